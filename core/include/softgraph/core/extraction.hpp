@@ -1,0 +1,62 @@
+// What the extractors find in one document, as plain data: resolved entities, their mentions and
+// the typed relations between them. The graph is built from a list of these; `softgraph extract`
+// writes them as JSON lines and `softgraph merge` reads them back.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "softgraph/core/attributes.hpp"
+#include "softgraph/core/byte_range.hpp"
+
+namespace softgraph {
+
+struct Entity {
+  std::string id;     // stable slug: actor/china, institution/tika, instrument/education
+  std::string type;   // ontology node type: Actor, TargetCountry, Region, Institution, ...
+  std::string label;  // preferred name
+  std::vector<std::string> aliases;  // every surface form seen and every lexicon variant
+  Attributes attributes;
+};
+
+struct Mention {
+  ByteRange range;       // in Document::text
+  std::string entity;    // Entity::id it resolves to
+  std::string surface;   // the text as written
+  std::string source;    // rule or lexicon that found it, e.g. "lexicon", "pattern:acronym"
+  double confidence = 1.0;
+  int sentence = -1;
+};
+
+struct Evidence {
+  std::string document;  // Document::id
+  ByteRange range;       // bytes of the original input file
+  std::string quote;     // those bytes, verbatim
+  std::string text;      // the repaired sentence, when it differs from quote
+  std::string rule;      // what made the relation
+  double confidence = 1.0;
+  int sentence = -1;     // sentence index in the document
+  int page = 0;          // PDF page, 0 if none
+  std::string element;   // HTML element path, "" if none
+};
+
+struct Relation {
+  std::string source;  // Entity::id
+  std::string target;  // Entity::id
+  std::string type;    // ontology edge type: OPERATES, USES_INSTRUMENT, ...
+  Evidence evidence;
+  Attributes attributes;  // figures stated in the text: amount, count, year ...
+};
+
+struct DocumentExtraction {
+  std::string document_id;
+  std::string path;
+  std::string sha256;
+  std::string format;
+  std::vector<Entity> entities;
+  std::vector<Mention> mentions;
+  std::vector<Relation> relations;
+  std::vector<std::string> warnings;  // unresolved citations, repaired damage, ...
+};
+
+}  // namespace softgraph

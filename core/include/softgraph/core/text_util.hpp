@@ -1,0 +1,15 @@
+// Small text helpers without ICU: hashing, slugs, UTF-8 stepping.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace softgraph {
+
+std::string sha256_hex(std::string_view data);
+// Lower-case ASCII slug: letters and digits kept, runs of anything else become '_'.
+std::string ascii_slug(std::string_view s);
+// Byte length of the UTF-8 sequence starting with lead byte `c` (1 for invalid leads).
+int utf8_length(unsigned char c);
+
+}  // namespace softgraph

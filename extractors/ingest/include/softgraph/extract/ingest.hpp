@@ -1,0 +1,22 @@
+// Turns an input file into a Document: checks UTF-8, repairs what PDF extraction left (hyphenated
+// breaks, paragraphs cut by page breaks, repeated lines), normalises to NFC with a map back to the
+// original bytes, and finds the structure (sections, paragraphs, sentences, languages).
+#pragma once
+
+#include <string>
+
+#include "softgraph/core/document.hpp"
+
+namespace softgraph {
+
+struct IngestOptions {
+  bool lossy = false;                 // replace invalid UTF-8 with U+FFFD (warn) instead of failing
+  std::string input_format = "auto";  // auto, text, pdf, html
+};
+
+// Reads `path` and builds its Document. Throws Error(kBadInput) naming the file and byte offset.
+Document load_document(const std::string& path, const IngestOptions& options = {});
+// Builds a Document from bytes already in memory; `path` is used for the id and in messages.
+Document make_document(std::string raw, const std::string& path, const IngestOptions& options = {});
+
+}  // namespace softgraph
