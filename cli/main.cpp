@@ -1,2 +1,294 @@
-#include <cstdio>
-int main() { std::puts("softgraph"); return 0; }
+// softgraph: texts about influence between states -> a typed knowledge graph and its exports.
+// Parses the command line, runs the pipeline once, turns every error into one message and an
+// exit code (1 bad input, 2 usage, 3 output, 4 internal).
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "softgraph/cli/evaluation.hpp"
+#include "softgraph/cli/extraction_jsonl.hpp"
+#include "softgraph/cli/lexicon_suggest.hpp"
+#include "softgraph/cli/pipeline.hpp"
+#include "softgraph/core/error.hpp"
+#include "softgraph/export/export.hpp"
+#if __has_include("softgraph/export/channels_writer.hpp")
+#include "softgraph/export/channels_writer.hpp"
+#include "softgraph/graph/channels.hpp"
+#define SOFTGRAPH_HAVE_CHANNELS 1
+#endif
+
+namespace fs = std::filesystem;
+using namespace softgraph;
+
+namespace {
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string item;
+  while (std::getline(ss, item, ','))
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+void print_summary(const Graph& g, const std::vector<fs::path>& written, std::ostream& out) {
+  std::map<std::string, int> nodes, edges;
+  for (Vertex v : g.sorted_nodes()) nodes[g.node(v).type]++;
+  for (EdgeDesc e : g.sorted_edges()) edges[g.edge(e).type]++;
+  out << "softgraph: " << g.node_count() << " nodes, " << g.edge_count() << " edges from "
+      << g.documents.size() << " document(s)\n";
+  out << "nodes:";
+  for (const auto& [t, n] : nodes) out << " " << t << "=" << n;
+  out << "\nedges:";
+  for (const auto& [t, n] : edges) out << " " << t << "=" << n;
+  out << "\n";
+  std::vector<std::pair<double, std::string>> actors;
+  for (Vertex v : g.sorted_nodes()) {
+    const NodeProps& n = g.node(v);
+    auto pr = n.metrics.find("pagerank");
+    if (n.type == "Actor" && pr != n.metrics.end()) actors.emplace_back(-pr->second, n.label);
+  }
+  std::sort(actors.begin(), actors.end());
+  if (!actors.empty()) {
+    out << "top actors by PageRank:\n";
+    for (std::size_t i = 0; i < actors.size() && i < 10; ++i)
+      out << "  " << std::setw(2) << i + 1 << ". " << std::left << std::setw(28) << actors[i].second
+          << std::right << std::fixed << std::setprecision(4) << -actors[i].first << "\n";
+  }
+  if (!g.warnings.empty()) out << g.warnings.size() << " warning(s) listed in graph.json\n";
+  out << "outputs:\n";
+  for (const auto& p : written) out << "  " << p.string() << "\n";
+}
+
+struct Common {
+  std::vector<std::string> inputs;
+  std::vector<std::string> lexicons;
+  unsigned threads = 0;
+  bool lossy = false;
+  bool strict = false;
+  std::string input_format = "auto";
+};
+
+void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
+  auto* in = cmd->add_option("inputs", c.inputs, "Text, PDF or HTML files, folders, globs, or - for paths on stdin");
+  if (inputs_required) in->required();
+  cmd->add_option("--lexicon", c.lexicons, "Extra lexicon JSON file(s), added to the built-in ones");
+  cmd->add_option("--threads", c.threads, "Worker threads (default: all cores)");
+  cmd->add_flag("--lossy", c.lossy, "Replace invalid UTF-8 with U+FFFD instead of failing");
+  cmd->add_flag("--strict", c.strict, "Fail the run on the first bad document instead of skipping it");
+  cmd->add_option("--input-format", c.input_format, "auto, text, pdf or html")
+      ->check(CLI::IsMember({"auto", "text", "pdf", "html"}));
+}
+
+Pipeline make_pipeline(const Common& c) {
+  PipelineOptions o;
+  o.lexicon_files = c.lexicons;
+  o.threads = c.threads;
+  o.strict = c.strict;
+  o.ingest.lossy = c.lossy;
+  o.ingest.input_format = c.input_format;
+  return Pipeline(o);
+}
+
+Graph build_from_inputs(const Pipeline& p, std::vector<std::string> inputs) {
+  if (inputs.empty()) {
+    spdlog::info("no input given: using the embedded brief {}", default_input_path());
+    inputs.push_back(default_input_path());
+  }
+  std::vector<std::string> files = expand_inputs(inputs);
+  spdlog::info("reading {} document(s)", files.size());
+  auto extractions = p.extract_all(files);
+  return p.build(extractions);
+}
+
+bool is_graph_json(const std::string& path) {
+  return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto logger = spdlog::stderr_color_mt("softgraph");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("softgraph: %^%l%$: %v");
+  spdlog::set_level(spdlog::level::warn);
+
+  CLI::App app{"softgraph: texts about influence between states -> a typed knowledge graph"};
+  app.set_version_flag("--version", std::string("softgraph ") + SOFTGRAPH_VERSION);
+  app.require_subcommand(1);
+  bool verbose = false, quiet = false;
+  app.add_flag("-v,--verbose", verbose, "More messages on stderr");
+  app.add_flag("-q,--quiet", quiet, "Errors only");
+
+  // build
+  Common build_c;
+  std::string out_dir = "out";
+  std::string formats = "json,graphml,dot,jsonld,svg";
+  ExportOptions eo;
+  auto* build = app.add_subcommand("build", "Extract, build the graph, compute metrics and export it");
+  add_common(build, build_c, false);
+  build->add_option("-o,--output", out_dir, "Output folder")->capture_default_str();
+  build->add_option("--format", formats, "Comma-separated formats: " + [] {
+    std::string s;
+    for (const auto& f : known_formats()) s += (s.empty() ? "" : ",") + f;
+    return s;
+  }())->capture_default_str();
+  build->add_option("--layout", eo.layout, "Graphviz layout: sfdp, neato, dot, circo, fdp")->capture_default_str();
+  build->add_option("--size-metric", eo.size_metric, "Metric that sizes nodes in diagrams")->capture_default_str();
+  build->add_flag("--clusters", eo.clusters, "Cluster each actor with its institutions in diagrams");
+
+  // extract / merge
+  Common extract_c;
+  std::string jsonl_out;
+  auto* extract = app.add_subcommand("extract", "Write per-document extraction records (JSON lines)");
+  add_common(extract, extract_c, true);
+  extract->add_option("--jsonl", jsonl_out, "Output .jsonl file")->required();
+  std::vector<std::string> parts;
+  std::string merge_out = "out";
+  std::string merge_formats = "json,graphml,dot,jsonld,svg";
+  unsigned merge_threads = 0;
+  auto* merge = app.add_subcommand("merge", "Build the graph from extraction records");
+  merge->add_option("parts", parts, "Extraction .jsonl files")->required();
+  merge->add_option("-o,--output", merge_out, "Output folder")->capture_default_str();
+  merge->add_option("--format", merge_formats, "Comma-separated formats")->capture_default_str();
+  merge->add_option("--threads", merge_threads, "Worker threads for metrics");
+
+  // render
+  std::string render_in, render_out = "out", render_formats = "svg";
+  ExportOptions ro;
+  auto* render = app.add_subcommand("render", "Re-render a graph.json with other diagram options");
+  render->add_option("graph", render_in, "graph.json")->required();
+  render->add_option("-o,--output", render_out, "Output folder")->capture_default_str();
+  render->add_option("--format", render_formats, "dot, svg, png, pdf (comma-separated)")->capture_default_str();
+  render->add_option("--layout", ro.layout, "Graphviz layout")->capture_default_str();
+  render->add_option("--size-metric", ro.size_metric, "Metric that sizes nodes")->capture_default_str();
+  render->add_flag("--clusters", ro.clusters, "Cluster each actor with its institutions");
+  render->add_flag("!--no-legend", ro.legend, "Leave the legend out");
+
+  // channels
+  Common channels_c;
+  std::string channels_format = "table";
+  auto* channels = app.add_subcommand("channels", "Which actors dominate which instrument channels");
+  add_common(channels, channels_c, false);
+  channels->add_option("--format", channels_format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))->capture_default_str();
+
+  // eval
+  Common eval_c;
+  std::string gold;
+  bool eval_details = false;
+  auto* eval = app.add_subcommand("eval", "Score a build against a hand annotation");
+  add_common(eval, eval_c, true);
+  eval->add_option("--gold", gold, "Gold annotation JSON (schemas/gold.schema.json)")->required();
+  eval->add_flag("--details", eval_details, "List missed and spurious items");
+
+  // lexicon
+  auto* lexicon = app.add_subcommand("lexicon", "Check lexicons and suggest entries");
+  lexicon->require_subcommand(1);
+  std::string lexicon_file;
+  auto* check = lexicon->add_subcommand("check", "Validate a lexicon file");
+  check->add_option("file", lexicon_file, "Lexicon JSON")->required();
+  Common suggest_c;
+  auto* suggest = lexicon->add_subcommand("suggest", "Print discovered entities the lexicon lacks, as lexicon JSON");
+  add_common(suggest, suggest_c, true);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (verbose) spdlog::set_level(spdlog::level::info);
+  if (quiet) spdlog::set_level(spdlog::level::err);
+
+  try {
+    if (*build) {
+      Pipeline p = make_pipeline(build_c);
+      eo.formats = split_list(formats);
+      Graph g = build_from_inputs(p, build_c.inputs);
+      check_options(g, eo);
+      auto written = export_graph(g, out_dir, eo);
+      print_summary(g, written, std::cout);
+    } else if (*extract) {
+      Pipeline p = make_pipeline(extract_c);
+      auto extractions = p.extract_all(expand_inputs(extract_c.inputs));
+      std::string tmp = jsonl_out + ".tmp";
+      {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw Error(ErrorCode::kOutput, jsonl_out, "", "cannot write");
+        for (const auto& x : extractions) out << extraction_to_json(x) << "\n";
+        out.flush();
+        if (!out) {
+          std::error_code ec;
+          fs::remove(tmp, ec);
+          throw Error(ErrorCode::kOutput, jsonl_out, "", "write failed (disk full?)");
+        }
+      }
+      fs::rename(tmp, jsonl_out);
+      std::cout << "softgraph: " << extractions.size() << " extraction record(s) in " << jsonl_out << "\n";
+    } else if (*merge) {
+      std::vector<DocumentExtraction> all;
+      for (const auto& part : parts) {
+        auto xs = read_extractions(part);
+        all.insert(all.end(), std::make_move_iterator(xs.begin()), std::make_move_iterator(xs.end()));
+      }
+      // The same order as a single run: documents sorted by path.
+      std::stable_sort(all.begin(), all.end(), [](const DocumentExtraction& a, const DocumentExtraction& b) { return a.path < b.path; });
+      Common mc;
+      mc.threads = merge_threads;
+      Pipeline p = make_pipeline(mc);
+      Graph g = p.build(all);
+      ExportOptions mo;
+      mo.formats = split_list(merge_formats);
+      check_options(g, mo);
+      auto written = export_graph(g, merge_out, mo);
+      print_summary(g, written, std::cout);
+    } else if (*render) {
+      Graph g = read_graph_json(render_in);
+      ro.formats = split_list(render_formats);
+      check_options(g, ro);
+      auto written = export_graph(g, render_out, ro);
+      for (const auto& w : written) std::cout << w.string() << "\n";
+    } else if (*channels) {
+#ifdef SOFTGRAPH_HAVE_CHANNELS
+      Graph g = (channels_c.inputs.size() == 1 && is_graph_json(channels_c.inputs[0]))
+                    ? read_graph_json(channels_c.inputs[0])
+                    : build_from_inputs(make_pipeline(channels_c), channels_c.inputs);
+      ChannelReport report = compute_channels(g);
+      if (channels_format == "csv") write_channels_csv(report, std::cout);
+      else if (channels_format == "json") write_channels_json(report, std::cout);
+      else write_channels_table(report, std::cout);
+#else
+      throw internal_error("channel dominance is not built in");
+#endif
+    } else if (*eval) {
+      Pipeline p = make_pipeline(eval_c);
+      Graph g = build_from_inputs(p, eval_c.inputs);
+      print_report(evaluate(g, gold), std::cout, eval_details);
+    } else if (*lexicon) {
+      if (*check) {
+        Lexicon lex = Lexicon::builtin();
+        lex.add_file(lexicon_file);
+        check_lexicon(lex);
+        std::cout << lexicon_file << ": ok\n";
+      } else if (*suggest) {
+        Pipeline p = make_pipeline(suggest_c);
+        std::cout << suggest_lexicon(p, expand_inputs(suggest_c.inputs)) << "\n";
+      }
+    }
+  } catch (const Error& e) {
+    spdlog::error("{}", e.what());
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    spdlog::error("internal error: {}", e.what());
+    return 4;
+  }
+  return 0;
+}

@@ -1,0 +1,20 @@
+// Per-document extraction records as JSON lines: `softgraph extract` writes them, `softgraph
+// merge` reads them back; a record round-trips exactly, so a merge equals a single run.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "softgraph/core/extraction.hpp"
+
+namespace softgraph {
+
+// One line of JSON (no trailing newline).
+std::string extraction_to_json(const DocumentExtraction& x);
+// Parses one line; `file` and `line` name it in errors.
+DocumentExtraction extraction_from_json(std::string_view json, const std::string& file, int line);
+// Reads every record of a .jsonl file.
+std::vector<DocumentExtraction> read_extractions(const std::string& path);
+
+}  // namespace softgraph

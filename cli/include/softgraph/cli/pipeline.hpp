@@ -1,0 +1,58 @@
+// The whole run, built once: inputs -> Documents -> extractions -> graph -> metrics and channels.
+// `extract` is const and thread-safe, so one Pipeline serves every worker thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "softgraph/core/document.hpp"
+#include "softgraph/core/extraction.hpp"
+#include "softgraph/extract/ingest.hpp"
+#include "softgraph/extract/lexicon.hpp"
+#include "softgraph/graph/graph.hpp"
+
+namespace softgraph {
+
+class EntityRecognizer;
+
+struct PipelineOptions {
+  std::vector<std::string> lexicon_files;  // added to the built-in lexicons
+  IngestOptions ingest;
+  unsigned threads = 0;  // 0 = all cores
+  bool strict = false;   // a bad document fails the run instead of being skipped
+};
+
+class Pipeline {
+ public:
+  explicit Pipeline(PipelineOptions options);
+  ~Pipeline();
+
+  // Everything the extractors find in one document; mention ranges are raw file offsets.
+  DocumentExtraction extract(const Document& doc) const;
+  // Reads and extracts every input in parallel; results in input order. Bad documents are
+  // reported in `skipped` (or rethrown under strict).
+  std::vector<DocumentExtraction> extract_all(const std::vector<std::string>& paths,
+                                              std::vector<std::string>* skipped = nullptr) const;
+  // Graph, metrics and channel shares from extractions.
+  Graph build(const std::vector<DocumentExtraction>& extractions) const;
+
+  const Lexicon& lexicon() const { return lexicon_; }
+  const PipelineOptions& options() const { return options_; }
+
+ private:
+  PipelineOptions options_;
+  Lexicon lexicon_;
+  std::unique_ptr<EntityRecognizer> recognizer_;
+};
+
+// Expands files, directories (recursively, symlink loops detected), globs and "-" (paths on
+// stdin) into a sorted, de-duplicated list of files. Throws Error(kBadInput) when nothing is left.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
+
+// Path of the embedded default brief, written to a temporary file for the run.
+std::string default_input_path();
+
+unsigned effective_threads(unsigned requested);
+
+}  // namespace softgraph

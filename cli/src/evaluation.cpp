@@ -1,0 +1,148 @@
+#include "softgraph/cli/evaluation.hpp"
+
+#include <algorithm>
+#include <iomanip>
+#include <ostream>
+#include <set>
+
+#include "softgraph/core/error.hpp"
+#include "softgraph/core/json_io.hpp"
+#include "softgraph/core/resources.hpp"
+#include "softgraph/extract/tokenizer.hpp"
+
+namespace softgraph {
+namespace {
+
+const std::set<std::string> kEntityTypes = {"Actor", "TargetCountry", "Region", "Institution", "Instrument"};
+const std::set<std::string> kRelationTypes = {"OPERATES", "MEMBER_OF", "USES_INSTRUMENT",
+                                              "DELIVERS", "TARGETS", "PARTNERS_WITH"};
+
+struct GoldEntity {
+  std::string id, type;
+  std::set<std::string> names;  // folded
+};
+
+std::string norm(const std::string& s) {
+  std::string f = fold_case(s);
+  // "the United States" and "United States" are one name.
+  if (f.rfind("the ", 0) == 0) f = f.substr(4);
+  return f;
+}
+
+}  // namespace
+
+EvalReport evaluate(const Graph& g, const std::string& gold_path) {
+  std::string text = read_file(gold_path);
+  rapidjson::Document d = parse_json(text, gold_path);
+  validate_json(d, embedded_file("schemas/gold.schema.json"), gold_path);
+
+  std::vector<GoldEntity> gold;
+  for (const auto& e : d["entities"].GetArray()) {
+    GoldEntity ge;
+    ge.id = e["id"].GetString();
+    ge.type = e["type"].GetString();
+    ge.names.insert(norm(e["name"].GetString()));
+    ge.names.insert(norm(ge.id));
+    if (e.HasMember("aliases"))
+      for (const auto& a : e["aliases"].GetArray()) ge.names.insert(norm(a.GetString()));
+    gold.push_back(std::move(ge));
+  }
+
+  // Predicted entities of the counted types, with their names.
+  struct Pred {
+    Vertex v;
+    std::set<std::string> names;
+  };
+  std::vector<Pred> preds;
+  for (Vertex v : g.sorted_nodes()) {
+    const NodeProps& n = g.node(v);
+    if (!kEntityTypes.count(n.type)) continue;
+    Pred p{v, {norm(n.id), norm(n.label)}};
+    for (const auto& a : n.aliases) p.names.insert(norm(a));
+    preds.push_back(std::move(p));
+  }
+
+  EvalReport r;
+  std::map<std::string, Vertex> gold_to_pred;  // gold id -> matched node
+  std::set<Vertex> matched;
+  for (const auto& ge : gold) {
+    if (!kEntityTypes.count(ge.type)) continue;
+    const Pred* best = nullptr;
+    for (const auto& p : preds) {
+      if (matched.count(p.v)) continue;
+      bool same_name = std::any_of(ge.names.begin(), ge.names.end(), [&](const std::string& n) { return p.names.count(n) > 0; });
+      if (!same_name) continue;
+      if (!best || g.node(p.v).type == ge.type) best = &p;
+      if (g.node(p.v).type == ge.type) break;
+    }
+    if (best) gold_to_pred[ge.id] = best->v;
+    if (best && g.node(best->v).type == ge.type) {
+      matched.insert(best->v);
+      r.entities[ge.type].tp++;
+    } else {
+      r.entities[ge.type].fn++;
+      r.missed.push_back(ge.type + " " + ge.id + (best ? " (found as " + g.node(best->v).type + ")" : ""));
+    }
+  }
+  for (const auto& p : preds)
+    if (!matched.count(p.v)) {
+      r.entities[g.node(p.v).type].fp++;
+      r.spurious.push_back(g.node(p.v).type + " " + g.node(p.v).id);
+    }
+
+  // Relations: gold triples through the entity matching.
+  std::set<std::tuple<Vertex, std::string, Vertex>> predicted;
+  for (EdgeDesc e : g.sorted_edges()) {
+    const EdgeProps& ep = g.edge(e);
+    if (!kRelationTypes.count(ep.type)) continue;
+    predicted.emplace(boost::source(e, g.boost()), ep.type, boost::target(e, g.boost()));
+  }
+  std::set<std::tuple<Vertex, std::string, Vertex>> found;
+  for (const auto& rel : d["relations"].GetArray()) {
+    std::string s = rel["source"].GetString(), t = rel["target"].GetString(), type = rel["type"].GetString();
+    if (!kRelationTypes.count(type)) continue;
+    auto si = gold_to_pred.find(s), ti = gold_to_pred.find(t);
+    bool hit = false;
+    if (si != gold_to_pred.end() && ti != gold_to_pred.end()) {
+      auto fwd = std::make_tuple(si->second, type, ti->second);
+      auto bwd = std::make_tuple(ti->second, type, si->second);
+      if (predicted.count(fwd)) { hit = true; found.insert(fwd); }
+      else if (type == "PARTNERS_WITH" && predicted.count(bwd)) { hit = true; found.insert(bwd); }
+    }
+    if (hit) r.relations[type].tp++;
+    else {
+      r.relations[type].fn++;
+      r.missed.push_back(type + " " + s + " -> " + t);
+    }
+  }
+  for (const auto& p : predicted)
+    if (!found.count(p)) {
+      r.relations[std::get<1>(p)].fp++;
+      r.spurious.push_back(std::get<1>(p) + " " + g.node(std::get<0>(p)).id + " -> " + g.node(std::get<2>(p)).id);
+    }
+  for (const auto& [t, s] : r.entities) r.entity_total += s;
+  for (const auto& [t, s] : r.relations) r.relation_total += s;
+  return r;
+}
+
+void print_report(const EvalReport& r, std::ostream& out, bool details) {
+  auto row = [&](const std::string& name, const Score& s) {
+    out << "  " << std::left << std::setw(18) << name << std::right << std::fixed << std::setprecision(3)
+        << " P " << s.precision() << "  R " << s.recall() << "  F1 " << s.f1() << "   (tp " << s.tp
+        << ", fp " << s.fp << ", fn " << s.fn << ")\n";
+  };
+  out << "entities\n";
+  for (const auto& [t, s] : r.entities) row(t, s);
+  row("all entities", r.entity_total);
+  out << "relations\n";
+  for (const auto& [t, s] : r.relations) row(t, s);
+  row("all relations", r.relation_total);
+  if (details) {
+    out << "missed:\n";
+    for (const auto& m : r.missed) out << "  - " << m << "\n";
+    out << "spurious:\n";
+    for (const auto& m : r.spurious) out << "  + " << m << "\n";
+  }
+}
+
+}  // namespace softgraph

@@ -1,0 +1,245 @@
+#include "softgraph/cli/pipeline.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <filesystem>
+#include <glob.h>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "softgraph/core/error.hpp"
+#include "softgraph/core/resources.hpp"
+#include "softgraph/extract/discovery.hpp"
+#include "softgraph/extract/entity_recognizer.hpp"
+#include "softgraph/extract/references.hpp"
+#include "softgraph/extract/relation_extractor.hpp"
+#include "softgraph/graph/graph_builder.hpp"
+#if __has_include("softgraph/graph/metrics.hpp")
+#include "softgraph/graph/metrics.hpp"
+#define SOFTGRAPH_HAVE_METRICS 1
+#endif
+#if __has_include("softgraph/graph/channels.hpp")
+#include "softgraph/graph/channels.hpp"
+#define SOFTGRAPH_HAVE_CHANNELS 1
+#endif
+
+namespace softgraph {
+namespace fs = std::filesystem;
+
+namespace {
+constexpr std::string_view kEmbeddedPrefix = "embedded:";
+constexpr std::string_view kDefaultBrief = "examples/central-asia-brief.txt";
+}  // namespace
+
+std::string default_input_path() { return std::string(kEmbeddedPrefix) + std::string(kDefaultBrief); }
+
+unsigned effective_threads(unsigned requested) {
+  if (requested > 0) return requested;
+  unsigned hw = std::thread::hardware_concurrency();
+  return hw == 0 ? 1 : hw;
+}
+
+Pipeline::Pipeline(PipelineOptions options)
+    : options_(std::move(options)), lexicon_(Lexicon::builtin()) {
+  for (const auto& f : options_.lexicon_files) lexicon_.add_file(f);
+  recognizer_ = std::make_unique<EntityRecognizer>(lexicon_);
+}
+
+Pipeline::~Pipeline() = default;
+
+DocumentExtraction Pipeline::extract(const Document& doc) const {
+  DocumentExtraction x;
+  x.document_id = doc.id;
+  x.path = doc.path;
+  x.sha256 = doc.sha256;
+  x.format = doc.format;
+
+  // Reference lists are read by the reference extractor, not mined for entities.
+  std::vector<ByteRange> skip;
+  for (const auto& s : doc.sections)
+    if (s.kind == "references") skip.push_back(s.range);
+
+  EntityExtraction found = recognizer_->run(doc, skip);
+  Discovery discovered = discover_entities(doc, *recognizer_, found, skip);
+  std::map<std::string, Entity> entities;
+  for (auto& e : found.entities) entities.emplace(e.id, std::move(e));
+  for (auto& e : discovered.entities) entities.emplace(e.id, std::move(e));
+  std::vector<Mention> mentions = std::move(found.mentions);
+  mentions.insert(mentions.end(), discovered.mentions.begin(), discovered.mentions.end());
+  std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return std::tie(a.range.begin, a.range.end, a.entity) < std::tie(b.range.begin, b.range.end, b.entity);
+  });
+
+  std::map<std::string, const Entity*> by_id;
+  for (const auto& [id, e] : entities) by_id.emplace(id, &e);
+  std::vector<Relation> relations = extract_relations(doc, by_id, mentions);
+  for (auto& r : discovered.relations) relations.push_back(std::move(r));
+
+  std::vector<Entity> entity_list;
+  for (auto& [id, e] : entities) entity_list.push_back(e);
+  ReferenceExtraction refs = extract_references(doc, mentions, entity_list);
+
+  // Owners named only by the lexicon still become nodes.
+  for (const auto& r : relations)
+    for (const auto* id : {&r.source, &r.target})
+      if (!entities.count(*id))
+        if (const LexiconEntry* e = lexicon_.find(*id)) entities.emplace(*id, entity_from_entry(*e));
+
+  for (auto& [id, e] : entities) x.entities.push_back(std::move(e));
+  x.entities.insert(x.entities.end(), refs.entities.begin(), refs.entities.end());
+  x.relations = std::move(relations);
+  x.relations.insert(x.relations.end(), refs.relations.begin(), refs.relations.end());
+  x.mentions = std::move(mentions);
+  x.mentions.insert(x.mentions.end(), refs.mentions.begin(), refs.mentions.end());
+  for (auto& m : x.mentions) m.range = doc.to_raw(m.range);
+  std::sort(x.mentions.begin(), x.mentions.end(), [](const Mention& a, const Mention& b) {
+    return std::tie(a.range.begin, a.range.end, a.entity) < std::tie(b.range.begin, b.range.end, b.entity);
+  });
+  x.warnings = std::move(discovered.warnings);
+  x.warnings.insert(x.warnings.end(), refs.warnings.begin(), refs.warnings.end());
+  return x;
+}
+
+namespace {
+
+Document load_any(const std::string& path, const IngestOptions& options) {
+  if (path.rfind(kEmbeddedPrefix, 0) == 0) {
+    std::string rel = path.substr(kEmbeddedPrefix.size());
+    return make_document(std::string(embedded_file(rel)), rel, options);
+  }
+  return load_document(path, options);
+}
+
+}  // namespace
+
+std::vector<DocumentExtraction> Pipeline::extract_all(const std::vector<std::string>& paths,
+                                                      std::vector<std::string>* skipped) const {
+  std::vector<std::optional<DocumentExtraction>> results(paths.size());
+  std::vector<std::exception_ptr> errors(paths.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < paths.size(); i = next++) {
+      try {
+        Document doc = load_any(paths[i], options_.ingest);
+        results[i] = extract(doc);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  unsigned n = std::min<unsigned>(effective_threads(options_.threads), static_cast<unsigned>(std::max<std::size_t>(1, paths.size())));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+
+  std::vector<DocumentExtraction> out;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (errors[i]) {
+      // One document's failure: skip it and go on, unless strict or it was the only input.
+      if (options_.strict || paths.size() == 1) std::rethrow_exception(errors[i]);
+      try {
+        std::rethrow_exception(errors[i]);
+      } catch (const std::exception& e) {
+        spdlog::warn("skipped {}", e.what());
+        if (skipped) skipped->push_back(e.what());
+      }
+      continue;
+    }
+    out.push_back(std::move(*results[i]));
+  }
+  if (out.empty()) throw input_error("", "", "no document could be read");
+  return out;
+}
+
+Graph Pipeline::build(const std::vector<DocumentExtraction>& extractions) const {
+  Graph g = build_graph(extractions);
+#ifdef SOFTGRAPH_HAVE_METRICS
+  MetricsOptions mo;
+  mo.threads = effective_threads(options_.threads);
+  compute_metrics(g, mo);
+#endif
+#ifdef SOFTGRAPH_HAVE_CHANNELS
+  annotate_channels(g, compute_channels(g));
+#endif
+  return g;
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  std::vector<std::string> queue;
+  for (const auto& in : inputs) {
+    if (in == "-") {
+      std::string line;
+      while (std::getline(std::cin, line))
+        if (!line.empty()) queue.push_back(line);
+    } else {
+      queue.push_back(in);
+    }
+  }
+  for (const auto& in : queue) {
+    if (in.rfind(kEmbeddedPrefix, 0) == 0) {
+      files.push_back(in);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(in, ec);
+    if (ec || !fs::exists(st)) {
+      if (in.find_first_of("*?[") != std::string::npos) {
+        glob_t g{};
+        if (::glob(in.c_str(), 0, nullptr, &g) == 0) {
+          for (std::size_t i = 0; i < g.gl_pathc; ++i) {
+            std::error_code e2;
+            if (fs::is_regular_file(g.gl_pathv[i], e2)) files.push_back(g.gl_pathv[i]);
+          }
+        }
+        globfree(&g);
+        continue;
+      }
+      throw input_error(in, "", "no such file or directory");
+    }
+    if (fs::is_directory(st)) {
+      std::set<fs::path> seen_dirs;  // canonical paths: a symlink loop is visited once
+      std::vector<fs::path> stack{in};
+      bool any = false;
+      while (!stack.empty()) {
+        fs::path dir = stack.back();
+        stack.pop_back();
+        fs::path canon = fs::canonical(dir, ec);
+        if (ec) throw input_error(dir.string(), "", "cannot resolve directory: " + ec.message());
+        if (!seen_dirs.insert(canon).second) {
+          spdlog::warn("{}: symlink loop, directory already visited as {}", dir.string(), canon.string());
+          continue;
+        }
+        for (const auto& entry : fs::directory_iterator(dir, ec)) {
+          std::error_code e2;
+          if (entry.is_directory(e2)) {
+            stack.push_back(entry.path());
+          } else if (entry.is_regular_file(e2)) {
+            std::string name = entry.path().filename().string();
+            if (!name.empty() && name[0] == '.') continue;
+            files.push_back(entry.path().string());
+            any = true;
+          }
+        }
+        if (ec) throw input_error(dir.string(), "", "cannot list directory: " + ec.message());
+      }
+      if (!any) throw input_error(in, "", "directory holds no input files");
+      continue;
+    }
+    files.push_back(in);
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  if (files.empty()) throw input_error("", "", "no input files");
+  return files;
+}
+
+}  // namespace softgraph

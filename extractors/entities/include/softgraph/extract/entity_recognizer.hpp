@@ -1,0 +1,45 @@
+// Finds the lexicon's entities in a Document: every alias, acronym, demonym, foreign-language name
+// and instrument trigger, matched at token boundaries, leftmost-longest, outside reference lists.
+#pragma once
+
+#include <vector>
+
+#include "softgraph/core/document.hpp"
+#include "softgraph/core/extraction.hpp"
+#include "softgraph/extract/lexicon.hpp"
+#include "softgraph/extract/phrase_matcher.hpp"
+
+namespace softgraph {
+
+struct EntityExtraction {
+  std::vector<Entity> entities;  // sorted by id
+  std::vector<Mention> mentions;  // in text order
+};
+
+class EntityRecognizer {
+ public:
+  // Compiles the lexicon; throws Error(kBadInput) when one surface form names two entities.
+  explicit EntityRecognizer(const Lexicon& lexicon);
+  // Mentions in `doc`, skipping the byte ranges in `skip` (reference lists).
+  EntityExtraction run(const Document& doc, const std::vector<ByteRange>& skip = {}) const;
+  const Lexicon& lexicon() const { return *lexicon_; }
+  // Adds a discovered entity's surface forms to a copy of the matcher (used per document).
+  const PhraseMatcher& matcher() const { return matcher_; }
+
+  enum class FormKind { kLabel, kAlias, kAcronym, kDemonym, kName, kTrigger };
+  struct Pattern {
+    std::uint32_t entry;
+    FormKind kind;
+  };
+  const std::vector<Pattern>& patterns() const { return patterns_; }
+
+ private:
+  const Lexicon* lexicon_;
+  PhraseMatcher matcher_;
+  std::vector<Pattern> patterns_;
+};
+
+// The node an entry becomes: id, type, label, English aliases, attributes from the lexicon.
+Entity entity_from_entry(const LexiconEntry& e);
+
+}  // namespace softgraph

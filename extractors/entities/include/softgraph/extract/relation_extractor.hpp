@@ -1,0 +1,27 @@
+// Typed relations between the entities of a document, from cue patterns inside a sentence and
+// from the scope of an actor's section (subject carry-over). Every relation names its rule.
+#pragma once
+
+#include <map>
+#include <vector>
+
+#include "softgraph/core/document.hpp"
+#include "softgraph/core/extraction.hpp"
+
+namespace softgraph {
+
+// `entities` by id, `mentions` in text order (entity and citation mentions alike: only entity
+// types of the ontology's influence part are used).
+std::vector<Relation> extract_relations(const Document& doc,
+                                        const std::map<std::string, const Entity*>& entities,
+                                        const std::vector<Mention>& mentions);
+
+// Builds the evidence record of sentence `s`: raw byte range, verbatim quote, repaired text,
+// page or element when the document has locations.
+Evidence sentence_evidence(const Document& doc, int sentence, const std::string& rule,
+                           double confidence);
+
+// Figures stated in a sentence ("over 40 mosques", "exceeding $10 billion", "in 2008").
+Attributes figures_in(std::string_view sentence);
+
+}  // namespace softgraph

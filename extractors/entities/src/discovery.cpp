@@ -1,0 +1,319 @@
+#include "softgraph/extract/discovery.hpp"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include "softgraph/core/text_util.hpp"
+#include "softgraph/extract/tokenizer.hpp"
+
+namespace softgraph {
+namespace {
+
+const std::set<std::string> kHeads = {
+    "foundation", "foundations", "institute", "institutes", "agency", "agencies", "fund", "funds",
+    "service", "university", "universities", "school", "schools", "programme", "program",
+    "programmes", "programs", "assembly", "council", "centre", "center", "centres", "centers",
+    "bank", "initiative", "organization", "organisation", "corps", "academy", "association",
+    "society", "committee", "commission", "forum", "network", "office", "authority", "alliance",
+    "trust", "college", "library", "corporation", "partnership", "ministry", "endowment",
+    "stiftung", "institut", "secretariat", "parliament", "dialogue", "platform", "federation",
+    "agence", "radio", "television", "broadcasting", "channel"};
+const std::set<std::string> kConnectors = {"of", "for", "and", "the", "de", "&", "on", "in", "-",
+                                           "'", "to", "des", "du", "für"};
+// Words that start a capitalised run but are not part of a name.
+const std::set<std::string> kStopStarts = {"the", "a", "an", "this", "these", "that", "its",
+                                           "their", "his", "her", "our", "in", "through", "by",
+                                           "with", "from", "and", "of", "such", "both", "each",
+                                           "as", "at", "on", "for", "to", "under", "via"};
+const std::set<std::string> kKinds = {"university", "school", "college", "academy", "institute",
+                                      "institut"};
+
+std::string word_at(const Document& doc, const Token& t) {
+  return std::string(std::string_view(doc.text).substr(t.begin, t.end - t.begin));
+}
+
+// An ASCII slug for any script (Cyrillic names are transliterated first).
+std::string slug_any_script(const std::string& name) {
+  static std::once_flag once;
+  static std::unique_ptr<icu::Transliterator> translit;
+  static std::mutex mu;
+  std::call_once(once, [] {
+    UErrorCode status = U_ZERO_ERROR;
+    translit.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) translit.reset();
+  });
+  bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+  if (ascii || !translit) return ascii_slug(name);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
+  {
+    std::lock_guard<std::mutex> lock(mu);  // Transliterator::transliterate is not const-safe
+    translit->transliterate(u);
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return ascii_slug(out);
+}
+
+std::string singular_head(const std::string& slug) {
+  static const std::vector<std::pair<std::string, std::string>> kPlurals = {
+      {"_institutes", "_institute"}, {"_foundations", "_foundation"}, {"_agencies", "_agency"},
+      {"_universities", "_university"}, {"_schools", "_school"}, {"_programmes", "_programme"},
+      {"_programs", "_program"}, {"_centres", "_centre"}, {"_centers", "_center"}, {"_funds", "_fund"}};
+  for (const auto& [pl, sg] : kPlurals)
+    if (slug.size() > pl.size() && slug.compare(slug.size() - pl.size(), pl.size(), pl) == 0)
+      return slug.substr(0, slug.size() - pl.size()) + sg;
+  return slug;
+}
+
+bool acronym_like(std::string_view s) {
+  if (s.size() < 2 || s.size() > 12) return false;
+  int upper = 0, letters = 0;
+  for (unsigned char c : s) {
+    if (c >= 'A' && c <= 'Z') ++upper, ++letters;
+    else if (c >= 'a' && c <= 'z') ++letters;
+    else if (c >= 0x80) return false;  // Cyrillic acronyms come from the lexicon
+    else if (c != '+' && c != '&' && c != '-' && !(c >= '0' && c <= '9')) return false;
+  }
+  return upper >= 2 && upper * 2 >= letters;
+}
+
+struct Candidate {
+  ByteRange range;
+  std::string name;
+  int sentence;
+  std::string acronym;
+};
+
+}  // namespace
+
+Discovery discover_entities(const Document& doc, const EntityRecognizer& recognizer,
+                            EntityExtraction& found, const std::vector<ByteRange>& skip) {
+  Discovery out;
+  std::map<std::string, const Entity*> known;
+  for (const auto& e : found.entities) known.emplace(e.id, &e);
+  // Mentions per sentence to see what a candidate overlaps.
+  std::map<int, std::vector<const Mention*>> by_sentence;
+  for (const auto& m : found.mentions) by_sentence[m.sentence].push_back(&m);
+
+  std::vector<Candidate> candidates;
+  std::vector<Token> tokens;
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    bool skipped = std::any_of(skip.begin(), skip.end(), [&](const ByteRange& r) { return r.contains(s.range); });
+    if (skipped) continue;
+    const Section& sec = doc.sections.empty() || s.section < 0 ? Section{} : doc.sections[s.section];
+    if (sec.kind == "references" || sec.kind == "notes" || sec.kind == "authors" || sec.kind == "back") continue;
+    tokens.clear();
+    tokenize(doc.text, static_cast<std::uint32_t>(s.range.begin), static_cast<std::uint32_t>(s.range.end), tokens);
+    // Capitalised runs (with connectors inside) that contain an organisation head.
+    for (std::size_t i = 0; i < tokens.size();) {
+      if (!tokens[i].word || !tokens[i].upper_initial) { ++i; continue; }
+      std::size_t j = i, last_cap = i;
+      bool has_head = false;
+      std::size_t caps = 0;
+      while (j < tokens.size()) {
+        std::string w = fold_case(word_at(doc, tokens[j]));
+        bool cap = tokens[j].word && tokens[j].upper_initial;
+        if (cap) {
+          ++caps;
+          last_cap = j;
+          if (kHeads.count(w)) has_head = true;
+          ++j;
+          continue;
+        }
+        // A connector continues the name only if a capitalised word follows it.
+        if (kConnectors.count(w) && j + 1 < tokens.size() && tokens[j + 1].word &&
+            (tokens[j + 1].upper_initial || (w == "'" && fold_case(word_at(doc, tokens[j + 1])) == "s"))) {
+          if (w == "'") break;  // a possessive ends the name: "Russia's Fund" is not one name
+          ++j;
+          continue;
+        }
+        break;
+      }
+      std::size_t first = i;
+      while (first < last_cap && kStopStarts.count(fold_case(word_at(doc, tokens[first])))) ++first;
+      if (has_head && last_cap > first) {
+        ByteRange r{tokens[first].begin, tokens[last_cap].end};
+        candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), {}});
+      }
+      i = (j > i) ? j : i + 1;
+    }
+    // "Full Name (ABBR)" and "ABBR (Full Name)".
+    for (std::size_t k = 1; k + 2 < tokens.size(); ++k) {
+      if (word_at(doc, tokens[k]) != "(" || word_at(doc, tokens[k + 2]) != ")") continue;
+      std::string abbr = word_at(doc, tokens[k + 1]);
+      if (!acronym_like(abbr)) continue;
+      // Walk back over the capitalised name before the parenthesis.
+      std::size_t end = k - 1, begin = k - 1;
+      std::size_t letters_needed = abbr.size();
+      while (begin > 0) {
+        const Token& prev = tokens[begin - 1];
+        std::string w = fold_case(word_at(doc, prev));
+        bool cap = prev.word && prev.upper_initial;
+        if (!cap && !kConnectors.count(w)) break;
+        if (kStopStarts.count(w) && !(begin >= 2 && tokens[begin - 2].upper_initial && kConnectors.count(w))) break;
+        --begin;
+        if (cap && letters_needed > 0) --letters_needed;
+      }
+      if (!tokens[begin].upper_initial || !tokens[end].word) continue;
+      ByteRange r{tokens[begin].begin, tokens[end].end};
+      candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), abbr});
+    }
+    // Quoted formats: “five plus one” format.
+    for (std::size_t k = 0; k + 3 < tokens.size(); ++k) {
+      std::string open = word_at(doc, tokens[k]);
+      if (open != "\xE2\x80\x9C" && open != "\"" && open != "\xC2\xAB") continue;
+      std::size_t close = k + 1;
+      while (close < tokens.size() && close < k + 7) {
+        std::string c = word_at(doc, tokens[close]);
+        if (c == "\xE2\x80\x9D" || c == "\"" || c == "\xC2\xBB") break;
+        ++close;
+      }
+      if (close >= tokens.size() || close + 1 >= tokens.size() || close == k + 1) continue;
+      std::string next = fold_case(word_at(doc, tokens[close + 1]));
+      std::string next2 = close + 2 < tokens.size() ? fold_case(word_at(doc, tokens[close + 2])) : "";
+      if (next == "format" || next == "dialogue" || next == "mechanism" || next2 == "format") {
+        ByteRange r{tokens[k + 1].begin, tokens[close - 1].end};
+        candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), {}});
+      }
+    }
+  }
+
+  // Resolve candidates: a known lexicon entity covering the span gains the acronym; otherwise a
+  // new Institution.
+  std::map<std::string, Entity> fresh;
+  std::map<std::string, std::string> form_to_id;  // surface form -> entity id, for re-scanning
+  for (const Candidate& c : candidates) {
+    const Mention* covering = nullptr;
+    std::vector<const Mention*> inside;
+    for (const Mention* m : by_sentence[c.sentence]) {
+      if (m->range.contains(c.range)) covering = m;
+      else if (c.range.contains(m->range)) inside.push_back(m);
+    }
+    const Entity* cover_entity = covering && known.count(covering->entity) ? known[covering->entity] : nullptr;
+    if (cover_entity && cover_entity->type != "Instrument") {
+      if (!c.acronym.empty()) form_to_id[c.acronym] = cover_entity->id;
+      continue;
+    }
+    // A full name the lexicon knows exactly, just not as this span: resolve through its parts.
+    const Entity* inner_inst = nullptr;
+    for (const Mention* m : inside)
+      if (known.count(m->entity) && known[m->entity]->type == "Institution" &&
+          m->range.size() * 10 >= c.range.size() * 7)
+        inner_inst = known[m->entity];
+    if (inner_inst) {
+      if (!c.acronym.empty()) form_to_id[c.acronym] = inner_inst->id;
+      continue;
+    }
+    // Is the acronym itself known? Then the long name is an alias of it.
+    if (!c.acronym.empty()) {
+      auto payloads = recognizer.matcher().payloads_of(c.acronym);
+      if (!payloads.empty()) {
+        const LexiconEntry& e = recognizer.lexicon().entries()[recognizer.patterns()[payloads.front()].entry];
+        if (e.type == "Institution" || e.type == "Actor") {
+          form_to_id[c.name] = e.id;
+          continue;
+        }
+      }
+    }
+    std::string name = c.name;
+    std::string slug = singular_head(slug_any_script(name));
+    if (slug.empty()) continue;
+    std::string id = "institution/" + slug;
+    Entity& e = fresh[id];
+    if (e.id.empty()) {
+      e.id = id;
+      e.type = "Institution";
+      e.label = name;
+      e.attributes["kind"] = std::string("institution");
+      e.attributes["discovered"] = true;
+      // Attribution by a country or demonym inside the name ("Turkish ... Agency" -> Turkey;
+      // "Kazakh-American University" -> both).
+      std::vector<std::string> owners;
+      for (const Mention* m : inside) {
+        auto it = known.find(m->entity);
+        if (it == known.end()) continue;
+        const std::string& t = it->second->type;
+        if ((t == "Actor" || t == "TargetCountry") &&
+            std::find(owners.begin(), owners.end(), m->entity) == owners.end())
+          owners.push_back(m->entity);
+      }
+      if (!owners.empty()) {
+        e.attributes["owner"] = owners;
+        e.attributes["attribution"] = std::string("name");
+        e.attributes["attribution_confidence"] = 0.9;
+      }
+      std::string head = fold_case(name.substr(name.find_last_of(' ') == std::string::npos ? 0 : name.find_last_of(' ') + 1));
+      if (kKinds.count(head)) e.attributes["kind"] = std::string(head == "institut" ? "institute" : head);
+    }
+    e.aliases.push_back(name);
+    form_to_id[name] = id;
+    if (!c.acronym.empty()) {
+      e.aliases.push_back(c.acronym);
+      form_to_id[c.acronym] = id;
+    }
+  }
+
+  // Re-scan the document for every discovered form, so later uses of an acronym count too.
+  PhraseMatcher extra;
+  std::vector<std::string> forms;
+  for (const auto& [form, id] : form_to_id) {
+    forms.push_back(form);
+    extra.add(form, static_cast<std::uint32_t>(forms.size() - 1), acronym_like(form));
+  }
+  if (!forms.empty()) {
+    for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      bool skipped = std::any_of(skip.begin(), skip.end(), [&](const ByteRange& r) { return r.contains(s.range); });
+      if (skipped) continue;
+      tokens.clear();
+      tokenize(doc.text, static_cast<std::uint32_t>(s.range.begin), static_cast<std::uint32_t>(s.range.end), tokens);
+      for (const PhraseMatch& pm : extra.match(doc.text, tokens)) {
+        ByteRange r{tokens[pm.first_token].begin, tokens[pm.last_token].end};
+        const std::string& id = form_to_id[forms[pm.payload]];
+        // Existing lexicon mentions inside a discovered name give way to the longer name.
+        bool covered = false;
+        for (const Mention* m : by_sentence[static_cast<int>(si)])
+          if (m->range.contains(r) && !(m->range == r && m->entity != id)) covered = true;
+        if (covered) continue;
+        Mention m;
+        m.range = r;
+        m.entity = id;
+        m.surface = std::string(doc.slice(r));
+        m.source = fresh.count(id) ? "pattern:organisation" : "pattern:acronym";
+        m.confidence = fresh.count(id) ? 0.7 : 0.9;
+        m.sentence = static_cast<int>(si);
+        out.mentions.push_back(std::move(m));
+      }
+    }
+  }
+  // Lexicon mentions swallowed by a discovered name are dropped (the longer name wins), except
+  // those that attribute it (kept as they are: a country inside a name is still a mention).
+  for (auto& [id, e] : fresh) {
+    std::sort(e.aliases.begin(), e.aliases.end());
+    e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
+    out.entities.push_back(std::move(e));
+  }
+  for (auto& e : found.entities)
+    for (const auto& [form, id] : form_to_id)
+      if (id == e.id && !fresh.count(id)) e.aliases.push_back(form);
+  // Known entities referenced only through a discovered acronym must exist as entities.
+  for (const auto& [form, id] : form_to_id) {
+    if (fresh.count(id) || known.count(id)) continue;
+    if (const LexiconEntry* le = recognizer.lexicon().find(id)) {
+      Entity e = entity_from_entry(*le);
+      e.aliases.push_back(form);
+      out.entities.push_back(e);
+      known.emplace(id, nullptr);
+    }
+  }
+  return out;
+}
+
+}  // namespace softgraph

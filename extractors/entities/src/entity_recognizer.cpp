@@ -1,0 +1,129 @@
+#include "softgraph/extract/entity_recognizer.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "softgraph/core/error.hpp"
+
+namespace softgraph {
+namespace {
+
+double confidence_of(EntityRecognizer::FormKind k) {
+  switch (k) {
+    case EntityRecognizer::FormKind::kDemonym: return 0.8;
+    case EntityRecognizer::FormKind::kTrigger: return 0.9;
+    default: return 1.0;
+  }
+}
+
+const char* source_of(EntityRecognizer::FormKind k) {
+  switch (k) {
+    case EntityRecognizer::FormKind::kLabel: return "lexicon:label";
+    case EntityRecognizer::FormKind::kAlias: return "lexicon:alias";
+    case EntityRecognizer::FormKind::kAcronym: return "lexicon:acronym";
+    case EntityRecognizer::FormKind::kDemonym: return "lexicon:demonym";
+    case EntityRecognizer::FormKind::kName: return "lexicon:name";
+    case EntityRecognizer::FormKind::kTrigger: return "lexicon:trigger";
+  }
+  return "lexicon";
+}
+
+bool in_any(const std::vector<ByteRange>& ranges, std::uint64_t pos) {
+  for (const auto& r : ranges)
+    if (r.begin <= pos && pos < r.end) return true;
+  return false;
+}
+
+}  // namespace
+
+Entity entity_from_entry(const LexiconEntry& e) {
+  Entity out;
+  out.id = e.id;
+  out.type = e.type;
+  out.label = e.label;
+  out.aliases = e.aliases;
+  out.aliases.insert(out.aliases.end(), e.acronyms.begin(), e.acronyms.end());
+  out.attributes = e.attributes;
+  if (!e.kind.empty()) out.attributes["kind"] = e.kind;
+  if (!e.wikidata.empty()) out.attributes["wikidata"] = e.wikidata;
+  if (!e.region.empty()) out.attributes["region"] = e.region;
+  if (!e.owner.empty()) out.attributes["owner"] = e.owner;
+  if (!e.channels.empty()) out.attributes["channels"] = e.channels;
+  if (!e.spectrum.empty()) out.attributes["spectrum"] = e.spectrum;
+  if (e.type == "Instrument") {
+    auto slash = e.id.find('/');
+    out.attributes["channel"] = e.id.substr(slash + 1);
+  }
+  return out;
+}
+
+EntityRecognizer::EntityRecognizer(const Lexicon& lexicon) : lexicon_(&lexicon) {
+  const auto& entries = lexicon.entries();
+  // Folded surface form -> entry index, to report a form two entries claim.
+  std::map<std::string, std::uint32_t> owner_of_form;
+  auto add = [&](const std::string& form, std::uint32_t entry, FormKind kind) {
+    bool cs = kind == FormKind::kAcronym;
+    std::string key = (cs ? "=" + form : fold_case(form));
+    auto [it, fresh] = owner_of_form.emplace(key, entry);
+    if (!fresh && it->second != entry) {
+      // The same words for two entities: the matcher could not tell which is meant.
+      throw input_error(entries[entry].source, "entry '" + entries[entry].id + "'",
+                        "surface form '" + form + "' is also claimed by '" +
+                            entries[it->second].id + "' (" + entries[it->second].source +
+                            "): conflicting aliases");
+    }
+    patterns_.push_back({entry, kind});
+    matcher_.add(form, static_cast<std::uint32_t>(patterns_.size() - 1), cs);
+  };
+  for (std::uint32_t i = 0; i < entries.size(); ++i) {
+    const LexiconEntry& e = entries[i];
+    add(e.label, i, FormKind::kLabel);
+    for (const auto& a : e.aliases) add(a, i, FormKind::kAlias);
+    for (const auto& a : e.acronyms) add(a, i, FormKind::kAcronym);
+    for (const auto& a : e.demonyms) add(a, i, FormKind::kDemonym);
+    for (const auto& [lang, forms] : e.names)
+      for (const auto& a : forms) add(a, i, FormKind::kName);
+    for (const auto& a : e.triggers) add(a, i, FormKind::kTrigger);
+  }
+}
+
+EntityExtraction EntityRecognizer::run(const Document& doc,
+                                       const std::vector<ByteRange>& skip) const {
+  EntityExtraction out;
+  std::vector<Token> tokens;
+  std::map<std::uint32_t, Entity> found;  // entry index -> entity
+  const auto& entries = lexicon_->entries();
+  // Sentence by sentence, so a phrase never spans two sentences.
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const ByteRange r = doc.sentences[s].range;
+    if (in_any(skip, r.begin)) continue;
+    tokens.clear();
+    tokenize(doc.text, static_cast<std::uint32_t>(r.begin), static_cast<std::uint32_t>(r.end), tokens);
+    for (const PhraseMatch& m : matcher_.match(doc.text, tokens)) {
+      const Pattern& p = patterns_[m.payload];
+      const LexiconEntry& e = entries[p.entry];
+      Mention mention;
+      mention.range = {tokens[m.first_token].begin, tokens[m.last_token].end};
+      mention.entity = e.id;
+      mention.surface = std::string(doc.slice(mention.range));
+      mention.source = source_of(p.kind);
+      mention.confidence = confidence_of(p.kind);
+      mention.sentence = static_cast<int>(s);
+      auto it = found.find(p.entry);
+      if (it == found.end()) it = found.emplace(p.entry, entity_from_entry(e)).first;
+      if (p.kind != FormKind::kTrigger && p.kind != FormKind::kDemonym)
+        it->second.aliases.push_back(mention.surface);
+      out.mentions.push_back(std::move(mention));
+    }
+  }
+  for (auto& [idx, entity] : found) {
+    std::sort(entity.aliases.begin(), entity.aliases.end());
+    entity.aliases.erase(std::unique(entity.aliases.begin(), entity.aliases.end()), entity.aliases.end());
+    out.entities.push_back(std::move(entity));
+  }
+  std::sort(out.entities.begin(), out.entities.end(),
+            [](const Entity& a, const Entity& b) { return a.id < b.id; });
+  return out;
+}
+
+}  // namespace softgraph

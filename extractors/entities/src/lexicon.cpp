@@ -1,0 +1,109 @@
+#include "softgraph/extract/lexicon.hpp"
+
+#include <algorithm>
+
+#include "softgraph/core/error.hpp"
+#include "softgraph/core/json_io.hpp"
+#include "softgraph/core/resources.hpp"
+
+namespace softgraph {
+namespace {
+
+std::vector<std::string> strings(const rapidjson::Value& obj, const char* key) {
+  std::vector<std::string> out;
+  if (!obj.HasMember(key)) return out;
+  for (const auto& v : obj[key].GetArray()) out.emplace_back(v.GetString(), v.GetStringLength());
+  return out;
+}
+
+std::string string_or(const rapidjson::Value& obj, const char* key) {
+  if (!obj.HasMember(key)) return {};
+  return std::string(obj[key].GetString(), obj[key].GetStringLength());
+}
+
+AttrValue to_attr(const rapidjson::Value& v) {
+  if (v.IsBool()) return v.GetBool();
+  if (v.IsInt64()) return v.GetInt64();
+  if (v.IsNumber()) return v.GetDouble();
+  if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
+  if (v.IsArray()) {
+    std::vector<std::string> list;
+    for (const auto& x : v.GetArray())
+      if (x.IsString()) list.emplace_back(x.GetString(), x.GetStringLength());
+    return list;
+  }
+  return std::string();
+}
+
+void append_unique(std::vector<std::string>& into, const std::vector<std::string>& more) {
+  for (const auto& s : more)
+    if (std::find(into.begin(), into.end(), s) == into.end()) into.push_back(s);
+}
+
+}  // namespace
+
+Lexicon Lexicon::builtin() {
+  Lexicon lex;
+  for (auto path : embedded_files_under("schemas/lexicon/"))
+    lex.add_json(embedded_file(path), std::string(path));
+  return lex;
+}
+
+void Lexicon::add_file(const std::string& path) { add_json(read_file(path), path); }
+
+void Lexicon::add_json(std::string_view json, const std::string& file) {
+  rapidjson::Document doc = parse_json(json, file);
+  validate_json(doc, embedded_file("schemas/lexicon.schema.json"), file);
+  const auto& entries = doc["entries"].GetArray();
+  for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
+    const auto& e = entries[i];
+    LexiconEntry entry;
+    entry.id = string_or(e, "id");
+    entry.type = string_or(e, "type");
+    entry.kind = string_or(e, "kind");
+    entry.label = string_or(e, "label");
+    entry.aliases = strings(e, "aliases");
+    entry.acronyms = strings(e, "acronyms");
+    entry.demonyms = strings(e, "demonyms");
+    if (e.HasMember("names"))
+      for (const auto& m : e["names"].GetObject()) entry.names[m.name.GetString()] = strings(e["names"], m.name.GetString());
+    entry.wikidata = string_or(e, "wikidata");
+    entry.region = string_or(e, "region");
+    entry.spectrum = string_or(e, "spectrum");
+    entry.description = string_or(e, "description");
+    entry.owner = strings(e, "owner");
+    entry.channels = strings(e, "channels");
+    entry.members = strings(e, "members");
+    entry.triggers = strings(e, "triggers");
+    if (e.HasMember("attributes"))
+      for (const auto& m : e["attributes"].GetObject()) entry.attributes[m.name.GetString()] = to_attr(m.value);
+    entry.source = file;
+
+    auto it = by_id_.find(entry.id);
+    if (it != by_id_.end()) {
+      // A later lexicon extends an entry: surface forms add up, the type must agree.
+      LexiconEntry& old = entries_[it->second];
+      if (old.type != entry.type)
+        throw input_error(file, "JSON path $.entries[" + std::to_string(i) + "].type",
+                          "'" + entry.id + "' is a " + old.type + " in " + old.source +
+                              ", not a " + entry.type);
+      append_unique(old.aliases, entry.aliases);
+      append_unique(old.acronyms, entry.acronyms);
+      append_unique(old.demonyms, entry.demonyms);
+      append_unique(old.owner, entry.owner);
+      append_unique(old.channels, entry.channels);
+      append_unique(old.triggers, entry.triggers);
+      for (auto& [lang, forms] : entry.names) append_unique(old.names[lang], forms);
+      continue;
+    }
+    by_id_.emplace(entry.id, entries_.size());
+    entries_.push_back(std::move(entry));
+  }
+}
+
+const LexiconEntry* Lexicon::find(const std::string& id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &entries_[it->second];
+}
+
+}  // namespace softgraph

@@ -1,0 +1,349 @@
+#include "softgraph/extract/relation_extractor.hpp"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "softgraph/extract/tokenizer.hpp"
+
+namespace softgraph {
+namespace {
+
+// What a mention plays in its sentence.
+enum class Role { kActor, kTarget, kInstitution, kInstrument, kOther };
+
+struct Slot {
+  const Mention* mention;
+  const Entity* entity;
+  Role role;
+  std::size_t word;  // index of the first word token of the mention in the sentence
+};
+
+struct SentenceWords {
+  std::vector<std::string> words;     // folded tokens, punctuation included
+  std::vector<std::uint32_t> begins;  // byte offsets of the tokens
+  std::size_t index_at(std::uint64_t pos) const {
+    return static_cast<std::size_t>(std::lower_bound(begins.begin(), begins.end(), pos) - begins.begin());
+  }
+  bool has(const std::set<std::string>& cues) const {
+    for (const auto& w : words)
+      if (cues.count(w)) return true;
+    return false;
+  }
+  bool has_phrase(const std::vector<std::string>& phrase) const {
+    for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i)
+      if (std::equal(phrase.begin(), phrase.end(), words.begin() + i)) return true;
+    return false;
+  }
+};
+
+SentenceWords words_of(const Document& doc, ByteRange r) {
+  SentenceWords sw;
+  std::vector<Token> tokens;
+  tokenize(doc.text, static_cast<std::uint32_t>(r.begin), static_cast<std::uint32_t>(r.end), tokens);
+  for (const Token& t : tokens) {
+    sw.words.push_back(fold_case(std::string_view(doc.text).substr(t.begin, t.end - t.begin)));
+    sw.begins.push_back(t.begin);
+  }
+  return sw;
+}
+
+std::string kind_of(const Entity& e) {
+  auto it = e.attributes.find("kind");
+  if (it == e.attributes.end()) return {};
+  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
+  return {};
+}
+
+std::vector<std::string> list_attr(const Entity& e, const char* key) {
+  auto it = e.attributes.find(key);
+  if (it == e.attributes.end()) return {};
+  if (const auto* v = std::get_if<std::vector<std::string>>(&it->second)) return *v;
+  return {};
+}
+
+bool is_state_like(const Entity& e) { return e.type == "Actor" || e.type == "TargetCountry"; }
+
+const std::set<std::string> kTargetCues = {"in", "into", "to", "toward", "towards", "across",
+                                           "throughout", "within", "among", "with", "for", "on",
+                                           "at", "over"};
+const std::set<std::string> kOperateCues = {"through", "via", "runs", "run", "funds", "funded",
+                                            "established", "establishment", "created", "creation",
+                                            "founded", "launched", "operates", "operated",
+                                            "sponsored", "financed", "set", "its", "their",
+                                            "'", "led", "own", "network", "manages", "supports"};
+const std::set<std::string> kPartnerCues = {"partnership", "partnerships", "partner", "partners",
+                                            "jointly", "joint", "alliance", "cooperate",
+                                            "cooperates", "agreement", "agreements"};
+const std::set<std::string> kMemberCues = {"member", "members", "membership", "joined", "joining",
+                                           "accession", "acceded"};
+const std::set<std::string> kAnaphora = {"organization", "organisation", "institution",
+                                         "institutions", "institute", "institutes", "centers",
+                                         "centres", "center", "centre", "foundation", "agency",
+                                         "program", "programme", "programs", "programmes", "fund",
+                                         "school", "university", "bodies", "initiative", "it",
+                                         "they", "these", "its", "their"};
+
+Role role_of(const Slot& s, const SentenceWords& sw) {
+  const Entity& e = *s.entity;
+  if (e.type == "Instrument") return Role::kInstrument;
+  if (e.type == "Region") return Role::kTarget;
+  if (e.type == "Institution") return Role::kInstitution;
+  if (!is_state_like(e)) return Role::kOther;
+  if (kind_of(e) == "bloc" || kind_of(e).empty()) {
+    if (e.type == "Actor") return Role::kActor;
+  }
+  std::size_t i = s.word;
+  std::size_t end = sw.index_at(s.mention->range.end);
+  bool possessive = end + 1 < sw.words.size() && sw.words[end] == "'" && sw.words[end + 1] == "s";
+  bool preceded_by_cue = i > 0 && kTargetCues.count(sw.words[i - 1]);
+  if (i > 1 && !preceded_by_cue && sw.words[i - 1] == "the") preceded_by_cue = kTargetCues.count(sw.words[i - 2]) > 0;
+  if (e.type == "TargetCountry") {
+    if (possessive || i <= 1) return Role::kActor;
+    return Role::kTarget;
+  }
+  return preceded_by_cue && !possessive && s.mention->source != "lexicon:demonym" ? Role::kTarget
+                                                                                  : Role::kActor;
+}
+
+Relation make(const std::string& src, const std::string& dst, const char* type,
+              const Evidence& ev, const Attributes& figures) {
+  Relation r;
+  r.source = src;
+  r.target = dst;
+  r.type = type;
+  r.evidence = ev;
+  r.attributes = figures;
+  return r;
+}
+
+}  // namespace
+
+Evidence sentence_evidence(const Document& doc, int sentence, const std::string& rule,
+                           double confidence) {
+  Evidence ev;
+  const ByteRange r = doc.sentences[static_cast<std::size_t>(sentence)].range;
+  ev.document = doc.id;
+  ev.range = doc.to_raw(r);
+  ev.quote = doc.raw.substr(ev.range.begin, ev.range.end - ev.range.begin);
+  std::string text(doc.slice(r));
+  if (text != ev.quote) ev.text = text;
+  ev.rule = rule;
+  ev.confidence = confidence;
+  ev.sentence = sentence;
+  for (const auto& loc : doc.locations) {
+    if (loc.range.begin <= r.begin && r.begin < loc.range.end) {
+      ev.page = loc.page;
+      ev.element = loc.element;
+      break;
+    }
+  }
+  return ev;
+}
+
+Attributes figures_in(std::string_view sentence) {
+  static const std::regex kFigure(
+      R"((?:(?:over|more than|exceeding|nearly|almost|about|around|some|up to|at least|approximately|roughly)\s+)?(?:[$€£¥]\s?)?\d[\d,.]*(?:\s*(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?:dollars|euros|USD|mosques|schools|universities|students|scholarships|meetings|projects|institutes|centers|centres|branches|grants|people|volunteers|programs|programmes))?|(?:over|more than|nearly|some|about)\s+(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands|dozens|millions)(?:\s+[a-z-]+){0,2}|(?:dozens|hundreds|thousands|millions) of [a-z-]+)",
+      std::regex::icase | std::regex::optimize);
+  static const std::regex kYear(R"(\b(1[89]\d\d|20\d\d)s?\b)");
+  Attributes out;
+  std::vector<std::string> figures;
+  std::vector<std::string> years;
+  std::string s(sentence);
+  for (std::sregex_iterator it(s.begin(), s.end(), kYear), end; it != end; ++it)
+    years.push_back((*it)[0].str());
+  for (std::sregex_iterator it(s.begin(), s.end(), kFigure), end; it != end; ++it) {
+    std::string f = (*it)[0].str();
+    while (!f.empty() && (f.back() == ' ' || f.back() == ',' || f.back() == '.')) f.pop_back();
+    bool is_year = std::find(years.begin(), years.end(), f) != years.end() ||
+                   (f.size() == 5 && f.back() == 's');
+    bool is_bare_small = f.find_first_not_of("0123456789") == std::string::npos && f.size() < 2;
+    if (!is_year && !is_bare_small && !f.empty()) figures.push_back(f);
+  }
+  if (!figures.empty()) out["figures"] = figures;
+  if (!years.empty()) out["years"] = years;
+  return out;
+}
+
+std::vector<Relation> extract_relations(const Document& doc,
+                                        const std::map<std::string, const Entity*>& entities,
+                                        const std::vector<Mention>& mentions) {
+  std::vector<Relation> out;
+  // Mentions grouped by sentence.
+  std::map<int, std::vector<const Mention*>> by_sentence;
+  for (const Mention& m : mentions)
+    if (m.sentence >= 0 && entities.count(m.entity)) by_sentence[m.sentence].push_back(&m);
+
+  std::vector<std::string> scope_actors;  // subject carried over inside an actor's section
+  int scope_paragraph = -1, scope_section = -1;
+  std::vector<std::string> previous_institutions;
+  int previous_paragraph = -1;
+
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& sentence = doc.sentences[si];
+    const Section* section = sentence.section >= 0 ? &doc.sections[sentence.section] : nullptr;
+    if (section && (section->kind == "references" || section->kind == "notes")) continue;
+    if (section && section->language != "en" && section->language != "und") continue;
+    auto found = by_sentence.find(static_cast<int>(si));
+    SentenceWords sw = words_of(doc, sentence.range);
+
+    std::vector<Slot> slots;
+    if (found != by_sentence.end()) {
+      for (const Mention* m : found->second) {
+        Slot s{m, entities.at(m->entity), Role::kOther, sw.index_at(m->range.begin)};
+        s.role = role_of(s, sw);
+        slots.push_back(s);
+      }
+    }
+    auto ids_with = [&](Role role) {
+      std::vector<std::string> ids;
+      for (const Slot& s : slots)
+        if (s.role == role && std::find(ids.begin(), ids.end(), s.entity->id) == ids.end())
+          ids.push_back(s.entity->id);
+      return ids;
+    };
+    std::vector<std::string> actors = ids_with(Role::kActor);
+    std::vector<std::string> targets = ids_with(Role::kTarget);
+    std::vector<std::string> institutions = ids_with(Role::kInstitution);
+    std::vector<std::string> instruments = ids_with(Role::kInstrument);
+
+    // Scope: a run-in head ("Turkey.") or a paragraph that opens with an actor as its subject
+    // sets the actor of what follows, until the next head or section.
+    const Paragraph* para = sentence.paragraph >= 0 ? &doc.paragraphs[sentence.paragraph] : nullptr;
+    if (sentence.section != scope_section) {
+      scope_actors.clear();
+      scope_section = sentence.section;
+    }
+    if (para && sentence.paragraph != scope_paragraph) {
+      scope_paragraph = sentence.paragraph;
+      bool first_sentence = para->range.begin >= sentence.range.begin ||
+                            (si == 0 || doc.sentences[si - 1].paragraph != sentence.paragraph);
+      if (!para->run_in_head.empty() || first_sentence) {
+        std::vector<std::string> head_actors;
+        for (const Slot& s : slots) {
+          bool in_head = !para->run_in_head.empty() && para->run_in_head.contains(s.mention->range);
+          bool opening = first_sentence && s.word <= 2;
+          if (s.role == Role::kActor && (in_head || opening)) head_actors.push_back(s.entity->id);
+        }
+        if (!head_actors.empty()) scope_actors = head_actors;
+      }
+    }
+    // Anaphora: "This organization ..." continues the previous sentence's institutions.
+    bool anaphoric = sw.words.size() > 1 && (sw.words[0] == "this" || sw.words[0] == "these" ||
+                                             sw.words[0] == "the" || sw.words[0] == "its" ||
+                                             sw.words[0] == "their" || sw.words[0] == "it" ||
+                                             sw.words[0] == "they") &&
+                     (kAnaphora.count(sw.words[1]) || sw.words[0] == "it" || sw.words[0] == "they");
+    if (institutions.empty() && anaphoric && sentence.paragraph == previous_paragraph)
+      institutions = previous_institutions;
+
+    Attributes figures = figures_in(doc.slice(sentence.range));
+    const int s = static_cast<int>(si);
+    bool enumeration = actors.size() > 3;  // a list of powers, not a claim about each
+    std::vector<std::string> subjects = actors;
+    const char* subject_rule = "sentence:actor";
+    double subject_conf = 0.8;
+    if (subjects.empty() && institutions.empty()) {
+      subjects = scope_actors;
+      subject_rule = "scope:section-actor";
+      subject_conf = 0.6;
+    }
+
+    // USES_INSTRUMENT and DELIVERS: a channel trigger with its actors and institutions.
+    for (const auto& n : instruments) {
+      for (const auto& inst : institutions)
+        out.push_back(make(inst, n, "DELIVERS", sentence_evidence(doc, s, "sentence:institution-channel", 0.8), figures));
+      if (!enumeration)
+        for (const auto& a : subjects)
+          out.push_back(make(a, n, "USES_INSTRUMENT", sentence_evidence(doc, s, std::string(subject_rule) + "-channel", subject_conf), figures));
+    }
+
+    // OPERATES from a cue or scope, for institutions whose owner the lexicon does not know.
+    for (const auto& inst : institutions) {
+      const Entity* ie = entities.at(inst);
+      if (!list_attr(*ie, "owner").empty()) continue;
+      std::string k = kind_of(*ie);
+      if (k == "organization" || k == "bank" || k == "bloc") continue;  // multilateral bodies
+      if (!actors.empty() && actors.size() <= 2 && sw.has(kOperateCues)) {
+        for (const auto& a : actors)
+          out.push_back(make(a, inst, "OPERATES", sentence_evidence(doc, s, "cue:operates", 0.7), figures));
+      } else if (actors.empty() && !scope_actors.empty()) {
+        for (const auto& a : scope_actors)
+          out.push_back(make(a, inst, "OPERATES", sentence_evidence(doc, s, "scope:section-actor", 0.5), figures));
+      }
+    }
+
+    // TARGETS: a country or region after a preposition, from the sentence's actors and
+    // institutions (or the section's actor).
+    if (!enumeration) {
+      for (const Slot& t : slots) {
+        if (t.role != Role::kTarget) continue;
+        bool cue = false;
+        for (std::size_t back = 1; back <= 4 && back <= t.word; ++back)
+          if (kTargetCues.count(sw.words[t.word - back])) cue = true;
+        if (!cue) continue;
+        std::vector<std::string> sources = subjects;
+        for (const auto& inst : institutions) sources.push_back(inst);
+        for (const auto& src : sources)
+          if (src != t.entity->id)
+            out.push_back(make(src, t.entity->id, "TARGETS", sentence_evidence(doc, s, "cue:preposition", 0.7), figures));
+      }
+    }
+
+    // PARTNERS_WITH: two parties joined by a partnership cue.
+    if (sw.has(kPartnerCues) || sw.has_phrase({"cooperation", "between"}) || sw.has_phrase({"ties", "between"})) {
+      std::vector<const Slot*> parties;
+      for (const Slot& p : slots)
+        if ((is_state_like(*p.entity) || p.entity->type == "Institution") &&
+            (parties.empty() || parties.back()->entity->id != p.entity->id))
+          parties.push_back(&p);
+      for (std::size_t i = 0; i + 1 < parties.size(); ++i) {
+        const Slot& a = *parties[i];
+        const Slot& b = *parties[i + 1];
+        if (b.word - a.word > 6 || a.entity->id == b.entity->id) continue;
+        out.push_back(make(a.entity->id, b.entity->id, "PARTNERS_WITH", sentence_evidence(doc, s, "cue:partnership", 0.7), figures));
+      }
+    }
+
+    // MEMBER_OF: states and a bloc or organisation joined by a membership cue.
+    if (sw.has(kMemberCues)) {
+      for (const Slot& m : slots) {
+        if (!is_state_like(*m.entity) || kind_of(*m.entity) == "bloc") continue;
+        for (const Slot& o : slots) {
+          bool org = o.entity->type == "Institution" || kind_of(*o.entity) == "bloc";
+          if (org && o.entity->id != m.entity->id)
+            out.push_back(make(m.entity->id, o.entity->id, "MEMBER_OF", sentence_evidence(doc, s, "cue:membership", 0.7), figures));
+        }
+      }
+    }
+
+    if (!institutions.empty() || sentence.paragraph != previous_paragraph) previous_institutions = institutions;
+    previous_paragraph = sentence.paragraph;
+  }
+
+  // OPERATES from the lexicon's owners: evidence is a sentence naming both, else the
+  // institution's first mention.
+  std::map<std::string, int> first_mention;
+  std::map<std::pair<std::string, std::string>, int> together;
+  for (const auto& [sentence, ms] : by_sentence) {
+    for (const Mention* m : ms) first_mention.emplace(m->entity, sentence);
+    for (const Mention* a : ms)
+      for (const Mention* b : ms) together.emplace(std::make_pair(a->entity, b->entity), sentence);
+  }
+  for (const auto& [inst, sentence] : first_mention) {
+    const Entity* ie = entities.at(inst);
+    if (ie->type != "Institution") continue;
+    for (const auto& owner : list_attr(*ie, "owner")) {
+      auto both = together.find({owner, inst});
+      int s = both != together.end() ? both->second : sentence;
+      auto method = ie->attributes.find("attribution");
+      std::string rule = "lexicon:owner";
+      if (method != ie->attributes.end())
+        if (const auto* m = std::get_if<std::string>(&method->second)) rule = "attribution:" + *m;
+      out.push_back(make(owner, inst, "OPERATES", sentence_evidence(doc, s, rule, both != together.end() ? 0.95 : 0.85), {}));
+    }
+  }
+  return out;
+}
+
+}  // namespace softgraph

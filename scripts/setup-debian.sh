@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what softgraph needs on Debian 12 (as root): the build's libraries and the clients the
+# tests check our files with. Safe to run again; installs only what is missing.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libspdlog-dev doctest-dev
+  libicu-dev libcli11-dev libpoppler-cpp-dev libxml2-dev
+  # test clients
+  python3 python3-networkx python3-igraph python3-rdflib python3-pyld python3-jsonschema
+  python3-distributed pandoc nodejs npm poppler-utils
+  # sanitizers and fuzzers
+  clang libclang-rt-14-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing packages: ${missing[*]} (run as root to install them)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# npm clients for the export tests (graphology, jsonld.js, kuzu), pinned in tests/clients.
+here=$(cd "$(dirname "$0")/.." && pwd)
+if [ -f "$here/tests/clients/package.json" ]; then
+  (cd "$here/tests/clients" && if [ -f package-lock.json ]; then npm ci --silent --no-audit --no-fund; else npm install --silent --no-audit --no-fund; fi)
+fi

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets up the machine, builds everything and runs the whole test suite through ctest: first the
+# Release build, then again under AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+"$here/scripts/setup-debian.sh"
+jobs=$(nproc)
+
+cmake -S "$here" -B "$here/build" -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake --build "$here/build" -j "$jobs"
+(cd "$here/build" && ctest --output-on-failure -j "$jobs")
+
+cmake -S "$here" -B "$here/build-asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DSOFTGRAPH_SANITIZE=ON -DSOFTGRAPH_BENCH=OFF
+cmake --build "$here/build-asan" -j "$jobs"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+(cd "$here/build-asan" && ctest --output-on-failure -j "$jobs")
