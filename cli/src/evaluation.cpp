@@ -65,15 +65,31 @@ EvalReport evaluate(const Graph& g, const std::string& gold_path) {
   EvalReport r;
   std::map<std::string, Vertex> gold_to_pred;  // gold id -> matched node
   std::set<Vertex> matched;
+  // Ids first, so a shared alias cannot steal a node that an exact id names.
+  std::map<std::string, const Pred*> by_id_match;
+  for (const auto& ge : gold)
+    for (const auto& p : preds)
+      if (g.node(p.v).id == ge.id) by_id_match[ge.id] = &p;
+  for (const auto& [id, p] : by_id_match) matched.insert(p->v);
   for (const auto& ge : gold) {
     if (!kEntityTypes.count(ge.type)) continue;
     const Pred* best = nullptr;
-    for (const auto& p : preds) {
-      if (matched.count(p.v)) continue;
-      bool same_name = std::any_of(ge.names.begin(), ge.names.end(), [&](const std::string& n) { return p.names.count(n) > 0; });
-      if (!same_name) continue;
-      if (!best || g.node(p.v).type == ge.type) best = &p;
-      if (g.node(p.v).type == ge.type) break;
+    auto exact = by_id_match.find(ge.id);
+    if (exact != by_id_match.end()) {
+      best = exact->second;
+      matched.erase(best->v);
+    } else {
+      for (const auto& p : preds) {
+        if (matched.count(p.v)) continue;
+        bool same_name = std::any_of(ge.names.begin(), ge.names.end(),
+                                     [&](const std::string& n) { return p.names.count(n) > 0; });
+        if (!same_name) continue;
+        if (!best) best = &p;
+        if (g.node(p.v).type == ge.type) {
+          best = &p;
+          break;
+        }
+      }
     }
     if (best) gold_to_pred[ge.id] = best->v;
     if (best && g.node(best->v).type == ge.type) {

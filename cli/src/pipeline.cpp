@@ -82,6 +82,18 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   std::vector<Relation> relations = extract_relations(doc, by_id, mentions);
   for (auto& r : discovered.relations) relations.push_back(std::move(r));
 
+  // An entity named only by an adjective ("Asian players") and in no relation is not a subject of
+  // the text: drop it and its mentions.
+  std::set<std::string> related, named;
+  for (const auto& r : relations) related.insert(r.source), related.insert(r.target);
+  for (const auto& m : mentions)
+    if (m.source != "lexicon:demonym") named.insert(m.entity);
+  for (auto it = entities.begin(); it != entities.end();) {
+    if (!named.count(it->first) && !related.count(it->first)) it = entities.erase(it);
+    else ++it;
+  }
+  std::erase_if(mentions, [&](const Mention& m) { return !entities.count(m.entity); });
+
   std::vector<Entity> entity_list;
   for (auto& [id, e] : entities) entity_list.push_back(e);
   ReferenceExtraction refs = extract_references(doc, mentions, entity_list);

@@ -24,8 +24,9 @@ const std::set<std::string> kHeads = {
     "trust", "college", "library", "corporation", "partnership", "ministry", "endowment",
     "stiftung", "institut", "secretariat", "parliament", "dialogue", "platform", "federation",
     "agence", "radio", "television", "broadcasting", "channel"};
-const std::set<std::string> kConnectors = {"of", "for", "and", "the", "de", "&", "on", "in", "-",
-                                           "'", "to", "des", "du", "für"};
+// "in", "on" and "to" end a name ("the Pushkin School in Turkmenistan" is a school and a place).
+const std::set<std::string> kConnectors = {"of", "for", "and", "the", "de", "&", "-", "'", "des",
+                                           "du", "für"};
 // Words that start a capitalised run but are not part of a name.
 const std::set<std::string> kStopStarts = {"the", "a", "an", "this", "these", "that", "its",
                                            "their", "his", "her", "our", "in", "through", "by",
@@ -189,7 +190,12 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   // new Institution.
   std::map<std::string, Entity> fresh;
   std::map<std::string, std::string> form_to_id;  // surface form -> entity id, for re-scanning
+  // Definitions with an acronym first: they tie a long name to a known entity.
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return !a.acronym.empty() && b.acronym.empty();
+  });
   for (const Candidate& c : candidates) {
+    if (c.acronym.empty() && form_to_id.count(c.name)) continue;
     const Mention* covering = nullptr;
     std::vector<const Mention*> inside;
     for (const Mention* m : by_sentence[c.sentence]) {
@@ -201,6 +207,14 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       if (!c.acronym.empty()) form_to_id[c.acronym] = cover_entity->id;
       continue;
     }
+    // A span holding an institution the lexicon knows is a coordination ("the Soros Foundation
+    // and IREX"), not a new name, unless the known one is most of it (handled below).
+    bool holds_known_institution = false;
+    for (const Mention* m : inside)
+      if (known.count(m->entity) && known[m->entity]->type == "Institution" &&
+          m->range.size() * 10 < c.range.size() * 7)
+        holds_known_institution = true;
+    if (holds_known_institution && c.acronym.empty()) continue;
     // A full name the lexicon knows exactly, just not as this span: resolve through its parts.
     const Entity* inner_inst = nullptr;
     for (const Mention* m : inside)

@@ -48,7 +48,12 @@ Entity entity_from_entry(const LexiconEntry& e) {
   if (!e.wikidata.empty()) out.attributes["wikidata"] = e.wikidata;
   if (!e.region.empty()) out.attributes["region"] = e.region;
   if (!e.owner.empty()) out.attributes["owner"] = e.owner;
-  if (!e.channels.empty()) out.attributes["channels"] = e.channels;
+  if (!e.channels.empty()) {
+    std::vector<std::string> channels;  // codebook ids, with or without the "instrument/" prefix
+    for (const auto& c : e.channels) channels.push_back(c.rfind("instrument/", 0) == 0 ? c.substr(11) : c);
+    out.attributes["channels"] = channels;
+  }
+  if (!e.members.empty()) out.attributes["members"] = e.members;
   if (!e.spectrum.empty()) out.attributes["spectrum"] = e.spectrum;
   if (e.type == "Instrument") {
     auto slash = e.id.find('/');

@@ -64,9 +64,13 @@ std::vector<std::string> list_attr(const Entity& e, const char* key) {
 
 bool is_state_like(const Entity& e) { return e.type == "Actor" || e.type == "TargetCountry"; }
 
+// Prepositions that put a place in the target role. Powers (Actor-default states) need a strong
+// cue; regions and target countries also take the weaker ones ("students from Central Asia").
+const std::set<std::string> kStrongTargetCues = {"in", "into", "toward", "towards", "across",
+                                                 "throughout", "within"};
 const std::set<std::string> kTargetCues = {"in", "into", "to", "toward", "towards", "across",
                                            "throughout", "within", "among", "with", "for", "on",
-                                           "at", "over"};
+                                           "at", "over", "from", "between", "of"};
 const std::set<std::string> kOperateCues = {"through", "via", "runs", "run", "funds", "funded",
                                             "established", "establishment", "created", "creation",
                                             "founded", "launched", "operates", "operated",
@@ -81,8 +85,10 @@ const std::set<std::string> kAnaphora = {"organization", "organisation", "instit
                                          "institutions", "institute", "institutes", "centers",
                                          "centres", "center", "centre", "foundation", "agency",
                                          "program", "programme", "programs", "programmes", "fund",
-                                         "school", "university", "bodies", "initiative", "it",
-                                         "they", "these", "its", "their"};
+                                         "school", "university", "bodies", "initiative",
+                                         "initiatives", "frameworks", "framework", "organizations",
+                                         "organisations", "agencies", "foundations", "schools",
+                                         "universities", "funds"};
 
 Role role_of(const Slot& s, const SentenceWords& sw) {
   const Entity& e = *s.entity;
@@ -96,8 +102,9 @@ Role role_of(const Slot& s, const SentenceWords& sw) {
   std::size_t i = s.word;
   std::size_t end = sw.index_at(s.mention->range.end);
   bool possessive = end + 1 < sw.words.size() && sw.words[end] == "'" && sw.words[end + 1] == "s";
-  bool preceded_by_cue = i > 0 && kTargetCues.count(sw.words[i - 1]);
-  if (i > 1 && !preceded_by_cue && sw.words[i - 1] == "the") preceded_by_cue = kTargetCues.count(sw.words[i - 2]) > 0;
+  bool preceded_by_cue = i > 0 && kStrongTargetCues.count(sw.words[i - 1]);
+  if (i > 1 && !preceded_by_cue && sw.words[i - 1] == "the")
+    preceded_by_cue = kStrongTargetCues.count(sw.words[i - 2]) > 0;
   if (e.type == "TargetCountry") {
     if (possessive || i <= 1) return Role::kActor;
     return Role::kTarget;
@@ -178,6 +185,7 @@ std::vector<Relation> extract_relations(const Document& doc,
   int scope_paragraph = -1, scope_section = -1;
   std::vector<std::string> previous_institutions;
   int previous_paragraph = -1;
+  std::map<int, std::vector<std::string>> scope_of_sentence;  // for membership by section scope
 
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
@@ -229,21 +237,25 @@ std::vector<Relation> extract_relations(const Document& doc,
       }
     }
     // Anaphora: "This organization ..." continues the previous sentence's institutions.
-    bool anaphoric = sw.words.size() > 1 && (sw.words[0] == "this" || sw.words[0] == "these" ||
-                                             sw.words[0] == "the" || sw.words[0] == "its" ||
-                                             sw.words[0] == "their" || sw.words[0] == "it" ||
-                                             sw.words[0] == "they") &&
-                     (kAnaphora.count(sw.words[1]) || sw.words[0] == "it" || sw.words[0] == "they");
+    bool anaphoric = false;
+    if (!sw.words.empty()) {
+      const std::string& w0 = sw.words[0];
+      if (w0 == "it" || w0 == "they") anaphoric = true;
+      if (w0 == "this" || w0 == "these" || w0 == "the" || w0 == "its" || w0 == "their" || w0 == "such")
+        for (std::size_t k = 1; k <= 3 && k < sw.words.size(); ++k)
+          if (kAnaphora.count(sw.words[k])) anaphoric = true;
+    }
     if (institutions.empty() && anaphoric && sentence.paragraph == previous_paragraph)
       institutions = previous_institutions;
 
+    scope_of_sentence[static_cast<int>(si)] = scope_actors;
     Attributes figures = figures_in(doc.slice(sentence.range));
     const int s = static_cast<int>(si);
     bool enumeration = actors.size() > 3;  // a list of powers, not a claim about each
     std::vector<std::string> subjects = actors;
     const char* subject_rule = "sentence:actor";
     double subject_conf = 0.8;
-    if (subjects.empty() && institutions.empty()) {
+    if (subjects.empty()) {
       subjects = scope_actors;
       subject_rule = "scope:section-actor";
       subject_conf = 0.6;
@@ -279,8 +291,9 @@ std::vector<Relation> extract_relations(const Document& doc,
       for (const Slot& t : slots) {
         if (t.role != Role::kTarget) continue;
         bool cue = false;
+        const auto& cues = t.entity->type == "Actor" ? kStrongTargetCues : kTargetCues;
         for (std::size_t back = 1; back <= 4 && back <= t.word; ++back)
-          if (kTargetCues.count(sw.words[t.word - back])) cue = true;
+          if (cues.count(sw.words[t.word - back])) cue = true;
         if (!cue) continue;
         std::vector<std::string> sources = subjects;
         for (const auto& inst : institutions) sources.push_back(inst);
@@ -341,6 +354,30 @@ std::vector<Relation> extract_relations(const Document& doc,
       if (method != ie->attributes.end())
         if (const auto* m = std::get_if<std::string>(&method->second)) rule = "attribution:" + *m;
       out.push_back(make(owner, inst, "OPERATES", sentence_evidence(doc, s, rule, both != together.end() ? 0.95 : 0.85), {}));
+    }
+  }
+  // MEMBER_OF from the lexicon's member lists, when a member is named in the same paragraph as
+  // the organisation or inside the bloc's own section.
+  std::map<int, std::vector<std::pair<const Mention*, int>>> by_paragraph;
+  for (const auto& [sentence, ms] : by_sentence) {
+    int para = doc.sentences[static_cast<std::size_t>(sentence)].paragraph;
+    for (const Mention* m : ms) by_paragraph[para].push_back({m, sentence});
+  }
+  std::set<std::pair<std::string, std::string>> memberships;
+  for (const auto& [org_id, org] : entities) {
+    std::vector<std::string> members = list_attr(*org, "members");
+    if (members.empty()) continue;
+    std::set<std::string> member_set(members.begin(), members.end());
+    for (const auto& [para, ms] : by_paragraph) {
+      bool org_here = std::any_of(ms.begin(), ms.end(), [&](const auto& p) { return p.first->entity == org_id; });
+      for (const auto& [m, sentence] : ms) {
+        if (!member_set.count(m->entity)) continue;
+        const auto& scope = scope_of_sentence[sentence];
+        bool in_scope = std::find(scope.begin(), scope.end(), org_id) != scope.end();
+        if (!org_here && !in_scope) continue;
+        if (!memberships.emplace(m->entity, org_id).second) continue;
+        out.push_back(make(m->entity, org_id, "MEMBER_OF", sentence_evidence(doc, sentence, org_here ? "lexicon:members" : "lexicon:members-section", 0.7), {}));
+      }
     }
   }
   return out;

@@ -1,0 +1,64 @@
+// The one place where text becomes syntax: every writer escapes strings for its format here, so
+// a quote, '<', '&', a newline or a DOT keyword in a label can never break a file.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace softgraph::escape {
+
+// Valid UTF-8 with every invalid byte sequence replaced by U+FFFD.
+std::string valid_utf8(std::string_view s);
+
+// Doubles printed shortest and round-trip exact (std::to_chars); integral values keep a ".0" so
+// readers keep the number a double. Non-finite values give nullopt: never printed.
+std::optional<std::string> number(double v);
+
+// A JSON string literal with its quotes: '"', '\\' and control characters escaped, invalid UTF-8
+// replaced by U+FFFD.
+std::string json_string(std::string_view s);
+
+// XML 1.0 character data: & < > escaped, '\r' as &#13; (parsers would fold it), characters XML
+// 1.0 forbids even as references (C0 controls but tab/newline/CR, U+FFFE/U+FFFF, invalid UTF-8)
+// replaced by U+FFFD.
+std::string xml_text(std::string_view s);
+// An XML attribute value (without its quotes): xml_text plus '"', '\'' and tab/newline/CR as
+// character references, so attribute-value normalisation keeps them.
+std::string xml_attr(std::string_view s);
+
+// The content of a Graphviz escString (label, tooltip) as given to agsafeset: a backslash is
+// doubled (so \N, \G, \l and a trailing backslash stay literal), a newline becomes \n, tab a
+// space, other control characters U+FFFD, and '&' becomes &amp; (Graphviz decodes entities in
+// labels, so "&lt;" must stay literal).
+std::string dot_label(std::string_view s);
+// A plain Graphviz value (node name, colour, URL-like text) as given to agsafeset/agnode: cgraph
+// quotes keywords and HTML-like strings itself, but writes backslashes verbatim, so a backslash
+// is doubled and control characters replaced; the value never ends inside an escape.
+std::string dot_value(std::string_view s);
+// A complete DOT double-quoted ID for text written without cgraph: "..." with '"' and '\\'
+// escaped and dot_value's replacements; keywords and HTML-like strings are safe inside quotes.
+std::string dot_quoted(std::string_view s);
+
+// A CSV field (RFC 4180): quoted when it holds a comma, semicolon, quote, CR/LF, or leading or
+// trailing space; quotes doubled. Invalid UTF-8 replaced.
+std::string csv_field(std::string_view s);
+// A neo4j-admin import field: always quoted with quotes doubled (the tool's default, not
+// legacy backslash quoting), control characters other than newline/tab replaced by U+FFFD.
+std::string neo4j_field(std::string_view s);
+// A neo4j-admin array field: elements joined with `delimiter`, then quoted as neo4j_field. The
+// tool has no escape for the delimiter, so inside an element it becomes U+FF1B (FULLWIDTH
+// SEMICOLON, which looks like ';').
+std::string neo4j_array(const std::vector<std::string>& items, char delimiter);
+
+// A Cypher string literal in single quotes: quote, backslash and control characters escaped.
+std::string cypher_string(std::string_view s);
+// A Cypher identifier (label, relationship type, property key) in backticks, backticks doubled.
+std::string cypher_identifier(std::string_view s);
+
+// Percent-encodes everything but RFC 3986 unreserved characters and those in `keep`, for IRIs
+// built from ids ("actor/china" -> "actor/china", "a b" -> "a%20b").
+std::string iri_component(std::string_view s, std::string_view keep = "/");
+
+}  // namespace softgraph::escape

@@ -1,0 +1,47 @@
+// The exporters' API for the program: write a finished graph in the formats users ask for
+// (graph.json, GraphML, GEXF, DOT/SVG/PNG/PDF, JSON-LD, Neo4j, CSV, CSL), and read graph.json back.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "softgraph/graph/graph.hpp"
+
+namespace softgraph {
+
+class Sink;
+
+struct ExportOptions {
+  std::vector<std::string> formats = {"json", "graphml", "dot", "jsonld", "svg"};
+  std::string layout = "sfdp";  // Graphviz engine: sfdp, neato, dot, circo, fdp
+  std::string size_metric = "pagerank";
+  bool clusters = false;  // one DOT cluster per actor with its institutions
+  bool legend = true;     // a legend subgraph in DOT and the diagrams
+};
+
+// Every format name export_graph accepts, in the order they are written.
+std::vector<std::string> known_formats();
+// The Graphviz layout engines ExportOptions::layout accepts.
+std::vector<std::string> known_layouts();
+// The file (or folder, ending in '/') each format writes, e.g. "graph.json", "neo4j/".
+std::string format_output_name(const std::string& format);
+
+// Throws Error(kUsage) for an unknown format or layout, or a size metric no node has.
+void check_options(const Graph& g, const ExportOptions& opt);
+
+// Writes every requested format into `out_dir` (created if missing). All files go to
+// temporaries first and are renamed only when every writer succeeded, so a failure leaves no
+// partial output (Error kOutput naming the file). Returns the written paths.
+std::vector<std::filesystem::path> export_graph(const Graph& g, const std::filesystem::path& out_dir,
+                                                const ExportOptions& opt);
+// Writes the requested formats into any sink (in-memory tests); the layout is computed once.
+void export_to_sink(const Graph& g, const ExportOptions& opt, Sink& sink);
+
+// Reads graph.json back into a Graph, validating it against schemas/graph.schema.json; errors
+// (Error kBadInput) name the file and the JSON path.
+Graph read_graph_json(const std::string& path);
+// The same from text already in memory; `file` names it in errors.
+Graph parse_graph_json(std::string_view text, const std::string& file);
+
+}  // namespace softgraph

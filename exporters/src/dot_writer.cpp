@@ -1,0 +1,167 @@
+// graph.dot: the cgraph graph built with agopen/agnode/agedge/agsafeset and written with agwrite.
+// Every string value goes through escape::dot_label or escape::dot_value; cgraph quotes keywords
+// ("node", "graph", "strict") and HTML-like strings itself.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "graphviz_scene.hpp"
+#include "softgraph/core/error.hpp"
+#include "softgraph/export/escape.hpp"
+#include "softgraph/export/writers.hpp"
+
+namespace softgraph {
+
+void gv_set(void* obj, const char* name, const std::string& value) {
+  agsafeset(obj, const_cast<char*>(name), const_cast<char*>(value.c_str()), const_cast<char*>(""));
+}
+
+namespace {
+
+std::string fmt(double v) { return escape::number(v).value_or("0.0"); }
+
+std::string node_tooltip(const NodeProps& n) {
+  std::string t = n.type + ": " + n.label + "\n" + n.id;
+  if (!n.aliases.empty()) {
+    t += "\naliases: ";
+    for (std::size_t i = 0; i < n.aliases.size(); ++i) t += (i ? "; " : "") + n.aliases[i];
+  }
+  return t;
+}
+
+std::string edge_tooltip(const EdgeProps& e) {
+  std::string t = e.type + " (weight " + fmt(e.weight) + ")";
+  if (!e.evidence.empty()) t += "\n\"" + e.evidence.front().quote + "\"";
+  if (e.evidence.size() > 1) t += "\n(+" + std::to_string(e.evidence.size() - 1) + " more)";
+  return t;
+}
+
+std::string write_agraph(Agraph_t* g) {
+  char* buf = nullptr;
+  std::size_t size = 0;
+  FILE* f = open_memstream(&buf, &size);
+  if (!f) throw internal_error("open_memstream failed");
+  int rc = agwrite(g, f);
+  std::fclose(f);
+  std::string out(buf ? buf : "", size);
+  std::free(buf);
+  if (rc != 0) throw internal_error("agwrite failed");
+  return out;
+}
+
+// Institutions each actor operates, each institution in at most one cluster (the first actor by
+// id), since Graphviz clusters must not overlap.
+std::map<Vertex, std::vector<Vertex>> actor_clusters(const Graph& g) {
+  std::map<Vertex, std::vector<Vertex>> out;
+  std::set<Vertex> taken;
+  const auto& bg = g.boost();
+  for (Vertex a : g.sorted_nodes()) {
+    if (g.node(a).type != "Actor") continue;
+    out[a];
+    for (auto [it, end] = boost::out_edges(a, bg); it != end; ++it) {
+      Vertex t = boost::target(*it, bg);
+      if (bg[*it].type == "OPERATES" && g.node(t).type == "Institution" && taken.insert(t).second)
+        out[a].push_back(t);
+    }
+    std::sort(out[a].begin(), out[a].end(),
+              [&](Vertex x, Vertex y) { return g.node(x).id < g.node(y).id; });
+  }
+  return out;
+}
+
+// The legend is the graph's label, an HTML-like table (a swatch and name per node type present):
+// every engine places it the same way, which a legend node or cluster would not (fdp moves
+// disconnected components between runs, sfdp ignores clusters).
+void add_legend(Agraph_t* g, const Graph& graph, const std::string& size_metric) {
+  std::set<std::string> present;
+  for (std::size_t v = 0; v < graph.node_count(); ++v) present.insert(graph.node(v).type);
+  std::string html =
+      "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">"
+      "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>";
+  for (const auto& type : styled_types()) {
+    if (!present.count(type)) continue;
+    html += "<TR><TD BGCOLOR=\"" + type_style(type).color + "\" WIDTH=\"16\"></TD><TD ALIGN=\"LEFT\">" +
+            escape::xml_text(type) + "</TD></TR>";
+  }
+  html += "<TR><TD COLSPAN=\"2\">size: " + escape::xml_text(size_metric) + "</TD></TR></TABLE>";
+  char* label = agstrdup_html(g, const_cast<char*>(html.c_str()));
+  agsafeset(g, const_cast<char*>("label"), label, const_cast<char*>(""));
+  agstrfree(g, label);
+  gv_set(g, "labelloc", "b");
+  gv_set(g, "labeljust", "r");
+}
+
+}  // namespace
+
+GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
+                             const std::vector<NodeStyle>& styles)
+    : layout_engine_(opt.layout) {
+  g_ = agopen(const_cast<char*>("softgraph"), Agdirected, nullptr);
+  gv_set(g_, "charset", "UTF-8");
+  gv_set(g_, "overlap", "prism");
+  gv_set(g_, "outputorder", "edgesfirst");
+  gv_set(g_, "start", "1");  // fixed seed: neato, fdp and sfdp lay out deterministically
+  gv_set(g_, "fontname", "Helvetica");
+  // gvLayout declares label="\N" on cgraph's prototype graph, so declare it ourselves: otherwise the
+  // first export in a process would write a different graph.dot than the next ones.
+  agattr(g_, AGNODE, const_cast<char*>("label"), const_cast<char*>("\\N"));
+  agattr(g_, AGNODE, const_cast<char*>("style"), const_cast<char*>("filled"));
+  agattr(g_, AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
+  agattr(g_, AGNODE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
+  agattr(g_, AGEDGE, const_cast<char*>("color"), const_cast<char*>("#00000066"));
+  agattr(g_, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.6"));
+
+  std::map<Vertex, Agraph_t*> home;  // the cluster a vertex goes into, if any
+  if (opt.clusters) {
+    for (const auto& [actor, institutions] : actor_clusters(graph)) {
+      std::string name = "cluster_" + escape::dot_value(graph.node(actor).id);
+      Agraph_t* sub = agsubg(g_, const_cast<char*>(name.c_str()), 1);
+      gv_set(sub, "label", escape::dot_label(graph.node(actor).label));
+      gv_set(sub, "style", "rounded");
+      gv_set(sub, "color", type_style("Actor").color);
+      home[actor] = sub;
+      for (Vertex i : institutions) home[i] = sub;
+    }
+  }
+
+  nodes_.assign(graph.node_count(), nullptr);
+  for (Vertex v : graph.sorted_nodes()) {
+    const NodeProps& n = graph.node(v);
+    const NodeStyle& s = styles[v];
+    std::string name = escape::dot_value(n.id);
+    Agraph_t* parent = home.count(v) ? home[v] : g_;
+    Agnode_t* an = agnode(parent, const_cast<char*>(name.c_str()), 1);
+    nodes_[v] = an;
+    gv_set(an, "label", escape::dot_label(n.label));
+    gv_set(an, "type", escape::dot_value(n.type));
+    gv_set(an, "shape", s.type.shape);
+    gv_set(an, "fillcolor", s.type.color + "cc");
+    gv_set(an, "color", s.type.color);
+    gv_set(an, "width", fmt(s.width));
+    gv_set(an, "height", fmt(s.width * (s.type.shape == "box" || s.type.shape == "note" ||
+                                                s.type.shape == "folder"
+                                            ? 0.6
+                                            : 1.0)));
+    gv_set(an, "tooltip", escape::dot_label(node_tooltip(n)));
+  }
+  const auto& bg = graph.boost();
+  for (EdgeDesc e : graph.sorted_edges()) {
+    const EdgeProps& p = graph.edge(e);
+    Agedge_t* ae = agedge(g_, nodes_[boost::source(e, bg)], nodes_[boost::target(e, bg)], nullptr, 1);
+    gv_set(ae, "type", escape::dot_value(p.type));
+    // Graphviz wants an integer layout weight; our weight stays in the tooltip and in "sgweight".
+    gv_set(ae, "weight", std::to_string(std::clamp<long>(std::lround(p.weight), 1, 1000)));
+    gv_set(ae, "sgweight", fmt(p.weight));
+    gv_set(ae, "penwidth", fmt(1.0 + std::min(p.weight, 10.0) * 0.4));
+    gv_set(ae, "tooltip", escape::dot_label(edge_tooltip(p)));
+    gv_set(ae, "edgetooltip", escape::dot_label(edge_tooltip(p)));
+  }
+  if (opt.legend) add_legend(g_, graph, opt.size_metric);
+  dot_ = write_agraph(g_);
+}
+
+void write_dot(ExportContext& ctx, Sink& sink) { sink.open("graph.dot") << ctx.scene().dot(); }
+
+}  // namespace softgraph

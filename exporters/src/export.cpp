@@ -1,0 +1,135 @@
+// The format registry and export_graph: every format registered here, in one table; the layout is
+// computed at most once per export and every file is committed only when all writers succeeded.
+#include "softgraph/export/export.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "graphviz_scene.hpp"
+#include "softgraph/core/error.hpp"
+#include "softgraph/export/writers.hpp"
+
+#if __has_include("softgraph/export/csl_writer.hpp")
+#include "softgraph/export/csl_writer.hpp"
+#define SOFTGRAPH_HAVE_CSL 1
+#endif
+
+namespace softgraph {
+namespace {
+
+struct Format {
+  const char* name;
+  const char* output;
+  void (*write)(ExportContext&, Sink&);
+};
+
+const std::vector<Format>& formats() {
+  static const std::vector<Format> kFormats = {
+      {"json", "graph.json", write_json},
+      {"graphml", "graph.graphml", write_graphml},
+      {"dot", "graph.dot", write_dot},
+      {"jsonld", "graph.jsonld", write_jsonld},
+      {"svg", "graph.svg", [](ExportContext& c, Sink& s) { write_rendered(c, s, "svg"); }},
+      {"png", "graph.png", [](ExportContext& c, Sink& s) { write_rendered(c, s, "png"); }},
+      {"pdf", "graph.pdf", [](ExportContext& c, Sink& s) { write_rendered(c, s, "pdf"); }},
+      {"gexf", "graph.gexf", write_gexf},
+      {"neo4j", "neo4j/", write_neo4j},
+      {"csv", "csv/", write_csv},
+      {"csl", "references.csl.json", write_csl},
+  };
+  return kFormats;
+}
+
+const Format& find_format(const std::string& name) {
+  for (const auto& f : formats())
+    if (name == f.name) return f;
+  std::string known;
+  for (const auto& f : formats()) known += (known.empty() ? "" : ", ") + std::string(f.name);
+  throw Error(ErrorCode::kUsage, "", "", "unknown format '" + name + "' (known: " + known + ")");
+}
+
+}  // namespace
+
+std::vector<std::string> known_formats() {
+  std::vector<std::string> out;
+  for (const auto& f : formats()) out.push_back(f.name);
+  return out;
+}
+
+std::vector<std::string> known_layouts() { return {"sfdp", "neato", "dot", "circo", "fdp"}; }
+
+std::string format_output_name(const std::string& format) { return find_format(format).output; }
+
+void check_options(const Graph& g, const ExportOptions& opt) {
+  for (const auto& f : opt.formats) find_format(f);
+  auto layouts = known_layouts();
+  if (std::find(layouts.begin(), layouts.end(), opt.layout) == layouts.end())
+    throw Error(ErrorCode::kUsage, "", "", "unknown layout '" + opt.layout +
+                                               "' (known: sfdp, neato, dot, circo, fdp)");
+  bool any_metrics = false, has_metric = false;
+  std::set<std::string> names;
+  for (std::size_t v = 0; v < g.node_count(); ++v) {
+    const auto& m = g.node(v).metrics;
+    any_metrics = any_metrics || !m.empty();
+    has_metric = has_metric || m.count(opt.size_metric);
+    for (const auto& [k, x] : m) names.insert(k);
+  }
+  if (any_metrics && !has_metric) {
+    std::string known;
+    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+    throw Error(ErrorCode::kUsage, "", "",
+                "unknown size metric '" + opt.size_metric + "' (known: " + known + ")");
+  }
+}
+
+ExportContext::ExportContext(const Graph& g, const ExportOptions& opt)
+    : g_(g),
+      opt_(opt),
+      nodes_(g.sorted_nodes()),
+      edges_(g.sorted_edges()),
+      styles_(node_styles(g, opt.size_metric)) {}
+
+ExportContext::~ExportContext() = default;
+
+GraphvizScene& ExportContext::scene() {
+  if (!scene_) scene_ = std::make_unique<GraphvizScene>(g_, opt_, styles_);
+  return *scene_;
+}
+
+const std::vector<Point>& ExportContext::positions() {
+  if (positions_.size() != g_.node_count()) positions_ = scene().positions();
+  return positions_;
+}
+
+void write_csl(ExportContext& ctx, Sink& sink) {
+#ifdef SOFTGRAPH_HAVE_CSL
+  write_csl_json(ctx.graph(), sink.open("references.csl.json"));
+#else
+  throw Error(ErrorCode::kUsage, "", "", "format 'csl' is not available in this build");
+#endif
+}
+
+void export_to_sink(const Graph& g, const ExportOptions& opt, Sink& sink) {
+  check_options(g, opt);
+  ExportContext ctx(g, opt);
+  std::set<std::string> done;
+  for (const auto& f : formats()) {  // registry order, each requested format once
+    if (std::find(opt.formats.begin(), opt.formats.end(), f.name) == opt.formats.end()) continue;
+    if (done.insert(f.name).second) f.write(ctx, sink);
+  }
+}
+
+std::vector<std::filesystem::path> export_graph(const Graph& g, const std::filesystem::path& out_dir,
+                                                const ExportOptions& opt) {
+  check_options(g, opt);
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec || !std::filesystem::is_directory(out_dir))
+    throw Error(ErrorCode::kOutput, out_dir.string(), "",
+                "cannot create the output folder" + (ec ? ": " + ec.message() : std::string()));
+  AtomicDirSink sink(out_dir);
+  export_to_sink(g, opt, sink);
+  return sink.commit();
+}
+
+}  // namespace softgraph

@@ -1,0 +1,141 @@
+// Reads graph.json back into a Graph (for `softgraph render` and `softgraph channels`), after
+// validating it against the embedded schemas/graph.schema.json.
+#include <set>
+
+#include "softgraph/core/error.hpp"
+#include "softgraph/core/json_io.hpp"
+#include "softgraph/core/resources.hpp"
+#include "softgraph/export/export.hpp"
+
+namespace softgraph {
+namespace {
+
+using Value = rapidjson::Value;
+
+std::string str(const Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+
+std::string get_string(const Value& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  return it != obj.MemberEnd() && it->value.IsString() ? str(it->value) : std::string();
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+
+  Error error(const std::string& path, const std::string& what) const {
+    return input_error(file_, "JSON path " + path, what);
+  }
+
+  AttrValue attr_value(const Value& v, const std::string& path) const {
+    if (v.IsBool()) return v.GetBool();
+    if (v.IsInt64()) return v.GetInt64();
+    if (v.IsNumber()) return v.GetDouble();
+    if (v.IsString()) return str(v);
+    if (v.IsArray()) {
+      std::vector<std::string> items;
+      for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+        if (!v[i].IsString())
+          throw error(path + "[" + std::to_string(i) + "]", "list attributes hold strings only");
+        items.push_back(str(v[i]));
+      }
+      return items;
+    }
+    throw error(path, "attribute values are booleans, numbers, strings or lists of strings");
+  }
+
+  Attributes attributes(const Value& obj, const std::string& path) const {
+    Attributes out;
+    auto it = obj.FindMember("attributes");
+    if (it == obj.MemberEnd()) return out;
+    if (!it->value.IsObject()) throw error(path + ".attributes", "expected an object");
+    for (const auto& m : it->value.GetObject()) {
+      std::string k = str(m.name);
+      out.emplace(k, attr_value(m.value, path + ".attributes." + k));
+    }
+    return out;
+  }
+
+  Evidence evidence(const Value& v, const std::string& path) const {
+    Evidence e;
+    e.document = get_string(v, "document");
+    e.range.begin = v["start"].GetUint64();
+    e.range.end = v["end"].GetUint64();
+    if (e.range.end < e.range.begin) throw error(path + ".end", "end is before start");
+    e.quote = get_string(v, "quote");
+    e.text = get_string(v, "text");
+    e.rule = get_string(v, "rule");
+    if (v.HasMember("confidence")) e.confidence = v["confidence"].GetDouble();
+    if (v.HasMember("sentence")) e.sentence = v["sentence"].GetInt();
+    if (v.HasMember("page")) e.page = v["page"].GetInt();
+    e.element = get_string(v, "element");
+    return e;
+  }
+
+  Graph read(const rapidjson::Document& doc) const {
+    Graph g;
+    for (const auto& d : doc["documents"].GetArray())
+      g.documents.push_back(
+          {get_string(d, "id"), get_string(d, "path"), get_string(d, "sha256"), get_string(d, "format")});
+    const auto& nodes = doc["nodes"];
+    std::set<std::string> seen;
+    for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) {
+      const Value& n = nodes[i];
+      std::string path = "$.nodes[" + std::to_string(i) + "]";
+      Entity e;
+      e.id = str(n["id"]);
+      if (!seen.insert(e.id).second) throw error(path + ".id", "duplicate node id '" + e.id + "'");
+      e.type = str(n["type"]);
+      e.label = str(n["label"]);
+      for (const auto& a : n["aliases"].GetArray()) {
+        if (!a.IsString()) throw error(path + ".aliases", "aliases are strings");
+        e.aliases.push_back(str(a));
+      }
+      e.attributes = attributes(n, path);
+      Vertex v = g.add_node(e);
+      NodeProps& props = g.node(v);
+      props.label = e.label;  // kept verbatim, even when empty
+      props.aliases = e.aliases;
+      for (const auto& m : n["metrics"].GetObject()) props.metrics[str(m.name)] = m.value.GetDouble();
+    }
+    const auto& edges = doc["edges"];
+    for (rapidjson::SizeType i = 0; i < edges.Size(); ++i) {
+      const Value& e = edges[i];
+      std::string path = "$.edges[" + std::to_string(i) + "]";
+      std::vector<Evidence> ev;
+      const auto& list = e["evidence"];
+      for (rapidjson::SizeType k = 0; k < list.Size(); ++k)
+        ev.push_back(evidence(list[k], path + ".evidence[" + std::to_string(k) + "]"));
+      std::string source = str(e["source"]), target = str(e["target"]), type = str(e["type"]);
+      if (!g.find(source)) throw error(path + ".source", "unknown node '" + source + "'");
+      if (!g.find(target)) throw error(path + ".target", "unknown node '" + target + "'");
+      EdgeDesc d;
+      try {
+        d = g.add_weighted_edge(source, target, type, 0, std::move(ev), attributes(e, path));
+      } catch (const Error& err) {
+        throw error(path, err.what());
+      }
+      g.edge(d).weight = e["weight"].GetDouble();
+      g.edge(d).id = str(e["id"]);
+    }
+    if (doc.HasMember("warnings"))
+      for (const auto& w : doc["warnings"].GetArray()) g.warnings.push_back(str(w));
+    g.attributes = attributes(doc, "$");
+    return g;
+  }
+
+ private:
+  std::string file_;
+};
+
+}  // namespace
+
+Graph parse_graph_json(std::string_view text, const std::string& file) {
+  rapidjson::Document doc = parse_json(text, file);
+  validate_json(doc, embedded_file("schemas/graph.schema.json"), file);
+  return Reader(file).read(doc);
+}
+
+Graph read_graph_json(const std::string& path) { return parse_graph_json(read_file(path), path); }
+
+}  // namespace softgraph

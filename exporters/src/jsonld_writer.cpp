@@ -1,0 +1,245 @@
+// graph.jsonld: JSON-LD 1.1 with the context of schemas/jsonld-context.json embedded inline (never
+// fetched). Nodes get schema.org types where they fit plus sg:<Type> from the project vocabulary
+// https://softgraph.example/ns#; edges are direct triples (sg:OPERATES) and reified statements
+// whose evidence is a prov:Entity and oa:Annotation with quote and position selectors.
+#include <cmath>
+#include <map>
+
+#include "json_out.hpp"
+#include "softgraph/core/error.hpp"
+#include "softgraph/core/json_io.hpp"
+#include "softgraph/core/resources.hpp"
+#include "softgraph/export/escape.hpp"
+#include "softgraph/export/writers.hpp"
+
+namespace softgraph {
+namespace {
+
+std::string node_iri(const std::string& id) { return "node:" + escape::iri_component(id); }
+std::string edge_iri(const std::string& id) { return "edge:" + escape::iri_component(id); }
+std::string doc_iri(const std::string& id) { return "doc:" + escape::iri_component(id); }
+// Attribute and metric names as properties of the project vocabulary.
+std::string property(const std::string& key) { return "sg:" + escape::iri_component(key, ""); }
+
+std::string string_attr(const Attributes& a, const std::string& key) {
+  auto it = a.find(key);
+  if (it == a.end()) return "";
+  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
+  return "";
+}
+
+// The schema.org class of a node, or "" where none fits (instruments).
+std::string schema_type(const NodeProps& n) {
+  std::string kind = string_attr(n.attributes, "kind");
+  if (n.type == "Actor" || n.type == "TargetCountry") {
+    if (kind.empty() || kind == "state" || kind == "country") return "schema:Country";
+    if (kind == "government" || kind == "agency" || kind == "ministry")
+      return "schema:GovernmentOrganization";
+    return "schema:Organization";
+  }
+  if (n.type == "Institution") {
+    if (kind == "school" || kind == "university") return "schema:EducationalOrganization";
+    if (kind == "agency" || kind == "government" || kind == "ministry" || kind == "state_agency")
+      return "schema:GovernmentOrganization";
+    return "schema:Organization";
+  }
+  if (n.type == "Reference") return "schema:ScholarlyArticle";
+  if (n.type == "Person") return "schema:Person";
+  if (n.type == "Region") return "schema:Place";
+  if (n.type == "Document") return "schema:DigitalDocument";
+  return "";
+}
+
+std::vector<std::string> wikidata_ids(const Attributes& a) {
+  std::vector<std::string> out;
+  auto it = a.find("wikidata");
+  if (it == a.end()) return out;
+  std::vector<std::string> raw;
+  if (const auto* s = std::get_if<std::string>(&it->second)) raw.push_back(*s);
+  if (const auto* l = std::get_if<std::vector<std::string>>(&it->second)) raw = *l;
+  for (auto q : raw) {
+    auto slash = q.rfind('/');
+    if (slash != std::string::npos) q = q.substr(slash + 1);
+    bool ok = q.size() > 1 && q[0] == 'Q' && q.find_first_not_of("0123456789", 1) == std::string::npos;
+    if (ok) out.push_back("wd:" + q);
+  }
+  return out;
+}
+
+void write_attributes(JsonOut& j, const Attributes& attrs) {
+  for (const auto& [k, v] : attrs) {
+    if (!writable(v)) continue;
+    j.key(property(k));
+    j.value(v);
+  }
+}
+
+void write_evidence(JsonOut& j, const std::string& edge, std::size_t index, const Evidence& e) {
+  j.begin_object();
+  j.key("id");
+  j.string(edge + "/evidence/" + std::to_string(index));
+  j.key("type");
+  j.string_array({"Entity", "Annotation"});
+  j.key("hasBody");
+  j.string(edge);
+  j.key("hasTarget");
+  j.begin_object();
+  j.key("type");
+  j.string("SpecificResource");
+  j.key("hasSource");
+  j.string(doc_iri(e.document));
+  j.key("hasSelector");
+  j.begin_array();
+  j.begin_object();
+  j.key("type");
+  j.string("TextQuoteSelector");
+  j.key("exact");
+  j.string(e.quote);
+  j.end_object();
+  j.begin_object();
+  j.key("type");
+  j.string("TextPositionSelector");
+  j.key("start");
+  j.integer(static_cast<std::int64_t>(e.range.begin));
+  j.key("end");
+  j.integer(static_cast<std::int64_t>(e.range.end));
+  j.end_object();
+  j.end_array();
+  j.end_object();
+  if (!e.text.empty()) {
+    j.key("text");
+    j.string(e.text);
+  }
+  j.key("rule");
+  j.string(e.rule);
+  j.key("confidence");
+  j.number(std::isfinite(e.confidence) ? e.confidence : 0.0);
+  j.key("sentence");
+  j.integer(e.sentence);
+  if (e.page) {
+    j.key("page");
+    j.integer(e.page);
+  }
+  if (!e.element.empty()) {
+    j.key("element");
+    j.string(e.element);
+  }
+  j.end_object();
+}
+
+}  // namespace
+
+void write_jsonld(ExportContext& ctx, Sink& sink) {
+  const Graph& g = ctx.graph();
+  const auto& bg = g.boost();
+  rapidjson::Document context =
+      parse_json(embedded_file("schemas/jsonld-context.json"), "schemas/jsonld-context.json");
+  if (!context.IsObject() || !context.HasMember("@context"))
+    throw internal_error("schemas/jsonld-context.json has no @context");
+
+  // Direct relations per source vertex: edge type -> targets, in export order.
+  std::map<Vertex, std::map<std::string, std::vector<std::string>>> relations;
+  for (EdgeDesc e : ctx.edges())
+    relations[boost::source(e, bg)][bg[e].type].push_back(bg[boost::target(e, bg)].id);
+
+  std::ostream& out = sink.open("graph.jsonld");
+  JsonOut j(out);
+  j.begin_object();
+  j.key("@context");
+  j.value(context["@context"]);
+  j.key("@graph");
+  j.begin_array();
+  for (const auto& d : g.documents) {
+    j.begin_object();
+    j.key("id");
+    j.string(doc_iri(d.id));
+    j.key("type");
+    j.string_array({"sg:Document", "schema:DigitalDocument"});
+    j.key("softgraphId");
+    j.string(d.id);
+    j.key("path");
+    j.string(d.path);
+    j.key("sha256");
+    j.string(d.sha256);
+    if (!d.format.empty()) {
+      j.key("format");
+      j.string(d.format);
+    }
+    j.end_object();
+  }
+  for (Vertex v : ctx.nodes()) {
+    const NodeProps& n = g.node(v);
+    j.begin_object();
+    j.key("id");
+    j.string(node_iri(n.id));
+    j.key("type");
+    std::vector<std::string> types;
+    for (const auto& l : node_labels(n)) types.push_back("sg:" + escape::iri_component(l, ""));
+    if (auto s = schema_type(n); !s.empty()) types.push_back(s);
+    j.string_array(types);
+    j.key("softgraphId");
+    j.string(n.id);
+    j.key("nodeType");
+    j.string(n.type);
+    j.key("name");
+    j.string(n.label);
+    j.key("label");
+    j.string(n.label);
+    j.key("alternateName");
+    j.string_array(n.aliases);
+    if (auto same = wikidata_ids(n.attributes); !same.empty()) {
+      j.key("sameAs");
+      j.string_array(same);
+    }
+    write_attributes(j, n.attributes);
+    for (const auto& [k, m] : n.metrics) {
+      if (!std::isfinite(m)) continue;
+      j.key(property(k));
+      j.number(m);
+    }
+    for (const auto& [type, targets] : relations[v]) {
+      j.key("sg:" + escape::iri_component(type, ""));
+      j.begin_array();
+      for (const auto& t : targets) {
+        j.begin_object();
+        j.key("id");
+        j.string(node_iri(t));
+        j.end_object();
+      }
+      j.end_array();
+    }
+    j.end_object();
+  }
+  for (EdgeDesc e : ctx.edges()) {
+    const EdgeProps& p = g.edge(e);
+    std::string iri = edge_iri(p.id);
+    j.begin_object();
+    j.key("id");
+    j.string(iri);
+    j.key("type");
+    j.string_array({"sg:Relation", "rdf:Statement"});
+    j.key("softgraphId");
+    j.string(p.id);
+    j.key("edgeType");
+    j.string(p.type);
+    j.key("subject");
+    j.string(node_iri(bg[boost::source(e, bg)].id));
+    j.key("predicate");
+    j.string("sg:" + escape::iri_component(p.type, ""));
+    j.key("object");
+    j.string(node_iri(bg[boost::target(e, bg)].id));
+    j.key("weight");
+    j.number(std::isfinite(p.weight) ? p.weight : 0.0);
+    write_attributes(j, p.attributes);
+    j.key("evidence");
+    j.begin_array();
+    for (std::size_t i = 0; i < p.evidence.size(); ++i) write_evidence(j, iri, i, p.evidence[i]);
+    j.end_array();
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+  j.finish();
+}
+
+}  // namespace softgraph

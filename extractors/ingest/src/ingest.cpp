@@ -1,0 +1,149 @@
+#include "softgraph/extract/ingest.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "softgraph/core/error.hpp"
+#include "softgraph/core/text_util.hpp"
+#include "softgraph/extract/document_readers.hpp"
+#include "softgraph/extract/piece_map.hpp"
+#include "softgraph/extract/sentence_splitter.hpp"
+#include "softgraph/extract/structure_detector.hpp"
+#include "softgraph/extract/text_repair.hpp"
+#include "softgraph/extract/utf8_validator.hpp"
+
+namespace softgraph {
+namespace {
+
+std::string sniff_format(std::string_view raw) {
+  std::string_view head = raw.substr(0, 1024);
+  if (head.find("%PDF-") != std::string_view::npos) return "pdf";
+  std::string low;
+  std::size_t i = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  while (i < head.size() &&
+         (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t'))
+    ++i;
+  if (i >= head.size() || head[i] != '<') return "text";
+  for (char c : head.substr(i)) low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title"}) {
+    if (low.find(tag) != std::string::npos) return "html";
+  }
+  return "text";
+}
+
+// Where a document's repaired text came from: one map per stage, composed into the final one.
+struct TextPipeline {
+  std::string text;
+  ingest::PieceMap map;  // text -> raw
+  bool has_map = false;
+
+  void stage(std::string&& out, ingest::PieceMap&& m) {
+    map = has_map ? m.then(map) : std::move(m);
+    has_map = true;
+    text = std::move(out);
+  }
+};
+
+}  // namespace
+
+Document make_document(std::string raw, const std::string& path, const IngestOptions& options) {
+  Document doc;
+  doc.path = path;
+  doc.id = "document/" + ascii_slug(std::filesystem::path(path).stem().string());
+  doc.sha256 = sha256_hex(raw);
+  std::string format = options.input_format;
+  if (format == "auto" || format.empty()) format = sniff_format(raw);
+  if (format == "txt") format = "text";
+  if (format != "text" && format != "pdf" && format != "html") {
+    throw Error(ErrorCode::kUsage, path, "",
+                "unknown input format '" + format + "' (expected auto, text, pdf or html)");
+  }
+  doc.format = format;
+  if (raw.empty()) throw input_error(path, "", "empty file: there is no text to read");
+
+  ingest::ExtractedText extracted;
+  ingest::RepairOptions repair;
+  if (format == "pdf") {
+    extracted = ingest::read_pdf(raw, path);
+    doc.raw = std::move(extracted.text);
+  } else if (format == "html") {
+    extracted = ingest::read_html(raw, path);
+    doc.raw = std::move(extracted.text);
+    repair = {false, false, false};  // block elements already delimit paragraphs
+  } else {
+    doc.raw = std::move(raw);
+  }
+
+  TextPipeline tp;
+  {
+    std::string out;
+    ingest::PieceMap m;
+    if (ingest::clean_utf8(doc.raw, path, options.lossy, out, m))
+      tp.stage(std::move(out), std::move(m));
+  }
+  std::string_view current = tp.has_map ? std::string_view(tp.text) : std::string_view(doc.raw);
+  auto edits = ingest::find_repairs(current, repair);
+  if (!edits.empty()) {
+    std::string out;
+    ingest::PieceMap m;
+    ingest::apply_edits(current, edits, out, m);
+    tp.stage(std::move(out), std::move(m));
+    current = tp.text;
+  }
+  {
+    std::string out;
+    ingest::PieceMap m;
+    if (ingest::normalize_nfc(current, out, m)) tp.stage(std::move(out), std::move(m));
+  }
+  if (tp.has_map) {
+    doc.text = std::move(tp.text);
+    doc.map = tp.map.to_offset_map();
+  } else {
+    doc.text = doc.raw;
+    ingest::PieceMap identity;
+    identity.copy(0, doc.raw.size());
+    doc.map = identity.to_offset_map();
+  }
+  if (std::all_of(doc.text.begin(), doc.text.end(),
+                  [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\v'; })) {
+    throw input_error(path, "", "no text: the file holds only white space");
+  }
+
+  // Reader locations and headings are ranges of raw; move them onto the repaired text.
+  auto to_text = [&](ByteRange r) {
+    if (!tp.has_map) return r;
+    return ByteRange{tp.map.to_out(r.begin), tp.map.to_out(r.end)};
+  };
+  for (auto& h : extracted.headings) h.range = to_text(h.range);
+  for (auto& loc : extracted.locations) {
+    loc.range = to_text(loc.range);
+    if (!loc.range.empty()) doc.locations.push_back(std::move(loc));
+  }
+
+  ingest::detect_structure(doc, extracted.headings);
+  ingest::SentenceSplitter splitter;
+  splitter.split(doc);
+  return doc;
+}
+
+Document load_document(const std::string& path, const IngestOptions& options) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw input_error(path, "", "is a folder; expected a text, PDF or HTML file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw input_error(path, "", "cannot open file (missing or unreadable)");
+  std::string raw;
+  in.seekg(0, std::ios::end);
+  auto size = in.tellg();
+  if (size > 0) {
+    raw.resize(static_cast<std::size_t>(size));
+    in.seekg(0);
+    in.read(raw.data(), size);
+  }
+  if (!in && !in.eof()) throw input_error(path, "", "read error");
+  return make_document(std::move(raw), path, options);
+}
+
+}  // namespace softgraph

@@ -1,0 +1,127 @@
+#include "softgraph/extract/sentence_splitter.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+
+#include "softgraph/core/error.hpp"
+#include "softgraph/extract/unicode_util.hpp"
+
+namespace softgraph::ingest {
+namespace {
+
+// Abbreviations after which a period does not end a sentence (compared lower-cased for ASCII).
+constexpr std::string_view kAbbreviations[] = {
+    "al.",  "e.g.",  "i.e.",  "vs.",   "cf.",  "dr.",   "p.",   "pp.",     "no.",    "nos.",
+    "u.s.", "u.k.",  "mr.",   "mrs.",  "ms.",  "prof.", "st.",  "jr.",     "fig.",   "figs.",
+    "vol.", "vols.", "ed.",   "eds.",  "ch.",  "sec.",  "art.", "approx.", "ca.",    "inc.",
+    "ltd.", "co.",   "corp.", "ibid.", "op.",  "cit.",  "viz.", "resp.",   "u.s.a.", "e.u.",
+    "г.",   "гг.",   "т.д.",  "т.п.",  "т.е.", "см.",   "с.",   "др.",     "им.",    "ж.",
+    "б.",   "т.б.",  "обл.",  "ул.",   "стр.", "рис.",  "табл."};
+
+bool is_abbreviation(std::string_view tok) {
+  char buf[16];
+  if (tok.size() > sizeof buf) return false;
+  for (std::size_t i = 0; i < tok.size(); ++i) {
+    char c = tok[i];
+    buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  std::string_view low(buf, tok.size());
+  for (std::string_view a : kAbbreviations)
+    if (low == a) return true;
+  return false;
+}
+
+// "J." "K.S." "U.S." "К.С.": capital letters each followed by a period.
+bool is_initials(std::string_view tok) {
+  if (tok.size() < 2 || tok.back() != '.') return false;
+  std::size_t i = 0;
+  while (i < tok.size()) {
+    int len;
+    UChar32 c = cp_at(tok, i, &len);
+    if (!is_upper(c) || i + len >= tok.size() || tok[i + len] != '.') return false;
+    i += len + 1;
+  }
+  return true;
+}
+
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v'; }
+
+}  // namespace
+
+SentenceSplitter::SentenceSplitter() {
+  UErrorCode err = U_ZERO_ERROR;
+  it_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), err));
+  if (U_FAILURE(err) || !it_) {
+    throw internal_error(std::string("ICU sentence iterator unavailable: ") + u_errorName(err));
+  }
+}
+
+SentenceSplitter::~SentenceSplitter() = default;
+
+bool SentenceSplitter::suppress_break(std::string_view before, std::string_view after) {
+  while (!before.empty() && is_ws(before.back())) {
+    // A break after a line end whose line does not end a sentence is a soft wrap.
+    if (before.back() == '\n') {
+      std::string_view t = before;
+      while (!t.empty() && is_ws(t.back())) t.remove_suffix(1);
+      UChar32 last = cp_before(t, t.size());
+      if (!t.empty() && last != '.' && last != '!' && last != '?' && last != 0x2026 &&
+          last != ')' && last != 0x201D && last != '"' && last != 0xBB && last != ':')
+        return true;
+    }
+    before.remove_suffix(1);
+  }
+  std::size_t sp = before.find_last_of(" \t\n(");
+  std::string_view tok = sp == std::string_view::npos ? before : before.substr(sp + 1);
+  while (!tok.empty() && (tok.front() == '[' || tok.front() == '"' ||
+                          static_cast<unsigned char>(tok.front()) == 0xE2))
+    tok.remove_prefix(tok.front() == '\xE2' && tok.size() >= 3 ? 3 : 1);
+  if (is_abbreviation(tok) || is_initials(tok)) return true;
+  std::size_t i = 0;
+  while (i < after.size() && is_ws(after[i])) ++i;
+  UChar32 next = cp_at(after, i);
+  return is_lower(next);
+}
+
+void SentenceSplitter::split(Document& doc) {
+  doc.sentences.clear();
+  doc.sentences.reserve(doc.text.size() / 120 + 16);  // ~one sentence per 120 bytes
+  const std::string_view text = doc.text;
+  UErrorCode err = U_ZERO_ERROR;
+  UText* ut = nullptr;
+  std::vector<std::uint64_t> bounds;
+  for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
+    const Paragraph& para = doc.paragraphs[pi];
+    std::string_view p = para.range.slice(text);
+    err = U_ZERO_ERROR;
+    ut = utext_openUTF8(ut, p.data(), static_cast<int64_t>(p.size()), &err);
+    it_->setText(ut, err);
+    if (U_FAILURE(err)) {
+      utext_close(ut);
+      throw internal_error(std::string("ICU sentence iterator failed: ") + u_errorName(err));
+    }
+    bounds.clear();
+    for (int32_t b = it_->first(); b != icu::BreakIterator::DONE; b = it_->next())
+      bounds.push_back(static_cast<std::uint64_t>(b));
+    if (bounds.empty() || bounds.back() != p.size()) bounds.push_back(p.size());
+    std::uint64_t start = 0;
+    for (std::size_t k = 1; k < bounds.size(); ++k) {
+      std::uint64_t b = bounds[k];
+      bool last = k + 1 == bounds.size();
+      if (!last && suppress_break(p.substr(start, b - start), p.substr(b))) continue;
+      std::uint64_t s = start, e = b;
+      while (s < e && is_ws(p[s])) ++s;
+      while (e > s && is_ws(p[e - 1])) --e;
+      if (e > s) {
+        doc.sentences.push_back(
+            {{para.range.begin + s, para.range.begin + e}, static_cast<int>(pi), para.section});
+      }
+      start = b;
+    }
+  }
+  utext_close(ut);
+}
+
+}  // namespace softgraph::ingest

@@ -1,0 +1,229 @@
+#include "softgraph/extract/text_repair.hpp"
+
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "softgraph/core/error.hpp"
+#include "softgraph/extract/unicode_util.hpp"
+
+namespace softgraph::ingest {
+namespace {
+
+// Prefixes that form real hyphenated compounds ("socio-cultural", "post-Soviet"); a line break
+// after them keeps the hyphen. Anything else before a broken hyphen is a word fragment.
+constexpr std::array<std::string_view, 24> kKeepHyphenPrefixes = {
+    "socio", "post",  "non",    "anti", "inter", "multi", "self", "well",
+    "co",    "pre",   "pro",    "ex",   "geo",   "euro",  "afro", "sino",
+    "russo", "anglo", "franco", "indo", "semi",  "quasi", "neo",  "cross"};
+
+// Words after which a sentence cannot end, so a blank-line gap after them is a page cut.
+constexpr std::array<std::string_view, 60> kConnectors = {
+    "the",   "a",     "an",      "of",    "and",   "or",   "to",        "in",  "on",    "at",
+    "by",    "for",   "with",    "from",  "as",    "that", "which",     "who", "whose", "than",
+    "into",  "upon",  "between", "among", "such",  "like", "including", "via", "nor",   "but",
+    "while", "where", "when",    "its",   "their", "his",  "her",       "our", "this",  "these",
+    "those", "both",  "each",    "is",    "are",   "was",  "were",      "be",  "и",     "в",
+    "во",    "на",    "с",       "к",     "по",    "о",    "от",        "из",  "для",   "және"};
+
+constexpr std::size_t kMinRepeat = 24;   // bytes; shorter overlaps are coincidence
+constexpr std::size_t kMaxRepeat = 512;  // a repeated line, not a repeated page
+
+bool ascii_lower_equals(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+bool is_closing(UChar32 c) {
+  return c == ')' || c == ']' || c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0xBB ||
+         c == '*';
+}
+bool is_terminal(UChar32 c) {
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026;
+}
+
+std::size_t line_start(std::string_view s, std::size_t end) {
+  std::size_t p = s.rfind('\n', end == 0 ? 0 : end - 1);
+  return p == std::string_view::npos ? 0 : p + 1;
+}
+
+// True when the text before `a_end` ends a sentence (possibly inside quotes or brackets).
+bool ends_sentence(std::string_view s, std::size_t a_end) {
+  std::size_t b;
+  UChar32 c = cp_before(s, a_end, &b);
+  while (is_closing(c) && b > 0) c = cp_before(s, b, &b);
+  return is_terminal(c);
+}
+
+std::string_view last_word(std::string_view line) {
+  std::size_t p = line.find_last_of(" \t");
+  return p == std::string_view::npos ? line : line.substr(p + 1);
+}
+
+std::size_t word_count(std::string_view line) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char c : line) {
+    bool sp = c == ' ' || c == '\t';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+// Length of the longest head of the block at `b` (within its first line) that repeats the tail
+// of the text ending at `a_end` (within its last line); 0 if none is long enough.
+std::size_t repeated_head(std::string_view s, std::size_t a_begin, std::size_t a_end,
+                          std::size_t b) {
+  std::size_t eol = s.find('\n', b);
+  if (eol == std::string_view::npos) eol = s.size();
+  std::size_t max_k = std::min({eol - b, a_end - a_begin, kMaxRepeat});
+  for (std::size_t k = max_k; k >= kMinRepeat; --k) {
+    if (s[a_end - k] != s[b]) continue;
+    if (b + k < eol && s[b + k] != ' ' && s[b + k] != '\t') continue;  // must end on a word edge
+    if (std::memcmp(s.data() + a_end - k, s.data() + b, k) == 0) return k;
+  }
+  return 0;
+}
+
+bool opens_list_item(UChar32 c) {
+  return c == '-' || c == '*' || c == 0x2022 || c == 0x2013 || c == 0x2014 || c == 0xB7;
+}
+
+// Should the blank-line gap between the block [block_begin, a_end) and the block at b be closed?
+bool is_page_cut(std::string_view s, std::size_t block_begin, std::size_t a_end, std::size_t b) {
+  if (ends_sentence(s, a_end)) return false;
+  std::string_view line = s.substr(block_begin, a_end - block_begin);
+  UChar32 next = cp_at(s, b);
+  if (opens_list_item(next)) return false;
+  if (line.find('\t') != std::string_view::npos) return false;  // table debris
+  // A block of a few words is a heading or an author line, whatever follows it.
+  if (line.size() < 20 || word_count(line) < 3) return false;
+  if (is_lower(next)) return true;
+  UChar32 last = cp_before(s, a_end);
+  if (last == ',') return true;
+  if (word_count(line) < 4) return false;
+  std::string_view w = last_word(line);
+  bool connector = std::any_of(kConnectors.begin(), kConnectors.end(),
+                               [&](std::string_view c) { return w == c; });
+  return connector && (is_letter(next) || u_isdigit(next) || next == '(' || next == 0x201C ||
+                       next == 0xAB || next == '"');
+}
+
+// Handles one run of white space holding line breaks, between text ending at a_end and text
+// starting at b. Returns true when the gap was repaired (the blocks on both sides are one).
+template <class Add>
+bool repair_gap(std::string_view s, const RepairOptions& options, RepairStats& st,
+                std::size_t block_begin, std::size_t a_end, std::size_t b, int newlines, Add& add) {
+  std::size_t a_begin = line_start(s, a_end);
+
+  // (a) a word hyphenated across a line or page break
+  if (options.hyphens && s[a_end - 1] == '-' && newlines <= 4) {
+    std::size_t frag_end = a_end - 1, frag_begin = frag_end;
+    while (frag_begin > a_begin) {
+      std::size_t p;
+      if (!is_letter(cp_before(s, frag_begin, &p))) break;
+      frag_begin = p;
+    }
+    if (frag_begin < frag_end && is_lower(cp_at(s, b))) {
+      std::string_view frag = s.substr(frag_begin, frag_end - frag_begin);
+      bool keep = std::any_of(kKeepHyphenPrefixes.begin(), kKeepHyphenPrefixes.end(),
+                              [&](std::string_view p) { return ascii_lower_equals(frag, p); });
+      if (add(keep ? a_end : a_end - 1, b, "")) ++(keep ? st.hyphens_kept : st.hyphens_joined);
+      return true;
+    }
+  }
+  if (newlines < 2) return false;
+
+  // (c) the tail of the paragraph repeated as the head of the next block
+  if (options.repeats) {
+    if (std::size_t k = repeated_head(s, a_begin, a_end, b)) {
+      std::size_t rest = b + k;
+      while (rest < s.size() && (s[rest] == ' ' || s[rest] == '\t')) ++rest;
+      bool whole_line = rest >= s.size() || s[rest] == '\n';
+      if (add(a_end, whole_line ? b + k : rest, whole_line ? "" : " ")) ++st.repeats_dropped;
+      return true;
+    }
+  }
+  // (b) a paragraph cut by a page break
+  if (options.page_cuts && is_page_cut(s, block_begin, a_end, b)) {
+    if (add(a_end, b, " ")) ++st.cuts_joined;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Edit> find_repairs(std::string_view s, const RepairOptions& options,
+                               RepairStats* stats) {
+  RepairStats local;
+  RepairStats& st = stats ? *stats : local;
+  std::vector<Edit> edits;
+  std::size_t last_end = 0;
+  auto add = [&](std::size_t begin, std::size_t end, std::string_view with) {
+    if (begin < last_end) return false;  // overlaps an earlier repair: leave the text alone
+    edits.push_back({begin, end, std::string(with)});
+    last_end = end;
+    return true;
+  };
+  std::size_t pos = 0, block_begin = 0;
+  while (true) {
+    const void* hit = std::memchr(s.data() + pos, '\n', s.size() - pos);
+    if (!hit) break;
+    std::size_t nl = static_cast<const char*>(hit) - s.data();
+    std::size_t a_end = nl;
+    while (a_end > 0 && (s[a_end - 1] == ' ' || s[a_end - 1] == '\t')) --a_end;
+    std::size_t b = nl;
+    int newlines = 0;
+    while (b < s.size() && is_space_byte(s[b])) newlines += s[b++] == '\n';
+    pos = b;
+    if (a_end == 0 || b >= s.size() || a_end < last_end) {
+      if (newlines >= 2) block_begin = b;
+      continue;
+    }
+    bool joined = repair_gap(s, options, st, block_begin, a_end, b, newlines, add);
+    if (newlines >= 2 && !joined) block_begin = b;
+  }
+  return edits;
+}
+
+bool normalize_nfc(std::string_view text, std::string& out, PieceMap& map) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) throw internal_error(std::string("ICU NFC unavailable: ") + u_errorName(err));
+  // Pure ASCII is always NFC; skip ICU entirely for it.
+  bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
+  if (ascii) return false;
+  icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (nfc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return false;
+  err = U_ZERO_ERROR;
+  out.clear();
+  out.reserve(text.size());
+  icu::StringByteSink<std::string> sink(&out);
+  icu::Edits edits;
+  nfc->normalizeUTF8(0, piece, sink, &edits, err);
+  if (U_FAILURE(err)) throw internal_error(std::string("NFC failed: ") + u_errorName(err));
+  map = PieceMap();
+  auto it = edits.getFineIterator();
+  while (it.next(err)) {
+    auto src = static_cast<std::uint64_t>(it.sourceIndex());
+    if (it.hasChange()) {
+      map.replace(static_cast<std::uint64_t>(it.newLength()), src, src + it.oldLength());
+    } else {
+      map.copy(src, static_cast<std::uint64_t>(it.oldLength()));
+    }
+  }
+  return true;
+}
+
+}  // namespace softgraph::ingest

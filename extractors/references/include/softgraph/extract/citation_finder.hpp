@@ -1,0 +1,31 @@
+// Finds in-text citations: author-date ("(Lebedeva, 2014)", "(Andreev, 2023; Nye, 2002, 2004)",
+// "Vlasov (2013)", "Nye's (2002)", "Nye's foundational works (2002, 2004)", "Usmonov and Inagaki
+// (2021)", "(Naumkin et al., 2013, p. 48)") and numbered ("[3]", "[3–5]", "[3, 7]"). One hit per
+// cited work; a grouped "(Nye, 2002, 2004)" gives two hits sharing one range.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "softgraph/core/byte_range.hpp"
+
+namespace softgraph::refs {
+
+struct CitationHit {
+  ByteRange range;                 // in Document::text: the citation as written
+  std::string rule;                // citation:parenthetical, :narrative, :possessive, :numbered
+  std::vector<std::string> names;  // surnames as written, first author first
+  bool et_al = false;
+  int year = 0;
+  std::string year_suffix;
+  int number = 0;  // numbered citations
+  std::string locator;  // "p. 48"
+};
+
+// `skip`: ranges where nothing counts (reference lists, translator's notes). `numbered`: whether
+// bracketed numbers are citations (the document has a numbered reference list).
+std::vector<CitationHit> find_citations(std::string_view text, const std::vector<ByteRange>& skip,
+                                        bool numbered);
+
+}  // namespace softgraph::refs

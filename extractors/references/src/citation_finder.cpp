@@ -1,0 +1,352 @@
+#include "softgraph/extract/citation_finder.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "softgraph/extract/ref_text.hpp"
+
+namespace softgraph::refs {
+namespace {
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+struct Year {
+  int year = 0;
+  std::string suffix;
+};
+
+// "2002", "2004a" at p; returns the end or p.
+std::size_t read_year(std::string_view s, std::size_t p, Year& y) {
+  if (p + 4 > s.size()) return p;
+  for (std::size_t i = p; i < p + 4; ++i)
+    if (!digit(s[i])) return p;
+  if (p + 4 < s.size() && digit(s[p + 4])) return p;
+  int v = std::stoi(std::string(s.substr(p, 4)));
+  if (v < 1500 || v > 2099) return p;
+  y.year = v;
+  y.suffix.clear();
+  std::size_t e = p + 4;
+  if (e < s.size() && s[e] >= 'a' && s[e] <= 'z' &&
+      (e + 1 == s.size() || !is_letter(code_point_at(s, e + 1)))) {
+    y.suffix = std::string(1, s[e]);
+    ++e;
+  }
+  if (e < s.size() && is_letter(code_point_at(s, e))) return p;  // "2002nd", "1990s"
+  return e;
+}
+
+// Years "2002, 2004, 2005" then an optional locator ", p. 9". False if anything else follows.
+bool read_years(std::string_view s, std::vector<Year>& years, std::string& locator) {
+  std::size_t p = 0;
+  while (true) {
+    Year y;
+    std::size_t e = read_year(s, p, y);
+    if (e == p) break;
+    years.push_back(y);
+    p = e;
+    std::size_t q = p;
+    while (q < s.size() && (s[q] == ',' || s[q] == ' ')) ++q;
+    Year next;
+    if (read_year(s, q, next) == q) break;
+    p = q;
+  }
+  if (years.empty()) return false;
+  std::string_view rest = trim_punct(s.substr(p), " ");
+  while (!rest.empty() && (rest.front() == ',' || rest.front() == ':' || rest.front() == ' '))
+    rest.remove_prefix(1);
+  if (rest.empty()) return true;
+  for (std::string_view loc : {"p.", "pp.", "P.", "с.", "С.", "S.", "ch.", "chap.", "para.", "fig."})
+    if (rest.starts_with(loc)) {
+      locator = std::string(rest);
+      return true;
+    }
+  if (digit(rest.front()) && rest.size() < 12) {  // Chicago "2013, 48"
+    locator = std::string(rest);
+    return true;
+  }
+  return false;
+}
+
+bool is_stop_word(std::string_view w) {
+  static const std::array<std::string_view, 30> kStop = {
+      "In", "The", "See", "Figure", "Fig", "Table", "Chapter", "Section", "Page", "Note",
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December", "Since", "Until", "From", "After", "Before", "By",
+      "Also", "And"};
+  return std::find(kStop.begin(), kStop.end(), w) != kStop.end();
+}
+
+// A capitalised name at p ("Nye", "Garbuzarova", "Лебедева"); returns the end or p.
+std::size_t read_name(std::string_view s, std::size_t p) {
+  int len = 0;
+  if (p >= s.size() || !is_upper(code_point_at(s, p, &len))) return p;
+  std::size_t q = p + len;
+  while (q < s.size()) {
+    char32_t c = code_point_at(s, q, &len);
+    if (is_letter(c)) {
+      q += len;
+    } else if (c == U'-' && q + 1 < s.size() && is_upper(code_point_at(s, q + 1))) {
+      q += len;  // "Garcia-Lopez"
+    } else {
+      break;
+    }
+  }
+  if (q - p < 2 || is_stop_word(s.substr(p, q - p))) return p;
+  return q;
+}
+
+std::size_t skip_space(std::string_view s, std::size_t p) {
+  while (p < s.size() && (s[p] == ' ' || s[p] == '\n')) ++p;
+  return p;
+}
+
+// "Lebedeva & Faure", "Naumkin et al.", "Usmonov and Inagaki" at the start of a parenthetical
+// part; returns the end (at the comma or space before the years) or 0.
+std::size_t forward_names(std::string_view s, std::vector<std::string>& names, bool& et_al) {
+  std::size_t p = 0;
+  while (true) {
+    std::size_t e = read_name(s, p);
+    if (e == p) return names.empty() ? 0 : p;
+    names.emplace_back(s.substr(p, e - p));
+    std::size_t q = skip_space(s, e);
+    for (std::string_view m : {"et al.", "et al", "и др.", "и др"})
+      if (s.compare(q, m.size(), m) == 0) {
+        et_al = true;
+        return q + m.size();
+      }
+    if (s.compare(q, 1, "&") == 0) {
+      p = skip_space(s, q + 1);
+    } else if (s.compare(q, 4, "and ") == 0) {
+      p = skip_space(s, q + 4);
+    } else if (s.compare(q, 3, "\xD0\xB8 ") == 0) {  // "и "
+      p = skip_space(s, q + 3);
+    } else if (q < s.size() && s[q] == ',' && read_name(s, skip_space(s, q + 1)) != skip_space(s, q + 1)) {
+      p = skip_space(s, q + 1);
+      if (s.compare(p, 4, "and ") == 0) p = skip_space(s, p + 4);
+      if (s.compare(p, 1, "&") == 0) p = skip_space(s, p + 1);
+    } else {
+      return e;
+    }
+  }
+}
+
+// The word that ends at `end` (after skipping spaces back from it): [begin, end) of the word.
+ByteRange word_before(std::string_view s, std::size_t end) {
+  std::size_t e = end;
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n')) --e;
+  std::size_t b = e;
+  while (b > 0) {
+    std::size_t pb = prev_boundary(s, b);
+    char32_t c = code_point_at(s, pb);
+    if (is_letter(c) || c == U'\'' || c == U'\u2019' || c == U'-' || c == U'.') {
+      b = pb;
+    } else {
+      break;
+    }
+  }
+  return {b, e};
+}
+
+std::string_view strip_possessive(std::string_view w, bool& possessive) {
+  for (std::string_view tail : {"\xE2\x80\x99s", "'s"})
+    if (w.size() > tail.size() && w.ends_with(tail)) {
+      possessive = true;
+      return w.substr(0, w.size() - tail.size());
+    }
+  possessive = false;
+  return w;
+}
+
+bool is_name_word(std::string_view w) { return !w.empty() && read_name(w, 0) == w.size(); }
+
+bool is_lower_word(std::string_view w) {
+  if (w.empty()) return false;
+  for (std::size_t i = 0; i < w.size();) {
+    int len = 1;
+    if (!is_lower(code_point_at(w, i, &len))) return false;
+    i += std::max(len, 1);
+  }
+  return true;
+}
+
+struct Names {
+  std::vector<std::string> names;
+  bool et_al = false;
+  std::size_t begin = 0;
+  std::string rule;
+};
+
+// Authors named just before "(2002...)": "Vlasov", "Nye's", "Naumkin et al.", "Usmonov and
+// Inagaki", or a possessive a few lower-case words back ("Nye's foundational works").
+bool back_names(std::string_view s, std::size_t open, Names& out) {
+  ByteRange w = word_before(s, open);
+  std::string_view word = w.slice(s);
+  if (word == "al." || word == "др.") {
+    ByteRange et = word_before(s, w.begin);
+    std::string_view et_word = et.slice(s);
+    if (et_word != "et" && et_word != "и") return false;
+    w = word_before(s, et.begin);
+    word = w.slice(s);
+    out.et_al = true;
+  }
+  while (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  bool possessive = false;
+  std::string_view name = strip_possessive(word, possessive);
+  out.rule = possessive ? "citation:possessive" : "citation:narrative";
+  if (!is_name_word(name)) {
+    // "Nye's foundational works (2002, 2004, 2005)": up to four lower-case words back.
+    ByteRange cur = w;
+    for (int k = 0; k < 4 && is_lower_word(cur.slice(s)); ++k) {
+      cur = word_before(s, cur.begin);
+      std::string_view n = strip_possessive(cur.slice(s), possessive);
+      if (possessive && is_name_word(n)) {
+        out.names.emplace_back(n);
+        out.begin = cur.begin;
+        out.rule = "citation:possessive";
+        return true;
+      }
+    }
+    return false;
+  }
+  out.names.emplace_back(name);
+  out.begin = w.begin;
+  // Co-authors to the left: "Usmonov and Inagaki", "Lebedeva & Faure", "A, B, and C".
+  while (true) {
+    ByteRange conj = word_before(s, out.begin);
+    std::string_view c = conj.slice(s);
+    std::size_t before = conj.begin;
+    if (c.empty() && conj.end > 0 && s[conj.end - 1] == '&') before = conj.end - 1;
+    else if (c != "and" && c != "и") break;
+    ByteRange prev = word_before(s, before);
+    std::string_view pw = prev.slice(s);
+    if (!pw.empty() && pw.back() == ',') pw.remove_suffix(1);
+    if (!is_name_word(pw)) break;
+    out.names.insert(out.names.begin(), std::string(pw));
+    out.begin = prev.begin;
+  }
+  return true;
+}
+
+bool in_skip(const std::vector<ByteRange>& skip, std::size_t p) {
+  return std::any_of(skip.begin(), skip.end(),
+                     [p](const ByteRange& r) { return r.begin <= p && p < r.end; });
+}
+
+void add_years(std::vector<CitationHit>& out, const CitationHit& base, const std::vector<Year>& ys) {
+  for (const Year& y : ys) {
+    CitationHit h = base;
+    h.year = y.year;
+    h.year_suffix = y.suffix;
+    out.push_back(std::move(h));
+  }
+}
+
+void parenthetical(std::string_view s, std::size_t open, std::size_t close,
+                   std::vector<CitationHit>& out) {
+  std::string_view inner = s.substr(open + 1, close - open - 1);
+  std::vector<std::pair<std::size_t, std::size_t>> parts;  // offsets in inner
+  for (std::size_t b = 0; b <= inner.size();) {
+    std::size_t e = inner.find(';', b);
+    if (e == std::string_view::npos) e = inner.size();
+    parts.push_back({b, e});
+    b = e + 1;
+  }
+  std::vector<std::string> last_names;
+  bool last_et_al = false;
+  for (auto [b, e] : parts) {
+    std::string_view part = trim(inner.substr(b, e - b));
+    std::size_t off = open + 1 + static_cast<std::size_t>(part.data() - inner.data());
+    for (std::string_view pre : {"see also ", "see ", "e.g., ", "e.g. ", "cf. ", "as cited in ",
+                                 "см. также ", "см.: ", "см. "})
+      if (part.starts_with(pre)) {
+        part.remove_prefix(pre.size());
+        off += pre.size();
+      }
+    CitationHit h;
+    h.rule = "citation:parenthetical";
+    std::size_t n = forward_names(part, h.names, h.et_al);
+    if (n == 0 && !last_names.empty()) {  // "(Nye, 2002; 2004)"
+      h.names = last_names;
+      h.et_al = last_et_al;
+    } else if (n == 0) {
+      continue;
+    }
+    std::string_view rest = part.substr(n);
+    while (!rest.empty() && (rest.front() == ',' || rest.front() == ' ')) rest.remove_prefix(1);
+    std::vector<Year> ys;
+    if (!read_years(rest, ys, h.locator)) continue;
+    h.range = parts.size() == 1 ? ByteRange{open, close + 1} : ByteRange{off, off + part.size()};
+    last_names = h.names;
+    last_et_al = h.et_al;
+    add_years(out, h, ys);
+  }
+}
+
+void numbered(std::string_view s, std::size_t open, std::size_t close, std::vector<CitationHit>& out) {
+  std::string_view inner = s.substr(open + 1, close - open - 1);
+  std::vector<int> nums;
+  std::size_t p = 0;
+  while (p < inner.size()) {
+    while (p < inner.size() && (inner[p] == ' ' || inner[p] == ',')) ++p;
+    std::size_t d = p;
+    while (p < inner.size() && digit(inner[p]) && p - d < 4) ++p;
+    if (p == d) return;
+    int a = std::stoi(std::string(inner.substr(d, p - d)));
+    int b = a;
+    for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"})
+      if (inner.compare(p, dash.size(), dash) == 0) {
+        std::size_t q = p + dash.size(), d2 = q;
+        while (q < inner.size() && digit(inner[q]) && q - d2 < 4) ++q;
+        if (q == d2) return;
+        b = std::stoi(std::string(inner.substr(d2, q - d2)));
+        p = q;
+      }
+    if (b < a || b - a > 100) return;
+    for (int k = a; k <= b; ++k) nums.push_back(k);
+    if (p < inner.size() && inner[p] != ',' && inner[p] != ' ') return;
+  }
+  for (int k : nums) {
+    CitationHit h;
+    h.range = {open, close + 1};
+    h.rule = "citation:numbered";
+    h.number = k;
+    out.push_back(std::move(h));
+  }
+}
+
+}  // namespace
+
+std::vector<CitationHit> find_citations(std::string_view s, const std::vector<ByteRange>& skip,
+                                        bool numbered_refs) {
+  std::vector<CitationHit> out;
+  for (std::size_t open = 0; open < s.size(); ++open) {
+    char o = s[open];
+    if ((o != '(' && o != '[') || in_skip(skip, open)) continue;
+    char c = o == '(' ? ')' : ']';
+    std::size_t close = s.find_first_of(o == '(' ? "()" : "[]", open + 1);
+    if (close == std::string_view::npos || s[close] != c || close - open > 300) continue;
+    if (s.substr(open, close - open).find("\n\n") != std::string_view::npos) continue;
+    if (o == '[') {
+      if (numbered_refs) numbered(s, open, close, out);
+      continue;
+    }
+    std::string_view inner = trim(s.substr(open + 1, close - open - 1));
+    Year first;
+    if (read_year(inner, 0, first) != 0) {
+      std::vector<Year> ys;
+      CitationHit h;
+      Names names;
+      if (!read_years(inner, ys, h.locator) || !back_names(s, open, names)) continue;
+      h.names = names.names;
+      h.et_al = names.et_al;
+      h.rule = names.rule;
+      h.range = {names.begin, close + 1};
+      add_years(out, h, ys);
+    } else {
+      parenthetical(s, open, close, out);
+    }
+  }
+  return out;
+}
+
+}  // namespace softgraph::refs

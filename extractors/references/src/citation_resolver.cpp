@@ -1,0 +1,72 @@
+#include "softgraph/extract/citation_resolver.hpp"
+
+#include "softgraph/extract/ref_text.hpp"
+
+namespace softgraph::refs {
+namespace {
+
+// Does any entry of the reference list `name` as author number `k`?
+bool has_author(const std::vector<ParsedReference>& entries, const BuiltReference& r, std::size_t k,
+                const std::string& name) {
+  for (std::size_t i : r.entries)
+    if (entries[i].authors.size() > k && same_surname(entries[i].authors[k].family, name)) return true;
+  return false;
+}
+
+std::size_t author_count(const std::vector<ParsedReference>& entries, const BuiltReference& r,
+                         bool& et_al) {
+  std::size_t n = 0;
+  for (std::size_t i : r.entries) {
+    n = std::max(n, entries[i].authors.size());
+    et_al = et_al || entries[i].et_al;
+  }
+  return n;
+}
+
+}  // namespace
+
+Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedReference>& entries,
+                            const BuiltReferences& built) {
+  const auto& refs = built.references;
+  if (hit.number > 0) {
+    for (std::size_t i = 0; i < refs.size(); ++i)
+      if (refs[i].number == hit.number) return {static_cast<int>(i), ""};
+    return {-1, "no entry numbered " + std::to_string(hit.number)};
+  }
+  if (hit.names.empty()) return {-1, "no author"};
+  std::vector<std::size_t> by_author, candidates;
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    if (!has_author(entries, refs[i], 0, hit.names[0])) continue;
+    by_author.push_back(i);
+    const ParsedReference& e = entries[refs[i].entries.front()];
+    auto suffix = refs[i].entity.attributes.find("year_suffix");
+    std::string ref_suffix =
+        suffix == refs[i].entity.attributes.end() ? "" : std::get<std::string>(suffix->second);
+    if (e.year == hit.year && (hit.year_suffix.empty() || hit.year_suffix == ref_suffix))
+      candidates.push_back(i);
+  }
+  if (candidates.empty()) {
+    std::string who = hit.names[0] + (hit.et_al ? " et al." : "");
+    return {-1, by_author.empty() ? who + " is not in the reference list"
+                                  : "no work by " + who + " from " + std::to_string(hit.year)};
+  }
+  if (candidates.size() == 1) return {static_cast<int>(candidates[0]), ""};
+  // Several works of the first author that year: co-authors and "et al." decide.
+  std::vector<std::size_t> fit;
+  for (std::size_t i : candidates) {
+    bool et_al = false;
+    std::size_t n = author_count(entries, refs[i], et_al);
+    bool ok = true;
+    for (std::size_t k = 1; k < hit.names.size(); ++k) ok = ok && has_author(entries, refs[i], k, hit.names[k]);
+    if (hit.et_al) ok = ok && (n >= 3 || et_al);
+    if (!hit.et_al && hit.names.size() == 1) ok = ok && n == 1 && !et_al;
+    if (hit.names.size() == 2 && !hit.et_al) ok = ok && n == 2;
+    if (ok) fit.push_back(i);
+  }
+  if (fit.size() == 1) return {static_cast<int>(fit[0]), ""};
+  std::size_t pick = fit.empty() ? candidates[0] : fit[0];
+  return {static_cast<int>(pick), "ambiguous: several works by " + hit.names[0] + " from " +
+                                      std::to_string(hit.year) + "; took " + refs[pick].entity.id};
+}
+
+}  // namespace softgraph::refs

@@ -1,0 +1,208 @@
+#include "softgraph/extract/ref_text.hpp"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+namespace softgraph::refs {
+
+char32_t code_point_at(std::string_view s, std::size_t i, int* len) {
+  if (i >= s.size()) {
+    if (len) *len = 0;
+    return 0;
+  }
+  std::int32_t pos = static_cast<std::int32_t>(i);
+  const auto n = static_cast<std::int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), pos, n, c);
+  if (len) *len = pos - static_cast<std::int32_t>(i);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+std::size_t prev_boundary(std::string_view s, std::size_t i) {
+  if (i == 0) return 0;
+  std::size_t j = i - 1;
+  // Step back over at most three continuation bytes.
+  for (int k = 0; k < 3 && j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80; ++k) --j;
+  return j;
+}
+
+bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
+bool is_lower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
+bool is_cyrillic(char32_t c) {
+  return ublock_getCode(static_cast<UChar32>(c)) == UBLOCK_CYRILLIC ||
+         ublock_getCode(static_cast<UChar32>(c)) == UBLOCK_CYRILLIC_SUPPLEMENTARY;
+}
+
+bool has_cyrillic(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    int len = 1;
+    if (is_cyrillic(code_point_at(s, i, &len))) return true;
+    i += std::max(len, 1);
+  }
+  return false;
+}
+
+std::string script_language(std::string_view s) {
+  static const std::u32string kKazakh = U"ӘәҒғҚқҢңӨөҰұҮүҺһІі";
+  bool cyr = false;
+  for (std::size_t i = 0; i < s.size();) {
+    int len = 1;
+    char32_t c = code_point_at(s, i, &len);
+    if (kKazakh.find(c) != std::u32string::npos) return "kk";
+    cyr = cyr || is_cyrillic(c);
+    i += std::max(len, 1);
+  }
+  return cyr ? "ru" : "en";
+}
+
+namespace {
+
+icu::Transliterator* ascii_transliterator() {
+  // One instance per thread: ICU transliterators are not safe to share while transliterating.
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
+        "Russian-Latin/BGN; Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) {
+      status = U_ZERO_ERROR;
+      made.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD,
+                                                     status));
+    }
+    return U_FAILURE(status) ? nullptr : std::move(made);
+  }();
+  return t.get();
+}
+
+}  // namespace
+
+std::string to_ascii(std::string_view utf8) {
+  bool ascii = std::all_of(utf8.begin(), utf8.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return std::string(utf8);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
+  if (auto* t = ascii_transliterator()) t->transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string name_key(std::string_view surname) {
+  std::string a;
+  for (char c : to_ascii(surname))
+    if (c >= 'A' && c <= 'Z')
+      a.push_back(static_cast<char>(c - 'A' + 'a'));
+    else if (c >= 'a' && c <= 'z')
+      a.push_back(c);
+  // Spellings that schemes disagree on collapse to one form.
+  static const std::pair<const char*, const char*> kRules[] = {
+      {"dzh", "j"}, {"kh", "h"}, {"zh", "j"}, {"ts", "c"}, {"tch", "c"}, {"ch", "c"}, {"sh", "s"},
+      {"yu", "u"},  {"iu", "u"}, {"ya", "a"}, {"ia", "a"}, {"yo", "o"},  {"ye", "e"}, {"iy", "i"},
+      {"yi", "i"},  {"y", "i"},  {"w", "v"},  {"x", "ks"}, {"ii", "i"}};
+  for (const auto& [from, to] : kRules) {
+    std::string out;
+    std::string_view f(from);
+    for (std::size_t i = 0; i < a.size();) {
+      if (a.compare(i, f.size(), f) == 0) {
+        out += to;
+        i += f.size();
+      } else {
+        out.push_back(a[i++]);
+      }
+    }
+    a = std::move(out);
+  }
+  a.erase(std::unique(a.begin(), a.end()), a.end());  // doubled letters
+  return a;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+bool same_surname(std::string_view a, std::string_view b) {
+  std::string ka = name_key(a), kb = name_key(b);
+  if (ka.empty() || kb.empty()) return false;
+  if (ka == kb) return true;
+  // One slip is forgiven in long names only: short names differ by one letter too often.
+  return std::min(ka.size(), kb.size()) >= 6 && edit_distance(ka, kb) <= 1;
+}
+
+namespace {
+std::set<std::string> trigrams(std::string_view title) {
+  std::string key = " ";
+  for (char c : to_ascii(title)) {
+    char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
+      key.push_back(l == 'y' ? 'i' : l);
+    else if (key.back() != ' ')
+      key.push_back(' ');
+  }
+  std::set<std::string> out;
+  for (std::size_t i = 0; i + 3 <= key.size(); ++i) out.insert(key.substr(i, 3));
+  return out;
+}
+}  // namespace
+
+double title_similarity(std::string_view a, std::string_view b) {
+  auto ta = trigrams(a), tb = trigrams(b);
+  if (ta.empty() || tb.empty()) return 0;
+  std::size_t common = 0;
+  for (const auto& t : ta) common += tb.count(t);
+  return 2.0 * static_cast<double>(common) / static_cast<double>(ta.size() + tb.size());
+}
+
+std::string fold_case(std::string_view utf8) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  // Non-breaking spaces (U+00A0) at either end.
+  while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
+  while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
+  return s;
+}
+
+std::string_view trim_punct(std::string_view s, std::string_view punct) {
+  s = trim(s);
+  while (!s.empty() && punct.find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == ',' || s.front() == ';'))
+    s.remove_prefix(1);
+  return trim(s);
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char a = s[i], b = prefix[i];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
+    if (a != b) return false;
+  }
+  return true;
+}
+
+}  // namespace softgraph::refs

@@ -1,0 +1,224 @@
+#include "softgraph/extract/reference_builder.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "softgraph/core/text_util.hpp"
+#include "softgraph/extract/ref_text.hpp"
+
+namespace softgraph::refs {
+namespace {
+
+struct LatinAuthor {
+  std::string family, initials;
+  std::vector<std::string> other_forms;  // "Лебедева, М. М."
+};
+
+std::string display(const std::string& family, const std::string& initials) {
+  return initials.empty() ? family : family + ", " + initials;
+}
+
+std::string latin_family(std::string_view family) {
+  if (!has_cyrillic(family)) return std::string(family);
+  std::string a = to_ascii(family);
+  // BGN writes a capitalised word as "ZHakiyanova" only in all-caps input; keep "Zhakiyanova".
+  for (std::size_t i = 1; i < a.size(); ++i)
+    if (a[i] >= 'A' && a[i] <= 'Z' && a[i - 1] != '-' && a[i - 1] != ' ') a[i] = static_cast<char>(a[i] - 'A' + 'a');
+  return a;
+}
+
+// The entry whose fields describe the work in Latin script: the transliterated twin if any.
+std::size_t latin_entry(const std::vector<ParsedReference>& entries, const std::vector<std::size_t>& group) {
+  for (std::size_t i : group)
+    if (!has_cyrillic(entries[i].authors.empty() ? entries[i].text : entries[i].authors[0].family))
+      return i;
+  return group.front();
+}
+
+std::vector<LatinAuthor> latin_authors(const std::vector<ParsedReference>& entries,
+                                       const std::vector<std::size_t>& group) {
+  const ParsedReference& main = entries[latin_entry(entries, group)];
+  std::vector<LatinAuthor> out;
+  for (const Author& a : main.authors) {
+    LatinAuthor la{latin_family(a.family), latin_initials(a.initials), {}};
+    if (has_cyrillic(a.family)) la.other_forms.push_back(display(a.family, a.initials));
+    out.push_back(std::move(la));
+  }
+  // The same author in the other entries (by position) is another written form.
+  for (std::size_t i : group)
+    for (std::size_t k = 0; k < entries[i].authors.size() && k < out.size(); ++k) {
+      const Author& a = entries[i].authors[k];
+      std::string form = display(a.family, a.initials);
+      if (form != display(out[k].family, out[k].initials)) out[k].other_forms.push_back(form);
+    }
+  return out;
+}
+
+std::string initials_key(const std::string& initials) {
+  std::string out;
+  for (std::size_t i = 0; i < initials.size(); ++i)
+    if (initials[i] >= 'A' && initials[i] <= 'Z' && (i == 0 || initials[i - 1] == ' ' || initials[i - 1] == '-' || initials[i - 1] == '.'))
+      out.push_back(static_cast<char>(initials[i] - 'A' + 'a'));
+  return out;
+}
+
+std::string base_id(const std::vector<LatinAuthor>& authors, bool et_al, int year) {
+  std::string id = authors.empty() ? "anonymous" : ascii_slug(to_ascii(authors[0].family));
+  if (authors.size() >= 3 || (et_al && !authors.empty()))
+    id += "_et_al";
+  else if (authors.size() == 2)
+    id += "_" + ascii_slug(to_ascii(authors[1].family));
+  return id + "_" + std::to_string(year);
+}
+
+std::string label_of(const std::vector<LatinAuthor>& authors, bool et_al, int year,
+                     const std::string& suffix) {
+  std::string who = authors.empty() ? "Anonymous" : authors[0].family;
+  if (authors.size() >= 3 || (et_al && !authors.empty()))
+    who += " et al.";
+  else if (authors.size() == 2)
+    who += " & " + authors[1].family;
+  return who + " (" + std::to_string(year) + suffix + ")";
+}
+
+// First non-empty value of a field over the group, the Latin entry first.
+std::string pick(const std::vector<ParsedReference>& entries, const std::vector<std::size_t>& order,
+                 std::string ParsedReference::*field) {
+  for (std::size_t i : order)
+    if (!(entries[i].*field).empty()) return entries[i].*field;
+  return {};
+}
+
+Attributes attributes_of(const std::vector<ParsedReference>& entries, const std::vector<std::size_t>& group,
+                         const std::vector<LatinAuthor>& authors) {
+  std::vector<std::size_t> order = group;
+  std::size_t main = latin_entry(entries, group);
+  std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return i == main; });
+  const ParsedReference& m = entries[main];
+  Attributes a;
+  std::vector<std::string> names;
+  for (const auto& au : authors) names.push_back(display(au.family, au.initials));
+  a["authors"] = names;
+  a["year"] = static_cast<std::int64_t>(m.year);
+  std::string original;
+  std::string language = "en";
+  // The original-script entry is the one whose first author is written in Cyrillic.
+  for (std::size_t i : group)
+    if (!entries[i].authors.empty() && has_cyrillic(entries[i].authors[0].family)) {
+      original = entries[i].title;
+      language = script_language(entries[i].text);
+      break;
+    }
+  if (language == "en" && !m.title_translation.empty()) language = "und";
+  auto set = [&](const char* key, const std::string& v) {
+    if (!v.empty()) a[key] = v;
+  };
+  set("title", m.title);
+  if (original != m.title) set("title_original", original);
+  set("title_translation", pick(entries, order, &ParsedReference::title_translation));
+  set("venue", pick(entries, order, &ParsedReference::venue));
+  set("publisher", pick(entries, order, &ParsedReference::publisher));
+  set("place", pick(entries, order, &ParsedReference::place));
+  set("volume", pick(entries, order, &ParsedReference::volume));
+  set("issue", pick(entries, order, &ParsedReference::issue));
+  set("pages", pick(entries, order, &ParsedReference::pages));
+  set("doi", pick(entries, order, &ParsedReference::doi));
+  set("url", pick(entries, order, &ParsedReference::url));
+  set("genre", pick(entries, order, &ParsedReference::genre));
+  a["language"] = language;
+  a["csl_type"] = m.type;
+  if (m.et_al) a["et_al"] = true;
+  return a;
+}
+
+}  // namespace
+
+std::string latin_initials(std::string_view initials) {
+  if (!has_cyrillic(initials)) return std::string(initials);
+  std::string out;
+  for (std::size_t p = 0; p < initials.size();) {
+    std::size_t e = initials.find_first_of(". -", p);
+    if (e == std::string_view::npos) e = initials.size();
+    std::string part = to_ascii(initials.substr(p, e - p));
+    for (std::size_t i = 1; i < part.size(); ++i)
+      if (part[i] >= 'A' && part[i] <= 'Z') part[i] = static_cast<char>(part[i] - 'A' + 'a');
+    out += part;
+    if (e < initials.size()) out.push_back(initials[e]);
+    p = e + 1;
+  }
+  return out;
+}
+
+BuiltReferences build_references(const std::vector<ParsedReference>& entries,
+                                 const std::vector<std::vector<std::size_t>>& groups) {
+  BuiltReferences out;
+  std::map<std::string, int> base_count;
+  std::vector<std::vector<LatinAuthor>> authors;
+  for (const auto& g : groups) {
+    authors.push_back(latin_authors(entries, g));
+    const ParsedReference& m = entries[latin_entry(entries, g)];
+    if (m.year_suffix.empty()) ++base_count[base_id(authors.back(), m.et_al, m.year)];
+  }
+  std::map<std::string, int> used;
+  // Persons: one per surname key and compatible initials ("J." and "J. S." are one Nye).
+  std::map<std::string, std::vector<std::size_t>> person_by_key;
+  std::vector<std::string> person_initials;
+  for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+    const auto& g = groups[gi];
+    const ParsedReference& m = entries[latin_entry(entries, g)];
+    std::string base = base_id(authors[gi], m.et_al, m.year);
+    std::string suffix = m.year_suffix;
+    if (suffix.empty() && base_count[base] > 1) suffix = std::string(1, static_cast<char>('a' + used[base]++));
+    BuiltReference br;
+    br.entries = g;
+    for (std::size_t i : g)
+      if (entries[i].number && !br.number) br.number = entries[i].number;
+    br.entity.id = "reference/" + base + suffix;
+    br.entity.type = "Reference";
+    br.entity.label = label_of(authors[gi], m.et_al, m.year, suffix);
+    for (std::size_t i : g) br.entity.aliases.push_back(entries[i].text);
+    br.entity.attributes = attributes_of(entries, g, authors[gi]);
+    if (!suffix.empty()) br.entity.attributes["year_suffix"] = suffix;
+    for (const LatinAuthor& au : authors[gi]) {
+      std::string key = name_key(au.family);
+      std::string ik = initials_key(au.initials);
+      std::size_t pi = out.persons.size();
+      for (std::size_t cand : person_by_key[key]) {
+        const std::string& other = person_initials[cand];
+        if (other.starts_with(ik) || ik.starts_with(other)) pi = cand;
+      }
+      if (pi == out.persons.size()) {
+        Entity p;
+        p.type = "Person";
+        p.label = display(au.family, au.initials);
+        out.persons.push_back(p);
+        person_initials.push_back(ik);
+        person_by_key[key].push_back(pi);
+      } else if (ik.size() > person_initials[pi].size()) {
+        out.persons[pi].aliases.push_back(out.persons[pi].label);
+        out.persons[pi].label = display(au.family, au.initials);
+        person_initials[pi] = ik;
+      }
+      Entity& p = out.persons[pi];
+      p.aliases.push_back(display(au.family, au.initials));
+      for (const auto& f : au.other_forms) p.aliases.push_back(f);
+      p.attributes["family"] = au.family;
+      out.authored.push_back({std::to_string(pi), out.references.size()});
+    }
+    out.references.push_back(std::move(br));
+  }
+  // Ids once every form is known, so "Nye, J." and "Nye, J. S." share "person/nye_js".
+  for (std::size_t i = 0; i < out.persons.size(); ++i) {
+    Entity& p = out.persons[i];
+    std::string family = std::get<std::string>(p.attributes["family"]);
+    std::string ik = person_initials[i];
+    p.id = "person/" + ascii_slug(to_ascii(family)) + (ik.empty() ? "" : "_" + ik);
+    std::sort(p.aliases.begin(), p.aliases.end());
+    p.aliases.erase(std::unique(p.aliases.begin(), p.aliases.end()), p.aliases.end());
+    std::erase(p.aliases, p.label);
+  }
+  for (auto& [person, ref] : out.authored) person = out.persons[std::stoul(person)].id;
+  return out;
+}
+
+}  // namespace softgraph::refs

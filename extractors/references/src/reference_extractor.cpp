@@ -1,0 +1,169 @@
+// extract_references: reference lists -> parsed entries -> twins merged into References and
+// Persons -> in-text citations resolved -> Mentions, CITES, AUTHORED and DISCUSSES relations.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "softgraph/extract/citation_context.hpp"
+#include "softgraph/extract/citation_finder.hpp"
+#include "softgraph/extract/citation_resolver.hpp"
+#include "softgraph/extract/ref_text.hpp"
+#include "softgraph/extract/reference_builder.hpp"
+#include "softgraph/extract/reference_list_finder.hpp"
+#include "softgraph/extract/references.hpp"
+#include "softgraph/extract/twin_matcher.hpp"
+
+namespace softgraph {
+namespace {
+
+using refs::CitationContext;
+using refs::CitationHit;
+
+int line_of(std::string_view text, std::uint64_t pos) {
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(std::min<std::uint64_t>(pos, text.size())), '\n'));
+}
+
+Evidence evidence_for(const Document& doc, ByteRange text_range, int sentence, const std::string& rule,
+                      double confidence) {
+  Evidence ev;
+  ev.document = doc.id;
+  ev.range = doc.to_raw(text_range);
+  std::string_view raw = doc.raw.empty() ? std::string_view(doc.text) : std::string_view(doc.raw);
+  if (ev.range.end <= raw.size() && ev.range.begin <= ev.range.end) ev.quote = std::string(ev.range.slice(raw));
+  std::string repaired(doc.slice(text_range));
+  if (repaired != ev.quote) ev.text = repaired;
+  ev.rule = rule;
+  ev.confidence = confidence;
+  ev.sentence = sentence;
+  for (const SourceLocation& loc : doc.locations)
+    if (loc.range.begin <= text_range.begin && text_range.begin < loc.range.end) {
+      ev.page = loc.page;
+      ev.element = loc.element;
+      break;
+    }
+  return ev;
+}
+
+double confidence_of(const std::string& rule) {
+  if (rule == "citation:parenthetical") return 1.0;
+  if (rule == "citation:narrative") return 0.95;
+  if (rule == "citation:numbered") return 0.9;
+  return 0.9;  // possessive
+}
+
+bool discussable(const std::string& id, const std::map<std::string, const Entity*>& by_id) {
+  auto it = by_id.find(id);
+  if (it == by_id.end()) return id.starts_with("actor/") || id.starts_with("institution/");
+  const Entity& e = *it->second;
+  if (e.type == "Actor" || e.type == "Institution") return true;
+  auto roles = e.attributes.find("roles");
+  if (roles == e.attributes.end()) return false;
+  const auto* list = std::get_if<std::vector<std::string>>(&roles->second);
+  return list && std::find(list->begin(), list->end(), "actor") != list->end();
+}
+
+// Actors and institutions mentioned inside `where`.
+std::vector<std::string> actors_in(ByteRange where, const std::vector<Mention>& mentions,
+                                   const std::map<std::string, const Entity*>& by_id) {
+  std::vector<std::string> out;
+  for (const Mention& m : mentions)
+    if (where.contains(m.range) && discussable(m.entity, by_id) &&
+        std::find(out.begin(), out.end(), m.entity) == out.end())
+      out.push_back(m.entity);
+  return out;
+}
+
+std::string citation_text(const CitationHit& h) {
+  if (h.number) return "[" + std::to_string(h.number) + "]";
+  std::string who = h.names.empty() ? "?" : h.names[0];
+  if (h.et_al) who += " et al.";
+  else if (h.names.size() == 2) who += " & " + h.names[1];
+  return who + " (" + std::to_string(h.year) + h.year_suffix + ")";
+}
+
+}  // namespace
+
+ReferenceExtraction extract_references(const Document& doc, const std::vector<Mention>& mentions,
+                                       const std::vector<Entity>& entities) {
+  ReferenceExtraction out;
+  std::vector<refs::ReferenceList> lists = refs::find_reference_lists(doc);
+  std::vector<refs::ParsedReference> parsed;
+  std::vector<int> list_of;
+  std::vector<ByteRange> entry_range;
+  bool numbered = false;
+  for (std::size_t li = 0; li < lists.size(); ++li) {
+    out.reference_sections.push_back(lists[li].range);
+    std::size_t with_number = 0;
+    for (const auto& e : lists[li].entries) {
+      refs::ParsedReference r = refs::parse_reference(e.text);
+      with_number += r.number > 0;
+      if (r.authors.empty() || r.year == 0) {
+        out.warnings.push_back(doc.path + ":" + std::to_string(line_of(doc.text, e.range.begin)) +
+                               ": bibliography entry not understood (no author or year): " +
+                               e.text.substr(0, 80));
+        continue;
+      }
+      parsed.push_back(std::move(r));
+      list_of.push_back(static_cast<int>(li));
+      entry_range.push_back(e.range);
+    }
+    numbered = numbered || with_number * 2 > lists[li].entries.size();
+  }
+  refs::BuiltReferences built = refs::build_references(parsed, refs::match_twins(parsed, list_of));
+  for (const auto& r : built.references) out.entities.push_back(r.entity);
+  for (const auto& p : built.persons) out.entities.push_back(p);
+  for (const auto& [person, ri] : built.authored)
+    for (std::size_t e : built.references[ri].entries) {
+      Relation rel{person, built.references[ri].entity.id, "AUTHORED",
+                   evidence_for(doc, entry_range[e], -1, "reference:author-list", 1.0), {}};
+      out.relations.push_back(std::move(rel));
+    }
+
+  CitationContext context(doc);
+  std::vector<ByteRange> skip = out.reference_sections;
+  for (const ByteRange& n : context.note_paragraphs()) skip.push_back(n);
+  std::map<std::string, const Entity*> by_id;
+  for (const Entity& e : entities) by_id.emplace(e.id, &e);
+  std::vector<int> cited(built.references.size(), 0);
+
+  for (const CitationHit& hit : refs::find_citations(doc.text, skip, numbered)) {
+    refs::Resolution res = refs::resolve_citation(hit, parsed, built);
+    std::string where = doc.path + ":" + std::to_string(line_of(doc.text, hit.range.begin));
+    if (res.reference < 0) {
+      out.warnings.push_back(where + ": unresolved citation " + citation_text(hit) + ": " + res.problem);
+      continue;
+    }
+    if (!res.problem.empty()) out.warnings.push_back(where + ": citation " + citation_text(hit) + " " + res.problem);
+    const Entity& ref = built.references[static_cast<std::size_t>(res.reference)].entity;
+    ++cited[static_cast<std::size_t>(res.reference)];
+    int s = context.sentence_at(hit.range.begin);
+    int p = context.paragraph_at(hit.range.begin);
+    ByteRange sentence = s >= 0 ? context.sentence(s) : hit.range;
+    double conf = confidence_of(hit.rule);
+    out.mentions.push_back({hit.range, ref.id, std::string(doc.slice(hit.range)), hit.rule, conf, s});
+    Attributes attrs{{"citations", std::int64_t{1}}};
+    if (p >= 0) attrs["paragraphs"] = std::vector<std::string>{std::to_string(p)};
+    Evidence ev = evidence_for(doc, sentence, s, hit.rule, conf);
+    out.relations.push_back({doc.id, ref.id, "CITES", ev, attrs});
+    // DISCUSSES: the actors of the citing sentence, else those of the run-in section head.
+    std::vector<std::string> actors = actors_in(sentence, mentions, by_id);
+    std::string rule = "citation:discusses-sentence";
+    if (actors.empty() && p >= 0) {
+      ByteRange head = context.run_in_head_for(p);
+      if (!head.empty()) actors = actors_in(head, mentions, by_id);
+      rule = "citation:discusses-run-in";
+    }
+    for (const std::string& actor : actors) {
+      Evidence dev = ev;
+      dev.rule = rule;
+      out.relations.push_back({ref.id, actor, "DISCUSSES", dev, {}});
+    }
+  }
+  for (std::size_t i = 0; i < built.references.size(); ++i)
+    if (cited[i] == 0)
+      out.warnings.push_back(doc.path + ": reference never cited: " + built.references[i].entity.id + " " +
+                             built.references[i].entity.label);
+  return out;
+}
+
+}  // namespace softgraph

@@ -1,0 +1,196 @@
+// Channel dominance: actors' shares of each instrument channel, ranks, HHI, carrying
+// institutions and evidence, overall and per target (rules in channels.hpp).
+#include "softgraph/graph/channels.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace softgraph {
+
+namespace {
+
+struct Accumulator {
+  double direct = 0, via = 0;
+  std::set<std::string> institutions, evidence;
+  std::set<std::pair<std::string, std::int64_t>> sentences;
+
+  void add_evidence(const EdgeProps& e) {
+    evidence.insert(e.id);
+    for (const auto& ev : e.evidence)
+      sentences.emplace(ev.document, ev.sentence >= 0 ? ev.sentence : std::int64_t(ev.range.begin));
+  }
+};
+
+using ActorAccumulators = std::map<Vertex, Accumulator>;
+
+// The edges compute_channels reads, bucketed once in export order.
+struct Index {
+  std::map<Vertex, std::vector<EdgeDesc>> operators;   // institution -> OPERATES edges into it
+  std::map<Vertex, std::vector<Vertex>> targets;       // actor/institution -> targets
+  std::map<Vertex, std::vector<EdgeDesc>> uses;        // instrument -> USES_INSTRUMENT edges
+  std::map<Vertex, std::vector<EdgeDesc>> deliveries;  // instrument -> DELIVERS edges
+};
+
+bool is_target(const NodeProps& n) { return n.type == "TargetCountry" || n.type == "Region"; }
+
+Index build_index(const Graph& g) {
+  const BoostGraph& bg = g.boost();
+  Index ix;
+  for (EdgeDesc e : g.sorted_edges()) {
+    const std::string& type = bg[e].type;
+    const Vertex s = boost::source(e, bg), t = boost::target(e, bg);
+    if (type == "OPERATES") {
+      ix.operators[t].push_back(e);
+    } else if (type == "TARGETS" && is_target(bg[t])) {
+      ix.targets[s].push_back(t);
+    } else if (type == "USES_INSTRUMENT") {
+      ix.uses[t].push_back(e);
+    } else if (type == "DELIVERS") {
+      ix.deliveries[t].push_back(e);
+    }
+  }
+  return ix;
+}
+
+std::string channel_name(const NodeProps& n) {
+  auto it = n.attributes.find("channel");
+  if (it != n.attributes.end())
+    if (const auto* s = std::get_if<std::string>(&it->second); s && !s->empty()) return *s;
+  const std::string prefix = "instrument/";
+  return n.id.rfind(prefix, 0) == 0 ? n.id.substr(prefix.size()) : n.id;
+}
+
+const std::vector<Vertex>& targets_of(const Index& ix, Vertex v) {
+  static const std::vector<Vertex> kNone;
+  auto it = ix.targets.find(v);
+  return it == ix.targets.end() ? kNone : it->second;
+}
+
+// Ranks the accumulated actors: shares, competition ranks, HHI; returns the HHI.
+double rank(const Graph& g, const ActorAccumulators& acc, double& total,
+            std::vector<ActorShare>& out) {
+  total = 0;
+  for (const auto& [v, a] : acc) {
+    ActorShare s;
+    s.actor = g.node(v).id;
+    s.label = g.node(v).label;
+    s.direct = a.direct;
+    s.via_institutions = a.via;
+    s.raw = a.direct + a.via;
+    s.institutions.assign(a.institutions.begin(), a.institutions.end());
+    s.evidence.assign(a.evidence.begin(), a.evidence.end());
+    s.sentences = static_cast<int>(a.sentences.size());
+    out.push_back(std::move(s));
+  }
+  std::sort(out.begin(), out.end(), [](const ActorShare& a, const ActorShare& b) {
+    return a.raw != b.raw ? a.raw > b.raw : a.actor < b.actor;
+  });
+  for (const auto& s : out) total += s.raw;
+  double hhi = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i].share = total > 0 ? out[i].raw / total : 0.0;
+    out[i].rank = (i > 0 && out[i].raw == out[i - 1].raw) ? out[i - 1].rank : int(i) + 1;
+    hhi += out[i].share * out[i].share;
+  }
+  return hhi;
+}
+
+ChannelEntry channel_entry(const Graph& g, const Index& ix, Vertex instrument) {
+  const BoostGraph& bg = g.boost();
+  ChannelEntry entry;
+  entry.instrument = bg[instrument].id;
+  entry.label = bg[instrument].label;
+  entry.channel = channel_name(bg[instrument]);
+  ActorAccumulators overall;
+  std::map<Vertex, ActorAccumulators> per_target;
+
+  if (auto it = ix.uses.find(instrument); it != ix.uses.end()) {
+    for (EdgeDesc e : it->second) {
+      const Vertex actor = boost::source(e, bg);
+      std::vector<Accumulator*> sinks{&overall[actor]};
+      for (Vertex t : targets_of(ix, actor)) sinks.push_back(&per_target[t][actor]);
+      for (Accumulator* a : sinks) {
+        a->direct += bg[e].weight;
+        a->add_evidence(bg[e]);
+      }
+    }
+  }
+  if (auto it = ix.deliveries.find(instrument); it != ix.deliveries.end()) {
+    for (EdgeDesc d : it->second) {
+      const Vertex inst = boost::source(d, bg);
+      CarryingInstitution carrier{bg[inst].id, bg[inst].label, bg[d].weight, {}, bg[d].id};
+      auto ops = ix.operators.find(inst);
+      if (ops == ix.operators.end() || ops->second.empty()) {
+        entry.unattributed += bg[d].weight;
+        entry.institutions.push_back(std::move(carrier));
+        continue;
+      }
+      const double part = bg[d].weight / static_cast<double>(ops->second.size());
+      for (EdgeDesc op : ops->second) {
+        const Vertex actor = boost::source(op, bg);
+        carrier.owners.push_back(bg[actor].id);
+        const auto& inst_targets = targets_of(ix, inst);
+        std::vector<Accumulator*> sinks{&overall[actor]};
+        for (Vertex t : inst_targets.empty() ? targets_of(ix, actor) : inst_targets)
+          sinks.push_back(&per_target[t][actor]);
+        for (Accumulator* a : sinks) {
+          a->via += part;
+          a->institutions.insert(bg[inst].id);
+          a->add_evidence(bg[d]);
+          a->add_evidence(bg[op]);
+        }
+      }
+      std::sort(carrier.owners.begin(), carrier.owners.end());
+      entry.institutions.push_back(std::move(carrier));
+    }
+  }
+  std::sort(entry.institutions.begin(), entry.institutions.end(),
+            [](const CarryingInstitution& a, const CarryingInstitution& b) {
+              return a.weight != b.weight ? a.weight > b.weight : a.institution < b.institution;
+            });
+  entry.hhi = rank(g, overall, entry.total, entry.actors);
+  for (const auto& [t, acc] : per_target) {
+    TargetBreakdown tb;
+    tb.target = bg[t].id;
+    tb.label = bg[t].label;
+    tb.hhi = rank(g, acc, tb.total, tb.actors);
+    entry.by_target.push_back(std::move(tb));
+  }
+  std::sort(entry.by_target.begin(), entry.by_target.end(),
+            [](const TargetBreakdown& a, const TargetBreakdown& b) { return a.target < b.target; });
+  return entry;
+}
+
+}  // namespace
+
+const ChannelEntry* ChannelReport::find(const std::string& channel) const {
+  for (const auto& c : channels)
+    if (c.channel == channel) return &c;
+  return nullptr;
+}
+
+ChannelReport compute_channels(const Graph& g) {
+  const Index ix = build_index(g);
+  ChannelReport report;
+  for (Vertex v : g.sorted_nodes())
+    if (g.node(v).type == "Instrument") report.channels.push_back(channel_entry(g, ix, v));
+  std::stable_sort(
+      report.channels.begin(), report.channels.end(),
+      [](const ChannelEntry& a, const ChannelEntry& b) { return a.channel < b.channel; });
+  return report;
+}
+
+void annotate_channels(Graph& g, const ChannelReport& report) {
+  for (const auto& c : report.channels) {
+    if (auto inst = g.find(c.instrument)) {
+      NodeProps& n = g.node(*inst);
+      n.attributes["hhi"] = c.hhi;
+      if (!c.actors.empty()) n.attributes["dominant_actor"] = c.actors.front().actor;
+    }
+    for (const auto& s : c.actors)
+      if (auto a = g.find(s.actor)) g.node(*a).attributes["channel_share_" + c.channel] = s.share;
+  }
+}
+
+}  // namespace softgraph

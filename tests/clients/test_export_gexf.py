@@ -1,0 +1,125 @@
+#!/usr/bin/python3
+"""GEXF 1.3: NetworkX 2.8 reads only GEXF 1.1/1.2draft, so this parses graph.gexf with the standard
+XML parser and checks it against GEXF 1.3's structure (namespace, declared typed attributes, viz
+elements) and against graph.json, value by value. graphology-gexf is the real client
+(test_export_graphology.mjs).
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+FAILURES = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        FAILURES.append(what)
+
+
+def fixtures(name):
+    """Writes the fixtures once per test into a scratch folder; returns {"typed": dir, "hostile": dir}."""
+    binary = os.environ.get("SOFTGRAPH_TEST_EXPORTERS")
+    if not binary:
+        bin_path = os.environ.get("SOFTGRAPH_BIN")
+        if not bin_path:
+            sys.exit("FAIL: set SOFTGRAPH_BIN=<build>/cli/softgraph (or SOFTGRAPH_TEST_EXPORTERS)")
+        binary = os.path.join(os.path.dirname(os.path.dirname(bin_path)), "tests", "test_exporters")
+    base = os.environ.get("SOFTGRAPH_TEST_TMP") or tempfile.gettempdir()
+    out = os.path.join(base, "clients", name)
+    os.makedirs(out, exist_ok=True)
+    env = dict(os.environ, SOFTGRAPH_EXPORT_DIR=out)
+    run = subprocess.run([binary, "-tc=*SOFTGRAPH_EXPORT_DIR*"], env=env, capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit("FAIL: %s could not write the fixtures:\n%s%s" % (binary, run.stdout, run.stderr))
+    return {k: os.path.join(out, k) for k in ("typed", "hostile")}
+
+
+def xml_safe(s):
+    """What XML 1.0 can carry: C0 controls but tab/newline/CR become U+FFFD (see escape.hpp)."""
+    return "".join("\ufffd" if (ord(c) < 0x20 and c not in "\t\n\r") else c for c in s)
+
+
+
+def xml_safe(s):
+    return "".join("\ufffd" if (ord(c) < 0x20 and c not in "\t\n\r") else c for c in s)
+
+
+G = "{http://gexf.net/1.3}"
+VIZ = "{http://gexf.net/1.3/viz}"
+TYPES = {"boolean", "long", "double", "string", "integer", "float"}
+
+
+def convert(text, kind):
+    if kind == "boolean":
+        return text == "true"
+    if kind in ("long", "integer"):
+        return int(text)
+    if kind in ("double", "float"):
+        return float(text)
+    return text
+
+
+def expected(v):
+    if isinstance(v, list):
+        return xml_safe("|".join(v))
+    if isinstance(v, str):
+        return xml_safe(v)
+    return v
+
+
+def main():
+    for name, folder in fixtures("gexf").items():
+        graph = json.load(open(os.path.join(folder, "graph.json"), encoding="utf-8"))
+        path = os.path.join(folder, "graph.gexf")
+        print("== %s: %s" % (name, path))
+        root = ET.parse(path).getroot()
+        check(root.tag == G + "gexf" and root.get("version") == "1.3", "root is gexf version 1.3")
+        g = root.find(G + "graph")
+        check(g.get("defaultedgetype") == "directed", "directed graph")
+        decl = {}
+        for attrs in g.findall(G + "attributes"):
+            for a in attrs.findall(G + "attribute"):
+                check(a.get("type") in TYPES, "attribute %r has a GEXF type" % a.get("title"))
+                decl[(attrs.get("class"), a.get("id"))] = (a.get("title"), a.get("type"))
+        nodes = {n.get("id"): n for n in g.find(G + "nodes").findall(G + "node")}
+        check(len(nodes) == len(graph["nodes"]), "%d nodes" % len(graph["nodes"]))
+        for node in graph["nodes"]:
+            n = nodes.get(node["id"])
+            if n is None:
+                check(False, "node %r present" % node["id"])
+                continue
+            check(n.get("label") == xml_safe(node["label"]), "node %r label" % node["id"])
+            values = {}
+            for av in n.find(G + "attvalues").findall(G + "attvalue"):
+                title, kind = decl[("node", av.get("for"))]
+                values[title] = convert(av.get("value"), kind)
+            check(values.get("type") == node["type"], "node %r type" % node["id"])
+            check(values.get("aliases") == xml_safe("|".join(node["aliases"])), "node %r aliases" % node["id"])
+            for k, v in node["metrics"].items():
+                check(values.get(k) == v, "node %r metric %s" % (node["id"], k))
+            for k, v in node["attributes"].items():
+                title = k if k in values and k not in ("type", "labels", "aliases", "label") else "attr_" + k
+                got = values.get(k if k not in ("type", "labels", "aliases", "label") else title)
+                want = expected(v)
+                check(got == want or (isinstance(want, (int, float)) and float(got) == float(want)),
+                      "node %r attribute %s = %r" % (node["id"], k, want))
+            check(n.find(VIZ + "color") is not None and n.find(VIZ + "size") is not None
+                  and n.find(VIZ + "position") is not None, "node %r has viz color/size/position" % node["id"])
+        edges = g.find(G + "edges").findall(G + "edge")
+        check(len(edges) == len(graph["edges"]), "%d edges" % len(graph["edges"]))
+        by_id = {e.get("id"): e for e in edges}
+        for edge in graph["edges"]:
+            e = by_id.get(edge["id"])
+            ok = e is not None and e.get("source") == edge["source"] and e.get("target") == edge["target"] \
+                and float(e.get("weight")) == edge["weight"] and e.get("label") == edge["type"]
+            check(ok, "edge %r source/target/weight/label" % edge["id"])
+    print("gexf structure: %s" % ("FAILED: %d checks" % len(FAILURES) if FAILURES else "all checks passed"))
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

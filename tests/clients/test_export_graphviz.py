@@ -1,0 +1,82 @@
+#!/usr/bin/python3
+"""Graphviz renders graph.dot in every layout (dot -K<layout> -Tsvg), and the SVG holds every node.
+
+Fixtures as in test_export_graphml.py (the test_exporters binary with SOFTGRAPH_EXPORT_DIR).
+"""
+import filecmp
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+FAILURES = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        FAILURES.append(what)
+
+
+def fixtures(name):
+    """Writes the fixtures once per test into a scratch folder; returns {"typed": dir, "hostile": dir}."""
+    binary = os.environ.get("SOFTGRAPH_TEST_EXPORTERS")
+    if not binary:
+        bin_path = os.environ.get("SOFTGRAPH_BIN")
+        if not bin_path:
+            sys.exit("FAIL: set SOFTGRAPH_BIN=<build>/cli/softgraph (or SOFTGRAPH_TEST_EXPORTERS)")
+        binary = os.path.join(os.path.dirname(os.path.dirname(bin_path)), "tests", "test_exporters")
+    base = os.environ.get("SOFTGRAPH_TEST_TMP") or tempfile.gettempdir()
+    out = os.path.join(base, "clients", name)
+    os.makedirs(out, exist_ok=True)
+    env = dict(os.environ, SOFTGRAPH_EXPORT_DIR=out)
+    run = subprocess.run([binary, "-tc=*SOFTGRAPH_EXPORT_DIR*"], env=env, capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit("FAIL: %s could not write the fixtures:\n%s%s" % (binary, run.stdout, run.stderr))
+    return {k: os.path.join(out, k) for k in ("typed", "hostile")}
+
+
+def xml_safe(s):
+    """What XML 1.0 can carry: C0 controls but tab/newline/CR become U+FFFD (see escape.hpp)."""
+    return "".join("\ufffd" if (ord(c) < 0x20 and c not in "\t\n\r") else c for c in s)
+
+
+
+def main():
+    dot = "/usr/bin/dot"
+    if not os.path.exists(dot):
+        print("FAIL: Graphviz missing (apt-get install graphviz)")
+        return 1
+    dirs = fixtures("graphviz")
+    again = fixtures("graphviz-again")
+    for name, folder in dirs.items():
+        graph = json.load(open(os.path.join(folder, "graph.json"), encoding="utf-8"))
+        path = os.path.join(folder, "graph.dot")
+        print("== %s: %s" % (name, path))
+        for layout in ("sfdp", "neato", "dot", "circo", "fdp", "twopi"):
+            run = subprocess.run([dot, "-K" + layout, "-Tsvg", path], capture_output=True)
+            ok = run.returncode == 0
+            check(ok, "dot -K%s -Tsvg exits 0 %s" % (layout, run.stderr.decode("utf-8", "replace")[:200]))
+            if not ok:
+                continue
+            svg = ET.fromstring(run.stdout)
+            ns = "{http://www.w3.org/2000/svg}"
+            titles = [g.find(ns + "title").text for g in svg.iter(ns + "g") if g.get("class") == "node"]
+            check(sorted(titles) == sorted(n["id"] for n in graph["nodes"]),
+                  "%s: the SVG has one node per graph node, named by id" % layout)
+            edges = [g for g in svg.iter(ns + "g") if g.get("class") == "edge"]
+            check(len(edges) == len(graph["edges"]), "%s: the SVG has %d edges" % (layout, len(graph["edges"])))
+        ours = os.path.join(folder, "graph.svg")
+        ET.parse(ours)
+        check(True, "our graph.svg is well-formed XML")
+        for f in ("graph.svg", "graph.png", "graph.pdf", "graph.dot"):
+            check(filecmp.cmp(os.path.join(folder, f), os.path.join(again[name], f), shallow=False),
+                  "%s is byte-identical across two runs" % f)
+    print("graphviz client: %s" % ("FAILED: %d checks" % len(FAILURES) if FAILURES else "all checks passed"))
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+#!/usr/bin/python3
+"""graph.jsonld: rdflib parses it (format json-ld) and pyld expands it to N-Quads, offline (the
+context is inline; a document loader that refuses the network proves it). The triples of a node,
+an edge and its evidence selectors are checked, for the typed and the hostile graph.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+FAILURES = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        FAILURES.append(what)
+
+
+def fixtures(name):
+    """Writes the fixtures once per test into a scratch folder; returns {"typed": dir, "hostile": dir}."""
+    binary = os.environ.get("SOFTGRAPH_TEST_EXPORTERS")
+    if not binary:
+        bin_path = os.environ.get("SOFTGRAPH_BIN")
+        if not bin_path:
+            sys.exit("FAIL: set SOFTGRAPH_BIN=<build>/cli/softgraph (or SOFTGRAPH_TEST_EXPORTERS)")
+        binary = os.path.join(os.path.dirname(os.path.dirname(bin_path)), "tests", "test_exporters")
+    base = os.environ.get("SOFTGRAPH_TEST_TMP") or tempfile.gettempdir()
+    out = os.path.join(base, "clients", name)
+    os.makedirs(out, exist_ok=True)
+    env = dict(os.environ, SOFTGRAPH_EXPORT_DIR=out)
+    run = subprocess.run([binary, "-tc=*SOFTGRAPH_EXPORT_DIR*"], env=env, capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit("FAIL: %s could not write the fixtures:\n%s%s" % (binary, run.stdout, run.stderr))
+    return {k: os.path.join(out, k) for k in ("typed", "hostile")}
+
+
+
+SG = "https://softgraph.example/ns#"
+NODE = "https://softgraph.example/id/node/"
+EDGE = "https://softgraph.example/id/edge/"
+SCHEMA = "https://schema.org/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+OA = "http://www.w3.org/ns/oa#"
+PROV = "http://www.w3.org/ns/prov#"
+
+
+def pct(s, keep="/"):
+    from urllib.parse import quote
+    return quote(s.encode("utf-8"), safe=keep + "-._~")
+
+
+def no_network(url, options=None):
+    raise RuntimeError("graph.jsonld tried to fetch %s" % url)
+
+
+def main():
+    try:
+        import rdflib
+        from pyld import jsonld
+    except ImportError as e:
+        print("FAIL: client missing (apt-get install python3-rdflib python3-pyld): %s" % e)
+        return 1
+    jsonld.set_document_loader(no_network)
+    for name, folder in fixtures("jsonld").items():
+        graph = json.load(open(os.path.join(folder, "graph.json"), encoding="utf-8"))
+        path = os.path.join(folder, "graph.jsonld")
+        print("== %s: %s" % (name, path))
+        doc = json.load(open(path, encoding="utf-8"))
+        check(isinstance(doc.get("@context"), dict), "the context is inline, not a URL")
+
+        # pyld: expand and to N-Quads
+        nquads = jsonld.to_rdf(doc, {"format": "application/n-quads"})
+        check(len(nquads) > 0, "pyld: to N-Quads gives %d lines" % nquads.count("\n"))
+        # rdflib: parse the N-Quads pyld wrote and the JSON-LD directly; both must agree on counts.
+        g = rdflib.Graph()
+        g.parse(data=json.dumps(doc), format="json-ld")
+        check(len(g) > 0, "rdflib: parsed %d triples" % len(g))
+        q = rdflib.ConjunctiveGraph()
+        q.parse(data=nquads, format="nquads")
+        check(len(q) == len(g), "rdflib and pyld give the same number of triples (%d, %d)" % (len(g), len(q)))
+
+        U = rdflib.URIRef
+        for node in graph["nodes"]:
+            s = U(NODE + pct(node["id"]))
+            check((s, U(RDF_TYPE), U(SG + node["type"])) in g, "node %r is a sg:%s" % (node["id"], node["type"]))
+            labels = [str(o) for o in g.objects(s, U(RDFS_LABEL))]
+            check(labels == [node["label"]], "node %r rdfs:label is exact" % node["id"])
+            aliases = sorted(str(o) for o in g.objects(s, U(SCHEMA + "alternateName")))
+            check(aliases == sorted(node["aliases"]), "node %r aliases exact" % node["id"])
+            kind = node["attributes"].get("kind")
+            if node["type"] in ("Actor", "TargetCountry") and kind in (None, "state"):
+                check((s, U(RDF_TYPE), U(SCHEMA + "Country")) in g, "node %r is a schema:Country" % node["id"])
+            if kind in ("school", "university"):
+                check((s, U(RDF_TYPE), U(SCHEMA + "EducationalOrganization")) in g,
+                      "node %r is a schema:EducationalOrganization" % node["id"])
+            if "wikidata" in node["attributes"]:
+                q_id = node["attributes"]["wikidata"]
+                check((s, U("http://www.w3.org/2002/07/owl#sameAs"), U("http://www.wikidata.org/entity/" + q_id)) in g,
+                      "node %r owl:sameAs wd:%s" % (node["id"], q_id))
+        for edge in graph["edges"]:
+            s, o = U(NODE + pct(edge["source"])), U(NODE + pct(edge["target"]))
+            check((s, U(SG + edge["type"]), o) in g, "edge %r is a direct triple" % edge["id"])
+            e = U(EDGE + pct(edge["id"]))
+            check((e, U("http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate"), U(SG + edge["type"])) in g,
+                  "edge %r is reified with rdf:predicate" % edge["id"])
+            evidence = list(g.objects(e, U(PROV + "wasDerivedFrom")))
+            check(len(evidence) == len(edge["evidence"]), "edge %r has %d evidence entities" % (edge["id"], len(edge["evidence"])))
+            for i, ev in enumerate(edge["evidence"]):
+                a = U(str(e) + "/evidence/" + str(i))
+                check((a, U(RDF_TYPE), U(OA + "Annotation")) in g and (a, U(RDF_TYPE), U(PROV + "Entity")) in g,
+                      "evidence %d of %r is an oa:Annotation and prov:Entity" % (i, edge["id"]))
+                target = next(g.objects(a, U(OA + "hasTarget")), None)
+                source = target is not None and next(g.objects(target, U(OA + "hasSource")), None)
+                check(str(source) == "https://softgraph.example/id/document/" + pct(ev["document"]),
+                      "evidence %d of %r: oa:hasSource is the document" % (i, edge["id"]))
+                exact, start, end = None, None, None
+                for sel in g.objects(target, U(OA + "hasSelector")):
+                    if (sel, U(RDF_TYPE), U(OA + "TextQuoteSelector")) in g:
+                        exact = str(next(g.objects(sel, U(OA + "exact"))))
+                    if (sel, U(RDF_TYPE), U(OA + "TextPositionSelector")) in g:
+                        start = int(next(g.objects(sel, U(OA + "start"))))
+                        end = int(next(g.objects(sel, U(OA + "end"))))
+                check(exact == ev["quote"], "evidence %d of %r: TextQuoteSelector exact is the quote" % (i, edge["id"]))
+                check((start, end) == (ev["start"], ev["end"]),
+                      "evidence %d of %r: TextPositionSelector %s-%s" % (i, edge["id"], ev["start"], ev["end"]))
+        # The same facts through pyld's N-Quads text.
+        first = graph["nodes"][0]
+        check(("<%s%s> <%s> <%s%s>" % (NODE, pct(first["id"]), RDF_TYPE, SG, first["type"])) in nquads,
+              "pyld N-Quads: %r rdf:type sg:%s" % (first["id"], first["type"]))
+    print("jsonld clients: %s" % ("FAILED: %d checks" % len(FAILURES) if FAILURES else "all checks passed"))
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

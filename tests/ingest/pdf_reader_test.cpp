@@ -1,0 +1,281 @@
+// PDF input: PDFs written by hand here (two columns, Cyrillic, running header and page numbers,
+// a word hyphenated across the column break) read back as the text placed in them.
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "softgraph/core/error.hpp"
+#include "softgraph/core/text_util.hpp"
+#include "softgraph/extract/document_readers.hpp"
+#include "softgraph/extract/ingest.hpp"
+#include "test_support.hpp"
+
+using namespace softgraph;
+
+// poppler substitutes the non-embedded test font through fontconfig, which keeps a process-wide
+// cache LeakSanitizer reports at exit; it is not ours and not per document.
+extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+
+namespace {
+
+struct PdfLine {
+  double x, y, size;
+  std::string text;  // UTF-8; ASCII and up to 128 other characters per file
+};
+using PdfPage = std::vector<PdfLine>;
+
+// A minimal PDF writer: one simple font whose codes >= 128 stand for the non-ASCII characters
+// used, with a ToUnicode CMap so text extraction gets them back. Glyphs are not embedded: these
+// files are for text extraction, not for looking at.
+class PdfWriter {
+ public:
+  std::string write(const std::vector<PdfPage>& pages, bool encrypted = false) {
+    std::vector<std::string> objects;  // object i+1
+    objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+    std::string kids;
+    for (std::size_t p = 0; p < pages.size(); ++p) kids += std::to_string(5 + 2 * p) + " 0 R ";
+    objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " +
+                      std::to_string(pages.size()) + " >>");
+    std::vector<std::string> contents;
+    for (const PdfPage& page : pages) {
+      std::string c;
+      for (const PdfLine& l : page) {
+        c += "BT /F1 " + num(l.size) + " Tf " + num(l.x) + " " + num(l.y) + " Td <" +
+             encode(l.text) + "> Tj ET\n";
+      }
+      contents.push_back(c);
+    }
+    std::string widths;
+    for (int i = 32; i <= 255; ++i) widths += "500 ";
+    objects.push_back(
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 255 "
+        "/Widths [" +
+        widths + "] /ToUnicode 4 0 R >>");
+    objects.push_back(stream(cmap()));
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+      objects.push_back(
+          "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font "
+          "<< /F1 3 0 R >> >> /Contents " +
+          std::to_string(6 + 2 * p) + " 0 R >>");
+      objects.push_back(stream(contents[p]));
+    }
+    std::string trailer_extra;
+    if (encrypted) {
+      std::string o(64, 'A'), u(64, '7');
+      objects.push_back("<< /Filter /Standard /V 1 /R 2 /O <" + o + "> /U <" + u + "> /P -44 >>");
+      trailer_extra =
+          " /Encrypt " + std::to_string(objects.size()) +
+          " 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]";
+    }
+    std::string out = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+      offsets.push_back(out.size());
+      out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    std::size_t xref = out.size();
+    out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (std::size_t off : offsets) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
+      out += buf;
+    }
+    out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R" +
+           trailer_extra + " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+    return out;
+  }
+
+ private:
+  static std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+  }
+  static std::string stream(const std::string& data) {
+    return "<< /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
+  }
+  std::string encode(const std::string& utf8) {
+    std::string hex;
+    for (std::size_t i = 0; i < utf8.size();) {
+      auto c = static_cast<unsigned char>(utf8[i]);
+      int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      std::uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+      for (int k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+      i += len;
+      int code = cp;
+      if (cp >= 0x80) {
+        auto it = codes_.find(cp);
+        if (it == codes_.end())
+          it = codes_.emplace(cp, 128 + static_cast<int>(codes_.size())).first;
+        code = it->second;
+      }
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%02X", code);
+      hex += buf;
+    }
+    return hex;
+  }
+  std::string cmap() const {
+    std::string m =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+        "1 beginbfrange\n<20> <7E> <0020>\nendbfrange\n";
+    m += std::to_string(codes_.size()) + " beginbfchar\n";
+    for (auto [cp, code] : codes_) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "<%02X> <%04X>\n", code, cp);
+      m += buf;
+    }
+    m += "endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return m;
+  }
+  std::map<std::uint32_t, int> codes_;
+};
+
+std::string squeeze(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    bool ws = c == ' ' || c == '\n' || c == '\t';
+    if (ws) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+PdfPage column(double x, double top, const std::vector<std::string>& lines, double size = 10) {
+  PdfPage page;
+  double y = top;
+  for (const auto& l : lines) {
+    if (l.empty()) {
+      y -= size * 1.4;  // a paragraph gap
+      continue;
+    }
+    page.push_back({x, y, size, l});
+    y -= size * 1.4;
+  }
+  return page;
+}
+
+void add(PdfPage& to, const PdfPage& from) { to.insert(to.end(), from.begin(), from.end()); }
+
+std::string error_of(const std::string& bytes) {
+  try {
+    make_document(bytes, "in.pdf");
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// Page 1: running header, a full-width title, two columns with a word hyphenated across them.
+// Page 2: running header, one column of Kazakh and Russian, a page number.
+std::vector<PdfPage> two_column_article() {
+  PdfPage p1, p2;
+  p1.push_back({50, 760, 8, "Journal of Steppe Studies 12"});
+  p1.push_back({50, 720, 16, "Donors and Schools in the Steppe Region"});
+  add(p1,
+      column(50, 680,
+             {"Donor states compete for attention in the", "steppe. Japan funds clinics and trains",
+              "nurses in three provinces. Korea builds", "language centres and pays for teachers",
+              "who stay for two years. These are sub-"}));
+  add(p1, column(320, 680,
+                 {"stantive programmes with lasting effects", "on local elites and students.", "",
+                  "Turkey opens schools and mosques, while",
+                  "China offers loans for roads and rails."}));
+  p1.push_back({300, 40, 8, "1"});
+  p2.push_back({50, 760, 8, "Journal of Steppe Studies 13"});
+  add(p2, column(50, 700,
+                 {"Жапония агенттігі үш облыста емханалар", "салды және мейірбикелерді оқытты.", "",
+                  "Корея открыла языковые центры и платит", "учителям за два года работы."}));
+  p2.push_back({300, 40, 8, "2"});
+  return {p1, p2};
+}
+
+}  // namespace
+
+TEST_CASE("pdf: two columns, running header, page numbers and a hyphenated break") {
+  if (!ingest::pdf_supported()) return;
+  std::string pdf = PdfWriter().write(two_column_article());
+  Document d = make_document(pdf, "steppe.pdf");
+  CHECK(d.format == "pdf");
+  CHECK(d.sha256 == sha256_hex(pdf));
+  std::string expected =
+      "Donors and Schools in the Steppe Region "
+      "Donor states compete for attention in the steppe. Japan funds clinics and trains nurses in "
+      "three provinces. Korea builds language centres and pays for teachers who stay for two "
+      "years. These are substantive programmes with lasting effects on local elites and students. "
+      "Turkey opens schools and mosques, while China offers loans for roads and rails. "
+      "Жапония агенттігі үш облыста емханалар салды және мейірбикелерді оқытты. "
+      "Корея открыла языковые центры и платит учителям за два года работы.";
+  CHECK(squeeze(d.text) == expected);
+  CHECK(d.text.find("Journal") == std::string::npos);
+  // Pages are recorded for text ranges; the Russian sentence is on page 2.
+  REQUIRE(d.locations.size() == 2);
+  std::size_t ru = d.text.find("Корея");
+  bool on_page_2 = false;
+  for (const auto& loc : d.locations)
+    if (loc.range.begin <= ru && ru < loc.range.end) on_page_2 = loc.page == 2;
+  CHECK(on_page_2);
+  // Offsets map into Document::raw, the extracted text.
+  std::size_t t = d.text.find("substantive");
+  CHECK(d.to_raw({t + 3, t + 11}).slice(d.raw) == "stantive");
+  // Languages by section or by paragraph text.
+  bool kk = false, ru_lang = false;
+  for (const auto& s : d.sections) {
+    kk |= s.language == "kk";
+    ru_lang |= s.language == "ru";
+  }
+  CHECK((kk || ru_lang));
+}
+
+TEST_CASE("pdf: the same text as plain text gives the same sentences") {
+  if (!ingest::pdf_supported()) return;
+  std::vector<PdfPage> pages = {
+      column(72, 700,
+             {"Kazakhstan hosts the forum each year and", "invites Uzbekistan.", "",
+              "The Goethe-Institut teaches German in", "Almaty."})};
+  Document pdf = make_document(PdfWriter().write(pages), "forum.pdf");
+  Document txt = make_document(
+      "Kazakhstan hosts the forum each year and invites Uzbekistan.\n\nThe Goethe-Institut teaches "
+      "German in Almaty.\n",
+      "forum.txt");
+  REQUIRE(pdf.sentences.size() == txt.sentences.size());
+  for (std::size_t i = 0; i < pdf.sentences.size(); ++i)
+    CHECK(squeeze(pdf.slice(pdf.sentences[i].range)) == squeeze(txt.slice(txt.sentences[i].range)));
+}
+
+TEST_CASE("pdf: encrypted, image-only, broken, truncated and empty PDFs give clear errors") {
+  if (!ingest::pdf_supported()) return;
+  std::string good = PdfWriter().write(two_column_article());
+  CHECK(error_of(PdfWriter().write(two_column_article(), true)).find("encrypted") !=
+        std::string::npos);
+  CHECK(error_of(PdfWriter().write({PdfPage{}})).find("no text layer") != std::string::npos);
+  CHECK(error_of("%PDF-1.4\nthis is not really a pdf\n").find("in.pdf") != std::string::npos);
+  CHECK(error_of("%PDF-").find("in.pdf") != std::string::npos);
+  // Cut anywhere: an error or a document, never a crash.
+  for (std::size_t cut = 8; cut < good.size(); cut += good.size() / 17) {
+    try {
+      Document d = make_document(good.substr(0, cut), "cut.pdf");
+      CHECK(d.format == "pdf");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::kBadInput);
+    }
+  }
+}
+
+TEST_CASE("pdf: format comes from the content; --input-format forces it") {
+  if (!ingest::pdf_supported()) return;
+  std::string pdf = PdfWriter().write({column(72, 700, {"Japan funds clinics."})});
+  CHECK(make_document(pdf, "no-extension").format == "pdf");
+  IngestOptions o;
+  o.input_format = "text";
+  CHECK_THROWS_AS(make_document(pdf, "x.pdf", o), Error);  // binary-ish bytes as text
+}
