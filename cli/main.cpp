@@ -16,6 +16,7 @@
 #include "softgraph/cli/extraction_jsonl.hpp"
 #include "softgraph/cli/lexicon_suggest.hpp"
 #include "softgraph/cli/pipeline.hpp"
+#include "softgraph/cli/projection_writer.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/export.hpp"
 #if __has_include("softgraph/export/channels_writer.hpp")
@@ -143,6 +144,9 @@ int main(int argc, char** argv) {
   build->add_option("--layout", eo.layout, "Graphviz layout: sfdp, neato, dot, circo, fdp")->capture_default_str();
   build->add_option("--size-metric", eo.size_metric, "Metric that sizes nodes in diagrams")->capture_default_str();
   build->add_flag("--clusters", eo.clusters, "Cluster each actor with its institutions in diagrams");
+  std::string projections;
+  build->add_option("--projection", projections,
+                    "Comma-separated analysis projections: actor-actor, actor-channel, cocitation");
 
   // extract / merge
   Common extract_c;
@@ -214,7 +218,13 @@ int main(int argc, char** argv) {
       eo.formats = split_list(formats);
       Graph g = build_from_inputs(p, build_c.inputs);
       check_options(g, eo);
+      const auto known = known_projections();
+      for (const auto& kind : split_list(projections))
+        if (std::find(known.begin(), known.end(), kind) == known.end())
+          throw Error(ErrorCode::kUsage, "", "--projection", "unknown projection '" + kind + "'");
       auto written = export_graph(g, out_dir, eo);
+      auto extra = write_projections(g, split_list(projections), out_dir);
+      written.insert(written.end(), extra.begin(), extra.end());
       print_summary(g, written, std::cout);
     } else if (*extract) {
       Pipeline p = make_pipeline(extract_c);

@@ -8,7 +8,7 @@ packages=(
   libicu-dev libcli11-dev libpoppler-cpp-dev libxml2-dev
   # test clients
   python3 python3-networkx python3-igraph python3-rdflib python3-pyld python3-jsonschema
-  python3-distributed pandoc nodejs npm poppler-utils
+  python3-distributed python3-cairo fonts-dejavu-core qpdf pandoc nodejs npm poppler-utils time
   # sanitizers and fuzzers
   clang libclang-rt-14-dev
 )

@@ -128,6 +128,8 @@ std::string extraction_to_json(const DocumentExtraction& x) {
     w.Key("source"); put(w, m.source);
     w.Key("confidence"); w.Double(m.confidence);
     w.Key("sentence"); w.Int(m.sentence);
+    w.Key("page"); w.Int(m.page);
+    w.Key("element"); put(w, m.element);
     w.EndObject();
   }
   w.EndArray();
@@ -178,6 +180,8 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
       mn.source = str(m, "source");
       mn.confidence = m["confidence"].GetDouble();
       mn.sentence = m["sentence"].GetInt();
+      if (m.HasMember("page")) mn.page = m["page"].GetInt();
+      mn.element = str(m, "element");
       x.mentions.push_back(std::move(mn));
     }
     for (const auto& r : d["relations"].GetArray()) {

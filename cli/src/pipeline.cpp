@@ -88,8 +88,10 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   for (const auto& r : relations) related.insert(r.source), related.insert(r.target);
   for (const auto& m : mentions)
     if (m.source != "lexicon:demonym") named.insert(m.entity);
+  // An instrument channel no one uses in the text is not part of its influence graph either.
   for (auto it = entities.begin(); it != entities.end();) {
-    if (!named.count(it->first) && !related.count(it->first)) it = entities.erase(it);
+    bool unrelated = !related.count(it->first);
+    if (unrelated && (!named.count(it->first) || it->second.type == "Instrument")) it = entities.erase(it);
     else ++it;
   }
   std::erase_if(mentions, [&](const Mention& m) { return !entities.count(m.entity); });
@@ -110,7 +112,15 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   x.relations.insert(x.relations.end(), refs.relations.begin(), refs.relations.end());
   x.mentions = std::move(mentions);
   x.mentions.insert(x.mentions.end(), refs.mentions.begin(), refs.mentions.end());
-  for (auto& m : x.mentions) m.range = doc.to_raw(m.range);
+  for (auto& m : x.mentions) {
+    for (const auto& loc : doc.locations)
+      if (loc.range.begin <= m.range.begin && m.range.begin < loc.range.end) {
+        m.page = loc.page;
+        m.element = loc.element;
+        break;
+      }
+    m.range = doc.to_raw(m.range);
+  }
   std::sort(x.mentions.begin(), x.mentions.end(), [](const Mention& a, const Mention& b) {
     return std::tie(a.range.begin, a.range.end, a.entity) < std::tie(b.range.begin, b.range.end, b.entity);
   });

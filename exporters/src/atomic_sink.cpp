@@ -16,9 +16,8 @@ Error output_error(const fs::path& file, const std::string& what) {
 void check_name(const std::string& name) {
   fs::path p(name);
   bool bad = name.empty() || p.is_absolute() ||
-             std::any_of(p.begin(), p.end(), [](const fs::path& c) {
-               return c == ".." || c == "." || c.empty();
-             });
+             std::any_of(p.begin(), p.end(),
+                         [](const fs::path& c) { return c == ".." || c == "." || c.empty(); });
   if (bad) throw internal_error("bad output file name '" + name + "'");
 }
 }  // namespace
@@ -68,8 +67,8 @@ std::ostream& AtomicDirSink::open(const std::string& name) {
     if (ec) throw output_error(p, "cannot create folder: " + ec.message());
     created_dirs_.push_back(p);
   }
-  f.temp = parent / ("." + f.final_path.filename().string() + ".tmp-" +
-                     std::to_string(::getpid()) + "-" + std::to_string(files_.size()));
+  f.temp = parent / ("." + f.final_path.filename().string() + ".tmp-" + std::to_string(::getpid()) +
+                     "-" + std::to_string(files_.size()));
   f.stream = std::make_unique<std::ofstream>(f.temp, std::ios::binary | std::ios::trunc);
   if (!*f.stream) throw output_error(f.final_path, "cannot open for writing");
   files_.push_back(std::move(f));
@@ -88,7 +87,8 @@ std::vector<fs::path> AtomicDirSink::commit() {
     if (f.stream->fail()) throw output_error(f.final_path, "write failed");
     if (f.executable) {
       std::error_code ec;
-      fs::permissions(f.temp, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+      fs::permissions(f.temp,
+                      fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
                       fs::perm_options::add, ec);
     }
   }

@@ -10,11 +10,16 @@ namespace softgraph {
 namespace {
 AttrKind kind_of(const AttrValue& v) {
   switch (v.index()) {
-    case 0: return AttrKind::kBool;
-    case 1: return AttrKind::kLong;
-    case 2: return AttrKind::kDouble;
-    case 3: return AttrKind::kString;
-    default: return AttrKind::kList;
+    case 0:
+      return AttrKind::kBool;
+    case 1:
+      return AttrKind::kLong;
+    case 2:
+      return AttrKind::kDouble;
+    case 3:
+      return AttrKind::kString;
+    default:
+      return AttrKind::kList;
   }
 }
 }  // namespace
@@ -39,15 +44,21 @@ std::vector<AttrColumn> attribute_columns(const std::vector<const Attributes*>& 
 
 bool attr_text(const AttrValue& v, std::string& out, std::string_view sep) {
   switch (v.index()) {
-    case 0: out = std::get<bool>(v) ? "true" : "false"; return true;
-    case 1: out = std::to_string(std::get<std::int64_t>(v)); return true;
+    case 0:
+      out = std::get<bool>(v) ? "true" : "false";
+      return true;
+    case 1:
+      out = std::to_string(std::get<std::int64_t>(v));
+      return true;
     case 2: {
       auto s = escape::number(std::get<double>(v));
       if (!s) return false;
       out = *s;
       return true;
     }
-    case 3: out = std::get<std::string>(v); return true;
+    case 3:
+      out = std::get<std::string>(v);
+      return true;
     default: {
       out.clear();
       const auto& items = std::get<std::vector<std::string>>(v);

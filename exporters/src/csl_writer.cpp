@@ -27,7 +27,9 @@ void field(Writer& w, const char* csl_name, const std::string* value) {
   w.String(value->c_str(), static_cast<rapidjson::SizeType>(value->size()));
 }
 
-void field(Writer& w, const char* csl_name, const std::string& value) { field(w, csl_name, &value); }
+void field(Writer& w, const char* csl_name, const std::string& value) {
+  field(w, csl_name, &value);
+}
 
 // "Lebedeva, M. M." -> {"family": "Lebedeva", "given": "M. M."}
 void authors(Writer& w, const NodeProps& n) {

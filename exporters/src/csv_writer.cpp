@@ -53,8 +53,8 @@ void write_csv(ExportContext& ctx, Sink& sink) {
   }
 
   std::ostream& edges = sink.open("csv/edges.csv");
-  std::set<std::string> ereserved = {"source", "target", "type", "weight", "evidence_count",
-                                     "first_quote", "id"};
+  std::set<std::string> ereserved = {"source",         "target",      "type", "weight",
+                                     "evidence_count", "first_quote", "id"};
   edges << "source,target,type,weight,evidence_count,first_quote,id";
   for (const auto& c : ecols) edges << ',' << escape::csv_field(column_name(c.key, ereserved));
   edges << "\r\n";

@@ -82,8 +82,8 @@ void add_legend(Agraph_t* g, const Graph& graph, const std::string& size_metric)
       "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>";
   for (const auto& type : styled_types()) {
     if (!present.count(type)) continue;
-    html += "<TR><TD BGCOLOR=\"" + type_style(type).color + "\" WIDTH=\"16\"></TD><TD ALIGN=\"LEFT\">" +
-            escape::xml_text(type) + "</TD></TR>";
+    html += "<TR><TD BGCOLOR=\"" + type_style(type).color +
+            "\" WIDTH=\"16\"></TD><TD ALIGN=\"LEFT\">" + escape::xml_text(type) + "</TD></TR>";
   }
   html += "<TR><TD COLSPAN=\"2\">size: " + escape::xml_text(size_metric) + "</TD></TR></TABLE>";
   char* label = agstrdup_html(g, const_cast<char*>(html.c_str()));
@@ -104,8 +104,8 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
   gv_set(g_, "outputorder", "edgesfirst");
   gv_set(g_, "start", "1");  // fixed seed: neato, fdp and sfdp lay out deterministically
   gv_set(g_, "fontname", "Helvetica");
-  // gvLayout declares label="\N" on cgraph's prototype graph, so declare it ourselves: otherwise the
-  // first export in a process would write a different graph.dot than the next ones.
+  // gvLayout declares label="\N" on cgraph's prototype graph, so declare it ourselves: otherwise
+  // the first export in a process would write a different graph.dot than the next ones.
   agattr(g_, AGNODE, const_cast<char*>("label"), const_cast<char*>("\\N"));
   agattr(g_, AGNODE, const_cast<char*>("style"), const_cast<char*>("filled"));
   agattr(g_, AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
@@ -140,16 +140,18 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
     gv_set(an, "fillcolor", s.type.color + "cc");
     gv_set(an, "color", s.type.color);
     gv_set(an, "width", fmt(s.width));
-    gv_set(an, "height", fmt(s.width * (s.type.shape == "box" || s.type.shape == "note" ||
-                                                s.type.shape == "folder"
-                                            ? 0.6
-                                            : 1.0)));
+    gv_set(
+        an, "height",
+        fmt(s.width * (s.type.shape == "box" || s.type.shape == "note" || s.type.shape == "folder"
+                           ? 0.6
+                           : 1.0)));
     gv_set(an, "tooltip", escape::dot_label(node_tooltip(n)));
   }
   const auto& bg = graph.boost();
   for (EdgeDesc e : graph.sorted_edges()) {
     const EdgeProps& p = graph.edge(e);
-    Agedge_t* ae = agedge(g_, nodes_[boost::source(e, bg)], nodes_[boost::target(e, bg)], nullptr, 1);
+    Agedge_t* ae =
+        agedge(g_, nodes_[boost::source(e, bg)], nodes_[boost::target(e, bg)], nullptr, 1);
     gv_set(ae, "type", escape::dot_value(p.type));
     // Graphviz wants an integer layout weight; our weight stays in the tooltip and in "sgweight".
     gv_set(ae, "weight", std::to_string(std::clamp<long>(std::lround(p.weight), 1, 1000)));

@@ -82,14 +82,29 @@ std::string json_string(std::string_view s) {
   out.reserve(s.size() + 2);
   for_each_cp(s, [&](char32_t cp, std::string_view bytes) {
     switch (cp) {
-      case '"': out += "\\\""; return;
-      case '\\': out += "\\\\"; return;
-      case '\n': out += "\\n"; return;
-      case '\r': out += "\\r"; return;
-      case '\t': out += "\\t"; return;
-      case '\b': out += "\\b"; return;
-      case '\f': out += "\\f"; return;
-      default: break;
+      case '"':
+        out += "\\\"";
+        return;
+      case '\\':
+        out += "\\\\";
+        return;
+      case '\n':
+        out += "\\n";
+        return;
+      case '\r':
+        out += "\\r";
+        return;
+      case '\t':
+        out += "\\t";
+        return;
+      case '\b':
+        out += "\\b";
+        return;
+      case '\f':
+        out += "\\f";
+        return;
+      default:
+        break;
     }
     if (cp == kInvalid) {
       out += kReplacement;
@@ -108,23 +123,41 @@ namespace {
 void xml_escape(std::string_view s, bool attribute, std::string& out) {
   for_each_cp(s, [&](char32_t cp, std::string_view bytes) {
     switch (cp) {
-      case '&': out += "&amp;"; return;
-      case '<': out += "&lt;"; return;
-      case '>': out += "&gt;"; return;
-      case '\r': out += "&#13;"; return;
-      default: break;
+      case '&':
+        out += "&amp;";
+        return;
+      case '<':
+        out += "&lt;";
+        return;
+      case '>':
+        out += "&gt;";
+        return;
+      case '\r':
+        out += "&#13;";
+        return;
+      default:
+        break;
     }
     if (attribute) {
       switch (cp) {
-        case '"': out += "&quot;"; return;
-        case '\'': out += "&apos;"; return;
-        case '\n': out += "&#10;"; return;
-        case '\t': out += "&#9;"; return;
-        default: break;
+        case '"':
+          out += "&quot;";
+          return;
+        case '\'':
+          out += "&apos;";
+          return;
+        case '\n':
+          out += "&#10;";
+          return;
+        case '\t':
+          out += "&#9;";
+          return;
+        default:
+          break;
       }
     }
-    bool forbidden = cp == kInvalid || (cp < 0x20 && cp != '\n' && cp != '\t') ||
-                     cp == 0xFFFE || cp == 0xFFFF;
+    bool forbidden =
+        cp == kInvalid || (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF;
     out += forbidden ? kReplacement : bytes;
   });
 }
@@ -200,8 +233,8 @@ std::string dot_quoted(std::string_view s) {
 std::string csv_field(std::string_view s) {
   std::string v = valid_utf8(s);
   bool quote = v.find_first_of(",;\"\r\n") != std::string::npos ||
-               (!v.empty() && (v.front() == ' ' || v.back() == ' ' || v.front() == '\t' ||
-                               v.back() == '\t'));
+               (!v.empty() &&
+                (v.front() == ' ' || v.back() == ' ' || v.front() == '\t' || v.back() == '\t'));
   if (!quote) return v;
   std::string out = "\"";
   for (char c : v) {
@@ -217,7 +250,7 @@ std::string neo4j_field(std::string_view s) {
   for_each_cp(s, [&](char32_t cp, std::string_view bytes) {
     if (cp == '"') {
       out += "\"\"";
-    } else if (cp == kInvalid || (is_control(cp) && cp != '\n' && cp != '\t')) {
+    } else if (cp == kInvalid || (cp < 0x20 && cp != '\n' && cp != '\t')) {
       out += kReplacement;
     } else {
       out += bytes;
@@ -245,14 +278,29 @@ std::string cypher_string(std::string_view s) {
   std::string out = "'";
   for_each_cp(s, [&](char32_t cp, std::string_view bytes) {
     switch (cp) {
-      case '\'': out += "\\'"; return;
-      case '\\': out += "\\\\"; return;
-      case '\n': out += "\\n"; return;
-      case '\r': out += "\\r"; return;
-      case '\t': out += "\\t"; return;
-      case '\b': out += "\\b"; return;
-      case '\f': out += "\\f"; return;
-      default: break;
+      case '\'':
+        out += "\\'";
+        return;
+      case '\\':
+        out += "\\\\";
+        return;
+      case '\n':
+        out += "\\n";
+        return;
+      case '\r':
+        out += "\\r";
+        return;
+      case '\t':
+        out += "\\t";
+        return;
+      case '\b':
+        out += "\\b";
+        return;
+      case '\f':
+        out += "\\f";
+        return;
+      default:
+        break;
     }
     if (cp == kInvalid) {
       out += kReplacement;

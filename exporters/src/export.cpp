@@ -64,8 +64,8 @@ void check_options(const Graph& g, const ExportOptions& opt) {
   for (const auto& f : opt.formats) find_format(f);
   auto layouts = known_layouts();
   if (std::find(layouts.begin(), layouts.end(), opt.layout) == layouts.end())
-    throw Error(ErrorCode::kUsage, "", "", "unknown layout '" + opt.layout +
-                                               "' (known: sfdp, neato, dot, circo, fdp)");
+    throw Error(ErrorCode::kUsage, "", "",
+                "unknown layout '" + opt.layout + "' (known: sfdp, neato, dot, circo, fdp)");
   bool any_metrics = false, has_metric = false;
   std::set<std::string> names;
   for (std::size_t v = 0; v < g.node_count(); ++v) {
@@ -119,7 +119,8 @@ void export_to_sink(const Graph& g, const ExportOptions& opt, Sink& sink) {
   }
 }
 
-std::vector<std::filesystem::path> export_graph(const Graph& g, const std::filesystem::path& out_dir,
+std::vector<std::filesystem::path> export_graph(const Graph& g,
+                                                const std::filesystem::path& out_dir,
                                                 const ExportOptions& opt) {
   check_options(g, opt);
   std::error_code ec;

@@ -12,10 +12,14 @@ namespace {
 
 const char* gexf_type(AttrKind k) {
   switch (k) {
-    case AttrKind::kBool: return "boolean";
-    case AttrKind::kLong: return "long";
-    case AttrKind::kDouble: return "double";
-    default: return "string";
+    case AttrKind::kBool:
+      return "boolean";
+    case AttrKind::kLong:
+      return "long";
+    case AttrKind::kDouble:
+      return "double";
+    default:
+      return "string";
   }
 }
 
@@ -28,13 +32,14 @@ struct Column {
 void declare(std::ostream& out, const char* cls, const std::vector<Column>& cols) {
   out << "    <attributes class=\"" << cls << "\" mode=\"static\">\n";
   for (const auto& c : cols)
-    out << "      <attribute id=\"" << escape::xml_attr(c.id) << "\" title=\"" << escape::xml_attr(c.title)
-        << "\" type=\"" << c.type << "\"/>\n";
+    out << "      <attribute id=\"" << escape::xml_attr(c.id) << "\" title=\""
+        << escape::xml_attr(c.title) << "\" type=\"" << c.type << "\"/>\n";
   out << "    </attributes>\n";
 }
 
 void attvalue(std::ostream& out, const std::string& id, const std::string& value) {
-  out << "          <attvalue for=\"" << escape::xml_attr(id) << "\" value=\"" << escape::xml_attr(value) << "\"/>\n";
+  out << "          <attvalue for=\"" << escape::xml_attr(id) << "\" value=\""
+      << escape::xml_attr(value) << "\"/>\n";
 }
 
 }  // namespace
@@ -51,9 +56,8 @@ void write_gexf(ExportContext& ctx, Sink& sink) {
   }
   for (EdgeDesc e : ctx.edges()) edge_attrs.push_back(&g.edge(e).attributes);
 
-  std::vector<Column> ncols = {{"type", "type", "string"},
-                               {"labels", "labels", "string"},
-                               {"aliases", "aliases", "string"}};
+  std::vector<Column> ncols = {
+      {"type", "type", "string"}, {"labels", "labels", "string"}, {"aliases", "aliases", "string"}};
   std::set<std::string> reserved = {"type", "labels", "aliases", "label"};
   std::map<std::string, std::string> metric_id, attr_id;
   for (const auto& m : metric_names) {
@@ -111,8 +115,8 @@ void write_gexf(ExportContext& ctx, Sink& sink) {
         attvalue(out, attr_id[c.key], text);
     }
     out << "        </attvalues>\n"
-        << "        <viz:color r=\"" << s.type.r << "\" g=\"" << s.type.g << "\" b=\""
-        << s.type.b << "\" a=\"1.0\"/>\n"
+        << "        <viz:color r=\"" << s.type.r << "\" g=\"" << s.type.g << "\" b=\"" << s.type.b
+        << "\" a=\"1.0\"/>\n"
         << "        <viz:size value=\"" << num(s.size) << "\"/>\n"
         << "        <viz:position x=\"" << num(pos[v].x) << "\" y=\"" << num(pos[v].y)
         << "\" z=\"0.0\"/>\n"

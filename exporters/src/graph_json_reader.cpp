@@ -75,8 +75,8 @@ class Reader {
   Graph read(const rapidjson::Document& doc) const {
     Graph g;
     for (const auto& d : doc["documents"].GetArray())
-      g.documents.push_back(
-          {get_string(d, "id"), get_string(d, "path"), get_string(d, "sha256"), get_string(d, "format")});
+      g.documents.push_back({get_string(d, "id"), get_string(d, "path"), get_string(d, "sha256"),
+                             get_string(d, "format")});
     const auto& nodes = doc["nodes"];
     std::set<std::string> seen;
     for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) {
@@ -96,7 +96,8 @@ class Reader {
       NodeProps& props = g.node(v);
       props.label = e.label;  // kept verbatim, even when empty
       props.aliases = e.aliases;
-      for (const auto& m : n["metrics"].GetObject()) props.metrics[str(m.name)] = m.value.GetDouble();
+      for (const auto& m : n["metrics"].GetObject())
+        props.metrics[str(m.name)] = m.value.GetDouble();
     }
     const auto& edges = doc["edges"];
     for (rapidjson::SizeType i = 0; i < edges.Size(); ++i) {

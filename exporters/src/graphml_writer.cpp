@@ -14,10 +14,14 @@ namespace {
 
 const char* graphml_type(AttrKind k) {
   switch (k) {
-    case AttrKind::kBool: return "boolean";
-    case AttrKind::kLong: return "long";
-    case AttrKind::kDouble: return "double";
-    default: return "string";
+    case AttrKind::kBool:
+      return "boolean";
+    case AttrKind::kLong:
+      return "long";
+    case AttrKind::kDouble:
+      return "double";
+    default:
+      return "string";
   }
 }
 
@@ -28,7 +32,8 @@ struct Key {
 class KeyTable {
  public:
   KeyTable(std::string domain, std::string prefix) : domain_(domain), prefix_(prefix) {}
-  const std::string& add(const std::string& internal, const std::string& name, const std::string& type) {
+  const std::string& add(const std::string& internal, const std::string& name,
+                         const std::string& type) {
     keys_.push_back({prefix_ + std::to_string(keys_.size()), name, type});
     ids_[internal] = keys_.back().id;
     return keys_.back().id;
@@ -85,8 +90,8 @@ void write_graphml(ExportContext& ctx, Sink& sink) {
   nk.add("x", "x", "double");
   nk.add("y", "y", "double");
 
-  std::set<std::string> edge_reserved = {"weight", "label", "type", "evidence_count",
-                                         "first_quote", "evidence"};
+  std::set<std::string> edge_reserved = {"weight",         "label",       "type",
+                                         "evidence_count", "first_quote", "evidence"};
   ek.add("weight", "weight", "double");
   ek.add("label", "label", "string");
   ek.add("type", "type", "string");

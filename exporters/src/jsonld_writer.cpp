@@ -60,7 +60,8 @@ std::vector<std::string> wikidata_ids(const Attributes& a) {
   for (auto q : raw) {
     auto slash = q.rfind('/');
     if (slash != std::string::npos) q = q.substr(slash + 1);
-    bool ok = q.size() > 1 && q[0] == 'Q' && q.find_first_not_of("0123456789", 1) == std::string::npos;
+    bool ok =
+        q.size() > 1 && q[0] == 'Q' && q.find_first_not_of("0123456789", 1) == std::string::npos;
     if (ok) out.push_back("wd:" + q);
   }
   return out;

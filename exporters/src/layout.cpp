@@ -6,16 +6,24 @@
 #include "softgraph/core/error.hpp"
 
 namespace softgraph {
+namespace {
+// One gvc context for the whole process, never freed: Graphviz 2.42's pango plugin caches a font
+// name across contexts, and a second context after gvFreeContext reads freed memory (found by
+// AddressSanitizer). Graphviz is not thread-safe anyway: exports run one at a time.
+GVC_t* shared_context() {
+  static GVC_t* gvc = gvContext();
+  return gvc;
+}
+}  // namespace
 
 GraphvizScene::~GraphvizScene() {
   if (laid_out_) gvFreeLayout(gvc_, g_);
   if (g_) agclose(g_);
-  if (gvc_) gvFreeContext(gvc_);
 }
 
 void GraphvizScene::layout() {
   if (laid_out_) return;
-  if (!gvc_) gvc_ = gvContext();
+  if (!gvc_) gvc_ = shared_context();
   if (!gvc_) throw internal_error("cannot create a Graphviz context");
   if (gvLayout(gvc_, g_, layout_engine_.c_str()) != 0)
     throw Error(ErrorCode::kOutput, "", "", "Graphviz layout '" + layout_engine_ + "' failed");

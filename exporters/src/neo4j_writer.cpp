@@ -19,11 +19,16 @@ constexpr std::size_t kBatch = 500;
 
 const char* neo4j_type(AttrKind k) {
   switch (k) {
-    case AttrKind::kBool: return ":boolean";
-    case AttrKind::kLong: return ":long";
-    case AttrKind::kDouble: return ":double";
-    case AttrKind::kList: return ":string[]";
-    default: return "";
+    case AttrKind::kBool:
+      return ":boolean";
+    case AttrKind::kLong:
+      return ":long";
+    case AttrKind::kDouble:
+      return ":double";
+    case AttrKind::kList:
+      return ":string[]";
+    default:
+      return "";
   }
 }
 
@@ -31,7 +36,8 @@ const char* neo4j_type(AttrKind k) {
 std::string property_name(const std::string& key, std::set<std::string>& taken) {
   std::string name;
   for (char c : key) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     name += ok ? c : '_';
   }
   if (name.empty() || (name[0] >= '0' && name[0] <= '9')) name = "p_" + name;
@@ -64,7 +70,8 @@ std::vector<std::string> documents_of(const EdgeProps& p) {
 std::string cypher_value(const AttrValue& v) {
   if (const auto* l = std::get_if<std::vector<std::string>>(&v)) {
     std::string out = "[";
-    for (std::size_t i = 0; i < l->size(); ++i) out += (i ? ", " : "") + escape::cypher_string((*l)[i]);
+    for (std::size_t i = 0; i < l->size(); ++i)
+      out += (i ? ", " : "") + escape::cypher_string((*l)[i]);
     return out + "]";
   }
   if (const auto* s = std::get_if<std::string>(&v)) return escape::cypher_string(*s);
@@ -82,7 +89,8 @@ std::string cypher_map(const Row& row) {
   return out + "}";
 }
 
-void write_batches(std::ostream& out, const std::vector<std::string>& rows, const std::string& tail) {
+void write_batches(std::ostream& out, const std::vector<std::string>& rows,
+                   const std::string& tail) {
   for (std::size_t i = 0; i < rows.size(); i += kBatch) {
     out << "UNWIND [\n";
     for (std::size_t k = i; k < std::min(rows.size(), i + kBatch); ++k)
@@ -121,7 +129,8 @@ void write_neo4j(ExportContext& ctx, Sink& sink) {
 
     std::ostream& out = sink.open("neo4j/" + file);
     out << "id:ID,label,type,aliases:string[]";
-    for (std::size_t i = 0; i < cols.size(); ++i) out << ',' << col_names[i] << neo4j_type(cols[i].kind);
+    for (std::size_t i = 0; i < cols.size(); ++i)
+      out << ',' << col_names[i] << neo4j_type(cols[i].kind);
     for (const auto& m : metric_cols) out << ',' << m << ":double";
     out << ",:LABEL\n";
     std::map<std::vector<std::string>, std::vector<std::string>> rows_by_labels;
@@ -156,8 +165,10 @@ void write_neo4j(ExportContext& ctx, Sink& sink) {
       for (const auto& l : labels) constrained.insert(l);
     }
     for (const auto& [labels, rows] : rows_by_labels) {
-      std::string tail = "MERGE (n:" + escape::cypher_identifier(labels[0]) + " {id: row.id})\nSET n += row";
-      for (std::size_t i = 1; i < labels.size(); ++i) tail += ", n:" + escape::cypher_identifier(labels[i]);
+      std::string tail =
+          "MERGE (n:" + escape::cypher_identifier(labels[0]) + " {id: row.id})\nSET n += row";
+      for (std::size_t i = 1; i < labels.size(); ++i)
+        tail += ", n:" + escape::cypher_identifier(labels[i]);
       write_batches(cypher_nodes, rows, tail);
     }
   }
@@ -168,14 +179,15 @@ void write_neo4j(ExportContext& ctx, Sink& sink) {
     std::vector<const Attributes*> maps;
     for (EdgeDesc e : es) maps.push_back(&g.edge(e).attributes);
     auto cols = attribute_columns(maps);
-    std::set<std::string> taken = {"id", "weight", "evidence_count", "first_quote", "documents",
-                                   "evidence"};
+    std::set<std::string> taken = {"id",          "weight",    "evidence_count",
+                                   "first_quote", "documents", "evidence"};
     std::vector<std::string> col_names;
     for (const auto& c : cols) col_names.push_back(property_name(c.key, taken));
     std::ostream& out = sink.open("neo4j/" + file);
     out << ":START_ID,:END_ID,id,weight:double,evidence_count:long,first_quote,documents:string[],"
            "evidence";
-    for (std::size_t i = 0; i < cols.size(); ++i) out << ',' << col_names[i] << neo4j_type(cols[i].kind);
+    for (std::size_t i = 0; i < cols.size(); ++i)
+      out << ',' << col_names[i] << neo4j_type(cols[i].kind);
     out << ",:TYPE\n";
     std::map<std::pair<std::string, std::string>, std::vector<std::string>> rows_by_ends;
     for (EdgeDesc e : es) {
@@ -217,13 +229,14 @@ void write_neo4j(ExportContext& ctx, Sink& sink) {
   }
 
   std::ostream& script = sink.open("neo4j/import.sh");
-  script << "#!/bin/sh\n"
-            "# Imports this bundle into a new Neo4j 5 database with neo4j-admin (the database must\n"
-            "# not exist yet; stop it first). Usage: ./import.sh [database]   (default: neo4j)\n"
-            "# Arrays (aliases, :LABEL, documents) are separated by ';'. Fields may span lines.\n"
-            "set -e\n"
-            "cd \"$(dirname \"$0\")\"\n"
-            "neo4j-admin database import full \\\n";
+  script
+      << "#!/bin/sh\n"
+         "# Imports this bundle into a new Neo4j 5 database with neo4j-admin (the database must\n"
+         "# not exist yet; stop it first). Usage: ./import.sh [database]   (default: neo4j)\n"
+         "# Arrays (aliases, :LABEL, documents) are separated by ';'. Fields may span lines.\n"
+         "set -e\n"
+         "cd \"$(dirname \"$0\")\"\n"
+         "neo4j-admin database import full \\\n";
   for (const auto& f : node_files) script << "  --nodes=" << f << " \\\n";
   for (const auto& f : rel_files) script << "  --relationships=" << f << " \\\n";
   script << "  --delimiter=',' --array-delimiter=';' --quote='\"' --multiline-fields=true \\\n"
@@ -231,12 +244,14 @@ void write_neo4j(ExportContext& ctx, Sink& sink) {
   sink.set_executable("neo4j/import.sh");
 
   std::ostream& cypher = sink.open("neo4j/import.cypher");
-  cypher << "// softgraph graph for cypher-shell: cypher-shell -u neo4j -p PASSWORD -f import.cypher\n"
-            "// Constraints first, then nodes and relationships in batches of "
-         << kBatch << " (UNWIND ... MERGE), so running it twice changes nothing.\n\n";
+  cypher
+      << "// softgraph graph for cypher-shell: cypher-shell -u neo4j -p PASSWORD -f import.cypher\n"
+         "// Constraints first, then nodes and relationships in batches of "
+      << kBatch << " (UNWIND ... MERGE), so running it twice changes nothing.\n\n";
   for (const auto& l : constrained)
     cypher << "CREATE CONSTRAINT " << escape::cypher_identifier("softgraph_" + l + "_id")
-           << " IF NOT EXISTS FOR (n:" << escape::cypher_identifier(l) << ") REQUIRE n.id IS UNIQUE;\n";
+           << " IF NOT EXISTS FOR (n:" << escape::cypher_identifier(l)
+           << ") REQUIRE n.id IS UNIQUE;\n";
   cypher << "\n" << cypher_nodes.str() << cypher_rels.str();
 }
 

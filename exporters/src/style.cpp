@@ -19,18 +19,18 @@ TypeStyle make(const char* hex, const char* shape) {
 }  // namespace
 
 const std::vector<std::string>& styled_types() {
-  static const std::vector<std::string> kTypes = {"Actor",     "TargetCountry", "Region",
-                                                  "Institution", "Instrument",  "Person",
-                                                  "Reference", "Document"};
+  static const std::vector<std::string> kTypes = {"Actor",       "TargetCountry", "Region",
+                                                  "Institution", "Instrument",    "Person",
+                                                  "Reference",   "Document"};
   return kTypes;
 }
 
 TypeStyle type_style(const std::string& type) {
   static const std::map<std::string, TypeStyle> kStyles = {
-      {"Actor", make("#d62728", "doublecircle")},    {"TargetCountry", make("#1f77b4", "ellipse")},
-      {"Region", make("#17becf", "hexagon")},        {"Institution", make("#ff7f0e", "box")},
-      {"Instrument", make("#2ca02c", "diamond")},    {"Person", make("#9467bd", "oval")},
-      {"Reference", make("#8c564b", "note")},        {"Document", make("#7f7f7f", "folder")}};
+      {"Actor", make("#d62728", "doublecircle")}, {"TargetCountry", make("#1f77b4", "ellipse")},
+      {"Region", make("#17becf", "hexagon")},     {"Institution", make("#ff7f0e", "box")},
+      {"Instrument", make("#2ca02c", "diamond")}, {"Person", make("#9467bd", "oval")},
+      {"Reference", make("#8c564b", "note")},     {"Document", make("#7f7f7f", "folder")}};
   auto it = kStyles.find(type);
   return it == kStyles.end() ? make("#bbbbbb", "ellipse") : it->second;
 }
@@ -52,7 +52,8 @@ std::vector<NodeStyle> node_styles(const Graph& g, const std::string& size_metri
     s.type = type_style(g.node(v).type);
     const auto& m = g.node(v).metrics;
     auto it = m.find(size_metric);
-    if (it != m.end() && std::isfinite(it->second) && hi > lo) s.scale = (it->second - lo) / (hi - lo);
+    if (it != m.end() && std::isfinite(it->second) && hi > lo)
+      s.scale = (it->second - lo) / (hi - lo);
     s.size = 10 + 40 * s.scale;
     s.width = 0.5 + 1.5 * s.scale;
   }

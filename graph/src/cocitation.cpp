@@ -12,7 +12,7 @@ using Context = std::pair<std::string, std::string>;  // document id, sentence o
 
 struct Contexts {
   std::map<std::string, std::set<Context>> sentences, paragraphs;  // by reference id
-  std::map<Context, std::vector<Evidence>> evidence;                // by sentence
+  std::map<Context, std::vector<Evidence>> evidence;               // by sentence
 };
 
 Contexts collect(const Graph& g) {
@@ -98,9 +98,9 @@ Graph cocitation_projection(const Graph& g) {
         e.rule = "projection:cocitation";
         ev.push_back(std::move(e));
       }
-    out.add_weighted_edge(cc.a, cc.b, "CO_CITED", cc.weight, std::move(ev),
-                          {{"sentences", std::int64_t{cc.sentences}},
-                           {"paragraphs", std::int64_t{cc.paragraphs}}});
+    out.add_weighted_edge(
+        cc.a, cc.b, "CO_CITED", cc.weight, std::move(ev),
+        {{"sentences", std::int64_t{cc.sentences}}, {"paragraphs", std::int64_t{cc.paragraphs}}});
   }
   return out;
 }

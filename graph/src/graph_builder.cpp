@@ -81,7 +81,9 @@ Graph build_graph(const std::vector<DocumentExtraction>& extractions, const Onto
       ev.confidence = count.second->confidence;
       ev.sentence = count.second->sentence;
       ev.quote = count.second->surface;
-      ev.range = count.second->range;  // set to raw offsets by the extractor
+      ev.range = count.second->range;  // raw offsets: the pipeline maps mentions back
+      ev.page = count.second->page;
+      ev.element = count.second->element;
       Attributes attrs{{"mentions", static_cast<std::int64_t>(count.first)}};
       g.add_weighted_edge(x.document_id, entity, "MENTIONS", count.first, {ev}, attrs);
     }

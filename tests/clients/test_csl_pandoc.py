@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """pandoc --citeproc formats the CSL-JSON bibliography softgraph writes.
 
-Contract: `softgraph build INPUT -o DIR --format csl` writes DIR/references.json. Until the CLI
-supports it, the file the references doctest writes (SOFTGRAPH_TEST_TMP/references_csl/
+Contract: `softgraph build INPUT -o DIR --format csl` writes DIR/references.csl.json (or
+DIR/references.json). Until the CLI supports it, the file the references doctest writes (SOFTGRAPH_TEST_TMP/references_csl/
 references.json) is checked instead; with neither, the test is skipped with a message.
 """
 import json
@@ -33,8 +33,10 @@ def csl_from_cli(out_dir):
         return None
     run = subprocess.run([binary, "build", str(ARTICLE), "-o", str(out_dir), "--format", "csl"],
                          capture_output=True, text=True, timeout=600)
-    path = out_dir / "references.json"
-    if run.returncode != 0 or not path.exists():
+    # The exporter registry names the file references.csl.json; references.json is also accepted.
+    found = [out_dir / n for n in ("references.csl.json", "references.json") if (out_dir / n).exists()]
+    path = found[0] if found else None
+    if run.returncode != 0 or path is None:
         print("note: `softgraph build --format csl` not available yet (exit %d): %s"
               % (run.returncode, (run.stderr or run.stdout).strip()[:200]))
         return None

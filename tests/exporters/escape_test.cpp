@@ -1,10 +1,10 @@
 // The escaping module: each format's rules, on the characters that break careless writers.
+#include "softgraph/export/escape.hpp"
+
 #include <doctest/doctest.h>
 
 #include <limits>
 #include <string>
-
-#include "softgraph/export/escape.hpp"
 
 using namespace softgraph;
 
@@ -18,7 +18,8 @@ TEST_CASE("json strings escape quotes, backslashes and control characters") {
 
 TEST_CASE("invalid UTF-8 becomes U+FFFD everywhere") {
   std::string bad = "a\xff\xc3(b\xed\xa0\x80";  // stray byte, truncated sequence, surrogate
-  CHECK(escape::valid_utf8(bad) == "a\xEF\xBF\xBD\xEF\xBF\xBD(b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(escape::valid_utf8(bad) ==
+        "a\xEF\xBF\xBD\xEF\xBF\xBD(b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
   CHECK(escape::json_string("\xc0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");  // overlong NUL
   CHECK(escape::xml_text("\xf4\x90\x80\x80").find("\xEF\xBF\xBD") != std::string::npos);
 }
@@ -74,7 +75,9 @@ TEST_CASE("neo4j-admin fields are always quoted; array elements cannot hold the 
   CHECK(escape::neo4j_field("a\"b") == "\"a\"\"b\"");
   CHECK(escape::neo4j_field("back\\slash") == "\"back\\slash\"");
   CHECK(escape::neo4j_field(std::string("c\x01", 2)) == "\"c\xEF\xBF\xBD\"");
-  CHECK(escape::neo4j_array({"a", "b;c", "d,e"}, ';') == "\"a;b\xEF\xBC\x9B" "c;d,e\"");
+  CHECK(escape::neo4j_array({"a", "b;c", "d,e"}, ';') ==
+        "\"a;b\xEF\xBC\x9B"
+        "c;d,e\"");
   CHECK(escape::neo4j_array({}, ';') == "\"\"");
 }
 

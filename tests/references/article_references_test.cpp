@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "softgraph/extract/ingest.hpp"
 #include "softgraph/extract/references.hpp"
 #include "test_support.hpp"
 
@@ -54,38 +55,42 @@ Document hand_document(const std::string& text, bool with_structure) {
 // "Compiled based on Panova (2011)") attribute a figure, so they count. The translator's
 // "Note: ... Ibragimov (2023) and Nye (2002, p. 9) ..." paragraph does not count, nor does
 // "(p. 9)" after "Nye's (2002)", nor "Joseph Nye ... published in 1990", nor "Nye's concept".
-//   Andreev 2023:      "Andreev (2023) emphasizes", the grouped list, "according to Andreev (2023)"   = 3
-//   Fominykh 2010:     "the works of ... Fominykh (2010)"                                            = 1
-//   Garbuzarova 2022:  grouped list, "works of ... Garbuzarova (2022)", "(Garbuzarova, 2022).",
+//   Andreev 2023:      "Andreev (2023) emphasizes", the grouped list, "according to Andreev (2023)"
+//   = 3 Fominykh 2010:     "the works of ... Fominykh (2010)" = 1 Garbuzarova 2022:  grouped list,
+//   "works of ... Garbuzarova (2022)", "(Garbuzarova, 2022).",
 //                      "According to Garbuzarova (2022), Russia", "According to Garbuzarova (2022),
-//                      this approach"                                                             = 5
-//   Ibragimov 2023:    "contributions by Ibragimov (2023)", "(Ibragimov, 2023)"                       = 2
-//   Lebedeva 2014:     grouped list, "Lebedeva's (2014) analysis", "Lebedeva (2014) introduces",
-//                      "(Lebedeva, 2014)", "As Lebedeva (2014) observes"                           = 5
-//   Lebedeva & Faure 2009: grouped list                                                           = 1
-//   Naumkin et al. 2013: "Naumkin et al. (2013)", "(Naumkin et al., 2013, p. 48)"                   = 2
-//   Nye 2002:          grouped list, "Nye's (2002, 2004, 2005)", "Nye's foundational works (...)",
-//                      "Nye's (2002) work", "based on Nye (2002)"                                 = 5
-//   Nye 2004:          grouped list, the two possessive groups, "Nye (2004) highlights"             = 4
-//   Nye 2005:          grouped list, the two possessive groups, "Nye (2005) suggests"               = 4
+//                      this approach"                                                             =
+//                      5
+//   Ibragimov 2023:    "contributions by Ibragimov (2023)", "(Ibragimov, 2023)" = 2 Lebedeva 2014:
+//   grouped list, "Lebedeva's (2014) analysis", "Lebedeva (2014) introduces",
+//                      "(Lebedeva, 2014)", "As Lebedeva (2014) observes" = 5
+//   Lebedeva & Faure 2009: grouped list                                                           =
+//   1 Naumkin et al. 2013: "Naumkin et al. (2013)", "(Naumkin et al., 2013, p. 48)" = 2 Nye 2002:
+//   grouped list, "Nye's (2002, 2004, 2005)", "Nye's foundational works (...)",
+//                      "Nye's (2002) work", "based on Nye (2002)"                                 =
+//                      5
+//   Nye 2004:          grouped list, the two possessive groups, "Nye (2004) highlights" = 4 Nye
+//   2005:          grouped list, the two possessive groups, "Nye (2005) suggests"               = 4
 //   Panova 2011:       "Compiled based on Panova (2011)", "according to Panova (2011)",
-//                      "Panova (2011) illustrates"                                                = 3
-//   Usmonov & Inagaki 2021: "According to Usmonov and Inagaki (2021)"                               = 1
-//   Vlasov 2013:       "the works of Vlasov (2013)", "Vlasov (2013) documents"                      = 2
-//   Zhakiyanova 2023:  "analyzed by Zhakiyanova (2023)", "Zhakiyanova's (2023) research"           = 2
+//                      "Panova (2011) illustrates"                                                =
+//                      3
+//   Usmonov & Inagaki 2021: "According to Usmonov and Inagaki (2021)" = 1 Vlasov 2013:       "the
+//   works of Vlasov (2013)", "Vlasov (2013) documents"                      = 2 Zhakiyanova 2023:
+//   "analyzed by Zhakiyanova (2023)", "Zhakiyanova's (2023) research"           = 2
 const std::map<std::string, int> kCitations = {
-    {"reference/andreev_2023", 3},     {"reference/fominykh_2010", 1},
-    {"reference/garbuzarova_2022", 5}, {"reference/ibragimov_2023", 2},
-    {"reference/lebedeva_2014", 5},    {"reference/lebedeva_faure_2009", 1},
+    {"reference/andreev_2023", 3},       {"reference/fominykh_2010", 1},
+    {"reference/garbuzarova_2022", 5},   {"reference/ibragimov_2023", 2},
+    {"reference/lebedeva_2014", 5},      {"reference/lebedeva_faure_2009", 1},
     {"reference/naumkin_et_al_2013", 2}, {"reference/nye_2002", 5},
-    {"reference/nye_2004", 4},         {"reference/nye_2005", 4},
-    {"reference/panova_2011", 3},      {"reference/usmonov_inagaki_2021", 1},
-    {"reference/vlasov_2013", 2},      {"reference/zhakiyanova_2023", 2}};
+    {"reference/nye_2004", 4},           {"reference/nye_2005", 4},
+    {"reference/panova_2011", 3},        {"reference/usmonov_inagaki_2021", 1},
+    {"reference/vlasov_2013", 2},        {"reference/zhakiyanova_2023", 2}};
 
 std::map<std::string, int> citation_counts(const ReferenceExtraction& x) {
   std::map<std::string, int> out;
   for (const Relation& r : x.relations)
-    if (r.type == "CITES") out[r.target] += static_cast<int>(std::get<std::int64_t>(r.attributes.at("citations")));
+    if (r.type == "CITES")
+      out[r.target] += static_cast<int>(std::get<std::int64_t>(r.attributes.at("citations")));
   return out;
 }
 
@@ -148,8 +153,24 @@ TEST_CASE("the article's twins merge authors across scripts and works") {
     if (r.type == "AUTHORED" && r.source == "person/nye_js") ++nye_works;
   CHECK(nye_works == 6);  // three works, each listed twice
   const Entity* lebedeva = by_id["reference/lebedeva_2014"];
-  CHECK(std::get<std::string>(lebedeva->attributes.at("doi")) == "10.24833/2071-8160-2014-2-35-47-55");
+  CHECK(std::get<std::string>(lebedeva->attributes.at("doi")) ==
+        "10.24833/2071-8160-2014-2-35-47-55");
   CHECK(std::get<std::string>(lebedeva->attributes.at("venue")) == "Vestnik MGIMO-Universiteta");
   CHECK(std::get<std::string>(lebedeva->attributes.at("language")) == "ru");
   CHECK(lebedeva->label == "Lebedeva (2014)");
+}
+
+TEST_CASE("the article through the real ingest gives the same citations") {
+  if (!test::have_article()) return;
+  Document d = load_document(test::article_path().string());
+  auto x = extract_references(d, {}, {});
+  CHECK(citation_counts(x) == kCitations);
+  std::size_t references = 0;
+  for (const Entity& e : x.entities) references += e.type == "Reference";
+  CHECK(references == 14);
+  for (const Relation& r : x.relations) {
+    if (r.type != "CITES") continue;
+    // Evidence points into the original bytes and quotes them.
+    CHECK(r.evidence.quote == d.raw.substr(r.evidence.range.begin, r.evidence.range.size()));
+  }
 }

@@ -1,9 +1,9 @@
 // In-text citation shapes, on sentences written for these tests.
+#include "softgraph/extract/citation_finder.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "softgraph/extract/citation_finder.hpp"
 
 using softgraph::refs::CitationHit;
 using softgraph::refs::find_citations;
@@ -76,7 +76,9 @@ TEST_CASE("ignores parentheses and years that are not citations") {
 }
 
 TEST_CASE("numbered citations expand ranges and lists only when the list is numbered") {
-  std::string t = "As shown [3], [3\xE2\x80\x93" "5] and [3, 7]; see [Note: x].";
+  std::string t =
+      "As shown [3], [3\xE2\x80\x93"
+      "5] and [3, 7]; see [Note: x].";
   auto hits = find(t, true);
   std::vector<int> numbers;
   for (const auto& h : hits) numbers.push_back(h.number);

@@ -30,7 +30,8 @@ Graph graph_of(const Document& d, const ReferenceExtraction& x) {
   Graph g;
   g.add_node({d.id, "Document", d.path, {}, {}});
   for (const Entity& e : x.entities) g.add_node(e);
-  for (const Relation& r : x.relations) g.add_edge(r.source, r.target, r.type, r.evidence, r.attributes);
+  for (const Relation& r : x.relations)
+    g.add_edge(r.source, r.target, r.type, r.evidence, r.attributes);
   return g;
 }
 
@@ -108,6 +109,8 @@ TEST_CASE("CSL-JSON of the article: 14 items, written for the pandoc client test
   // Co-citation: the grouped citation of seven works makes every pair among them co-cited.
   auto pairs = cocitations(g);
   bool nye_pair = false;
-  for (const auto& p : pairs) nye_pair = nye_pair || (p.a == "reference/nye_2002" && p.b == "reference/nye_2004" && p.sentences == 3);
+  for (const auto& p : pairs)
+    nye_pair = nye_pair ||
+               (p.a == "reference/nye_2002" && p.b == "reference/nye_2004" && p.sentences == 3);
   CHECK(nye_pair);
 }

@@ -40,10 +40,12 @@ Document hand_document(const std::string& text) {
   return d;
 }
 
-std::size_t count(const ReferenceExtraction& x, const std::string& type, const std::string& target) {
-  return static_cast<std::size_t>(std::count_if(x.relations.begin(), x.relations.end(), [&](const Relation& r) {
-    return r.type == type && (r.target == target || r.source == target);
-  }));
+std::size_t count(const ReferenceExtraction& x, const std::string& type,
+                  const std::string& target) {
+  return static_cast<std::size_t>(
+      std::count_if(x.relations.begin(), x.relations.end(), [&](const Relation& r) {
+        return r.type == type && (r.target == target || r.source == target);
+      }));
 }
 
 const Entity* entity(const ReferenceExtraction& x, const std::string& id) {
@@ -173,8 +175,10 @@ TEST_CASE("twin matching forgives transliteration schemes but not different work
   using softgraph::refs::parse_reference;
   std::vector<softgraph::refs::ParsedReference> e = {
       parse_reference("Жакиянова, А. М. (2020). Академическая мобильность. Алматы."),
-      parse_reference("Zhakiyanova, A. M. (2020). Akademicheskaya mobil'nost' [Academic mobility]. Almaty."),
-      parse_reference("Zhakiyanova, A. M. (2020). Something else entirely about other matters. Almaty."),
+      parse_reference(
+          "Zhakiyanova, A. M. (2020). Akademicheskaya mobil'nost' [Academic mobility]. Almaty."),
+      parse_reference(
+          "Zhakiyanova, A. M. (2020). Something else entirely about other matters. Almaty."),
   };
   auto groups = softgraph::refs::match_twins(e, {0, 1, 1});
   REQUIRE(groups.size() == 2);

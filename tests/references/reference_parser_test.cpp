@@ -1,7 +1,7 @@
 // The bibliography-entry parser on entries written for these tests in each supported style.
-#include <doctest/doctest.h>
-
 #include "softgraph/extract/reference_parser.hpp"
+
+#include <doctest/doctest.h>
 
 using softgraph::refs::parse_reference;
 
@@ -41,7 +41,8 @@ TEST_CASE("parses an APA book: italic title, publisher, book type, year suffix")
 TEST_CASE("parses a Chicago author-date article with given names and a given-first co-author") {
   auto r = parse_reference(
       "Cooley, Alexander, and Daniel H. Nexon. 2020. \xE2\x80\x9CHow Hegemony Ends.\xE2\x80\x9D "
-      "*Foreign Affairs* 99 (4): 143\xE2\x80\x93" "56.");
+      "*Foreign Affairs* 99 (4): 143\xE2\x80\x93"
+      "56.");
   REQUIRE(r.authors.size() == 2);
   CHECK(r.authors[0].family == "Cooley");
   CHECK(r.authors[0].given == "Alexander");
@@ -60,7 +61,8 @@ TEST_CASE("parses a Chicago author-date article with given names and a given-fir
 TEST_CASE("parses Harvard entries: quoted article title, pp. pages; place and publisher") {
   auto a = parse_reference(
       "Kassenova, N. (2009) 'China as an emerging donor in Tajikistan and Kyrgyzstan', "
-      "Russie.Nei.Visions, 36, pp. 1\xE2\x80\x93" "25.");
+      "Russie.Nei.Visions, 36, pp. 1\xE2\x80\x93"
+      "25.");
   REQUIRE(a.authors.size() == 1);
   CHECK(a.authors[0].family == "Kassenova");
   CHECK(a.year == 2009);
@@ -75,7 +77,8 @@ TEST_CASE("parses Harvard entries: quoted article title, pp. pages; place and pu
       "challenges of economic development. Armonk: M.E. Sharpe.");
   REQUIRE(b.authors.size() == 2);
   CHECK(b.authors[1].family == "Peyrouse");
-  CHECK(b.title == "Globalizing Central Asia: geopolitics and the challenges of economic development");
+  CHECK(b.title ==
+        "Globalizing Central Asia: geopolitics and the challenges of economic development");
   CHECK(b.place == "Armonk");
   CHECK(b.publisher == "M.E. Sharpe");
   CHECK(b.type == "book");
@@ -131,7 +134,8 @@ TEST_CASE("parses numbered Vancouver and IEEE entries") {
   CHECK(v.pages == "512-30");
 
   auto i = parse_reference(
-      "[2] A. Cooley and J. Heathershaw, \xE2\x80\x9C" "Dictators without borders,\xE2\x80\x9D "
+      "[2] A. Cooley and J. Heathershaw, \xE2\x80\x9C"
+      "Dictators without borders,\xE2\x80\x9D "
       "*Journal of Democracy*, vol. 28, no. 2, pp. 45–59, 2017.");
   CHECK(i.number == 2);
   REQUIRE(i.authors.size() == 2);

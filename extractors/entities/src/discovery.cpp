@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -21,7 +22,7 @@ const std::set<std::string> kHeads = {
     "programmes", "programs", "assembly", "council", "centre", "center", "centres", "centers",
     "bank", "initiative", "organization", "organisation", "corps", "academy", "association",
     "society", "committee", "commission", "forum", "network", "office", "authority", "alliance",
-    "trust", "college", "library", "corporation", "partnership", "ministry", "endowment",
+    "trust", "college", "library", "corporation", "ministry", "endowment", "mission",
     "stiftung", "institut", "secretariat", "parliament", "dialogue", "platform", "federation",
     "agence", "radio", "television", "broadcasting", "channel"};
 // "in", "on" and "to" end a name ("the Pushkin School in Turkmenistan" is a school and a place).
@@ -32,6 +33,14 @@ const std::set<std::string> kStopStarts = {"the", "a", "an", "this", "these", "t
                                            "their", "his", "her", "our", "in", "through", "by",
                                            "with", "from", "and", "of", "such", "both", "each",
                                            "as", "at", "on", "for", "to", "under", "via"};
+// Names ending so are documents or events, not organisations.
+const std::set<std::string> kNotOrganisations = {"agreement", "agreements", "treaty", "declaration",
+                                                 "accord", "accords", "pact", "concept", "strategy",
+                                                 "doctrine", "war", "charter", "protocol", "act",
+                                                 "convention", "memorandum", "plan", "summit"};
+// Inside an acronym's long form, short prepositions may stand ("Mission in Georgia (EUMM)").
+const std::set<std::string> kAcronymConnectors = {"of", "for", "and", "the", "de", "&", "-", "'",
+                                                  "des", "du", "für", "in", "on", "to"};
 const std::set<std::string> kKinds = {"university", "school", "college", "academy", "institute",
                                       "institut"};
 
@@ -157,11 +166,16 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
         const Token& prev = tokens[begin - 1];
         std::string w = fold_case(word_at(doc, prev));
         bool cap = prev.word && prev.upper_initial;
-        if (!cap && !kConnectors.count(w)) break;
-        if (kStopStarts.count(w) && !(begin >= 2 && tokens[begin - 2].upper_initial && kConnectors.count(w))) break;
+        if (!cap && !kAcronymConnectors.count(w)) break;
+        if (kStopStarts.count(w) && !(begin >= 2 && tokens[begin - 2].upper_initial && kAcronymConnectors.count(w))) break;
         --begin;
         if (cap && letters_needed > 0) --letters_needed;
       }
+      // The long form starts at the word whose initial opens the acronym.
+      char a0 = static_cast<char>(std::tolower(static_cast<unsigned char>(abbr[0])));
+      while (begin < end && !(tokens[begin].upper_initial &&
+                              std::tolower(static_cast<unsigned char>(doc.text[tokens[begin].begin])) == a0))
+        ++begin;
       if (!tokens[begin].upper_initial || !tokens[end].word) continue;
       ByteRange r{tokens[begin].begin, tokens[end].end};
       candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), abbr});
@@ -196,6 +210,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   });
   for (const Candidate& c : candidates) {
     if (c.acronym.empty() && form_to_id.count(c.name)) continue;
+    std::string last_word = fold_case(c.name.substr(c.name.find_last_of(' ') == std::string::npos ? 0 : c.name.find_last_of(' ') + 1));
+    if (kNotOrganisations.count(last_word)) continue;
     const Mention* covering = nullptr;
     std::vector<const Mention*> inside;
     for (const Mention* m : by_sentence[c.sentence]) {
@@ -203,6 +219,10 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       else if (c.range.contains(m->range)) inside.push_back(m);
     }
     const Entity* cover_entity = covering && known.count(covering->entity) ? known[covering->entity] : nullptr;
+    // A state or region's name is not an organisation's long form ("... Georgia (EUMM)").
+    if (cover_entity && (cover_entity->type == "Actor" || cover_entity->type == "TargetCountry" ||
+                         cover_entity->type == "Region") && !c.acronym.empty())
+      continue;
     if (cover_entity && cover_entity->type != "Instrument") {
       if (!c.acronym.empty()) form_to_id[c.acronym] = cover_entity->id;
       continue;

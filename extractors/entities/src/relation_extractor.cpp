@@ -17,6 +17,7 @@ struct Slot {
   const Entity* entity;
   Role role;
   std::size_t word;  // index of the first word token of the mention in the sentence
+  bool implicit_target = false;  // made a target by a power beside it, not by a preposition
 };
 
 struct SentenceWords {
@@ -90,27 +91,29 @@ const std::set<std::string> kAnaphora = {"organization", "organisation", "instit
                                          "organisations", "agencies", "foundations", "schools",
                                          "universities", "funds"};
 
-Role role_of(const Slot& s, const SentenceWords& sw) {
+bool possessive_at(const Slot& s, const SentenceWords& sw) {
+  std::size_t end = sw.index_at(s.mention->range.end);
+  return end + 1 < sw.words.size() && sw.words[end] == "'" && sw.words[end + 1] == "s";
+}
+
+bool after_cue(const Slot& s, const SentenceWords& sw, const std::set<std::string>& cues) {
+  std::size_t i = s.word;
+  if (i > 0 && cues.count(sw.words[i - 1])) return true;
+  return i > 1 && sw.words[i - 1] == "the" && cues.count(sw.words[i - 2]);
+}
+
+// `powers` are the states the document treats as exerting influence (see find_powers); the
+// other states are targets wherever they stand.
+Role role_of(const Slot& s, const SentenceWords& sw, const std::set<std::string>& powers) {
   const Entity& e = *s.entity;
   if (e.type == "Instrument") return Role::kInstrument;
   if (e.type == "Region") return Role::kTarget;
   if (e.type == "Institution") return Role::kInstitution;
   if (!is_state_like(e)) return Role::kOther;
-  if (kind_of(e) == "bloc" || kind_of(e).empty()) {
-    if (e.type == "Actor") return Role::kActor;
-  }
-  std::size_t i = s.word;
-  std::size_t end = sw.index_at(s.mention->range.end);
-  bool possessive = end + 1 < sw.words.size() && sw.words[end] == "'" && sw.words[end + 1] == "s";
-  bool preceded_by_cue = i > 0 && kStrongTargetCues.count(sw.words[i - 1]);
-  if (i > 1 && !preceded_by_cue && sw.words[i - 1] == "the")
-    preceded_by_cue = kStrongTargetCues.count(sw.words[i - 2]) > 0;
-  if (e.type == "TargetCountry") {
-    if (possessive || i <= 1) return Role::kActor;
-    return Role::kTarget;
-  }
-  return preceded_by_cue && !possessive && s.mention->source != "lexicon:demonym" ? Role::kTarget
-                                                                                  : Role::kActor;
+  if (!powers.count(e.id)) return Role::kTarget;
+  bool possessive = possessive_at(s, sw);
+  bool demonym = s.mention->source == "lexicon:demonym";
+  return after_cue(s, sw, kStrongTargetCues) && !possessive && !demonym ? Role::kTarget : Role::kActor;
 }
 
 Relation make(const std::string& src, const std::string& dst, const char* type,
@@ -172,6 +175,53 @@ Attributes figures_in(std::string_view sentence) {
   return out;
 }
 
+namespace {
+
+bool english_body(const Document& doc, const Sentence& sentence) {
+  if (sentence.section < 0) return true;
+  const Section& section = doc.sections[static_cast<std::size_t>(sentence.section)];
+  if (section.kind == "references" || section.kind == "notes") return false;
+  return section.language == "en" || section.language == "und";
+}
+
+// The document's powers: states that head a section, own a named institution, or stand as a
+// subject (sentence-initial, possessive, adjective) more often than as a place influence goes
+// to. Blocs always count; states the lexicon marks as usual targets need more evidence.
+std::set<std::string> find_powers(const Document& doc,
+                                  const std::map<std::string, const Entity*>& entities,
+                                  const std::map<int, std::vector<const Mention*>>& by_sentence) {
+  std::map<std::string, int> score;
+  for (const auto& [si, ms] : by_sentence) {
+    const Sentence& sentence = doc.sentences[static_cast<std::size_t>(si)];
+    if (!english_body(doc, sentence)) continue;
+    const Paragraph* para = sentence.paragraph >= 0 ? &doc.paragraphs[static_cast<std::size_t>(sentence.paragraph)] : nullptr;
+    SentenceWords sw = words_of(doc, sentence.range);
+    bool heading = sw.words.size() <= 8 && !sw.words.empty() && sw.words.back() != ".";
+    for (const Mention* m : ms) {
+      const Entity& e = *entities.at(m->entity);
+      if (e.type == "Institution")
+        for (const auto& owner : list_attr(e, "owner")) score[owner] += 2;
+      if (!is_state_like(e)) continue;
+      Slot slot{m, &e, Role::kOther, sw.index_at(m->range.begin), false};
+      bool in_head = para && !para->run_in_head.empty() && para->run_in_head.contains(m->range);
+      if (in_head || heading) score[e.id] += 3;
+      if (possessive_at(slot, sw) || slot.word <= 1 || m->source == "lexicon:demonym") score[e.id] += 1;
+      if (after_cue(slot, sw, kTargetCues)) score[e.id] -= 1;
+    }
+  }
+  std::set<std::string> powers;
+  for (const auto& [id, e] : entities) {
+    if (!is_state_like(*e)) continue;
+    int s = score[id];
+    if (kind_of(*e) == "bloc") s += 5;
+    if (e->type == "TargetCountry") s -= 2;
+    if (s >= 2) powers.insert(id);
+  }
+  return powers;
+}
+
+}  // namespace
+
 std::vector<Relation> extract_relations(const Document& doc,
                                         const std::map<std::string, const Entity*>& entities,
                                         const std::vector<Mention>& mentions) {
@@ -180,6 +230,7 @@ std::vector<Relation> extract_relations(const Document& doc,
   std::map<int, std::vector<const Mention*>> by_sentence;
   for (const Mention& m : mentions)
     if (m.sentence >= 0 && entities.count(m.entity)) by_sentence[m.sentence].push_back(&m);
+  const std::set<std::string> powers = find_powers(doc, entities, by_sentence);
 
   std::vector<std::string> scope_actors;  // subject carried over inside an actor's section
   int scope_paragraph = -1, scope_section = -1;
@@ -189,17 +240,15 @@ std::vector<Relation> extract_relations(const Document& doc,
 
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
-    const Section* section = sentence.section >= 0 ? &doc.sections[sentence.section] : nullptr;
-    if (section && (section->kind == "references" || section->kind == "notes")) continue;
-    if (section && section->language != "en" && section->language != "und") continue;
+    if (!english_body(doc, sentence)) continue;
     auto found = by_sentence.find(static_cast<int>(si));
     SentenceWords sw = words_of(doc, sentence.range);
 
     std::vector<Slot> slots;
     if (found != by_sentence.end()) {
       for (const Mention* m : found->second) {
-        Slot s{m, entities.at(m->entity), Role::kOther, sw.index_at(m->range.begin)};
-        s.role = role_of(s, sw);
+        Slot s{m, entities.at(m->entity), Role::kOther, sw.index_at(m->range.begin), false};
+        s.role = role_of(s, sw, powers);
         slots.push_back(s);
       }
     }
@@ -210,6 +259,17 @@ std::vector<Relation> extract_relations(const Document& doc,
           ids.push_back(s.entity->id);
       return ids;
     };
+    // A state that usually receives influence, named beside a power, is the power's target
+    // ("Georgia signed an agreement with the EU"), not an actor of its own.
+    bool power_present = std::any_of(slots.begin(), slots.end(), [](const Slot& x) {
+      return x.role == Role::kActor && x.entity->type == "Actor";
+    });
+    if (power_present)
+      for (Slot& x : slots)
+        if (x.role == Role::kActor && x.entity->type == "TargetCountry") {
+          x.role = Role::kTarget;
+          x.implicit_target = true;
+        }
     std::vector<std::string> actors = ids_with(Role::kActor);
     std::vector<std::string> targets = ids_with(Role::kTarget);
     std::vector<std::string> institutions = ids_with(Role::kInstitution);
@@ -262,9 +322,29 @@ std::vector<Relation> extract_relations(const Document& doc,
     }
 
     // USES_INSTRUMENT and DELIVERS: a channel trigger with its actors and institutions.
+    // With several institutions in a sentence, a channel belongs to the nearest one.
+    auto nearest_institution = [&](const std::string& instrument) {
+      std::size_t at = 0;
+      for (const Slot& x : slots)
+        if (x.entity->id == instrument) at = x.word;
+      std::string best;
+      std::size_t best_distance = SIZE_MAX;
+      for (const Slot& x : slots) {
+        if (x.role != Role::kInstitution) continue;
+        std::size_t d = x.word > at ? (x.word - at) * 2 : (at - x.word);  // prefer the one before
+        if (d < best_distance) best_distance = d, best = x.entity->id;
+      }
+      return best;
+    };
     for (const auto& n : instruments) {
-      for (const auto& inst : institutions)
-        out.push_back(make(inst, n, "DELIVERS", sentence_evidence(doc, s, "sentence:institution-channel", 0.8), figures));
+      bool explicit_institution = std::any_of(slots.begin(), slots.end(), [](const Slot& x) { return x.role == Role::kInstitution; });
+      if (institutions.size() > 1 && explicit_institution) {
+        std::string inst = nearest_institution(n);
+        out.push_back(make(inst, n, "DELIVERS", sentence_evidence(doc, s, "sentence:nearest-institution-channel", 0.7), figures));
+      } else {
+        for (const auto& inst : institutions)
+          out.push_back(make(inst, n, "DELIVERS", sentence_evidence(doc, s, "sentence:institution-channel", 0.8), figures));
+      }
       if (!enumeration)
         for (const auto& a : subjects)
           out.push_back(make(a, n, "USES_INSTRUMENT", sentence_evidence(doc, s, std::string(subject_rule) + "-channel", subject_conf), figures));
@@ -288,12 +368,29 @@ std::vector<Relation> extract_relations(const Document& doc,
     // TARGETS: a country or region after a preposition, from the sentence's actors and
     // institutions (or the section's actor).
     if (!enumeration) {
+      const Slot* previous_target = nullptr;
+      bool previous_cue = false;
       for (const Slot& t : slots) {
         if (t.role != Role::kTarget) continue;
         bool cue = false;
+        // "in Vietnam, Indonesia and the Philippines": a coordinated target shares the cue.
+        if (previous_target && previous_cue) {
+          std::size_t from = sw.index_at(previous_target->mention->range.end);
+          bool coordinated = from <= t.word;
+          for (std::size_t k = from; coordinated && k < t.word; ++k) {
+            const std::string& w = sw.words[k];
+            coordinated = w == "," || w == "and" || w == "or" || w == "the" || w == "as" || w == "well";
+          }
+          cue = coordinated;
+        }
         const auto& cues = t.entity->type == "Actor" ? kStrongTargetCues : kTargetCues;
         for (std::size_t back = 1; back <= 4 && back <= t.word; ++back)
           if (cues.count(sw.words[t.word - back])) cue = true;
+        if (t.implicit_target && !actors.empty()) cue = true;
+        // A state that is no power of the document, named beside one, is that power's target.
+        if (is_state_like(*t.entity) && !powers.count(t.entity->id) && !actors.empty()) cue = true;
+        previous_target = &t;
+        previous_cue = cue;
         if (!cue) continue;
         std::vector<std::string> sources = subjects;
         for (const auto& inst : institutions) sources.push_back(inst);
@@ -320,11 +417,14 @@ std::vector<Relation> extract_relations(const Document& doc,
 
     // MEMBER_OF: states and a bloc or organisation joined by a membership cue.
     if (sw.has(kMemberCues)) {
+      std::size_t cue_at = 0;
+      while (cue_at < sw.words.size() && !kMemberCues.count(sw.words[cue_at])) ++cue_at;
       for (const Slot& m : slots) {
         if (!is_state_like(*m.entity) || kind_of(*m.entity) == "bloc") continue;
+        if (m.word > cue_at || cue_at - m.word > 8) continue;  // "X joined Y", "X is a member of Y"
         for (const Slot& o : slots) {
           bool org = o.entity->type == "Institution" || kind_of(*o.entity) == "bloc";
-          if (org && o.entity->id != m.entity->id)
+          if (org && o.word > cue_at && o.entity->id != m.entity->id)
             out.push_back(make(m.entity->id, o.entity->id, "MEMBER_OF", sentence_evidence(doc, s, "cue:membership", 0.7), figures));
         }
       }
@@ -364,7 +464,9 @@ std::vector<Relation> extract_relations(const Document& doc,
     for (const Mention* m : ms) by_paragraph[para].push_back({m, sentence});
   }
   std::set<std::pair<std::string, std::string>> memberships;
-  for (const auto& [org_id, org] : entities) {
+  for (const auto& entry : entities) {
+    const std::string& org_id = entry.first;  // named, not bound: lambdas below capture it
+    const Entity* org = entry.second;
     std::vector<std::string> members = list_attr(*org, "members");
     if (members.empty()) continue;
     std::set<std::string> member_set(members.begin(), members.end());
@@ -373,8 +475,12 @@ std::vector<Relation> extract_relations(const Document& doc,
       for (const auto& [m, sentence] : ms) {
         if (!member_set.count(m->entity)) continue;
         const auto& scope = scope_of_sentence[sentence];
-        bool in_scope = std::find(scope.begin(), scope.end(), org_id) != scope.end();
-        if (!org_here && !in_scope) continue;
+        bool org_is_scope = std::find(scope.begin(), scope.end(), org_id) != scope.end();
+        bool member_is_scope = std::find(scope.begin(), scope.end(), m->entity) != scope.end();
+        bool same_sentence = together.count({m->entity, org_id}) &&
+                             std::any_of(by_sentence[sentence].begin(), by_sentence[sentence].end(),
+                                         [&](const Mention* x) { return x->entity == org_id; });
+        if (!same_sentence && !org_is_scope && !(org_here && member_is_scope)) continue;
         if (!memberships.emplace(m->entity, org_id).second) continue;
         out.push_back(make(m->entity, org_id, "MEMBER_OF", sentence_evidence(doc, sentence, org_here ? "lexicon:members" : "lexicon:members-section", 0.7), {}));
       }

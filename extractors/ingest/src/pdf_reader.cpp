@@ -275,15 +275,20 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path) {
     for (const Line& l : lines) col_right[l.column + 1] = std::max(col_right[l.column + 1], l.x1);
     for (const Line& l : lines) {
       bool heading = body_font > 0 && l.font > body_font * 1.15;
+      bool heading_runs_on = false;
       if (prev) {
         bool same_flow = prev->column == l.column && &l != &lines.front();
         bool prev_heading = body_font > 0 && prev->font > body_font * 1.15;
         std::string_view pt = prev->text;
         if (same_flow) {
           double gap = l.y0 - prev->y1;
-          bool new_para = gap > line_gap + 0.5 * std::max(1.0, body_font) ||
-                          std::abs(l.font - prev->font) > 0.15 * body_font || heading ||
-                          prev_heading;
+          bool close = gap <= line_gap + 0.5 * std::max(1.0, body_font);
+          // A heading wrapped over two lines is one heading.
+          heading_runs_on = heading && prev_heading && close &&
+                            std::abs(l.font - prev->font) <= 0.05 * body_font;
+          bool new_para = !heading_runs_on &&
+                          (!close || std::abs(l.font - prev->font) > 0.15 * body_font ||
+                           heading || prev_heading);
           out.text += new_para ? "\n\n" : (pt.ends_with('-') ? "\n" : " ");
         } else {
           // Column or page change: a full last line without a final stop runs on.
@@ -296,7 +301,10 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path) {
       std::uint64_t b = out.text.size();
       out.text += l.text;
       if (heading) {
-        out.headings.push_back({{b, out.text.size()}, l.font > body_font * 1.3 ? 1 : 2});
+        if (heading_runs_on && !out.headings.empty())
+          out.headings.back().range.end = out.text.size();
+        else
+          out.headings.push_back({{b, out.text.size()}, l.font > body_font * 1.3 ? 1 : 2});
       }
       prev = &l;
       prev_col_right = col_right[l.column + 1];

@@ -104,9 +104,9 @@ std::size_t read_bare_initials(std::string_view s, std::size_t p, std::string& n
 }
 
 std::size_t read_surname(std::string_view s, std::size_t p) {
-  static const std::array<std::string_view, 14> kParticles = {
-      "van ", "von ", "de ", "da ", "di ", "del ", "der ", "den ",
-      "la ",  "le ",  "du ", "dos ", "ten ", "ter "};
+  static const std::array<std::string_view, 14> kParticles = {"van ", "von ", "de ",  "da ", "di ",
+                                                              "del ", "der ", "den ", "la ", "le ",
+                                                              "du ",  "dos ", "ten ", "ter "};
   std::size_t q = p;
   for (bool more = true; more;) {
     more = false;
@@ -145,7 +145,8 @@ std::string initials_of(std::string_view given) {
   for (std::size_t i = 0; i < given.size();) {
     int len = 1;
     char32_t c = code_point_at(given, i, &len);
-    if (at_start && is_upper(c)) out += (out.empty() ? "" : " ") + std::string(given.substr(i, len)) + ".";
+    if (at_start && is_upper(c))
+      out += (out.empty() ? "" : " ") + std::string(given.substr(i, len)) + ".";
     at_start = !is_letter(c);
     i += std::max(len, 1);
   }
@@ -185,7 +186,8 @@ std::size_t read_given_first(std::string_view s, std::size_t p, bool allow_words
 std::size_t read_inverted(std::string_view s, std::size_t p, bool whole_segment, bool first,
                           Author& a);
 
-std::size_t read_name(std::string_view s, std::size_t p, bool whole_segment, bool first, Author& a) {
+std::size_t read_name(std::string_view s, std::size_t p, bool whole_segment, bool first,
+                      Author& a) {
   Author inverted;
   std::size_t e = read_inverted(s, p, whole_segment, first, inverted);
   // In a known author segment a later name may be written given-first (Chicago's "Daniel H.

@@ -36,11 +36,12 @@ bool abbreviation_before(std::string_view t, std::size_t dot) {
   std::size_t b = dot;
   while (b > 0 && t[b - 1] != ' ' && t[b - 1] != '\n' && t[b - 1] != '(') --b;
   std::string_view w = t.substr(b, dot - b);
-  static const std::array<std::string_view, 14> kAbbr = {"p", "pp", "al", "e.g", "i.e", "vs", "No",
-                                                         "Dr", "Mr", "Mrs", "cf", "etc", "Fig", "St"};
+  static const std::array<std::string_view, 14> kAbbr = {
+      "p", "pp", "al", "e.g", "i.e", "vs", "No", "Dr", "Mr", "Mrs", "cf", "etc", "Fig", "St"};
   if (std::find(kAbbr.begin(), kAbbr.end(), w) != kAbbr.end()) return true;
   int len = 0;
-  return !w.empty() && is_upper(code_point_at(w, 0, &len)) && static_cast<std::size_t>(len) == w.size();
+  return !w.empty() && is_upper(code_point_at(w, 0, &len)) &&
+         static_cast<std::size_t>(len) == w.size();
 }
 
 void split_sentences(std::string_view text, ByteRange para, std::vector<ByteRange>& out) {
@@ -49,7 +50,8 @@ void split_sentences(std::string_view text, ByteRange para, std::vector<ByteRang
     char c = text[i];
     if (c != '.' && c != '?' && c != '!') continue;
     std::uint64_t e = i + 1;
-    while (e < para.end && (text[e] == ')' || text[e] == '"' || text.compare(e, 3, "\xE2\x80\x9D") == 0))
+    while (e < para.end &&
+           (text[e] == ')' || text[e] == '"' || text.compare(e, 3, "\xE2\x80\x9D") == 0))
       e += text[e] == '\xE2' ? 3 : 1;
     if (e >= para.end || (text[e] != ' ' && text[e] != '\n')) continue;
     std::uint64_t n = e;
@@ -146,8 +148,8 @@ std::vector<ByteRange> CitationContext::note_paragraphs() const {
   std::vector<ByteRange> out;
   for (const ByteRange& p : paragraphs_) {
     std::string_view t = p.slice(doc_.text);
-    for (std::string_view lead : {"Note:", "[Note:", "Notes:", "Translator's note", "Translator’s note",
-                                  "[Translator", "Примечание:", "[Примечание"})
+    for (std::string_view lead : {"Note:", "[Note:", "Notes:", "Translator's note",
+                                  "Translator’s note", "[Translator", "Примечание:", "[Примечание"})
       if (t.starts_with(lead)) {
         out.push_back(p);
         break;

@@ -55,7 +55,8 @@ bool read_years(std::string_view s, std::vector<Year>& years, std::string& locat
   while (!rest.empty() && (rest.front() == ',' || rest.front() == ':' || rest.front() == ' '))
     rest.remove_prefix(1);
   if (rest.empty()) return true;
-  for (std::string_view loc : {"p.", "pp.", "P.", "с.", "С.", "S.", "ch.", "chap.", "para.", "fig."})
+  for (std::string_view loc :
+       {"p.", "pp.", "P.", "с.", "С.", "S.", "ch.", "chap.", "para.", "fig."})
     if (rest.starts_with(loc)) {
       locator = std::string(rest);
       return true;
@@ -69,10 +70,10 @@ bool read_years(std::string_view s, std::vector<Year>& years, std::string& locat
 
 bool is_stop_word(std::string_view w) {
   static const std::array<std::string_view, 30> kStop = {
-      "In", "The", "See", "Figure", "Fig", "Table", "Chapter", "Section", "Page", "Note",
-      "January", "February", "March", "April", "May", "June", "July", "August", "September",
-      "October", "November", "December", "Since", "Until", "From", "After", "Before", "By",
-      "Also", "And"};
+      "In",   "The",    "See",       "Figure",   "Fig",      "Table",    "Chapter", "Section",
+      "Page", "Note",   "January",   "February", "March",    "April",    "May",     "June",
+      "July", "August", "September", "October",  "November", "December", "Since",   "Until",
+      "From", "After",  "Before",    "By",       "Also",     "And"};
   return std::find(kStop.begin(), kStop.end(), w) != kStop.end();
 }
 
@@ -120,7 +121,8 @@ std::size_t forward_names(std::string_view s, std::vector<std::string>& names, b
       p = skip_space(s, q + 4);
     } else if (s.compare(q, 3, "\xD0\xB8 ") == 0) {  // "и "
       p = skip_space(s, q + 3);
-    } else if (q < s.size() && s[q] == ',' && read_name(s, skip_space(s, q + 1)) != skip_space(s, q + 1)) {
+    } else if (q < s.size() && s[q] == ',' &&
+               read_name(s, skip_space(s, q + 1)) != skip_space(s, q + 1)) {
       p = skip_space(s, q + 1);
       if (s.compare(p, 4, "and ") == 0) p = skip_space(s, p + 4);
       if (s.compare(p, 1, "&") == 0) p = skip_space(s, p + 1);
@@ -215,8 +217,10 @@ bool back_names(std::string_view s, std::size_t open, Names& out) {
     ByteRange conj = word_before(s, out.begin);
     std::string_view c = conj.slice(s);
     std::size_t before = conj.begin;
-    if (c.empty() && conj.end > 0 && s[conj.end - 1] == '&') before = conj.end - 1;
-    else if (c != "and" && c != "и") break;
+    if (c.empty() && conj.end > 0 && s[conj.end - 1] == '&')
+      before = conj.end - 1;
+    else if (c != "and" && c != "и")
+      break;
     ByteRange prev = word_before(s, before);
     std::string_view pw = prev.slice(s);
     if (!pw.empty() && pw.back() == ',') pw.remove_suffix(1);
@@ -232,7 +236,8 @@ bool in_skip(const std::vector<ByteRange>& skip, std::size_t p) {
                      [p](const ByteRange& r) { return r.begin <= p && p < r.end; });
 }
 
-void add_years(std::vector<CitationHit>& out, const CitationHit& base, const std::vector<Year>& ys) {
+void add_years(std::vector<CitationHit>& out, const CitationHit& base,
+               const std::vector<Year>& ys) {
   for (const Year& y : ys) {
     CitationHit h = base;
     h.year = y.year;
@@ -282,7 +287,8 @@ void parenthetical(std::string_view s, std::size_t open, std::size_t close,
   }
 }
 
-void numbered(std::string_view s, std::size_t open, std::size_t close, std::vector<CitationHit>& out) {
+void numbered(std::string_view s, std::size_t open, std::size_t close,
+              std::vector<CitationHit>& out) {
   std::string_view inner = s.substr(open + 1, close - open - 1);
   std::vector<int> nums;
   std::size_t p = 0;

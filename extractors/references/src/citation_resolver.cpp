@@ -9,7 +9,8 @@ namespace {
 bool has_author(const std::vector<ParsedReference>& entries, const BuiltReference& r, std::size_t k,
                 const std::string& name) {
   for (std::size_t i : r.entries)
-    if (entries[i].authors.size() > k && same_surname(entries[i].authors[k].family, name)) return true;
+    if (entries[i].authors.size() > k && same_surname(entries[i].authors[k].family, name))
+      return true;
   return false;
 }
 
@@ -57,7 +58,8 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
     bool et_al = false;
     std::size_t n = author_count(entries, refs[i], et_al);
     bool ok = true;
-    for (std::size_t k = 1; k < hit.names.size(); ++k) ok = ok && has_author(entries, refs[i], k, hit.names[k]);
+    for (std::size_t k = 1; k < hit.names.size(); ++k)
+      ok = ok && has_author(entries, refs[i], k, hit.names[k]);
     if (hit.et_al) ok = ok && (n >= 3 || et_al);
     if (!hit.et_al && hit.names.size() == 1) ok = ok && n == 1 && !et_al;
     if (hit.names.size() == 2 && !hit.et_al) ok = ok && n == 2;

@@ -72,8 +72,8 @@ icu::Transliterator* ascii_transliterator() {
         "Russian-Latin/BGN; Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     if (U_FAILURE(status)) {
       status = U_ZERO_ERROR;
-      made.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD,
-                                                     status));
+      made.reset(
+          icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     }
     return U_FAILURE(status) ? nullptr : std::move(made);
   }();

@@ -23,12 +23,14 @@ std::string latin_family(std::string_view family) {
   std::string a = to_ascii(family);
   // BGN writes a capitalised word as "ZHakiyanova" only in all-caps input; keep "Zhakiyanova".
   for (std::size_t i = 1; i < a.size(); ++i)
-    if (a[i] >= 'A' && a[i] <= 'Z' && a[i - 1] != '-' && a[i - 1] != ' ') a[i] = static_cast<char>(a[i] - 'A' + 'a');
+    if (a[i] >= 'A' && a[i] <= 'Z' && a[i - 1] != '-' && a[i - 1] != ' ')
+      a[i] = static_cast<char>(a[i] - 'A' + 'a');
   return a;
 }
 
 // The entry whose fields describe the work in Latin script: the transliterated twin if any.
-std::size_t latin_entry(const std::vector<ParsedReference>& entries, const std::vector<std::size_t>& group) {
+std::size_t latin_entry(const std::vector<ParsedReference>& entries,
+                        const std::vector<std::size_t>& group) {
   for (std::size_t i : group)
     if (!has_cyrillic(entries[i].authors.empty() ? entries[i].text : entries[i].authors[0].family))
       return i;
@@ -57,7 +59,8 @@ std::vector<LatinAuthor> latin_authors(const std::vector<ParsedReference>& entri
 std::string initials_key(const std::string& initials) {
   std::string out;
   for (std::size_t i = 0; i < initials.size(); ++i)
-    if (initials[i] >= 'A' && initials[i] <= 'Z' && (i == 0 || initials[i - 1] == ' ' || initials[i - 1] == '-' || initials[i - 1] == '.'))
+    if (initials[i] >= 'A' && initials[i] <= 'Z' &&
+        (i == 0 || initials[i - 1] == ' ' || initials[i - 1] == '-' || initials[i - 1] == '.'))
       out.push_back(static_cast<char>(initials[i] - 'A' + 'a'));
   return out;
 }
@@ -89,7 +92,8 @@ std::string pick(const std::vector<ParsedReference>& entries, const std::vector<
   return {};
 }
 
-Attributes attributes_of(const std::vector<ParsedReference>& entries, const std::vector<std::size_t>& group,
+Attributes attributes_of(const std::vector<ParsedReference>& entries,
+                         const std::vector<std::size_t>& group,
                          const std::vector<LatinAuthor>& authors) {
   std::vector<std::size_t> order = group;
   std::size_t main = latin_entry(entries, group);
@@ -168,7 +172,8 @@ BuiltReferences build_references(const std::vector<ParsedReference>& entries,
     const ParsedReference& m = entries[latin_entry(entries, g)];
     std::string base = base_id(authors[gi], m.et_al, m.year);
     std::string suffix = m.year_suffix;
-    if (suffix.empty() && base_count[base] > 1) suffix = std::string(1, static_cast<char>('a' + used[base]++));
+    if (suffix.empty() && base_count[base] > 1)
+      suffix = std::string(1, static_cast<char>('a' + used[base]++));
     BuiltReference br;
     br.entries = g;
     for (std::size_t i : g)

@@ -20,16 +20,20 @@ using refs::CitationContext;
 using refs::CitationHit;
 
 int line_of(std::string_view text, std::uint64_t pos) {
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(std::min<std::uint64_t>(pos, text.size())), '\n'));
+  return 1 +
+         static_cast<int>(std::count(
+             text.begin(),
+             text.begin() + static_cast<long>(std::min<std::uint64_t>(pos, text.size())), '\n'));
 }
 
-Evidence evidence_for(const Document& doc, ByteRange text_range, int sentence, const std::string& rule,
-                      double confidence) {
+Evidence evidence_for(const Document& doc, ByteRange text_range, int sentence,
+                      const std::string& rule, double confidence) {
   Evidence ev;
   ev.document = doc.id;
   ev.range = doc.to_raw(text_range);
   std::string_view raw = doc.raw.empty() ? std::string_view(doc.text) : std::string_view(doc.raw);
-  if (ev.range.end <= raw.size() && ev.range.begin <= ev.range.end) ev.quote = std::string(ev.range.slice(raw));
+  if (ev.range.end <= raw.size() && ev.range.begin <= ev.range.end)
+    ev.quote = std::string(ev.range.slice(raw));
   std::string repaired(doc.slice(text_range));
   if (repaired != ev.quote) ev.text = repaired;
   ev.rule = rule;
@@ -76,8 +80,10 @@ std::vector<std::string> actors_in(ByteRange where, const std::vector<Mention>& 
 std::string citation_text(const CitationHit& h) {
   if (h.number) return "[" + std::to_string(h.number) + "]";
   std::string who = h.names.empty() ? "?" : h.names[0];
-  if (h.et_al) who += " et al.";
-  else if (h.names.size() == 2) who += " & " + h.names[1];
+  if (h.et_al)
+    who += " et al.";
+  else if (h.names.size() == 2)
+    who += " & " + h.names[1];
   return who + " (" + std::to_string(h.year) + h.year_suffix + ")";
 }
 
@@ -98,9 +104,9 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
       refs::ParsedReference r = refs::parse_reference(e.text);
       with_number += r.number > 0;
       if (r.authors.empty() || r.year == 0) {
-        out.warnings.push_back(doc.path + ":" + std::to_string(line_of(doc.text, e.range.begin)) +
-                               ": bibliography entry not understood (no author or year): " +
-                               e.text.substr(0, 80));
+        out.warnings.push_back(
+            doc.path + ":" + std::to_string(line_of(doc.text, e.range.begin)) +
+            ": bibliography entry not understood (no author or year): " + e.text.substr(0, 80));
         continue;
       }
       parsed.push_back(std::move(r));
@@ -114,8 +120,11 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
   for (const auto& p : built.persons) out.entities.push_back(p);
   for (const auto& [person, ri] : built.authored)
     for (std::size_t e : built.references[ri].entries) {
-      Relation rel{person, built.references[ri].entity.id, "AUTHORED",
-                   evidence_for(doc, entry_range[e], -1, "reference:author-list", 1.0), {}};
+      Relation rel{person,
+                   built.references[ri].entity.id,
+                   "AUTHORED",
+                   evidence_for(doc, entry_range[e], -1, "reference:author-list", 1.0),
+                   {}};
       out.relations.push_back(std::move(rel));
     }
 
@@ -130,17 +139,20 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
     refs::Resolution res = refs::resolve_citation(hit, parsed, built);
     std::string where = doc.path + ":" + std::to_string(line_of(doc.text, hit.range.begin));
     if (res.reference < 0) {
-      out.warnings.push_back(where + ": unresolved citation " + citation_text(hit) + ": " + res.problem);
+      out.warnings.push_back(where + ": unresolved citation " + citation_text(hit) + ": " +
+                             res.problem);
       continue;
     }
-    if (!res.problem.empty()) out.warnings.push_back(where + ": citation " + citation_text(hit) + " " + res.problem);
+    if (!res.problem.empty())
+      out.warnings.push_back(where + ": citation " + citation_text(hit) + " " + res.problem);
     const Entity& ref = built.references[static_cast<std::size_t>(res.reference)].entity;
     ++cited[static_cast<std::size_t>(res.reference)];
     int s = context.sentence_at(hit.range.begin);
     int p = context.paragraph_at(hit.range.begin);
     ByteRange sentence = s >= 0 ? context.sentence(s) : hit.range;
     double conf = confidence_of(hit.rule);
-    out.mentions.push_back({hit.range, ref.id, std::string(doc.slice(hit.range)), hit.rule, conf, s});
+    out.mentions.push_back(
+        {hit.range, ref.id, std::string(doc.slice(hit.range)), hit.rule, conf, s});
     Attributes attrs{{"citations", std::int64_t{1}}};
     if (p >= 0) attrs["paragraphs"] = std::vector<std::string>{std::to_string(p)};
     Evidence ev = evidence_for(doc, sentence, s, hit.rule, conf);
@@ -161,7 +173,8 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
   }
   for (std::size_t i = 0; i < built.references.size(); ++i)
     if (cited[i] == 0)
-      out.warnings.push_back(doc.path + ": reference never cited: " + built.references[i].entity.id + " " +
+      out.warnings.push_back(doc.path +
+                             ": reference never cited: " + built.references[i].entity.id + " " +
                              built.references[i].entity.label);
   return out;
 }

@@ -127,7 +127,8 @@ ReferenceList read_list(std::string_view text, ByteRange heading, std::uint64_t 
 
 std::string heading_key(std::string_view line) {
   std::string_view t = trim(line);
-  while (!t.empty() && (t.front() == '#' || t.front() == '*' || t.front() == ' ')) t.remove_prefix(1);
+  while (!t.empty() && (t.front() == '#' || t.front() == '*' || t.front() == ' '))
+    t.remove_prefix(1);
   while (!t.empty() && (t.back() == '*' || t.back() == ':' || t.back() == '.' || t.back() == ' '))
     t.remove_suffix(1);
   // "5. References", "V. Bibliography"
@@ -144,13 +145,28 @@ bool is_reference_heading(std::string_view line) {
   if (line.size() > 80) return false;
   static const std::set<std::string> kHeadings = [] {
     std::set<std::string> s;
-    for (std::string_view h :
-         {"References", "Reference list", "Bibliography", "Literature", "Works cited", "Sources",
-          "Notes", "Endnotes", "Notes and references", "Sources and literature",
-          "Список литературы", "Литература", "Список использованной литературы",
-          "Список использованных источников", "Библиография", "Источники", "Примечания",
-          "Әдебиеттер тізімі", "Әдебиеттер", "Пайдаланылған әдебиеттер тізімі",
-          "Пайдаланылған әдебиеттер", "Дереккөздер"})
+    for (std::string_view h : {"References",
+                               "Reference list",
+                               "Bibliography",
+                               "Literature",
+                               "Works cited",
+                               "Sources",
+                               "Notes",
+                               "Endnotes",
+                               "Notes and references",
+                               "Sources and literature",
+                               "Список литературы",
+                               "Литература",
+                               "Список использованной литературы",
+                               "Список использованных источников",
+                               "Библиография",
+                               "Источники",
+                               "Примечания",
+                               "Әдебиеттер тізімі",
+                               "Әдебиеттер",
+                               "Пайдаланылған әдебиеттер тізімі",
+                               "Пайдаланылған әдебиеттер",
+                               "Дереккөздер"})
       s.insert(fold_case(h));
     return s;
   }();

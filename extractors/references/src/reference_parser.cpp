@@ -1,11 +1,12 @@
 // One bibliography entry -> fields. Order of work: label, links (URL, DOI), authors, year, title
 // (quoted, italic or up to the first full stop), bracketed translation or genre, container or
 // publisher, then volume, issue, pages and (for GOST, Vancouver, IEEE) the year from the tail.
+#include "softgraph/extract/reference_parser.hpp"
+
 #include <array>
 #include <cctype>
 
 #include "softgraph/extract/ref_text.hpp"
-#include "softgraph/extract/reference_parser.hpp"
 
 namespace softgraph::refs {
 namespace {
@@ -113,8 +114,9 @@ bool year_at(std::string_view s, std::size_t p, int& year, std::string& suffix) 
 
 bool is_genre(std::string_view bracket) {
   static const std::array<std::string_view, 14> kWords = {
-      "ресурс", "resource", "диссертац", "dissertation", "thesis", "Автореферат", "автореферат",
-      "Abstract of", "monograph", "монография", "Электрон", "Online", "online", "report"};
+      "ресурс",      "resource",    "диссертац",   "dissertation", "thesis",
+      "Автореферат", "автореферат", "Abstract of", "monograph",    "монография",
+      "Электрон",    "Online",      "online",      "report"};
   for (auto w : kWords)
     if (bracket.find(w) != std::string_view::npos) return true;
   return false;
@@ -158,8 +160,10 @@ std::size_t read_title(std::string_view s, std::size_t p, ParsedReference& r, bo
     if (c != std::string_view::npos && c - p < 600) {
       std::string_view inner = s.substr(p + open_len, c - p - open_len);
       std::size_t after = c + close.size();
-      bool punct_inside = !inner.empty() && std::string_view(".,?!").find(inner.back()) != std::string_view::npos;
-      bool punct_after = after >= s.size() || std::string_view(".,:;").find(s[after]) != std::string_view::npos;
+      bool punct_inside =
+          !inner.empty() && std::string_view(".,?!").find(inner.back()) != std::string_view::npos;
+      bool punct_after =
+          after >= s.size() || std::string_view(".,:;").find(s[after]) != std::string_view::npos;
       if (punct_inside || punct_after) {
         r.title = std::string(trim_punct(inner));
         return after;
@@ -229,7 +233,8 @@ std::size_t read_container(std::string_view s, std::size_t p, bool book, ParsedR
   // "New York: PublicAffairs", "М.: Наука": place, then publisher.
   std::size_t colon = s.find(':', p);
   std::size_t stop = s.find_first_of(",;", p);
-  if (colon != std::string_view::npos && colon - p <= 30 && (stop == std::string_view::npos || colon < stop)) {
+  if (colon != std::string_view::npos && colon - p <= 30 &&
+      (stop == std::string_view::npos || colon < stop)) {
     std::string_view place = trim(s.substr(p, colon - p));
     bool no_digits = place.find_first_of("0123456789") == std::string_view::npos;
     if (!place.empty() && no_digits && place.find(". ") == std::string_view::npos) {
@@ -238,7 +243,9 @@ std::size_t read_container(std::string_view s, std::size_t p, bool book, ParsedR
       // Up to "," or a sentence end; "M.E. Sharpe" keeps its initials.
       while (e < s.size() && s[e] != ',' &&
              !(s[e] == '.' && (e + 1 == s.size() || s[e + 1] == ' ') &&
-               !(e >= 2 && s[e - 2] == '.' ) && !(e >= 1 && e - b > 1 && s[e - 1] >= 'A' && s[e - 1] <= 'Z' && (s[e - 2] == ' ' || s[e - 2] == '.'))))
+               !(e >= 2 && s[e - 2] == '.') &&
+               !(e >= 1 && e - b > 1 && s[e - 1] >= 'A' && s[e - 1] <= 'Z' &&
+                 (s[e - 2] == ' ' || s[e - 2] == '.'))))
         ++e;
       r.publisher = std::string(trim_punct(s.substr(b, e - b)));
       r.type = "book";
@@ -284,19 +291,23 @@ std::size_t read_pages(std::string_view s, std::size_t p, std::string& out) {
       if (g > e + dash.size()) f = g;
     }
   out = std::string(s.substr(p, e - p));
-  if (f != e) out += "-" + std::string(s.substr(s.find_first_of("0123456789", e + 1), f - s.find_first_of("0123456789", e + 1)));
+  if (f != e)
+    out += "-" + std::string(s.substr(s.find_first_of("0123456789", e + 1),
+                                      f - s.find_first_of("0123456789", e + 1)));
   return f;
 }
 
 bool word_at(std::string_view s, std::size_t p, std::string_view w) {
-  return s.compare(p, w.size(), w) == 0 && (p == 0 || !std::isalpha(static_cast<unsigned char>(s[p - 1])));
+  return s.compare(p, w.size(), w) == 0 &&
+         (p == 0 || !std::isalpha(static_cast<unsigned char>(s[p - 1])));
 }
 
 // Volume, issue, pages and (if still unknown) the year in what follows the container.
 void read_tail(std::string_view s, std::size_t p, ParsedReference& r) {
   for (std::size_t i = p; i < s.size();) {
     std::size_t n = i;
-    if (word_at(s, i, "vol.") || word_at(s, i, "Vol.") || word_at(s, i, "Т.") || word_at(s, i, "Vol ")) {
+    if (word_at(s, i, "vol.") || word_at(s, i, "Vol.") || word_at(s, i, "Т.") ||
+        word_at(s, i, "Vol ")) {
       n = read_number(s, i + (s[i] == 'V' || s[i] == 'v' ? 4 : 3), r.volume);
     } else if (word_at(s, i, "no.") || word_at(s, i, "No.") || word_at(s, i, "Iss.") ||
                word_at(s, i, "№")) {
@@ -351,7 +362,8 @@ void read_tail(std::string_view s, std::size_t p, ParsedReference& r) {
 
 // APA/Harvard "(2002)", "(2002a)", "(n.d.)" at the end of the author part. Returns the position
 // after the closing parenthesis, or npos.
-std::size_t paren_year(std::string_view s, std::size_t from, ParsedReference& r, std::size_t& open) {
+std::size_t paren_year(std::string_view s, std::size_t from, ParsedReference& r,
+                       std::size_t& open) {
   for (std::size_t p = s.find('(', from); p != std::string_view::npos; p = s.find('(', p + 1)) {
     std::string suffix;
     int y = 0;
@@ -360,7 +372,8 @@ std::size_t paren_year(std::string_view s, std::size_t from, ParsedReference& r,
     std::size_t close = s.find(')', p);
     if (close == std::string_view::npos || close - p > 40) continue;
     // The year closes the author part: a "(2010)" deep in a GOST title is not it.
-    if (p > 300 || s.substr(0, p).find("//") != std::string_view::npos) return std::string_view::npos;
+    if (p > 300 || s.substr(0, p).find("//") != std::string_view::npos)
+      return std::string_view::npos;
     r.year = y;
     r.year_suffix = suffix;
     open = p;
@@ -373,7 +386,8 @@ std::size_t paren_year(std::string_view s, std::size_t from, ParsedReference& r,
 std::size_t chicago_year(std::string_view s, ParsedReference& r) {
   std::size_t limit = std::min<std::size_t>(s.size(), 300);
   for (std::size_t p = 0; p + 6 < limit; ++p) {
-    if (s[p] == '"' || s[p] == '*' || s.compare(p, 3, "\xE2\x80\x9C") == 0 || s.compare(p, 2, "//") == 0)
+    if (s[p] == '"' || s[p] == '*' || s.compare(p, 3, "\xE2\x80\x9C") == 0 ||
+        s.compare(p, 2, "//") == 0)
       return std::string_view::npos;
     if (s[p] != '.' || s[p + 1] != ' ') continue;
     int y = 0;
@@ -407,7 +421,8 @@ ParsedReference parse_reference(std::string_view entry) {
   if (after_paren != std::string::npos) {
     std::string_view seg = trim_punct(std::string_view(s).substr(0, open), ",; ");
     std::size_t used = parse_authors(seg, r.authors, r.et_al, true);
-    if (r.authors.empty() && !seg.empty()) r.authors.push_back({std::string(trim_punct(seg)), "", ""});
+    if (r.authors.empty() && !seg.empty())
+      r.authors.push_back({std::string(trim_punct(seg)), "", ""});
     (void)used;
     rest = after_paren;
     r.style = (rest < s.size() && s[rest] == '.') ? "apa" : "harvard";
@@ -422,7 +437,9 @@ ParsedReference parse_reference(std::string_view entry) {
     rest = used;
     bool ieee = !r.authors.empty() && r.authors[0].given == r.authors[0].initials &&
                 s.compare(0, r.authors[0].family.size(), r.authors[0].family) != 0;
-    r.style = s.find("//") != std::string::npos || has_cyrillic(s) ? "gost" : ieee ? "ieee" : "vancouver";
+    r.style = s.find("//") != std::string::npos || has_cyrillic(s) ? "gost"
+              : ieee                                               ? "ieee"
+                                                                   : "vancouver";
   }
 
   std::string_view sv(s);
@@ -431,7 +448,8 @@ ParsedReference parse_reference(std::string_view entry) {
   p = read_title(sv, p, r, italic);
   p = read_brackets(sv, p, r);
   bool thesis = r.genre.find("иссертац") != std::string::npos ||
-                r.genre.find("issertation") != std::string::npos || r.genre.find("hesis") != std::string::npos;
+                r.genre.find("issertation") != std::string::npos ||
+                r.genre.find("hesis") != std::string::npos;
   if (thesis) r.type = "thesis";
   if (italic) r.type = "book";
   std::size_t q = skip_seps(sv, p);
@@ -450,7 +468,8 @@ ParsedReference parse_reference(std::string_view entry) {
   read_tail(sv, p, r);
   // "Title. Test Press." names a publisher, not a journal, when no volume or pages follow.
   bool press = false;
-  for (std::string_view w : {"Press", "Publisher", "Publishing", "Verlag", "Издательство", "Изд-во"})
+  for (std::string_view w :
+       {"Press", "Publisher", "Publishing", "Verlag", "Издательство", "Изд-во"})
     press = press || r.venue.find(w) != std::string::npos;
   if (press && r.type == "article-journal" && r.volume.empty() && r.pages.empty()) {
     r.publisher = std::move(r.venue);

@@ -36,23 +36,43 @@ inline void set_metrics(Graph& g, const std::string& id, double degree, double b
 inline Graph typed_graph() {
   Graph g;
   g.documents.push_back({"doc1", "corpus/brief.txt", std::string(64, 'a'), "text"});
-  g.add_node({"actor/turkey", "Actor", "Turkey", {"Türkiye", "Republic of Turkey"},
+  g.add_node({"actor/turkey",
+              "Actor",
+              "Turkey",
+              {"Türkiye", "Republic of Turkey"},
               {{"kind", std::string("state")}, {"wikidata", std::string("Q43")}}});
-  g.add_node({"institution/tika", "Institution", "TIKA",
+  g.add_node({"institution/tika",
+              "Institution",
+              "TIKA",
               {"Turkish Cooperation and Coordination Agency"},
               {{"kind", std::string("agency")}, {"founded", std::int64_t{1992}}}});
-  g.add_node({"institution/turkic_council", "Institution", "Organization of Turkic States", {},
+  g.add_node({"institution/turkic_council",
+              "Institution",
+              "Organization of Turkic States",
+              {},
               {{"kind", std::string("organization")}}});
-  g.add_node({"institution/manas_university", "Institution", "Kyrgyz-Turkish Manas University", {},
+  g.add_node({"institution/manas_university",
+              "Institution",
+              "Kyrgyz-Turkish Manas University",
+              {},
               {{"kind", std::string("university")}}});
-  g.add_node({"instrument/education", "Instrument", "education", {},
+  g.add_node({"instrument/education",
+              "Instrument",
+              "education",
+              {},
               {{"channel", std::string("education")}, {"nye", std::string("attraction")}}});
-  g.add_node({"target/kazakhstan", "TargetCountry", "Kazakhstan", {"Qazaqstan"},
+  g.add_node({"target/kazakhstan",
+              "TargetCountry",
+              "Kazakhstan",
+              {"Qazaqstan"},
               {{"roles", std::vector<std::string>{"actor", "target"}},
                {"kind", std::string("state")},
                {"wikidata", std::string("Q232")}}});
   g.add_node({"region/central_asia", "Region", "Central Asia", {}, {}});
-  g.add_node({"reference/smith2020", "Reference", "Soft power in Central Asia", {},
+  g.add_node({"reference/smith2020",
+              "Reference",
+              "Soft power in Central Asia",
+              {},
               {{"authors", std::vector<std::string>{"Smith, J.", "Ivanova, A."}},
                {"year", std::int64_t{2020}},
                {"title", std::string("Soft power in Central Asia")}}});
@@ -75,11 +95,19 @@ inline Graph typed_graph() {
   g.add_edge("actor/turkey", "region/central_asia", "TARGETS",
              evidence_at(20, "Turkey looks to Central Asia.", 1));
   g.add_edge("document/doc1", "reference/smith2020", "CITES", evidence_at(500, "(Smith 2020)", 10));
-  g.add_edge("person/smith", "reference/smith2020", "AUTHORED", evidence_at(900, "Smith, J. 2020.", 20));
-  g.add_edge("reference/smith2020", "actor/turkey", "DISCUSSES", evidence_at(500, "(Smith 2020)", 10));
-  const char* ids[] = {"actor/turkey", "institution/tika", "institution/turkic_council",
-                       "institution/manas_university", "instrument/education", "target/kazakhstan",
-                       "region/central_asia", "reference/smith2020", "person/smith",
+  g.add_edge("person/smith", "reference/smith2020", "AUTHORED",
+             evidence_at(900, "Smith, J. 2020.", 20));
+  g.add_edge("reference/smith2020", "actor/turkey", "DISCUSSES",
+             evidence_at(500, "(Smith 2020)", 10));
+  const char* ids[] = {"actor/turkey",
+                       "institution/tika",
+                       "institution/turkic_council",
+                       "institution/manas_university",
+                       "instrument/education",
+                       "target/kazakhstan",
+                       "region/central_asia",
+                       "reference/smith2020",
+                       "person/smith",
                        "document/doc1"};
   double i = 1;
   for (const char* id : ids) {
@@ -94,15 +122,19 @@ inline Graph typed_graph() {
 
 // Every special character in one string.
 inline std::string nasty(const std::string& tag) {
-  return tag + " \"quoted\" 'single' <b>x</b> a<b & c&amp; &lt; ; semi, comma\nnew line\r\n"
-               "tab\there ctrl\x01\x1f\x7f back\\slash \\N \\G trailing\\ node graph strict digraph "
-               "subgraph edge Москва 🇷🇺😀 | pipe `tick` {brace} [br] #hash %pct";
+  return tag +
+         " \"quoted\" 'single' <b>x</b> a<b & c&amp; &lt; ; semi, comma\nnew line\r\n"
+         "tab\there ctrl\x01\x1f\x7f back\\slash \\N \\G trailing\\ node graph strict digraph "
+         "subgraph edge Москва 🇷🇺😀 | pipe `tick` {brace} [br] #hash %pct";
 }
 
 inline Graph hostile_graph() {
   Graph g;
   g.documents.push_back({"doc \"1\" <&>", "dir with space/файл;1,2.txt", std::string(64, 'f'), ""});
-  g.add_node({"node", "Actor", nasty("label"), {nasty("alias1"), "alias;2,x", "<i>alias3</i>"},
+  g.add_node({"node",
+              "Actor",
+              nasty("label"),
+              {nasty("alias1"), "alias;2,x", "<i>alias3</i>"},
               {{"kind", std::string("state")},
                {"wikidata", std::string("Q159")},
                {"notes", nasty("notes")},
@@ -114,11 +146,20 @@ inline Graph hostile_graph() {
                {"flag", true},
                {"list", std::vector<std::string>{"a|b", "c;d", "e,f", "g\"h", "Москва"}},
                {"weird key \"<&>\"", std::string("value")}}});
-  g.add_node({"graph", "Institution", "<b>x</b>", {"strict", "node"},
+  g.add_node({"graph",
+              "Institution",
+              "<b>x</b>",
+              {"strict", "node"},
               {{"kind", std::string("school")}, {"notes", std::string("")}}});
-  g.add_node({"institution/a \"b\" <c> & d;e,f", "Institution", "", {},
+  g.add_node({"institution/a \"b\" <c> & d;e,f",
+              "Institution",
+              "",
+              {},
               {{"kind", std::string("university")}}});
-  g.add_node({"strict", "TargetCountry", "Қазақстан 🇰🇿", {"Kazakhstan", "Казахстан"},
+  g.add_node({"strict",
+              "TargetCountry",
+              "Қазақстан 🇰🇿",
+              {"Kazakhstan", "Казахстан"},
               {{"roles", std::vector<std::string>{"actor", "target"}}}});
   g.add_node({"instrument/edu", "Instrument", "education & <culture>", {}, {}});
   g.add_edge("node", "graph", "OPERATES", evidence_at(0, nasty("quote1"), 0, "doc \"1\" <&>"));
@@ -175,7 +216,8 @@ inline std::string graph_difference(const Graph& a, const Graph& b) {
   auto ae = a.sorted_edges(), be = b.sorted_edges();
   for (std::size_t i = 0; i < ae.size(); ++i) {
     const EdgeProps &x = a.edge(ae[i]), &y = b.edge(be[i]);
-    if (x.id != y.id || x.type != y.type || x.weight != y.weight) return "edge " + x.id + " differs";
+    if (x.id != y.id || x.type != y.type || x.weight != y.weight)
+      return "edge " + x.id + " differs";
     if (x.attributes != y.attributes) return "edge " + x.id + " attributes differ";
     if (x.evidence.size() != y.evidence.size()) return "edge " + x.id + " evidence count differs";
     for (std::size_t k = 0; k < x.evidence.size(); ++k) {

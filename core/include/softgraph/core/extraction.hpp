@@ -20,12 +20,15 @@ struct Entity {
 };
 
 struct Mention {
-  ByteRange range;       // in Document::text
+  ByteRange range;       // in Document::text while extracting; original file bytes in a
+                         // DocumentExtraction
   std::string entity;    // Entity::id it resolves to
   std::string surface;   // the text as written
   std::string source;    // rule or lexicon that found it, e.g. "lexicon", "pattern:acronym"
   double confidence = 1.0;
   int sentence = -1;
+  int page = 0;          // PDF page, 0 if none
+  std::string element;   // HTML element path, "" if none
 };
 
 struct Evidence {

@@ -45,7 +45,7 @@ std::string dot_quoted(std::string_view s);
 // trailing space; quotes doubled. Invalid UTF-8 replaced.
 std::string csv_field(std::string_view s);
 // A neo4j-admin import field: always quoted with quotes doubled (the tool's default, not
-// legacy backslash quoting), control characters other than newline/tab replaced by U+FFFD.
+// legacy backslash quoting), C0 control characters other than newline/tab replaced by U+FFFD.
 std::string neo4j_field(std::string_view s);
 // A neo4j-admin array field: elements joined with `delimiter`, then quoted as neo4j_field. The
 // tool has no escape for the delimiter, so inside an element it becomes U+FF1B (FULLWIDTH

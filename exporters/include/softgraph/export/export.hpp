@@ -33,7 +33,8 @@ void check_options(const Graph& g, const ExportOptions& opt);
 // Writes every requested format into `out_dir` (created if missing). All files go to
 // temporaries first and are renamed only when every writer succeeded, so a failure leaves no
 // partial output (Error kOutput naming the file). Returns the written paths.
-std::vector<std::filesystem::path> export_graph(const Graph& g, const std::filesystem::path& out_dir,
+std::vector<std::filesystem::path> export_graph(const Graph& g,
+                                                const std::filesystem::path& out_dir,
                                                 const ExportOptions& opt);
 // Writes the requested formats into any sink (in-memory tests); the layout is computed once.
 void export_to_sink(const Graph& g, const ExportOptions& opt, Sink& sink);

@@ -12,10 +12,10 @@
 namespace softgraph {
 
 struct CoCitation {
-  std::string a, b;     // reference ids, a < b
-  double weight = 0;    // shared contexts: paragraphs when known, else sentences
-  int sentences = 0;    // sentences citing both
-  int paragraphs = 0;   // paragraphs citing both (from the CITES edges' "paragraphs" attribute)
+  std::string a, b;    // reference ids, a < b
+  double weight = 0;   // shared contexts: paragraphs when known, else sentences
+  int sentences = 0;   // sentences citing both
+  int paragraphs = 0;  // paragraphs citing both (from the CITES edges' "paragraphs" attribute)
 };
 
 // Pairs from the CITES edges of `g`, sorted by (a, b).

@@ -19,7 +19,7 @@ struct CitationHit {
   bool et_al = false;
   int year = 0;
   std::string year_suffix;
-  int number = 0;  // numbered citations
+  int number = 0;       // numbered citations
   std::string locator;  // "p. 48"
 };
 

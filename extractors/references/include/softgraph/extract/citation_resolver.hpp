@@ -13,7 +13,7 @@
 namespace softgraph::refs {
 
 struct Resolution {
-  int reference = -1;  // index into BuiltReferences::references, -1 if unresolved
+  int reference = -1;   // index into BuiltReferences::references, -1 if unresolved
   std::string problem;  // why not, or "ambiguous: ..." when a guess was made
 };
 

@@ -1,0 +1,88 @@
+// libFuzzer target for the escaping module: whatever bytes come in, every escaper gives valid
+// UTF-8, JSON strings parse back to the (UTF-8-repaired) input, XML never holds raw markup or
+// forbidden characters, quoted DOT/CSV/Cypher fields cannot be closed early.
+#include <rapidjson/document.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "softgraph/export/escape.hpp"
+
+namespace esc = softgraph::escape;
+
+namespace {
+void require(bool ok) {
+  if (!ok) std::abort();
+}
+bool valid(const std::string& s) { return esc::valid_utf8(s) == s; }
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string in(reinterpret_cast<const char*>(data), size);
+  std::string repaired = esc::valid_utf8(in);
+  require(valid(repaired));
+
+  std::string json = esc::json_string(in);
+  require(valid(json));
+  rapidjson::Document doc;
+  doc.Parse(json.c_str(), json.size());
+  require(!doc.HasParseError() && doc.IsString());
+  require(std::string(doc.GetString(), doc.GetStringLength()) == repaired);
+
+  for (const std::string& xml : {esc::xml_text(in), esc::xml_attr(in)}) {
+    require(valid(xml));
+    require(xml.find('<') == std::string::npos);
+    for (unsigned char c : xml) require(c >= 0x20 || c == '\n' || c == '\t');
+  }
+  require(esc::xml_attr(in).find('"') == std::string::npos);
+
+  for (const std::string& dot : {esc::dot_label(in), esc::dot_value(in)}) {
+    require(valid(dot));
+    // Backslashes come in pairs, so the value never ends inside an escape.
+    std::size_t run = 0;
+    for (char c : dot) run = c == '\\' ? run + 1 : (require(run % 2 == 0 || c == 'n'), 0);
+  }
+  std::string quoted = esc::dot_quoted(in);
+  require(quoted.size() >= 2 && quoted.front() == '"' && quoted.back() == '"');
+  for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
+    if (quoted[i] == '\\') {
+      ++i;
+      continue;
+    }
+    require(quoted[i] != '"');
+  }
+
+  std::string csv = esc::csv_field(in);
+  require(valid(csv));
+  if (!csv.empty() && csv.front() == '"') {
+    std::string back;
+    for (std::size_t i = 1; i + 1 < csv.size(); ++i) {
+      back += csv[i];
+      if (csv[i] == '"') require(csv[++i] == '"');
+    }
+    require(back == repaired);
+  } else {
+    require(csv == repaired);
+  }
+  require(valid(esc::neo4j_field(in)));
+  require(valid(esc::neo4j_array({in, in}, ';')));
+
+  std::string cypher = esc::cypher_string(in);
+  require(valid(cypher) && cypher.find('\n') == std::string::npos);
+  for (std::size_t i = 1; i + 1 < cypher.size(); ++i) {
+    if (cypher[i] == '\\') {
+      ++i;
+      continue;
+    }
+    require(cypher[i] != '\'');
+  }
+  std::string ident = esc::cypher_identifier(in);
+  std::size_t ticks = 0;
+  for (char c : ident) ticks += c == '`';
+  require(ticks % 2 == 0);
+  std::string iri = esc::iri_component(in);
+  for (unsigned char c : iri) require(c > 0x20 && c < 0x7f && c != '"' && c != '<' && c != '>');
+  if (auto n = esc::number(static_cast<double>(size) / 7)) require(std::stod(*n) == size / 7.0);
+  return 0;
+}
