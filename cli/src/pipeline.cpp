@@ -82,6 +82,17 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   std::vector<Relation> relations = extract_relations(doc, by_id, mentions);
   for (auto& r : discovered.relations) relations.push_back(std::move(r));
 
+  // A place named only by its capital or an adjective may act ("Moscow's toolkit") but is not
+  // taken as a target: "a summit in Prague" does not aim anything at the Czech Republic.
+  std::set<std::string> strongly_named;
+  for (const auto& m : mentions)
+    if (m.source != "lexicon:city" && m.source != "lexicon:demonym") strongly_named.insert(m.entity);
+  std::erase_if(relations, [&](const Relation& r) {
+    auto t = entities.find(r.target);
+    bool place = t != entities.end() && (t->second.type == "Actor" || t->second.type == "TargetCountry");
+    return place && !strongly_named.count(r.target) && r.type != "OPERATES";
+  });
+
   // An entity named only by an adjective ("Asian players") and in no relation is not a subject of
   // the text: drop it and its mentions.
   std::set<std::string> related, named;

@@ -11,6 +11,7 @@ namespace {
 double confidence_of(EntityRecognizer::FormKind k) {
   switch (k) {
     case EntityRecognizer::FormKind::kDemonym: return 0.8;
+    case EntityRecognizer::FormKind::kCity: return 0.7;
     case EntityRecognizer::FormKind::kTrigger: return 0.9;
     default: return 1.0;
   }
@@ -24,6 +25,7 @@ const char* source_of(EntityRecognizer::FormKind k) {
     case EntityRecognizer::FormKind::kDemonym: return "lexicon:demonym";
     case EntityRecognizer::FormKind::kName: return "lexicon:name";
     case EntityRecognizer::FormKind::kTrigger: return "lexicon:trigger";
+    case EntityRecognizer::FormKind::kCity: return "lexicon:city";
   }
   return "lexicon";
 }
@@ -67,7 +69,7 @@ EntityRecognizer::EntityRecognizer(const Lexicon& lexicon) : lexicon_(&lexicon) 
   // Folded surface form -> entry index, to report a form two entries claim.
   std::map<std::string, std::uint32_t> owner_of_form;
   auto add = [&](const std::string& form, std::uint32_t entry, FormKind kind) {
-    bool cs = kind == FormKind::kAcronym;
+    bool cs = kind == FormKind::kAcronym || kind == FormKind::kCity;  // "Sofia", "Lima": names
     std::string key = (cs ? "=" + form : fold_case(form));
     auto [it, fresh] = owner_of_form.emplace(key, entry);
     if (!fresh && it->second != entry) {
@@ -89,6 +91,7 @@ EntityRecognizer::EntityRecognizer(const Lexicon& lexicon) : lexicon_(&lexicon) 
     for (const auto& [lang, forms] : e.names)
       for (const auto& a : forms) add(a, i, FormKind::kName);
     for (const auto& a : e.triggers) add(a, i, FormKind::kTrigger);
+    for (const auto& a : e.cities) add(a, i, FormKind::kCity);
   }
 }
 
@@ -116,7 +119,7 @@ EntityExtraction EntityRecognizer::run(const Document& doc,
       mention.sentence = static_cast<int>(s);
       auto it = found.find(p.entry);
       if (it == found.end()) it = found.emplace(p.entry, entity_from_entry(e)).first;
-      if (p.kind != FormKind::kTrigger && p.kind != FormKind::kDemonym)
+      if (p.kind != FormKind::kTrigger && p.kind != FormKind::kDemonym && p.kind != FormKind::kCity)
         it->second.aliases.push_back(mention.surface);
       out.mentions.push_back(std::move(mention));
     }

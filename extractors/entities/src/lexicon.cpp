@@ -65,6 +65,7 @@ void Lexicon::add_json(std::string_view json, const std::string& file) {
     entry.aliases = strings(e, "aliases");
     entry.acronyms = strings(e, "acronyms");
     entry.demonyms = strings(e, "demonyms");
+    entry.cities = strings(e, "cities");
     if (e.HasMember("names"))
       for (const auto& m : e["names"].GetObject()) entry.names[m.name.GetString()] = strings(e["names"], m.name.GetString());
     entry.wikidata = string_or(e, "wikidata");
@@ -90,6 +91,7 @@ void Lexicon::add_json(std::string_view json, const std::string& file) {
       append_unique(old.aliases, entry.aliases);
       append_unique(old.acronyms, entry.acronyms);
       append_unique(old.demonyms, entry.demonyms);
+      append_unique(old.cities, entry.cities);
       append_unique(old.owner, entry.owner);
       append_unique(old.channels, entry.channels);
       append_unique(old.triggers, entry.triggers);

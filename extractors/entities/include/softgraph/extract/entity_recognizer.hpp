@@ -26,7 +26,7 @@ class EntityRecognizer {
   // Adds a discovered entity's surface forms to a copy of the matcher (used per document).
   const PhraseMatcher& matcher() const { return matcher_; }
 
-  enum class FormKind { kLabel, kAlias, kAcronym, kDemonym, kName, kTrigger };
+  enum class FormKind { kLabel, kAlias, kAcronym, kDemonym, kName, kTrigger, kCity };
   struct Pattern {
     std::uint32_t entry;
     FormKind kind;

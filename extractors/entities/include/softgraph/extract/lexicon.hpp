@@ -16,6 +16,7 @@ struct LexiconEntry {
   std::vector<std::string> acronyms;  // case-sensitive surface forms
   std::vector<std::string> demonyms;  // adjective forms ("Chinese"), case-insensitive
   std::map<std::string, std::vector<std::string>> names;  // language -> forms, case forms too
+  std::vector<std::string> cities;    // capitals standing for the state ("Moscow"), case-sensitive
   std::string wikidata, region, spectrum, description;
   std::vector<std::string> owner, channels, members, triggers;
   Attributes attributes;
