@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
 
   double node_heap = double(heap1 - heap0) / n, edge_heap = double(heap2 - heap1) / m;
   double node_rss = double(rss1 - rss0) / n, edge_rss = double(rss2 - rss1) / m;
-  double ev_heap = double(heap3 - heap2) / k;
+  double ev_heap = double(heap3 - heap2) / k, ev_rss = double(rss3 - rss2) / k;
   // Fixed parts, without the heap behind strings, maps and vectors.
   std::size_t node_fixed = sizeof(BoostGraph::stored_vertex) + sizeof(std::string) + sizeof(Vertex) + 32;
   std::size_t edge_fixed = sizeof(EdgeProps) + 2 * sizeof(Vertex) + 2 * sizeof(void*) +
@@ -105,10 +105,10 @@ int main(int argc, char** argv) {
                            (32 + sizeof(std::tuple<Vertex, Vertex, std::string>) + sizeof(EdgeDesc));
   if (json) {
     std::printf("{\"nodes\": %zu, \"edges\": %zu, \"node_heap_bytes\": %.1f, \"edge_heap_bytes\": %.1f, "
-                "\"node_rss_bytes\": %.1f, \"edge_rss_bytes\": %.1f, \"evidence_heap_bytes\": %.1f, "
+                "\"node_rss_bytes\": %.1f, \"edge_rss_bytes\": %.1f, \"evidence_heap_bytes\": %.1f, \"evidence_rss_bytes\": %.1f, "
                 "\"node_fixed_bytes\": %zu, \"edge_fixed_bytes\": %zu, \"sizeof_NodeProps\": %zu, "
                 "\"sizeof_EdgeProps\": %zu, \"sizeof_Evidence\": %zu}\n",
-                n, m, node_heap, edge_heap, node_rss, edge_rss, ev_heap, node_fixed, edge_fixed,
+                n, m, node_heap, edge_heap, node_rss, edge_rss, ev_heap, ev_rss, node_fixed, edge_fixed,
                 sizeof(NodeProps), sizeof(EdgeProps), sizeof(Evidence));
   } else {
     std::printf("graph core: %zu nodes, %zu edges (PARTNERS_WITH, no evidence)\n", n, m);
@@ -116,8 +116,8 @@ int main(int argc, char** argv) {
                 node_heap, node_rss, sizeof(NodeProps), node_fixed);
     std::printf("  per edge: %7.1f B heap, %7.1f B RSS   (sizeof EdgeProps %zu, fixed parts ~%zu)\n",
                 edge_heap, edge_rss, sizeof(EdgeProps), edge_fixed);
-    std::printf("  per evidence record (160-byte quote): %.1f B heap (sizeof Evidence %zu)\n", ev_heap,
-                sizeof(Evidence));
+    std::printf("  per evidence record (160-byte quote): %.1f B heap, %.1f B RSS (sizeof Evidence %zu)\n",
+                ev_heap, ev_rss, sizeof(Evidence));
     std::printf("  aim: < 1024 B per node, < 200 B per edge: nodes %s, edges %s\n",
                 node_heap < 1024 ? "met" : "MISSED", edge_heap < 200 ? "met" : "MISSED");
   }
