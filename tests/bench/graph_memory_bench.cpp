@@ -1,7 +1,8 @@
 // Memory of the graph core: builds a Graph of N nodes and M edges with Graph::add_node and
 // Graph::add_weighted_edge (no evidence: the core), and reports the heap and RSS growth per node
 // and per edge, next to a sizeof-based estimate of the fixed parts. Then adds one evidence record
-// to each of the first min(M, 100000) edges and reports the cost per evidence record.
+// to each of the first min(M, 100000) edges and reports the cost per evidence record, and the 14
+// metric values compute_metrics stores on every node.
 //   graph_memory_bench [NODES] [EDGES] [--json]     (default 10000 50000)
 // Node ids are "actor/node_NNNNNNN" (18 bytes: past the 15-byte small-string buffer, like
 // "institution/british_council"), labels "Node NNNNNNN"; edges are distinct random
@@ -95,6 +96,15 @@ int main(int argc, char** argv) {
   }
   std::size_t heap3 = heap_bytes(), rss3 = rss_bytes();
 
+  // The metrics every node carries after compute_metrics (the names graph.json shows).
+  static const char* kMetrics[] = {"authority", "betweenness", "closeness", "core", "degree", "eigenvector",
+                                   "harmonic", "hub", "in_degree", "out_degree", "pagerank",
+                                   "weighted_degree", "weighted_in", "weighted_out"};
+  for (Vertex v = 0; v < g.node_count(); ++v)
+    for (const char* name : kMetrics) g.node(v).metrics[name] = 1.0;
+  std::size_t heap4 = heap_bytes(), rss4 = rss_bytes();
+  double metrics_heap = double(heap4 - heap3) / n, metrics_rss = double(rss4 - rss3) / n;
+
   double node_heap = double(heap1 - heap0) / n, edge_heap = double(heap2 - heap1) / m;
   double node_rss = double(rss1 - rss0) / n, edge_rss = double(rss2 - rss1) / m;
   double ev_heap = double(heap3 - heap2) / k, ev_rss = double(rss3 - rss2) / k;
@@ -107,9 +117,9 @@ int main(int argc, char** argv) {
     std::printf("{\"nodes\": %zu, \"edges\": %zu, \"node_heap_bytes\": %.1f, \"edge_heap_bytes\": %.1f, "
                 "\"node_rss_bytes\": %.1f, \"edge_rss_bytes\": %.1f, \"evidence_heap_bytes\": %.1f, \"evidence_rss_bytes\": %.1f, "
                 "\"node_fixed_bytes\": %zu, \"edge_fixed_bytes\": %zu, \"sizeof_NodeProps\": %zu, "
-                "\"sizeof_EdgeProps\": %zu, \"sizeof_Evidence\": %zu}\n",
+                "\"sizeof_EdgeProps\": %zu, \"sizeof_Evidence\": %zu, \"metrics_heap_bytes_per_node\": %.1f, \"metrics_rss_bytes_per_node\": %.1f}\n",
                 n, m, node_heap, edge_heap, node_rss, edge_rss, ev_heap, ev_rss, node_fixed, edge_fixed,
-                sizeof(NodeProps), sizeof(EdgeProps), sizeof(Evidence));
+                sizeof(NodeProps), sizeof(EdgeProps), sizeof(Evidence), metrics_heap, metrics_rss);
   } else {
     std::printf("graph core: %zu nodes, %zu edges (PARTNERS_WITH, no evidence)\n", n, m);
     std::printf("  per node: %7.1f B heap, %7.1f B RSS   (sizeof NodeProps %zu, fixed parts ~%zu)\n",
@@ -118,6 +128,8 @@ int main(int argc, char** argv) {
                 edge_heap, edge_rss, sizeof(EdgeProps), edge_fixed);
     std::printf("  per evidence record (160-byte quote): %.1f B heap, %.1f B RSS (sizeof Evidence %zu)\n",
                 ev_heap, ev_rss, sizeof(Evidence));
+    std::printf("  + 14 metrics per node (std::map<std::string, double>): %.1f B heap, %.1f B RSS per node\n",
+                metrics_heap, metrics_rss);
     std::printf("  aim: < 1024 B per node, < 200 B per edge: nodes %s, edges %s\n",
                 node_heap < 1024 ? "met" : "MISSED", edge_heap < 200 ? "met" : "MISSED");
   }

@@ -33,6 +33,9 @@ const std::set<std::string> kStopStarts = {"the", "a", "an", "this", "these", "t
                                            "their", "his", "her", "our", "in", "through", "by",
                                            "with", "from", "and", "of", "such", "both", "each",
                                            "as", "at", "on", "for", "to", "under", "via"};
+// Lower-case words that make the capitalised name before them a programme or body.
+const std::set<std::string> kGenericHeads = {"programme", "program", "initiative", "scheme",
+                                             "project", "fellowship", "fellowships", "network"};
 // Names ending so are documents or events, not organisations.
 const std::set<std::string> kNotOrganisations = {"agreement", "agreements", "treaty", "declaration",
                                                  "accord", "accords", "pact", "concept", "strategy",
@@ -148,6 +151,13 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       }
       std::size_t first = i;
       while (first < last_cap && kStopStarts.count(fold_case(word_at(doc, tokens[first])))) ++first;
+      // "its NIHONGO Partners programme": a name followed by a lower-case generic head.
+      bool generic_head_after = last_cap + 1 < tokens.size() && !tokens[last_cap + 1].upper_initial &&
+                                kGenericHeads.count(fold_case(word_at(doc, tokens[last_cap + 1])));
+      if (generic_head_after && !has_head && first > 0 && last_cap >= first) {
+        ByteRange r{tokens[first].begin, tokens[last_cap].end};
+        candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), {}});
+      }
       if (has_head && last_cap > first) {
         ByteRange r{tokens[first].begin, tokens[last_cap].end};
         candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), {}});
@@ -234,7 +244,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       if (known.count(m->entity) && known[m->entity]->type == "Institution" &&
           m->range.size() * 10 < c.range.size() * 7)
         holds_known_institution = true;
-    if (holds_known_institution && c.acronym.empty()) continue;
+    bool coordination = c.name.find(" and ") != std::string::npos || c.name.find(", ") != std::string::npos;
+    if (holds_known_institution && coordination && c.acronym.empty()) continue;
     // A full name the lexicon knows exactly, just not as this span: resolve through its parts.
     const Entity* inner_inst = nullptr;
     for (const Mention* m : inside)
