@@ -79,3 +79,25 @@ TEST_CASE("figures stated in a sentence stay on the edge") {
   CHECK(std::find(figures.begin(), figures.end(), "exceeding $10 billion") != figures.end());
   CHECK(std::get<std::vector<std::string>>(a.at("years")) == std::vector<std::string>{"2008"});
 }
+
+TEST_CASE("a partnership cue ties a pair, not a list, and not a broken relation") {
+  Run pair = run("Norway. The Norwegian-Danish partnership runs teacher exchanges.");
+  CHECK(pair.triples.count("actor/norway PARTNERS_WITH actor/denmark"));
+  Run list = run("France, Italy, Spain and Greece signed an agreement on fisheries.");
+  CHECK_FALSE(list.triples.count("actor/spain PARTNERS_WITH actor/greece"));
+  Run broken = run("Chile and Peru cut ties with Bolivia after the war.");
+  CHECK_FALSE(broken.triples.count("actor/peru PARTNERS_WITH actor/bolivia"));
+}
+
+TEST_CASE("states that are no power of the text are targets of the powers beside them") {
+  Run r = run("Japan. Japan lends to Laos, Cambodia and Myanmar for new railways.");
+  CHECK(r.triples.count("actor/japan TARGETS actor/laos"));
+  CHECK(r.triples.count("actor/japan TARGETS actor/myanmar"));
+  CHECK_FALSE(r.triples.count("actor/laos USES_INSTRUMENT instrument/development_projects"));
+}
+
+TEST_CASE("a membership cue needs the state before it and the organisation after it") {
+  Run r = run("Kazakhstan is a member of the Shanghai Cooperation Organisation. The members of ASEAN trade with Japan.");
+  CHECK(r.triples.count("actor/kazakhstan MEMBER_OF institution/sco"));
+  CHECK_FALSE(r.triples.count("actor/japan MEMBER_OF institution/asean"));
+}

@@ -79,7 +79,9 @@ const std::set<std::string> kOperateCues = {"through", "via", "runs", "run", "fu
                                             "'", "led", "own", "network", "manages", "supports"};
 const std::set<std::string> kPartnerCues = {"partnership", "partnerships", "partner", "partners",
                                             "jointly", "joint", "alliance", "cooperate",
-                                            "cooperates", "agreement", "agreements"};
+                                            "cooperates", "agreement", "agreements", "relations",
+                                            "ties", "cooperation", "treaty", "treaties", "signed",
+                                            "bilateral", "allied", "allies"};
 const std::set<std::string> kMemberCues = {"member", "members", "membership", "joined", "joining",
                                            "accession", "acceded"};
 const std::set<std::string> kAnaphora = {"organization", "organisation", "institution",
@@ -404,7 +406,11 @@ std::vector<Relation> extract_relations(const Document& doc,
 
     // PARTNERS_WITH: two parties tied together by a partnership cue — "the Turkish-Kazakh
     // partnership", "cooperation between X and Y", "X and Y jointly ...", "X's agreement with Y".
-    if (sw.has(kPartnerCues) || sw.has_phrase({"cooperation", "between"}) || sw.has_phrase({"ties", "between"})) {
+    static const std::set<std::string> kBreaks = {"cut", "severed", "broke", "broken", "froze",
+                                                  "frozen", "suspended", "closed", "rivals",
+                                                  "rivalry", "dispute", "disputed", "conflict",
+                                                  "war", "sanctions"};
+    if (sw.has(kPartnerCues) && !sw.has(kBreaks)) {
       std::vector<const Slot*> parties;
       for (const Slot& p : slots)
         if ((is_state_like(*p.entity) || p.entity->type == "Institution") &&
@@ -424,10 +430,21 @@ std::vector<Relation> extract_relations(const Document& doc,
         bool joined = b.word >= a_end && b.word - a_end <= 2;
         for (std::size_t k = a_end; joined && k < b.word; ++k)
           joined = sw.words[k] == "-" || sw.words[k] == "and" || sw.words[k] == "," || sw.words[k] == "the";
-        bool between = a.word >= 1 && sw.words[a.word - 1] == "between" && joined;
-        bool pair_with_cue = joined && (cue_near(b_end, b_end + 4) || (a.word >= 3 && cue_near(a.word - 3, a.word)));
-        bool with_cue = b.word >= 2 && sw.words[b.word - 1] == "with" && cue_near(b.word - 3 > a.word ? b.word - 3 : a.word, b.word - 1) &&
-                        a.role == Role::kActor;
+        // A pair inside a longer list ("Saudi Arabia, the UAE, Bahrain and Egypt") is no pair.
+        auto joined_to = [&](const Slot& x, const Slot& y) {
+          std::size_t x_end = sw.index_at(x.mention->range.end);
+          if (y.word < x_end || y.word - x_end > 2) return false;
+          for (std::size_t k = x_end; k < y.word; ++k)
+            if (sw.words[k] != "-" && sw.words[k] != "and" && sw.words[k] != "," && sw.words[k] != "the") return false;
+          return true;
+        };
+        bool in_list = (i > 0 && joined_to(*parties[i - 1], a)) ||
+                       (i + 2 < parties.size() && joined_to(b, *parties[i + 2]));
+        bool between = a.word >= 1 && sw.words[a.word - 1] == "between" && joined && !in_list;
+        bool pair_with_cue = joined && !in_list &&
+                             (cue_near(b_end, b_end + 4) || (a.word >= 3 && cue_near(a.word - 3, a.word)));
+        bool with_cue = b.word >= 2 && sw.words[b.word - 1] == "with" &&
+                        cue_near(b.word - 3 > a.word ? b.word - 3 : a.word, b.word - 1);
         if (!(between || pair_with_cue || with_cue)) continue;
         out.push_back(make(a.entity->id, b.entity->id, "PARTNERS_WITH", sentence_evidence(doc, s, "cue:partnership", 0.7), figures));
       }

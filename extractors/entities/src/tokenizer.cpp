@@ -92,8 +92,7 @@ std::string fold_case(std::string_view text) {
     c = fold(c);
     char buf[4];
     std::int32_t len = 0;
-    UBool err = false;
-    U8_APPEND(reinterpret_cast<std::uint8_t*>(buf), len, 4, c, err);
+    U8_APPEND_UNSAFE(reinterpret_cast<std::uint8_t*>(buf), len, c);
     out.append(buf, static_cast<std::size_t>(len));
   }
   return out;

@@ -1,0 +1,75 @@
+#!/bin/sh
+# Builds the libFuzzer targets (tests/fuzz/*_fuzz.cpp) with clang, replays every saved crash in
+# tests/fuzz/regressions/<target>/, then fuzzes each target for a bounded time from its seeds in
+# tests/fuzz/seeds/<target>/.
+#   tests/fuzz/run_fuzzers.sh [SECONDS] [BUILD_DIR] [TARGET...]     (default: 60 build-fuzz, all)
+# SECONDS=0 only replays the regressions (a quick check). The libraries are compiled with
+# -fsanitize=fuzzer-no-link,address,undefined so that libFuzzer sees their coverage and ASan and
+# UBSan check them. New inputs go to a scratch corpus under BUILD_DIR/fuzz-work, never into the
+# repo; a crash is saved as BUILD_DIR/fuzz-work/<target>/crash-* — copy it into
+# tests/fuzz/regressions/<target>/ once the bug is understood, so it is replayed from then on.
+# Exit status: 0 when every regression replays cleanly and no target found a crash.
+set -eu
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
+SECONDS_EACH=${1:-60}
+BUILD=${2:-build-fuzz}
+[ $# -gt 2 ] && shift 2 || set --
+TARGETS="$*"
+if [ -z "$TARGETS" ]; then
+  for f in "$SRC"/tests/fuzz/*_fuzz.cpp; do TARGETS="$TARGETS $(basename "$f" .cpp)"; done
+fi
+command -v clang++ > /dev/null || { echo "run_fuzzers: clang++ missing: apt-get install clang" >&2; exit 1; }
+
+if [ ! -f "$BUILD/CMakeCache.txt" ]; then
+  cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+    -DSOFTGRAPH_FUZZ=ON -DSOFTGRAPH_TESTS=ON -DSOFTGRAPH_BENCH=OFF > /dev/null
+fi
+# shellcheck disable=SC2086
+cmake --build "$BUILD" --target $TARGETS
+
+WORKDIR="$BUILD/fuzz-work"
+mkdir -p "$WORKDIR"
+export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:symbolize=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+status=0
+summary=""
+for t in $TARGETS; do
+  bin="$BUILD/tests/fuzz/$t"
+  regress="$SRC/tests/fuzz/regressions/$t"
+  seeds="$SRC/tests/fuzz/seeds/$t"
+  # 1. Replays: each saved crash must now run cleanly.
+  replayed=0
+  if [ -d "$regress" ] && [ -n "$(ls -A "$regress" 2>/dev/null)" ]; then
+    replayed=$(ls "$regress" | wc -l)
+    if ! "$bin" -runs=1 "$regress"/* > "$WORKDIR/$t.regressions.log" 2>&1; then
+      echo "run_fuzzers: $t: a regression input fails again; see $WORKDIR/$t.regressions.log" >&2
+      tail -30 "$WORKDIR/$t.regressions.log" >&2
+      status=1
+      summary="$summary\n$t: REGRESSION FAILS ($replayed replayed)"
+      continue
+    fi
+  fi
+  [ "$SECONDS_EACH" -gt 0 ] || { summary="$summary\n$t: $replayed regression(s) replayed"; continue; }
+  # 2. Bounded fuzzing from the seeds, into a scratch corpus.
+  corpus="$WORKDIR/$t/corpus"
+  mkdir -p "$corpus"
+  rc=0
+  # shellcheck disable=SC2046
+  "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+    -print_final_stats=1 -artifact_prefix="$WORKDIR/$t/" "$corpus" $( [ -d "$seeds" ] && echo "$seeds" ) \
+    > "$WORKDIR/$t.log" 2>&1 || rc=$?
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$WORKDIR/$t.log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]*' "$WORKDIR/$t.log" | tail -1)
+  crashes=$(ls "$WORKDIR/$t"/crash-* "$WORKDIR/$t"/leak-* "$WORKDIR/$t"/timeout-* "$WORKDIR/$t"/oom-* 2>/dev/null | wc -l)
+  if [ "$rc" -ne 0 ] || [ "$crashes" -gt 0 ]; then
+    status=1
+    summary="$summary\n$t: FOUND $crashes problem input(s) (exit $rc) after ${execs:-?} runs, $cov; see $WORKDIR/$t.log"
+    grep -E "ERROR: |SUMMARY: |^    #[0-9] " "$WORKDIR/$t.log" | head -20 >&2 || true
+  else
+    summary="$summary\n$t: clean: ${execs:-?} runs in ${SECONDS_EACH} s, $cov, $replayed regression(s) replayed"
+  fi
+done
+printf "fuzzing summary:%b\n" "$summary"
+exit $status
