@@ -111,6 +111,29 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   for (auto& [id, e] : entities) entity_list.push_back(e);
   ReferenceExtraction refs = extract_references(doc, mentions, entity_list);
 
+  // A discovered organisation without an owner in its name is attributed by the relation that
+  // gave it one: a possessive or subject in its sentence, or the actor of its section.
+  for (auto& [id, e] : entities) {
+    if (!e.attributes.count("discovered") || e.attributes.count("owner")) continue;
+    std::vector<std::string> owners;
+    std::string method;
+    double confidence = 0;
+    for (const auto& r : relations) {
+      if (r.type != "OPERATES" || r.target != id) continue;
+      if (std::find(owners.begin(), owners.end(), r.source) == owners.end()) owners.push_back(r.source);
+      bool by_scope = r.evidence.rule.rfind("scope:", 0) == 0;
+      if (!by_scope || method.empty()) {
+        method = by_scope ? "section" : "sentence";
+        confidence = r.evidence.confidence;
+      }
+    }
+    if (owners.empty()) continue;
+    std::sort(owners.begin(), owners.end());
+    e.attributes["owner"] = owners;
+    e.attributes["attribution"] = method;
+    e.attributes["attribution_confidence"] = confidence;
+  }
+
   // Owners named only by the lexicon still become nodes.
   for (const auto& r : relations)
     for (const auto* id : {&r.source, &r.target})

@@ -24,7 +24,8 @@ const std::set<std::string> kHeads = {
     "society", "committee", "commission", "forum", "network", "office", "authority", "alliance",
     "trust", "college", "library", "corporation", "ministry", "endowment", "mission",
     "stiftung", "institut", "secretariat", "parliament", "dialogue", "platform", "federation",
-    "agence", "radio", "television", "broadcasting", "channel"};
+    "agence", "radio", "television", "broadcasting", "channel", "crescent", "cross",
+    "charity", "charities", "league", "relief"};
 // "in", "on" and "to" end a name ("the Pushkin School in Turkmenistan" is a school and a place).
 const std::set<std::string> kConnectors = {"of", "for", "and", "the", "de", "&", "-", "'", "des",
                                            "du", "für"};
