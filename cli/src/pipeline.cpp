@@ -72,6 +72,13 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   for (auto& e : found.entities) entities.emplace(e.id, std::move(e));
   for (auto& e : discovered.entities) entities.emplace(e.id, std::move(e));
   std::vector<Mention> mentions = std::move(found.mentions);
+  // Words inside a discovered name belong to that name ("ASEAN" in "ASEAN-Korea Centre"); the
+  // attribution to a country inside it was made by discovery already.
+  std::erase_if(mentions, [&](const Mention& m) {
+    return std::any_of(discovered.mentions.begin(), discovered.mentions.end(), [&](const Mention& d) {
+      return d.range.contains(m.range) && d.range != m.range;
+    });
+  });
   mentions.insert(mentions.end(), discovered.mentions.begin(), discovered.mentions.end());
   std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
     return std::tie(a.range.begin, a.range.end, a.entity) < std::tie(b.range.begin, b.range.end, b.entity);

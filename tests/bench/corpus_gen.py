@@ -2,7 +2,7 @@
 """Reproducible benchmark corpus for softgraph: English-like articles about influence between
 states, written from this file's own sentence templates and the names in schemas/lexicon/*.json.
 
-    tests/bench/corpus_gen.py OUT_DIR [--mb 200] [--doc-kb 64] [--seed 7] [--lexicon-dir DIR]
+    tests/bench/corpus_gen.py OUT_DIR [--mb 2] [--doc-kb 64] [--seed 7] [--wrap 80] [--lexicon-dir DIR]
 
 Writes OUT_DIR/corpus/doc-NNNNN.txt (many files, each about --doc-kb KB, the last one shorter so
 the total is --mb MB) and OUT_DIR/phrases.txt: every surface form of every lexicon entry (labels,
@@ -15,6 +15,7 @@ import argparse
 import json
 import random
 import sys
+import textwrap
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2]
@@ -89,6 +90,8 @@ def main():
     ap.add_argument("--mb", type=float, default=2, help="total corpus size in MB (default 2)")
     ap.add_argument("--doc-kb", type=int, default=64, help="size of one document in KB (default 64)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--wrap", type=int, default=80,
+                    help="wrap paragraphs at this many columns like text taken from PDFs (0: one line each)")
     ap.add_argument("--lexicon-dir", default=str(SRC / "schemas" / "lexicon"))
     args = ap.parse_args()
 
@@ -149,6 +152,8 @@ def main():
                 for name in SURNAMES:
                     if f"({name}," in para:
                         refs.add(name)
+                if args.wrap > 0:
+                    para = textwrap.fill(para, args.wrap, break_long_words=False, break_on_hyphens=False)
                 parts.append(para + "\n\n")
                 size += len(para.encode("utf-8")) + 2
                 if size >= target:

@@ -2,11 +2,13 @@
 // Cypher). Kuzu has its own DDL, so node and relationship tables are created from our neo4j-admin
 // headers (id:ID, name:double, :LABEL ...); Kuzu's own CSV reader loads every file (COPY for nodes,
 // LOAD FROM ... MATCH ... CREATE for relationships). Then Cypher queries check the data: every
-// node and label exact, and the dominant actor of a channel as graph.json gives it.
+// node and label exact, and each channel's dominant actor, computed in Cypher, as `softgraph
+// channels` gives it. test_kuzu_channels.mjs does the same on real builds (article, default).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { checkChannels, softgraphChannels } from "./test_kuzu_channels.mjs";
 
 let failures = 0;
 function check(cond, what) {
@@ -112,13 +114,15 @@ for (const [name, folder] of [[process.argv[2], process.argv[3]]]) {
     check(rows.length === 1 && JSON.stringify(JSON.parse(rows[0].ev).map((e) => e.quote)) === JSON.stringify(edge.evidence.map((e) => e.quote)),
       `edge ${JSON.stringify(edge.id)} evidence quotes exact`);
   }
-  // The dominant actor of each channel: the actor with the largest USES_INSTRUMENT weight.
-  const uses = graph.edges.filter((e) => e.type === "USES_INSTRUMENT");
-  for (const instrument of [...new Set(uses.map((e) => e.target))]) {
-    const best = uses.filter((e) => e.target === instrument).sort((x, y) => y.weight - x.weight || x.source.localeCompare(y.source))[0];
-    const rows = await conn.prepare("MATCH (a:Actor)-[r:USES_INSTRUMENT]->(i:Instrument) WHERE i.id = $i RETURN a.id AS actor ORDER BY r.weight DESC, a.id LIMIT 1")
-      .then((p) => conn.execute(p, { i: instrument })).then((r) => r.getAll());
-    check(rows.length === 1 && rows[0].actor === best.source, `Cypher: dominant actor of ${instrument} is ${best.source}`);
+  // The dominant actor of each channel, computed in Cypher by the README's rules
+  // (test_kuzu_channels.mjs), equals what `softgraph channels graph.json` says.
+  if (files.includes("nodes_Instrument.csv")) {
+    try {
+      const report = softgraphChannels(process.env.SOFTGRAPH_BIN, path.join(folder, "graph.json"));
+      await checkChannels(q, columns(path.join(dir, "nodes_Instrument.csv")).map((c) => c.name), report, name, check);
+    } catch (e) {
+      check(false, `${name}: channel dominance: ${e.stack || e}`);
+    }
   }
   // Close explicitly: a database left to the garbage collector while the next one opens can crash.
   await conn.close();

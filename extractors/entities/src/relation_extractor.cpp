@@ -397,7 +397,16 @@ std::vector<Relation> extract_relations(const Document& doc,
         previous_cue = cue;
         if (!cue) continue;
         std::vector<std::string> sources = subjects;
-        for (const auto& inst : institutions) sources.push_back(inst);
+        // With several institutions, a place belongs to the nearest one before it.
+        bool several = std::count_if(slots.begin(), slots.end(), [](const Slot& x) { return x.role == Role::kInstitution; }) > 1;
+        if (several) {
+          const Slot* before = nullptr;
+          for (const Slot& x : slots)
+            if (x.role == Role::kInstitution && x.word < t.word) before = &x;
+          if (before) sources.push_back(before->entity->id);
+        } else {
+          for (const auto& inst : institutions) sources.push_back(inst);
+        }
         for (const auto& src : sources)
           if (src != t.entity->id)
             out.push_back(make(src, t.entity->id, "TARGETS", sentence_evidence(doc, s, "cue:preposition", 0.7), figures));
