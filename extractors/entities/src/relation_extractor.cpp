@@ -478,6 +478,25 @@ std::vector<Relation> extract_relations(const Document& doc,
     previous_paragraph = sentence.paragraph;
   }
 
+  // DELIVERS from the lexicon's channels for an institution the text names but never ties to a
+  // channel itself: evidence is its first mention.
+  std::set<std::string> delivering;
+  for (const auto& r : out)
+    if (r.type == "DELIVERS") delivering.insert(r.source);
+  std::map<std::string, int> first_named;
+  for (const auto& [sentence, ms] : by_sentence)
+    for (const Mention* m : ms) first_named.emplace(m->entity, sentence);
+  for (const auto& [inst, sentence] : first_named) {
+    const Entity* ie = entities.at(inst);
+    if (ie->type != "Institution" || delivering.count(inst)) continue;
+    if (!english_body(doc, doc.sentences[static_cast<std::size_t>(sentence)])) continue;
+    for (const auto& channel : list_attr(*ie, "channels")) {
+      std::string target = "instrument/" + channel;
+      if (!entities.count(target)) continue;  // only channels the text itself speaks of
+      out.push_back(make(inst, target, "DELIVERS", sentence_evidence(doc, sentence, "lexicon:channels", 0.5), {}));
+    }
+  }
+
   // OPERATES from the lexicon's owners: evidence is a sentence naming both, else the
   // institution's first mention.
   std::map<std::string, int> first_mention;
