@@ -79,10 +79,16 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
       return d.range.contains(m.range) && d.range != m.range;
     });
   });
-  mentions.insert(mentions.end(), discovered.mentions.begin(), discovered.mentions.end());
-  std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+  // Both lists are in text order already: merge rather than sort.
+  auto by_position = [](const Mention& a, const Mention& b) {
     return std::tie(a.range.begin, a.range.end, a.entity) < std::tie(b.range.begin, b.range.end, b.entity);
-  });
+  };
+  std::sort(discovered.mentions.begin(), discovered.mentions.end(), by_position);
+  std::size_t lexicon_count = mentions.size();
+  mentions.insert(mentions.end(), std::make_move_iterator(discovered.mentions.begin()),
+                  std::make_move_iterator(discovered.mentions.end()));
+  std::inplace_merge(mentions.begin(), mentions.begin() + static_cast<std::ptrdiff_t>(lexicon_count),
+                     mentions.end(), by_position);
 
   std::map<std::string, const Entity*> by_id;
   for (const auto& [id, e] : entities) by_id.emplace(id, &e);
@@ -152,6 +158,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   x.relations = std::move(relations);
   x.relations.insert(x.relations.end(), refs.relations.begin(), refs.relations.end());
   x.mentions = std::move(mentions);
+  const std::size_t entity_mentions = x.mentions.size();
   x.mentions.insert(x.mentions.end(), refs.mentions.begin(), refs.mentions.end());
   for (auto& m : x.mentions) {
     for (const auto& loc : doc.locations)
@@ -162,9 +169,10 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
       }
     m.range = doc.to_raw(m.range);
   }
-  std::sort(x.mentions.begin(), x.mentions.end(), [](const Mention& a, const Mention& b) {
-    return std::tie(a.range.begin, a.range.end, a.entity) < std::tie(b.range.begin, b.range.end, b.entity);
-  });
+  // Raw offsets keep the text order (the offset map is monotonic): merge the citations in.
+  std::stable_sort(x.mentions.begin() + static_cast<std::ptrdiff_t>(entity_mentions), x.mentions.end(), by_position);
+  std::inplace_merge(x.mentions.begin(), x.mentions.begin() + static_cast<std::ptrdiff_t>(entity_mentions),
+                     x.mentions.end(), by_position);
   x.warnings = std::move(discovered.warnings);
   x.warnings.insert(x.warnings.end(), refs.warnings.begin(), refs.warnings.end());
   return x;

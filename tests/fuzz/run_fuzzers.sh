@@ -20,19 +20,22 @@ if [ -z "$TARGETS" ]; then
 fi
 command -v clang++ > /dev/null || { echo "run_fuzzers: clang++ missing: apt-get install clang" >&2; exit 1; }
 
-if [ ! -f "$BUILD/CMakeCache.txt" ]; then
-  cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-    -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-    -DSOFTGRAPH_FUZZ=ON -DSOFTGRAPH_TESTS=ON -DSOFTGRAPH_BENCH=OFF > /dev/null
-fi
+# UBSan stops at the first report, except pointer-overflow, which stays recoverable so that the
+# one known report inside Debian's rapidjson 1.1 (internal/stack.h does arithmetic on its null
+# stack pointer before the first allocation; fixed upstream) can be suppressed below. Every other
+# pointer-overflow report still fails the run (halt_on_error=1).
+FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -fsanitize-recover=pointer-overflow"
+cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS="$FLAGS" \
+  -DSOFTGRAPH_FUZZ=ON -DSOFTGRAPH_TESTS=ON -DSOFTGRAPH_BENCH=OFF > /dev/null
 # shellcheck disable=SC2086
 cmake --build "$BUILD" --target $TARGETS
 
 WORKDIR="$BUILD/fuzz-work"
 mkdir -p "$WORKDIR"
 export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:symbolize=1"
-export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+printf 'pointer-overflow:rapidjson/internal/stack.h\n' > "$WORKDIR/ubsan.supp"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$WORKDIR/ubsan.supp"
 status=0
 summary=""
 for t in $TARGETS; do

@@ -121,8 +121,10 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     const Sentence& s = doc.sentences[si];
     bool skipped = std::any_of(skip.begin(), skip.end(), [&](const ByteRange& r) { return r.contains(s.range); });
     if (skipped) continue;
-    const Section& sec = doc.sections.empty() || s.section < 0 ? Section{} : doc.sections[s.section];
-    if (sec.kind == "references" || sec.kind == "notes" || sec.kind == "authors" || sec.kind == "back") continue;
+    if (s.section >= 0 && static_cast<std::size_t>(s.section) < doc.sections.size()) {
+      const std::string& kind = doc.sections[static_cast<std::size_t>(s.section)].kind;
+      if (kind == "references" || kind == "notes" || kind == "authors" || kind == "back") continue;
+    }
     tokens.clear();
     tokenize(doc.text, static_cast<std::uint32_t>(s.range.begin), static_cast<std::uint32_t>(s.range.end), tokens);
     // Capitalised runs (with connectors inside) that contain an organisation head.

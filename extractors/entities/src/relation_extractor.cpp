@@ -1,7 +1,7 @@
 #include "softgraph/extract/relation_extractor.hpp"
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 #include <set>
 
 #include "softgraph/extract/tokenizer.hpp"
@@ -153,25 +153,105 @@ Evidence sentence_evidence(const Document& doc, int sentence, const std::string&
   return ev;
 }
 
+namespace {
+
+// Words around a number that belong to the figure ("over 40 mosques", "$10 billion").
+const std::vector<std::string> kQualifiers = {"more than", "exceeding", "approximately", "at least",
+                                              "up to", "roughly", "nearly", "almost", "around",
+                                              "about", "over", "some"};
+const std::set<std::string> kScales = {"million", "billion", "trillion", "thousand", "hundred"};
+const std::set<std::string> kUnits = {"dollars", "euros", "usd", "mosques", "schools", "universities",
+                                      "students", "scholarships", "meetings", "projects", "institutes",
+                                      "centers", "centres", "branches", "grants", "people", "volunteers",
+                                      "programs", "programmes", "high-level", "countries", "teachers"};
+const std::set<std::string> kNumberWords = {"ten", "twenty", "thirty", "forty", "fifty", "sixty",
+                                            "seventy", "eighty", "ninety", "hundreds", "thousands",
+                                            "dozens", "millions"};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; }
+
+// The word that starts at `pos` (letters, digits, hyphens), lower-cased.
+std::string word_from(const std::string& lower, std::size_t pos) {
+  std::size_t e = pos;
+  while (e < lower.size() && is_word_byte(lower[e])) ++e;
+  return lower.substr(pos, e - pos);
+}
+
+}  // namespace
+
 Attributes figures_in(std::string_view sentence) {
-  static const std::regex kFigure(
-      R"((?:(?:over|more than|exceeding|nearly|almost|about|around|some|up to|at least|approximately|roughly)\s+)?(?:[$€£¥]\s?)?\d[\d,.]*(?:\s*(?:%|percent|per cent))?(?:\s+(?:million|billion|trillion|thousand|hundred))?(?:\s+(?:dollars|euros|USD|mosques|schools|universities|students|scholarships|meetings|projects|institutes|centers|centres|branches|grants|people|volunteers|programs|programmes))?|(?:over|more than|nearly|some|about)\s+(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|thousands|dozens|millions)(?:\s+[a-z-]+){0,2}|(?:dozens|hundreds|thousands|millions) of [a-z-]+)",
-      std::regex::icase | std::regex::optimize);
-  static const std::regex kYear(R"(\b(1[89]\d\d|20\d\d)s?\b)");
-  Attributes out;
-  std::vector<std::string> figures;
-  std::vector<std::string> years;
-  std::string s(sentence);
-  for (std::sregex_iterator it(s.begin(), s.end(), kYear), end; it != end; ++it)
-    years.push_back((*it)[0].str());
-  for (std::sregex_iterator it(s.begin(), s.end(), kFigure), end; it != end; ++it) {
-    std::string f = (*it)[0].str();
-    while (!f.empty() && (f.back() == ' ' || f.back() == ',' || f.back() == '.')) f.pop_back();
-    bool is_year = std::find(years.begin(), years.end(), f) != years.end() ||
-                   (f.size() == 5 && f.back() == 's');
-    bool is_bare_small = f.find_first_not_of("0123456789") == std::string::npos && f.size() < 2;
-    if (!is_year && !is_bare_small && !f.empty()) figures.push_back(f);
+  // A hand-written scanner: std::regex took most of the extraction time.
+  std::string lower(sentence);
+  for (char& c : lower) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';  // wrapped lines
   }
+  std::vector<std::string> figures, years;
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    bool number_word = false;
+    std::size_t begin = i, end = i;
+    if (is_digit(lower[i]) && (i == 0 || !is_word_byte(lower[i - 1]))) {
+      while (end < lower.size() && (is_digit(lower[end]) || ((lower[end] == ',' || lower[end] == '.') && end + 1 < lower.size() && is_digit(lower[end + 1])))) ++end;
+    } else if (std::isalpha(static_cast<unsigned char>(lower[i])) && (i == 0 || !is_word_byte(lower[i - 1]))) {
+      std::string w = word_from(lower, i);
+      if (!kNumberWords.count(w)) { i += std::max<std::size_t>(w.size(), 1); continue; }
+      number_word = true;
+      end = i + w.size();
+    } else {
+      ++i;
+      continue;
+    }
+    std::string digits = lower.substr(begin, end - begin);
+    bool year = !number_word && digits.size() == 4 && (digits.rfind("18", 0) == 0 || digits.rfind("19", 0) == 0 || digits.rfind("20", 0) == 0);
+    if (year) {
+      std::size_t ye = end;
+      if (ye < lower.size() && lower[ye] == 's') ++ye;
+      if (ye >= lower.size() || !is_word_byte(lower[ye])) {
+        years.push_back(std::string(sentence.substr(begin, ye - begin)));
+        i = ye;
+        continue;
+      }
+    }
+    // Extend backwards over a currency sign and a qualifier.
+    if (begin > 0 && sentence[begin - 1] == '$') --begin;
+    else if (begin >= 3 && sentence.substr(begin - 3, 3) == "\u20AC") begin -= 3;  // euro sign
+    else if (begin >= 2 && sentence.substr(begin - 2, 2) == "\u00A3") begin -= 2;  // pound sign
+    for (const auto& q : kQualifiers) {
+      std::size_t qs = begin >= q.size() + 1 ? begin - q.size() - 1 : std::string::npos;
+      if (qs != std::string::npos && lower.compare(qs, q.size(), q) == 0 && lower[qs + q.size()] == ' ' &&
+          (qs == 0 || !is_word_byte(lower[qs - 1]))) {
+        begin = qs;
+        break;
+      }
+    }
+    // Forwards over "%", a scale and a unit noun (or "of <noun>" after "hundreds").
+    std::size_t j = end;
+    auto next_word = [&](std::size_t at, std::string& w) {
+      std::size_t k = at;
+      while (k < lower.size() && lower[k] == ' ') ++k;
+      w = word_from(lower, k);
+      return w.empty() ? std::string::npos : k + w.size();
+    };
+    if (j < lower.size() && lower[j] == '%') ++j;
+    std::string w;
+    std::size_t after = next_word(j, w);
+    if (after != std::string::npos && (w == "percent")) j = after, after = next_word(j, w);
+    if (after != std::string::npos && kScales.count(w)) j = after, after = next_word(j, w);
+    for (int units = 0; units < 2 && after != std::string::npos && kUnits.count(w); ++units)
+      j = after, after = next_word(j, w);
+    if (number_word && after != std::string::npos && w == "of") {
+      std::string noun;
+      std::size_t n2 = next_word(after, noun);
+      if (n2 != std::string::npos) j = n2;
+    }
+    bool bare_small = !number_word && digits.size() < 2 && j == end && begin == i;
+    bool bare_word = number_word && j == end && begin == i;
+    if (!bare_small && !bare_word) figures.push_back(std::string(sentence.substr(begin, j - begin)));
+    i = std::max(j, end);
+  }
+  Attributes out;
   if (!figures.empty()) out["figures"] = figures;
   if (!years.empty()) out["years"] = years;
   return out;
@@ -191,13 +271,14 @@ bool english_body(const Document& doc, const Sentence& sentence) {
 // to. Blocs always count; states the lexicon marks as usual targets need more evidence.
 std::set<std::string> find_powers(const Document& doc,
                                   const std::map<std::string, const Entity*>& entities,
-                                  const std::map<int, std::vector<const Mention*>>& by_sentence) {
+                                  const std::map<int, std::vector<const Mention*>>& by_sentence,
+                                  std::map<int, SentenceWords>& words_cache) {
   std::map<std::string, int> score;
   for (const auto& [si, ms] : by_sentence) {
     const Sentence& sentence = doc.sentences[static_cast<std::size_t>(si)];
     if (!english_body(doc, sentence)) continue;
     const Paragraph* para = sentence.paragraph >= 0 ? &doc.paragraphs[static_cast<std::size_t>(sentence.paragraph)] : nullptr;
-    SentenceWords sw = words_of(doc, sentence.range);
+    const SentenceWords& sw = words_cache.emplace(si, words_of(doc, sentence.range)).first->second;
     bool heading = sw.words.size() <= 8 && !sw.words.empty() && sw.words.back() != ".";
     for (const Mention* m : ms) {
       const Entity& e = *entities.at(m->entity);
@@ -232,7 +313,8 @@ std::vector<Relation> extract_relations(const Document& doc,
   std::map<int, std::vector<const Mention*>> by_sentence;
   for (const Mention& m : mentions)
     if (m.sentence >= 0 && entities.count(m.entity)) by_sentence[m.sentence].push_back(&m);
-  const std::set<std::string> powers = find_powers(doc, entities, by_sentence);
+  std::map<int, SentenceWords> words_cache;  // sentences with mentions, tokenised once
+  const std::set<std::string> powers = find_powers(doc, entities, by_sentence, words_cache);
 
   std::vector<std::string> scope_actors;  // subject carried over inside an actor's section
   int scope_paragraph = -1, scope_section = -1;
@@ -244,7 +326,20 @@ std::vector<Relation> extract_relations(const Document& doc,
     const Sentence& sentence = doc.sentences[si];
     if (!english_body(doc, sentence)) continue;
     auto found = by_sentence.find(static_cast<int>(si));
-    SentenceWords sw = words_of(doc, sentence.range);
+    if (found == by_sentence.end()) {
+      // No entity here: only the scope bookkeeping below matters, and it needs no words.
+      if (sentence.section != scope_section) {
+        scope_actors.clear();
+        scope_section = sentence.section;
+      }
+      if (sentence.paragraph != scope_paragraph) scope_paragraph = sentence.paragraph;
+      scope_of_sentence[static_cast<int>(si)] = scope_actors;
+      if (sentence.paragraph != previous_paragraph) previous_institutions.clear();
+      previous_paragraph = sentence.paragraph;
+      continue;
+    }
+    auto cached = words_cache.find(static_cast<int>(si));
+    SentenceWords sw = cached != words_cache.end() ? std::move(cached->second) : words_of(doc, sentence.range);
 
     std::vector<Slot> slots;
     if (found != by_sentence.end()) {
