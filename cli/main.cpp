@@ -88,8 +88,11 @@ void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
       ->check(CLI::IsMember({"auto", "text", "pdf", "html"}));
 }
 
+bool g_quiet = false;
+
 Pipeline make_pipeline(const Common& c) {
   PipelineOptions o;
+  o.progress = !g_quiet;
   o.lexicon_files = c.lexicons;
   o.threads = c.threads;
   o.strict = c.strict;
@@ -211,6 +214,7 @@ int main(int argc, char** argv) {
   }
   if (verbose) spdlog::set_level(spdlog::level::info);
   if (quiet) spdlog::set_level(spdlog::level::err);
+  g_quiet = quiet;
 
   try {
     if (*build) {
@@ -229,7 +233,10 @@ int main(int argc, char** argv) {
     } else if (*extract) {
       Pipeline p = make_pipeline(extract_c);
       auto extractions = p.extract_all(expand_inputs(extract_c.inputs));
-      std::string tmp = jsonl_out + ".tmp";
+      // A device or pipe (/dev/null, /dev/stdout) is written directly, never replaced.
+      std::error_code st_ec;
+      bool special = fs::exists(jsonl_out, st_ec) && !fs::is_regular_file(jsonl_out, st_ec);
+      std::string tmp = special ? jsonl_out : jsonl_out + ".tmp";
       {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out) throw Error(ErrorCode::kOutput, jsonl_out, "", "cannot write");
@@ -237,11 +244,11 @@ int main(int argc, char** argv) {
         out.flush();
         if (!out) {
           std::error_code ec;
-          fs::remove(tmp, ec);
+          if (!special) fs::remove(tmp, ec);
           throw Error(ErrorCode::kOutput, jsonl_out, "", "write failed (disk full?)");
         }
       }
-      fs::rename(tmp, jsonl_out);
+      if (!special) fs::rename(tmp, jsonl_out);
       std::cout << "softgraph: " << extractions.size() << " extraction record(s) in " << jsonl_out << "\n";
     } else if (*merge) {
       std::vector<DocumentExtraction> all;

@@ -13,7 +13,9 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unistd.h>
 
+#include "softgraph/cli/progress.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/resources.hpp"
 #include "softgraph/extract/discovery.hpp"
@@ -192,6 +194,14 @@ Document load_any(const std::string& path, const IngestOptions& options) {
 
 std::vector<DocumentExtraction> Pipeline::extract_all(const std::vector<std::string>& paths,
                                                       std::vector<std::string>* skipped) const {
+  std::uint64_t total_bytes = 0;
+  std::vector<std::uint64_t> sizes(paths.size(), 0);
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    std::error_code ec;
+    auto size = fs::file_size(paths[i], ec);
+    if (!ec) sizes[i] = size, total_bytes += size;
+  }
+  Progress progress(paths.size(), total_bytes, options_.progress && isatty(2), stderr);
   std::vector<std::optional<DocumentExtraction>> results(paths.size());
   std::vector<std::exception_ptr> errors(paths.size());
   std::atomic<std::size_t> next{0};
@@ -203,6 +213,7 @@ std::vector<DocumentExtraction> Pipeline::extract_all(const std::vector<std::str
       } catch (...) {
         errors[i] = std::current_exception();
       }
+      progress.done(sizes[i]);
     }
   };
   unsigned n = std::min<unsigned>(effective_threads(options_.threads), static_cast<unsigned>(std::max<std::size_t>(1, paths.size())));
@@ -210,6 +221,7 @@ std::vector<DocumentExtraction> Pipeline::extract_all(const std::vector<std::str
   for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
+  progress.finish();
 
   std::vector<DocumentExtraction> out;
   for (std::size_t i = 0; i < paths.size(); ++i) {
@@ -230,8 +242,32 @@ std::vector<DocumentExtraction> Pipeline::extract_all(const std::vector<std::str
   return out;
 }
 
+namespace {
+
+// Two inputs with the same file name ("a/report.txt", "b/report.txt") get distinct document ids:
+// the later ones, in path order, take "_2", "_3" ... Done here, not in extract, so that a merge
+// of shards equals a single run.
+std::vector<DocumentExtraction> distinct_document_ids(std::vector<DocumentExtraction> xs) {
+  std::set<std::string> used;
+  for (auto& x : xs) {
+    std::string id = x.document_id;
+    for (int n = 2; used.count(id); ++n) id = x.document_id + "_" + std::to_string(n);
+    if (id != x.document_id) {
+      for (auto& r : x.relations) {
+        if (r.source == x.document_id) r.source = id;
+        if (r.evidence.document == x.document_id) r.evidence.document = id;
+      }
+      x.document_id = id;
+    }
+    used.insert(id);
+  }
+  return xs;
+}
+
+}  // namespace
+
 Graph Pipeline::build(const std::vector<DocumentExtraction>& extractions) const {
-  Graph g = build_graph(extractions);
+  Graph g = build_graph(distinct_document_ids(extractions));
 #ifdef SOFTGRAPH_HAVE_METRICS
   MetricsOptions mo;
   mo.threads = effective_threads(options_.threads);
@@ -272,6 +308,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
           }
         }
         globfree(&g);
+        if (files.empty()) throw input_error(in, "", "the pattern matches no file");
         continue;
       }
       throw input_error(in, "", "no such file or directory");
@@ -305,6 +342,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
       if (!any) throw input_error(in, "", "directory holds no input files");
       continue;
     }
+    if (!fs::is_regular_file(st))
+      throw input_error(in, "", "not a regular file (FIFO, device or socket)");
     files.push_back(in);
   }
   std::sort(files.begin(), files.end());

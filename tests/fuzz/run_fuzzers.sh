@@ -58,6 +58,7 @@ for t in $TARGETS; do
   # 2. Bounded fuzzing from the seeds, into a scratch corpus.
   corpus="$WORKDIR/$t/corpus"
   mkdir -p "$corpus"
+  rm -f "$WORKDIR/$t"/crash-* "$WORKDIR/$t"/leak-* "$WORKDIR/$t"/timeout-* "$WORKDIR/$t"/oom-*  # an earlier run's
   rc=0
   # shellcheck disable=SC2046
   "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \

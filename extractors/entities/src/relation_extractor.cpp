@@ -420,6 +420,15 @@ std::vector<Relation> extract_relations(const Document& doc,
       subject_conf = 0.6;
     }
 
+    // One relation per (source, target, type) and sentence: a run-on "sentence" with hundreds of
+    // names must not multiply evidence copies.
+    std::set<std::tuple<std::string, std::string, std::string>> emitted;
+    auto emit = [&](const std::string& src, const std::string& dst, const char* type,
+                    const std::string& rule, double conf) {
+      if (!emitted.emplace(src, dst, type).second) return;
+      out.push_back(make(src, dst, type, sentence_evidence(doc, s, rule, conf), figures));
+    };
+
     // USES_INSTRUMENT and DELIVERS: a channel trigger with its actors and institutions.
     // With several institutions in a sentence, a channel belongs to the nearest one.
     auto nearest_institution = [&](const std::string& instrument) {
@@ -439,14 +448,14 @@ std::vector<Relation> extract_relations(const Document& doc,
       bool explicit_institution = std::any_of(slots.begin(), slots.end(), [](const Slot& x) { return x.role == Role::kInstitution; });
       if (institutions.size() > 1 && explicit_institution) {
         std::string inst = nearest_institution(n);
-        out.push_back(make(inst, n, "DELIVERS", sentence_evidence(doc, s, "sentence:nearest-institution-channel", 0.7), figures));
+        emit(inst, n, "DELIVERS", "sentence:nearest-institution-channel", 0.7);
       } else {
         for (const auto& inst : institutions)
-          out.push_back(make(inst, n, "DELIVERS", sentence_evidence(doc, s, "sentence:institution-channel", 0.8), figures));
+          emit(inst, n, "DELIVERS", "sentence:institution-channel", 0.8);
       }
       if (!enumeration)
         for (const auto& a : subjects)
-          out.push_back(make(a, n, "USES_INSTRUMENT", sentence_evidence(doc, s, std::string(subject_rule) + "-channel", subject_conf), figures));
+          emit(a, n, "USES_INSTRUMENT", std::string(subject_rule) + "-channel", subject_conf);
     }
 
     // OPERATES from a cue or scope, for institutions whose owner the lexicon does not know.
@@ -457,10 +466,10 @@ std::vector<Relation> extract_relations(const Document& doc,
       if (k == "organization" || k == "bank" || k == "bloc") continue;  // multilateral bodies
       if (!actors.empty() && actors.size() <= 2 && sw.has(kOperateCues)) {
         for (const auto& a : actors)
-          out.push_back(make(a, inst, "OPERATES", sentence_evidence(doc, s, "cue:operates", 0.7), figures));
+          emit(a, inst, "OPERATES", "cue:operates", 0.7);
       } else if (actors.empty() && !scope_actors.empty()) {
         for (const auto& a : scope_actors)
-          out.push_back(make(a, inst, "OPERATES", sentence_evidence(doc, s, "scope:section-actor", 0.5), figures));
+          emit(a, inst, "OPERATES", "scope:section-actor", 0.5);
       }
     }
 
@@ -504,7 +513,7 @@ std::vector<Relation> extract_relations(const Document& doc,
         }
         for (const auto& src : sources)
           if (src != t.entity->id)
-            out.push_back(make(src, t.entity->id, "TARGETS", sentence_evidence(doc, s, "cue:preposition", 0.7), figures));
+            emit(src, t.entity->id, "TARGETS", "cue:preposition", 0.7);
       }
     }
 
@@ -550,7 +559,7 @@ std::vector<Relation> extract_relations(const Document& doc,
         bool with_cue = b.word >= 2 && sw.words[b.word - 1] == "with" &&
                         cue_near(b.word - 3 > a.word ? b.word - 3 : a.word, b.word - 1);
         if (!(between || pair_with_cue || with_cue)) continue;
-        out.push_back(make(a.entity->id, b.entity->id, "PARTNERS_WITH", sentence_evidence(doc, s, "cue:partnership", 0.7), figures));
+        emit(a.entity->id, b.entity->id, "PARTNERS_WITH", "cue:partnership", 0.7);
       }
     }
 
@@ -564,7 +573,7 @@ std::vector<Relation> extract_relations(const Document& doc,
         for (const Slot& o : slots) {
           bool org = o.entity->type == "Institution" || kind_of(*o.entity) == "bloc";
           if (org && o.word > cue_at && o.entity->id != m.entity->id)
-            out.push_back(make(m.entity->id, o.entity->id, "MEMBER_OF", sentence_evidence(doc, s, "cue:membership", 0.7), figures));
+            emit(m.entity->id, o.entity->id, "MEMBER_OF", "cue:membership", 0.7);
         }
       }
     }

@@ -21,6 +21,7 @@ struct PipelineOptions {
   IngestOptions ingest;
   unsigned threads = 0;  // 0 = all cores
   bool strict = false;   // a bad document fails the run instead of being skipped
+  bool progress = true;  // a progress line on stderr when it is a terminal
 };
 
 class Pipeline {
