@@ -120,7 +120,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     bool skipped = std::any_of(skip.begin(), skip.end(), [&](const ByteRange& r) { return r.contains(s.range); });
-    if (skipped) continue;
+    if (skipped || s.range.size() > 4096) continue;  // run-on debris, not prose
     if (s.section >= 0 && static_cast<std::size_t>(s.section) < doc.sections.size()) {
       const std::string& kind = doc.sections[static_cast<std::size_t>(s.section)].kind;
       if (kind == "references" || kind == "notes" || kind == "authors" || kind == "back") continue;

@@ -259,7 +259,13 @@ Attributes figures_in(std::string_view sentence) {
 
 namespace {
 
+// A "sentence" longer than this is extraction debris (a table, a line without punctuation), not
+// prose: its mentions count, but it is not mined for relations (the rules are quadratic in the
+// names of a sentence).
+constexpr std::uint64_t kMaxSentenceBytes = 4096;
+
 bool english_body(const Document& doc, const Sentence& sentence) {
+  if (sentence.range.size() > kMaxSentenceBytes) return false;
   if (sentence.section < 0) return true;
   const Section& section = doc.sections[static_cast<std::size_t>(sentence.section)];
   if (section.kind == "references" || section.kind == "notes") return false;
@@ -607,6 +613,7 @@ std::vector<Relation> extract_relations(const Document& doc,
   std::map<std::pair<std::string, std::string>, int> together;
   for (const auto& [sentence, ms] : by_sentence) {
     for (const Mention* m : ms) first_mention.emplace(m->entity, sentence);
+    if (doc.sentences[static_cast<std::size_t>(sentence)].range.size() > kMaxSentenceBytes) continue;
     for (const Mention* a : ms)
       for (const Mention* b : ms) together.emplace(std::make_pair(a->entity, b->entity), sentence);
   }
@@ -627,6 +634,7 @@ std::vector<Relation> extract_relations(const Document& doc,
   // the organisation or inside the bloc's own section.
   std::map<int, std::vector<std::pair<const Mention*, int>>> by_paragraph;
   for (const auto& [sentence, ms] : by_sentence) {
+    if (doc.sentences[static_cast<std::size_t>(sentence)].range.size() > kMaxSentenceBytes) continue;
     int para = doc.sentences[static_cast<std::size_t>(sentence)].paragraph;
     for (const Mention* m : ms) by_paragraph[para].push_back({m, sentence});
   }
