@@ -35,7 +35,7 @@ const std::vector<Format>& formats() {
       {"gexf", "graph.gexf", write_gexf},
       {"neo4j", "neo4j/", write_neo4j},
       {"csv", "csv/", write_csv},
-      {"csl", "references.csl.json", write_csl},
+      {"csl", "references.json", write_csl},
   };
   return kFormats;
 }
@@ -103,7 +103,7 @@ const std::vector<Point>& ExportContext::positions() {
 
 void write_csl(ExportContext& ctx, Sink& sink) {
 #ifdef SOFTGRAPH_HAVE_CSL
-  write_csl_json(ctx.graph(), sink.open("references.csl.json"));
+  write_csl_json(ctx.graph(), sink.open("references.json"));
 #else
   throw Error(ErrorCode::kUsage, "", "", "format 'csl' is not available in this build");
 #endif

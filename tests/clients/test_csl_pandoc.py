@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """pandoc --citeproc formats the CSL-JSON bibliography softgraph writes.
 
-Contract: `softgraph build INPUT -o DIR --format csl` writes DIR/references.csl.json (or
+Contract: `softgraph build INPUT -o DIR --format csl` writes DIR/references.json (or
 DIR/references.json). Until the CLI supports it, the file the references doctest writes (SOFTGRAPH_TEST_TMP/references_csl/
 references.json) is checked instead; with neither, the test is skipped with a message.
 """
@@ -33,7 +33,7 @@ def csl_from_cli(out_dir):
         return None
     run = subprocess.run([binary, "build", str(ARTICLE), "-o", str(out_dir), "--format", "csl"],
                          capture_output=True, text=True, timeout=600)
-    # The exporter registry names the file references.csl.json; references.json is also accepted.
+    # The exporter registry names the file references.json (issue 4); references.csl.json is also accepted.
     found = [out_dir / n for n in ("references.csl.json", "references.json") if (out_dir / n).exists()]
     path = found[0] if found else None
     if run.returncode != 0 or path is None:
