@@ -186,9 +186,17 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       }
       // The long form starts at the word whose initial opens the acronym.
       char a0 = static_cast<char>(std::tolower(static_cast<unsigned char>(abbr[0])));
-      while (begin < end && !(tokens[begin].upper_initial &&
-                              std::tolower(static_cast<unsigned char>(doc.text[tokens[begin].begin])) == a0))
-        ++begin;
+      auto opens_acronym = [&](std::size_t k) {
+        return tokens[k].upper_initial &&
+               std::tolower(static_cast<unsigned char>(doc.text[tokens[k].begin])) == a0;
+      };
+      std::size_t full_begin = begin;
+      while (begin < end && !opens_acronym(begin)) ++begin;
+      // "The Parliamentary Assembly (TurkPA)": no word opens a known acronym; keep the whole name.
+      if (!opens_acronym(begin)) {
+        if (recognizer.matcher().payloads_of(abbr).empty()) continue;
+        begin = full_begin;
+      }
       if (!tokens[begin].upper_initial || !tokens[end].word) continue;
       ByteRange r{tokens[begin].begin, tokens[end].end};
       candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), abbr});
