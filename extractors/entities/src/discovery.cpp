@@ -54,6 +54,9 @@ std::string word_at(const Document& doc, const Token& t) {
 
 // An ASCII slug for any script (Cyrillic names are transliterated first).
 std::string slug_any_script(const std::string& name) {
+  bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+  if (ascii) return ascii_slug(name);
+  // Built only when a non-Latin name turns up: creating it costs ~40 ms.
   static std::once_flag once;
   static std::unique_ptr<icu::Transliterator> translit;
   static std::mutex mu;
@@ -62,8 +65,7 @@ std::string slug_any_script(const std::string& name) {
     translit.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     if (U_FAILURE(status)) translit.reset();
   });
-  bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
-  if (ascii || !translit) return ascii_slug(name);
+  if (!translit) return ascii_slug(name);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
   {
     std::lock_guard<std::mutex> lock(mu);  // Transliterator::transliterate is not const-safe
