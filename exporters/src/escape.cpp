@@ -77,47 +77,42 @@ std::optional<std::string> number(double v) {
   return out;
 }
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
+namespace {
+// A backslash-escaped literal between `quote` characters: JSON strings and Cypher strings differ
+// only in the quote and in which control characters must become \uXXXX.
+std::string backslash_literal(std::string_view s, char quote, bool (*needs_u_escape)(char32_t)) {
+  std::string out(1, quote);
   out.reserve(s.size() + 2);
   for_each_cp(s, [&](char32_t cp, std::string_view bytes) {
     switch (cp) {
-      case '"':
-        out += "\\\"";
-        return;
-      case '\\':
-        out += "\\\\";
-        return;
-      case '\n':
-        out += "\\n";
-        return;
-      case '\r':
-        out += "\\r";
-        return;
-      case '\t':
-        out += "\\t";
-        return;
-      case '\b':
-        out += "\\b";
-        return;
-      case '\f':
-        out += "\\f";
-        return;
-      default:
-        break;
+      case '\\': out += "\\\\"; return;
+      case '\n': out += "\\n"; return;
+      case '\r': out += "\\r"; return;
+      case '\t': out += "\\t"; return;
+      case '\b': out += "\\b"; return;
+      case '\f': out += "\\f"; return;
+      default: break;
     }
-    if (cp == kInvalid) {
+    if (cp == static_cast<char32_t>(quote)) {
+      out += '\\';
+      out += quote;
+    } else if (cp == kInvalid) {
       out += kReplacement;
-    } else if (cp < 0x20) {
+    } else if (needs_u_escape(cp)) {
       out += "\\u";
       append_hex4(out, static_cast<unsigned>(cp));
     } else {
       out += bytes;
     }
   });
-  out += '"';
+  out += quote;
   return out;
 }
+
+bool below_space(char32_t cp) { return cp < 0x20; }
+}  // namespace
+
+std::string json_string(std::string_view s) { return backslash_literal(s, '"', below_space); }
 
 namespace {
 void xml_escape(std::string_view s, bool attribute, std::string& out) {
@@ -274,46 +269,7 @@ std::string neo4j_array(const std::vector<std::string>& items, char delimiter) {
   return neo4j_field(joined);
 }
 
-std::string cypher_string(std::string_view s) {
-  std::string out = "'";
-  for_each_cp(s, [&](char32_t cp, std::string_view bytes) {
-    switch (cp) {
-      case '\'':
-        out += "\\'";
-        return;
-      case '\\':
-        out += "\\\\";
-        return;
-      case '\n':
-        out += "\\n";
-        return;
-      case '\r':
-        out += "\\r";
-        return;
-      case '\t':
-        out += "\\t";
-        return;
-      case '\b':
-        out += "\\b";
-        return;
-      case '\f':
-        out += "\\f";
-        return;
-      default:
-        break;
-    }
-    if (cp == kInvalid) {
-      out += kReplacement;
-    } else if (is_control(cp)) {
-      out += "\\u";
-      append_hex4(out, static_cast<unsigned>(cp));
-    } else {
-      out += bytes;
-    }
-  });
-  out += '\'';
-  return out;
-}
+std::string cypher_string(std::string_view s) { return backslash_literal(s, '\'', is_control); }
 
 std::string cypher_identifier(std::string_view s) {
   std::string out = "`";

@@ -351,8 +351,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       }
     }
   }
-  // Lexicon mentions swallowed by a discovered name are dropped (the longer name wins), except
-  // those that attribute it (kept as they are: a country inside a name is still a mention).
+  // (Lexicon mentions inside a discovered name are dropped by the pipeline: the longer name wins.)
   for (auto& [id, e] : fresh) {
     std::sort(e.aliases.begin(), e.aliases.end());
     e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
