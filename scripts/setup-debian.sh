@@ -8,7 +8,7 @@ packages=(
   libicu-dev libcli11-dev libpoppler-cpp-dev libxml2-dev
   # test clients
   python3 python3-networkx python3-igraph python3-rdflib python3-pyld python3-jsonschema
-  python3-distributed python3-cairo fonts-dejavu-core qpdf pandoc nodejs npm poppler-utils time
+  python3-distributed python3-cairo fonts-dejavu-core qpdf pandoc poppler-utils time
   # sanitizers and fuzzers
   clang libclang-rt-14-dev
 )
@@ -16,6 +16,10 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js and npm: some machines carry a vendor's nodejs package that already ships npm and
+# conflicts with Debian's npm package, so ask for them only when the commands are missing.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup: missing packages: ${missing[*]} (run as root to install them)" >&2
