@@ -75,6 +75,7 @@ struct Common {
   bool lossy = false;
   bool strict = false;
   std::string input_format = "auto";
+  std::size_t max_evidence = 0;
 };
 
 void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
@@ -98,6 +99,7 @@ Pipeline make_pipeline(const Common& c) {
   o.strict = c.strict;
   o.ingest.lossy = c.lossy;
   o.ingest.input_format = c.input_format;
+  o.max_evidence = c.max_evidence;
   return Pipeline(o);
 }
 
@@ -108,8 +110,10 @@ Graph build_from_inputs(const Pipeline& p, std::vector<std::string> inputs) {
   }
   std::vector<std::string> files = expand_inputs(inputs);
   spdlog::info("reading {} document(s)", files.size());
-  auto extractions = p.extract_all(files);
-  return p.build(extractions);
+  GraphBuilder builder = p.make_builder();
+  std::size_t n = p.extract_stream(files, [&](DocumentExtraction&& x) { builder.add(std::move(x)); });
+  spdlog::info("extracted {} document(s)", n);
+  return p.finish(builder);
 }
 
 bool is_graph_json(const std::string& path) {
@@ -139,6 +143,9 @@ int main(int argc, char** argv) {
   auto* build = app.add_subcommand("build", "Extract, build the graph, compute metrics and export it");
   add_common(build, build_c, false);
   build->add_option("-o,--output", out_dir, "Output folder")->capture_default_str();
+  build->add_option("--max-evidence", build_c.max_evidence,
+                    "Evidence records kept per edge, the first by document and offset (0: all)")
+      ->capture_default_str();
   build->add_option("--format", formats, "Comma-separated formats: " + [] {
     std::string s;
     for (const auto& f : known_formats()) s += (s.empty() ? "" : ",") + f;
@@ -166,6 +173,10 @@ int main(int argc, char** argv) {
   merge->add_option("-o,--output", merge_out, "Output folder")->capture_default_str();
   merge->add_option("--format", merge_formats, "Comma-separated formats")->capture_default_str();
   merge->add_option("--threads", merge_threads, "Worker threads for metrics");
+  std::size_t merge_max_evidence = 0;
+  merge->add_option("--max-evidence", merge_max_evidence,
+                    "Evidence records kept per edge, the first by document and offset (0: all)")
+      ->capture_default_str();
 
   // render
   std::string render_in, render_out = "out", render_formats = "svg";
@@ -212,7 +223,10 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  if (verbose) spdlog::set_level(spdlog::level::info);
+  if (verbose) {
+    spdlog::set_level(spdlog::level::info);
+    spdlog::set_pattern("softgraph: %T.%e %^%l%$: %v");  // timings show where a run spends its time
+  }
   if (quiet) spdlog::set_level(spdlog::level::err);
   g_quiet = quiet;
 
@@ -227,41 +241,45 @@ int main(int argc, char** argv) {
         if (std::find(known.begin(), known.end(), kind) == known.end())
           throw Error(ErrorCode::kUsage, "", "--projection", "unknown projection '" + kind + "'");
       auto written = export_graph(g, out_dir, eo);
+      spdlog::info("exported");
       auto extra = write_projections(g, split_list(projections), out_dir);
       written.insert(written.end(), extra.begin(), extra.end());
       print_summary(g, written, std::cout);
     } else if (*extract) {
       Pipeline p = make_pipeline(extract_c);
-      auto extractions = p.extract_all(expand_inputs(extract_c.inputs));
+      std::vector<std::string> files = expand_inputs(extract_c.inputs);
       // A device or pipe (/dev/null, /dev/stdout) is written directly, never replaced.
       std::error_code st_ec;
       bool special = fs::exists(jsonl_out, st_ec) && !fs::is_regular_file(jsonl_out, st_ec);
       std::string tmp = special ? jsonl_out : jsonl_out + ".tmp";
-      {
+      std::size_t records = 0;
+      try {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out) throw Error(ErrorCode::kOutput, jsonl_out, "", "cannot write");
-        for (const auto& x : extractions) out << extraction_to_json(x) << "\n";
+        // Records are written as they come, in input order: nothing is held for the end.
+        records = p.extract_stream(files, [&](DocumentExtraction&& x) {
+          out << extraction_to_json(x) << '\n';
+          if (!out) throw Error(ErrorCode::kOutput, jsonl_out, "", "write failed (disk full?)");
+        });
         out.flush();
-        if (!out) {
-          std::error_code ec;
-          if (!special) fs::remove(tmp, ec);
-          throw Error(ErrorCode::kOutput, jsonl_out, "", "write failed (disk full?)");
-        }
+        if (!out) throw Error(ErrorCode::kOutput, jsonl_out, "", "write failed (disk full?)");
+      } catch (...) {
+        std::error_code ec;
+        if (!special) fs::remove(tmp, ec);
+        throw;
       }
       if (!special) fs::rename(tmp, jsonl_out);
-      std::cout << "softgraph: " << extractions.size() << " extraction record(s) in " << jsonl_out << "\n";
+      std::cout << "softgraph: " << records << " extraction record(s) in " << jsonl_out << "\n";
     } else if (*merge) {
-      std::vector<DocumentExtraction> all;
-      for (const auto& part : parts) {
-        auto xs = read_extractions(part);
-        all.insert(all.end(), std::make_move_iterator(xs.begin()), std::make_move_iterator(xs.end()));
-      }
-      // The same order as a single run: documents sorted by path.
-      std::stable_sort(all.begin(), all.end(), [](const DocumentExtraction& a, const DocumentExtraction& b) { return a.path < b.path; });
       Common mc;
       mc.threads = merge_threads;
+      mc.max_evidence = merge_max_evidence;
       Pipeline p = make_pipeline(mc);
-      Graph g = p.build(all);
+      GraphBuilder builder = p.make_builder();
+      // The same order as a single run: documents sorted by path.
+      for_each_extraction_by_path(parts, [&](DocumentExtraction&& x) { builder.add(std::move(x)); });
+      if (builder.document_count() == 0) throw input_error(parts.front(), "", "no extraction record");
+      Graph g = p.finish(builder);
       ExportOptions mo;
       mo.formats = split_list(merge_formats);
       check_options(g, mo);

@@ -1,8 +1,10 @@
 #include "softgraph/cli/extraction_jsonl.hpp"
 
+#include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "softgraph/core/error.hpp"
@@ -200,17 +202,80 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
 }
 
 std::vector<DocumentExtraction> read_extractions(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw input_error(path, "", "cannot open file");
   std::vector<DocumentExtraction> out;
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty()) continue;
-    out.push_back(extraction_from_json(line, path, n));
-  }
+  for_each_extraction_by_path({path}, [&](DocumentExtraction&& x) { out.push_back(std::move(x)); });
   return out;
+}
+
+namespace {
+
+// Reads a record only as far as its top-level "path" and stops: the index pass stays cheap.
+struct PathGrabber : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathGrabber> {
+  int depth = 0;
+  bool want = false, found = false;
+  std::string path;
+  bool Default() { return !(want = false); }
+  bool String(const char* s, rapidjson::SizeType n, bool) {
+    if (want) {
+      path.assign(s, n);
+      found = true;
+      return false;
+    }
+    return true;
+  }
+  bool Key(const char* s, rapidjson::SizeType n, bool) {
+    want = depth == 1 && std::string_view(s, n) == "path";
+    return true;
+  }
+  bool StartObject() { return ++depth, !(want = false); }
+  bool EndObject(rapidjson::SizeType) { return --depth, true; }
+  bool StartArray() { return ++depth, !(want = false); }
+  bool EndArray(rapidjson::SizeType) { return --depth, true; }
+};
+
+struct RecordRef {
+  std::string path;
+  std::size_t part;
+  int line;
+  std::streamoff offset;
+};
+
+}  // namespace
+
+std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
+                                        const std::function<void(DocumentExtraction&&)>& fn) {
+  std::vector<std::ifstream> files;
+  std::vector<RecordRef> index;
+  std::string line;
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    files.emplace_back(parts[p], std::ios::binary);
+    std::ifstream& in = files.back();
+    if (!in) throw input_error(parts[p], "", "cannot open file");
+    int n = 0;
+    for (std::streamoff at = in.tellg(); std::getline(in, line); at = in.tellg()) {
+      ++n;
+      if (line.empty()) continue;
+      PathGrabber grab;
+      rapidjson::Reader reader;
+      rapidjson::StringStream ss(line.c_str());
+      reader.Parse(ss, grab);
+      // Without a path the full parse names what is wrong, with its place.
+      if (!grab.found) extraction_from_json(line, parts[p], n);
+      index.push_back({std::move(grab.path), p, n, at});
+    }
+    if (in.bad()) throw input_error(parts[p], "", "read error");
+    in.clear();
+  }
+  // The order of a single run: documents by path; parts and lines break ties.
+  std::stable_sort(index.begin(), index.end(),
+                   [](const RecordRef& a, const RecordRef& b) { return a.path < b.path; });
+  for (const auto& r : index) {
+    std::ifstream& in = files[r.part];
+    in.seekg(r.offset);
+    if (!std::getline(in, line)) throw input_error(parts[r.part], "line " + std::to_string(r.line), "cannot read the record again");
+    fn(extraction_from_json(line, parts[r.part], r.line));
+  }
+  return index.size();
 }
 
 }  // namespace softgraph

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <exception>
 #include <filesystem>
 #include <glob.h>
@@ -192,8 +193,8 @@ Document load_any(const std::string& path, const IngestOptions& options) {
 
 }  // namespace
 
-std::vector<DocumentExtraction> Pipeline::extract_all(const std::vector<std::string>& paths,
-                                                      std::vector<std::string>* skipped) const {
+std::size_t Pipeline::extract_stream(const std::vector<std::string>& paths, const ExtractionSink& sink,
+                                     std::vector<std::string>* skipped) const {
   std::uint64_t total_bytes = 0;
   std::vector<std::uint64_t> sizes(paths.size(), 0);
   for (std::size_t i = 0; i < paths.size(); ++i) {
@@ -202,81 +203,129 @@ std::vector<DocumentExtraction> Pipeline::extract_all(const std::vector<std::str
     if (!ec) sizes[i] = size, total_bytes += size;
   }
   Progress progress(paths.size(), total_bytes, options_.progress && isatty(2), stderr);
-  std::vector<std::optional<DocumentExtraction>> results(paths.size());
-  std::vector<std::exception_ptr> errors(paths.size());
+  const unsigned n = std::min<unsigned>(effective_threads(options_.threads),
+                                        static_cast<unsigned>(std::max<std::size_t>(1, paths.size())));
+  // Workers run at most `window` documents ahead of the one the sink waits for: what is held
+  // at once is bounded by the thread count, not by the corpus.
+  const std::size_t window = 4 * static_cast<std::size_t>(n);
+  struct Slot {
+    std::optional<DocumentExtraction> result;
+    std::exception_ptr error;
+  };
+  std::mutex m;
+  std::condition_variable cv;
+  std::map<std::size_t, Slot> ready;
+  std::size_t next_emit = 0, emitted_ok = 0;
+  bool emitting = false, aborted = false;
+  std::exception_ptr failure;
   std::atomic<std::size_t> next{0};
+
+  // Hands finished documents to the sink in input order; one thread at a time does it.
+  auto drain = [&](std::unique_lock<std::mutex>& lock) {
+    if (emitting) return;
+    emitting = true;
+    for (auto it = ready.find(next_emit); it != ready.end() && !aborted; it = ready.find(next_emit)) {
+      Slot slot = std::move(it->second);
+      ready.erase(it);
+      lock.unlock();
+      try {
+        if (slot.error) {
+          // One document's failure: skip it and go on, unless strict or it was the only input.
+          if (options_.strict || paths.size() == 1) std::rethrow_exception(slot.error);
+          try {
+            std::rethrow_exception(slot.error);
+          } catch (const std::exception& e) {
+            spdlog::warn("skipped {}", e.what());
+            if (skipped) skipped->push_back(e.what());
+          }
+        } else {
+          sink(std::move(*slot.result));
+          lock.lock();
+          ++emitted_ok;
+          lock.unlock();
+        }
+      } catch (...) {
+        lock.lock();
+        if (!failure) failure = std::current_exception();
+        aborted = true;
+        lock.unlock();
+      }
+      lock.lock();
+      ++next_emit;
+      cv.notify_all();
+    }
+    emitting = false;
+  };
   auto worker = [&] {
-    for (std::size_t i = next++; i < paths.size(); i = next++) {
+    for (;;) {
+      std::size_t i = next++;
+      if (i >= paths.size()) return;
+      {
+        std::unique_lock<std::mutex> lock(m);
+        cv.wait(lock, [&] { return aborted || i < next_emit + window; });
+        if (aborted) return;
+      }
+      Slot slot;
       try {
         Document doc = load_any(paths[i], options_.ingest);
-        results[i] = extract(doc);
+        slot.result = extract(doc);
       } catch (...) {
-        errors[i] = std::current_exception();
+        slot.error = std::current_exception();
       }
       progress.done(sizes[i]);
+      std::unique_lock<std::mutex> lock(m);
+      ready.emplace(i, std::move(slot));
+      drain(lock);
     }
   };
-  unsigned n = std::min<unsigned>(effective_threads(options_.threads), static_cast<unsigned>(std::max<std::size_t>(1, paths.size())));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
-  progress.finish();
-
-  std::vector<DocumentExtraction> out;
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    if (errors[i]) {
-      // One document's failure: skip it and go on, unless strict or it was the only input.
-      if (options_.strict || paths.size() == 1) std::rethrow_exception(errors[i]);
-      try {
-        std::rethrow_exception(errors[i]);
-      } catch (const std::exception& e) {
-        spdlog::warn("skipped {}", e.what());
-        if (skipped) skipped->push_back(e.what());
-      }
-      continue;
-    }
-    out.push_back(std::move(*results[i]));
+  {
+    // Workers may all have left while the last results wait: hand them over.
+    std::unique_lock<std::mutex> lock(m);
+    drain(lock);
   }
-  if (out.empty()) throw input_error("", "", "no document could be read");
+  progress.finish();
+  if (failure) std::rethrow_exception(failure);
+  if (emitted_ok == 0) throw input_error("", "", "no document could be read");
+  return emitted_ok;
+}
+
+std::vector<DocumentExtraction> Pipeline::extract_all(const std::vector<std::string>& paths,
+                                                      std::vector<std::string>* skipped) const {
+  std::vector<DocumentExtraction> out;
+  extract_stream(paths, [&](DocumentExtraction&& x) { out.push_back(std::move(x)); }, skipped);
   return out;
 }
 
-namespace {
-
-// Two inputs with the same file name ("a/report.txt", "b/report.txt") get distinct document ids:
-// the later ones, in path order, take "_2", "_3" ... Done here, not in extract, so that a merge
-// of shards equals a single run.
-std::vector<DocumentExtraction> distinct_document_ids(std::vector<DocumentExtraction> xs) {
-  std::set<std::string> used;
-  for (auto& x : xs) {
-    std::string id = x.document_id;
-    for (int n = 2; used.count(id); ++n) id = x.document_id + "_" + std::to_string(n);
-    if (id != x.document_id) {
-      for (auto& r : x.relations) {
-        if (r.source == x.document_id) r.source = id;
-        if (r.evidence.document == x.document_id) r.evidence.document = id;
-      }
-      x.document_id = id;
-    }
-    used.insert(id);
-  }
-  return xs;
+GraphBuilder Pipeline::make_builder() const {
+  GraphBuilderOptions o;
+  o.max_evidence = options_.max_evidence;
+  return GraphBuilder(Ontology::builtin(), o);
 }
 
-}  // namespace
-
-Graph Pipeline::build(const std::vector<DocumentExtraction>& extractions) const {
-  Graph g = build_graph(distinct_document_ids(extractions));
+Graph Pipeline::finish(GraphBuilder& builder) const {
+  Graph g = builder.finish();
+  spdlog::info("graph: {} nodes, {} edges", g.node_count(), g.edge_count());
 #ifdef SOFTGRAPH_HAVE_METRICS
   MetricsOptions mo;
   mo.threads = effective_threads(options_.threads);
   compute_metrics(g, mo);
+  spdlog::info("metrics computed");
 #endif
 #ifdef SOFTGRAPH_HAVE_CHANNELS
   annotate_channels(g, compute_channels(g));
+  spdlog::info("channel shares computed");
 #endif
   return g;
+}
+
+Graph Pipeline::build(const std::vector<DocumentExtraction>& extractions) const {
+  GraphBuilder b = make_builder();
+  for (const auto& x : extractions) b.add(x);
+  return finish(b);
 }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {

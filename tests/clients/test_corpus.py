@@ -134,5 +134,33 @@ with tempfile.TemporaryDirectory() as tmp:
     run("extract", *inputs, "--jsonl", x2, "--threads", "2")
     check(x1.exists() and x1.read_bytes() == x2.read_bytes(), "extract --threads 1 and 2 write identical records")
 
+    # Parts given in any order, each holding documents out of path order: merge still equals a
+    # single run (records are streamed back in path order, never all held).
+    recs = x1.read_text().splitlines()
+    pa, pb = tmp / "part-a.jsonl", tmp / "part-b.jsonl"
+    pa.write_text("\n".join(reversed(recs[0::2])) + "\n")
+    pb.write_text("\n\n".join(reversed(recs[1::2])) + "\n")
+    single, merged = tmp / "single-json", tmp / "merged-json"
+    r1 = run("build", *inputs, "-o", single, "--format", "json,graphml", "--threads", "2")
+    r2 = run("merge", pb, pa, "-o", merged, "--format", "json,graphml")
+    check(r1.returncode == 0 and r2.returncode == 0 and digest(single) == digest(merged),
+          f"merge of shuffled parts equals a single run ({r2.stderr.strip()[-200:]})")
+
+    # --max-evidence keeps the first N evidence records of an edge (by document, then offset),
+    # says how many there were, and leaves weights alone.
+    capped = tmp / "capped"
+    r = run("build", *inputs, "-o", capped, "--format", "json", "--max-evidence", "1")
+    check(r.returncode == 0, f"build --max-evidence 1 ({r.stderr.strip()[-200:]})")
+    if r.returncode == 0 and r1.returncode == 0:
+        full = {e["id"]: e for e in graph(single)["edges"]}
+        cut = {e["id"]: e for e in graph(capped)["edges"]}
+        key = lambda ev: (ev["document"], ev["start"], ev["end"], ev["rule"])
+        many = [i for i, e in full.items() if len(e["evidence"]) > 1]
+        check(len(many) > 0 and set(full) == set(cut), f"the same edges, {len(many)} with several evidence records")
+        ok = all(len(cut[i]["evidence"]) == 1 and cut[i]["weight"] == full[i]["weight"]
+                 and key(cut[i]["evidence"][0]) == min(map(key, full[i]["evidence"]))
+                 and cut[i]["attributes"].get("evidence_total") == len(full[i]["evidence"]) for i in many)
+        check(ok, "capped edges keep their first evidence record, their weight and the total count")
+
 print(f"{len(failures) == 0 and 'all' or len(failures)} checks {'passed' if not failures else 'failed'}")
 sys.exit(1 if failures else 0)

@@ -2,6 +2,7 @@
 // merge` reads them back; a record round-trips exactly, so a merge equals a single run.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -16,5 +17,10 @@ std::string extraction_to_json(const DocumentExtraction& x);
 DocumentExtraction extraction_from_json(std::string_view json, const std::string& file, int line);
 // Reads every record of a .jsonl file.
 std::vector<DocumentExtraction> read_extractions(const std::string& path);
+// Hands the records of several .jsonl files to `fn` one at a time, in path order (ties: part,
+// then line order), as a single run would have made them; returns how many. Only an index of
+// paths and offsets is held, so memory does not grow with the records.
+std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
+                                        const std::function<void(DocumentExtraction&&)>& fn);
 
 }  // namespace softgraph

@@ -2,6 +2,7 @@
 // `extract` is const and thread-safe, so one Pipeline serves every worker thread.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "softgraph/extract/ingest.hpp"
 #include "softgraph/extract/lexicon.hpp"
 #include "softgraph/graph/graph.hpp"
+#include "softgraph/graph/graph_builder.hpp"
 
 namespace softgraph {
 
@@ -22,6 +24,7 @@ struct PipelineOptions {
   unsigned threads = 0;  // 0 = all cores
   bool strict = false;   // a bad document fails the run instead of being skipped
   bool progress = true;  // a progress line on stderr when it is a terminal
+  std::size_t max_evidence = 0;  // evidence kept per edge, 0 = all (GraphBuilderOptions)
 };
 
 class Pipeline {
@@ -31,10 +34,18 @@ class Pipeline {
 
   // Everything the extractors find in one document; mention ranges are raw file offsets.
   DocumentExtraction extract(const Document& doc) const;
-  // Reads and extracts every input in parallel; results in input order. Bad documents are
-  // reported in `skipped` (or rethrown under strict).
+  using ExtractionSink = std::function<void(DocumentExtraction&&)>;
+  // Reads and extracts every input in parallel and hands each result to `sink` in input order,
+  // holding only a few documents at a time. Bad documents are reported in `skipped` (or
+  // rethrown under strict); an exception from the sink stops the run. Returns the count passed.
+  std::size_t extract_stream(const std::vector<std::string>& paths, const ExtractionSink& sink,
+                             std::vector<std::string>* skipped = nullptr) const;
+  // The same, collected in a list (small inputs, tests).
   std::vector<DocumentExtraction> extract_all(const std::vector<std::string>& paths,
                                               std::vector<std::string>* skipped = nullptr) const;
+  // A graph builder with this run's options; `finish` adds metrics and channel shares.
+  GraphBuilder make_builder() const;
+  Graph finish(GraphBuilder& builder) const;
   // Graph, metrics and channel shares from extractions.
   Graph build(const std::vector<DocumentExtraction>& extractions) const;
 
