@@ -39,6 +39,45 @@ namespace fs = std::filesystem;
 namespace {
 constexpr std::string_view kEmbeddedPrefix = "embedded:";
 constexpr std::string_view kDefaultBrief = "examples/central-asia-brief.txt";
+// Spans of discovered names, sorted by start, with running maxima of their ends: "is this range
+// strictly inside one of them?" takes two binary searches instead of a scan of every name.
+class NameSpans {
+ public:
+  explicit NameSpans(const std::vector<Mention>& sorted) : names_(sorted) {
+    std::uint64_t best = 0;
+    for (const auto& d : sorted) max_end_.push_back(best = std::max(best, d.range.end));
+  }
+  bool strictly_contain(ByteRange r) const {
+    std::size_t le = starting_before(r.begin, true);
+    if (le == 0 || max_end_[le - 1] < r.end) return false;
+    if (max_end_[le - 1] > r.end) return true;
+    // A name ends exactly where r does: it must start before r to hold it strictly.
+    std::size_t lt = starting_before(r.begin, false);
+    return lt > 0 && max_end_[lt - 1] >= r.end;
+  }
+
+ private:
+  // How many names start before `b` (or at it, when `inclusive`).
+  std::size_t starting_before(std::uint64_t b, bool inclusive) const {
+    auto it = std::partition_point(names_.begin(), names_.end(), [&](const Mention& d) {
+      return inclusive ? d.range.begin <= b : d.range.begin < b;
+    });
+    return static_cast<std::size_t>(it - names_.begin());
+  }
+  const std::vector<Mention>& names_;
+  std::vector<std::uint64_t> max_end_;
+};
+
+// The PDF page or HTML element that text offset `t` came from (locations are in text order).
+const SourceLocation* location_of(const Document& doc, std::uint64_t t) {
+  const auto& locs = doc.locations;
+  auto it = std::partition_point(locs.begin(), locs.end(),
+                                 [&](const SourceLocation& l) { return l.range.end <= t; });
+  for (; it != locs.end() && it->range.begin <= t; ++it)
+    if (t < it->range.end) return &*it;
+  return nullptr;
+}
+
 }  // namespace
 
 std::string default_input_path() { return std::string(kEmbeddedPrefix) + std::string(kDefaultBrief); }
@@ -75,18 +114,15 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   for (auto& e : found.entities) entities.emplace(e.id, std::move(e));
   for (auto& e : discovered.entities) entities.emplace(e.id, std::move(e));
   std::vector<Mention> mentions = std::move(found.mentions);
-  // Words inside a discovered name belong to that name ("ASEAN" in "ASEAN-Korea Centre"); the
-  // attribution to a country inside it was made by discovery already.
-  std::erase_if(mentions, [&](const Mention& m) {
-    return std::any_of(discovered.mentions.begin(), discovered.mentions.end(), [&](const Mention& d) {
-      return d.range.contains(m.range) && d.range != m.range;
-    });
-  });
-  // Both lists are in text order already: merge rather than sort.
   auto by_position = [](const Mention& a, const Mention& b) {
     return std::tie(a.range.begin, a.range.end, a.entity) < std::tie(b.range.begin, b.range.end, b.entity);
   };
   std::sort(discovered.mentions.begin(), discovered.mentions.end(), by_position);
+  // Words inside a discovered name belong to that name ("ASEAN" in "ASEAN-Korea Centre"); the
+  // attribution to a country inside it was made by discovery already.
+  const NameSpans names(discovered.mentions);
+  std::erase_if(mentions, [&](const Mention& m) { return names.strictly_contain(m.range); });
+  // Both lists are in text order already: merge rather than sort.
   std::size_t lexicon_count = mentions.size();
   mentions.insert(mentions.end(), std::make_move_iterator(discovered.mentions.begin()),
                   std::make_move_iterator(discovered.mentions.end()));
@@ -129,13 +165,18 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
 
   // A discovered organisation without an owner in its name is attributed by the relation that
   // gave it one: a possessive or subject in its sentence, or the actor of its section.
+  std::map<std::string_view, std::vector<const Relation*>> operated_by;  // in relation order
+  for (const auto& r : relations)
+    if (r.type == "OPERATES") operated_by[r.target].push_back(&r);
   for (auto& [id, e] : entities) {
     if (!e.attributes.count("discovered") || e.attributes.count("owner")) continue;
+    auto ops = operated_by.find(id);
+    if (ops == operated_by.end()) continue;
     std::vector<std::string> owners;
     std::string method;
     double confidence = 0;
-    for (const auto& r : relations) {
-      if (r.type != "OPERATES" || r.target != id) continue;
+    for (const Relation* rp : ops->second) {
+      const Relation& r = *rp;
       if (std::find(owners.begin(), owners.end(), r.source) == owners.end()) owners.push_back(r.source);
       bool by_scope = r.evidence.rule.rfind("scope:", 0) == 0;
       if (!by_scope || method.empty()) {
@@ -164,12 +205,10 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   const std::size_t entity_mentions = x.mentions.size();
   x.mentions.insert(x.mentions.end(), refs.mentions.begin(), refs.mentions.end());
   for (auto& m : x.mentions) {
-    for (const auto& loc : doc.locations)
-      if (loc.range.begin <= m.range.begin && m.range.begin < loc.range.end) {
-        m.page = loc.page;
-        m.element = loc.element;
-        break;
-      }
+    if (const SourceLocation* loc = location_of(doc, m.range.begin)) {
+      m.page = loc->page;
+      m.element = loc->element;
+    }
     m.range = doc.to_raw(m.range);
   }
   // Raw offsets keep the text order (the offset map is monotonic): merge the citations in.
