@@ -57,7 +57,10 @@ std::string pointer_to_path(const std::string& pointer) {
 
 rapidjson::Document parse_json(std::string_view text, const std::string& file) {
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
+  // Invalid UTF-8 is a located parse error: let through, it reaches the graph, and rapidjson's own
+  // JSON Pointer code (schema errors) reads past the end of a key with a cut-off sequence.
+  doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(
+      text.data(), text.size());
   if (doc.HasParseError()) {
     throw input_error(file, line_column(text, doc.GetErrorOffset()),
                       std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));

@@ -3,6 +3,8 @@
 // from them run over a short text. A softgraph::Error (bad JSON, schema, conflicting aliases) is
 // the expected answer to bad bytes; anything else (a crash, another exception, a sanitizer
 // report, a mention outside the text) is a bug.
+#include <spdlog/spdlog.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -32,6 +34,11 @@ void recognize(const softgraph::Lexicon& lexicon) {
 }
 
 }  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  spdlog::set_level(spdlog::level::off);
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size > 1 << 16) return 0;

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/extract/document_readers.hpp"
@@ -60,81 +61,245 @@ void append_word(std::string& out, std::string_view w) {
   }
 }
 
-std::vector<Line> page_lines(const poppler::page& page) {
+struct Word {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0, font = 0;
+  std::string text;
+  bool space_after = false;
+};
+
+// A vertical strip between two columns: [x0, x1] in page points. A gap between two words of one
+// row that is at least `min_gap` wide and holds the strip's middle separates the columns.
+struct Gutter {
+  double x0 = 0, x1 = 0, min_gap = 0;
+  double height = 0;  // median word height on the page
+  double mid() const { return (x0 + x1) / 2; }
+};
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+// The gap between two words of one row above which it may separate columns.
+double wide_gap(const Gutter& g, double h_a, double h_b) {
+  return std::max(g.min_gap, 0.6 * std::max(h_a, h_b));
+}
+
+std::vector<Word> page_words(const poppler::page& page) {
+  std::vector<Word> words;
+  for (auto& box : page.text_list(poppler::page::text_list_include_font)) {
+    auto rect = box.bbox();
+    auto bytes = box.text().to_utf8();
+    Word w{rect.x(),
+           rect.y(),
+           rect.x() + rect.width(),
+           rect.y() + rect.height(),
+           0,
+           std::string(bytes.data(), bytes.size()),
+           box.has_space_after()};
+    // A damaged or hostile page can put text at infinite or NaN positions: left out, since they
+    // would break the sorts and bins below.
+    if (!std::isfinite(w.x0) || !std::isfinite(w.y0) || !std::isfinite(w.x1) ||
+        !std::isfinite(w.y1))
+      continue;
+    double h = std::max(w.y1 - w.y0, 1.0);
+    w.font = box.has_font_info() ? box.get_font_size() : h;
+    if (!std::isfinite(w.font)) w.font = h;
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+// Joins words, in poppler's order, into lines. poppler may put the words of two columns that
+// share a baseline into one line when the gutter is narrow, so a gap across the gutter always
+// ends a line; the lines are put into reading order later, by position.
+std::vector<Line> make_lines(const std::vector<Word>& words, const Gutter* gutter) {
   std::vector<Line> lines;
-  auto boxes = page.text_list(poppler::page::text_list_include_font);
   Line cur;
   bool open = false;
   bool space_pending = false;
-  for (auto& box : boxes) {
-    auto rect = box.bbox();
-    auto bytes = box.text().to_utf8();
-    std::string_view word(bytes.data(), bytes.size());
-    double h = std::max(rect.height(), 1.0);
-    double cy = rect.y() + rect.height() / 2;
+  for (const Word& w : words) {
+    double h = std::max(w.y1 - w.y0, 1.0);
+    double cy = (w.y0 + w.y1) / 2;
     bool same_line = open && std::abs(cy - (cur.y0 + cur.y1) / 2) < 0.5 * h &&
-                     rect.x() >= cur.x1 - 0.5 && rect.x() - cur.x1 < 3 * std::max(cur.font, h);
+                     w.x0 >= cur.x1 - 0.5 && w.x0 - cur.x1 < 3 * std::max(cur.font, h);
+    if (same_line && gutter && cur.x1 <= gutter->mid() && w.x0 >= gutter->mid() &&
+        w.x0 - cur.x1 >= wide_gap(*gutter, cur.y1 - cur.y0, h))
+      same_line = false;
     if (!same_line) {
       if (open) lines.push_back(std::move(cur));
-      cur = Line{rect.x(),
-                 rect.y(),
-                 rect.x() + rect.width(),
-                 rect.y() + rect.height(),
-                 box.has_font_info() ? box.get_font_size() : h,
-                 {},
-                 0};
+      cur = Line{w.x0, w.y0, w.x1, w.y1, w.font, {}, 0};
       open = true;
     } else {
-      if (space_pending || rect.x() - cur.x1 > 0.15 * h) cur.text += ' ';
-      cur.x1 = std::max(cur.x1, rect.x() + rect.width());
-      cur.y0 = std::min(cur.y0, rect.y());
-      cur.y1 = std::max(cur.y1, rect.y() + rect.height());
+      if (space_pending || w.x0 - cur.x1 > 0.15 * h) cur.text += ' ';
+      cur.x1 = std::max(cur.x1, w.x1);
+      cur.y0 = std::min(cur.y0, w.y0);
+      cur.y1 = std::max(cur.y1, w.y1);
     }
-    append_word(cur.text, word);
-    space_pending = box.has_space_after();
+    append_word(cur.text, w.text);
+    space_pending = w.space_after;
   }
   if (open) lines.push_back(std::move(cur));
   return lines;
 }
 
-// Assigns columns from a vertical gutter near the middle of the page that no line crosses, and
-// sorts lines into reading order: full-width lines split the page into bands; in each band the
-// left column is read before the right.
-void order_lines(std::vector<Line>& lines, double page_width) {
-  if (lines.empty()) return;
-  const int bins = 200;
-  std::vector<int> cover(bins, 0);
+// Finds the gutter of a two-column page from the words' positions alone (poppler's order is not
+// trusted): words are grouped into rows by height, gaps narrower than a wide word space are
+// closed, and every row covers the x-ranges of what is left. Between two columns lies a strip in
+// the middle of the page that only full-width rows (titles, an abstract, footers) cross: the
+// widest run of least-covered positions there. Whether the page really has two columns is decided
+// on its lines (two_columns()).
+std::optional<Gutter> find_gutter(const std::vector<Word>& words, double page_width) {
+  if (words.size() < 4 || !std::isfinite(page_width) || page_width <= 0) return std::nullopt;
+  std::vector<double> heights;
+  for (const Word& w : words) heights.push_back(std::max(w.y1 - w.y0, 1.0));
+  Gutter g;
+  g.height = median(heights);
+  std::vector<const Word*> order;
+  for (const Word& w : words) order.push_back(&w);
+  auto cy = [](const Word* w) { return (w->y0 + w->y1) / 2; };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const Word* a, const Word* b) { return cy(a) < cy(b); });
+  std::vector<std::vector<const Word*> > rows;
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && cy(order[j]) - cy(order[i]) <= 0.3 * g.height) ++j;
+    rows.emplace_back(order.begin() + i, order.begin() + j);
+    std::sort(rows.back().begin(), rows.back().end(),
+              [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+    i = j;
+  }
+  // Wider than a word space, stretched as justified text does, and than one space of a monospaced
+  // font; narrower than any real gutter.
+  std::vector<double> spaces;
+  for (const auto& row : rows)
+    for (std::size_t k = 1; k < row.size(); ++k) {
+      double gap = row[k]->x0 - row[k - 1]->x1;
+      if (gap > 0 && gap < 3 * g.height) spaces.push_back(gap);
+    }
+  g.min_gap = std::max(0.6 * g.height, 1.2 * median(spaces));
+
+  const int bins = static_cast<int>(std::min(std::ceil(page_width / 0.5), 40000.0)) + 1;
+  const double bin_width = page_width / (bins - 1);
   auto bin = [&](double x) {
-    return std::clamp(static_cast<int>(x / page_width * bins), 0, bins - 1);
+    double v = x / bin_width;
+    return v > 0 ? static_cast<int>(std::min(v, bins - 1.0)) : 0;
   };
-  for (const Line& l : lines)
-    for (int b = bin(l.x0); b <= bin(l.x1); ++b) ++cover[b];
+  std::vector<int> delta(bins + 1, 0);
+  auto cover = [&](double x0, double x1) {
+    ++delta[bin(x0)];
+    --delta[bin(x1) + 1];
+  };
+  for (const auto& row : rows) {
+    double a = row[0]->x0, b = row[0]->x1, h = row[0]->y1 - row[0]->y0;
+    for (std::size_t k = 1; k < row.size(); ++k) {
+      double hk = row[k]->y1 - row[k]->y0;
+      if (row[k]->x0 - b >= wide_gap(g, h, hk)) {
+        cover(a, b);
+        a = row[k]->x0;
+      }
+      b = std::max(b, row[k]->x1);
+      h = hk;
+    }
+    cover(a, b);
+  }
+  std::vector<int> rows_at(bins, 0);
+  for (int b = 0, run = 0; b < bins; ++b) rows_at[b] = run += delta[b];
+
+  const int lo = bin(page_width * 0.25), hi = bin(page_width * 0.75);
+  int least = *std::min_element(rows_at.begin() + lo, rows_at.begin() + hi + 1);
+  const int limit = least + std::max(1, least / 8);  // a line or two that strays into the gutter
   int best_begin = -1, best_len = 0;
-  for (int b = bins * 3 / 10; b < bins * 7 / 10; ++b) {
-    if (cover[b] * 10 > static_cast<int>(lines.size())) continue;  // crossed by >10% of lines
+  for (int b = lo; b <= hi;) {
+    if (rows_at[b] > limit) {
+      ++b;
+      continue;
+    }
     int e = b;
-    while (e < bins * 7 / 10 && cover[e] * 10 <= static_cast<int>(lines.size())) ++e;
+    while (e <= hi && rows_at[e] <= limit) ++e;
     if (e - b > best_len) best_begin = b, best_len = e - b;
     b = e;
   }
-  bool two_columns = false;
-  if (best_len >= 2) {
-    double gx0 = best_begin * page_width / bins, gx1 = (best_begin + best_len) * page_width / bins;
-    int left = 0, right = 0;
-    for (Line& l : lines) {
-      l.column = l.x1 <= gx1 ? 0 : l.x0 >= gx0 ? 1 : -1;
-      left += l.column == 0;
-      right += l.column == 1;
+  if (best_begin < 0 || best_len * bin_width < g.min_gap) return std::nullopt;
+  g.x0 = best_begin * bin_width;
+  g.x1 = (best_begin + best_len) * bin_width;
+  return g;
+}
+
+// 0 left of the gutter's middle, 1 right of it, -1 across it (full width, or centred on the page).
+int column_of(const Line& l, const Gutter& g) {
+  return l.x1 <= g.mid() ? 0 : l.x0 >= g.mid() ? 1 : -1;
+}
+
+// Whether the lines on both sides of a gutter candidate are two columns rather than one-column
+// text with a few wide word spaces in a row (justified text has such "rivers"), or a table:
+// - both sides hold at least two lines, and lines crossing the gutter (a title, an abstract) are
+//   not most of the page;
+// - lines right of the gutter start at one x, the right column's margin (the words after a river
+//   start anywhere), apart from a few (indented first lines, centred headings);
+// - they come in runs, not one at a time between lines crossing the gutter, as split rows of
+//   one-column text do.
+bool two_columns(std::vector<Line> lines, const Gutter& g) {
+  int count[3] = {0, 0, 0};
+  std::vector<double> starts;
+  for (Line& l : lines) {
+    l.column = column_of(l, g);
+    ++count[l.column + 1];
+    if (l.column == 1) starts.push_back(l.x0);
+  }
+  const int right = count[2];
+  if (count[1] < 2 || right < 2 || 2 * (count[1] + right) < count[0]) return false;
+  std::sort(starts.begin(), starts.end());
+  int aligned = 0;
+  for (std::size_t i = 0, j = 0; j < starts.size(); ++j) {
+    while (starts[j] - starts[i] > 1.0) ++i;
+    aligned = std::max(aligned, static_cast<int>(j - i + 1));
+  }
+  if (aligned < 2 || 2 * aligned < right) return false;
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const Line& a, const Line& b) { return a.y0 < b.y0; });
+  int in_runs = 0, run = 0;
+  for (const Line& l : lines) {
+    if (l.column == -1) {
+      in_runs += run >= 2 ? run : 0;
+      run = 0;
+    } else {
+      run += l.column == 1;
     }
-    two_columns = left >= 2 && right >= 2;
   }
-  if (!two_columns) {
-    for (Line& l : lines) l.column = 0;
-    std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
-      return std::abs(a.y0 - b.y0) > 1 ? a.y0 < b.y0 : a.x0 < b.x0;
-    });
-    return;
+  in_runs += run >= 2 ? run : 0;
+  return in_runs >= 2 && 2 * in_runs >= right;
+}
+
+// A header or footer line beside one column only (a page number under the left column) is read
+// as a full-width line: the first line of a column that sits above every line of the other column,
+// or its last line below them all, far (4 word heights) from the rest of its column.
+void mark_furniture(std::vector<Line>& lines, double height) {
+  for (int side = 0; side <= 1; ++side) {
+    double other_top = INFINITY, other_bottom = -INFINITY;
+    std::vector<Line*> own;
+    for (Line& l : lines) {
+      if (l.column == 1 - side) {
+        other_top = std::min(other_top, l.y0);
+        other_bottom = std::max(other_bottom, l.y1);
+      } else if (l.column == side) {
+        own.push_back(&l);
+      }
+    }
+    if (own.size() < 2 || !std::isfinite(other_top)) continue;
+    std::stable_sort(own.begin(), own.end(),
+                     [](const Line* a, const Line* b) { return a->y0 < b->y0; });
+    if (own[0]->y1 < other_top && own[1]->y0 - own[0]->y1 > 4 * height) own[0]->column = -1;
+    Line* last = own.back();
+    if (last->y0 > other_bottom && last->y0 - own[own.size() - 2]->y1 > 4 * height)
+      last->column = -1;
   }
+}
+
+// Sorts lines whose columns are set into reading order: lines across the gutter (-1) split the
+// page into bands; in each band the left column is read before the right.
+void read_columns(std::vector<Line>& lines) {
   std::stable_sort(lines.begin(), lines.end(),
                    [](const Line& a, const Line& b) { return a.y0 < b.y0; });
   std::vector<Line> out;
@@ -153,6 +318,61 @@ void order_lines(std::vector<Line>& lines, double page_width) {
     i = j;
   }
   lines = std::move(out);
+}
+
+// When the words show no gutter (it is hardly wider than the word spaces): columns from a
+// vertical strip near the middle of the page that at most a tenth of the lines cross.
+bool columns_from_lines(std::vector<Line>& lines, double page_width) {
+  if (lines.empty() || !std::isfinite(page_width)) return false;
+  const int bins = 200;
+  std::vector<int> cover(bins, 0);
+  auto bin = [&](double x) {
+    double v = x / page_width * bins;
+    return v > 0 ? static_cast<int>(std::min(v, bins - 1.0)) : 0;
+  };
+  for (const Line& l : lines)
+    for (int b = bin(l.x0); b <= bin(l.x1); ++b) ++cover[b];
+  int best_begin = -1, best_len = 0;
+  for (int b = bins * 3 / 10; b < bins * 7 / 10; ++b) {
+    if (cover[b] * 10 > static_cast<int>(lines.size())) continue;  // crossed by >10% of lines
+    int e = b;
+    while (e < bins * 7 / 10 && cover[e] * 10 <= static_cast<int>(lines.size())) ++e;
+    if (e - b > best_len) best_begin = b, best_len = e - b;
+    b = e;
+  }
+  if (best_len < 2) return false;
+  double gx0 = best_begin * page_width / bins, gx1 = (best_begin + best_len) * page_width / bins;
+  int left = 0, right = 0;
+  for (Line& l : lines) {
+    l.column = l.x1 <= gx1 ? 0 : l.x0 >= gx0 ? 1 : -1;
+    left += l.column == 0;
+    right += l.column == 1;
+  }
+  return left >= 2 && right >= 2;
+}
+
+// The lines of one page in reading order.
+std::vector<Line> page_lines(const poppler::page& page, double page_width) {
+  std::vector<Word> words = page_words(page);
+  if (std::optional<Gutter> gutter = find_gutter(words, page_width)) {
+    std::vector<Line> lines = make_lines(words, &*gutter);
+    if (two_columns(lines, *gutter)) {
+      for (Line& l : lines) l.column = column_of(l, *gutter);
+      mark_furniture(lines, gutter->height);
+      read_columns(lines);
+      return lines;
+    }
+  }
+  std::vector<Line> lines = make_lines(words, nullptr);
+  if (columns_from_lines(lines, page_width)) {
+    read_columns(lines);
+    return lines;
+  }
+  for (Line& l : lines) l.column = 0;
+  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
+    return std::abs(a.y0 - b.y0) > 1 ? a.y0 < b.y0 : a.x0 < b.x0;
+  });
+  return lines;
 }
 
 // "12", "- 12 -", "Page 3", "3 / 10": a page number line.
@@ -215,12 +435,6 @@ bool ends_sentence(std::string_view s) {
   return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ':');
 }
 
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
-  return v[v.size() / 2];
-}
-
 void quiet_poppler(const std::string&, void*) {}
 
 }  // namespace
@@ -250,8 +464,7 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path) {
     std::unique_ptr<poppler::page> page(pdf->create_page(p));
     if (!page) continue;
     widths[p] = std::max(1.0, page->page_rect().width());
-    pages[p] = page_lines(*page);
-    order_lines(pages[p], widths[p]);
+    pages[p] = page_lines(*page, widths[p]);
   }
   drop_running_lines(pages);
 
@@ -284,11 +497,11 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path) {
           double gap = l.y0 - prev->y1;
           bool close = gap <= line_gap + 0.5 * std::max(1.0, body_font);
           // A heading wrapped over two lines is one heading.
-          heading_runs_on = heading && prev_heading && close &&
-                            std::abs(l.font - prev->font) <= 0.05 * body_font;
-          bool new_para = !heading_runs_on &&
-                          (!close || std::abs(l.font - prev->font) > 0.15 * body_font ||
-                           heading || prev_heading);
+          heading_runs_on =
+              heading && prev_heading && close && std::abs(l.font - prev->font) <= 0.05 * body_font;
+          bool new_para =
+              !heading_runs_on && (!close || std::abs(l.font - prev->font) > 0.15 * body_font ||
+                                   heading || prev_heading);
           out.text += new_para ? "\n\n" : (pt.ends_with('-') ? "\n" : " ");
         } else {
           // Column or page change: a full last line without a final stop runs on.
