@@ -76,6 +76,7 @@ struct Common {
   bool strict = false;
   std::string input_format = "auto";
   std::size_t max_evidence = 0;
+  std::string metrics_skip;
 };
 
 void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
@@ -100,6 +101,7 @@ Pipeline make_pipeline(const Common& c) {
   o.ingest.lossy = c.lossy;
   o.ingest.input_format = c.input_format;
   o.max_evidence = c.max_evidence;
+  o.metrics_skip = split_list(c.metrics_skip);
   return Pipeline(o);
 }
 
@@ -151,6 +153,8 @@ int main(int argc, char** argv) {
     for (const auto& f : known_formats()) s += (s.empty() ? "" : ",") + f;
     return s;
   }())->capture_default_str();
+  build->add_option("--metrics-skip", build_c.metrics_skip,
+                    "Comma-separated edge types left out of the metrics, e.g. MENTIONS,CITES");
   build->add_option("--layout", eo.layout, "Graphviz layout: sfdp, neato, dot, circo, fdp")->capture_default_str();
   build->add_option("--size-metric", eo.size_metric, "Metric that sizes nodes in diagrams")->capture_default_str();
   build->add_flag("--clusters", eo.clusters, "Cluster each actor with its institutions in diagrams");
@@ -177,6 +181,9 @@ int main(int argc, char** argv) {
   merge->add_option("--max-evidence", merge_max_evidence,
                     "Evidence records kept per edge, the first by document and offset (0: all)")
       ->capture_default_str();
+  std::string merge_metrics_skip;
+  merge->add_option("--metrics-skip", merge_metrics_skip,
+                    "Comma-separated edge types left out of the metrics, e.g. MENTIONS,CITES");
 
   // render
   std::string render_in, render_out = "out", render_formats = "svg";
@@ -274,6 +281,7 @@ int main(int argc, char** argv) {
       Common mc;
       mc.threads = merge_threads;
       mc.max_evidence = merge_max_evidence;
+      mc.metrics_skip = merge_metrics_skip;
       Pipeline p = make_pipeline(mc);
       GraphBuilder builder = p.make_builder();
       // The same order as a single run: documents sorted by path.

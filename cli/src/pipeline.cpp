@@ -90,6 +90,10 @@ unsigned effective_threads(unsigned requested) {
 
 Pipeline::Pipeline(PipelineOptions options)
     : options_(std::move(options)), lexicon_(Lexicon::builtin()) {
+  // Checked before any document is read: a typo should not cost a whole extraction.
+  for (const auto& type : options_.metrics_skip)
+    if (!Ontology::builtin().has_edge_type(type))
+      throw Error(ErrorCode::kUsage, "", "--metrics-skip", "unknown edge type '" + type + "'");
   for (const auto& f : options_.lexicon_files) lexicon_.add_file(f);
   recognizer_ = std::make_unique<EntityRecognizer>(lexicon_);
 }
@@ -351,6 +355,10 @@ Graph Pipeline::finish(GraphBuilder& builder) const {
 #ifdef SOFTGRAPH_HAVE_METRICS
   MetricsOptions mo;
   mo.threads = effective_threads(options_.threads);
+  mo.skip_edge_types.insert(options_.metrics_skip.begin(), options_.metrics_skip.end());
+  if (!mo.skip_edge_types.empty())
+    g.attributes["metrics_skip_edge_types"] =
+        std::vector<std::string>(mo.skip_edge_types.begin(), mo.skip_edge_types.end());
   compute_metrics(g, mo);
   spdlog::info("metrics computed");
 #endif

@@ -162,5 +162,19 @@ with tempfile.TemporaryDirectory() as tmp:
                  and cut[i]["attributes"].get("evidence_total") == len(full[i]["evidence"]) for i in many)
         check(ok, "capped edges keep their first evidence record, their weight and the total count")
 
+    # --metrics-skip leaves edge types out of the metrics and says so in graph.json; a type the
+    # ontology lacks is a usage error before anything is read or written.
+    skipped = tmp / "skip-mentions"
+    r = run("build", corpus, "-o", skipped, "--format", "json", "--metrics-skip", "MENTIONS")
+    g = graph(skipped) if r.returncode == 0 else {"nodes": [], "attributes": {}}
+    docs = [n for n in g["nodes"] if n["type"] == "Document"]
+    check(r.returncode == 0 and docs and all(n["metrics"]["degree"] == 0 for n in docs)
+          and g["attributes"].get("metrics_skip_edge_types") == ["MENTIONS"],
+          "--metrics-skip MENTIONS: documents drop out of the metrics, graph.json records it")
+    bad_out = tmp / "skip-bad"
+    r = run("build", corpus, "-o", bad_out, "--metrics-skip", "MENTION")
+    check(r.returncode == 2 and "MENTION" in r.stderr and not bad_out.exists(),
+          f"an unknown --metrics-skip type is a usage error (exit {r.returncode}: {r.stderr.strip()[-120:]})")
+
 print(f"{len(failures) == 0 and 'all' or len(failures)} checks {'passed' if not failures else 'failed'}")
 sys.exit(1 if failures else 0)

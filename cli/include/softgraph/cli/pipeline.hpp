@@ -25,6 +25,7 @@ struct PipelineOptions {
   bool strict = false;   // a bad document fails the run instead of being skipped
   bool progress = true;  // a progress line on stderr when it is a terminal
   std::size_t max_evidence = 0;  // evidence kept per edge, 0 = all (GraphBuilderOptions)
+  std::vector<std::string> metrics_skip;  // edge types left out of the metrics (e.g. MENTIONS)
 };
 
 class Pipeline {
