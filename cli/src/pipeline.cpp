@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_set>
 #include <unistd.h>
 
 #include "softgraph/cli/progress.hpp"
@@ -135,12 +136,13 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
 
   std::map<std::string, const Entity*> by_id;
   for (const auto& [id, e] : entities) by_id.emplace(id, &e);
-  std::vector<Relation> relations = extract_relations(doc, by_id, mentions);
+  std::vector<Relation> relations = extract_relations(doc, by_id, mentions, &found.tokens);
   for (auto& r : discovered.relations) relations.push_back(std::move(r));
 
   // A place named only by its capital or an adjective may act ("Moscow's toolkit") but is not
   // taken as a target: "a summit in Prague" does not aim anything at the Czech Republic.
-  std::set<std::string> strongly_named;
+  // Membership only: hashed views into `mentions` and `relations`, which stay put meanwhile.
+  std::unordered_set<std::string_view> strongly_named;
   for (const auto& m : mentions)
     if (m.source != "lexicon:city" && m.source != "lexicon:demonym") strongly_named.insert(m.entity);
   std::erase_if(relations, [&](const Relation& r) {
@@ -151,7 +153,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
 
   // An entity named only by an adjective ("Asian players") and in no relation is not a subject of
   // the text: drop it and its mentions.
-  std::set<std::string> related, named;
+  std::unordered_set<std::string_view> related, named;
   for (const auto& r : relations) related.insert(r.source), related.insert(r.target);
   for (const auto& m : mentions)
     if (m.source != "lexicon:demonym") named.insert(m.entity);

@@ -4,6 +4,12 @@
 #include <array>
 #include <cstdint>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define SOFTGRAPH_SHA_NI 1
+#endif
+
 namespace softgraph {
 namespace {
 
@@ -43,6 +49,70 @@ void sha256_block(std::array<std::uint32_t, 8>& h, const unsigned char* p) {
   h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
+#ifdef SOFTGRAPH_SHA_NI
+// The same compression with the x86 SHA extensions (every document is hashed; this is ~15x
+// faster than the portable loop). Chosen at run time: the CPU must have SHA, SSSE3, SSE4.1.
+bool have_sha_ni() {
+  static const bool have = [] {
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+    const bool ssse3 = (c >> 9) & 1, sse41 = (c >> 19) & 1;
+    if (__get_cpuid_max(0, nullptr) < 7) return false;
+    __cpuid_count(7, 0, a, b, c, d);
+    return ssse3 && sse41 && ((b >> 29) & 1);
+  }();
+  return have;
+}
+
+__attribute__((target("sha,sse4.1,ssse3"))) void sha256_blocks_ni(std::array<std::uint32_t, 8>& h,
+                                                                  const unsigned char* p,
+                                                                  std::size_t blocks) {
+  const __m128i kByteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  // State as the instructions want it: ABEF and CDGH.
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);
+  __m128i state1 =
+      _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);
+  for (; blocks > 0; --blocks, p += 64) {
+    const __m128i abef = state0, cdgh = state1;
+    __m128i m[4];
+    // 16 groups of 4 rounds; the message schedule runs 3 groups ahead in m[].
+    for (int g = 0; g < 16; ++g) {
+      if (g < 4)
+        m[g] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * g)),
+                                kByteSwap);
+      __m128i msg =
+          _mm_add_epi32(m[g & 3], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kK[4 * g])));
+      state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+      if (g >= 3 && g < 15) {
+        __m128i& next = m[(g + 1) & 3];
+        next = _mm_add_epi32(next, _mm_alignr_epi8(m[g & 3], m[(g - 1) & 3], 4));
+        next = _mm_sha256msg2_epu32(next, m[g & 3]);
+      }
+      msg = _mm_shuffle_epi32(msg, 0x0E);
+      state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+      if (g >= 1 && g < 13) m[(g - 1) & 3] = _mm_sha256msg1_epu32(m[(g - 1) & 3], m[g & 3]);
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);
+  state1 = _mm_shuffle_epi32(state1, 0xB1);
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);
+  state1 = _mm_alignr_epi8(state1, tmp, 8);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), state1);
+}
+#endif
+
+void sha256_blocks(std::array<std::uint32_t, 8>& h, const unsigned char* p, std::size_t blocks) {
+#ifdef SOFTGRAPH_SHA_NI
+  if (have_sha_ni()) return sha256_blocks_ni(h, p, blocks);
+#endif
+  for (std::size_t i = 0; i < blocks; ++i) sha256_block(h, p + 64 * i);
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
@@ -51,7 +121,7 @@ std::string sha256_hex(std::string_view data) {
   // Whole blocks straight from the input; only the tail and the padding are copied.
   const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
   std::size_t full = data.size() / 64 * 64;
-  for (std::size_t i = 0; i < full; i += 64) sha256_block(h, bytes + i);
+  sha256_blocks(h, bytes, full / 64);
   unsigned char tail[128] = {};
   std::size_t rest = data.size() - full;
   std::copy(bytes + full, bytes + data.size(), tail);
@@ -59,7 +129,7 @@ std::string sha256_hex(std::string_view data) {
   std::size_t tail_len = rest + 1 + 8 <= 64 ? 64 : 128;
   std::uint64_t bit_len = static_cast<std::uint64_t>(data.size()) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bit_len >> (i * 8));
-  for (std::size_t i = 0; i < tail_len; i += 64) sha256_block(h, tail + i);
+  sha256_blocks(h, tail, tail_len / 64);
   static const char* kHex = "0123456789abcdef";
   std::string out;
   for (std::uint32_t v : h)

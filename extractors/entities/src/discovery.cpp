@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <span>
 
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/extract/tokenizer.hpp"
@@ -48,8 +49,38 @@ const std::set<std::string> kAcronymConnectors = {"of", "for", "and", "the", "de
 const std::set<std::string> kKinds = {"university", "school", "college", "academy", "institute",
                                       "institut"};
 
-std::string word_at(const Document& doc, const Token& t) {
-  return std::string(std::string_view(doc.text).substr(t.begin, t.end - t.begin));
+// The word lists above as bits, for one lookup per token (see WordClasses).
+enum : std::uint32_t {
+  kIsHead = 1u << 0,
+  kIsConnector = 1u << 1,
+  kIsStopStart = 1u << 2,
+  kIsGenericHead = 1u << 3,
+  kIsAcronymConnector = 1u << 4,
+  kIsApostrophe = 1u << 5,  // "'"
+  kIsS = 1u << 6,           // "s"
+};
+
+const WordClasses& word_classes() {
+  static const WordClasses table = [] {
+    WordClasses t;
+    const std::pair<const std::set<std::string>*, std::uint32_t> lists[] = {
+        {&kHeads, kIsHead},
+        {&kConnectors, kIsConnector},
+        {&kStopStarts, kIsStopStart},
+        {&kGenericHeads, kIsGenericHead},
+        {&kAcronymConnectors, kIsAcronymConnector}};
+    for (const auto& [list, bit] : lists)
+      for (const std::string& w : *list) t.add(w, bit);
+    t.add("'", kIsApostrophe);
+    t.add("s", kIsS);
+    return t;
+  }();
+  return table;
+}
+
+// A view, not a copy: every token of every sentence is looked at.
+std::string_view word_at(const Document& doc, const Token& t) {
+  return std::string_view(doc.text).substr(t.begin, t.end - t.begin);
 }
 
 // An ASCII slug for any script (Cyrillic names are transliterated first).
@@ -118,7 +149,18 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   for (const auto& m : found.mentions) by_sentence[m.sentence].push_back(&m);
 
   std::vector<Candidate> candidates;
-  std::vector<Token> tokens;
+  // The recognizer's tokens of a sentence; sentences it skipped are tokenised here.
+  std::vector<Token> scratch;
+  auto sentence_tokens = [&](std::size_t si) -> std::span<const Token> {
+    if (found.tokens.has(si)) return found.tokens.of(si);
+    const ByteRange r = doc.sentences[si].range;
+    scratch.clear();
+    tokenize(doc.text, static_cast<std::uint32_t>(r.begin), static_cast<std::uint32_t>(r.end),
+             scratch);
+    return scratch;
+  };
+  const WordClasses& classes = word_classes();
+  auto classes_of = [&](const Token& t) { return classes.of(doc.text, t); };
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     bool skipped = std::any_of(skip.begin(), skip.end(), [&](const ByteRange& r) { return r.contains(s.range); });
@@ -127,8 +169,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       const std::string& kind = doc.sections[static_cast<std::size_t>(s.section)].kind;
       if (kind == "references" || kind == "notes" || kind == "authors" || kind == "back") continue;
     }
-    tokens.clear();
-    tokenize(doc.text, static_cast<std::uint32_t>(s.range.begin), static_cast<std::uint32_t>(s.range.end), tokens);
+    std::span<const Token> tokens = sentence_tokens(si);
     // Capitalised runs (with connectors inside) that contain an organisation head.
     for (std::size_t i = 0; i < tokens.size();) {
       if (!tokens[i].word || !tokens[i].upper_initial) { ++i; continue; }
@@ -136,29 +177,32 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       bool has_head = false;
       std::size_t caps = 0;
       while (j < tokens.size()) {
-        std::string w = fold_case(word_at(doc, tokens[j]));
+        const std::uint32_t w = classes_of(tokens[j]);
         bool cap = tokens[j].word && tokens[j].upper_initial;
         if (cap) {
           ++caps;
           last_cap = j;
-          if (kHeads.count(w)) has_head = true;
+          if (w & kIsHead) has_head = true;
           ++j;
           continue;
         }
         // A connector continues the name only if a capitalised word follows it.
-        if (kConnectors.count(w) && j + 1 < tokens.size() && tokens[j + 1].word &&
-            (tokens[j + 1].upper_initial || (w == "'" && fold_case(word_at(doc, tokens[j + 1])) == "s"))) {
-          if (w == "'") break;  // a possessive ends the name: "Russia's Fund" is not one name
+        if ((w & kIsConnector) && j + 1 < tokens.size() && tokens[j + 1].word &&
+            (tokens[j + 1].upper_initial ||
+             ((w & kIsApostrophe) && (classes_of(tokens[j + 1]) & kIsS)))) {
+          // A possessive ends the name: "Russia's Fund" is not one name.
+          if (w & kIsApostrophe) break;
           ++j;
           continue;
         }
         break;
       }
       std::size_t first = i;
-      while (first < last_cap && kStopStarts.count(fold_case(word_at(doc, tokens[first])))) ++first;
+      while (first < last_cap && (classes_of(tokens[first]) & kIsStopStart)) ++first;
       // "its NIHONGO Partners programme": a name followed by a lower-case generic head.
-      bool generic_head_after = last_cap + 1 < tokens.size() && !tokens[last_cap + 1].upper_initial &&
-                                kGenericHeads.count(fold_case(word_at(doc, tokens[last_cap + 1])));
+      bool generic_head_after = last_cap + 1 < tokens.size() &&
+                                !tokens[last_cap + 1].upper_initial &&
+                                (classes_of(tokens[last_cap + 1]) & kIsGenericHead);
       if (generic_head_after && !has_head && first > 0 && last_cap >= first) {
         ByteRange r{tokens[first].begin, tokens[last_cap].end};
         candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), {}});
@@ -172,17 +216,19 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     // "Full Name (ABBR)" and "ABBR (Full Name)".
     for (std::size_t k = 1; k + 2 < tokens.size(); ++k) {
       if (word_at(doc, tokens[k]) != "(" || word_at(doc, tokens[k + 2]) != ")") continue;
-      std::string abbr = word_at(doc, tokens[k + 1]);
+      std::string abbr(word_at(doc, tokens[k + 1]));
       if (!acronym_like(abbr)) continue;
       // Walk back over the capitalised name before the parenthesis.
       std::size_t end = k - 1, begin = k - 1;
       std::size_t letters_needed = abbr.size();
       while (begin > 0) {
         const Token& prev = tokens[begin - 1];
-        std::string w = fold_case(word_at(doc, prev));
+        const std::uint32_t w = classes_of(prev);
         bool cap = prev.word && prev.upper_initial;
-        if (!cap && !kAcronymConnectors.count(w)) break;
-        if (kStopStarts.count(w) && !(begin >= 2 && tokens[begin - 2].upper_initial && kAcronymConnectors.count(w))) break;
+        if (!cap && !(w & kIsAcronymConnector)) break;
+        if ((w & kIsStopStart) &&
+            !(begin >= 2 && tokens[begin - 2].upper_initial && (w & kIsAcronymConnector)))
+          break;
         --begin;
         if (cap && letters_needed > 0) --letters_needed;
       }
@@ -205,11 +251,11 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     }
     // Quoted formats: “five plus one” format.
     for (std::size_t k = 0; k + 3 < tokens.size(); ++k) {
-      std::string open = word_at(doc, tokens[k]);
+      std::string_view open = word_at(doc, tokens[k]);
       if (open != "\xE2\x80\x9C" && open != "\"" && open != "\xC2\xAB") continue;
       std::size_t close = k + 1;
       while (close < tokens.size() && close < k + 7) {
-        std::string c = word_at(doc, tokens[close]);
+        std::string_view c = word_at(doc, tokens[close]);
         if (c == "\xE2\x80\x9D" || c == "\"" || c == "\xC2\xBB") break;
         ++close;
       }
@@ -330,8 +376,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       const Sentence& s = doc.sentences[si];
       bool skipped = std::any_of(skip.begin(), skip.end(), [&](const ByteRange& r) { return r.contains(s.range); });
       if (skipped) continue;
-      tokens.clear();
-      tokenize(doc.text, static_cast<std::uint32_t>(s.range.begin), static_cast<std::uint32_t>(s.range.end), tokens);
+      std::span<const Token> tokens = sentence_tokens(si);
       for (const PhraseMatch& pm : extra.match(doc.text, tokens)) {
         ByteRange r{tokens[pm.first_token].begin, tokens[pm.last_token].end};
         const std::string& id = form_to_id[forms[pm.payload]];

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "softgraph/core/error.hpp"
 
@@ -66,8 +67,10 @@ Entity entity_from_entry(const LexiconEntry& e) {
 
 EntityRecognizer::EntityRecognizer(const Lexicon& lexicon) : lexicon_(&lexicon) {
   const auto& entries = lexicon.entries();
-  // Folded surface form -> entry index, to report a form two entries claim.
-  std::map<std::string, std::uint32_t> owner_of_form;
+  // Folded surface form -> entry index, to report a form two entries claim (only looked up:
+  // hashed, not ordered).
+  std::unordered_map<std::string, std::uint32_t> owner_of_form;
+  owner_of_form.reserve(8192);
   auto add = [&](const std::string& form, std::uint32_t entry, FormKind kind) {
     bool cs = kind == FormKind::kAcronym || kind == FormKind::kCity;  // "Sofia", "Lima": names
     std::string key = (cs ? "=" + form : fold_case(form));
@@ -95,18 +98,27 @@ EntityRecognizer::EntityRecognizer(const Lexicon& lexicon) : lexicon_(&lexicon) 
   }
 }
 
+std::span<const Token> SentenceTokens::add(const Document& doc, std::size_t s) {
+  if (tokens_.empty()) tokens_.reserve(doc.text.size() / 5);  // about one token per 5 bytes
+  if (spans_.size() < doc.sentences.size()) spans_.resize(doc.sentences.size(), {kNone, kNone});
+  const ByteRange r = doc.sentences[s].range;
+  const auto begin = static_cast<std::uint32_t>(tokens_.size());
+  tokenize(doc.text, static_cast<std::uint32_t>(r.begin), static_cast<std::uint32_t>(r.end),
+           tokens_);
+  spans_[s] = {begin, static_cast<std::uint32_t>(tokens_.size())};
+  return of(s);
+}
+
 EntityExtraction EntityRecognizer::run(const Document& doc,
                                        const std::vector<ByteRange>& skip) const {
   EntityExtraction out;
-  std::vector<Token> tokens;
   std::map<std::uint32_t, Entity> found;  // entry index -> entity
   const auto& entries = lexicon_->entries();
   // Sentence by sentence, so a phrase never spans two sentences.
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const ByteRange r = doc.sentences[s].range;
     if (in_any(skip, r.begin)) continue;
-    tokens.clear();
-    tokenize(doc.text, static_cast<std::uint32_t>(r.begin), static_cast<std::uint32_t>(r.end), tokens);
+    std::span<const Token> tokens = out.tokens.add(doc, s);
     for (const PhraseMatch& m : matcher_.match(doc.text, tokens)) {
       const Pattern& p = patterns_[m.payload];
       const LexiconEntry& e = entries[p.entry];

@@ -10,51 +10,95 @@ std::string concat_tokens(std::string_view text, const std::vector<Token>& token
   return out;
 }
 
+// concat_tokens(text, tokens, first, last) == exact, without building the string.
+bool tokens_equal(std::string_view text, std::span<const Token> tokens, std::size_t first,
+                  std::size_t last, std::string_view exact) {
+  for (std::size_t i = first; i <= last; ++i) {
+    std::string_view t = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    if (!exact.starts_with(t)) return false;
+    exact.remove_prefix(t.size());
+  }
+  return exact.empty();
+}
+
 }  // namespace
+
+namespace {
+
+std::size_t edge_slot(std::uint32_t parent, std::uint64_t hash, std::size_t mask) {
+  std::uint64_t k = hash ^ (static_cast<std::uint64_t>(parent) * 0x9E3779B97F4A7C15ull);
+  k ^= k >> 31;
+  k *= 0xBF58476D1CE4E5B9ull;
+  k ^= k >> 29;
+  return static_cast<std::size_t>(k) & mask;
+}
+
+}  // namespace
+
+std::uint32_t PhraseMatcher::child(std::uint32_t parent, std::uint64_t hash) const {
+  const std::size_t mask = edges_.size() - 1;
+  for (std::size_t i = edge_slot(parent, hash, mask);; i = (i + 1) & mask) {
+    const Edge& e = edges_[i];
+    if (e.child == 0) return 0;
+    if (e.hash == hash && e.parent == parent) return e.child;
+  }
+}
+
+void PhraseMatcher::add_edge(std::uint32_t parent, std::uint64_t hash, std::uint32_t to) {
+  if ((edge_count_ + 1) * 2 > edges_.size()) {  // at most half full: short probes
+    std::vector<Edge> old = std::move(edges_);
+    edges_.assign(old.size() * 2, Edge{});
+    edge_count_ = 0;
+    for (const Edge& e : old)
+      if (e.child != 0) add_edge(e.parent, e.hash, e.child);
+  }
+  const std::size_t mask = edges_.size() - 1;
+  std::size_t i = edge_slot(parent, hash, mask);
+  while (edges_[i].child != 0) i = (i + 1) & mask;
+  edges_[i] = {hash, parent, to};
+  ++edge_count_;
+}
 
 bool PhraseMatcher::add(std::string_view phrase, std::uint32_t payload, bool case_sensitive) {
   std::vector<Token> tokens = tokenize(phrase);
   if (tokens.empty()) return false;
   std::uint32_t node = 0;
   for (const Token& t : tokens) {
-    auto it = nodes_[node].next.find(t.folded_hash);
-    if (it == nodes_[node].next.end()) {
-      nodes_.emplace_back();
-      std::uint32_t id = static_cast<std::uint32_t>(nodes_.size() - 1);
-      nodes_[node].next.emplace(t.folded_hash, id);
-      node = id;
-    } else {
-      node = it->second;
+    std::uint32_t next = child(node, t.folded_hash);
+    if (next == 0) {
+      terminals_.emplace_back();
+      next = static_cast<std::uint32_t>(terminals_.size() - 1);
+      add_edge(node, t.folded_hash, next);
     }
+    node = next;
   }
   std::string exact = case_sensitive ? concat_tokens(phrase, tokens, 0, tokens.size() - 1) : "";
-  for (const Terminal& t : nodes_[node].terminals)
+  for (const Terminal& t : terminals_[node])
     if (t.payload == payload && t.case_sensitive == case_sensitive && t.exact == exact) return true;
-  nodes_[node].terminals.push_back({payload, case_sensitive, std::move(exact)});
+  terminals_[node].push_back({payload, case_sensitive, std::move(exact)});
   ++phrases_;
   return true;
 }
 
-const PhraseMatcher::Node* PhraseMatcher::walk(const std::vector<Token>& tokens) const {
+std::int64_t PhraseMatcher::walk(const std::vector<Token>& tokens) const {
   std::uint32_t node = 0;
   for (const Token& t : tokens) {
-    auto it = nodes_[node].next.find(t.folded_hash);
-    if (it == nodes_[node].next.end()) return nullptr;
-    node = it->second;
+    node = child(node, t.folded_hash);
+    if (node == 0) return -1;
   }
-  return &nodes_[node];
+  return node;
 }
 
 std::vector<std::uint32_t> PhraseMatcher::payloads_of(std::string_view phrase) const {
   std::vector<std::uint32_t> out;
-  const Node* n = walk(tokenize(phrase));
-  if (n)
-    for (const Terminal& t : n->terminals) out.push_back(t.payload);
+  std::int64_t n = walk(tokenize(phrase));
+  if (n >= 0)
+    for (const Terminal& t : terminals_[static_cast<std::size_t>(n)]) out.push_back(t.payload);
   return out;
 }
 
 std::vector<PhraseMatch> PhraseMatcher::match(std::string_view text,
-                                              const std::vector<Token>& tokens) const {
+                                              std::span<const Token> tokens) const {
   std::vector<PhraseMatch> out;
   std::size_t i = 0;
   while (i < tokens.size()) {
@@ -62,13 +106,11 @@ std::vector<PhraseMatch> PhraseMatcher::match(std::string_view text,
     bool found = false;
     PhraseMatch best;
     for (std::size_t j = i; j < tokens.size(); ++j) {
-      auto it = nodes_[node].next.find(tokens[j].folded_hash);
-      if (it == nodes_[node].next.end()) break;
-      node = it->second;
+      node = child(node, tokens[j].folded_hash);
+      if (node == 0) break;
       // Multi-token phrases must not straddle a line break of two or more newlines (paragraphs).
-      const Node& n = nodes_[node];
-      for (const Terminal& t : n.terminals) {
-        if (t.case_sensitive && concat_tokens(text, tokens, i, j) != t.exact) continue;
+      for (const Terminal& t : terminals_[node]) {
+        if (t.case_sensitive && !tokens_equal(text, tokens, i, j, t.exact)) continue;
         best = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), t.payload};
         found = true;
         break;

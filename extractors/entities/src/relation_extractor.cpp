@@ -1,12 +1,21 @@
 #include "softgraph/extract/relation_extractor.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
+#include <optional>
 #include <set>
+#include <span>
+#include <unordered_map>
+#include <unordered_set>
 
+#include "softgraph/extract/entity_recognizer.hpp"
 #include "softgraph/extract/tokenizer.hpp"
 
 namespace softgraph {
+
+// Comparisons with literals as string_views: a length check first, no strlen per call.
+using namespace std::string_view_literals;
+
 namespace {
 
 // What a mention plays in its sentence.
@@ -20,50 +29,59 @@ struct Slot {
   bool implicit_target = false;  // made a target by a power beside it, not by a preposition
 };
 
-struct SentenceWords {
-  std::vector<std::string> words;     // folded tokens, punctuation included
-  std::vector<std::uint32_t> begins;  // byte offsets of the tokens
-  std::size_t index_at(std::uint64_t pos) const {
-    return static_cast<std::size_t>(std::lower_bound(begins.begin(), begins.end(), pos) - begins.begin());
-  }
-  bool has(const std::set<std::string>& cues) const {
-    for (const auto& w : words)
-      if (cues.count(w)) return true;
-    return false;
-  }
-  bool has_phrase(const std::vector<std::string>& phrase) const {
-    for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i)
-      if (std::equal(phrase.begin(), phrase.end(), words.begin() + i)) return true;
-    return false;
-  }
+// The cue lists below, as bits: each word of a sentence is looked up once, not once per list
+// and rule.
+enum : std::uint32_t {
+  kCueStrongTarget = 1u << 0,
+  kCueTarget = 1u << 1,
+  kCueOperate = 1u << 2,
+  kCuePartner = 1u << 3,
+  kCueMember = 1u << 4,
+  kCueAnaphora = 1u << 5,
+  kCueBreak = 1u << 6,
 };
 
-SentenceWords words_of(const Document& doc, ByteRange r) {
-  SentenceWords sw;
-  std::vector<Token> tokens;
-  tokenize(doc.text, static_cast<std::uint32_t>(r.begin), static_cast<std::uint32_t>(r.end), tokens);
-  for (const Token& t : tokens) {
-    sw.words.push_back(fold_case(std::string_view(doc.text).substr(t.begin, t.end - t.begin)));
-    sw.begins.push_back(t.begin);
+struct SentenceWords {
+  struct Word {
+    std::uint32_t begin;  // byte offset of the token in the text
+    std::uint32_t end;    // end of its folded form in `folded` (it begins where the last ends)
+    std::uint32_t cues;   // cue lists it is in (kCue* bits)
+  };
+  std::string folded;  // the folded tokens back to back, punctuation included
+  std::vector<Word> words;
+  std::uint32_t any_cue = 0;  // union of the words' cues
+  std::size_t size() const { return words.size(); }
+  bool empty() const { return words.empty(); }
+  std::string_view word(std::size_t k) const {
+    std::uint32_t b = k == 0 ? 0 : words[k - 1].end;
+    return std::string_view(folded).substr(b, words[k].end - b);
   }
-  return sw;
-}
+  bool is(std::size_t k, std::uint32_t cue) const { return (words[k].cues & cue) != 0; }
+  std::size_t index_at(std::uint64_t pos) const {
+    auto it = std::lower_bound(words.begin(), words.end(), pos,
+                               [](const Word& w, std::uint64_t p) { return w.begin < p; });
+    return static_cast<std::size_t>(it - words.begin());
+  }
+  bool has(std::uint32_t cue) const { return (any_cue & cue) != 0; }
+};
 
-std::string kind_of(const Entity& e) {
+std::string_view kind_of(const Entity& e) {
   auto it = e.attributes.find("kind");
   if (it == e.attributes.end()) return {};
   if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
   return {};
 }
 
-std::vector<std::string> list_attr(const Entity& e, const char* key) {
+// A list attribute by reference (empty when absent): callers only read it.
+const std::vector<std::string>& list_attr(const Entity& e, const char* key) {
+  static const std::vector<std::string> kNone;
   auto it = e.attributes.find(key);
-  if (it == e.attributes.end()) return {};
+  if (it == e.attributes.end()) return kNone;
   if (const auto* v = std::get_if<std::vector<std::string>>(&it->second)) return *v;
-  return {};
+  return kNone;
 }
 
-bool is_state_like(const Entity& e) { return e.type == "Actor" || e.type == "TargetCountry"; }
+bool is_state_like(const Entity& e) { return e.type == "Actor"sv || e.type == "TargetCountry"sv; }
 
 // Prepositions that put a place in the target role. Powers (Actor-default states) need a strong
 // cue; regions and target countries also take the weaker ones ("students from Central Asia").
@@ -84,6 +102,9 @@ const std::set<std::string> kPartnerCues = {"partnership", "partnerships", "part
                                             "bilateral", "allied", "allies"};
 const std::set<std::string> kMemberCues = {"member", "members", "membership", "joined", "joining",
                                            "accession", "acceded"};
+const std::set<std::string> kBreaks = {"cut",     "severed",   "broke",    "broken", "froze",
+                                       "frozen",  "suspended", "closed",   "rivals", "rivalry",
+                                       "dispute", "disputed",  "conflict", "war",    "sanctions"};
 const std::set<std::string> kAnaphora = {"organization", "organisation", "institution",
                                          "institutions", "institute", "institutes", "centers",
                                          "centres", "center", "centre", "foundation", "agency",
@@ -93,38 +114,88 @@ const std::set<std::string> kAnaphora = {"organization", "organisation", "instit
                                          "organisations", "agencies", "foundations", "schools",
                                          "universities", "funds"};
 
-bool possessive_at(const Slot& s, const SentenceWords& sw) {
-  std::size_t end = sw.index_at(s.mention->range.end);
-  return end + 1 < sw.words.size() && sw.words[end] == "'" && sw.words[end + 1] == "s";
+// Every cue word with its kCue* bits.
+const WordClasses& cue_table() {
+  static const WordClasses table = [] {
+    WordClasses t;
+    const std::pair<const std::set<std::string>*, std::uint32_t> lists[] = {
+        {&kStrongTargetCues, kCueStrongTarget},
+        {&kTargetCues, kCueTarget},
+        {&kOperateCues, kCueOperate},
+        {&kPartnerCues, kCuePartner},
+        {&kMemberCues, kCueMember},
+        {&kAnaphora, kCueAnaphora},
+        {&kBreaks, kCueBreak}};
+    for (const auto& [list, bit] : lists)
+      for (const std::string& w : *list) t.add(w, bit);
+    return t;
+  }();
+  return table;
 }
 
-bool after_cue(const Slot& s, const SentenceWords& sw, const std::set<std::string>& cues) {
-  std::size_t i = s.word;
-  if (i > 0 && cues.count(sw.words[i - 1])) return true;
-  return i > 1 && sw.words[i - 1] == "the" && cues.count(sw.words[i - 2]);
+// The words of sentence `si`, from the recognizer's tokens when it kept them.
+SentenceWords words_of(const Document& doc, std::size_t si, const SentenceTokens* cache) {
+  const WordClasses& cues = cue_table();
+  thread_local std::vector<Token> scratch;
+  const ByteRange r = doc.sentences[si].range;
+  std::span<const Token> tokens;
+  if (cache && cache->has(si)) {
+    tokens = cache->of(si);
+  } else {
+    scratch.clear();
+    tokenize(doc.text, static_cast<std::uint32_t>(r.begin), static_cast<std::uint32_t>(r.end),
+             scratch);
+    tokens = scratch;
+  }
+  SentenceWords sw;
+  sw.folded.reserve(r.size());
+  sw.words.reserve(tokens.size());
+  for (const Token& t : tokens) {
+    std::size_t b = sw.folded.size();
+    append_folded(sw.folded, std::string_view(doc.text).substr(t.begin, t.end - t.begin));
+    std::string_view w = std::string_view(sw.folded).substr(b);
+    std::uint32_t cue = cues.of_folded(t.folded_hash, w);
+    sw.words.push_back({t.begin, static_cast<std::uint32_t>(sw.folded.size()), cue});
+    sw.any_cue |= cue;
+  }
+  return sw;
 }
+
+bool possessive_at(const Slot& s, const SentenceWords& sw) {
+  std::size_t end = sw.index_at(s.mention->range.end);
+  return end + 1 < sw.size() && sw.word(end) == "'" && sw.word(end + 1) == "s";
+}
+
+bool after_cue(const Slot& s, const SentenceWords& sw, std::uint32_t cue) {
+  std::size_t i = s.word;
+  if (i > 0 && sw.is(i - 1, cue)) return true;
+  return i > 1 && sw.word(i - 1) == "the" && sw.is(i - 2, cue);
+}
+
+using Powers = std::unordered_set<std::string_view>;  // entity ids
 
 // `powers` are the states the document treats as exerting influence (see find_powers); the
 // other states are targets wherever they stand.
-Role role_of(const Slot& s, const SentenceWords& sw, const std::set<std::string>& powers) {
+Role role_of(const Slot& s, const SentenceWords& sw, const Powers& powers) {
   const Entity& e = *s.entity;
-  if (e.type == "Instrument") return Role::kInstrument;
-  if (e.type == "Region") return Role::kTarget;
-  if (e.type == "Institution") return Role::kInstitution;
+  if (e.type == "Instrument"sv) return Role::kInstrument;
+  if (e.type == "Region"sv) return Role::kTarget;
+  if (e.type == "Institution"sv) return Role::kInstitution;
   if (!is_state_like(e)) return Role::kOther;
   if (!powers.count(e.id)) return Role::kTarget;
   bool possessive = possessive_at(s, sw);
-  bool demonym = s.mention->source == "lexicon:demonym";
-  return after_cue(s, sw, kStrongTargetCues) && !possessive && !demonym ? Role::kTarget : Role::kActor;
+  bool demonym = s.mention->source == "lexicon:demonym"sv;
+  return after_cue(s, sw, kCueStrongTarget) && !possessive && !demonym ? Role::kTarget
+                                                                       : Role::kActor;
 }
 
-Relation make(const std::string& src, const std::string& dst, const char* type,
-              const Evidence& ev, const Attributes& figures) {
+Relation make(std::string_view src, std::string_view dst, const char* type, Evidence ev,
+              const Attributes& figures) {
   Relation r;
   r.source = src;
   r.target = dst;
   r.type = type;
-  r.evidence = ev;
+  r.evidence = std::move(ev);
   r.attributes = figures;
   return r;
 }
@@ -138,7 +209,7 @@ Evidence sentence_evidence(const Document& doc, int sentence, const std::string&
   ev.document = doc.id;
   ev.range = doc.to_raw(r);
   ev.quote = doc.raw.substr(ev.range.begin, ev.range.end - ev.range.begin);
-  std::string text(doc.slice(r));
+  std::string_view text = doc.slice(r);
   if (text != ev.quote) ev.text = text;
   ev.rule = rule;
   ev.confidence = confidence;
@@ -159,20 +230,28 @@ namespace {
 const std::vector<std::string> kQualifiers = {"more than", "exceeding", "approximately", "at least",
                                               "up to", "roughly", "nearly", "almost", "around",
                                               "about", "over", "some"};
-const std::set<std::string> kScales = {"million", "billion", "trillion", "thousand", "hundred"};
-const std::set<std::string> kUnits = {"dollars", "euros", "usd", "mosques", "schools", "universities",
-                                      "students", "scholarships", "meetings", "projects", "institutes",
-                                      "centers", "centres", "branches", "grants", "people", "volunteers",
-                                      "programs", "programmes", "high-level", "countries", "teachers"};
-const std::set<std::string> kNumberWords = {"ten", "twenty", "thirty", "forty", "fifty", "sixty",
-                                            "seventy", "eighty", "ninety", "hundreds", "thousands",
-                                            "dozens", "millions"};
+constexpr std::string_view kScales[] = {"million", "billion", "trillion", "thousand", "hundred"};
+constexpr std::string_view kUnits[] = {
+    "dollars",    "euros",        "usd",       "mosques",  "schools",    "universities",
+    "students",   "scholarships", "meetings",  "projects", "institutes", "centers",
+    "centres",    "branches",     "grants",    "people",   "volunteers", "programs",
+    "programmes", "high-level",   "countries", "teachers"};
+constexpr std::string_view kNumberWords[] = {
+    "ten",    "twenty", "thirty",   "forty",     "fifty",  "sixty",   "seventy",
+    "eighty", "ninety", "hundreds", "thousands", "dozens", "millions"};
 
+template <std::size_t N>
+bool one_of(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+// ASCII classes as the C locale's <cctype> has them (the program never sets a locale), inline.
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_word_byte(char c) { return is_alpha(c) || is_digit(c) || c == '-'; }
 
 // The word that starts at `pos` (letters, digits, hyphens), lower-cased.
-std::string word_from(const std::string& lower, std::size_t pos) {
+std::string_view word_from(std::string_view lower, std::size_t pos) {
   std::size_t e = pos;
   while (e < lower.size() && is_word_byte(lower[e])) ++e;
   return lower.substr(pos, e - pos);
@@ -184,7 +263,7 @@ Attributes figures_in(std::string_view sentence) {
   // A hand-written scanner: std::regex took most of the extraction time.
   std::string lower(sentence);
   for (char& c : lower) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c == '\n' || c == '\t' || c == '\r') c = ' ';  // wrapped lines
   }
   std::vector<std::string> figures, years;
@@ -194,17 +273,21 @@ Attributes figures_in(std::string_view sentence) {
     std::size_t begin = i, end = i;
     if (is_digit(lower[i]) && (i == 0 || !is_word_byte(lower[i - 1]))) {
       while (end < lower.size() && (is_digit(lower[end]) || ((lower[end] == ',' || lower[end] == '.') && end + 1 < lower.size() && is_digit(lower[end + 1])))) ++end;
-    } else if (std::isalpha(static_cast<unsigned char>(lower[i])) && (i == 0 || !is_word_byte(lower[i - 1]))) {
-      std::string w = word_from(lower, i);
-      if (!kNumberWords.count(w)) { i += std::max<std::size_t>(w.size(), 1); continue; }
+    } else if (is_alpha(lower[i]) && (i == 0 || !is_word_byte(lower[i - 1]))) {
+      std::string_view w = word_from(lower, i);
+      if (!one_of(kNumberWords, w)) {
+        i += std::max<std::size_t>(w.size(), 1);
+        continue;
+      }
       number_word = true;
       end = i + w.size();
     } else {
       ++i;
       continue;
     }
-    std::string digits = lower.substr(begin, end - begin);
-    bool year = !number_word && digits.size() == 4 && (digits.rfind("18", 0) == 0 || digits.rfind("19", 0) == 0 || digits.rfind("20", 0) == 0);
+    std::string_view digits = std::string_view(lower).substr(begin, end - begin);
+    bool year = !number_word && digits.size() == 4 &&
+                (digits.starts_with("18") || digits.starts_with("19") || digits.starts_with("20"));
     if (year) {
       std::size_t ye = end;
       if (ye < lower.size() && lower[ye] == 's') ++ye;
@@ -228,21 +311,21 @@ Attributes figures_in(std::string_view sentence) {
     }
     // Forwards over "%", a scale and a unit noun (or "of <noun>" after "hundreds").
     std::size_t j = end;
-    auto next_word = [&](std::size_t at, std::string& w) {
+    auto next_word = [&](std::size_t at, std::string_view& w) {
       std::size_t k = at;
       while (k < lower.size() && lower[k] == ' ') ++k;
       w = word_from(lower, k);
       return w.empty() ? std::string::npos : k + w.size();
     };
     if (j < lower.size() && lower[j] == '%') ++j;
-    std::string w;
+    std::string_view w;
     std::size_t after = next_word(j, w);
     if (after != std::string::npos && (w == "percent")) j = after, after = next_word(j, w);
-    if (after != std::string::npos && kScales.count(w)) j = after, after = next_word(j, w);
-    for (int units = 0; units < 2 && after != std::string::npos && kUnits.count(w); ++units)
+    if (after != std::string::npos && one_of(kScales, w)) j = after, after = next_word(j, w);
+    for (int units = 0; units < 2 && after != std::string::npos && one_of(kUnits, w); ++units)
       j = after, after = next_word(j, w);
     if (number_word && after != std::string::npos && w == "of") {
-      std::string noun;
+      std::string_view noun;
       std::size_t n2 = next_word(after, noun);
       if (n2 != std::string::npos) j = n2;
     }
@@ -264,46 +347,75 @@ namespace {
 // names of a sentence).
 constexpr std::uint64_t kMaxSentenceBytes = 4096;
 
+// Mentions grouped by sentence: a vector by sentence index and the sentences that have any, in
+// ascending order (a std::map<int, ...> cost a tree walk per mention and per sentence).
+struct BySentence {
+  std::vector<std::uint32_t> start;  // mentions of sentence s: items[start[s], start[s + 1])
+  std::vector<const Mention*> items;
+  std::vector<int> present;
+  std::size_t size() const { return start.empty() ? 0 : start.size() - 1; }
+  bool has(std::size_t s) const { return s < size() && start[s] != start[s + 1]; }
+  std::span<const Mention* const> of(std::size_t s) const {
+    return std::span<const Mention* const>(items.data() + start[s], items.data() + start[s + 1]);
+  }
+};
+
+// Each mention's entity, looked up once: by the mention's index in the list it came in.
+struct EntityOf {
+  const Mention* base = nullptr;
+  std::vector<const Entity*> of;
+  const Entity* operator()(const Mention* m) const {
+    return of[static_cast<std::size_t>(m - base)];
+  }
+};
+
 bool english_body(const Document& doc, const Sentence& sentence) {
   if (sentence.range.size() > kMaxSentenceBytes) return false;
   if (sentence.section < 0) return true;
   const Section& section = doc.sections[static_cast<std::size_t>(sentence.section)];
-  if (section.kind == "references" || section.kind == "notes") return false;
-  return section.language == "en" || section.language == "und";
+  if (section.kind == "references"sv || section.kind == "notes"sv) return false;
+  return section.language == "en"sv || section.language == "und"sv;
 }
 
 // The document's powers: states that head a section, own a named institution, or stand as a
 // subject (sentence-initial, possessive, adjective) more often than as a place influence goes
 // to. Blocs always count; states the lexicon marks as usual targets need more evidence.
-std::set<std::string> find_powers(const Document& doc,
-                                  const std::map<std::string, const Entity*>& entities,
-                                  const std::map<int, std::vector<const Mention*>>& by_sentence,
-                                  std::map<int, SentenceWords>& words_cache) {
-  std::map<std::string, int> score;
-  for (const auto& [si, ms] : by_sentence) {
+Powers find_powers(const Document& doc, const std::map<std::string, const Entity*>& entities,
+                   const EntityOf& entity_of, const BySentence& by_sentence,
+                   std::vector<SentenceWords>& words, std::vector<char>& have_words,
+                   const SentenceTokens* tokens) {
+  // Keyed by views of ids held by the entities (and their owner lists), which outlive this.
+  std::unordered_map<std::string_view, int> score;
+  for (int si : by_sentence.present) {
+    const auto ms = by_sentence.of(static_cast<std::size_t>(si));
     const Sentence& sentence = doc.sentences[static_cast<std::size_t>(si)];
     if (!english_body(doc, sentence)) continue;
     const Paragraph* para = sentence.paragraph >= 0 ? &doc.paragraphs[static_cast<std::size_t>(sentence.paragraph)] : nullptr;
-    const SentenceWords& sw = words_cache.emplace(si, words_of(doc, sentence.range)).first->second;
-    bool heading = sw.words.size() <= 8 && !sw.words.empty() && sw.words.back() != ".";
+    const auto at = static_cast<std::size_t>(si);
+    words[at] = words_of(doc, at, tokens);
+    have_words[at] = 1;
+    const SentenceWords& sw = words[at];
+    bool heading = sw.size() <= 8 && !sw.empty() && sw.word(sw.size() - 1) != ".";
     for (const Mention* m : ms) {
-      const Entity& e = *entities.at(m->entity);
-      if (e.type == "Institution")
+      const Entity& e = *entity_of(m);
+      if (e.type == "Institution"sv)
         for (const auto& owner : list_attr(e, "owner")) score[owner] += 2;
       if (!is_state_like(e)) continue;
       Slot slot{m, &e, Role::kOther, sw.index_at(m->range.begin), false};
       bool in_head = para && !para->run_in_head.empty() && para->run_in_head.contains(m->range);
       if (in_head || heading) score[e.id] += 3;
-      if (possessive_at(slot, sw) || slot.word <= 1 || m->source == "lexicon:demonym") score[e.id] += 1;
-      if (after_cue(slot, sw, kTargetCues)) score[e.id] -= 1;
+      if (possessive_at(slot, sw) || slot.word <= 1 || m->source == "lexicon:demonym"sv)
+        score[e.id] += 1;
+      if (after_cue(slot, sw, kCueTarget)) score[e.id] -= 1;
     }
   }
-  std::set<std::string> powers;
+  Powers powers;
   for (const auto& [id, e] : entities) {
     if (!is_state_like(*e)) continue;
-    int s = score[id];
+    auto it = score.find(id);
+    int s = it == score.end() ? 0 : it->second;
     if (kind_of(*e) == "bloc") s += 5;
-    if (e->type == "TargetCountry") s -= 2;
+    if (e->type == "TargetCountry"sv) s -= 2;
     if (s >= 2) powers.insert(id);
   }
   return powers;
@@ -313,70 +425,99 @@ std::set<std::string> find_powers(const Document& doc,
 
 std::vector<Relation> extract_relations(const Document& doc,
                                         const std::map<std::string, const Entity*>& entities,
-                                        const std::vector<Mention>& mentions) {
+                                        const std::vector<Mention>& mentions,
+                                        const SentenceTokens* tokens) {
   std::vector<Relation> out;
   // Mentions grouped by sentence.
-  std::map<int, std::vector<const Mention*>> by_sentence;
-  for (const Mention& m : mentions)
-    if (m.sentence >= 0 && entities.count(m.entity)) by_sentence[m.sentence].push_back(&m);
-  std::map<int, SentenceWords> words_cache;  // sentences with mentions, tokenised once
-  const std::set<std::string> powers = find_powers(doc, entities, by_sentence, words_cache);
+  BySentence by_sentence;
+  EntityOf entity_of{mentions.data(), std::vector<const Entity*>(mentions.size(), nullptr)};
+  {
+    std::size_t sentences = doc.sentences.size();
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+      const Mention& m = mentions[i];
+      if (m.sentence < 0) continue;
+      auto it = entities.find(m.entity);
+      if (it == entities.end()) continue;
+      entity_of.of[i] = it->second;
+      sentences = std::max(sentences, static_cast<std::size_t>(m.sentence) + 1);
+    }
+    // Counted, then placed: one array for all sentences, mentions in their order.
+    by_sentence.start.assign(sentences + 1, 0);
+    for (std::size_t i = 0; i < mentions.size(); ++i)
+      if (entity_of.of[i]) ++by_sentence.start[static_cast<std::size_t>(mentions[i].sentence) + 1];
+    for (std::size_t s = 0; s < sentences; ++s) {
+      if (by_sentence.start[s + 1] > 0) by_sentence.present.push_back(static_cast<int>(s));
+      by_sentence.start[s + 1] += by_sentence.start[s];
+    }
+    by_sentence.items.resize(by_sentence.start[sentences]);
+    std::vector<std::uint32_t> fill(by_sentence.start.begin(), by_sentence.start.end() - 1);
+    for (std::size_t i = 0; i < mentions.size(); ++i)
+      if (entity_of.of[i])
+        by_sentence.items[fill[static_cast<std::size_t>(mentions[i].sentence)]++] = &mentions[i];
+  }
+  // Sentences with mentions, tokenised once (by find_powers, for the loop below).
+  std::vector<SentenceWords> words(by_sentence.size());
+  std::vector<char> have_words(by_sentence.size(), 0);
+  const Powers powers =
+      find_powers(doc, entities, entity_of, by_sentence, words, have_words, tokens);
 
-  std::vector<std::string> scope_actors;  // subject carried over inside an actor's section
+  // Ids below are views of the entities' own ids (stable for the call): no copies per sentence.
+  std::vector<std::string_view> scope_actors;  // subject carried over inside an actor's section
   int scope_paragraph = -1, scope_section = -1;
-  std::vector<std::string> previous_institutions;
+  std::vector<std::string_view> previous_institutions;
   int previous_paragraph = -1;
-  std::map<int, std::vector<std::string>> scope_of_sentence;  // for membership by section scope
+  // For membership by section scope; kept for sentences with mentions (the only ones read).
+  // Each sentence's index in `scopes`, the successive values of scope_actors (it changes far
+  // less often than sentences pass); 0 is the empty scope.
+  std::vector<std::vector<std::string_view>> scopes(1);
+  std::vector<std::uint32_t> scope_of_sentence(by_sentence.size(), 0);
+  // Of the current sentence; declared once so that their buffers serve every sentence.
+  std::vector<Slot> slots;
+  std::vector<std::string_view> actors, institutions, instruments, subjects, sources;
 
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
     if (!english_body(doc, sentence)) continue;
-    auto found = by_sentence.find(static_cast<int>(si));
-    if (found == by_sentence.end()) {
+    if (!by_sentence.has(si)) {
       // No entity here: only the scope bookkeeping below matters, and it needs no words.
       if (sentence.section != scope_section) {
         scope_actors.clear();
         scope_section = sentence.section;
       }
       if (sentence.paragraph != scope_paragraph) scope_paragraph = sentence.paragraph;
-      scope_of_sentence[static_cast<int>(si)] = scope_actors;
+      // (scope_of_sentence is read only for sentences with mentions: nothing to keep here.)
       if (sentence.paragraph != previous_paragraph) previous_institutions.clear();
       previous_paragraph = sentence.paragraph;
       continue;
     }
-    auto cached = words_cache.find(static_cast<int>(si));
-    SentenceWords sw = cached != words_cache.end() ? std::move(cached->second) : words_of(doc, sentence.range);
+    SentenceWords sw = have_words[si] ? std::move(words[si]) : words_of(doc, si, tokens);
 
-    std::vector<Slot> slots;
-    if (found != by_sentence.end()) {
-      for (const Mention* m : found->second) {
-        Slot s{m, entities.at(m->entity), Role::kOther, sw.index_at(m->range.begin), false};
-        s.role = role_of(s, sw, powers);
-        slots.push_back(s);
-      }
+    slots.clear();
+    for (const Mention* m : by_sentence.of(si)) {
+      Slot s{m, entity_of(m), Role::kOther, sw.index_at(m->range.begin), false};
+      s.role = role_of(s, sw, powers);
+      slots.push_back(s);
     }
-    auto ids_with = [&](Role role) {
-      std::vector<std::string> ids;
+    auto ids_with = [&](Role role, std::vector<std::string_view>& ids) {
+      ids.clear();
       for (const Slot& s : slots)
         if (s.role == role && std::find(ids.begin(), ids.end(), s.entity->id) == ids.end())
           ids.push_back(s.entity->id);
-      return ids;
     };
     // A state that usually receives influence, named beside a power, is the power's target
     // ("Georgia signed an agreement with the EU"), not an actor of its own.
     bool power_present = std::any_of(slots.begin(), slots.end(), [](const Slot& x) {
-      return x.role == Role::kActor && x.entity->type == "Actor";
+      return x.role == Role::kActor && x.entity->type == "Actor"sv;
     });
     if (power_present)
       for (Slot& x : slots)
-        if (x.role == Role::kActor && x.entity->type == "TargetCountry") {
+        if (x.role == Role::kActor && x.entity->type == "TargetCountry"sv) {
           x.role = Role::kTarget;
           x.implicit_target = true;
         }
-    std::vector<std::string> actors = ids_with(Role::kActor);
-    std::vector<std::string> targets = ids_with(Role::kTarget);
-    std::vector<std::string> institutions = ids_with(Role::kInstitution);
-    std::vector<std::string> instruments = ids_with(Role::kInstrument);
+    ids_with(Role::kActor, actors);
+    ids_with(Role::kInstitution, institutions);
+    ids_with(Role::kInstrument, instruments);
 
     // Scope: a run-in head ("Turkey.") or a paragraph that opens with an actor as its subject
     // sets the actor of what follows, until the next head or section.
@@ -390,7 +531,7 @@ std::vector<Relation> extract_relations(const Document& doc,
       bool first_sentence = para->range.begin >= sentence.range.begin ||
                             (si == 0 || doc.sentences[si - 1].paragraph != sentence.paragraph);
       if (!para->run_in_head.empty() || first_sentence) {
-        std::vector<std::string> head_actors;
+        std::vector<std::string_view> head_actors;
         for (const Slot& s : slots) {
           bool in_head = !para->run_in_head.empty() && para->run_in_head.contains(s.mention->range);
           bool opening = first_sentence && s.word <= 2;
@@ -401,23 +542,24 @@ std::vector<Relation> extract_relations(const Document& doc,
     }
     // Anaphora: "This organization ..." continues the previous sentence's institutions.
     bool anaphoric = false;
-    if (!sw.words.empty()) {
-      const std::string& w0 = sw.words[0];
+    if (!sw.empty()) {
+      std::string_view w0 = sw.word(0);
       if (w0 == "it" || w0 == "they") anaphoric = true;
       if (w0 == "this" || w0 == "these" || w0 == "the" || w0 == "its" || w0 == "their" || w0 == "such")
-        for (std::size_t k = 1; k <= 3 && k < sw.words.size(); ++k)
-          if (kAnaphora.count(sw.words[k])) anaphoric = true;
+        for (std::size_t k = 1; k <= 3 && k < sw.size(); ++k)
+          if (sw.is(k, kCueAnaphora)) anaphoric = true;
     }
     if (institutions.empty() && anaphoric && sentence.paragraph == previous_paragraph)
       institutions = previous_institutions;
 
-    scope_of_sentence[static_cast<int>(si)] = scope_actors;
-    Attributes figures = figures_in(doc.slice(sentence.range));
+    if (scopes.back() != scope_actors) scopes.push_back(scope_actors);
+    scope_of_sentence[si] = static_cast<std::uint32_t>(scopes.size() - 1);
+    std::optional<Attributes> figures;  // made on the first relation of the sentence
     const int s = static_cast<int>(si);
     // Five or more powers in one sentence are a list, not a claim about each of them (measured
     // on the gold texts: four still make claims, five rarely do).
     bool enumeration = actors.size() > 4;
-    std::vector<std::string> subjects = actors;
+    subjects = actors;
     const char* subject_rule = "sentence:actor";
     double subject_conf = 0.8;
     if (subjects.empty()) {
@@ -428,20 +570,21 @@ std::vector<Relation> extract_relations(const Document& doc,
 
     // One relation per (source, target, type) and sentence: a run-on "sentence" with hundreds of
     // names must not multiply evidence copies.
-    std::set<std::tuple<std::string, std::string, std::string>> emitted;
-    auto emit = [&](const std::string& src, const std::string& dst, const char* type,
+    std::set<std::tuple<std::string_view, std::string_view, std::string_view>> emitted;
+    auto emit = [&](std::string_view src, std::string_view dst, const char* type,
                     const std::string& rule, double conf) {
       if (!emitted.emplace(src, dst, type).second) return;
-      out.push_back(make(src, dst, type, sentence_evidence(doc, s, rule, conf), figures));
+      if (!figures) figures = figures_in(doc.slice(sentence.range));
+      out.push_back(make(src, dst, type, sentence_evidence(doc, s, rule, conf), *figures));
     };
 
     // USES_INSTRUMENT and DELIVERS: a channel trigger with its actors and institutions.
     // With several institutions in a sentence, a channel belongs to the nearest one.
-    auto nearest_institution = [&](const std::string& instrument) {
+    auto nearest_institution = [&](std::string_view instrument) {
       std::size_t at = 0;
       for (const Slot& x : slots)
         if (x.entity->id == instrument) at = x.word;
-      std::string best;
+      std::string_view best;
       std::size_t best_distance = SIZE_MAX;
       for (const Slot& x : slots) {
         if (x.role != Role::kInstitution) continue;
@@ -453,7 +596,7 @@ std::vector<Relation> extract_relations(const Document& doc,
     for (const auto& n : instruments) {
       bool explicit_institution = std::any_of(slots.begin(), slots.end(), [](const Slot& x) { return x.role == Role::kInstitution; });
       if (institutions.size() > 1 && explicit_institution) {
-        std::string inst = nearest_institution(n);
+        std::string_view inst = nearest_institution(n);
         emit(inst, n, "DELIVERS", "sentence:nearest-institution-channel", 0.7);
       } else {
         for (const auto& inst : institutions)
@@ -466,11 +609,11 @@ std::vector<Relation> extract_relations(const Document& doc,
 
     // OPERATES from a cue or scope, for institutions whose owner the lexicon does not know.
     for (const auto& inst : institutions) {
-      const Entity* ie = entities.at(inst);
+      const Entity* ie = entities.at(std::string(inst));
       if (!list_attr(*ie, "owner").empty()) continue;
-      std::string k = kind_of(*ie);
+      std::string_view k = kind_of(*ie);
       if (k == "organization" || k == "bank" || k == "bloc") continue;  // multilateral bodies
-      if (!actors.empty() && actors.size() <= 2 && sw.has(kOperateCues)) {
+      if (!actors.empty() && actors.size() <= 2 && sw.has(kCueOperate)) {
         for (const auto& a : actors)
           emit(a, inst, "OPERATES", "cue:operates", 0.7);
       } else if (actors.empty() && !scope_actors.empty()) {
@@ -492,21 +635,21 @@ std::vector<Relation> extract_relations(const Document& doc,
           std::size_t from = sw.index_at(previous_target->mention->range.end);
           bool coordinated = from <= t.word;
           for (std::size_t k = from; coordinated && k < t.word; ++k) {
-            const std::string& w = sw.words[k];
+            std::string_view w = sw.word(k);
             coordinated = w == "," || w == "and" || w == "or" || w == "the" || w == "as" || w == "well";
           }
           cue = coordinated;
         }
-        const auto& cues = t.entity->type == "Actor" ? kStrongTargetCues : kTargetCues;
+        const std::uint32_t cues = t.entity->type == "Actor"sv ? kCueStrongTarget : kCueTarget;
         for (std::size_t back = 1; back <= 4 && back <= t.word; ++back)
-          if (cues.count(sw.words[t.word - back])) cue = true;
+          if (sw.is(t.word - back, cues)) cue = true;
         if (t.implicit_target && !actors.empty()) cue = true;
         // A state that is no power of the document, named beside one, is that power's target.
         if (is_state_like(*t.entity) && !powers.count(t.entity->id) && !actors.empty()) cue = true;
         previous_target = &t;
         previous_cue = cue;
         if (!cue) continue;
-        std::vector<std::string> sources = subjects;
+        sources = subjects;
         // With several institutions, a place belongs to the nearest one before it.
         bool several = std::count_if(slots.begin(), slots.end(), [](const Slot& x) { return x.role == Role::kInstitution; }) > 1;
         if (several) {
@@ -525,19 +668,16 @@ std::vector<Relation> extract_relations(const Document& doc,
 
     // PARTNERS_WITH: two parties tied together by a partnership cue — "the Turkish-Kazakh
     // partnership", "cooperation between X and Y", "X and Y jointly ...", "X's agreement with Y".
-    static const std::set<std::string> kBreaks = {"cut", "severed", "broke", "broken", "froze",
-                                                  "frozen", "suspended", "closed", "rivals",
-                                                  "rivalry", "dispute", "disputed", "conflict",
-                                                  "war", "sanctions"};
-    if (sw.has(kPartnerCues) && !sw.has(kBreaks)) {
+    // (Words that break a tie instead are kBreaks.)
+    if (sw.has(kCuePartner) && !sw.has(kCueBreak)) {
       std::vector<const Slot*> parties;
       for (const Slot& p : slots)
-        if ((is_state_like(*p.entity) || p.entity->type == "Institution") &&
+        if ((is_state_like(*p.entity) || p.entity->type == "Institution"sv) &&
             (parties.empty() || parties.back()->entity->id != p.entity->id))
           parties.push_back(&p);
       auto cue_near = [&](std::size_t from, std::size_t to) {
-        for (std::size_t k = from; k < to && k < sw.words.size(); ++k)
-          if (kPartnerCues.count(sw.words[k])) return true;
+        for (std::size_t k = from; k < to && k < sw.size(); ++k)
+          if (sw.is(k, kCuePartner)) return true;
         return false;
       };
       for (std::size_t i = 0; i + 1 < parties.size(); ++i) {
@@ -548,21 +688,24 @@ std::vector<Relation> extract_relations(const Document& doc,
         std::size_t b_end = sw.index_at(b.mention->range.end);
         bool joined = b.word >= a_end && b.word - a_end <= 2;
         for (std::size_t k = a_end; joined && k < b.word; ++k)
-          joined = sw.words[k] == "-" || sw.words[k] == "and" || sw.words[k] == "," || sw.words[k] == "the";
+          joined =
+              sw.word(k) == "-" || sw.word(k) == "and" || sw.word(k) == "," || sw.word(k) == "the";
         // A pair inside a longer list ("Saudi Arabia, the UAE, Bahrain and Egypt") is no pair.
         auto joined_to = [&](const Slot& x, const Slot& y) {
           std::size_t x_end = sw.index_at(x.mention->range.end);
           if (y.word < x_end || y.word - x_end > 2) return false;
           for (std::size_t k = x_end; k < y.word; ++k)
-            if (sw.words[k] != "-" && sw.words[k] != "and" && sw.words[k] != "," && sw.words[k] != "the") return false;
+            if (sw.word(k) != "-" && sw.word(k) != "and" && sw.word(k) != "," &&
+                sw.word(k) != "the")
+              return false;
           return true;
         };
         bool in_list = (i > 0 && joined_to(*parties[i - 1], a)) ||
                        (i + 2 < parties.size() && joined_to(b, *parties[i + 2]));
-        bool between = a.word >= 1 && sw.words[a.word - 1] == "between" && joined && !in_list;
+        bool between = a.word >= 1 && sw.word(a.word - 1) == "between" && joined && !in_list;
         bool pair_with_cue = joined && !in_list &&
                              (cue_near(b_end, b_end + 4) || (a.word >= 3 && cue_near(a.word - 3, a.word)));
-        bool with_cue = b.word >= 2 && sw.words[b.word - 1] == "with" &&
+        bool with_cue = b.word >= 2 && sw.word(b.word - 1) == "with" &&
                         cue_near(b.word - 3 > a.word ? b.word - 3 : a.word, b.word - 1);
         if (!(between || pair_with_cue || with_cue)) continue;
         emit(a.entity->id, b.entity->id, "PARTNERS_WITH", "cue:partnership", 0.7);
@@ -570,14 +713,14 @@ std::vector<Relation> extract_relations(const Document& doc,
     }
 
     // MEMBER_OF: states and a bloc or organisation joined by a membership cue.
-    if (sw.has(kMemberCues)) {
+    if (sw.has(kCueMember)) {
       std::size_t cue_at = 0;
-      while (cue_at < sw.words.size() && !kMemberCues.count(sw.words[cue_at])) ++cue_at;
+      while (cue_at < sw.size() && !sw.is(cue_at, kCueMember)) ++cue_at;
       for (const Slot& m : slots) {
         if (!is_state_like(*m.entity) || kind_of(*m.entity) == "bloc") continue;
         if (m.word > cue_at || cue_at - m.word > 8) continue;  // "X joined Y", "X is a member of Y"
         for (const Slot& o : slots) {
-          bool org = o.entity->type == "Institution" || kind_of(*o.entity) == "bloc";
+          bool org = o.entity->type == "Institution"sv || kind_of(*o.entity) == "bloc";
           if (org && o.word > cue_at && o.entity->id != m.entity->id)
             emit(m.entity->id, o.entity->id, "MEMBER_OF", "cue:membership", 0.7);
         }
@@ -592,13 +735,26 @@ std::vector<Relation> extract_relations(const Document& doc,
   // channel itself: evidence is its first mention.
   std::set<std::string> delivering;
   for (const auto& r : out)
-    if (r.type == "DELIVERS") delivering.insert(r.source);
-  std::map<std::string, int> first_named;
-  for (const auto& [sentence, ms] : by_sentence)
-    for (const Mention* m : ms) first_named.emplace(m->entity, sentence);
-  for (const auto& [inst, sentence] : first_named) {
-    const Entity* ie = entities.at(inst);
-    if (ie->type != "Institution" || delivering.count(inst)) continue;
+    if (r.type == "DELIVERS"sv) delivering.insert(r.source);
+  // Each entity's first sentence, in id order.
+  struct FirstNamed {
+    const std::string* id;
+    const Entity* entity;
+    int sentence;
+  };
+  std::vector<FirstNamed> first_named;
+  {
+    std::unordered_set<std::string_view> seen;
+    for (int sentence : by_sentence.present)
+      for (const Mention* m : by_sentence.of(static_cast<std::size_t>(sentence)))
+        if (seen.insert(m->entity).second)
+          first_named.push_back({&m->entity, entity_of(m), sentence});
+    std::sort(first_named.begin(), first_named.end(),
+              [](const FirstNamed& a, const FirstNamed& b) { return *a.id < *b.id; });
+  }
+  for (const auto& [id, ie, sentence] : first_named) {
+    const std::string& inst = *id;
+    if (ie->type != "Institution"sv || delivering.count(inst)) continue;
     if (!english_body(doc, doc.sentences[static_cast<std::size_t>(sentence)])) continue;
     for (const auto& channel : list_attr(*ie, "channels")) {
       std::string target = "instrument/" + channel;
@@ -609,56 +765,100 @@ std::vector<Relation> extract_relations(const Document& doc,
 
   // OPERATES from the lexicon's owners: evidence is a sentence naming both, else the
   // institution's first mention.
-  std::map<std::string, int> first_mention;
-  std::map<std::pair<std::string, std::string>, int> together;
-  for (const auto& [sentence, ms] : by_sentence) {
-    for (const Mention* m : ms) first_mention.emplace(m->entity, sentence);
+  // The sentences (ascending, run-on debris left out) naming each entity: the first sentence
+  // naming two entities is the first both lists share. (A table of every pair of names in every
+  // sentence cost more than all the rest.)
+  std::unordered_map<std::string_view, std::vector<int>> named_in;
+  for (int sentence : by_sentence.present) {
+    const auto ms = by_sentence.of(static_cast<std::size_t>(sentence));
     if (doc.sentences[static_cast<std::size_t>(sentence)].range.size() > kMaxSentenceBytes) continue;
-    for (const Mention* a : ms)
-      for (const Mention* b : ms) together.emplace(std::make_pair(a->entity, b->entity), sentence);
+    for (const Mention* m : ms) {
+      std::vector<int>& in = named_in[m->entity];
+      if (in.empty() || in.back() != sentence) in.push_back(sentence);
+    }
   }
-  for (const auto& [inst, sentence] : first_mention) {
-    const Entity* ie = entities.at(inst);
-    if (ie->type != "Institution") continue;
+  auto first_together = [&](std::string_view a, std::string_view b) -> int {
+    auto ia = named_in.find(a), ib = named_in.find(b);
+    if (ia == named_in.end() || ib == named_in.end()) return -1;
+    auto x = ia->second.begin(), y = ib->second.begin();
+    while (x != ia->second.end() && y != ib->second.end()) {
+      if (*x == *y) return *x;
+      if (*x < *y)
+        ++x;
+      else
+        ++y;
+    }
+    return -1;
+  };
+  for (const auto& [id, ie, sentence] : first_named) {  // (the first mention of each entity)
+    const std::string& inst = *id;
+    if (ie->type != "Institution"sv) continue;
     for (const auto& owner : list_attr(*ie, "owner")) {
-      auto both = together.find({owner, inst});
-      int s = both != together.end() ? both->second : sentence;
+      int both = first_together(owner, inst);
+      int s = both >= 0 ? both : sentence;
       auto method = ie->attributes.find("attribution");
       std::string rule = "lexicon:owner";
       if (method != ie->attributes.end())
         if (const auto* m = std::get_if<std::string>(&method->second)) rule = "attribution:" + *m;
-      out.push_back(make(owner, inst, "OPERATES", sentence_evidence(doc, s, rule, both != together.end() ? 0.95 : 0.85), {}));
+      out.push_back(make(owner, inst, "OPERATES",
+                         sentence_evidence(doc, s, rule, both >= 0 ? 0.95 : 0.85), {}));
     }
   }
   // MEMBER_OF from the lexicon's member lists, when a member is named in the same paragraph as
   // the organisation or inside the bloc's own section.
   std::map<int, std::vector<std::pair<const Mention*, int>>> by_paragraph;
-  for (const auto& [sentence, ms] : by_sentence) {
+  for (int sentence : by_sentence.present) {
+    const auto ms = by_sentence.of(static_cast<std::size_t>(sentence));
     if (doc.sentences[static_cast<std::size_t>(sentence)].range.size() > kMaxSentenceBytes) continue;
     int para = doc.sentences[static_cast<std::size_t>(sentence)].paragraph;
     for (const Mention* m : ms) by_paragraph[para].push_back({m, sentence});
   }
+  // Every organisation is checked against the mentions of its members only, visited in the
+  // order of by_paragraph (paragraph, then text): `seq` numbers that order.
+  std::unordered_map<std::string_view, std::vector<std::size_t>> seq_of;  // entity -> seq
+  std::vector<std::pair<const Mention*, int>> by_seq;
+  std::vector<int> para_of_seq;
+  for (const auto& [para, ms] : by_paragraph)
+    for (const auto& entry : ms) {
+      seq_of[entry.first->entity].push_back(by_seq.size());
+      by_seq.push_back(entry);
+      para_of_seq.push_back(para);
+    }
   std::set<std::pair<std::string, std::string>> memberships;
   for (const auto& entry : entities) {
     const std::string& org_id = entry.first;  // named, not bound: lambdas below capture it
     const Entity* org = entry.second;
-    std::vector<std::string> members = list_attr(*org, "members");
+    const std::vector<std::string>& members = list_attr(*org, "members");
     if (members.empty()) continue;
     std::set<std::string> member_set(members.begin(), members.end());
-    for (const auto& [para, ms] : by_paragraph) {
-      bool org_here = std::any_of(ms.begin(), ms.end(), [&](const auto& p) { return p.first->entity == org_id; });
-      for (const auto& [m, sentence] : ms) {
-        if (!member_set.count(m->entity)) continue;
-        const auto& scope = scope_of_sentence[sentence];
-        bool org_is_scope = std::find(scope.begin(), scope.end(), org_id) != scope.end();
-        bool member_is_scope = std::find(scope.begin(), scope.end(), m->entity) != scope.end();
-        bool same_sentence = together.count({m->entity, org_id}) &&
-                             std::any_of(by_sentence[sentence].begin(), by_sentence[sentence].end(),
-                                         [&](const Mention* x) { return x->entity == org_id; });
-        if (!same_sentence && !org_is_scope && !(org_here && member_is_scope)) continue;
-        if (!memberships.emplace(m->entity, org_id).second) continue;
-        out.push_back(make(m->entity, org_id, "MEMBER_OF", sentence_evidence(doc, sentence, org_here ? "lexicon:members" : "lexicon:members-section", 0.7), {}));
-      }
+    std::vector<std::size_t> hits;  // seq of each mention of a member
+    for (const std::string& member : member_set) {
+      auto it = seq_of.find(member);
+      if (it != seq_of.end()) hits.insert(hits.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(hits.begin(), hits.end());
+    std::vector<int> org_paragraphs;  // ascending: seq follows the paragraphs
+    if (auto it = seq_of.find(org_id); it != seq_of.end())
+      for (std::size_t q : it->second) org_paragraphs.push_back(para_of_seq[q]);
+    for (std::size_t q : hits) {
+      const auto& [m, sentence] = by_seq[q];
+      bool org_here =
+          std::binary_search(org_paragraphs.begin(), org_paragraphs.end(), para_of_seq[q]);
+      const auto& scope = scopes[scope_of_sentence[static_cast<std::size_t>(sentence)]];
+      bool org_is_scope = std::find(scope.begin(), scope.end(), org_id) != scope.end();
+      bool member_is_scope = std::find(scope.begin(), scope.end(), m->entity) != scope.end();
+      // Both named in this sentence (by_paragraph holds no run-on debris, so this is also "a
+      // sentence naming both").
+      const auto here = by_sentence.of(static_cast<std::size_t>(sentence));
+      bool same_sentence = std::any_of(here.begin(), here.end(),
+                                       [&](const Mention* x) { return x->entity == org_id; });
+      if (!same_sentence && !org_is_scope && !(org_here && member_is_scope)) continue;
+      if (!memberships.emplace(m->entity, org_id).second) continue;
+      out.push_back(
+          make(m->entity, org_id, "MEMBER_OF",
+               sentence_evidence(doc, sentence,
+                                 org_here ? "lexicon:members" : "lexicon:members-section", 0.7),
+               {}));
     }
   }
   return out;

@@ -2,8 +2,11 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/extract/unicode_util.hpp"
@@ -47,6 +50,32 @@ bool is_initials(std::string_view tok) {
 }
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v'; }
+
+// `p` as UTF-16 in `wide`, and for every code unit the UTF-8 offset of its code point in `at`
+// (at[wide.size()] == p.size()). False on invalid UTF-8, which ICU then reads itself.
+bool to_utf16(std::string_view p, std::vector<UChar>& wide, std::vector<std::uint32_t>& at) {
+  wide.clear();
+  at.clear();
+  const auto* s = reinterpret_cast<const std::uint8_t*>(p.data());
+  const auto n = static_cast<std::int32_t>(p.size());
+  for (std::int32_t i = 0; i < n;) {
+    const std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+    if (c <= 0xFFFF) {
+      wide.push_back(static_cast<UChar>(c));
+      at.push_back(static_cast<std::uint32_t>(start));
+    } else {
+      wide.push_back(U16_LEAD(c));
+      wide.push_back(U16_TRAIL(c));
+      at.push_back(static_cast<std::uint32_t>(start));
+      at.push_back(static_cast<std::uint32_t>(start));
+    }
+  }
+  at.push_back(static_cast<std::uint32_t>(n));
+  return true;
+}
 
 }  // namespace
 
@@ -92,11 +121,26 @@ void SentenceSplitter::split(Document& doc) {
   UErrorCode err = U_ZERO_ERROR;
   UText* ut = nullptr;
   std::vector<std::uint64_t> bounds;
+  std::vector<UChar> wide;        // the paragraph as UTF-16
+  std::vector<std::uint32_t> at;  // UTF-16 index -> UTF-8 offset, when not ASCII
   for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
     const Paragraph& para = doc.paragraphs[pi];
     std::string_view p = para.range.slice(text);
     err = U_ZERO_ERROR;
-    ut = utext_openUTF8(ut, p.data(), static_cast<int64_t>(p.size()), &err);
+    // ICU iterates UTF-16 text much faster than UTF-8 (which it converts chunk by chunk). The
+    // code points are the same, so are the breaks: an ASCII paragraph widens byte for byte (its
+    // UTF-16 indices are its byte offsets), others map their indices back through `at`.
+    bool mapped = false;
+    if (std::all_of(p.begin(), p.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      wide.assign(p.begin(), p.end());
+      ut = utext_openUChars(ut, wide.data(), static_cast<int64_t>(wide.size()), &err);
+    } else if (to_utf16(p, wide, at)) {
+      mapped = true;
+      ut = utext_openUChars(ut, wide.data(), static_cast<int64_t>(wide.size()), &err);
+    } else {
+      ut = utext_openUTF8(ut, p.data(), static_cast<int64_t>(p.size()), &err);
+    }
     it_->setText(ut, err);
     if (U_FAILURE(err)) {
       utext_close(ut);
@@ -104,7 +148,7 @@ void SentenceSplitter::split(Document& doc) {
     }
     bounds.clear();
     for (int32_t b = it_->first(); b != icu::BreakIterator::DONE; b = it_->next())
-      bounds.push_back(static_cast<std::uint64_t>(b));
+      bounds.push_back(mapped ? at[static_cast<std::size_t>(b)] : static_cast<std::uint64_t>(b));
     if (bounds.empty() || bounds.back() != p.size()) bounds.push_back(p.size());
     std::uint64_t start = 0;
     for (std::size_t k = 1; k < bounds.size(); ++k) {

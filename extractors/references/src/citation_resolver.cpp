@@ -5,11 +5,11 @@
 namespace softgraph::refs {
 namespace {
 
-// Does any entry of the reference list `name` as author number `k`?
+// Does any entry of the reference list the name keyed `key` (name_key) as author number `k`?
 bool has_author(const std::vector<ParsedReference>& entries, const BuiltReference& r, std::size_t k,
-                const std::string& name) {
+                const std::string& key) {
   for (std::size_t i : r.entries)
-    if (entries[i].authors.size() > k && same_surname(entries[i].authors[k].family, name))
+    if (entries[i].authors.size() > k && same_name_key(name_key(entries[i].authors[k].family), key))
       return true;
   return false;
 }
@@ -35,9 +35,12 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
     return {-1, "no entry numbered " + std::to_string(hit.number)};
   }
   if (hit.names.empty()) return {-1, "no author"};
+  // The cited names are keyed once, not once per entry they are compared with.
+  std::vector<std::string> keys;
+  for (const auto& name : hit.names) keys.push_back(name_key(name));
   std::vector<std::size_t> by_author, candidates;
   for (std::size_t i = 0; i < refs.size(); ++i) {
-    if (!has_author(entries, refs[i], 0, hit.names[0])) continue;
+    if (!has_author(entries, refs[i], 0, keys[0])) continue;
     by_author.push_back(i);
     const ParsedReference& e = entries[refs[i].entries.front()];
     auto suffix = refs[i].entity.attributes.find("year_suffix");
@@ -59,7 +62,7 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
     std::size_t n = author_count(entries, refs[i], et_al);
     bool ok = true;
     for (std::size_t k = 1; k < hit.names.size(); ++k)
-      ok = ok && has_author(entries, refs[i], k, hit.names[k]);
+      ok = ok && has_author(entries, refs[i], k, keys[k]);
     if (hit.et_al) ok = ok && (n >= 3 || et_al);
     if (!hit.et_al && hit.names.size() == 1) ok = ok && n == 1 && !et_al;
     if (hit.names.size() == 2 && !hit.et_al) ok = ok && n == 2;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <memory>
 #include <set>
+#include <unordered_map>
 
 namespace softgraph::refs {
 
@@ -94,37 +95,81 @@ std::string to_ascii(std::string_view utf8) {
   return out;
 }
 
-std::string name_key(std::string_view surname) {
+namespace {
+
+// name_key without the cache: letters of the ASCII form, lower-cased, then the spelling rules.
+std::string compute_name_key(std::string_view surname) {
   std::string a;
   for (char c : to_ascii(surname))
     if (c >= 'A' && c <= 'Z')
       a.push_back(static_cast<char>(c - 'A' + 'a'));
     else if (c >= 'a' && c <= 'z')
       a.push_back(c);
-  // Spellings that schemes disagree on collapse to one form.
-  static const std::pair<const char*, const char*> kRules[] = {
+  // Spellings that schemes disagree on collapse to one form. The rules apply one after the
+  // other, each left to right over the output of the one before (their order matters).
+  static const std::pair<std::string_view, std::string_view> kRules[] = {
       {"dzh", "j"}, {"kh", "h"}, {"zh", "j"}, {"ts", "c"}, {"tch", "c"}, {"ch", "c"}, {"sh", "s"},
       {"yu", "u"},  {"iu", "u"}, {"ya", "a"}, {"ia", "a"}, {"yo", "o"},  {"ye", "e"}, {"iy", "i"},
       {"yi", "i"},  {"y", "i"},  {"w", "v"},  {"x", "ks"}, {"ii", "i"}};
   for (const auto& [from, to] : kRules) {
-    std::string out;
-    std::string_view f(from);
-    for (std::size_t i = 0; i < a.size();) {
-      if (a.compare(i, f.size(), f) == 0) {
-        out += to;
-        i += f.size();
-      } else {
-        out.push_back(a[i++]);
+    if (a.find(from) == std::string::npos) continue;  // most rules match nothing
+    if (to.size() <= from.size()) {
+      // Never longer than what it replaces: rewrite in place, writing behind the reader.
+      std::size_t w = 0;
+      for (std::size_t i = 0; i < a.size();) {
+        if (a.compare(i, from.size(), from) == 0) {
+          for (char t : to) a[w++] = t;
+          i += from.size();
+        } else {
+          a[w++] = a[i++];
+        }
       }
+      a.resize(w);
+    } else {
+      std::string out;
+      for (std::size_t i = 0; i < a.size();) {
+        if (a.compare(i, from.size(), from) == 0) {
+          out += to;
+          i += from.size();
+        } else {
+          out.push_back(a[i++]);
+        }
+      }
+      a = std::move(out);
     }
-    a = std::move(out);
   }
   a.erase(std::unique(a.begin(), a.end()), a.end());  // doubled letters
   return a;
 }
 
+}  // namespace
+
+std::string name_key(std::string_view surname) {
+  // Citation resolution and twin matching compare the same few surnames over and over (every
+  // citation against every entry): each distinct surname is keyed once per thread.
+  thread_local std::unordered_map<std::string, std::string> cache;
+  std::string name(surname);
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= 4096) cache.clear();  // bounded: a corpus may hold many names
+  std::string key = compute_name_key(surname);
+  cache.emplace(std::move(name), key);
+  return key;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  // Two rows on the stack for names (short strings); the heap only for long ones.
+  constexpr std::size_t kShort = 64;
+  std::size_t prev_buf[kShort + 1], cur_buf[kShort + 1];
+  std::vector<std::size_t> prev_vec, cur_vec;
+  std::size_t* prev = prev_buf;
+  std::size_t* cur = cur_buf;
+  if (b.size() > kShort) {
+    prev_vec.resize(b.size() + 1);
+    cur_vec.resize(b.size() + 1);
+    prev = prev_vec.data();
+    cur = cur_vec.data();
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
@@ -135,12 +180,31 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-bool same_surname(std::string_view a, std::string_view b) {
-  std::string ka = name_key(a), kb = name_key(b);
+namespace {
+
+// edit_distance(a, b) <= 1 in one pass: equal, one substitution, or one insertion or deletion.
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  if (a.size() > b.size() + 1) return false;  // lengths two apart: two edits at least
+  std::size_t i = 0;
+  while (i < b.size() && a[i] == b[i]) ++i;
+  if (i == b.size()) return true;  // equal, or `a` has one more letter at the end
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);  // substitution
+  return a.substr(i + 1) == b.substr(i);                                // deletion from `a`
+}
+
+}  // namespace
+
+bool same_name_key(std::string_view ka, std::string_view kb) {
   if (ka.empty() || kb.empty()) return false;
   if (ka == kb) return true;
   // One slip is forgiven in long names only: short names differ by one letter too often.
-  return std::min(ka.size(), kb.size()) >= 6 && edit_distance(ka, kb) <= 1;
+  if (std::min(ka.size(), kb.size()) < 6) return false;
+  return within_one_edit(ka, kb);
+}
+
+bool same_surname(std::string_view a, std::string_view b) {
+  return same_name_key(name_key(a), name_key(b));
 }
 
 namespace {
@@ -168,6 +232,15 @@ double title_similarity(std::string_view a, std::string_view b) {
 }
 
 std::string fold_case(std::string_view utf8) {
+  // ASCII folds to its lower case: no ICU round trip for the common line (every line of a text
+  // is tried as a reference heading).
+  if (std::all_of(utf8.begin(), utf8.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(utf8);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
   u.foldCase();

@@ -19,12 +19,25 @@ namespace {
 using refs::CitationContext;
 using refs::CitationHit;
 
-int line_of(std::string_view text, std::uint64_t pos) {
-  return 1 +
-         static_cast<int>(std::count(
-             text.begin(),
-             text.begin() + static_cast<long>(std::min<std::uint64_t>(pos, text.size())), '\n'));
-}
+// Line numbers for messages: the newline offsets are found once per document, not once per
+// citation (counting from the start each time was quadratic in the text).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) : size_(text.size()) {
+    for (std::size_t p = text.find('\n'); p != std::string_view::npos; p = text.find('\n', p + 1))
+      newlines_.push_back(p);
+  }
+  // 1 + the newlines before `pos`.
+  int line_of(std::uint64_t pos) const {
+    pos = std::min<std::uint64_t>(pos, size_);
+    return 1 + static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(), pos) -
+                                newlines_.begin());
+  }
+
+ private:
+  std::uint64_t size_;
+  std::vector<std::uint64_t> newlines_;
+};
 
 Evidence evidence_for(const Document& doc, ByteRange text_range, int sentence,
                       const std::string& rule, double confidence) {
@@ -66,14 +79,23 @@ bool discussable(const std::string& id, const std::map<std::string, const Entity
   return list && std::find(list->begin(), list->end(), "actor") != list->end();
 }
 
-// Actors and institutions mentioned inside `where`.
+// Actors and institutions mentioned inside `where`. With mentions sorted by start (as the
+// pipeline gives them) only those starting inside `where` are looked at.
 std::vector<std::string> actors_in(ByteRange where, const std::vector<Mention>& mentions,
-                                   const std::map<std::string, const Entity*>& by_id) {
+                                   bool sorted, const std::map<std::string, const Entity*>& by_id) {
   std::vector<std::string> out;
-  for (const Mention& m : mentions)
+  auto first = mentions.begin();
+  if (sorted)
+    first =
+        std::lower_bound(mentions.begin(), mentions.end(), where.begin,
+                         [](const Mention& m, std::uint64_t pos) { return m.range.begin < pos; });
+  for (auto it = first; it != mentions.end(); ++it) {
+    const Mention& m = *it;
+    if (sorted && m.range.begin > where.end) break;  // none after can be inside
     if (where.contains(m.range) && discussable(m.entity, by_id) &&
         std::find(out.begin(), out.end(), m.entity) == out.end())
       out.push_back(m.entity);
+  }
   return out;
 }
 
@@ -92,6 +114,7 @@ std::string citation_text(const CitationHit& h) {
 ReferenceExtraction extract_references(const Document& doc, const std::vector<Mention>& mentions,
                                        const std::vector<Entity>& entities) {
   ReferenceExtraction out;
+  const LineIndex lines(doc.text);
   std::vector<refs::ReferenceList> lists = refs::find_reference_lists(doc);
   std::vector<refs::ParsedReference> parsed;
   std::vector<int> list_of;
@@ -105,7 +128,7 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
       with_number += r.number > 0;
       if (r.authors.empty() || r.year == 0) {
         out.warnings.push_back(
-            doc.path + ":" + std::to_string(line_of(doc.text, e.range.begin)) +
+            doc.path + ":" + std::to_string(lines.line_of(e.range.begin)) +
             ": bibliography entry not understood (no author or year): " + e.text.substr(0, 80));
         continue;
       }
@@ -134,17 +157,20 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
   std::map<std::string, const Entity*> by_id;
   for (const Entity& e : entities) by_id.emplace(e.id, &e);
   std::vector<int> cited(built.references.size(), 0);
+  const bool sorted = std::is_sorted(
+      mentions.begin(), mentions.end(),
+      [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 
   for (const CitationHit& hit : refs::find_citations(doc.text, skip, numbered)) {
     refs::Resolution res = refs::resolve_citation(hit, parsed, built);
-    std::string where = doc.path + ":" + std::to_string(line_of(doc.text, hit.range.begin));
+    auto where = [&] { return doc.path + ":" + std::to_string(lines.line_of(hit.range.begin)); };
     if (res.reference < 0) {
-      out.warnings.push_back(where + ": unresolved citation " + citation_text(hit) + ": " +
+      out.warnings.push_back(where() + ": unresolved citation " + citation_text(hit) + ": " +
                              res.problem);
       continue;
     }
     if (!res.problem.empty())
-      out.warnings.push_back(where + ": citation " + citation_text(hit) + " " + res.problem);
+      out.warnings.push_back(where() + ": citation " + citation_text(hit) + " " + res.problem);
     const Entity& ref = built.references[static_cast<std::size_t>(res.reference)].entity;
     ++cited[static_cast<std::size_t>(res.reference)];
     int s = context.sentence_at(hit.range.begin);
@@ -158,11 +184,11 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
     Evidence ev = evidence_for(doc, sentence, s, hit.rule, conf);
     out.relations.push_back({doc.id, ref.id, "CITES", ev, attrs});
     // DISCUSSES: the actors of the citing sentence, else those of the run-in section head.
-    std::vector<std::string> actors = actors_in(sentence, mentions, by_id);
+    std::vector<std::string> actors = actors_in(sentence, mentions, sorted, by_id);
     std::string rule = "citation:discusses-sentence";
     if (actors.empty() && p >= 0) {
       ByteRange head = context.run_in_head_for(p);
-      if (!head.empty()) actors = actors_in(head, mentions, by_id);
+      if (!head.empty()) actors = actors_in(head, mentions, sorted, by_id);
       rule = "citation:discusses-run-in";
     }
     for (const std::string& actor : actors) {

@@ -125,7 +125,8 @@ ReferenceList read_list(std::string_view text, ByteRange heading, std::uint64_t 
   return list;
 }
 
-std::string heading_key(std::string_view line) {
+// The words of a heading line, before folding.
+std::string_view heading_text(std::string_view line) {
   std::string_view t = trim(line);
   while (!t.empty() && (t.front() == '#' || t.front() == '*' || t.front() == ' '))
     t.remove_prefix(1);
@@ -136,7 +137,7 @@ std::string heading_key(std::string_view line) {
   if (sp != std::string_view::npos && sp <= 4 && t[sp - 1] == '.' &&
       t.substr(0, sp - 1).find_first_not_of("0123456789IVX") == std::string_view::npos)
     t.remove_prefix(sp + 1);
-  return fold_case(t);
+  return t;
 }
 
 }  // namespace
@@ -170,7 +171,21 @@ bool is_reference_heading(std::string_view line) {
       s.insert(fold_case(h));
     return s;
   }();
-  return kHeadings.count(heading_key(line)) != 0;
+  // Every line of a text is tried: one in ASCII (which folds to as many bytes) that is longer
+  // than the longest ASCII heading is none, and needs no folded copy.
+  static const std::size_t kLongestAscii = [] {
+    std::size_t n = 0;
+    for (const std::string& h : kHeadings)
+      if (std::all_of(h.begin(), h.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        n = std::max(n, h.size());
+    return n;
+  }();
+  std::string_view t = heading_text(line);
+  if (t.size() > kLongestAscii &&
+      std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return false;
+  return kHeadings.count(fold_case(t)) != 0;
 }
 
 std::vector<ReferenceList> find_reference_lists(const Document& doc) {

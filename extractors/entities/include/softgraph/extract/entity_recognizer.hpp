@@ -2,6 +2,9 @@
 // and instrument trigger, matched at token boundaries, leftmost-longest, outside reference lists.
 #pragma once
 
+#include <cstdint>
+#include <span>
+#include <utility>
 #include <vector>
 
 #include "softgraph/core/document.hpp"
@@ -11,9 +14,32 @@
 
 namespace softgraph {
 
+// The tokens of a document's sentences, kept by the recognizer so that discovery and the
+// relation extractor do not tokenise the same sentences again.
+class SentenceTokens {
+ public:
+  bool has(std::size_t sentence) const {
+    return sentence < spans_.size() && spans_[sentence].second != kNone;
+  }
+  // Tokens of a sentence that has() them.
+  std::span<const Token> of(std::size_t sentence) const {
+    const auto [begin, end] = spans_[sentence];
+    return std::span<const Token>(tokens_).subspan(begin, end - begin);
+  }
+  // Tokenises sentence `s` of `doc` (its range) and keeps the tokens; returns them. Spans
+  // returned before stay valid only until the next add().
+  std::span<const Token> add(const Document& doc, std::size_t s);
+
+ private:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  std::vector<Token> tokens_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans_;  // per sentence: [begin, end)
+};
+
 struct EntityExtraction {
   std::vector<Entity> entities;  // sorted by id
   std::vector<Mention> mentions;  // in text order
+  SentenceTokens tokens;          // of the sentences it read (all but those skipped)
 };
 
 class EntityRecognizer {

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "softgraph/extract/tokenizer.hpp"
@@ -23,7 +23,10 @@ class PhraseMatcher {
   // payloads keeps both (the caller decides whether that is a conflict via payloads_of()).
   bool add(std::string_view phrase, std::uint32_t payload, bool case_sensitive);
   // Matches over `tokens` of `text`, leftmost-longest and non-overlapping.
-  std::vector<PhraseMatch> match(std::string_view text, const std::vector<Token>& tokens) const;
+  std::vector<PhraseMatch> match(std::string_view text, std::span<const Token> tokens) const;
+  std::vector<PhraseMatch> match(std::string_view text, const std::vector<Token>& tokens) const {
+    return match(text, std::span<const Token>(tokens));
+  }
   // Payloads already registered for the same folded phrase (for conflict checks).
   std::vector<std::uint32_t> payloads_of(std::string_view phrase) const;
   std::size_t size() const { return phrases_; }
@@ -34,12 +37,20 @@ class PhraseMatcher {
     bool case_sensitive;
     std::string exact;  // the phrase's tokens concatenated, for case-sensitive checks
   };
-  struct Node {
-    std::unordered_map<std::uint64_t, std::uint32_t> next;
-    std::vector<Terminal> terminals;
+  // The trie's edges in one open-addressing table keyed by (parent node, token hash): one probe
+  // per token instead of a hash map per node (and no maps to move when the trie grows).
+  struct Edge {
+    std::uint64_t hash = 0;
+    std::uint32_t parent = 0;
+    std::uint32_t child = 0;  // 0: free slot (the root, node 0, is no node's child)
   };
-  const Node* walk(const std::vector<Token>& tokens) const;
-  std::vector<Node> nodes_{1};
+  std::uint32_t child(std::uint32_t parent, std::uint64_t hash) const;  // 0: no such edge
+  void add_edge(std::uint32_t parent, std::uint64_t hash, std::uint32_t child);
+  // The node `tokens` lead to from the root, or -1.
+  std::int64_t walk(const std::vector<Token>& tokens) const;
+  std::vector<Edge> edges_ = std::vector<Edge>(64);
+  std::size_t edge_count_ = 0;
+  std::vector<std::vector<Terminal>> terminals_{1};  // per node
   std::size_t phrases_ = 0;
 };
 

@@ -10,11 +10,15 @@
 
 namespace softgraph {
 
+class SentenceTokens;
+
 // `entities` by id, `mentions` in text order (entity and citation mentions alike: only entity
-// types of the ontology's influence part are used).
+// types of the ontology's influence part are used). `tokens`: the recognizer's tokens of the
+// sentences (EntityExtraction::tokens), reused instead of tokenising again; may be null.
 std::vector<Relation> extract_relations(const Document& doc,
                                         const std::map<std::string, const Entity*>& entities,
-                                        const std::vector<Mention>& mentions);
+                                        const std::vector<Mention>& mentions,
+                                        const SentenceTokens* tokens = nullptr);
 
 // Builds the evidence record of sentence `s`: raw byte range, verbatim quote, repaired text,
 // page or element when the document has locations.

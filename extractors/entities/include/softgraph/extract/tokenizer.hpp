@@ -28,5 +28,31 @@ inline std::vector<Token> tokenize(std::string_view text) {
 }
 // Case-folded form of `s` as the tokenizer folds it (for messages and dictionaries).
 std::string fold_case(std::string_view s);
+// fold_case(s) appended to `out` (no string per call when folding many tokens).
+void append_folded(std::string& out, std::string_view s);
+
+// Word lists as bits: folded word -> the lists it is in. Looked up by a token's folded_hash and
+// confirmed on the folded word itself (a hash alone could collide), so a token is folded only
+// when its hash is in the table: one probe instead of a folded copy and a set lookup per list.
+class WordClasses {
+ public:
+  // Adds `bits` to `word`'s classes. A word of more than one token can equal no token and is
+  // left out.
+  void add(std::string_view word, std::uint32_t bits);
+  // Classes of the token of `text` at [t.begin, t.end) (0: in no list).
+  std::uint32_t of(std::string_view text, const Token& t) const;
+  // Classes of a token whose hash is `hash` and folded form `folded`.
+  std::uint32_t of_folded(std::uint64_t hash, std::string_view folded) const;
+
+ private:
+  struct Entry {
+    std::uint64_t hash = 0;
+    std::string word;        // as added
+    std::uint32_t bits = 0;  // 0: free slot
+  };
+  const Entry* probe(std::uint64_t hash) const;  // first entry with `hash`, or null
+  std::vector<Entry> slots_ = std::vector<Entry>(64);
+  std::size_t used_ = 0;
+};
 
 }  // namespace softgraph

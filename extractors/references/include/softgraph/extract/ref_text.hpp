@@ -29,6 +29,8 @@ std::string to_ascii(std::string_view utf8);
 std::string name_key(std::string_view surname);
 // True when two surnames (any script) are the same name in different spellings.
 bool same_surname(std::string_view a, std::string_view b);
+// same_surname on keys already made by name_key (to key a name once and compare it often).
+bool same_name_key(std::string_view ka, std::string_view kb);
 // Similarity in [0,1] of two titles after transliteration (Dice coefficient of letter trigrams).
 double title_similarity(std::string_view a, std::string_view b);
 // Case-folded copy (ICU full folding) for comparing headings.
