@@ -1,10 +1,11 @@
 #include "softgraph/cli/extraction_jsonl.hpp"
 
+#include <rapidjson/internal/dtoa.h>
 #include <rapidjson/reader.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <fstream>
 
 #include "softgraph/core/error.hpp"
@@ -14,45 +15,120 @@
 namespace softgraph {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+// Records are most of what `extract` writes (about 13 bytes per input byte), so they are written
+// by hand: runs of plain bytes copied at once, keys as fixed text. The bytes are what RapidJSON's
+// Writer would give (its escapes, its shortest round-trip doubles), so the reader reads them back
+// exactly.
+class RecordOut {
+ public:
+  explicit RecordOut(std::string& out) : out_(out) {}
+  RecordOut& raw(std::string_view s) {
+    out_.append(s);
+    return *this;
+  }
+  RecordOut& str(std::string_view v) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    out_.push_back('"');
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const auto c = static_cast<unsigned char>(v[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(v.data() + run, i - run);
+      run = i + 1;
+      out_.push_back('\\');
+      switch (c) {
+        case '"':
+          out_.push_back('"');
+          break;
+        case '\\':
+          out_.push_back('\\');
+          break;
+        case '\b':
+          out_.push_back('b');
+          break;
+        case '\f':
+          out_.push_back('f');
+          break;
+        case '\n':
+          out_.push_back('n');
+          break;
+        case '\r':
+          out_.push_back('r');
+          break;
+        case '\t':
+          out_.push_back('t');
+          break;
+        default:
+          out_.append("u00");
+          out_.push_back(kHex[c >> 4]);
+          out_.push_back(kHex[c & 15]);
+      }
+    }
+    out_.append(v.data() + run, v.size() - run);
+    out_.push_back('"');
+    return *this;
+  }
+  template <typename Int>
+  RecordOut& integer(Int v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+    return *this;
+  }
+  RecordOut& number(double d) {
+    if (!std::isfinite(d)) throw internal_error("a non-finite number in an extraction record");
+    char buf[32];
+    char* end = rapidjson::internal::dtoa(d, buf);
+    out_.append(buf, end);
+    return *this;
+  }
+  RecordOut& strings(const std::vector<std::string>& list) {
+    out_.push_back('[');
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (i) out_.push_back(',');
+      str(list[i]);
+    }
+    out_.push_back(']');
+    return *this;
+  }
 
-void put(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+ private:
+  std::string& out_;
+};
 
-void put_attrs(Writer& w, const Attributes& attrs) {
-  w.StartObject();
+void put_attrs(RecordOut& w, const Attributes& attrs) {
+  w.raw("{");
+  bool first = true;
   for (const auto& [k, v] : attrs) {
-    put(w, k);
+    if (!first) w.raw(",");
+    first = false;
+    w.str(k).raw(":");
     std::visit(
         [&](const auto& x) {
           using T = std::decay_t<decltype(x)>;
-          if constexpr (std::is_same_v<T, bool>) w.Bool(x);
-          else if constexpr (std::is_same_v<T, std::int64_t>) w.Int64(x);
-          else if constexpr (std::is_same_v<T, double>) w.Double(x);
-          else if constexpr (std::is_same_v<T, std::string>) put(w, x);
-          else {
-            w.StartArray();
-            for (const auto& s : x) put(w, s);
-            w.EndArray();
-          }
+          if constexpr (std::is_same_v<T, bool>)
+            w.raw(x ? "true" : "false");
+          else if constexpr (std::is_same_v<T, std::int64_t>)
+            w.integer(x);
+          else if constexpr (std::is_same_v<T, double>)
+            w.number(x);
+          else if constexpr (std::is_same_v<T, std::string>)
+            w.str(x);
+          else
+            w.strings(x);
         },
         v);
   }
-  w.EndObject();
+  w.raw("}");
 }
 
-void put_evidence(Writer& w, const Evidence& e) {
-  w.StartObject();
-  w.Key("document"); put(w, e.document);
-  w.Key("start"); w.Uint64(e.range.begin);
-  w.Key("end"); w.Uint64(e.range.end);
-  w.Key("quote"); put(w, e.quote);
-  w.Key("text"); put(w, e.text);
-  w.Key("rule"); put(w, e.rule);
-  w.Key("confidence"); w.Double(e.confidence);
-  w.Key("sentence"); w.Int(e.sentence);
-  w.Key("page"); w.Int(e.page);
-  w.Key("element"); put(w, e.element);
-  w.EndObject();
+void put_evidence(RecordOut& w, const Evidence& e) {
+  w.raw("{\"document\":").str(e.document);
+  w.raw(",\"start\":").integer(e.range.begin).raw(",\"end\":").integer(e.range.end);
+  w.raw(",\"quote\":").str(e.quote).raw(",\"text\":").str(e.text);
+  w.raw(",\"rule\":").str(e.rule).raw(",\"confidence\":").number(e.confidence);
+  w.raw(",\"sentence\":").integer(e.sentence).raw(",\"page\":").integer(e.page);
+  w.raw(",\"element\":").str(e.element).raw("}");
 }
 
 std::string str(const rapidjson::Value& v, const char* key) {
@@ -66,10 +142,14 @@ Attributes get_attrs(const rapidjson::Value& v) {
   for (const auto& m : v.GetObject()) {
     const auto& x = m.value;
     std::string key = m.name.GetString();
-    if (x.IsBool()) out[key] = x.GetBool();
-    else if (x.IsInt64()) out[key] = x.GetInt64();
-    else if (x.IsNumber()) out[key] = x.GetDouble();
-    else if (x.IsString()) out[key] = std::string(x.GetString(), x.GetStringLength());
+    if (x.IsBool())
+      out[key] = x.GetBool();
+    else if (x.IsInt64())
+      out[key] = x.GetInt64();
+    else if (x.IsNumber())
+      out[key] = x.GetDouble();
+    else if (x.IsString())
+      out[key] = std::string(x.GetString(), x.GetStringLength());
     else if (x.IsArray()) {
       std::vector<std::string> list;
       for (const auto& s : x.GetArray())
@@ -97,62 +177,41 @@ Evidence get_evidence(const rapidjson::Value& v) {
 }  // namespace
 
 std::string extraction_to_json(const DocumentExtraction& x) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();
-  w.Key("document"); put(w, x.document_id);
-  w.Key("path"); put(w, x.path);
-  w.Key("sha256"); put(w, x.sha256);
-  w.Key("format"); put(w, x.format);
-  w.Key("entities");
-  w.StartArray();
-  for (const auto& e : x.entities) {
-    w.StartObject();
-    w.Key("id"); put(w, e.id);
-    w.Key("type"); put(w, e.type);
-    w.Key("label"); put(w, e.label);
-    w.Key("aliases");
-    w.StartArray();
-    for (const auto& a : e.aliases) put(w, a);
-    w.EndArray();
-    w.Key("attributes"); put_attrs(w, e.attributes);
-    w.EndObject();
+  std::string out;
+  out.reserve(1024 + 160 * x.mentions.size() + 400 * x.relations.size());
+  RecordOut w(out);
+  w.raw("{\"document\":").str(x.document_id).raw(",\"path\":").str(x.path);
+  w.raw(",\"sha256\":").str(x.sha256).raw(",\"format\":").str(x.format);
+  w.raw(",\"entities\":[");
+  for (std::size_t i = 0; i < x.entities.size(); ++i) {
+    const Entity& e = x.entities[i];
+    w.raw(i ? ",{\"id\":" : "{\"id\":").str(e.id).raw(",\"type\":").str(e.type);
+    w.raw(",\"label\":").str(e.label).raw(",\"aliases\":").strings(e.aliases);
+    w.raw(",\"attributes\":");
+    put_attrs(w, e.attributes);
+    w.raw("}");
   }
-  w.EndArray();
-  w.Key("mentions");
-  w.StartArray();
-  for (const auto& m : x.mentions) {
-    w.StartObject();
-    w.Key("start"); w.Uint64(m.range.begin);
-    w.Key("end"); w.Uint64(m.range.end);
-    w.Key("entity"); put(w, m.entity);
-    w.Key("surface"); put(w, m.surface);
-    w.Key("source"); put(w, m.source);
-    w.Key("confidence"); w.Double(m.confidence);
-    w.Key("sentence"); w.Int(m.sentence);
-    w.Key("page"); w.Int(m.page);
-    w.Key("element"); put(w, m.element);
-    w.EndObject();
+  w.raw("],\"mentions\":[");
+  for (std::size_t i = 0; i < x.mentions.size(); ++i) {
+    const Mention& m = x.mentions[i];
+    w.raw(i ? ",{\"start\":" : "{\"start\":").integer(m.range.begin);
+    w.raw(",\"end\":").integer(m.range.end).raw(",\"entity\":").str(m.entity);
+    w.raw(",\"surface\":").str(m.surface).raw(",\"source\":").str(m.source);
+    w.raw(",\"confidence\":").number(m.confidence).raw(",\"sentence\":").integer(m.sentence);
+    w.raw(",\"page\":").integer(m.page).raw(",\"element\":").str(m.element).raw("}");
   }
-  w.EndArray();
-  w.Key("relations");
-  w.StartArray();
-  for (const auto& r : x.relations) {
-    w.StartObject();
-    w.Key("source"); put(w, r.source);
-    w.Key("target"); put(w, r.target);
-    w.Key("type"); put(w, r.type);
-    w.Key("evidence"); put_evidence(w, r.evidence);
-    w.Key("attributes"); put_attrs(w, r.attributes);
-    w.EndObject();
+  w.raw("],\"relations\":[");
+  for (std::size_t i = 0; i < x.relations.size(); ++i) {
+    const Relation& r = x.relations[i];
+    w.raw(i ? ",{\"source\":" : "{\"source\":").str(r.source).raw(",\"target\":").str(r.target);
+    w.raw(",\"type\":").str(r.type).raw(",\"evidence\":");
+    put_evidence(w, r.evidence);
+    w.raw(",\"attributes\":");
+    put_attrs(w, r.attributes);
+    w.raw("}");
   }
-  w.EndArray();
-  w.Key("warnings");
-  w.StartArray();
-  for (const auto& s : x.warnings) put(w, s);
-  w.EndArray();
-  w.EndObject();
-  return buf.GetString();
+  w.raw("],\"warnings\":").strings(x.warnings).raw("}");
+  return out;
 }
 
 DocumentExtraction extraction_from_json(std::string_view json, const std::string& file, int line) {
@@ -170,7 +229,8 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
       en.id = str(e, "id");
       en.type = str(e, "type");
       en.label = str(e, "label");
-      for (const auto& a : e["aliases"].GetArray()) en.aliases.emplace_back(a.GetString(), a.GetStringLength());
+      for (const auto& a : e["aliases"].GetArray())
+        en.aliases.emplace_back(a.GetString(), a.GetStringLength());
       en.attributes = get_attrs(e["attributes"]);
       x.entities.push_back(std::move(en));
     }
@@ -196,7 +256,8 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
       x.relations.push_back(std::move(rel));
     }
     if (d.HasMember("warnings"))
-      for (const auto& s : d["warnings"].GetArray()) x.warnings.emplace_back(s.GetString(), s.GetStringLength());
+      for (const auto& s : d["warnings"].GetArray())
+        x.warnings.emplace_back(s.GetString(), s.GetStringLength());
   }
   return x;
 }
@@ -272,7 +333,9 @@ std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
   for (const auto& r : index) {
     std::ifstream& in = files[r.part];
     in.seekg(r.offset);
-    if (!std::getline(in, line)) throw input_error(parts[r.part], "line " + std::to_string(r.line), "cannot read the record again");
+    if (!std::getline(in, line))
+      throw input_error(parts[r.part], "line " + std::to_string(r.line),
+                        "cannot read the record again");
     fn(extraction_from_json(line, parts[r.part], r.line));
   }
   return index.size();

@@ -1,13 +1,14 @@
 #include "softgraph/cli/pipeline.hpp"
 
+#include <glob.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
-#include <glob.h>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -15,7 +16,6 @@
 #include <set>
 #include <thread>
 #include <unordered_set>
-#include <unistd.h>
 
 #include "softgraph/cli/progress.hpp"
 #include "softgraph/core/error.hpp"
@@ -81,7 +81,9 @@ const SourceLocation* location_of(const Document& doc, std::uint64_t t) {
 
 }  // namespace
 
-std::string default_input_path() { return std::string(kEmbeddedPrefix) + std::string(kDefaultBrief); }
+std::string default_input_path() {
+  return std::string(kEmbeddedPrefix) + std::string(kDefaultBrief);
+}
 
 unsigned effective_threads(unsigned requested) {
   if (requested > 0) return requested;
@@ -120,7 +122,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   for (auto& e : discovered.entities) entities.emplace(e.id, std::move(e));
   std::vector<Mention> mentions = std::move(found.mentions);
   auto by_position = [](const Mention& a, const Mention& b) {
-    return std::tie(a.range.begin, a.range.end, a.entity) < std::tie(b.range.begin, b.range.end, b.entity);
+    return std::tie(a.range.begin, a.range.end, a.entity) <
+           std::tie(b.range.begin, b.range.end, b.entity);
   };
   std::sort(discovered.mentions.begin(), discovered.mentions.end(), by_position);
   // Words inside a discovered name belong to that name ("ASEAN" in "ASEAN-Korea Centre"); the
@@ -131,8 +134,9 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   std::size_t lexicon_count = mentions.size();
   mentions.insert(mentions.end(), std::make_move_iterator(discovered.mentions.begin()),
                   std::make_move_iterator(discovered.mentions.end()));
-  std::inplace_merge(mentions.begin(), mentions.begin() + static_cast<std::ptrdiff_t>(lexicon_count),
-                     mentions.end(), by_position);
+  std::inplace_merge(mentions.begin(),
+                     mentions.begin() + static_cast<std::ptrdiff_t>(lexicon_count), mentions.end(),
+                     by_position);
 
   std::map<std::string, const Entity*> by_id;
   for (const auto& [id, e] : entities) by_id.emplace(id, &e);
@@ -144,10 +148,12 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   // Membership only: hashed views into `mentions` and `relations`, which stay put meanwhile.
   std::unordered_set<std::string_view> strongly_named;
   for (const auto& m : mentions)
-    if (m.source != "lexicon:city" && m.source != "lexicon:demonym") strongly_named.insert(m.entity);
+    if (m.source != "lexicon:city" && m.source != "lexicon:demonym")
+      strongly_named.insert(m.entity);
   std::erase_if(relations, [&](const Relation& r) {
     auto t = entities.find(r.target);
-    bool place = t != entities.end() && (t->second.type == "Actor" || t->second.type == "TargetCountry");
+    bool place =
+        t != entities.end() && (t->second.type == "Actor" || t->second.type == "TargetCountry");
     return place && !strongly_named.count(r.target) && r.type != "OPERATES";
   });
 
@@ -160,8 +166,10 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   // An instrument channel no one uses in the text is not part of its influence graph either.
   for (auto it = entities.begin(); it != entities.end();) {
     bool unrelated = !related.count(it->first);
-    if (unrelated && (!named.count(it->first) || it->second.type == "Instrument")) it = entities.erase(it);
-    else ++it;
+    if (unrelated && (!named.count(it->first) || it->second.type == "Instrument"))
+      it = entities.erase(it);
+    else
+      ++it;
   }
   std::erase_if(mentions, [&](const Mention& m) { return !entities.count(m.entity); });
 
@@ -183,7 +191,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     double confidence = 0;
     for (const Relation* rp : ops->second) {
       const Relation& r = *rp;
-      if (std::find(owners.begin(), owners.end(), r.source) == owners.end()) owners.push_back(r.source);
+      if (std::find(owners.begin(), owners.end(), r.source) == owners.end())
+        owners.push_back(r.source);
       bool by_scope = r.evidence.rule.rfind("scope:", 0) == 0;
       if (!by_scope || method.empty()) {
         method = by_scope ? "section" : "sentence";
@@ -201,7 +210,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   for (const auto& r : relations)
     for (const auto* id : {&r.source, &r.target})
       if (!entities.count(*id))
-        if (const LexiconEntry* e = lexicon_.find(*id)) entities.emplace(*id, entity_from_entry(*e));
+        if (const LexiconEntry* e = lexicon_.find(*id))
+          entities.emplace(*id, entity_from_entry(*e));
 
   for (auto& [id, e] : entities) x.entities.push_back(std::move(e));
   x.entities.insert(x.entities.end(), refs.entities.begin(), refs.entities.end());
@@ -218,8 +228,10 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     m.range = doc.to_raw(m.range);
   }
   // Raw offsets keep the text order (the offset map is monotonic): merge the citations in.
-  std::stable_sort(x.mentions.begin() + static_cast<std::ptrdiff_t>(entity_mentions), x.mentions.end(), by_position);
-  std::inplace_merge(x.mentions.begin(), x.mentions.begin() + static_cast<std::ptrdiff_t>(entity_mentions),
+  std::stable_sort(x.mentions.begin() + static_cast<std::ptrdiff_t>(entity_mentions),
+                   x.mentions.end(), by_position);
+  std::inplace_merge(x.mentions.begin(),
+                     x.mentions.begin() + static_cast<std::ptrdiff_t>(entity_mentions),
                      x.mentions.end(), by_position);
   x.warnings = std::move(discovered.warnings);
   x.warnings.insert(x.warnings.end(), refs.warnings.begin(), refs.warnings.end());
@@ -238,7 +250,8 @@ Document load_any(const std::string& path, const IngestOptions& options) {
 
 }  // namespace
 
-std::size_t Pipeline::extract_stream(const std::vector<std::string>& paths, const ExtractionSink& sink,
+std::size_t Pipeline::extract_stream(const std::vector<std::string>& paths,
+                                     const ExtractionSink& sink,
                                      std::vector<std::string>* skipped) const {
   std::uint64_t total_bytes = 0;
   std::vector<std::uint64_t> sizes(paths.size(), 0);
@@ -248,8 +261,9 @@ std::size_t Pipeline::extract_stream(const std::vector<std::string>& paths, cons
     if (!ec) sizes[i] = size, total_bytes += size;
   }
   Progress progress(paths.size(), total_bytes, options_.progress && isatty(2), stderr);
-  const unsigned n = std::min<unsigned>(effective_threads(options_.threads),
-                                        static_cast<unsigned>(std::max<std::size_t>(1, paths.size())));
+  const unsigned n =
+      std::min<unsigned>(effective_threads(options_.threads),
+                         static_cast<unsigned>(std::max<std::size_t>(1, paths.size())));
   // Workers run at most `window` documents ahead of the one the sink waits for: what is held
   // at once is bounded by the thread count, not by the corpus.
   const std::size_t window = 4 * static_cast<std::size_t>(n);
@@ -269,7 +283,8 @@ std::size_t Pipeline::extract_stream(const std::vector<std::string>& paths, cons
   auto drain = [&](std::unique_lock<std::mutex>& lock) {
     if (emitting) return;
     emitting = true;
-    for (auto it = ready.find(next_emit); it != ready.end() && !aborted; it = ready.find(next_emit)) {
+    for (auto it = ready.find(next_emit); it != ready.end() && !aborted;
+         it = ready.find(next_emit)) {
       Slot slot = std::move(it->second);
       ready.erase(it);
       lock.unlock();
@@ -341,7 +356,8 @@ std::size_t Pipeline::extract_stream(const std::vector<std::string>& paths, cons
 std::vector<DocumentExtraction> Pipeline::extract_all(const std::vector<std::string>& paths,
                                                       std::vector<std::string>* skipped) const {
   std::vector<DocumentExtraction> out;
-  extract_stream(paths, [&](DocumentExtraction&& x) { out.push_back(std::move(x)); }, skipped);
+  extract_stream(
+      paths, [&](DocumentExtraction&& x) { out.push_back(std::move(x)); }, skipped);
   return out;
 }
 
@@ -421,7 +437,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
         fs::path canon = fs::canonical(dir, ec);
         if (ec) throw input_error(dir.string(), "", "cannot resolve directory: " + ec.message());
         if (!seen_dirs.insert(canon).second) {
-          spdlog::warn("{}: symlink loop, directory already visited as {}", dir.string(), canon.string());
+          spdlog::warn("{}: symlink loop, directory already visited as {}", dir.string(),
+                       canon.string());
           continue;
         }
         for (const auto& entry : fs::directory_iterator(dir, ec)) {

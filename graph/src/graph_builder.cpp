@@ -118,8 +118,8 @@ void GraphBuilder::add(DocumentExtraction x) {
     ev.element = m.element;
     std::vector<Evidence> one;
     one.push_back(std::move(ev));
-    add_pending({x.document_id, entity, "MENTIONS"}, std::move(one), static_cast<double>(count.first),
-                {{"mentions", count.first}});
+    add_pending({x.document_id, entity, "MENTIONS"}, std::move(one),
+                static_cast<double>(count.first), {{"mentions", count.first}});
   }
 
   // CITES carries the number of citations; other relations weigh their distinct evidence
@@ -140,8 +140,9 @@ void GraphBuilder::add(DocumentExtraction x) {
     if (r.type == "CITES") attrs["citations"] = citations[r.target];
     merge_attribute_values(b.attributes, attrs);
     if (!b.ranges.insert(r.evidence.range).second) continue;
-    b.sentences.insert(r.evidence.sentence >= 0 ? r.evidence.sentence
-                                                : static_cast<std::int64_t>(r.evidence.range.begin));
+    b.sentences.insert(r.evidence.sentence >= 0
+                           ? r.evidence.sentence
+                           : static_cast<std::int64_t>(r.evidence.range.begin));
     b.evidence.push_back(std::move(r.evidence));
   }
   for (auto& [key, b] : batches)

@@ -25,7 +25,8 @@ struct GraphBuilderOptions {
 // graph (entities, edges, their kept evidence), not with the documents' text.
 class GraphBuilder {
  public:
-  explicit GraphBuilder(const Ontology& ontology = Ontology::builtin(), GraphBuilderOptions options = {});
+  explicit GraphBuilder(const Ontology& ontology = Ontology::builtin(),
+                        GraphBuilderOptions options = {});
 
   // Adds one document's extraction. A document id already taken gets "_2", "_3"... in the order
   // documents are added, so add them in a fixed order (the CLI uses path order).
