@@ -17,7 +17,7 @@ void write_csv(ExportContext& ctx, Sink& sink) {
     node_attrs.push_back(&g.node(v).attributes);
     for (const auto& [k, m] : g.node(v).metrics) metric_names.insert(k);
   }
-  for (EdgeDesc e : ctx.edges()) edge_attrs.push_back(&g.edge(e).attributes);
+  for (EdgeDesc e : ctx.edges()) edge_attrs.push_back(&g.edge(e).attributes());
   auto ncols = attribute_columns(node_attrs);
   auto ecols = attribute_columns(edge_attrs);
 
@@ -61,15 +61,16 @@ void write_csv(ExportContext& ctx, Sink& sink) {
   for (EdgeDesc e : ctx.edges()) {
     const EdgeProps& p = g.edge(e);
     edges << escape::csv_field(bg[boost::source(e, bg)].id) << ','
-          << escape::csv_field(bg[boost::target(e, bg)].id) << ',' << escape::csv_field(p.type)
-          << ',' << escape::number(p.weight).value_or("") << ',' << p.evidence.size() << ','
-          << escape::csv_field(p.evidence.empty() ? "" : p.evidence.front().quote) << ','
-          << escape::csv_field(p.id);
+          << escape::csv_field(bg[boost::target(e, bg)].id) << ','
+          << escape::csv_field(p.type.str()) << ',' << escape::number(p.weight).value_or("") << ','
+          << p.evidence().size() << ','
+          << escape::csv_field(p.evidence().empty() ? "" : p.evidence().front().quote) << ','
+          << escape::csv_field(g.edge_id(e));
     for (const auto& c : ecols) {
       edges << ',';
-      auto it = p.attributes.find(c.key);
+      auto it = p.attributes().find(c.key);
       std::string text;
-      if (it != p.attributes.end() && column_text(c, it->second, text))
+      if (it != p.attributes().end() && column_text(c, it->second, text))
         edges << escape::csv_field(text);
     }
     edges << "\r\n";

@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "graphviz_scene.hpp"
 #include "softgraph/core/error.hpp"
@@ -32,9 +35,10 @@ std::string node_tooltip(const NodeProps& n) {
 }
 
 std::string edge_tooltip(const EdgeProps& e) {
-  std::string t = e.type + " (weight " + fmt(e.weight) + ")";
-  if (!e.evidence.empty()) t += "\n\"" + e.evidence.front().quote + "\"";
-  if (e.evidence.size() > 1) t += "\n(+" + std::to_string(e.evidence.size() - 1) + " more)";
+  const auto& ev = e.evidence();
+  std::string t = e.type.str() + " (weight " + fmt(e.weight) + ")";
+  if (!ev.empty()) t += "\n\"" + ev.front().quote + "\"";
+  if (ev.size() > 1) t += "\n(+" + std::to_string(ev.size() - 1) + " more)";
   return t;
 }
 
@@ -50,6 +54,48 @@ std::string write_agraph(Agraph_t* g) {
   if (rc != 0) throw internal_error("agwrite failed");
   return out;
 }
+
+// cgraph's default ids for named objects are the addresses of their interned names, and it
+// orders subgraphs by id: cluster order in graph.dot followed the heap. This discipline numbers
+// named objects in creation order (even ids; anonymous ones stay odd), so it follows our order.
+// Names are interned with agstrdup, as cgraph expects of what print returns (it reads the
+// intern header to tell HTML-like names from plain ones).
+struct SequentialIds {
+  Agraph_t* graph = nullptr;
+  std::unordered_map<std::string, IDTYPE> by_name;
+  std::vector<char*> names;
+  IDTYPE next_anonymous = 1;
+};
+void* ids_open(Agraph_t* g, Agdisc_t*) { return new SequentialIds{g, {}, {}, 1}; }
+long ids_map(void* state, int, char* str, IDTYPE* id, int create) {
+  auto* s = static_cast<SequentialIds*>(state);
+  if (!str) {
+    *id = s->next_anonymous;
+    s->next_anonymous += 2;
+    return 1;
+  }
+  if (auto it = s->by_name.find(str); it != s->by_name.end()) {
+    *id = it->second;
+    return 1;
+  }
+  if (!create) return 0;
+  s->names.push_back(agstrdup(s->graph, str));
+  *id = static_cast<IDTYPE>(2 * s->names.size());
+  s->by_name.emplace(str, *id);
+  return 1;
+}
+long ids_alloc(void*, int, IDTYPE) { return 0; }  // callers may not choose ids, as by default
+void ids_free(void*, int, IDTYPE) {}  // interned names go with the graph's string dictionary
+char* ids_print(void* state, int, IDTYPE id) {
+  auto* s = static_cast<SequentialIds*>(state);
+  if (id % 2 != 0 || id == 0 || id / 2 > s->names.size()) return nullptr;
+  return s->names[id / 2 - 1];
+}
+void ids_close(void* state) { delete static_cast<SequentialIds*>(state); }
+void ids_register(void*, int, void*) {}
+Agiddisc_t kSequentialIdDisc = {ids_open,  ids_map,   ids_alloc,   ids_free,
+                                ids_print, ids_close, ids_register};
+Agdisc_t kSequentialDisc = {&AgMemDisc, &kSequentialIdDisc, &AgIoDisc};
 
 // Institutions each actor operates, each institution in at most one cluster (the first actor by
 // id), since Graphviz clusters must not overlap.
@@ -98,7 +144,7 @@ void add_legend(Agraph_t* g, const Graph& graph, const std::string& size_metric)
 GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
                              const std::vector<NodeStyle>& styles)
     : layout_engine_(opt.layout) {
-  g_ = agopen(const_cast<char*>("softgraph"), Agdirected, nullptr);
+  g_ = agopen(const_cast<char*>("softgraph"), Agdirected, &kSequentialDisc);
   gv_set(g_, "charset", "UTF-8");
   gv_set(g_, "overlap", "prism");
   gv_set(g_, "outputorder", "edgesfirst");
@@ -152,7 +198,7 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
     const EdgeProps& p = graph.edge(e);
     Agedge_t* ae =
         agedge(g_, nodes_[boost::source(e, bg)], nodes_[boost::target(e, bg)], nullptr, 1);
-    gv_set(ae, "type", escape::dot_value(p.type));
+    gv_set(ae, "type", escape::dot_value(p.type.str()));
     // Graphviz wants an integer layout weight; our weight stays in the tooltip and in "sgweight".
     gv_set(ae, "weight", std::to_string(std::clamp<long>(std::lround(p.weight), 1, 1000)));
     gv_set(ae, "sgweight", fmt(p.weight));

@@ -54,7 +54,7 @@ void write_gexf(ExportContext& ctx, Sink& sink) {
     node_attrs.push_back(&g.node(v).attributes);
     for (const auto& [k, m] : g.node(v).metrics) metric_names.insert(k);
   }
-  for (EdgeDesc e : ctx.edges()) edge_attrs.push_back(&g.edge(e).attributes);
+  for (EdgeDesc e : ctx.edges()) edge_attrs.push_back(&g.edge(e).attributes());
 
   std::vector<Column> ncols = {
       {"type", "type", "string"}, {"labels", "labels", "string"}, {"aliases", "aliases", "string"}};
@@ -125,18 +125,18 @@ void write_gexf(ExportContext& ctx, Sink& sink) {
   out << "    </nodes>\n    <edges>\n";
   for (EdgeDesc e : ctx.edges()) {
     const EdgeProps& p = g.edge(e);
-    out << "      <edge id=\"" << escape::xml_attr(p.id) << "\" source=\""
+    out << "      <edge id=\"" << escape::xml_attr(g.edge_id(e)) << "\" source=\""
         << escape::xml_attr(bg[boost::source(e, bg)].id) << "\" target=\""
         << escape::xml_attr(bg[boost::target(e, bg)].id) << "\" label=\""
-        << escape::xml_attr(p.type) << "\" weight=\"" << num(p.weight) << "\">\n"
+        << escape::xml_attr(p.type.str()) << "\" weight=\"" << num(p.weight) << "\">\n"
         << "        <attvalues>\n";
-    attvalue(out, "type", p.type);
-    attvalue(out, "evidence_count", std::to_string(p.evidence.size()));
-    attvalue(out, "first_quote", p.evidence.empty() ? "" : p.evidence.front().quote);
+    attvalue(out, "type", p.type.str());
+    attvalue(out, "evidence_count", std::to_string(p.evidence().size()));
+    attvalue(out, "first_quote", p.evidence().empty() ? "" : p.evidence().front().quote);
     for (const auto& c : eattr) {
-      auto it = p.attributes.find(c.key);
+      auto it = p.attributes().find(c.key);
       std::string text;
-      if (it != p.attributes.end() && column_text(c, it->second, text))
+      if (it != p.attributes().end() && column_text(c, it->second, text))
         attvalue(out, eattr_id[c.key], text);
     }
     out << "        </attvalues>\n      </edge>\n";

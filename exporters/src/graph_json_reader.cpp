@@ -116,8 +116,7 @@ class Reader {
       } catch (const Error& err) {
         throw error(path, err.what());
       }
-      g.edge(d).weight = e["weight"].GetDouble();
-      g.edge(d).id = str(e["id"]);
+      g.edge(d).weight = e["weight"].GetDouble();  // the id is derived: Graph::edge_id
     }
     if (doc.HasMember("warnings"))
       for (const auto& w : doc["warnings"].GetArray()) g.warnings.push_back(str(w));

@@ -69,7 +69,7 @@ void write_graphml(ExportContext& ctx, Sink& sink) {
     node_attrs.push_back(&g.node(v).attributes);
     for (const auto& [k, m] : g.node(v).metrics) metric_names.insert(k);
   }
-  for (EdgeDesc e : ctx.edges()) edge_attrs.push_back(&g.edge(e).attributes);
+  for (EdgeDesc e : ctx.edges()) edge_attrs.push_back(&g.edge(e).attributes());
 
   std::set<std::string> node_reserved = {"label", "type", "labels", "aliases", "size",
                                          "r",     "g",    "b",      "x",       "y"};
@@ -143,19 +143,19 @@ void write_graphml(ExportContext& ctx, Sink& sink) {
   }
   for (EdgeDesc e : ctx.edges()) {
     const EdgeProps& p = g.edge(e);
-    out << "    <edge id=\"" << escape::xml_attr(p.id) << "\" source=\""
+    out << "    <edge id=\"" << escape::xml_attr(g.edge_id(e)) << "\" source=\""
         << escape::xml_attr(bg[boost::source(e, bg)].id) << "\" target=\""
         << escape::xml_attr(bg[boost::target(e, bg)].id) << "\">\n";
     data(out, ek.id("weight"), num(p.weight));
-    data(out, ek.id("label"), p.type);
-    data(out, ek.id("type"), p.type);
-    data(out, ek.id("evidence_count"), std::to_string(p.evidence.size()));
-    data(out, ek.id("first_quote"), p.evidence.empty() ? "" : p.evidence.front().quote);
-    data(out, ek.id("evidence"), evidence_json(p.evidence));
+    data(out, ek.id("label"), p.type.str());
+    data(out, ek.id("type"), p.type.str());
+    data(out, ek.id("evidence_count"), std::to_string(p.evidence().size()));
+    data(out, ek.id("first_quote"), p.evidence().empty() ? "" : p.evidence().front().quote);
+    data(out, ek.id("evidence"), evidence_json(p.evidence()));
     for (const auto& c : ecols) {
-      auto it = p.attributes.find(c.key);
+      auto it = p.attributes().find(c.key);
       std::string text;
-      if (it != p.attributes.end() && column_text(c, it->second, text))
+      if (it != p.attributes().end() && column_text(c, it->second, text))
         data(out, ek.id("attr:" + c.key), text);
     }
     out << "    </edge>\n";

@@ -109,20 +109,20 @@ void write_graph_json(const Graph& g, std::ostream& out) {
     const EdgeProps& p = g.edge(e);
     j.begin_object();
     j.key("id");
-    j.string(p.id);
+    j.string(g.edge_id(e));
     j.key("source");
     j.string(bg[boost::source(e, bg)].id);
     j.key("target");
     j.string(bg[boost::target(e, bg)].id);
     j.key("type");
-    j.string(p.type);
+    j.string(p.type.str());
     j.key("weight");
     j.number(std::isfinite(p.weight) ? p.weight : 0.0);
     j.key("attributes");
-    write_attributes(j, p.attributes);
+    write_attributes(j, p.attributes());
     j.key("evidence");
     j.begin_array();
-    for (const auto& ev : p.evidence) write_evidence(j, ev);
+    for (const auto& ev : p.evidence()) write_evidence(j, ev);
     j.end_array();
     j.end_object();
   }

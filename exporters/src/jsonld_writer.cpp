@@ -213,28 +213,30 @@ void write_jsonld(ExportContext& ctx, Sink& sink) {
   }
   for (EdgeDesc e : ctx.edges()) {
     const EdgeProps& p = g.edge(e);
-    std::string iri = edge_iri(p.id);
+    const std::string id = g.edge_id(e);
+    std::string iri = edge_iri(id);
     j.begin_object();
     j.key("id");
     j.string(iri);
     j.key("type");
     j.string_array({"sg:Relation", "rdf:Statement"});
     j.key("softgraphId");
-    j.string(p.id);
+    j.string(id);
     j.key("edgeType");
-    j.string(p.type);
+    j.string(p.type.str());
     j.key("subject");
     j.string(node_iri(bg[boost::source(e, bg)].id));
     j.key("predicate");
-    j.string("sg:" + escape::iri_component(p.type, ""));
+    j.string("sg:" + escape::iri_component(p.type.str(), ""));
     j.key("object");
     j.string(node_iri(bg[boost::target(e, bg)].id));
     j.key("weight");
     j.number(std::isfinite(p.weight) ? p.weight : 0.0);
-    write_attributes(j, p.attributes);
+    write_attributes(j, p.attributes());
     j.key("evidence");
     j.begin_array();
-    for (std::size_t i = 0; i < p.evidence.size(); ++i) write_evidence(j, iri, i, p.evidence[i]);
+    const auto& evidence = p.evidence();
+    for (std::size_t i = 0; i < evidence.size(); ++i) write_evidence(j, iri, i, evidence[i]);
     j.end_array();
     j.end_object();
   }

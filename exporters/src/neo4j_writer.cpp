@@ -62,7 +62,7 @@ std::string num(double v) { return escape::number(v).value_or(""); }
 
 std::vector<std::string> documents_of(const EdgeProps& p) {
   std::set<std::string> docs;
-  for (const auto& e : p.evidence) docs.insert(e.document);
+  for (const auto& e : p.evidence()) docs.insert(e.document);
   return {docs.begin(), docs.end()};
 }
 
@@ -177,7 +177,7 @@ void write_neo4j(ExportContext& ctx, Sink& sink) {
     std::string file = "rels_" + escape::iri_component(type, "") + ".csv";
     rel_files.push_back(file);
     std::vector<const Attributes*> maps;
-    for (EdgeDesc e : es) maps.push_back(&g.edge(e).attributes);
+    for (EdgeDesc e : es) maps.push_back(&g.edge(e).attributes());
     auto cols = attribute_columns(maps);
     std::set<std::string> taken = {"id",          "weight",    "evidence_count",
                                    "first_quote", "documents", "evidence"};
@@ -194,27 +194,28 @@ void write_neo4j(ExportContext& ctx, Sink& sink) {
       const EdgeProps& p = g.edge(e);
       const NodeProps& s = bg[boost::source(e, bg)];
       const NodeProps& t = bg[boost::target(e, bg)];
-      std::string quote = p.evidence.empty() ? "" : p.evidence.front().quote;
-      std::string ev = evidence_json(p.evidence);
+      const std::string id = g.edge_id(e);
+      std::string quote = p.evidence().empty() ? "" : p.evidence().front().quote;
+      std::string ev = evidence_json(p.evidence());
       out << escape::neo4j_field(s.id) << ',' << escape::neo4j_field(t.id) << ','
-          << escape::neo4j_field(p.id) << ',' << num(p.weight) << ',' << p.evidence.size() << ','
+          << escape::neo4j_field(id) << ',' << num(p.weight) << ',' << p.evidence().size() << ','
           << escape::neo4j_field(quote) << ','
           << escape::neo4j_array(documents_of(p), kArrayDelimiter) << ','
           << escape::neo4j_field(ev);
-      Row props = {{"id", escape::cypher_string(p.id)},
+      Row props = {{"id", escape::cypher_string(id)},
                    {"weight", num(p.weight).empty() ? "0.0" : num(p.weight)},
-                   {"evidence_count", std::to_string(p.evidence.size())},
+                   {"evidence_count", std::to_string(p.evidence().size())},
                    {"first_quote", escape::cypher_string(quote)},
                    {"documents", cypher_value(AttrValue(documents_of(p)))},
                    {"evidence", escape::cypher_string(ev)}};
       for (std::size_t i = 0; i < cols.size(); ++i) {
-        auto it = p.attributes.find(cols[i].key);
+        auto it = p.attributes().find(cols[i].key);
         out << ',';
-        if (it == p.attributes.end()) continue;
+        if (it == p.attributes().end()) continue;
         out << field(cols[i], it->second);
         if (writable(it->second)) props.emplace_back(col_names[i], cypher_value(it->second));
       }
-      out << ',' << escape::neo4j_field(p.type) << '\n';
+      out << ',' << escape::neo4j_field(p.type.str()) << '\n';
       rows_by_ends[{s.type, t.type}].push_back("{start: " + escape::cypher_string(s.id) +
                                                ", end: " + escape::cypher_string(t.id) +
                                                ", props: " + cypher_map(props) + "}");

@@ -15,9 +15,9 @@ struct Accumulator {
   std::set<std::string> institutions, evidence;
   std::set<std::pair<std::string, std::int64_t>> sentences;
 
-  void add_evidence(const EdgeProps& e) {
-    evidence.insert(e.id);
-    for (const auto& ev : e.evidence)
+  void add_evidence(const Graph& g, EdgeDesc d) {
+    evidence.insert(g.edge_id(d));
+    for (const auto& ev : g.edge(d).evidence())
       sentences.emplace(ev.document, ev.sentence >= 0 ? ev.sentence : std::int64_t(ev.range.begin));
   }
 };
@@ -112,14 +112,14 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, Vertex instrument) {
       for (Vertex t : targets_of(ix, actor)) sinks.push_back(&per_target[t][actor]);
       for (Accumulator* a : sinks) {
         a->direct += bg[e].weight;
-        a->add_evidence(bg[e]);
+        a->add_evidence(g, e);
       }
     }
   }
   if (auto it = ix.deliveries.find(instrument); it != ix.deliveries.end()) {
     for (EdgeDesc d : it->second) {
       const Vertex inst = boost::source(d, bg);
-      CarryingInstitution carrier{bg[inst].id, bg[inst].label, bg[d].weight, {}, bg[d].id};
+      CarryingInstitution carrier{bg[inst].id, bg[inst].label, bg[d].weight, {}, g.edge_id(d)};
       auto ops = ix.operators.find(inst);
       if (ops == ix.operators.end() || ops->second.empty()) {
         entry.unattributed += bg[d].weight;
@@ -137,8 +137,8 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, Vertex instrument) {
         for (Accumulator* a : sinks) {
           a->via += part;
           a->institutions.insert(bg[inst].id);
-          a->add_evidence(bg[d]);
-          a->add_evidence(bg[op]);
+          a->add_evidence(g, d);
+          a->add_evidence(g, op);
         }
       }
       std::sort(carrier.owners.begin(), carrier.owners.end());

@@ -35,6 +35,9 @@ void warn_unconverged(Graph& g, const char* what, bool converged, int iterations
 
 void compute_metrics(Graph& g, const MetricsOptions& opt) {
   const MetricGraph mg = MetricGraph::from_graph(g, opt.skip_edge_types);
+  // Room for the 14 values at once: the vector would otherwise double its way to 16.
+  for (Vertex v = 0; v < g.node_count(); ++v)
+    if (g.node(v).metrics.empty()) g.node(v).metrics.reserve(14);
   const Degrees d = degrees(mg);
   store(g, "in_degree", d.in);
   store(g, "out_degree", d.out);

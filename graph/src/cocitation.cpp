@@ -23,15 +23,15 @@ Contexts collect(const Graph& g) {
     if (ep.type != "CITES") continue;
     const std::string& doc = bg[boost::source(e, bg)].id;
     const std::string& ref = bg[boost::target(e, bg)].id;
-    for (const Evidence& ev : ep.evidence) {
+    for (const Evidence& ev : ep.evidence()) {
       std::string key = ev.sentence >= 0 ? "s" + std::to_string(ev.sentence)
                                          : "b" + std::to_string(ev.range.begin);
       Context ctx{ev.document.empty() ? doc : ev.document, key};
       c.sentences[ref].insert(ctx);
       c.evidence[ctx].push_back(ev);
     }
-    auto it = ep.attributes.find("paragraphs");
-    if (it == ep.attributes.end()) continue;
+    auto it = ep.attributes().find("paragraphs");
+    if (it == ep.attributes().end()) continue;
     if (const auto* list = std::get_if<std::vector<std::string>>(&it->second))
       for (const std::string& p : *list) c.paragraphs[ref].insert({doc, p});
   }

@@ -1,7 +1,10 @@
 #include "softgraph/graph/graph.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <mutex>
 #include <set>
+#include <stdexcept>
 
 #include "softgraph/core/error.hpp"
 
@@ -58,17 +61,21 @@ Vertex Graph::add_node(const Entity& entity) {
   if (entity.id.empty()) throw internal_error("node with an empty id");
   if (!ontology_->has_node_type(entity.type))
     throw internal_error("node " + entity.id + " has unknown type '" + entity.type + "'");
+  BoostGraph& g = *g_;
   auto it = index_.find(entity.id);
   if (it != index_.end()) {
-    NodeProps& n = g_[it->second];
+    NodeProps& n = g[it->second];
     merge_attributes(n.attributes, entity.attributes);
     std::vector<std::string> more = entity.aliases;
     if (entity.label != n.label) more.push_back(entity.label);
     merge_aliases(n.aliases, more, n.label);
     return it->second;
   }
-  Vertex v = boost::add_vertex(g_);
-  NodeProps& n = g_[v];
+  // The edge index packs both ends into 64 bits.
+  if (node_count() >= std::numeric_limits<std::uint32_t>::max())
+    throw internal_error("more than 2^32 - 1 nodes");
+  Vertex v = boost::add_vertex(g);
+  NodeProps& n = g[v];
   n.id = entity.id;
   n.type = entity.type;
   n.label = entity.label.empty() ? entity.id : entity.label;
@@ -85,15 +92,169 @@ bool Graph::endpoint_fits(const NodeProps& n, const std::set<std::string>& allow
   return false;
 }
 
+// --- node metrics ---
+
 namespace {
-bool same_evidence(const Evidence& a, const Evidence& b) {
+// Metric names are few ("pagerank", "degree", ...): each is stored once for the whole process.
+const std::string* intern_metric_name(std::string_view name) {
+  static std::mutex mutex;
+  static auto* names = new std::set<std::string, std::less<>>();  // never freed: outlives graphs
+  std::lock_guard lock(mutex);
+  auto it = names->find(name);
+  if (it == names->end()) it = names->emplace(name).first;
+  return &*it;
+}
+}  // namespace
+
+std::vector<NodeMetrics::Entry>::const_iterator NodeMetrics::lower_bound(
+    std::string_view name) const {
+  return std::lower_bound(
+      entries_.begin(), entries_.end(), name,
+      [](const Entry& e, std::string_view n) { return std::string_view(*e.first) < n; });
+}
+
+double& NodeMetrics::operator[](std::string_view name) {
+  auto it = entries_.begin() + (lower_bound(name) - entries_.cbegin());
+  if (it != entries_.end() && *it->first == name) return it->second;
+  return entries_.insert(it, {intern_metric_name(name), 0.0})->second;
+}
+
+double NodeMetrics::at(std::string_view name) const {
+  auto it = find(name);
+  if (it == end()) throw std::out_of_range("no metric '" + std::string(name) + "'");
+  return it->second;
+}
+
+NodeMetrics::const_iterator NodeMetrics::find(std::string_view name) const {
+  auto it = lower_bound(name);
+  return it != entries_.end() && *it->first == name ? const_iterator(it) : end();
+}
+
+NodeMetrics::iterator NodeMetrics::find(std::string_view name) {
+  auto it = entries_.begin() + (lower_bound(name) - entries_.cbegin());
+  return it != entries_.end() && *it->first == name ? iterator(it) : end();
+}
+
+// --- edges ---
+
+const std::string& EdgeType::empty() {
+  static const std::string kEmpty;
+  return kEmpty;
+}
+
+const std::vector<Evidence>& EdgeProps::evidence() const {
+  static const std::vector<Evidence> kNone;
+  return extra_ ? extra_->evidence : kNone;
+}
+
+const Attributes& EdgeProps::attributes() const {
+  static const Attributes kNone;
+  return extra_ && extra_->attributes ? *extra_->attributes : kNone;
+}
+
+Attributes& EdgeProps::mutable_attributes() {
+  Extra& x = extra();
+  if (!x.attributes) x.attributes = std::make_unique<Attributes>();
+  return *x.attributes;
+}
+
+EdgeProps::Extra& EdgeProps::extra() {
+  if (!extra_) extra_ = std::make_unique<Extra>();
+  return *extra_;
+}
+
+namespace {
+
+bool place_before(const Evidence& a, const Evidence& b) {
+  return std::tie(a.document, a.range.begin, a.range.end) <
+         std::tie(b.document, b.range.begin, b.range.end);
+}
+bool same_place(const Evidence& a, const Evidence& b) {
   return a.document == b.document && a.range == b.range;
 }
-double count_sentences(const std::vector<Evidence>& ev) {
-  std::set<std::pair<std::string, std::uint64_t>> seen;
-  for (const auto& e : ev) seen.emplace(e.document, e.sentence >= 0 ? e.sentence : e.range.begin);
-  return static_cast<double>(seen.size());
+
+// An edge weighs its distinct (document, sentence) pairs; a record without a sentence index
+// stands for the sentence at its first byte.
+std::uint64_t sentence_key(const Evidence& e) {
+  return e.sentence >= 0 ? static_cast<std::uint64_t>(e.sentence) : e.range.begin;
 }
+// Does `b`, right after `a` in evidence order, start another (document, sentence) pair?
+int new_sentence(const Evidence* a, const Evidence& b) {
+  return !a || a->document != b.document || sentence_key(*a) != sentence_key(b) ? 1 : 0;
+}
+bool in_order(const Evidence* a, const Evidence& b) {
+  return !a || a->document != b.document || sentence_key(*a) <= sentence_key(b);
+}
+
+std::uint32_t count_sentences(const std::vector<Evidence>& ev) {
+  std::set<std::pair<std::string_view, std::uint64_t>> seen;
+  for (const auto& e : ev) seen.emplace(e.document, sentence_key(e));
+  return static_cast<std::uint32_t>(seen.size());
+}
+
+// While sentence keys never decrease within a document, equal pairs sit side by side and the
+// distinct pairs are the runs: counted in one pass, and updated in O(1) per insertion.
+void recount(const std::vector<Evidence>& ev, std::uint32_t& sentences, bool& ordered) {
+  sentences = 0;
+  ordered = true;
+  const Evidence* prev = nullptr;
+  for (const Evidence& e : ev) {
+    ordered = ordered && in_order(prev, e);
+    sentences += static_cast<std::uint32_t>(new_sentence(prev, e));
+    prev = &e;
+  }
+}
+
+// Adds `batch` to `ev` (sorted, one record per (document, range)); the first record at a place
+// wins. O(k log k + k log n) when the batch lands after the existing records or is one record,
+// O(n + k log k) otherwise: never a re-sort or rescan per record.
+void merge_evidence(std::vector<Evidence>& ev, std::vector<Evidence> batch,
+                    std::uint32_t& sentences, bool& ordered) {
+  // Stable, so the earliest record given at a place comes first and is the one kept. Places
+  // are unique afterwards, so this order is also the (document, begin, end, rule) order.
+  std::stable_sort(batch.begin(), batch.end(), place_before);
+  batch.erase(std::unique(batch.begin(), batch.end(), same_place), batch.end());
+  std::size_t kept = 0;
+  auto from = ev.cbegin();
+  for (Evidence& x : batch) {
+    from = std::lower_bound(from, ev.cend(), x, place_before);
+    if (from != ev.cend() && same_place(*from, x)) continue;
+    if (&batch[kept] != &x) batch[kept] = std::move(x);
+    ++kept;
+  }
+  batch.erase(batch.begin() + static_cast<std::ptrdiff_t>(kept), batch.end());
+  if (batch.empty()) return;
+
+  if (ev.empty() || place_before(ev.back(), batch.front())) {
+    if (ev.empty()) ev.reserve(batch.size());
+    for (Evidence& x : batch) {
+      const Evidence* prev = ev.empty() ? nullptr : &ev.back();
+      if (ordered) {
+        ordered = in_order(prev, x);
+        sentences += static_cast<std::uint32_t>(new_sentence(prev, x));
+      }
+      ev.push_back(std::move(x));
+    }
+    return;
+  }
+  if (batch.size() == 1) {
+    Evidence& x = batch.front();
+    auto at = std::lower_bound(ev.begin(), ev.end(), x, place_before);  // before the last one
+    const Evidence* prev = at == ev.begin() ? nullptr : &*(at - 1);
+    if (ordered) {
+      ordered = in_order(prev, x) && in_order(&x, *at);
+      sentences = static_cast<std::uint32_t>(static_cast<int>(sentences) + new_sentence(prev, x) +
+                                             new_sentence(&x, *at) - new_sentence(prev, *at));
+    }
+    ev.insert(at, std::move(x));
+    return;
+  }
+  const auto mid = static_cast<std::ptrdiff_t>(ev.size());
+  ev.insert(ev.end(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
+  std::inplace_merge(ev.begin(), ev.begin() + mid, ev.end(), place_before);
+  recount(ev, sentences, ordered);
+}
+
 }  // namespace
 
 EdgeDesc Graph::add_weighted_edge(const std::string& source, const std::string& target,
@@ -102,34 +263,36 @@ EdgeDesc Graph::add_weighted_edge(const std::string& source, const std::string& 
   auto s = find(source), t = find(target);
   if (!s) throw internal_error("edge " + type + " from unknown node " + source);
   if (!t) throw internal_error("edge " + type + " to unknown node " + target);
-  if (!ontology_->has_edge_type(type)) throw internal_error("unknown edge type " + type);
+  const std::string* name = ontology_->edge_type_name(type);
+  if (!name) throw internal_error("unknown edge type " + type);
   const EdgeRule& rule = ontology_->rule(type);
-  if (!endpoint_fits(g_[*s], rule.from) || !endpoint_fits(g_[*t], rule.to))
-    throw internal_error("the ontology forbids " + type + " from " + g_[*s].type + " " + source +
-                         " to " + g_[*t].type + " " + target);
-  auto key = std::make_tuple(*s, *t, type);
-  auto it = edge_index_.find(key);
+  BoostGraph& g = *g_;
+  if (!endpoint_fits(g[*s], rule.from) || !endpoint_fits(g[*t], rule.to))
+    throw internal_error("the ontology forbids " + type + " from " + g[*s].type + " " + source +
+                         " to " + g[*t].type + " " + target);
+  EdgeProps* p = edge_index_.find(*s, *t, name);
   EdgeDesc e;
-  if (it == edge_index_.end()) {
-    e = boost::add_edge(*s, *t, g_).first;
-    g_[e].id = type + ":" + source + "->" + target;
-    g_[e].type = type;
-    edge_index_.emplace(key, e);
+  if (p) {
+    e = EdgeDesc(*s, *t, p);
   } else {
-    e = it->second;
+    e = boost::add_edge(*s, *t, g).first;
+    p = &g[e];
+    p->type = EdgeType(name);
+    edge_index_.insert(*s, *t, p);
   }
-  EdgeProps& p = g_[e];
-  for (auto& ev : evidence) {
-    bool dup = std::any_of(p.evidence.begin(), p.evidence.end(),
-                           [&](const Evidence& x) { return same_evidence(x, ev); });
-    if (!dup) p.evidence.push_back(std::move(ev));
+  if (!evidence.empty()) {
+    EdgeProps::Extra& x = p->extra();
+    merge_evidence(x.evidence, std::move(evidence), x.sentences, x.ordered);
   }
-  std::sort(p.evidence.begin(), p.evidence.end(), [](const Evidence& a, const Evidence& b) {
-    return std::tie(a.document, a.range.begin, a.range.end, a.rule) <
-           std::tie(b.document, b.range.begin, b.range.end, b.rule);
-  });
-  merge_attributes(p.attributes, attributes);
-  p.weight = weight > 0 ? p.weight + weight : count_sentences(p.evidence);
+  if (!attributes.empty()) merge_attributes(p->mutable_attributes(), attributes);
+  if (weight > 0) {
+    p->weight += weight;
+  } else if (!p->extra_) {
+    p->weight = 0;
+  } else {
+    const EdgeProps::Extra& x = *p->extra_;
+    p->weight = x.ordered ? x.sentences : count_sentences(x.evidence);
+  }
   return e;
 }
 
@@ -137,6 +300,11 @@ EdgeDesc Graph::add_edge(const std::string& source, const std::string& target,
                          const std::string& type, const Evidence& evidence,
                          const Attributes& attributes) {
   return add_weighted_edge(source, target, type, 0, {evidence}, attributes);
+}
+
+std::string Graph::edge_id(EdgeDesc e) const {
+  const BoostGraph& g = *g_;
+  return g[e].type.str() + ":" + g[boost::source(e, g)].id + "->" + g[boost::target(e, g)].id;
 }
 
 std::optional<Vertex> Graph::find(const std::string& id) const {
@@ -147,18 +315,135 @@ std::optional<Vertex> Graph::find(const std::string& id) const {
 
 std::vector<Vertex> Graph::sorted_nodes() const {
   std::vector<Vertex> out;
+  out.reserve(index_.size());
   for (const auto& [id, v] : index_) out.push_back(v);
   return out;
 }
 
 std::vector<EdgeDesc> Graph::sorted_edges() const {
+  const BoostGraph& g = *g_;
   std::vector<EdgeDesc> out;
-  for (auto [it, end] = boost::edges(g_); it != end; ++it) out.push_back(*it);
-  std::sort(out.begin(), out.end(), [this](EdgeDesc a, EdgeDesc b) {
-    return std::tie(g_[boost::source(a, g_)].id, g_[boost::target(a, g_)].id, g_[a].type) <
-           std::tie(g_[boost::source(b, g_)].id, g_[boost::target(b, g_)].id, g_[b].type);
+  out.reserve(boost::num_edges(g));
+  for (auto [it, end] = boost::edges(g); it != end; ++it) out.push_back(*it);
+  std::sort(out.begin(), out.end(), [&g](EdgeDesc a, EdgeDesc b) {
+    return std::tie(g[boost::source(a, g)].id, g[boost::target(a, g)].id, g[a].type.str()) <
+           std::tie(g[boost::source(b, g)].id, g[boost::target(b, g)].id, g[b].type.str());
   });
   return out;
+}
+
+// --- construction, copies, the edge index ---
+
+Graph::Graph(const Ontology& ontology) : g_(std::make_unique<BoostGraph>()), ontology_(&ontology) {}
+
+Graph::Graph(const Graph& o)
+    : documents(o.documents),
+      warnings(o.warnings),
+      attributes(o.attributes),
+      g_(std::make_unique<BoostGraph>(*o.g_)),
+      index_(o.index_),
+      ontology_(o.ontology_) {
+  rebuild_edge_index();
+}
+
+Graph::Graph(Graph&& o)
+    : documents(std::move(o.documents)),
+      warnings(std::move(o.warnings)),
+      attributes(std::move(o.attributes)),
+      g_(std::move(o.g_)),
+      index_(std::move(o.index_)),
+      edge_index_(std::move(o.edge_index_)),
+      ontology_(o.ontology_) {
+  // The moved-from graph stays usable (empty).
+  o.g_ = std::make_unique<BoostGraph>();
+  o.index_.clear();
+  o.edge_index_.clear();
+}
+
+Graph& Graph::operator=(const Graph& o) {
+  if (this != &o) *this = Graph(o);
+  return *this;
+}
+
+Graph& Graph::operator=(Graph&& o) {
+  if (this == &o) return *this;
+  documents = std::move(o.documents);
+  warnings = std::move(o.warnings);
+  attributes = std::move(o.attributes);
+  std::swap(g_, o.g_);
+  std::swap(index_, o.index_);
+  std::swap(edge_index_, o.edge_index_);
+  ontology_ = o.ontology_;
+  o.g_ = std::make_unique<BoostGraph>();
+  o.index_.clear();
+  o.edge_index_.clear();
+  return *this;
+}
+
+Graph::~Graph() = default;
+
+void Graph::rebuild_edge_index() {
+  edge_index_.clear();
+  BoostGraph& g = *g_;
+  for (auto [it, end] = boost::edges(g); it != end; ++it)
+    edge_index_.insert(boost::source(*it, g), boost::target(*it, g), &g[*it]);
+}
+
+namespace {
+std::uint64_t mix(std::uint64_t k) {  // MurmurHash3's finaliser
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33;
+  k *= 0xc4ceb9fe1a85ec53ULL;
+  k ^= k >> 33;
+  return k;
+}
+std::uint64_t pack(Vertex s, Vertex t) {
+  return static_cast<std::uint64_t>(s) << 32 | static_cast<std::uint64_t>(t);
+}
+}  // namespace
+
+std::size_t Graph::EdgeIndex::probe_start(std::uint64_t ends, const std::string* type) const {
+  const auto salt = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(type));
+  return static_cast<std::size_t>(mix(ends ^ mix(salt))) & (slots_.size() - 1);
+}
+
+EdgeProps* Graph::EdgeIndex::find(Vertex s, Vertex t, const std::string* type) const {
+  if (slots_.empty()) return nullptr;
+  const std::uint64_t ends = pack(s, t);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = probe_start(ends, type);; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (!slot.props) return nullptr;
+    if (slot.ends == ends && slot.props->type.name() == type) return slot.props;
+  }
+}
+
+void Graph::EdgeIndex::insert(Vertex s, Vertex t, EdgeProps* props) {
+  if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+  const std::uint64_t ends = pack(s, t);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = probe_start(ends, props->type.name());
+  while (slots_[i].props) i = (i + 1) & mask;
+  slots_[i] = {ends, props};
+  ++size_;
+}
+
+void Graph::EdgeIndex::grow() {
+  std::vector<Slot> old(std::max<std::size_t>(16, slots_.size() * 2));
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (!slot.props) continue;
+    std::size_t i = probe_start(slot.ends, slot.props->type.name());
+    while (slots_[i].props) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+void Graph::EdgeIndex::clear() {
+  slots_ = {};
+  size_ = 0;
 }
 
 }  // namespace softgraph

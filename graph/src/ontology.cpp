@@ -50,6 +50,11 @@ const EdgeRule& Ontology::rule(const std::string& edge_type) const {
   return it->second;
 }
 
+const std::string* Ontology::edge_type_name(const std::string& edge_type) const {
+  auto it = edges_.find(edge_type);
+  return it == edges_.end() ? nullptr : &it->first;
+}
+
 std::vector<std::string> Ontology::edge_types() const {
   std::vector<std::string> out;
   for (const auto& [name, rule] : edges_) out.push_back(name);

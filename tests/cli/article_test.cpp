@@ -66,8 +66,8 @@ TEST_CASE("Turkey operates TIKA, with evidence whose bytes quote the sentence na
         g.node(boost::target(e, g.boost())).id != "institution/tika")
       continue;
     found = true;
-    REQUIRE_FALSE(ep.evidence.empty());
-    for (const Evidence& ev : ep.evidence) {
+    REQUIRE_FALSE(ep.evidence().empty());
+    for (const Evidence& ev : ep.evidence()) {
       REQUIRE(ev.range.end <= raw.size());
       std::string bytes = raw.substr(ev.range.begin, ev.range.size());
       CHECK(bytes == ev.quote);
@@ -84,7 +84,7 @@ TEST_CASE("every evidence quote is the exact bytes of the input file") {
   std::string raw = read_file(test::article_path().string());
   int checked = 0;
   for (EdgeDesc e : g.sorted_edges())
-    for (const Evidence& ev : g.edge(e).evidence) {
+    for (const Evidence& ev : g.edge(e).evidence()) {
       REQUIRE(ev.range.end <= raw.size());
       CHECK(raw.compare(ev.range.begin, ev.range.size(), ev.quote) == 0);
       ++checked;

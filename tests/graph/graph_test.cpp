@@ -41,7 +41,7 @@ TEST_CASE("edge weight counts distinct evidence sentences") {
   g.add_edge("actor/turkey", "institution/tika", "OPERATES", evidence(1));
   auto e = g.add_edge("actor/turkey", "institution/tika", "OPERATES", evidence(2));
   CHECK(g.edge(e).weight == 2);
-  CHECK(g.edge(e).evidence.size() == 2);
+  CHECK(g.edge(e).evidence().size() == 2);
 }
 
 TEST_CASE("a state that exerts and receives influence is one node with both roles") {

@@ -216,16 +216,18 @@ inline std::string graph_difference(const Graph& a, const Graph& b) {
   auto ae = a.sorted_edges(), be = b.sorted_edges();
   for (std::size_t i = 0; i < ae.size(); ++i) {
     const EdgeProps &x = a.edge(ae[i]), &y = b.edge(be[i]);
-    if (x.id != y.id || x.type != y.type || x.weight != y.weight)
-      return "edge " + x.id + " differs";
-    if (x.attributes != y.attributes) return "edge " + x.id + " attributes differ";
-    if (x.evidence.size() != y.evidence.size()) return "edge " + x.id + " evidence count differs";
-    for (std::size_t k = 0; k < x.evidence.size(); ++k) {
-      const Evidence &p = x.evidence[k], &q = y.evidence[k];
+    const std::string id = a.edge_id(ae[i]);
+    if (id != b.edge_id(be[i]) || x.type != y.type || x.weight != y.weight)
+      return "edge " + id + " differs";
+    if (x.attributes() != y.attributes()) return "edge " + id + " attributes differ";
+    const auto &xe = x.evidence(), &ye = y.evidence();
+    if (xe.size() != ye.size()) return "edge " + id + " evidence count differs";
+    for (std::size_t k = 0; k < xe.size(); ++k) {
+      const Evidence &p = xe[k], &q = ye[k];
       if (p.document != q.document || p.range != q.range || p.quote != q.quote ||
           p.text != q.text || p.rule != q.rule || p.confidence != q.confidence ||
           p.sentence != q.sentence || p.page != q.page || p.element != q.element)
-        return "edge " + x.id + " evidence " + std::to_string(k) + " differs";
+        return "edge " + id + " evidence " + std::to_string(k) + " differs";
     }
   }
   return "";

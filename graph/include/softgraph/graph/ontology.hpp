@@ -28,6 +28,8 @@ class Ontology {
   // True if an edge of `type` may go from a node of type `from` to one of type `to`.
   bool allows(const std::string& type, const std::string& from, const std::string& to) const;
   const EdgeRule& rule(const std::string& edge_type) const;
+  // The ontology's own copy of an edge type's name (stable while the ontology lives), or nullptr.
+  const std::string* edge_type_name(const std::string& edge_type) const;
   const std::vector<std::string>& node_types() const { return node_type_order_; }
   std::vector<std::string> edge_types() const;
 
