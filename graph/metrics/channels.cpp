@@ -5,20 +5,63 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace softgraph {
 
 namespace {
 
+// What an edge contributes to a share, computed once per edge: its id and the (document,
+// sentence) keys of its evidence as integers. Accumulators hold pointers to these and count
+// distinct keys when ranking, so an actor present in many targets' breakdowns costs integer work,
+// not a string set per target.
+struct EdgeKeys {
+  std::string id;
+  std::vector<std::uint64_t> sentences;
+};
+
+class EdgeCache {
+ public:
+  explicit EdgeCache(const Graph& g) : g_(g) {}
+  const EdgeKeys* get(EdgeDesc d) {
+    auto [it, fresh] = cache_.try_emplace(d.get_property());
+    if (fresh) {
+      it->second.id = g_.edge_id(d);
+      for (const auto& ev : g_.edge(d).evidence()) {
+        auto doc = documents_.try_emplace(ev.document, documents_.size()).first->second;
+        auto at = ev.sentence >= 0 ? static_cast<std::uint64_t>(ev.sentence) : ev.range.begin;
+        it->second.sentences.push_back((static_cast<std::uint64_t>(doc) << 40) |
+                                       (at & kOffsetMask));
+      }
+    }
+    return &it->second;
+  }
+
+ private:
+  static constexpr std::uint64_t kOffsetMask = (std::uint64_t{1} << 40) - 1;
+  const Graph& g_;
+  std::unordered_map<const void*, EdgeKeys> cache_;
+  std::unordered_map<std::string, std::uint64_t> documents_;
+};
+
 struct Accumulator {
   double direct = 0, via = 0;
-  std::set<std::string> institutions, evidence;
-  std::set<std::pair<std::string, std::int64_t>> sentences;
+  std::set<std::string> institutions;
+  std::vector<const EdgeKeys*> edges;
 
-  void add_evidence(const Graph& g, EdgeDesc d) {
-    evidence.insert(g.edge_id(d));
-    for (const auto& ev : g.edge(d).evidence())
-      sentences.emplace(ev.document, ev.sentence >= 0 ? ev.sentence : std::int64_t(ev.range.begin));
+  void add_evidence(EdgeCache& cache, EdgeDesc d) { edges.push_back(cache.get(d)); }
+  std::vector<std::string> evidence() const {
+    std::vector<std::string> ids;
+    for (const auto* e : edges) ids.push_back(e->id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+  }
+  int sentence_count() const {
+    std::vector<std::uint64_t> keys;
+    for (const auto* e : edges) keys.insert(keys.end(), e->sentences.begin(), e->sentences.end());
+    std::sort(keys.begin(), keys.end());
+    return static_cast<int>(std::unique(keys.begin(), keys.end()) - keys.begin());
   }
 };
 
@@ -79,8 +122,8 @@ double rank(const Graph& g, const ActorAccumulators& acc, double& total,
     s.via_institutions = a.via;
     s.raw = a.direct + a.via;
     s.institutions.assign(a.institutions.begin(), a.institutions.end());
-    s.evidence.assign(a.evidence.begin(), a.evidence.end());
-    s.sentences = static_cast<int>(a.sentences.size());
+    s.evidence = a.evidence();
+    s.sentences = a.sentence_count();
     out.push_back(std::move(s));
   }
   std::sort(out.begin(), out.end(), [](const ActorShare& a, const ActorShare& b) {
@@ -96,7 +139,7 @@ double rank(const Graph& g, const ActorAccumulators& acc, double& total,
   return hhi;
 }
 
-ChannelEntry channel_entry(const Graph& g, const Index& ix, Vertex instrument) {
+ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Vertex instrument) {
   const BoostGraph& bg = g.boost();
   ChannelEntry entry;
   entry.instrument = bg[instrument].id;
@@ -112,7 +155,7 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, Vertex instrument) {
       for (Vertex t : targets_of(ix, actor)) sinks.push_back(&per_target[t][actor]);
       for (Accumulator* a : sinks) {
         a->direct += bg[e].weight;
-        a->add_evidence(g, e);
+        a->add_evidence(cache, e);
       }
     }
   }
@@ -137,8 +180,8 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, Vertex instrument) {
         for (Accumulator* a : sinks) {
           a->via += part;
           a->institutions.insert(bg[inst].id);
-          a->add_evidence(g, d);
-          a->add_evidence(g, op);
+          a->add_evidence(cache, d);
+          a->add_evidence(cache, op);
         }
       }
       std::sort(carrier.owners.begin(), carrier.owners.end());
@@ -172,9 +215,10 @@ const ChannelEntry* ChannelReport::find(const std::string& channel) const {
 
 ChannelReport compute_channels(const Graph& g) {
   const Index ix = build_index(g);
+  EdgeCache cache(g);
   ChannelReport report;
   for (Vertex v : g.sorted_nodes())
-    if (g.node(v).type == "Instrument") report.channels.push_back(channel_entry(g, ix, v));
+    if (g.node(v).type == "Instrument") report.channels.push_back(channel_entry(g, ix, cache, v));
   std::stable_sort(
       report.channels.begin(), report.channels.end(),
       [](const ChannelEntry& a, const ChannelEntry& b) { return a.channel < b.channel; });
