@@ -20,15 +20,6 @@ void merge_aliases(std::vector<std::string>& into, const std::vector<std::string
              into.end());
 }
 
-namespace {
-
-std::vector<std::string> roles_of(const Attributes& attrs) {
-  auto it = attrs.find("roles");
-  if (it == attrs.end()) return {};
-  if (const auto* v = std::get_if<std::vector<std::string>>(&it->second)) return *v;
-  return {};
-}
-
 void merge_attributes(Attributes& into, const Attributes& more) {
   for (const auto& [key, value] : more) {
     auto it = into.find(key);
@@ -36,7 +27,6 @@ void merge_attributes(Attributes& into, const Attributes& more) {
       into.emplace(key, value);
       continue;
     }
-    // Lists merge as sorted sets (roles, channels, owners); scalars keep the first value.
     auto* a = std::get_if<std::vector<std::string>>(&it->second);
     const auto* b = std::get_if<std::vector<std::string>>(&value);
     if (a && b) {
@@ -45,6 +35,15 @@ void merge_attributes(Attributes& into, const Attributes& more) {
       a->erase(std::unique(a->begin(), a->end()), a->end());
     }
   }
+}
+
+namespace {
+
+std::vector<std::string> roles_of(const Attributes& attrs) {
+  auto it = attrs.find("roles");
+  if (it == attrs.end()) return {};
+  if (const auto* v = std::get_if<std::vector<std::string>>(&it->second)) return *v;
+  return {};
 }
 
 // Role names are the lower-case node types they stand for ("actor" -> Actor).

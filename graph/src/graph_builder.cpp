@@ -8,24 +8,6 @@ namespace {
 
 bool state_like(const std::string& type) { return type == "Actor" || type == "TargetCountry"; }
 
-// Lists merge as sorted sets (roles, channels, owners); scalars keep the first value.
-void merge_attribute_values(Attributes& into, const Attributes& more) {
-  for (const auto& [key, value] : more) {
-    auto it = into.find(key);
-    if (it == into.end()) {
-      into.emplace(key, value);
-      continue;
-    }
-    auto* a = std::get_if<std::vector<std::string>>(&it->second);
-    const auto* b = std::get_if<std::vector<std::string>>(&value);
-    if (a && b) {
-      a->insert(a->end(), b->begin(), b->end());
-      std::sort(a->begin(), a->end());
-      a->erase(std::unique(a->begin(), a->end()), a->end());
-    }
-  }
-}
-
 bool evidence_before(const Evidence& a, const Evidence& b) {
   return std::tie(a.document, a.range.begin, a.range.end, a.rule) <
          std::tie(b.document, b.range.begin, b.range.end, b.rule);
@@ -43,7 +25,7 @@ void GraphBuilder::add_pending(const EdgeKey& key, std::vector<Evidence> evidenc
   if (p.documents.empty() || p.documents.back() != doc) p.documents.push_back(doc);
   p.weight += weight;
   p.evidence_total += evidence.size();
-  merge_attribute_values(p.attributes, attributes);
+  merge_attributes(p.attributes, attributes);
   p.evidence.insert(p.evidence.end(), std::make_move_iterator(evidence.begin()),
                     std::make_move_iterator(evidence.end()));
   // Keep at most twice the cap between trims: the kept set is the first `max_evidence` in
@@ -138,7 +120,7 @@ void GraphBuilder::add(DocumentExtraction x) {
     Batch& b = batches[{r.source, r.target, r.type}];
     Attributes attrs = std::move(r.attributes);
     if (r.type == "CITES") attrs["citations"] = citations[r.target];
-    merge_attribute_values(b.attributes, attrs);
+    merge_attributes(b.attributes, attrs);
     if (!b.ranges.insert(r.evidence.range).second) continue;
     b.sentences.insert(r.evidence.sentence >= 0
                            ? r.evidence.sentence

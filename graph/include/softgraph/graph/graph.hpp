@@ -243,5 +243,8 @@ class Graph {
 // Merges `more` into `into` (sorted, unique, never equal to `label`).
 void merge_aliases(std::vector<std::string>& into, const std::vector<std::string>& more,
                    const std::string& label);
+// Merges `more` into `into`: lists as sorted sets (roles, channels, owners), scalars keep the
+// value already there.
+void merge_attributes(Attributes& into, const Attributes& more);
 
 }  // namespace softgraph
