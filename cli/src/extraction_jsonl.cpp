@@ -262,12 +262,6 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
   return x;
 }
 
-std::vector<DocumentExtraction> read_extractions(const std::string& path) {
-  std::vector<DocumentExtraction> out;
-  for_each_extraction_by_path({path}, [&](DocumentExtraction&& x) { out.push_back(std::move(x)); });
-  return out;
-}
-
 namespace {
 
 // Reads a record only as far as its top-level "path" and stops: the index pass stays cheap.
@@ -275,7 +269,10 @@ struct PathGrabber : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathGrabber
   int depth = 0;
   bool want = false, found = false;
   std::string path;
-  bool Default() { return !(want = false); }
+  bool Default() {
+    want = false;
+    return true;
+  }
   bool String(const char* s, rapidjson::SizeType n, bool) {
     if (want) {
       path.assign(s, n);
@@ -288,10 +285,24 @@ struct PathGrabber : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathGrabber
     want = depth == 1 && std::string_view(s, n) == "path";
     return true;
   }
-  bool StartObject() { return ++depth, !(want = false); }
-  bool EndObject(rapidjson::SizeType) { return --depth, true; }
-  bool StartArray() { return ++depth, !(want = false); }
-  bool EndArray(rapidjson::SizeType) { return --depth, true; }
+  bool StartObject() {
+    ++depth;
+    want = false;
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) {
+    --depth;
+    return true;
+  }
+  bool StartArray() {
+    ++depth;
+    want = false;
+    return true;
+  }
+  bool EndArray(rapidjson::SizeType) {
+    --depth;
+    return true;
+  }
 };
 
 struct RecordRef {

@@ -15,8 +15,6 @@ namespace softgraph {
 std::string extraction_to_json(const DocumentExtraction& x);
 // Parses one line; `file` and `line` name it in errors.
 DocumentExtraction extraction_from_json(std::string_view json, const std::string& file, int line);
-// Reads every record of a .jsonl file.
-std::vector<DocumentExtraction> read_extractions(const std::string& path);
 // Hands the records of several .jsonl files to `fn` one at a time, in path order (ties: part,
 // then line order), as a single run would have made them; returns how many. Only an index of
 // paths and offsets is held, so memory does not grow with the records.
