@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <unordered_map>
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/json_io.hpp"
@@ -122,14 +123,50 @@ void put_attrs(RecordOut& w, const Attributes& attrs) {
   w.raw("}");
 }
 
-void put_evidence(RecordOut& w, const Evidence& e) {
-  w.raw("{\"document\":").str(e.document);
-  w.raw(",\"start\":").integer(e.range.begin).raw(",\"end\":").integer(e.range.end);
-  w.raw(",\"quote\":").str(e.quote).raw(",\"text\":").str(e.text);
-  w.raw(",\"rule\":").str(e.rule).raw(",\"confidence\":").number(e.confidence);
-  w.raw(",\"sentence\":").integer(e.sentence).raw(",\"page\":").integer(e.page);
-  w.raw(",\"element\":").str(e.element).raw("}");
-}
+// Several relations usually rest on one sentence: its place and quote go once into the record's
+// "spans" table, and each relation's evidence names its row. Fields at their defaults (the
+// record's own document, no repaired text, page 0, no element) are left out.
+class SpanTable {
+ public:
+  explicit SpanTable(const std::string& document) : document_(document) {}
+  std::size_t row_of(const Evidence& e) {
+    auto [it, end] = rows_.equal_range({e.range.begin, e.range.end});
+    for (; it != end; ++it) {
+      const Evidence& row = *spans_[it->second];
+      if (row.document == e.document && row.quote == e.quote && row.text == e.text &&
+          row.sentence == e.sentence && row.page == e.page && row.element == e.element)
+        return it->second;
+    }
+    rows_.emplace(std::pair{e.range.begin, e.range.end}, spans_.size());
+    spans_.push_back(&e);
+    return spans_.size() - 1;
+  }
+  void write(RecordOut& w) const {
+    w.raw(",\"spans\":[");
+    for (std::size_t i = 0; i < spans_.size(); ++i) {
+      const Evidence& e = *spans_[i];
+      w.raw(i ? ",{\"start\":" : "{\"start\":").integer(e.range.begin);
+      w.raw(",\"end\":").integer(e.range.end).raw(",\"sentence\":").integer(e.sentence);
+      w.raw(",\"quote\":").str(e.quote);
+      if (!e.text.empty()) w.raw(",\"text\":").str(e.text);
+      if (e.document != document_) w.raw(",\"document\":").str(e.document);
+      if (e.page != 0) w.raw(",\"page\":").integer(e.page);
+      if (!e.element.empty()) w.raw(",\"element\":").str(e.element);
+      w.raw("}");
+    }
+    w.raw("]");
+  }
+
+ private:
+  struct PairHash {
+    std::size_t operator()(const std::pair<std::uint64_t, std::uint64_t>& p) const {
+      return std::hash<std::uint64_t>()(p.first * 0x9E3779B97F4A7C15ULL ^ p.second);
+    }
+  };
+  const std::string& document_;
+  std::vector<const Evidence*> spans_;
+  std::unordered_multimap<std::pair<std::uint64_t, std::uint64_t>, std::size_t, PairHash> rows_;
+};
 
 std::string str(const rapidjson::Value& v, const char* key) {
   if (!v.HasMember(key) || !v[key].IsString()) return {};
@@ -160,17 +197,36 @@ Attributes get_attrs(const rapidjson::Value& v) {
   return out;
 }
 
-Evidence get_evidence(const rapidjson::Value& v) {
+int int_or(const rapidjson::Value& v, const char* key, int fallback) {
+  return v.HasMember(key) ? v[key].GetInt() : fallback;
+}
+
+// A relation's evidence: the row of the record's "spans" table it names, plus its own rule and
+// confidence. (Records written before the table existed carry every field inline; they still
+// read.)
+Evidence get_evidence(const rapidjson::Value& v, const rapidjson::Value* spans,
+                      const std::string& document, const std::string& where, std::size_t relation) {
+  const rapidjson::Value& row = [&]() -> const rapidjson::Value& {
+    if (!v.HasMember("span")) return v;
+    std::uint64_t i = v["span"].GetUint64();
+    if (!spans || i >= spans->Size())
+      throw input_error(where, "/relations/" + std::to_string(relation) + "/evidence/span",
+                        "no row " + std::to_string(i) + " in the record's spans");
+    return (*spans)[static_cast<rapidjson::SizeType>(i)];
+  }();
+  if (!row.HasMember("start") || !row.HasMember("end") || !row.HasMember("quote"))
+    throw input_error(where, "/relations/" + std::to_string(relation) + "/evidence",
+                      "expected \"span\" or \"start\", \"end\" and \"quote\"");
   Evidence e;
-  e.document = str(v, "document");
-  e.range = {v["start"].GetUint64(), v["end"].GetUint64()};
-  e.quote = str(v, "quote");
-  e.text = str(v, "text");
+  e.document = row.HasMember("document") ? str(row, "document") : document;
+  e.range = {row["start"].GetUint64(), row["end"].GetUint64()};
+  e.quote = str(row, "quote");
+  e.text = str(row, "text");
+  e.sentence = int_or(row, "sentence", -1);
+  e.page = int_or(row, "page", 0);
+  e.element = str(row, "element");
   e.rule = str(v, "rule");
   e.confidence = v["confidence"].GetDouble();
-  e.sentence = v["sentence"].GetInt();
-  e.page = v["page"].GetInt();
-  e.element = str(v, "element");
   return e;
 }
 
@@ -198,19 +254,28 @@ std::string extraction_to_json(const DocumentExtraction& x) {
     w.raw(",\"end\":").integer(m.range.end).raw(",\"entity\":").str(m.entity);
     w.raw(",\"surface\":").str(m.surface).raw(",\"source\":").str(m.source);
     w.raw(",\"confidence\":").number(m.confidence).raw(",\"sentence\":").integer(m.sentence);
-    w.raw(",\"page\":").integer(m.page).raw(",\"element\":").str(m.element).raw("}");
+    if (m.page != 0) w.raw(",\"page\":").integer(m.page);
+    if (!m.element.empty()) w.raw(",\"element\":").str(m.element);
+    w.raw("}");
   }
   w.raw("],\"relations\":[");
+  SpanTable spans(x.document_id);
   for (std::size_t i = 0; i < x.relations.size(); ++i) {
     const Relation& r = x.relations[i];
     w.raw(i ? ",{\"source\":" : "{\"source\":").str(r.source).raw(",\"target\":").str(r.target);
-    w.raw(",\"type\":").str(r.type).raw(",\"evidence\":");
-    put_evidence(w, r.evidence);
-    w.raw(",\"attributes\":");
-    put_attrs(w, r.attributes);
+    w.raw(",\"type\":").str(r.type);
+    w.raw(",\"evidence\":{\"span\":").integer(spans.row_of(r.evidence));
+    w.raw(",\"rule\":").str(r.evidence.rule).raw(",\"confidence\":").number(r.evidence.confidence);
+    w.raw("}");
+    if (!r.attributes.empty()) {
+      w.raw(",\"attributes\":");
+      put_attrs(w, r.attributes);
+    }
     w.raw("}");
   }
-  w.raw("],\"warnings\":").strings(x.warnings).raw("}");
+  w.raw("]");
+  spans.write(w);
+  w.raw(",\"warnings\":").strings(x.warnings).raw("}");
   return out;
 }
 
@@ -246,13 +311,15 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
       mn.element = str(m, "element");
       x.mentions.push_back(std::move(mn));
     }
+    const rapidjson::Value* spans = d.HasMember("spans") ? &d["spans"] : nullptr;
+    std::size_t i = 0;
     for (const auto& r : d["relations"].GetArray()) {
       Relation rel;
       rel.source = str(r, "source");
       rel.target = str(r, "target");
       rel.type = str(r, "type");
-      rel.evidence = get_evidence(r["evidence"]);
-      rel.attributes = get_attrs(r["attributes"]);
+      rel.evidence = get_evidence(r["evidence"], spans, x.document_id, where, i++);
+      if (r.HasMember("attributes")) rel.attributes = get_attrs(r["attributes"]);
       x.relations.push_back(std::move(rel));
     }
     if (d.HasMember("warnings"))

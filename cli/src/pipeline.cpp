@@ -250,9 +250,11 @@ Document load_any(const std::string& path, const IngestOptions& options) {
 
 }  // namespace
 
-std::size_t Pipeline::extract_stream(const std::vector<std::string>& paths,
-                                     const ExtractionSink& sink,
-                                     std::vector<std::string>* skipped) const {
+template <typename Prepared>
+std::size_t Pipeline::run_stream(const std::vector<std::string>& paths,
+                                 const std::function<Prepared(DocumentExtraction&&)>& prepare,
+                                 const std::function<void(Prepared&&)>& sink,
+                                 std::vector<std::string>* skipped) const {
   std::uint64_t total_bytes = 0;
   std::vector<std::uint64_t> sizes(paths.size(), 0);
   for (std::size_t i = 0; i < paths.size(); ++i) {
@@ -268,7 +270,7 @@ std::size_t Pipeline::extract_stream(const std::vector<std::string>& paths,
   // at once is bounded by the thread count, not by the corpus.
   const std::size_t window = 4 * static_cast<std::size_t>(n);
   struct Slot {
-    std::optional<DocumentExtraction> result;
+    std::optional<Prepared> result;
     std::exception_ptr error;
   };
   std::mutex m;
@@ -328,7 +330,7 @@ std::size_t Pipeline::extract_stream(const std::vector<std::string>& paths,
       Slot slot;
       try {
         Document doc = load_any(paths[i], options_.ingest);
-        slot.result = extract(doc);
+        slot.result = prepare(extract(doc));
       } catch (...) {
         slot.error = std::current_exception();
       }
@@ -351,6 +353,20 @@ std::size_t Pipeline::extract_stream(const std::vector<std::string>& paths,
   if (failure) std::rethrow_exception(failure);
   if (emitted_ok == 0) throw input_error("", "", "no document could be read");
   return emitted_ok;
+}
+
+std::size_t Pipeline::extract_stream(const std::vector<std::string>& paths,
+                                     const ExtractionSink& sink,
+                                     std::vector<std::string>* skipped) const {
+  return run_stream<DocumentExtraction>(
+      paths, [](DocumentExtraction&& x) { return std::move(x); }, sink, skipped);
+}
+
+std::size_t Pipeline::extract_stream_as(
+    const std::vector<std::string>& paths,
+    const std::function<std::string(DocumentExtraction&&)>& prepare,
+    const std::function<void(std::string&&)>& sink, std::vector<std::string>* skipped) const {
+  return run_stream<std::string>(paths, prepare, sink, skipped);
 }
 
 std::vector<DocumentExtraction> Pipeline::extract_all(const std::vector<std::string>& paths,

@@ -21,10 +21,10 @@ class EntityRecognizer;
 struct PipelineOptions {
   std::vector<std::string> lexicon_files;  // added to the built-in lexicons
   IngestOptions ingest;
-  unsigned threads = 0;  // 0 = all cores
-  bool strict = false;   // a bad document fails the run instead of being skipped
-  bool progress = true;  // a progress line on stderr when it is a terminal
-  std::size_t max_evidence = 0;  // evidence kept per edge, 0 = all (GraphBuilderOptions)
+  unsigned threads = 0;                   // 0 = all cores
+  bool strict = false;                    // a bad document fails the run instead of being skipped
+  bool progress = true;                   // a progress line on stderr when it is a terminal
+  std::size_t max_evidence = 0;           // evidence kept per edge, 0 = all (GraphBuilderOptions)
   std::vector<std::string> metrics_skip;  // edge types left out of the metrics (e.g. MENTIONS)
 };
 
@@ -41,6 +41,12 @@ class Pipeline {
   // rethrown under strict); an exception from the sink stops the run. Returns the count passed.
   std::size_t extract_stream(const std::vector<std::string>& paths, const ExtractionSink& sink,
                              std::vector<std::string>* skipped = nullptr) const;
+  // The same, with `prepare` run on the worker that extracted each document (in parallel, e.g.
+  // serialising it) and `sink` receiving what it made, in input order.
+  std::size_t extract_stream_as(const std::vector<std::string>& paths,
+                                const std::function<std::string(DocumentExtraction&&)>& prepare,
+                                const std::function<void(std::string&&)>& sink,
+                                std::vector<std::string>* skipped = nullptr) const;
   // The same, collected in a list (small inputs, tests).
   std::vector<DocumentExtraction> extract_all(const std::vector<std::string>& paths,
                                               std::vector<std::string>* skipped = nullptr) const;
@@ -54,6 +60,11 @@ class Pipeline {
   const PipelineOptions& options() const { return options_; }
 
  private:
+  template <typename Prepared>
+  std::size_t run_stream(const std::vector<std::string>& paths,
+                         const std::function<Prepared(DocumentExtraction&&)>& prepare,
+                         const std::function<void(Prepared&&)>& sink,
+                         std::vector<std::string>* skipped) const;
   PipelineOptions options_;
   Lexicon lexicon_;
   std::unique_ptr<EntityRecognizer> recognizer_;
