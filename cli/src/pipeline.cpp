@@ -69,6 +69,9 @@ class NameSpans {
   std::vector<std::uint64_t> max_end_;
 };
 
+std::string_view id_of(const Entity& e) { return e.id; }
+std::string_view id_of(std::string_view id) { return id; }
+
 // The PDF page or HTML element that text offset `t` came from (locations are in text order).
 const SourceLocation* location_of(const Document& doc, std::uint64_t t) {
   const auto& locs = doc.locations;
@@ -173,8 +176,16 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   }
   std::erase_if(mentions, [&](const Mention& m) { return !entities.count(m.entity); });
 
+  // From here on the entities live in one list sorted by id (the map's order), without copies.
   std::vector<Entity> entity_list;
-  for (auto& [id, e] : entities) entity_list.push_back(e);
+  entity_list.reserve(entities.size());
+  for (auto& [id, e] : entities) entity_list.push_back(std::move(e));
+  entities.clear();
+  const std::ptrdiff_t named_count = static_cast<std::ptrdiff_t>(entity_list.size());
+  auto is_named = [&](std::string_view id) {
+    return std::binary_search(entity_list.begin(), entity_list.begin() + named_count, id,
+                              [](const auto& a, const auto& b) { return id_of(a) < id_of(b); });
+  };
   ReferenceExtraction refs = extract_references(doc, mentions, entity_list);
 
   // A discovered organisation without an owner in its name is attributed by the relation that
@@ -182,9 +193,9 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   std::map<std::string_view, std::vector<const Relation*>> operated_by;  // in relation order
   for (const auto& r : relations)
     if (r.type == "OPERATES") operated_by[r.target].push_back(&r);
-  for (auto& [id, e] : entities) {
+  for (auto& e : entity_list) {
     if (!e.attributes.count("discovered") || e.attributes.count("owner")) continue;
-    auto ops = operated_by.find(id);
+    auto ops = operated_by.find(e.id);
     if (ops == operated_by.end()) continue;
     std::vector<std::string> owners;
     std::string method;
@@ -207,19 +218,27 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   }
 
   // Owners named only by the lexicon still become nodes.
+  std::unordered_set<std::string_view> owners_added;
   for (const auto& r : relations)
     for (const auto* id : {&r.source, &r.target})
-      if (!entities.count(*id))
+      if (!is_named(*id) && owners_added.insert(*id).second)
         if (const LexiconEntry* e = lexicon_.find(*id))
-          entities.emplace(*id, entity_from_entry(*e));
+          entity_list.push_back(entity_from_entry(*e));
+  auto by_id_order = [](const Entity& a, const Entity& b) { return a.id < b.id; };
+  std::sort(entity_list.begin() + named_count, entity_list.end(), by_id_order);
+  std::inplace_merge(entity_list.begin(), entity_list.begin() + named_count, entity_list.end(),
+                     by_id_order);
 
-  for (auto& [id, e] : entities) x.entities.push_back(std::move(e));
-  x.entities.insert(x.entities.end(), refs.entities.begin(), refs.entities.end());
+  x.entities = std::move(entity_list);
+  x.entities.insert(x.entities.end(), std::make_move_iterator(refs.entities.begin()),
+                    std::make_move_iterator(refs.entities.end()));
   x.relations = std::move(relations);
-  x.relations.insert(x.relations.end(), refs.relations.begin(), refs.relations.end());
+  x.relations.insert(x.relations.end(), std::make_move_iterator(refs.relations.begin()),
+                     std::make_move_iterator(refs.relations.end()));
   x.mentions = std::move(mentions);
   const std::size_t entity_mentions = x.mentions.size();
-  x.mentions.insert(x.mentions.end(), refs.mentions.begin(), refs.mentions.end());
+  x.mentions.insert(x.mentions.end(), std::make_move_iterator(refs.mentions.begin()),
+                    std::make_move_iterator(refs.mentions.end()));
   for (auto& m : x.mentions) {
     if (const SourceLocation* loc = location_of(doc, m.range.begin)) {
       m.page = loc->page;
@@ -234,7 +253,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
                      x.mentions.begin() + static_cast<std::ptrdiff_t>(entity_mentions),
                      x.mentions.end(), by_position);
   x.warnings = std::move(discovered.warnings);
-  x.warnings.insert(x.warnings.end(), refs.warnings.begin(), refs.warnings.end());
+  x.warnings.insert(x.warnings.end(), std::make_move_iterator(refs.warnings.begin()),
+                    std::make_move_iterator(refs.warnings.end()));
   return x;
 }
 
