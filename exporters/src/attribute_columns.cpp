@@ -4,6 +4,7 @@
 #include <map>
 
 #include "softgraph/export/escape.hpp"
+#include "softgraph/export/writers.hpp"
 
 namespace softgraph {
 
@@ -86,4 +87,28 @@ bool column_text(const AttrColumn& column, const AttrValue& v, std::string& out,
     return attr_text(AttrValue(static_cast<double>(std::get<std::int64_t>(v))), out, sep);
   return attr_text(v, out, sep);
 }
+const char* xsd_type(AttrKind k) {
+  switch (k) {
+    case AttrKind::kBool:
+      return "boolean";
+    case AttrKind::kLong:
+      return "long";
+    case AttrKind::kDouble:
+      return "double";
+    default:
+      return "string";
+  }
+}
+
+GraphAttributeMaps graph_attribute_maps(ExportContext& ctx) {
+  const Graph& g = ctx.graph();
+  GraphAttributeMaps out;
+  for (Vertex v : ctx.nodes()) {
+    out.nodes.push_back(&g.node(v).attributes);
+    for (const auto& [k, m] : g.node(v).metrics) out.metric_names.insert(std::string(k));
+  }
+  for (EdgeDesc e : ctx.edges()) out.edges.push_back(&g.edge(e).attributes());
+  return out;
+}
+
 }  // namespace softgraph

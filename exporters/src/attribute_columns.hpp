@@ -34,6 +34,20 @@ std::string column_name(const std::string& key, const std::set<std::string>& res
 }  // namespace softgraph
 
 namespace softgraph {
+
+class ExportContext;
+
+// The XML Schema type name of a column: what GraphML's attr.type and GEXF's type both take.
+const char* xsd_type(AttrKind k);
+
+// What the typed formats declare columns for: the attribute maps of the context's nodes and
+// edges, in export order, and the names of every node metric.
+struct GraphAttributeMaps {
+  std::vector<const Attributes*> nodes, edges;
+  std::set<std::string> metric_names;
+};
+GraphAttributeMaps graph_attribute_maps(ExportContext& ctx);
+
 // attr_text for a value in `column`: a long in a double column prints as a double ("3.0").
 bool column_text(const AttrColumn& column, const AttrValue& v, std::string& out,
                  std::string_view sep = "|");

@@ -11,13 +11,7 @@ namespace softgraph {
 void write_csv(ExportContext& ctx, Sink& sink) {
   const Graph& g = ctx.graph();
   const auto& bg = g.boost();
-  std::vector<const Attributes*> node_attrs, edge_attrs;
-  std::set<std::string> metric_names;
-  for (Vertex v : ctx.nodes()) {
-    node_attrs.push_back(&g.node(v).attributes);
-    for (const auto& [k, m] : g.node(v).metrics) metric_names.insert(k);
-  }
-  for (EdgeDesc e : ctx.edges()) edge_attrs.push_back(&g.edge(e).attributes());
+  const auto [node_attrs, edge_attrs, metric_names] = graph_attribute_maps(ctx);
   auto ncols = attribute_columns(node_attrs);
   auto ecols = attribute_columns(edge_attrs);
 

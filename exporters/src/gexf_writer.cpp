@@ -10,19 +10,6 @@
 namespace softgraph {
 namespace {
 
-const char* gexf_type(AttrKind k) {
-  switch (k) {
-    case AttrKind::kBool:
-      return "boolean";
-    case AttrKind::kLong:
-      return "long";
-    case AttrKind::kDouble:
-      return "double";
-    default:
-      return "string";
-  }
-}
-
 std::string num(double v) { return escape::number(v).value_or("0.0"); }
 
 struct Column {
@@ -48,13 +35,7 @@ void write_gexf(ExportContext& ctx, Sink& sink) {
   const Graph& g = ctx.graph();
   const auto& bg = g.boost();
   const auto& pos = ctx.positions();
-  std::vector<const Attributes*> node_attrs, edge_attrs;
-  std::set<std::string> metric_names;
-  for (Vertex v : ctx.nodes()) {
-    node_attrs.push_back(&g.node(v).attributes);
-    for (const auto& [k, m] : g.node(v).metrics) metric_names.insert(k);
-  }
-  for (EdgeDesc e : ctx.edges()) edge_attrs.push_back(&g.edge(e).attributes());
+  const auto [node_attrs, edge_attrs, metric_names] = graph_attribute_maps(ctx);
 
   std::vector<Column> ncols = {
       {"type", "type", "string"}, {"labels", "labels", "string"}, {"aliases", "aliases", "string"}};
@@ -69,7 +50,7 @@ void write_gexf(ExportContext& ctx, Sink& sink) {
   auto nattr = attribute_columns(node_attrs);
   for (const auto& c : nattr) {
     attr_id[c.key] = column_name(c.key, reserved);
-    ncols.push_back({attr_id[c.key], attr_id[c.key], gexf_type(c.kind)});
+    ncols.push_back({attr_id[c.key], attr_id[c.key], xsd_type(c.kind)});
   }
   std::vector<Column> ecols = {{"type", "type", "string"},
                                {"evidence_count", "evidence_count", "long"},
@@ -79,7 +60,7 @@ void write_gexf(ExportContext& ctx, Sink& sink) {
   std::map<std::string, std::string> eattr_id;
   for (const auto& c : eattr) {
     eattr_id[c.key] = column_name(c.key, ereserved);
-    ecols.push_back({eattr_id[c.key], eattr_id[c.key], gexf_type(c.kind)});
+    ecols.push_back({eattr_id[c.key], eattr_id[c.key], xsd_type(c.kind)});
   }
 
   std::ostream& out = sink.open("graph.gexf");

@@ -12,19 +12,6 @@
 namespace softgraph {
 namespace {
 
-const char* graphml_type(AttrKind k) {
-  switch (k) {
-    case AttrKind::kBool:
-      return "boolean";
-    case AttrKind::kLong:
-      return "long";
-    case AttrKind::kDouble:
-      return "double";
-    default:
-      return "string";
-  }
-}
-
 struct Key {
   std::string id, name, type;
 };
@@ -63,13 +50,7 @@ void write_graphml(ExportContext& ctx, Sink& sink) {
   const Graph& g = ctx.graph();
   const auto& bg = g.boost();
   const auto& pos = ctx.positions();
-  std::vector<const Attributes*> node_attrs, edge_attrs;
-  std::set<std::string> metric_names;
-  for (Vertex v : ctx.nodes()) {
-    node_attrs.push_back(&g.node(v).attributes);
-    for (const auto& [k, m] : g.node(v).metrics) metric_names.insert(k);
-  }
-  for (EdgeDesc e : ctx.edges()) edge_attrs.push_back(&g.edge(e).attributes());
+  const auto [node_attrs, edge_attrs, metric_names] = graph_attribute_maps(ctx);
 
   std::set<std::string> node_reserved = {"label", "type", "labels", "aliases", "size",
                                          "r",     "g",    "b",      "x",       "y"};
@@ -82,7 +63,7 @@ void write_graphml(ExportContext& ctx, Sink& sink) {
   for (const auto& m : metric_names) node_reserved.insert(column_name(m, node_reserved));
   auto ncols = attribute_columns(node_attrs);
   for (const auto& c : ncols)
-    nk.add("attr:" + c.key, column_name(c.key, node_reserved), graphml_type(c.kind));
+    nk.add("attr:" + c.key, column_name(c.key, node_reserved), xsd_type(c.kind));
   nk.add("size", "size", "double");
   nk.add("r", "r", "int");
   nk.add("g", "g", "int");
@@ -100,7 +81,7 @@ void write_graphml(ExportContext& ctx, Sink& sink) {
   ek.add("evidence", "evidence", "string");
   auto ecols = attribute_columns(edge_attrs);
   for (const auto& c : ecols)
-    ek.add("attr:" + c.key, column_name(c.key, edge_reserved), graphml_type(c.kind));
+    ek.add("attr:" + c.key, column_name(c.key, edge_reserved), xsd_type(c.kind));
 
   std::ostream& out = sink.open("graph.graphml");
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
