@@ -111,12 +111,21 @@ class Reader {
       if (!g.find(source)) throw error(path + ".source", "unknown node '" + source + "'");
       if (!g.find(target)) throw error(path + ".target", "unknown node '" + target + "'");
       EdgeDesc d;
+      const std::size_t edges_before = g.edge_count();
       try {
         d = g.add_weighted_edge(source, target, type, 0, std::move(ev), attributes(e, path));
       } catch (const Error& err) {
         throw error(path, err.what());
       }
-      g.edge(d).weight = e["weight"].GetDouble();  // the id is derived: Graph::edge_id
+      // An edited file must not merge two edges silently or keep an id that names another edge:
+      // ids are derived from (type, source, target) on every export.
+      if (g.edge_count() == edges_before)
+        throw error(path, "a second " + type + " edge from '" + source + "' to '" + target + "'");
+      if (std::string id = str(e["id"]); id != g.edge_id(d))
+        throw error(path + ".id", "edge id '" + id +
+                                      "' does not match its type, source and target (expected '" +
+                                      g.edge_id(d) + "')");
+      g.edge(d).weight = e["weight"].GetDouble();
     }
     if (doc.HasMember("warnings"))
       for (const auto& w : doc["warnings"].GetArray()) g.warnings.push_back(str(w));

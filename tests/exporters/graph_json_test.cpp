@@ -1,6 +1,9 @@
 // graph.json: the contract is written deterministically, validates against its schema, and reads
 // back into an equal graph, hostile strings included; bad files get errors naming the JSON path.
 #include <doctest/doctest.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <fstream>
 #include <limits>
@@ -102,4 +105,47 @@ TEST_CASE("read_graph_json reads the file export_graph wrote") {
   export_graph(g, dir, opt);
   Graph back = read_graph_json((dir / "graph.json").string());
   CHECK(test::graph_difference(g, back) == "");
+}
+
+namespace {
+
+// The graph.json of the typed graph with `edit` applied to its DOM.
+template <typename Edit>
+std::string edited_json(Edit edit) {
+  rapidjson::Document d;
+  d.Parse(to_json(test::typed_graph()).c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  edit(d);
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  d.Accept(w);
+  return buf.GetString();
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    parse_graph_json(text, "edited.json");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::kBadInput);
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("an edited graph.json with a wrong edge id or a doubled edge is refused where it is") {
+  std::string wrong_id = error_of(edited_json([](rapidjson::Document& d) {
+    d["edges"][1]["id"].SetString("OPERATES:actor/x->actor/y", d.GetAllocator());
+  }));
+  CHECK(wrong_id.find("edited.json") != std::string::npos);
+  CHECK(wrong_id.find("$.edges[1].id") != std::string::npos);
+  CHECK(wrong_id.find("OPERATES:actor/x->actor/y") != std::string::npos);
+
+  std::string doubled = error_of(edited_json([](rapidjson::Document& d) {
+    rapidjson::Value copy(d["edges"][0], d.GetAllocator());
+    d["edges"].PushBack(copy, d.GetAllocator());
+  }));
+  CHECK(doubled.find("edited.json") != std::string::npos);
+  CHECK(doubled.find("a second") != std::string::npos);
 }
