@@ -122,7 +122,7 @@ TEST_CASE("untouched text maps one to one") {
 TEST_CASE("repair statistics count each kind") {
   ingest::RepairStats st;
   auto edits = ingest::find_repairs(
-      "a long line of text with a fragm-\nent and a cut in the\n\nmiddle of it and the co-\nop.",
+      "a long line of text with a fragm-\nent and a cut in the\n\nmiddle of it and the socio-\neconomic.",
       {}, &st);
   CHECK(st.hyphens_joined == 1);
   CHECK(st.hyphens_kept == 1);
@@ -145,4 +145,22 @@ TEST_CASE("piece maps compose and invert") {
   CHECK(m.to_out(4) == 2);
   CHECK(m.to_out(3) == 2);  // inside the deleted bytes: the next output byte
   CHECK(m.to_in_end(4) == 6);
+}
+
+TEST_CASE("joins broken words that only look like they start with a prefix") {
+  Document d = make_document(
+      "An inter-\nnational pro-\ngramme met the pre-\nsident, for ex-\nample.", "t.txt");
+  CHECK(d.text == "An international programme met the president, for example.");
+}
+
+TEST_CASE("the document's own spelling decides how a broken hyphen is read") {
+  // Hyphenated elsewhere in the document: kept, though "co" is no compound prefix on its own.
+  Document kept = make_document("Their co-operation grew. Later co-\noperation slowed.", "t.txt");
+  CHECK(kept.text == "Their co-operation grew. Later co-operation slowed.");
+  // Closed elsewhere: joined, though "non" usually keeps its hyphen.
+  Document joined = make_document("A nonstate actor. Another non-\nstate actor.", "t.txt");
+  CHECK(joined.text == "A nonstate actor. Another nonstate actor.");
+  // Case does not matter for the evidence.
+  Document cased = make_document("Cooperation grew. Later co-\noperation slowed.", "t.txt");
+  CHECK(cased.text == "Cooperation grew. Later cooperation slowed.");
 }

@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
+#include <string>
+#include <unordered_set>
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/extract/unicode_util.hpp"
@@ -14,12 +17,61 @@
 namespace softgraph::ingest {
 namespace {
 
-// Prefixes that form real hyphenated compounds ("socio-cultural", "post-Soviet"); a line break
-// after them keeps the hyphen. Anything else before a broken hyphen is a word fragment.
-constexpr std::array<std::string_view, 24> kKeepHyphenPrefixes = {
-    "socio", "post",  "non",    "anti", "inter", "multi", "self", "well",
-    "co",    "pre",   "pro",    "ex",   "geo",   "euro",  "afro", "sino",
-    "russo", "anglo", "franco", "indo", "semi",  "quasi", "neo",  "cross"};
+// Prefixes that usually form hyphenated compounds ("socio-cultural", "non-state"): the fallback
+// when the document itself does not show how a broken word is spelled. Prefixes that also begin
+// common closed words ("inter-national", "pre-sident", "pro-gramme", "ex-ample") are not here.
+constexpr std::array<std::string_view, 18> kKeepHyphenPrefixes = {
+    "socio", "post",  "non",   "anti",   "multi", "self", "well",  "euro", "afro",
+    "sino",  "russo", "anglo", "franco", "indo",  "semi", "quasi", "neo",  "cross"};
+
+// How the document spells words elsewhere: every run of letters, and every compound of letter
+// runs joined by a hyphen on one line, folded to ASCII lower case. Built only when a broken
+// hyphen needs it, once per document.
+class Vocabulary {
+ public:
+  explicit Vocabulary(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+      std::size_t begin = i;
+      while (std::size_t n = letter_len(s, i)) i += n;
+      if (i == begin) {
+        ++i;  // a continuation byte at worst: letter_len never starts inside a code point
+        continue;
+      }
+      words_.insert(fold(s.substr(begin, i - begin)));
+      // "socio-cultural": the compound as a whole, when the hyphen joins letters on one line.
+      std::size_t j = i;
+      while (j < s.size() && s[j] == '-' && letter_len(s, j + 1)) {
+        std::size_t k = j + 1;
+        while (std::size_t n = letter_len(s, k)) k += n;
+        compounds_.insert(fold(s.substr(begin, k - begin)));
+        j = k;
+      }
+      i = j;
+    }
+  }
+  bool has_word(std::string_view w) const { return words_.count(fold(w)) > 0; }
+  bool has_compound(std::string_view c) const { return compounds_.count(fold(c)) > 0; }
+
+ private:
+  // Byte length of the letter at i, 0 if none is there (ASCII without a call into ICU).
+  static std::size_t letter_len(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return 0;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? 1 : 0;
+    if (c < 0xC0) return 0;
+    int len = 1;
+    UChar32 cp = cp_at(s, i, &len);
+    return is_letter(cp) && len > 0 ? static_cast<std::size_t>(len) : 0;
+  }
+  static std::string fold(std::string_view w) {
+    std::string out(w);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  std::unordered_set<std::string> words_, compounds_;
+};
 
 // Words after which a sentence cannot end, so a blank-line gap after them is a page cut.
 constexpr std::array<std::string_view, 60> kConnectors = {
@@ -123,7 +175,8 @@ bool is_page_cut(std::string_view s, std::size_t block_begin, std::size_t a_end,
 // starting at b. Returns true when the gap was repaired (the blocks on both sides are one).
 template <class Add>
 bool repair_gap(std::string_view s, const RepairOptions& options, RepairStats& st,
-                std::size_t block_begin, std::size_t a_end, std::size_t b, int newlines, Add& add) {
+                std::size_t block_begin, std::size_t a_end, std::size_t b, int newlines,
+                std::optional<Vocabulary>& vocabulary, Add& add) {
   std::size_t a_begin = line_start(s, a_end);
 
   // (a) a word hyphenated across a line or page break
@@ -136,8 +189,25 @@ bool repair_gap(std::string_view s, const RepairOptions& options, RepairStats& s
     }
     if (frag_begin < frag_end && is_lower(cp_at(s, b))) {
       std::string_view frag = s.substr(frag_begin, frag_end - frag_begin);
-      bool keep = std::any_of(kKeepHyphenPrefixes.begin(), kKeepHyphenPrefixes.end(),
-                              [&](std::string_view p) { return ascii_lower_equals(frag, p); });
+      std::size_t cont_end = b;
+      while (cont_end < s.size() && is_letter(cp_at(s, cont_end))) {
+        int len = 1;
+        cp_at(s, cont_end, &len);
+        cont_end += len > 0 ? static_cast<std::size_t>(len) : 1;
+      }
+      std::string_view cont = s.substr(b, cont_end - b);
+      // The document's own spelling decides ("international" elsewhere: join; "socio-cultural"
+      // elsewhere: keep); the prefix list only when it shows neither.
+      if (!vocabulary) vocabulary.emplace(s);
+      std::string compound = std::string(frag) + "-" + std::string(cont);
+      std::string closed = std::string(frag) + std::string(cont);
+      bool seen_compound = vocabulary->has_compound(compound);
+      bool seen_closed = vocabulary->has_word(closed);
+      bool keep =
+          seen_compound != seen_closed
+              ? seen_compound
+              : std::any_of(kKeepHyphenPrefixes.begin(), kKeepHyphenPrefixes.end(),
+                            [&](std::string_view p) { return ascii_lower_equals(frag, p); });
       if (add(keep ? a_end : a_end - 1, b, "")) ++(keep ? st.hyphens_kept : st.hyphens_joined);
       return true;
     }
@@ -177,6 +247,7 @@ std::vector<Edit> find_repairs(std::string_view s, const RepairOptions& options,
     return true;
   };
   std::size_t pos = 0, block_begin = 0;
+  std::optional<Vocabulary> vocabulary;
   while (true) {
     const void* hit = std::memchr(s.data() + pos, '\n', s.size() - pos);
     if (!hit) break;
@@ -191,7 +262,7 @@ std::vector<Edit> find_repairs(std::string_view s, const RepairOptions& options,
       if (newlines >= 2) block_begin = b;
       continue;
     }
-    bool joined = repair_gap(s, options, st, block_begin, a_end, b, newlines, add);
+    bool joined = repair_gap(s, options, st, block_begin, a_end, b, newlines, vocabulary, add);
     if (newlines >= 2 && !joined) block_begin = b;
   }
   return edits;
