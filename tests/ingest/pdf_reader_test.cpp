@@ -325,19 +325,28 @@ TEST_CASE("pdf: two justified columns with a narrow gutter are read column by co
       "for roads and rails that cross the mountains into the valley. India trains diplomats "
       "and doctors at its universities every year.";
   const std::string title = "Donors and Schools in the Steppe Region";
-  for (double gutter : {7.0, 8.0, 9.0, 10.0, 12.0, 15.0, 20.0, 30.0}) {
-    CAPTURE(gutter);
-    PdfPage page;
-    page.push_back({50, 740, 16, title});
-    add(page, justified(50, 700, 250, left));
-    add(page, justified(300 + gutter, 700, 250, right));
-    page.push_back({150, 40, 8, "7"});  // a page number under the left column, not in its text
-    Document d = make_document(PdfWriter().write({page}), "narrow.pdf");
-    CHECK(squeeze(d.text) == title + " " + left + " " + right);
-  }
-  // One column of the same justified text, as wide as the two: read line by line.
-  PdfPage one;
-  add(one, justified(50, 700, 510, left + " " + right));
-  Document d = make_document(PdfWriter().write({one}), "wide.pdf");
-  CHECK(squeeze(d.text) == left + " " + right);
+  // Body sizes from 9 to 12 pt: the gutter may be narrower than one line's height.
+  for (double size : {9.0, 10.0, 11.0, 12.0})
+    for (double gutter : {7.0, 8.0, 9.0, 10.0, 12.0, 15.0, 20.0, 30.0}) {
+      CAPTURE(size);
+      CAPTURE(gutter);
+      PdfPage page;
+      page.push_back({50, 740, 16, title});
+      add(page, justified(50, 700, 250, left, size));
+      add(page, justified(300 + gutter, 700, 250, right, size));
+      page.push_back({150, 40, 8, "7"});  // a page number under the left column, not in its text
+      Document d = make_document(PdfWriter().write({page}), "narrow.pdf");
+      CHECK(squeeze(d.text) == title + " " + left + " " + right);
+    }
+  // One column of the same justified text, as wide as the two, or as narrow as one with loose
+  // spacing: read line by line, whatever the rivers between its words.
+  for (double size : {9.0, 10.0, 11.0, 12.0})
+    for (double width : {510.0, 250.0, 180.0}) {
+      CAPTURE(size);
+      CAPTURE(width);
+      PdfPage one;
+      add(one, justified(50, 700, width, left + " " + right, size));
+      Document d = make_document(PdfWriter().write({one}), "wide.pdf");
+      CHECK(squeeze(d.text) == left + " " + right);
+    }
 }

@@ -178,7 +178,7 @@ std::optional<Gutter> find_gutter(const std::vector<Word>& words, double page_wi
       double gap = row[k]->x0 - row[k - 1]->x1;
       if (gap > 0 && gap < 3 * g.height) spaces.push_back(gap);
     }
-  g.min_gap = std::max(0.6 * g.height, 1.2 * median(spaces));
+  g.min_gap = std::max(0.5 * g.height, 1.2 * median(spaces));
 
   const int bins = static_cast<int>(std::min(std::ceil(page_width / 0.5), 40000.0)) + 1;
   const double bin_width = page_width / (bins - 1);
