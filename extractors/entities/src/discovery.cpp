@@ -144,9 +144,27 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   Discovery out;
   std::map<std::string, const Entity*> known;
   for (const auto& e : found.entities) known.emplace(e.id, &e);
-  // Mentions per sentence to see what a candidate overlaps.
-  std::map<int, std::vector<const Mention*>> by_sentence;
-  for (const auto& m : found.mentions) by_sentence[m.sentence].push_back(&m);
+  // Mentions per sentence to see what a candidate overlaps (indexed: a map cost a tree walk per
+  // mention).
+  std::vector<std::vector<const Mention*>> mentions_in(doc.sentences.size());
+  for (const auto& m : found.mentions) {
+    if (m.sentence < 0) continue;  // (none: the recognizer reads sentences)
+    const auto s = static_cast<std::size_t>(m.sentence);
+    if (s >= mentions_in.size()) mentions_in.resize(s + 1);
+    mentions_in[s].push_back(&m);
+  }
+  const std::vector<const Mention*> kNoMentions;
+  auto by_sentence = [&](int s) -> const std::vector<const Mention*>& {
+    return s >= 0 && static_cast<std::size_t>(s) < mentions_in.size()
+               ? mentions_in[static_cast<std::size_t>(s)]
+               : kNoMentions;
+  };
+  // Sections whose sentences are not prose to mine, decided once per section.
+  std::vector<char> unmined(doc.sections.size(), 0);
+  for (std::size_t k = 0; k < doc.sections.size(); ++k) {
+    const std::string& kind = doc.sections[k].kind;
+    unmined[k] = kind == "references" || kind == "notes" || kind == "authors" || kind == "back";
+  }
 
   std::vector<Candidate> candidates;
   // The recognizer's tokens of a sentence; sentences it skipped are tokenised here.
@@ -165,10 +183,9 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     const Sentence& s = doc.sentences[si];
     bool skipped = std::any_of(skip.begin(), skip.end(), [&](const ByteRange& r) { return r.contains(s.range); });
     if (skipped || s.range.size() > 4096) continue;  // run-on debris, not prose
-    if (s.section >= 0 && static_cast<std::size_t>(s.section) < doc.sections.size()) {
-      const std::string& kind = doc.sections[static_cast<std::size_t>(s.section)].kind;
-      if (kind == "references" || kind == "notes" || kind == "authors" || kind == "back") continue;
-    }
+    if (s.section >= 0 && static_cast<std::size_t>(s.section) < doc.sections.size() &&
+        unmined[static_cast<std::size_t>(s.section)])
+      continue;
     std::span<const Token> tokens = sentence_tokens(si);
     // Capitalised runs (with connectors inside) that contain an organisation head.
     for (std::size_t i = 0; i < tokens.size();) {
@@ -283,7 +300,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     if (kNotOrganisations.count(last_word)) continue;
     const Mention* covering = nullptr;
     std::vector<const Mention*> inside;
-    for (const Mention* m : by_sentence[c.sentence]) {
+    for (const Mention* m : by_sentence(c.sentence)) {
       if (m->range.contains(c.range)) covering = m;
       else if (c.range.contains(m->range)) inside.push_back(m);
     }
@@ -382,7 +399,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
         const std::string& id = form_to_id[forms[pm.payload]];
         // Existing lexicon mentions inside a discovered name give way to the longer name.
         bool covered = false;
-        for (const Mention* m : by_sentence[static_cast<int>(si)])
+        for (const Mention* m : by_sentence(static_cast<int>(si)))
           if (m->range.contains(r) && !(m->range == r && m->entity != id)) covered = true;
         if (covered) continue;
         Mention m;

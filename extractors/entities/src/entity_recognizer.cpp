@@ -1,7 +1,6 @@
 #include "softgraph/extract/entity_recognizer.hpp"
 
 #include <algorithm>
-#include <map>
 #include <unordered_map>
 
 #include "softgraph/core/error.hpp"
@@ -96,6 +95,8 @@ EntityRecognizer::EntityRecognizer(const Lexicon& lexicon) : lexicon_(&lexicon) 
     for (const auto& a : e.triggers) add(a, i, FormKind::kTrigger);
     for (const auto& a : e.cities) add(a, i, FormKind::kCity);
   }
+  prototypes_.reserve(entries.size());
+  for (const LexiconEntry& e : entries) prototypes_.push_back(entity_from_entry(e));
 }
 
 std::span<const Token> SentenceTokens::add(const Document& doc, std::size_t s) {
@@ -112,8 +113,10 @@ std::span<const Token> SentenceTokens::add(const Document& doc, std::size_t s) {
 EntityExtraction EntityRecognizer::run(const Document& doc,
                                        const std::vector<ByteRange>& skip) const {
   EntityExtraction out;
-  std::map<std::uint32_t, Entity> found;  // entry index -> entity
   const auto& entries = lexicon_->entries();
+  // The entities found, in the order found, and each entry's place among them (-1: not found).
+  std::vector<Entity> found;
+  std::vector<std::int32_t> found_at(entries.size(), -1);
   // Sentence by sentence, so a phrase never spans two sentences.
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const ByteRange r = doc.sentences[s].range;
@@ -129,20 +132,29 @@ EntityExtraction EntityRecognizer::run(const Document& doc,
       mention.source = source_of(p.kind);
       mention.confidence = confidence_of(p.kind);
       mention.sentence = static_cast<int>(s);
-      auto it = found.find(p.entry);
-      if (it == found.end()) it = found.emplace(p.entry, entity_from_entry(e)).first;
+      std::int32_t& at = found_at[p.entry];
+      if (at < 0) {
+        at = static_cast<std::int32_t>(found.size());
+        found.push_back(prototypes_[p.entry]);  // a copy of entity_from_entry(e)
+      }
       if (p.kind != FormKind::kTrigger && p.kind != FormKind::kDemonym && p.kind != FormKind::kCity)
-        it->second.aliases.push_back(mention.surface);
+        found[static_cast<std::size_t>(at)].aliases.push_back(mention.surface);
       out.mentions.push_back(std::move(mention));
     }
   }
-  for (auto& [idx, entity] : found) {
+  // By id (unique in a lexicon), each entity moved once: sorting the entities themselves would
+  // move them many times.
+  std::vector<Entity*> order;
+  order.reserve(found.size());
+  for (Entity& entity : found) {
     std::sort(entity.aliases.begin(), entity.aliases.end());
     entity.aliases.erase(std::unique(entity.aliases.begin(), entity.aliases.end()), entity.aliases.end());
-    out.entities.push_back(std::move(entity));
+    order.push_back(&entity);
   }
-  std::sort(out.entities.begin(), out.entities.end(),
-            [](const Entity& a, const Entity& b) { return a.id < b.id; });
+  std::sort(order.begin(), order.end(),
+            [](const Entity* a, const Entity* b) { return a->id < b->id; });
+  out.entities.reserve(order.size());
+  for (Entity* entity : order) out.entities.push_back(std::move(*entity));
   return out;
 }
 

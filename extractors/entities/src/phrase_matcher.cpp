@@ -63,6 +63,8 @@ bool PhraseMatcher::add(std::string_view phrase, std::uint32_t payload, bool cas
   std::vector<Token> tokens = tokenize(phrase);
   if (tokens.empty()) return false;
   std::uint32_t node = 0;
+  const std::size_t bit = first_bit(tokens[0].folded_hash);
+  first_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   for (const Token& t : tokens) {
     std::uint32_t next = child(node, t.folded_hash);
     if (next == 0) {
@@ -102,6 +104,11 @@ std::vector<PhraseMatch> PhraseMatcher::match(std::string_view text,
   std::vector<PhraseMatch> out;
   std::size_t i = 0;
   while (i < tokens.size()) {
+    const std::size_t bit = first_bit(tokens[i].folded_hash);
+    if (!(first_[bit / 64] >> (bit % 64) & 1)) {  // no phrase starts with this token
+      ++i;
+      continue;
+    }
     std::uint32_t node = 0;
     bool found = false;
     PhraseMatch best;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <optional>
 #include <set>
 #include <span>
@@ -24,9 +25,52 @@ enum class Role { kActor, kTarget, kInstitution, kInstrument, kOther };
 struct Slot {
   const Mention* mention;
   const Entity* entity;
+  std::uint32_t index;  // the entity's EntityIndex position
   Role role;
   std::size_t word;  // index of the first word token of the mention in the sentence
   bool implicit_target = false;  // made a target by a power beside it, not by a preposition
+};
+
+// The entities by position in id order (the map's order), and a hashed id -> position lookup:
+// per-entity state lives in vectors indexed so, and each id is looked up once, not by a map
+// walk of string compares per use.
+class EntityIndex {
+ public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  explicit EntityIndex(const std::map<std::string, const Entity*>& entities) {
+    by_index_.reserve(entities.size());
+    ids_.reserve(entities.size());
+    std::size_t cap = 16;
+    while (cap < entities.size() * 2) cap *= 2;
+    slots_.assign(cap, kNone);
+    for (const auto& [id, e] : entities) {
+      const auto i = static_cast<std::uint32_t>(by_index_.size());
+      by_index_.push_back(e);
+      ids_.push_back(id);
+      for (std::size_t k = hash(id) & (cap - 1);; k = (k + 1) & (cap - 1))
+        if (slots_[k] == kNone) {
+          slots_[k] = i;
+          break;
+        }
+    }
+  }
+  std::size_t size() const { return by_index_.size(); }
+  const Entity* entity(std::uint32_t i) const { return by_index_[i]; }
+  std::string_view id(std::uint32_t i) const { return ids_[i]; }
+  // Position of `id`, or kNone.
+  std::uint32_t find(std::string_view id) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t k = hash(id) & mask;; k = (k + 1) & mask) {
+      const std::uint32_t i = slots_[k];
+      if (i == kNone || ids_[i] == id) return i;
+    }
+  }
+
+ private:
+  static std::size_t hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+  std::vector<const Entity*> by_index_;
+  std::vector<std::string_view> ids_;  // views of the map's keys
+  std::vector<std::uint32_t> slots_;   // open addressing, kNone: free
 };
 
 // The cue lists below, as bits: each word of a sentence is looked up once, not once per list
@@ -65,15 +109,19 @@ struct SentenceWords {
   bool has(std::uint32_t cue) const { return (any_cue & cue) != 0; }
 };
 
+// Attribute keys made once: a literal key would build a std::string per lookup.
+const std::string kKindKey = "kind", kOwnerKey = "owner", kChannelsKey = "channels",
+                  kMembersKey = "members", kAttributionKey = "attribution";
+
 std::string_view kind_of(const Entity& e) {
-  auto it = e.attributes.find("kind");
+  auto it = e.attributes.find(kKindKey);
   if (it == e.attributes.end()) return {};
   if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
   return {};
 }
 
 // A list attribute by reference (empty when absent): callers only read it.
-const std::vector<std::string>& list_attr(const Entity& e, const char* key) {
+const std::vector<std::string>& list_attr(const Entity& e, const std::string& key) {
   static const std::vector<std::string> kNone;
   auto it = e.attributes.find(key);
   if (it == e.attributes.end()) return kNone;
@@ -148,16 +196,24 @@ SentenceWords words_of(const Document& doc, std::size_t si, const SentenceTokens
     tokens = scratch;
   }
   SentenceWords sw;
-  sw.folded.reserve(r.size());
+  // Folded in place: the tokens lie inside the sentence and fold to at most twice their bytes.
+  sw.folded.resize(2 * r.size());
+  char* const base = sw.folded.data();
+  char* out = base;
   sw.words.reserve(tokens.size());
   for (const Token& t : tokens) {
-    std::size_t b = sw.folded.size();
-    append_folded(sw.folded, std::string_view(doc.text).substr(t.begin, t.end - t.begin));
-    std::string_view w = std::string_view(sw.folded).substr(b);
-    std::uint32_t cue = cues.of_folded(t.folded_hash, w);
-    sw.words.push_back({t.begin, static_cast<std::uint32_t>(sw.folded.size()), cue});
+    char* const b = out;
+    const char* p = doc.text.data() + t.begin;
+    const char* const e = doc.text.data() + t.end;
+    // ASCII (nearly every token) is lower-cased here; anything else goes through the folder.
+    for (; p != e && static_cast<unsigned char>(*p) < 0x80; ++p)
+      *out++ = *p >= 'A' && *p <= 'Z' ? static_cast<char>(*p + 32) : *p;
+    if (p != e) out = fold_into(b, std::string_view(doc.text).substr(t.begin, t.end - t.begin));
+    std::uint32_t cue = cues.of_folded(t.folded_hash, std::string_view(b, out - b));
+    sw.words.push_back({t.begin, static_cast<std::uint32_t>(out - base), cue});
     sw.any_cue |= cue;
   }
+  sw.folded.resize(static_cast<std::size_t>(out - base));
   return sw;
 }
 
@@ -172,7 +228,7 @@ bool after_cue(const Slot& s, const SentenceWords& sw, std::uint32_t cue) {
   return i > 1 && sw.word(i - 1) == "the" && sw.is(i - 2, cue);
 }
 
-using Powers = std::unordered_set<std::string_view>;  // entity ids
+using Powers = std::vector<char>;  // by EntityIndex position: 1 for a power
 
 // `powers` are the states the document treats as exerting influence (see find_powers); the
 // other states are targets wherever they stand.
@@ -182,33 +238,20 @@ Role role_of(const Slot& s, const SentenceWords& sw, const Powers& powers) {
   if (e.type == "Region"sv) return Role::kTarget;
   if (e.type == "Institution"sv) return Role::kInstitution;
   if (!is_state_like(e)) return Role::kOther;
-  if (!powers.count(e.id)) return Role::kTarget;
+  if (!powers[s.index]) return Role::kTarget;
   bool possessive = possessive_at(s, sw);
   bool demonym = s.mention->source == "lexicon:demonym"sv;
   return after_cue(s, sw, kCueStrongTarget) && !possessive && !demonym ? Role::kTarget
                                                                        : Role::kActor;
 }
 
-Relation make(std::string_view src, std::string_view dst, const char* type, Evidence ev,
-              const Attributes& figures) {
-  Relation r;
-  r.source = src;
-  r.target = dst;
-  r.type = type;
-  r.evidence = std::move(ev);
-  r.attributes = figures;
-  return r;
-}
-
-}  // namespace
-
-Evidence sentence_evidence(const Document& doc, int sentence, const std::string& rule,
-                           double confidence) {
-  Evidence ev;
+// sentence_evidence() written into `ev` (a fresh one).
+void fill_evidence(Evidence& ev, const Document& doc, int sentence, std::string_view rule,
+                   double confidence) {
   const ByteRange r = doc.sentences[static_cast<std::size_t>(sentence)].range;
   ev.document = doc.id;
   ev.range = doc.to_raw(r);
-  ev.quote = doc.raw.substr(ev.range.begin, ev.range.end - ev.range.begin);
+  ev.quote.assign(doc.raw, ev.range.begin, ev.range.end - ev.range.begin);
   std::string_view text = doc.slice(r);
   if (text != ev.quote) ev.text = text;
   ev.rule = rule;
@@ -221,6 +264,27 @@ Evidence sentence_evidence(const Document& doc, int sentence, const std::string&
       break;
     }
   }
+}
+
+// Appends a relation with the evidence of `sentence`, built in place (no Relation or Evidence
+// moved or copied on the way).
+void add_relation(std::vector<Relation>& out, std::string_view src, std::string_view dst,
+                  std::string_view type, const Document& doc, int sentence, std::string_view rule,
+                  double confidence, const Attributes* figures = nullptr) {
+  Relation& r = out.emplace_back();
+  r.source = src;
+  r.target = dst;
+  r.type = type;
+  fill_evidence(r.evidence, doc, sentence, rule, confidence);
+  if (figures) r.attributes = *figures;
+}
+
+}  // namespace
+
+Evidence sentence_evidence(const Document& doc, int sentence, const std::string& rule,
+                           double confidence) {
+  Evidence ev;
+  fill_evidence(ev, doc, sentence, rule, confidence);
   return ev;
 }
 
@@ -236,19 +300,61 @@ constexpr std::string_view kUnits[] = {
     "students",   "scholarships", "meetings",  "projects", "institutes", "centers",
     "centres",    "branches",     "grants",    "people",   "volunteers", "programs",
     "programmes", "high-level",   "countries", "teachers"};
-constexpr std::string_view kNumberWords[] = {
-    "ten",    "twenty", "thirty",   "forty",     "fifty",  "sixty",   "seventy",
-    "eighty", "ninety", "hundreds", "thousands", "dozens", "millions"};
+
+// Number words: ten, twenty ... ninety, hundreds, thousands, dozens, millions. Most words fail
+// on their length or first letter, without a compare.
+bool is_number_word(std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return false;
+  switch (w[0]) {
+    case 't':
+      return w == "ten"sv || w == "twenty"sv || w == "thirty"sv || w == "thousands"sv;
+    case 'f':
+      return w == "forty"sv || w == "fifty"sv;
+    case 's':
+      return w == "sixty"sv || w == "seventy"sv;
+    case 'e':
+      return w == "eighty"sv;
+    case 'n':
+      return w == "ninety"sv;
+    case 'h':
+      return w == "hundreds"sv;
+    case 'd':
+      return w == "dozens"sv;
+    case 'm':
+      return w == "millions"sv;
+    default:
+      return false;
+  }
+}
 
 template <std::size_t N>
 bool one_of(const std::string_view (&list)[N], std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
-// ASCII classes as the C locale's <cctype> has them (the program never sets a locale), inline.
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_word_byte(char c) { return is_alpha(c) || is_digit(c) || c == '-'; }
+// ASCII classes as the C locale's <cctype> has them (the program never sets a locale), and the
+// folding figures_in() reads with, as byte tables: one load per byte instead of range tests.
+struct FigureBytes {
+  enum : std::uint8_t { kDigit = 1, kAlpha = 2, kWord = 4 };
+  std::array<std::uint8_t, 256> cls{}, folded{};
+  constexpr FigureBytes() {
+    for (int c = 0; c < 256; ++c) {
+      const bool digit = c >= '0' && c <= '9';
+      const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      cls[c] = static_cast<std::uint8_t>((digit ? kDigit : 0) | (alpha ? kAlpha : 0) |
+                                         (digit || alpha || c == '-' ? kWord : 0));
+      // Lower case, and wrapped lines read as spaces.
+      folded[c] = static_cast<std::uint8_t>(c >= 'A' && c <= 'Z'                  ? c + 32
+                                            : c == '\n' || c == '\t' || c == '\r' ? ' '
+                                                                                  : c);
+    }
+  }
+};
+constexpr FigureBytes kFigureBytes;
+std::uint8_t figure_class(char c) { return kFigureBytes.cls[static_cast<unsigned char>(c)]; }
+bool is_digit(char c) { return figure_class(c) & FigureBytes::kDigit; }
+bool is_alpha(char c) { return figure_class(c) & FigureBytes::kAlpha; }
+bool is_word_byte(char c) { return figure_class(c) & FigureBytes::kWord; }
 
 // The word that starts at `pos` (letters, digits, hyphens), lower-cased.
 std::string_view word_from(std::string_view lower, std::size_t pos) {
@@ -261,11 +367,11 @@ std::string_view word_from(std::string_view lower, std::size_t pos) {
 
 Attributes figures_in(std::string_view sentence) {
   // A hand-written scanner: std::regex took most of the extraction time.
-  std::string lower(sentence);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c == '\n' || c == '\t' || c == '\r') c = ' ';  // wrapped lines
-  }
+  thread_local std::string lower;  // one buffer for every sentence
+  lower.resize(sentence.size());
+  char* const dst = lower.data();  // (through the string, every store would reload its pointer)
+  for (std::size_t k = 0; k < sentence.size(); ++k)
+    dst[k] = static_cast<char>(kFigureBytes.folded[static_cast<unsigned char>(sentence[k])]);
   std::vector<std::string> figures, years;
   std::size_t i = 0;
   while (i < lower.size()) {
@@ -275,7 +381,7 @@ Attributes figures_in(std::string_view sentence) {
       while (end < lower.size() && (is_digit(lower[end]) || ((lower[end] == ',' || lower[end] == '.') && end + 1 < lower.size() && is_digit(lower[end + 1])))) ++end;
     } else if (is_alpha(lower[i]) && (i == 0 || !is_word_byte(lower[i - 1]))) {
       std::string_view w = word_from(lower, i);
-      if (!one_of(kNumberWords, w)) {
+      if (!is_number_word(w)) {
         i += std::max<std::size_t>(w.size(), 1);
         continue;
       }
@@ -347,6 +453,32 @@ namespace {
 // names of a sentence).
 constexpr std::uint64_t kMaxSentenceBytes = 4096;
 
+// (source, target, type) of the relations made from one sentence: a short list searched in
+// place, and a set once it grows long (a run-on sentence can make hundreds).
+class EmittedSet {
+ public:
+  using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
+  void clear() {
+    list_.clear();
+    set_.clear();
+  }
+  // False if `k` was inserted before.
+  bool insert(const Key& k) {
+    if (list_.size() < kShort) {
+      if (std::find(list_.begin(), list_.end(), k) != list_.end()) return false;
+      list_.push_back(k);
+      if (list_.size() == kShort) set_.insert(list_.begin(), list_.end());
+      return true;
+    }
+    return set_.insert(k).second;
+  }
+
+ private:
+  static constexpr std::size_t kShort = 32;
+  std::vector<Key> list_;
+  std::set<Key> set_;  // all keys, once list_ is full
+};
+
 // Mentions grouped by sentence: a vector by sentence index and the sentences that have any, in
 // ascending order (a std::map<int, ...> cost a tree walk per mention and per sentence).
 struct BySentence {
@@ -363,10 +495,10 @@ struct BySentence {
 // Each mention's entity, looked up once: by the mention's index in the list it came in.
 struct EntityOf {
   const Mention* base = nullptr;
-  std::vector<const Entity*> of;
-  const Entity* operator()(const Mention* m) const {
-    return of[static_cast<std::size_t>(m - base)];
-  }
+  const EntityIndex* index = nullptr;
+  std::vector<std::uint32_t> of;  // EntityIndex position, kNone: not an entity of the call
+  std::uint32_t index_of(const Mention* m) const { return of[static_cast<std::size_t>(m - base)]; }
+  const Entity* operator()(const Mention* m) const { return index->entity(index_of(m)); }
 };
 
 bool english_body(const Document& doc, const Sentence& sentence) {
@@ -380,12 +512,10 @@ bool english_body(const Document& doc, const Sentence& sentence) {
 // The document's powers: states that head a section, own a named institution, or stand as a
 // subject (sentence-initial, possessive, adjective) more often than as a place influence goes
 // to. Blocs always count; states the lexicon marks as usual targets need more evidence.
-Powers find_powers(const Document& doc, const std::map<std::string, const Entity*>& entities,
-                   const EntityOf& entity_of, const BySentence& by_sentence,
-                   std::vector<SentenceWords>& words, std::vector<char>& have_words,
-                   const SentenceTokens* tokens) {
-  // Keyed by views of ids held by the entities (and their owner lists), which outlive this.
-  std::unordered_map<std::string_view, int> score;
+Powers find_powers(const Document& doc, const EntityIndex& entities, const EntityOf& entity_of,
+                   const BySentence& by_sentence, std::vector<SentenceWords>& words,
+                   std::vector<char>& have_words, const SentenceTokens* tokens) {
+  std::vector<int> score(entities.size(), 0);  // by EntityIndex position
   for (int si : by_sentence.present) {
     const auto ms = by_sentence.of(static_cast<std::size_t>(si));
     const Sentence& sentence = doc.sentences[static_cast<std::size_t>(si)];
@@ -399,24 +529,26 @@ Powers find_powers(const Document& doc, const std::map<std::string, const Entity
     for (const Mention* m : ms) {
       const Entity& e = *entity_of(m);
       if (e.type == "Institution"sv)
-        for (const auto& owner : list_attr(e, "owner")) score[owner] += 2;
+        for (const auto& owner : list_attr(e, kOwnerKey))
+          if (std::uint32_t o = entities.find(owner); o != EntityIndex::kNone) score[o] += 2;
       if (!is_state_like(e)) continue;
-      Slot slot{m, &e, Role::kOther, sw.index_at(m->range.begin), false};
+      const std::uint32_t x = entity_of.index_of(m);
+      Slot slot{m, &e, x, Role::kOther, sw.index_at(m->range.begin), false};
       bool in_head = para && !para->run_in_head.empty() && para->run_in_head.contains(m->range);
-      if (in_head || heading) score[e.id] += 3;
+      if (in_head || heading) score[x] += 3;
       if (possessive_at(slot, sw) || slot.word <= 1 || m->source == "lexicon:demonym"sv)
-        score[e.id] += 1;
-      if (after_cue(slot, sw, kCueTarget)) score[e.id] -= 1;
+        score[x] += 1;
+      if (after_cue(slot, sw, kCueTarget)) score[x] -= 1;
     }
   }
-  Powers powers;
-  for (const auto& [id, e] : entities) {
+  Powers powers(entities.size(), 0);
+  for (std::uint32_t i = 0; i < entities.size(); ++i) {
+    const Entity* e = entities.entity(i);
     if (!is_state_like(*e)) continue;
-    auto it = score.find(id);
-    int s = it == score.end() ? 0 : it->second;
+    int s = score[i];
     if (kind_of(*e) == "bloc") s += 5;
     if (e->type == "TargetCountry"sv) s -= 2;
-    if (s >= 2) powers.insert(id);
+    if (s >= 2) powers[i] = 1;
   }
   return powers;
 }
@@ -428,23 +560,26 @@ std::vector<Relation> extract_relations(const Document& doc,
                                         const std::vector<Mention>& mentions,
                                         const SentenceTokens* tokens) {
   std::vector<Relation> out;
+  const EntityIndex index(entities);
   // Mentions grouped by sentence.
   BySentence by_sentence;
-  EntityOf entity_of{mentions.data(), std::vector<const Entity*>(mentions.size(), nullptr)};
+  EntityOf entity_of{mentions.data(), &index,
+                     std::vector<std::uint32_t>(mentions.size(), EntityIndex::kNone)};
   {
     std::size_t sentences = doc.sentences.size();
     for (std::size_t i = 0; i < mentions.size(); ++i) {
       const Mention& m = mentions[i];
       if (m.sentence < 0) continue;
-      auto it = entities.find(m.entity);
-      if (it == entities.end()) continue;
-      entity_of.of[i] = it->second;
+      const std::uint32_t x = index.find(m.entity);
+      if (x == EntityIndex::kNone) continue;
+      entity_of.of[i] = x;
       sentences = std::max(sentences, static_cast<std::size_t>(m.sentence) + 1);
     }
     // Counted, then placed: one array for all sentences, mentions in their order.
     by_sentence.start.assign(sentences + 1, 0);
     for (std::size_t i = 0; i < mentions.size(); ++i)
-      if (entity_of.of[i]) ++by_sentence.start[static_cast<std::size_t>(mentions[i].sentence) + 1];
+      if (entity_of.of[i] != EntityIndex::kNone)
+        ++by_sentence.start[static_cast<std::size_t>(mentions[i].sentence) + 1];
     for (std::size_t s = 0; s < sentences; ++s) {
       if (by_sentence.start[s + 1] > 0) by_sentence.present.push_back(static_cast<int>(s));
       by_sentence.start[s + 1] += by_sentence.start[s];
@@ -452,14 +587,16 @@ std::vector<Relation> extract_relations(const Document& doc,
     by_sentence.items.resize(by_sentence.start[sentences]);
     std::vector<std::uint32_t> fill(by_sentence.start.begin(), by_sentence.start.end() - 1);
     for (std::size_t i = 0; i < mentions.size(); ++i)
-      if (entity_of.of[i])
+      if (entity_of.of[i] != EntityIndex::kNone)
         by_sentence.items[fill[static_cast<std::size_t>(mentions[i].sentence)]++] = &mentions[i];
   }
+  // About two relations per sentence with names: room made once rather than by moving every
+  // relation made so far each time the vector grows.
+  out.reserve(2 * by_sentence.present.size());
   // Sentences with mentions, tokenised once (by find_powers, for the loop below).
   std::vector<SentenceWords> words(by_sentence.size());
   std::vector<char> have_words(by_sentence.size(), 0);
-  const Powers powers =
-      find_powers(doc, entities, entity_of, by_sentence, words, have_words, tokens);
+  const Powers powers = find_powers(doc, index, entity_of, by_sentence, words, have_words, tokens);
 
   // Ids below are views of the entities' own ids (stable for the call): no copies per sentence.
   std::vector<std::string_view> scope_actors;  // subject carried over inside an actor's section
@@ -474,6 +611,7 @@ std::vector<Relation> extract_relations(const Document& doc,
   // Of the current sentence; declared once so that their buffers serve every sentence.
   std::vector<Slot> slots;
   std::vector<std::string_view> actors, institutions, instruments, subjects, sources;
+  EmittedSet emitted;
 
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
@@ -494,7 +632,7 @@ std::vector<Relation> extract_relations(const Document& doc,
 
     slots.clear();
     for (const Mention* m : by_sentence.of(si)) {
-      Slot s{m, entity_of(m), Role::kOther, sw.index_at(m->range.begin), false};
+      Slot s{m, entity_of(m), entity_of.index_of(m), Role::kOther, sw.index_at(m->range.begin)};
       s.role = role_of(s, sw, powers);
       slots.push_back(s);
     }
@@ -560,22 +698,22 @@ std::vector<Relation> extract_relations(const Document& doc,
     // on the gold texts: four still make claims, five rarely do).
     bool enumeration = actors.size() > 4;
     subjects = actors;
-    const char* subject_rule = "sentence:actor";
+    std::string_view subject_channel_rule = "sentence:actor-channel";
     double subject_conf = 0.8;
     if (subjects.empty()) {
       subjects = scope_actors;
-      subject_rule = "scope:section-actor";
+      subject_channel_rule = "scope:section-actor-channel";
       subject_conf = 0.6;
     }
 
     // One relation per (source, target, type) and sentence: a run-on "sentence" with hundreds of
     // names must not multiply evidence copies.
-    std::set<std::tuple<std::string_view, std::string_view, std::string_view>> emitted;
-    auto emit = [&](std::string_view src, std::string_view dst, const char* type,
-                    const std::string& rule, double conf) {
-      if (!emitted.emplace(src, dst, type).second) return;
+    emitted.clear();
+    auto emit = [&](std::string_view src, std::string_view dst, std::string_view type,
+                    std::string_view rule, double conf) {
+      if (!emitted.insert({src, dst, type})) return;
       if (!figures) figures = figures_in(doc.slice(sentence.range));
-      out.push_back(make(src, dst, type, sentence_evidence(doc, s, rule, conf), *figures));
+      add_relation(out, src, dst, type, doc, s, rule, conf, &*figures);
     };
 
     // USES_INSTRUMENT and DELIVERS: a channel trigger with its actors and institutions.
@@ -604,13 +742,13 @@ std::vector<Relation> extract_relations(const Document& doc,
       }
       if (!enumeration)
         for (const auto& a : subjects)
-          emit(a, n, "USES_INSTRUMENT", std::string(subject_rule) + "-channel", subject_conf);
+          emit(a, n, "USES_INSTRUMENT", subject_channel_rule, subject_conf);
     }
 
     // OPERATES from a cue or scope, for institutions whose owner the lexicon does not know.
     for (const auto& inst : institutions) {
-      const Entity* ie = entities.at(std::string(inst));
-      if (!list_attr(*ie, "owner").empty()) continue;
+      const Entity* ie = index.entity(index.find(inst));
+      if (!list_attr(*ie, kOwnerKey).empty()) continue;
       std::string_view k = kind_of(*ie);
       if (k == "organization" || k == "bank" || k == "bloc") continue;  // multilateral bodies
       if (!actors.empty() && actors.size() <= 2 && sw.has(kCueOperate)) {
@@ -645,7 +783,7 @@ std::vector<Relation> extract_relations(const Document& doc,
           if (sw.is(t.word - back, cues)) cue = true;
         if (t.implicit_target && !actors.empty()) cue = true;
         // A state that is no power of the document, named beside one, is that power's target.
-        if (is_state_like(*t.entity) && !powers.count(t.entity->id) && !actors.empty()) cue = true;
+        if (is_state_like(*t.entity) && !powers[t.index] && !actors.empty()) cue = true;
         previous_target = &t;
         previous_cue = cue;
         if (!cue) continue;
@@ -733,33 +871,35 @@ std::vector<Relation> extract_relations(const Document& doc,
 
   // DELIVERS from the lexicon's channels for an institution the text names but never ties to a
   // channel itself: evidence is its first mention.
-  std::set<std::string> delivering;
+  std::vector<char> delivering(index.size(), 0);  // by EntityIndex position
   for (const auto& r : out)
-    if (r.type == "DELIVERS"sv) delivering.insert(r.source);
-  // Each entity's first sentence, in id order.
+    if (r.type == "DELIVERS"sv)
+      if (std::uint32_t x = index.find(r.source); x != EntityIndex::kNone) delivering[x] = 1;
+  // Each entity's first sentence, in id order (the order of EntityIndex positions).
   struct FirstNamed {
-    const std::string* id;
+    std::uint32_t index;
     const Entity* entity;
     int sentence;
   };
   std::vector<FirstNamed> first_named;
   {
-    std::unordered_set<std::string_view> seen;
+    std::vector<char> seen(index.size(), 0);
     for (int sentence : by_sentence.present)
       for (const Mention* m : by_sentence.of(static_cast<std::size_t>(sentence)))
-        if (seen.insert(m->entity).second)
-          first_named.push_back({&m->entity, entity_of(m), sentence});
+        if (const std::uint32_t x = entity_of.index_of(m); !seen[x]) {
+          seen[x] = 1;
+          first_named.push_back({x, entity_of(m), sentence});
+        }
     std::sort(first_named.begin(), first_named.end(),
-              [](const FirstNamed& a, const FirstNamed& b) { return *a.id < *b.id; });
+              [](const FirstNamed& a, const FirstNamed& b) { return a.index < b.index; });
   }
-  for (const auto& [id, ie, sentence] : first_named) {
-    const std::string& inst = *id;
-    if (ie->type != "Institution"sv || delivering.count(inst)) continue;
+  for (const auto& [x, ie, sentence] : first_named) {
+    if (ie->type != "Institution"sv || delivering[x]) continue;
     if (!english_body(doc, doc.sentences[static_cast<std::size_t>(sentence)])) continue;
-    for (const auto& channel : list_attr(*ie, "channels")) {
+    for (const auto& channel : list_attr(*ie, kChannelsKey)) {
       std::string target = "instrument/" + channel;
-      if (!entities.count(target)) continue;  // only channels the text itself speaks of
-      out.push_back(make(inst, target, "DELIVERS", sentence_evidence(doc, sentence, "lexicon:channels", 0.5), {}));
+      if (index.find(target) == EntityIndex::kNone) continue;  // only channels the text names
+      add_relation(out, index.id(x), target, "DELIVERS", doc, sentence, "lexicon:channels", 0.5);
     }
   }
 
@@ -768,20 +908,22 @@ std::vector<Relation> extract_relations(const Document& doc,
   // The sentences (ascending, run-on debris left out) naming each entity: the first sentence
   // naming two entities is the first both lists share. (A table of every pair of names in every
   // sentence cost more than all the rest.)
-  std::unordered_map<std::string_view, std::vector<int>> named_in;
+  std::vector<std::vector<int>> named_in(index.size());  // by EntityIndex position
   for (int sentence : by_sentence.present) {
     const auto ms = by_sentence.of(static_cast<std::size_t>(sentence));
     if (doc.sentences[static_cast<std::size_t>(sentence)].range.size() > kMaxSentenceBytes) continue;
     for (const Mention* m : ms) {
-      std::vector<int>& in = named_in[m->entity];
+      std::vector<int>& in = named_in[entity_of.index_of(m)];
       if (in.empty() || in.back() != sentence) in.push_back(sentence);
     }
   }
-  auto first_together = [&](std::string_view a, std::string_view b) -> int {
-    auto ia = named_in.find(a), ib = named_in.find(b);
-    if (ia == named_in.end() || ib == named_in.end()) return -1;
-    auto x = ia->second.begin(), y = ib->second.begin();
-    while (x != ia->second.end() && y != ib->second.end()) {
+  auto first_together = [&](std::string_view a, std::uint32_t b) -> int {
+    const std::uint32_t ia = index.find(a);
+    if (ia == EntityIndex::kNone) return -1;
+    const std::vector<int>& na = named_in[ia];
+    const std::vector<int>& nb = named_in[b];
+    auto x = na.begin(), y = nb.begin();
+    while (x != na.end() && y != nb.end()) {
       if (*x == *y) return *x;
       if (*x < *y)
         ++x;
@@ -790,18 +932,16 @@ std::vector<Relation> extract_relations(const Document& doc,
     }
     return -1;
   };
-  for (const auto& [id, ie, sentence] : first_named) {  // (the first mention of each entity)
-    const std::string& inst = *id;
+  for (const auto& [x, ie, sentence] : first_named) {  // (the first mention of each entity)
     if (ie->type != "Institution"sv) continue;
-    for (const auto& owner : list_attr(*ie, "owner")) {
-      int both = first_together(owner, inst);
+    for (const auto& owner : list_attr(*ie, kOwnerKey)) {
+      int both = first_together(owner, x);
       int s = both >= 0 ? both : sentence;
-      auto method = ie->attributes.find("attribution");
+      auto method = ie->attributes.find(kAttributionKey);
       std::string rule = "lexicon:owner";
       if (method != ie->attributes.end())
         if (const auto* m = std::get_if<std::string>(&method->second)) rule = "attribution:" + *m;
-      out.push_back(make(owner, inst, "OPERATES",
-                         sentence_evidence(doc, s, rule, both >= 0 ? 0.95 : 0.85), {}));
+      add_relation(out, owner, index.id(x), "OPERATES", doc, s, rule, both >= 0 ? 0.95 : 0.85);
     }
   }
   // MEMBER_OF from the lexicon's member lists, when a member is named in the same paragraph as
@@ -815,31 +955,29 @@ std::vector<Relation> extract_relations(const Document& doc,
   }
   // Every organisation is checked against the mentions of its members only, visited in the
   // order of by_paragraph (paragraph, then text): `seq` numbers that order.
-  std::unordered_map<std::string_view, std::vector<std::size_t>> seq_of;  // entity -> seq
+  std::vector<std::vector<std::size_t>> seq_of(index.size());  // by EntityIndex position
   std::vector<std::pair<const Mention*, int>> by_seq;
   std::vector<int> para_of_seq;
   for (const auto& [para, ms] : by_paragraph)
     for (const auto& entry : ms) {
-      seq_of[entry.first->entity].push_back(by_seq.size());
+      seq_of[entity_of.index_of(entry.first)].push_back(by_seq.size());
       by_seq.push_back(entry);
       para_of_seq.push_back(para);
     }
-  std::set<std::pair<std::string, std::string>> memberships;
-  for (const auto& entry : entities) {
-    const std::string& org_id = entry.first;  // named, not bound: lambdas below capture it
-    const Entity* org = entry.second;
-    const std::vector<std::string>& members = list_attr(*org, "members");
+  std::set<std::pair<std::string_view, std::string_view>> memberships;
+  for (std::uint32_t org_index = 0; org_index < index.size(); ++org_index) {
+    const std::string_view org_id = index.id(org_index);
+    const Entity* org = index.entity(org_index);
+    const std::vector<std::string>& members = list_attr(*org, kMembersKey);
     if (members.empty()) continue;
     std::set<std::string> member_set(members.begin(), members.end());
     std::vector<std::size_t> hits;  // seq of each mention of a member
-    for (const std::string& member : member_set) {
-      auto it = seq_of.find(member);
-      if (it != seq_of.end()) hits.insert(hits.end(), it->second.begin(), it->second.end());
-    }
+    for (const std::string& member : member_set)
+      if (const std::uint32_t x = index.find(member); x != EntityIndex::kNone)
+        hits.insert(hits.end(), seq_of[x].begin(), seq_of[x].end());
     std::sort(hits.begin(), hits.end());
     std::vector<int> org_paragraphs;  // ascending: seq follows the paragraphs
-    if (auto it = seq_of.find(org_id); it != seq_of.end())
-      for (std::size_t q : it->second) org_paragraphs.push_back(para_of_seq[q]);
+    for (std::size_t q : seq_of[org_index]) org_paragraphs.push_back(para_of_seq[q]);
     for (std::size_t q : hits) {
       const auto& [m, sentence] = by_seq[q];
       bool org_here =
@@ -854,11 +992,8 @@ std::vector<Relation> extract_relations(const Document& doc,
                                        [&](const Mention* x) { return x->entity == org_id; });
       if (!same_sentence && !org_is_scope && !(org_here && member_is_scope)) continue;
       if (!memberships.emplace(m->entity, org_id).second) continue;
-      out.push_back(
-          make(m->entity, org_id, "MEMBER_OF",
-               sentence_evidence(doc, sentence,
-                                 org_here ? "lexicon:members" : "lexicon:members-section", 0.7),
-               {}));
+      add_relation(out, m->entity, org_id, "MEMBER_OF", doc, sentence,
+                   org_here ? "lexicon:members" : "lexicon:members-section", 0.7);
     }
   }
   return out;

@@ -69,6 +69,21 @@ inline std::uint64_t mix_byte(std::uint64_t h, UChar32 c) {
   return (h ^ static_cast<std::uint32_t>(c)) * kFnvPrime3;
 }
 
+// ASCII bytes classified once: word characters (letters, digits) and lower-case letters, and
+// their folded value, so that the inner loop of tokenize() is two table reads per byte.
+struct AsciiTable {
+  std::array<std::uint8_t, 128> word{}, lower{}, folded{};
+  constexpr AsciiTable() {
+    for (int c = 0; c < 128; ++c) {
+      const bool upper = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+      word[c] = upper || low || (c >= '0' && c <= '9');
+      lower[c] = low;
+      folded[c] = static_cast<std::uint8_t>(upper ? c + 32 : c);
+    }
+  }
+};
+constexpr AsciiTable kAscii;
+
 inline bool is_word_char(UChar32 c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return props(c).word;
@@ -107,11 +122,11 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
     std::int32_t j = start;
     while (j < n) {
       if (s[j] < 0x80) {
-        // ASCII, most of any text: classified and folded here, without ICU calls.
-        UChar32 d = s[j];
-        if (!is_word_char(d)) break;
-        if (d >= 'a' && d <= 'z') all_upper = false;  // a lower-case letter
-        t.folded_hash = mix_byte(t.folded_hash, fold(d));
+        // ASCII, most of any text: classified and folded by table, without ICU calls.
+        const std::uint8_t d = s[j];
+        if (!kAscii.word[d]) break;
+        if (kAscii.lower[d]) all_upper = false;
+        t.folded_hash = mix_byte(t.folded_hash, kAscii.folded[d]);
         ++j;
         continue;
       }
@@ -156,6 +171,26 @@ void append_folded(std::string& out, std::string_view text) {
     U8_APPEND_UNSAFE(reinterpret_cast<std::uint8_t*>(buf), len, c);
     out.append(buf, static_cast<std::size_t>(len));
   }
+}
+
+char* fold_into(char* out, std::string_view text) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto* d = reinterpret_cast<std::uint8_t*>(out);
+  std::int32_t i = 0, n = static_cast<std::int32_t>(text.size());
+  while (i < n) {
+    if (s[i] < 0x80) {
+      const std::uint8_t c = s[i++];
+      *d++ = c >= 'A' && c <= 'Z' ? static_cast<std::uint8_t>(c + 32) : c;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) continue;
+    std::int32_t len = 0;
+    U8_APPEND_UNSAFE(d, len, fold(c));
+    d += len;
+  }
+  return reinterpret_cast<char*>(d);
 }
 
 void WordClasses::add(std::string_view word, std::uint32_t bits) {
@@ -205,7 +240,11 @@ std::uint32_t WordClasses::of_folded(std::uint64_t hash, std::string_view folded
 
 std::uint32_t WordClasses::of(std::string_view text, const Token& t) const {
   if (!probe(t.folded_hash)) return 0;  // the common case: no fold needed
-  return of_folded(t.folded_hash, fold_case(text.substr(t.begin, t.end - t.begin)));
+  const std::string_view word = text.substr(t.begin, t.end - t.begin);
+  char buf[64];  // a listed word is short: folded on the stack
+  if (word.size() * 2 <= sizeof buf)
+    return of_folded(t.folded_hash, std::string_view(buf, fold_into(buf, word) - buf));
+  return of_folded(t.folded_hash, fold_case(word));
 }
 
 std::string fold_case(std::string_view text) {

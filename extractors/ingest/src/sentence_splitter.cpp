@@ -25,7 +25,8 @@ constexpr std::string_view kAbbreviations[] = {
 
 bool is_abbreviation(std::string_view tok) {
   char buf[16];
-  if (tok.size() > sizeof buf) return false;
+  // Every abbreviation ends with its period: a token without one needs no compare.
+  if (tok.size() > sizeof buf || tok.empty() || tok.back() != '.') return false;
   for (std::size_t i = 0; i < tok.size(); ++i) {
     char c = tok[i];
     buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -102,8 +103,11 @@ bool SentenceSplitter::suppress_break(std::string_view before, std::string_view 
     }
     before.remove_suffix(1);
   }
-  std::size_t sp = before.find_last_of(" \t\n(");
-  std::string_view tok = sp == std::string_view::npos ? before : before.substr(sp + 1);
+  std::size_t sp = before.size();  // the last token: after the last " \t\n(" (find_last_of)
+  while (sp > 0 && before[sp - 1] != ' ' && before[sp - 1] != '\t' && before[sp - 1] != '\n' &&
+         before[sp - 1] != '(')
+    --sp;
+  std::string_view tok = before.substr(sp);
   while (!tok.empty() && (tok.front() == '[' || tok.front() == '"' ||
                           static_cast<unsigned char>(tok.front()) == 0xE2))
     tok.remove_prefix(tok.front() == '\xE2' && tok.size() >= 3 ? 3 : 1);

@@ -54,6 +54,10 @@ std::string script_language(std::string_view s) {
   static const std::u32string kKazakh = U"ӘәҒғҚқҢңӨөҰұҮүҺһІі";
   bool cyr = false;
   for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII: neither Kazakh nor Cyrillic
+      ++i;
+      continue;
+    }
     int len = 1;
     char32_t c = code_point_at(s, i, &len);
     if (kKazakh.find(c) != std::u32string::npos) return "kk";

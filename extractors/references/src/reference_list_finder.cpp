@@ -182,9 +182,12 @@ bool is_reference_heading(std::string_view line) {
     return n;
   }();
   std::string_view t = heading_text(line);
-  if (t.size() > kLongestAscii &&
-      std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-    return false;
+  if (t.size() > kLongestAscii) {
+    // Is it ASCII? Or-ed without an early exit, a loop the compiler vectorises.
+    unsigned char high = 0;
+    for (char c : t) high |= static_cast<unsigned char>(c);
+    if (high < 0x80) return false;
+  }
   return kHeadings.count(fold_case(t)) != 0;
 }
 

@@ -49,6 +49,13 @@ class PhraseMatcher {
   // The node `tokens` lead to from the root, or -1.
   std::int64_t walk(const std::vector<Token>& tokens) const;
   std::vector<Edge> edges_ = std::vector<Edge>(64);
+  // A bit per first-token hash bucket: most tokens of a text start no phrase, and one bit test
+  // tells so before probing the edge table.
+  static constexpr std::size_t kFirstBits = 1 << 16;
+  static std::size_t first_bit(std::uint64_t hash) {
+    return (hash ^ (hash >> 32)) & (kFirstBits - 1);
+  }
+  std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(kFirstBits / 64);
   std::size_t edge_count_ = 0;
   std::vector<std::vector<Terminal>> terminals_{1};  // per node
   std::size_t phrases_ = 0;

@@ -30,6 +30,9 @@ inline std::vector<Token> tokenize(std::string_view text) {
 std::string fold_case(std::string_view s);
 // fold_case(s) appended to `out` (no string per call when folding many tokens).
 void append_folded(std::string& out, std::string_view s);
+// fold_case(s) written from `out` on, which must have room for 2 * s.size() bytes (no code point
+// folds to more than twice its UTF-8 length); returns the end of what was written.
+char* fold_into(char* out, std::string_view s);
 
 // Word lists as bits: folded word -> the lists it is in. Looked up by a token's folded_hash and
 // confirmed on the folded word itself (a hash alone could collide), so a token is folded only
