@@ -101,3 +101,48 @@ TEST_CASE("a membership cue needs the state before it and the organisation after
   CHECK(r.triples.count("actor/kazakhstan MEMBER_OF institution/sco"));
   CHECK_FALSE(r.triples.count("actor/japan MEMBER_OF institution/asean"));
 }
+
+namespace {
+bool partners(const Run& r, const std::string& a, const std::string& b) {
+  return r.triples.count(a + " PARTNERS_WITH " + b) || r.triples.count(b + " PARTNERS_WITH " + a);
+}
+}  // namespace
+
+TEST_CASE("a signing ties its signatories, the two states, and the party signed with") {
+  Run three = run("Chile, Peru and Bolivia signed an agreement on a railway in 2024.");
+  CHECK(partners(three, "actor/chile", "actor/peru"));
+  CHECK(partners(three, "actor/chile", "actor/bolivia"));
+  Run two = run("Norway backed Denmark in the talks, and the two states signed a treaty in 2020.");
+  CHECK(partners(two, "actor/norway", "actor/denmark"));
+  Run with = run("Morocco signed an Association Agreement with the EU in 2000.");
+  CHECK(partners(with, "actor/morocco", "actor/eu"));
+  Run others = run("Tehran views Baku's close ties with Turkey and Israel with suspicion.");
+  CHECK_FALSE(partners(others, "actor/turkey", "actor/israel"));
+  // One edge per pair, whatever the order the sentences name them in.
+  Run both = run("Norway and Denmark signed a treaty. Denmark and Norway signed an agreement.");
+  CHECK(both.triples.count("actor/norway PARTNERS_WITH actor/denmark") +
+            both.triples.count("actor/denmark PARTNERS_WITH actor/norway") ==
+        1);
+}
+
+TEST_CASE("membership stops at a negation and needs a body with members") {
+  Run r = run("Serbia is a member of the OSCE, but it has not joined the Collective Security "
+              "Treaty Organization.");
+  CHECK(r.triples.count("actor/serbia MEMBER_OF institution/osce"));
+  CHECK_FALSE(r.triples.count("actor/serbia MEMBER_OF institution/csto"));
+  Run agency = run("Germany is the most active EU member state in aid, working through GIZ.");
+  CHECK(agency.triples.count("actor/germany MEMBER_OF actor/eu"));
+  CHECK_FALSE(agency.triples.count("actor/germany MEMBER_OF institution/giz"));
+}
+
+TEST_CASE("coordinated subjects are all actors, not targets of the last one") {
+  Run r = run("Turkey. Saudi Arabia, Qatar and Turkey have all offered to build mosques.");
+  CHECK_FALSE(r.triples.count("actor/turkey TARGETS actor/qatar"));
+  CHECK_FALSE(r.triples.count("actor/turkey TARGETS actor/saudi_arabia"));
+}
+
+TEST_CASE("an institution worked through delivers what comes before it, not the next clause") {
+  Run r = run("The EU funds student mobility through Erasmus+ and supports the rule of law.");
+  CHECK(r.triples.count("institution/erasmus_plus DELIVERS instrument/academic_exchange"));
+  CHECK_FALSE(r.triples.count("institution/erasmus_plus DELIVERS instrument/values_promotion"));
+}

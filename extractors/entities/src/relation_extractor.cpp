@@ -131,6 +131,16 @@ const std::vector<std::string>& list_attr(const Entity& e, const std::string& ke
 
 bool is_state_like(const Entity& e) { return e.type == "Actor"sv || e.type == "TargetCountry"sv; }
 
+// An institution that can have member states: not an agency, bank, fund, school or programme a
+// state runs ("an EU member state working through GIZ" makes no member of GIZ).
+bool has_members_kind(const Entity& e) {
+  if (!list_attr(e, kMembersKey).empty()) return true;
+  std::string_view k = kind_of(e);
+  return !(k == "agency"sv || k == "bank"sv || k == "fund"sv || k == "foundation"sv ||
+           k == "media"sv || k == "programme"sv || k == "university"sv || k == "school"sv ||
+           k == "channel"sv);
+}
+
 // Prepositions that put a place in the target role. Powers (Actor-default states) need a strong
 // cue; regions and target countries also take the weaker ones ("students from Central Asia").
 const std::set<std::string> kStrongTargetCues = {"in", "into", "toward", "towards", "across",
@@ -598,6 +608,30 @@ std::vector<Relation> extract_relations(const Document& doc,
   std::vector<char> have_words(by_sentence.size(), 0);
   const Powers powers = find_powers(doc, index, entity_of, by_sentence, words, have_words, tokens);
 
+  // The document's own country: the state named far more often than any other (a text on the
+  // foreign relations of one state), or none. "The country's principal ally", "the two states"
+  // with one of them unnamed, refer to it.
+  std::uint32_t main_country = EntityIndex::kNone;
+  {
+    std::vector<int> count(index.size(), 0);
+    for (int si : by_sentence.present)
+      for (const Mention* m : by_sentence.of(static_cast<std::size_t>(si))) {
+        const Entity& e = *entity_of(m);
+        if (is_state_like(e) && kind_of(e) != "bloc"sv) ++count[entity_of.index_of(m)];
+      }
+    int top = 0, second = 0;
+    for (std::uint32_t i = 0; i < index.size(); ++i) {
+      if (count[i] > top) {
+        second = top;
+        top = count[i];
+        main_country = i;
+      } else if (count[i] > second) {
+        second = count[i];
+      }
+    }
+    if (top < 10 || top < 2 * second) main_country = EntityIndex::kNone;
+  }
+
   // Ids below are views of the entities' own ids (stable for the call): no copies per sentence.
   std::vector<std::string_view> scope_actors;  // subject carried over inside an actor's section
   int scope_paragraph = -1, scope_section = -1;
@@ -608,6 +642,7 @@ std::vector<Relation> extract_relations(const Document& doc,
   // less often than sentences pass); 0 is the empty scope.
   std::vector<std::vector<std::string_view>> scopes(1);
   std::vector<std::uint32_t> scope_of_sentence(by_sentence.size(), 0);
+  std::vector<char> member_cue_sentence(by_sentence.size(), 0);  // sentences with a kCueMember word
   // Of the current sentence; declared once so that their buffers serve every sentence.
   std::vector<Slot> slots;
   std::vector<std::string_view> actors, institutions, instruments, subjects, sources;
@@ -653,6 +688,54 @@ std::vector<Relation> extract_relations(const Document& doc,
           x.role = Role::kTarget;
           x.implicit_target = true;
         }
+    // Coordinated subjects share the verb: "Saudi Arabia, Qatar and Turkey have all offered
+    // ...", "the UAE, together with Saudi Arabia, helped ..." — a list of states opening the
+    // sentence with an actor in it is a list of actors, not an actor and its targets.
+    for (std::size_t i = 0; i < slots.size();) {
+      std::size_t j = i + 1;
+      // (A list opens the sentence, or a clause: "the crisis, in which A, B, C and D cut ties")
+      auto clause_opener = [&](std::size_t w) {
+        if (w == 0) return false;
+        std::string_view x = sw.word(w - 1);
+        if (x == "the"sv && w >= 2) x = sw.word(w - 2);
+        return x == "which"sv || x == "when"sv || x == "while"sv || x == "where"sv ||
+               x == "whereas"sv || x == "although"sv || x == "though"sv || x == "because"sv;
+      };
+      if (is_state_like(*slots[i].entity) && (slots[i].word <= 2 || clause_opener(slots[i].word)) &&
+          !after_cue(slots[i], sw, kCueTarget)) {
+        for (; j < slots.size() && is_state_like(*slots[j].entity); ++j) {
+          std::size_t from = sw.index_at(slots[j - 1].mention->range.end);
+          std::size_t to = slots[j].word;
+          bool joined = to >= from && to - from <= 3;
+          for (std::size_t k = from; joined && k < to; ++k) {
+            std::string_view w = sw.word(k);
+            joined = w == ","sv || w == "and"sv || w == "the"sv || w == "together"sv ||
+                     (w == "with"sv && k > 0 && sw.word(k - 1) == "together"sv);
+          }
+          if (!joined) break;
+        }
+        bool has_actor = false;
+        for (std::size_t k = i; k < j; ++k) has_actor |= slots[k].role == Role::kActor;
+        bool possessive = possessive_at(slots[j - 1], sw);
+        if (j - i >= 2 && has_actor && !possessive)
+          for (std::size_t k = i; k < j; ++k) {
+            slots[k].role = Role::kActor;
+            slots[k].implicit_target = false;
+          }
+      }
+      break;  // only the list that opens the sentence
+    }
+    // "the UAE, together with Saudi Arabia, helped ...": a partner in the act, not a target.
+    for (std::size_t i = 1; i < slots.size(); ++i) {
+      Slot& y = slots[i];
+      if (!is_state_like(*y.entity) || y.role != Role::kTarget || y.word < 2) continue;
+      std::size_t w = y.word - 1;
+      if (sw.word(w) == "the"sv && w > 0) --w;
+      if (w < 1 || sw.word(w) != "with"sv || sw.word(w - 1) != "together"sv) continue;
+      if (slots[i - 1].role != Role::kActor) continue;
+      y.role = Role::kActor;
+      y.implicit_target = false;
+    }
     ids_with(Role::kActor, actors);
     ids_with(Role::kInstitution, institutions);
     ids_with(Role::kInstrument, instruments);
@@ -711,6 +794,12 @@ std::vector<Relation> extract_relations(const Document& doc,
     emitted.clear();
     auto emit = [&](std::string_view src, std::string_view dst, std::string_view type,
                     std::string_view rule, double conf) {
+      // An organisation's own member states are its members, not its targets.
+      if (type == "TARGETS"sv)
+        if (const std::uint32_t x = index.find(src); x != EntityIndex::kNone) {
+          const auto& members = list_attr(*index.entity(x), kMembersKey);
+          if (std::find(members.begin(), members.end(), dst) != members.end()) return;
+        }
       if (!emitted.insert({src, dst, type})) return;
       if (!figures) figures = figures_in(doc.slice(sentence.range));
       add_relation(out, src, dst, type, doc, s, rule, conf, &*figures);
@@ -731,11 +820,61 @@ std::vector<Relation> extract_relations(const Document& doc,
       }
       return best;
     };
+    // "The EU funds student mobility through Erasmus+ and supports education reform": an
+    // institution the actor works through delivers what is named just before "through", not
+    // what the actor does in the next clause.
+    std::size_t through_at = SIZE_MAX;
+    if (institutions.size() == 1) {
+      const Slot* only = nullptr;
+      for (const Slot& x : slots)
+        if (x.role == Role::kInstitution) only = only ? only : &x;
+      if (only && only->word >= 1) {
+        std::size_t w = only->word - 1;
+        if (sw.word(w) == "the"sv && w > 0) --w;
+        if (sw.word(w) == "through"sv || sw.word(w) == "via"sv) through_at = w;
+      }
+    }
+    auto before_through = [&](std::string_view instrument) {
+      for (const Slot& x : slots)
+        if (x.entity->id == instrument && x.word < through_at && x.word + 7 >= through_at)
+          return true;
+      return false;
+    };
     for (const auto& n : instruments) {
+      if (through_at != SIZE_MAX && !before_through(n)) {
+        if (!enumeration)
+          for (const auto& a : subjects)
+            emit(a, n, "USES_INSTRUMENT", subject_channel_rule, subject_conf);
+        continue;
+      }
       bool explicit_institution = std::any_of(slots.begin(), slots.end(), [](const Slot& x) { return x.role == Role::kInstitution; });
       if (institutions.size() > 1 && explicit_institution) {
         std::string_view inst = nearest_institution(n);
         emit(inst, n, "DELIVERS", "sentence:nearest-institution-channel", 0.7);
+        // "The ADB, the World Bank, the EBRD and the EDB are all major lenders": the list the
+        // nearest institution stands in shares the channel.
+        for (std::size_t i = 0; i < slots.size(); ++i) {
+          if (slots[i].role != Role::kInstitution || slots[i].entity->id != inst) continue;
+          std::size_t lo = i, hi = i;
+          auto joined = [&](std::size_t a, std::size_t b) {  // slots a < b, both institutions
+            std::size_t from = sw.index_at(slots[a].mention->range.end);
+            std::size_t to = slots[b].word;
+            if (to < from || to - from > 5) return false;
+            for (std::size_t k = from; k < to; ++k) {
+              std::string_view w = sw.word(k);
+              if (!(w == ","sv || w == "and"sv || w == "the"sv || w == "("sv || w == ")"sv))
+                return false;
+            }
+            return true;
+          };
+          while (lo > 0 && slots[lo - 1].role == Role::kInstitution && joined(lo - 1, lo)) --lo;
+          while (hi + 1 < slots.size() && slots[hi + 1].role == Role::kInstitution &&
+                 joined(hi, hi + 1))
+            ++hi;
+          for (std::size_t k = lo; k <= hi; ++k)
+            emit(slots[k].entity->id, n, "DELIVERS", "sentence:coordinated-institution-channel",
+                 0.65);
+        }
       } else {
         for (const auto& inst : institutions)
           emit(inst, n, "DELIVERS", "sentence:institution-channel", 0.8);
@@ -787,6 +926,9 @@ std::vector<Relation> extract_relations(const Document& doc,
         previous_target = &t;
         previous_cue = cue;
         if (!cue) continue;
+        // A state that acts in the sentence is no target of its co-actors there (a city of its
+        // own named later: "the UAE, together with Saudi Arabia, ... signed in Jeddah").
+        if (std::find(actors.begin(), actors.end(), t.entity->id) != actors.end()) continue;
         sources = subjects;
         // With several institutions, a place belongs to the nearest one before it.
         bool several = std::count_if(slots.begin(), slots.end(), [](const Slot& x) { return x.role == Role::kInstitution; }) > 1;
@@ -798,10 +940,24 @@ std::vector<Relation> extract_relations(const Document& doc,
         } else {
           for (const auto& inst : institutions) sources.push_back(inst);
         }
+        // The country a text is about receives influence there; where it acts abroad, its
+        // moves are foreign relations, not the projection the graph records.
         for (const auto& src : sources)
-          if (src != t.entity->id)
+          if (src != t.entity->id &&
+              (main_country == EntityIndex::kNone || src != index.id(main_country)))
             emit(src, t.entity->id, "TARGETS", "cue:preposition", 0.7);
       }
+    }
+
+    // TARGETS implied: in a text about one country, a sentence where an actor uses a channel
+    // and no place is named speaks of that country ("Japan funds clinics").
+    if (main_country != EntityIndex::kNone && !enumeration && !instruments.empty() &&
+        std::none_of(slots.begin(), slots.end(),
+                     [](const Slot& x) { return x.role == Role::kTarget; })) {
+      const std::string_view main_id = index.id(main_country);
+      // (Actors only: institutions so placed were measured to hurt; many serve a whole region.)
+      for (const auto& a : subjects)
+        if (a != main_id) emit(a, main_id, "TARGETS", "scope:document-country", 0.4);
     }
 
     // PARTNERS_WITH: two parties tied together by a partnership cue — "the Turkish-Kazakh
@@ -813,9 +969,13 @@ std::vector<Relation> extract_relations(const Document& doc,
         if ((is_state_like(*p.entity) || p.entity->type == "Institution"sv) &&
             (parties.empty() || parties.back()->entity->id != p.entity->id))
           parties.push_back(&p);
+      // (A peace or ceasefire agreement ends a war: its parties are not thereby partners.)
       auto cue_near = [&](std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to && k < sw.size(); ++k)
-          if (sw.is(k, kCuePartner)) return true;
+          if (sw.is(k, kCuePartner) &&
+              !(k > 0 && (sw.word(k - 1) == "peace"sv || sw.word(k - 1) == "ceasefire"sv ||
+                          sw.word(k - 1) == "armistice"sv)))
+            return true;
         return false;
       };
       for (std::size_t i = 0; i + 1 < parties.size(); ++i) {
@@ -841,8 +1001,16 @@ std::vector<Relation> extract_relations(const Document& doc,
         bool in_list = (i > 0 && joined_to(*parties[i - 1], a)) ||
                        (i + 2 < parties.size() && joined_to(b, *parties[i + 2]));
         bool between = a.word >= 1 && sw.word(a.word - 1) == "between" && joined && !in_list;
-        bool pair_with_cue = joined && !in_list &&
-                             (cue_near(b_end, b_end + 4) || (a.word >= 3 && cue_near(a.word - 3, a.word)));
+        // "ties with Turkey and Israel": both are partners of someone else, not of each other.
+        bool objects_of_with =
+            a.word >= 1 && (sw.word(a.word - 1) == "with"sv ||
+                            (a.word >= 2 && sw.word(a.word - 1) == "the"sv && sw.word(a.word - 2) == "with"sv));
+        // "..., and Turkey is the senior partner of Azerbaijan": a singular verb after the
+        // second name makes it the subject alone.
+        bool singular = b_end < sw.size() && (sw.word(b_end) == "is"sv || sw.word(b_end) == "was"sv ||
+                                              sw.word(b_end) == "has"sv || sw.word(b_end) == "remains"sv);
+        bool pair_with_cue = joined && !in_list && !objects_of_with &&
+                             ((!singular && cue_near(b_end, b_end + 4)) || (a.word >= 3 && cue_near(a.word - 3, a.word)));
         bool with_cue = b.word >= 2 && sw.word(b.word - 1) == "with" &&
                         cue_near(b.word - 3 > a.word ? b.word - 3 : a.word, b.word - 1);
         if (!(between || pair_with_cue || with_cue)) continue;
@@ -850,16 +1018,178 @@ std::vector<Relation> extract_relations(const Document& doc,
       }
     }
 
+    // PARTNERS_WITH from a signing: "A, B and C signed an agreement", "the two states ratified a
+    // treaty" (the two: the states named before, or one of them and the document's country),
+    // "X signed an Association Agreement with the EU", "X, together with Y, ...", "X is the
+    // country's principal ally". A signing settles a dispute, so break words do not stop these.
+    {
+      auto signing = [](std::string_view w) {
+        return w == "signed"sv || w == "ratified"sv || w == "concluded"sv || w == "agreed"sv ||
+               w == "formalised"sv || w == "formalized"sv || w == "extended"sv ||
+               w == "renewed"sv || w == "initialled"sv || w == "initialed"sv || w == "restored"sv;
+      };
+      auto state_party = [](const Slot& x) { return is_state_like(*x.entity); };
+      auto end_of = [&](const Slot& x) { return sw.index_at(x.mention->range.end); };
+      auto pair = [&](std::string_view a, std::string_view b, std::string_view rule, double c) {
+        if (a == b) return;
+        if (emitted.insert({b, a, "PARTNERS_WITH"sv}) == false) return;  // either direction once
+        emit(a, b, "PARTNERS_WITH", rule, c);
+      };
+      const std::string_view main_id =
+          main_country != EntityIndex::kNone ? index.id(main_country) : std::string_view{};
+      // Coordinated states right before a signing verb.
+      for (std::size_t i = 0; i < slots.size(); ++i) {
+        if (!state_party(slots[i])) continue;
+        std::vector<const Slot*> list{&slots[i]};
+        std::size_t j = i + 1;
+        for (; j < slots.size() && state_party(slots[j]); ++j) {
+          std::size_t from = end_of(*list.back());
+          bool joined = slots[j].word >= from && slots[j].word - from <= 2;
+          for (std::size_t k = from; joined && k < slots[j].word; ++k)
+            joined = sw.word(k) == ","sv || sw.word(k) == "and"sv || sw.word(k) == "the"sv;
+          if (!joined) break;
+          list.push_back(&slots[j]);
+        }
+        if (list.size() >= 2 && list.size() <= 3) {  // (a longer list is a multilateral treaty)
+          std::size_t k = end_of(*list.back());
+          while (k < sw.size() && (sw.word(k) == "have"sv || sw.word(k) == "jointly"sv ||
+                                   sw.word(k) == "also"sv || sw.word(k) == "all"sv))
+            ++k;
+          bool cue_after = false;
+          for (std::size_t c = k + 1; c < k + 6 && c < sw.size(); ++c)
+            if (sw.is(c, kCuePartner)) cue_after = true;
+          if (k < sw.size() && signing(sw.word(k)) && cue_after)
+            for (std::size_t x = 0; x < list.size(); ++x)
+              for (std::size_t y = x + 1; y < list.size(); ++y)
+                pair(list[x]->entity->id, list[y]->entity->id, "cue:partnership-signatories", 0.7);
+        }
+        i = j - 1;
+      }
+      // "the two states/governments" as the subject of a signing.
+      for (std::size_t k = 1; k + 2 < sw.size(); ++k) {
+        if (sw.word(k) != "two"sv || sw.word(k - 1) != "the"sv) continue;
+        std::string_view n = sw.word(k + 1);
+        if (!(n == "states"sv || n == "governments"sv || n == "countries"sv || n == "nations"sv ||
+              n == "sides"sv || n == "neighbours"sv || n == "neighbors"sv))
+          continue;
+        std::size_t v = k + 2;
+        while (v < sw.size() && (sw.word(v) == "have"sv || sw.word(v) == "also"sv ||
+                                 sw.word(v) == "jointly"sv || sw.word(v) == "finally"sv))
+          ++v;
+        if (v >= sw.size() || !signing(sw.word(v))) continue;
+        std::vector<std::string_view> named;
+        for (const Slot& x : slots)
+          if (state_party(x) && x.word < k &&
+              std::find(named.begin(), named.end(), x.entity->id) == named.end())
+            named.push_back(x.entity->id);
+        if (named.size() == 2)
+          pair(named[0], named[1], "cue:partnership-two-states", 0.7);
+        else if (named.size() == 1 && !main_id.empty())
+          pair(main_id, named[0], "scope:document-country-partner", 0.5);
+      }
+      // "a final border agreement was signed in 2025": a passive signing with no agent binds the
+      // sentence's two states (or its one state and the document's country).
+      for (std::size_t k = 0; k + 2 < sw.size(); ++k) {
+        if (!sw.is(k, kCuePartner) || !(sw.word(k + 1) == "was"sv || sw.word(k + 1) == "were"sv))
+          continue;
+        std::size_t v = k + 2;
+        if (sw.word(v) == "finally"sv || sw.word(v) == "only"sv || sw.word(v) == "also"sv) ++v;
+        if (v >= sw.size() || !signing(sw.word(v))) continue;
+        std::vector<std::string_view> named;
+        for (const Slot& x : slots)
+          if (state_party(x) && std::find(named.begin(), named.end(), x.entity->id) == named.end())
+            named.push_back(x.entity->id);
+        if (named.size() == 2)
+          pair(named[0], named[1], "cue:partnership-signed", 0.6);
+        else if (named.size() == 1 && !main_id.empty())
+          pair(main_id, named[0], "scope:document-country-partner", 0.5);
+        break;
+      }
+      // "X signed an agreement with (the) Y": the sentence's subject and Y.
+      const Slot* subject = nullptr;
+      for (const Slot& x : slots)
+        if (state_party(x) && x.word <= 1) subject = &x;
+      if (subject) {
+        std::size_t sign_at = sw.size();
+        for (std::size_t k = end_of(*subject); k < sw.size(); ++k)
+          if (signing(sw.word(k))) {
+            sign_at = k;
+            break;
+          }
+        for (const Slot& b : slots) {
+          if (!state_party(b) || b.word <= sign_at + 1 || b.word >= sign_at + 14) continue;
+          std::size_t w = b.word - 1;
+          if (sw.word(w) == "the"sv && w > 0) --w;
+          if (sw.word(w) != "with"sv) continue;
+          bool cue = false;
+          for (std::size_t c = sign_at + 1; c < w; ++c)
+            if (sw.is(c, kCuePartner)) cue = true;
+          if (cue) pair(subject->entity->id, b.entity->id, "cue:partnership-signed-with", 0.7);
+        }
+      }
+      // "X, together with Y": two states acting as one.
+      for (std::size_t i = 0; i + 1 < slots.size(); ++i) {
+        const Slot& a = slots[i];
+        const Slot& b = slots[i + 1];
+        if (!state_party(a) || !state_party(b) || b.word < 2) continue;
+        std::size_t w = b.word - 1;
+        if (sw.word(w) == "the"sv && w > 0) --w;
+        if (w < 1 || sw.word(w) != "with"sv || sw.word(w - 1) != "together"sv) continue;
+        std::size_t from = end_of(a);
+        if (from + 2 < w - 1) continue;
+        pair(a.entity->id, b.entity->id, "cue:partnership-together", 0.6);
+      }
+      // "X is the country's principal ally / a partner in ...".
+      if (subject && !main_id.empty()) {
+        std::size_t k = end_of(*subject);
+        if (k < sw.size() && (sw.word(k) == "is"sv || sw.word(k) == "was"sv ||
+                              sw.word(k) == "remains"sv || sw.word(k) == "became"sv)) {
+          const Slot* other = nullptr;
+          for (std::size_t c = k + 1; c < k + 7 && c < sw.size(); ++c) {
+            std::string_view w = sw.word(c);
+            for (const Slot& x : slots)
+              if (x.word == c && state_party(x) && x.entity->id != subject->entity->id)
+                other = &x;
+            // (A trading partner is a market, not a partnership.)
+            bool trade = sw.word(c - 1) == "trading"sv || sw.word(c - 1) == "trade"sv;
+            if ((w == "ally"sv || w == "partner"sv) && !trade) {
+              if (other)
+                pair(subject->entity->id, other->entity->id, "cue:partnership-ally", 0.6);
+              else
+                pair(subject->entity->id, main_id, "scope:document-country-ally", 0.5);
+              break;
+            }
+            if (w == "not"sv || w == "never"sv || w == ","sv) break;
+          }
+        }
+      }
+    }
+
     // MEMBER_OF: states and a bloc or organisation joined by a membership cue.
     if (sw.has(kCueMember)) {
+      member_cue_sentence[si] = 1;
       std::size_t cue_at = 0;
       while (cue_at < sw.size() && !sw.is(cue_at, kCueMember)) ++cue_at;
+      // A negation or a contrast after the cue ends the list of what was joined ("is a member
+      // of A and B, but unlike X it has not joined C").
+      std::size_t list_end = sw.size();
+      for (std::size_t k = cue_at + 1; k < sw.size() && list_end == sw.size(); ++k) {
+        std::string_view w = sw.word(k);
+        if (w == "not"sv || w == "never"sv || w == "n't"sv || w == "unlike"sv || w == "but"sv ||
+            w == "except"sv || w == "nor"sv)
+          list_end = k;
+      }
       for (const Slot& m : slots) {
         if (!is_state_like(*m.entity) || kind_of(*m.entity) == "bloc") continue;
         if (m.word > cue_at || cue_at - m.word > 8) continue;  // "X joined Y", "X is a member of Y"
         for (const Slot& o : slots) {
-          bool org = o.entity->type == "Institution"sv || kind_of(*o.entity) == "bloc";
-          if (org && o.word > cue_at && o.entity->id != m.entity->id)
+          bool org = (o.entity->type == "Institution"sv && has_members_kind(*o.entity)) ||
+                     kind_of(*o.entity) == "bloc";
+          // "X is the most active EU member state": the bloc names the membership.
+          bool before_cue = o.word > m.word && o.word < cue_at &&
+                            sw.index_at(o.mention->range.end) == cue_at;
+          if (org && ((o.word > cue_at && o.word < list_end) || before_cue) &&
+              o.entity->id != m.entity->id)
             emit(m.entity->id, o.entity->id, "MEMBER_OF", "cue:membership", 0.7);
         }
       }
@@ -869,12 +1199,30 @@ std::vector<Relation> extract_relations(const Document& doc,
     previous_paragraph = sentence.paragraph;
   }
 
+  // PARTNERS_WITH has no direction: evidence for (b, a) after a relation (a, b) joins that edge.
+  {
+    std::set<std::pair<std::string_view, std::string_view>> partners;
+    for (Relation& r : out) {
+      if (r.type != "PARTNERS_WITH"sv) continue;
+      if (partners.count({r.target, r.source}) && !partners.count({r.source, r.target}))
+        std::swap(r.source, r.target);
+      partners.insert({r.source, r.target});
+    }
+  }
+
   // DELIVERS from the lexicon's channels for an institution the text names but never ties to a
   // channel itself: evidence is its first mention.
   std::vector<char> delivering(index.size(), 0);  // by EntityIndex position
   for (const auto& r : out)
+    // (For a lender, a channel shared through a list of lenders leaves its own channels to
+    // the lexicon: banks and funds are named in lists of creditors.)
     if (r.type == "DELIVERS"sv)
-      if (std::uint32_t x = index.find(r.source); x != EntityIndex::kNone) delivering[x] = 1;
+      if (std::uint32_t x = index.find(r.source); x != EntityIndex::kNone) {
+        std::string_view k = kind_of(*index.entity(x));
+        bool lender = k == "bank"sv || k == "fund"sv;
+        if (!lender || r.evidence.rule != "sentence:coordinated-institution-channel"sv)
+          delivering[x] = 1;
+      }
   // Each entity's first sentence, in id order (the order of EntityIndex positions).
   struct FirstNamed {
     std::uint32_t index;
@@ -990,7 +1338,24 @@ std::vector<Relation> extract_relations(const Document& doc,
       const auto here = by_sentence.of(static_cast<std::size_t>(sentence));
       bool same_sentence = std::any_of(here.begin(), here.end(),
                                        [&](const Mention* x) { return x->entity == org_id; });
-      if (!same_sentence && !org_is_scope && !(org_here && member_is_scope)) continue;
+      // The section's actor takes a membership only from a sentence of the paragraph that
+      // names the organisation and no state (its subject is the carried-over actor: "The
+      // country belongs to the CIS ..."), not from a bloc named beside other states.
+      auto org_subjectless = [&] {
+        for (std::size_t oq : seq_of[org_index]) {
+          if (para_of_seq[oq] != para_of_seq[q]) continue;
+          const auto ms = by_sentence.of(static_cast<std::size_t>(by_seq[oq].second));
+          if (std::none_of(ms.begin(), ms.end(),
+                           [&](const Mention* x) {
+                             return x->entity != org_id && is_state_like(*entity_of(x));
+                           }))
+            return true;
+        }
+        return false;
+      };
+      // A sentence with a membership cue is left to cue:membership, which reads negation.
+      if (same_sentence && member_cue_sentence[static_cast<std::size_t>(sentence)]) continue;
+      if (!same_sentence && !org_is_scope && !(org_here && member_is_scope && org_subjectless())) continue;
       if (!memberships.emplace(m->entity, org_id).second) continue;
       add_relation(out, m->entity, org_id, "MEMBER_OF", doc, sentence,
                    org_here ? "lexicon:members" : "lexicon:members-section", 0.7);
