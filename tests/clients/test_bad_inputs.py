@@ -138,7 +138,8 @@ with tempfile.TemporaryDirectory() as tmp:
     # document is opened (after the folder was listed); the last one is deleted then.
     vanish = tmp / "vanish"
     vanish.mkdir()
-    (vanish / "a.txt").write_text(PROSE * 200)
+    # Long enough (~0.6 MB) that reading it outlasts the watcher thread's wake-up on a loaded machine.
+    (vanish / "a.txt").write_text(PROSE * 3000)
     (vanish / "b.txt").write_text(PROSE)
     (vanish / "c.txt").write_text(PROSE)
     libc = ctypes.CDLL(None, use_errno=True)
