@@ -4,12 +4,17 @@
 #include <rapidjson/reader.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <unordered_map>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/json_io.hpp"
@@ -18,106 +23,205 @@
 namespace softgraph {
 namespace {
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-
-std::uint64_t load8(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
+// Records are most of what `extract` writes (about 13 bytes per input byte), so they are written
+// by hand into a buffer grown ahead of each write (no per-call capacity checks in std::string):
+// runs of plain bytes copied 16 at a time, keys as fixed text. The bytes are what RapidJSON's
+// Writer would give (its escapes, its shortest round-trip doubles), so the reader reads them back
+// exactly.
+template <typename Word>
+Word load(const char* p) {
+  Word w;
+  std::memcpy(&w, p, sizeof w);
   return w;
 }
 
-// Whether any of the eight bytes is a control character, '"' or '\\' (the classic "has a byte
+// Whether any byte of the word is a control character, '"' or '\\' (the classic "has a byte
 // less than n" and "has a zero byte" tricks; bytes >= 0x80 are never flagged).
-bool needs_escape(std::uint64_t w) {
-  const std::uint64_t control = (w - kOnes * 0x20) & ~w & kHighs;
-  const std::uint64_t q = w ^ (kOnes * '"'), b = w ^ (kOnes * '\\');
-  const std::uint64_t quote = (q - kOnes) & ~q & kHighs, backslash = (b - kOnes) & ~b & kHighs;
+template <typename Word>
+bool needs_escape(Word w) {
+  constexpr Word kOnes = static_cast<Word>(0x0101010101010101ULL);
+  constexpr Word kHighs = static_cast<Word>(0x8080808080808080ULL);
+  const Word control = (w - kOnes * 0x20) & ~w & kHighs;
+  const Word q = w ^ (kOnes * '"'), b = w ^ (kOnes * '\\');
+  const Word quote = (q - kOnes) & ~q & kHighs, backslash = (b - kOnes) & ~b & kHighs;
   return (control | quote | backslash) != 0;
 }
 
-// Records are most of what `extract` writes (about 13 bytes per input byte), so they are written
-// by hand: runs of plain bytes copied at once, keys as fixed text. The bytes are what RapidJSON's
-// Writer would give (its escapes, its shortest round-trip doubles), so the reader reads them back
-// exactly.
 class RecordOut {
  public:
-  explicit RecordOut(std::string& out) : out_(out) {}
-  RecordOut& raw(std::string_view s) {
-    out_.append(s);
+  // Writes into a buffer of this thread's, kept from record to record: a record is a few
+  // megabytes, and neither zero-filling nor regrowing that much for each one is free.
+  explicit RecordOut(std::size_t guess) : buf_(scratch()) {
+    if (buf_.size < guess) reallocate(guess, 0);
+    p_ = buf_.data.get();
+    end_ = p_ + buf_.size;
+  }
+  std::string text() const {
+    const auto size = static_cast<std::size_t>(p_ - buf_.data.get());
+    std::string out;
+    out.reserve(size + 1);  // room for the newline a JSON-lines writer adds, without a copy
+    out.append(buf_.data.get(), size);
+    return out;
+  }
+
+  template <std::size_t N>
+  RecordOut& raw(const char (&s)[N]) {
+    room(N);
+    std::memcpy(p_, s, N - 1);
+    p_ += N - 1;
     return *this;
   }
+  RecordOut& sep(bool comma) { return comma ? raw(",") : *this; }
   RecordOut& str(std::string_view v) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    out_.push_back('"');
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      // Eight plain bytes at a time: most strings need no escape at all.
-      while (i + 8 <= v.size() && !needs_escape(load8(v.data() + i))) i += 8;
-      if (i >= v.size()) break;
-      const auto c = static_cast<unsigned char>(v[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(v.data() + run, i - run);
-      run = i + 1;
-      out_.push_back('\\');
-      switch (c) {
-        case '"':
-          out_.push_back('"');
-          break;
-        case '\\':
-          out_.push_back('\\');
-          break;
-        case '\b':
-          out_.push_back('b');
-          break;
-        case '\f':
-          out_.push_back('f');
-          break;
-        case '\n':
-          out_.push_back('n');
-          break;
-        case '\r':
-          out_.push_back('r');
-          break;
-        case '\t':
-          out_.push_back('t');
-          break;
-        default:
-          out_.append("u00");
-          out_.push_back(kHex[c >> 4]);
-          out_.push_back(kHex[c & 15]);
+    // Escapes take at most 6 bytes per input byte; 16 more for the vector store's overshoot.
+    room(6 * v.size() + 2 + 16);
+    char* p = p_;
+    *p++ = '"';
+    const char* s = v.data();
+    const char* const e = s + v.size();
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    const __m128i max_control = _mm_set1_epi8(0x1F);
+    while (e - s >= 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(p), x);
+      const __m128i flagged = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
+          _mm_cmpeq_epi8(_mm_max_epu8(x, max_control), max_control));  // unsigned x <= 0x1F
+      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(flagged));
+      if (mask == 0) {
+        s += 16, p += 16;
+        continue;
+      }
+      const int k = __builtin_ctz(mask);
+      s += k, p += k;
+      p = escape(p, static_cast<unsigned char>(*s++));
+    }
+#endif
+    // The rest, under 16 bytes: when it needs no escape, two overlapping words copy it.
+    if (const auto rest = static_cast<std::size_t>(e - s); rest >= 8) {
+      const std::uint64_t a = load<std::uint64_t>(s), b = load<std::uint64_t>(e - 8);
+      if (!needs_escape(a) && !needs_escape(b)) {
+        std::memcpy(p, &a, 8);
+        std::memcpy(p + rest - 8, &b, 8);
+        p += rest, s = e;
+      }
+    } else if (rest >= 4) {
+      const std::uint32_t a = load<std::uint32_t>(s), b = load<std::uint32_t>(e - 4);
+      if (!needs_escape(a) && !needs_escape(b)) {
+        std::memcpy(p, &a, 4);
+        std::memcpy(p + rest - 4, &b, 4);
+        p += rest, s = e;
       }
     }
-    out_.append(v.data() + run, v.size() - run);
-    out_.push_back('"');
+    for (; s < e; ++s) {
+      const auto c = static_cast<unsigned char>(*s);
+      if (c >= 0x20 && c != '"' && c != '\\')
+        *p++ = static_cast<char>(c);
+      else
+        p = escape(p, c);
+    }
+    *p++ = '"';
+    p_ = p;
     return *this;
   }
   template <typename Int>
   RecordOut& integer(Int v) {
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    room(24);
+    p_ = std::to_chars(p_, p_ + 24, v).ptr;
     return *this;
   }
   RecordOut& number(double d) {
     if (!std::isfinite(d)) throw internal_error("a non-finite number in an extraction record");
-    char buf[32];
-    char* end = rapidjson::internal::dtoa(d, buf);
-    out_.append(buf, end);
+    // Records hold few distinct numbers (confidences): their text is remembered per thread.
+    struct Cached {
+      std::uint64_t bits = ~std::uint64_t{0};  // a NaN: never a key
+      std::uint8_t size = 0;
+      char text[31] = {};  // copied whole: no indeterminate bytes
+    };
+    thread_local std::array<Cached, 64> cache;
+    std::uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    Cached& c = cache[(bits * 0x9E3779B97F4A7C15ULL) >> 58];
+    if (c.bits != bits) {
+      char* end = rapidjson::internal::dtoa(d, c.text);
+      c.size = static_cast<std::uint8_t>(end - c.text);
+      c.bits = bits;
+    }
+    room(sizeof c.text);
+    std::memcpy(p_, c.text, sizeof c.text);
+    p_ += c.size;
     return *this;
   }
   RecordOut& strings(const std::vector<std::string>& list) {
-    out_.push_back('[');
+    raw("[");
     for (std::size_t i = 0; i < list.size(); ++i) {
-      if (i) out_.push_back(',');
+      if (i) raw(",");
       str(list[i]);
     }
-    out_.push_back(']');
-    return *this;
+    return raw("]");
   }
 
  private:
-  std::string& out_;
+  void room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
+  }
+  struct Buffer {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+  };
+  static Buffer& scratch() {
+    thread_local Buffer buffer;
+    return buffer;
+  }
+  void reallocate(std::size_t size, std::size_t used) {
+    std::unique_ptr<char[]> data(new char[size]);  // left uninitialised: only written bytes count
+    if (used) std::memcpy(data.get(), buf_.data.get(), used);
+    buf_.data = std::move(data);
+    buf_.size = size;
+  }
+  void grow(std::size_t n) {
+    const auto used = static_cast<std::size_t>(p_ - buf_.data.get());
+    reallocate(std::max(2 * buf_.size, used + n), used);
+    p_ = buf_.data.get() + used;
+    end_ = p_ - used + buf_.size;
+  }
+  static char* escape(char* p, unsigned char c) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    *p++ = '\\';
+    switch (c) {
+      case '"':
+        *p++ = '"';
+        break;
+      case '\\':
+        *p++ = '\\';
+        break;
+      case '\b':
+        *p++ = 'b';
+        break;
+      case '\f':
+        *p++ = 'f';
+        break;
+      case '\n':
+        *p++ = 'n';
+        break;
+      case '\r':
+        *p++ = 'r';
+        break;
+      case '\t':
+        *p++ = 't';
+        break;
+      default:
+        std::memcpy(p, "u00", 3);
+        p[3] = kHex[c >> 4];
+        p[4] = kHex[c & 15];
+        p += 5;
+    }
+    return p;
+  }
+  Buffer& buf_;
+  char* p_;
+  char* end_;
 };
 
 void put_attrs(RecordOut& w, const Attributes& attrs) {
@@ -131,7 +235,7 @@ void put_attrs(RecordOut& w, const Attributes& attrs) {
         [&](const auto& x) {
           using T = std::decay_t<decltype(x)>;
           if constexpr (std::is_same_v<T, bool>)
-            w.raw(x ? "true" : "false");
+            x ? w.raw("true") : w.raw("false");
           else if constexpr (std::is_same_v<T, std::int64_t>)
             w.integer(x);
           else if constexpr (std::is_same_v<T, double>)
@@ -168,7 +272,7 @@ class SpanTable {
     w.raw(",\"spans\":[");
     for (std::size_t i = 0; i < spans_.size(); ++i) {
       const Evidence& e = *spans_[i];
-      w.raw(i ? ",{\"start\":" : "{\"start\":").integer(e.range.begin);
+      w.sep(i != 0).raw("{\"start\":").integer(e.range.begin);
       w.raw(",\"end\":").integer(e.range.end).raw(",\"sentence\":").integer(e.sentence);
       w.raw(",\"quote\":").str(e.quote);
       if (!e.text.empty()) w.raw(",\"text\":").str(e.text);
@@ -256,15 +360,13 @@ Evidence get_evidence(const rapidjson::Value& v, const rapidjson::Value* spans,
 }  // namespace
 
 std::string extraction_to_json(const DocumentExtraction& x) {
-  std::string out;
-  out.reserve(1024 + 160 * x.mentions.size() + 400 * x.relations.size());
-  RecordOut w(out);
+  RecordOut w(1024 + 300 * x.entities.size() + 160 * x.mentions.size() + 400 * x.relations.size());
   w.raw("{\"document\":").str(x.document_id).raw(",\"path\":").str(x.path);
   w.raw(",\"sha256\":").str(x.sha256).raw(",\"format\":").str(x.format);
   w.raw(",\"entities\":[");
   for (std::size_t i = 0; i < x.entities.size(); ++i) {
     const Entity& e = x.entities[i];
-    w.raw(i ? ",{\"id\":" : "{\"id\":").str(e.id).raw(",\"type\":").str(e.type);
+    w.sep(i != 0).raw("{\"id\":").str(e.id).raw(",\"type\":").str(e.type);
     w.raw(",\"label\":").str(e.label).raw(",\"aliases\":").strings(e.aliases);
     w.raw(",\"attributes\":");
     put_attrs(w, e.attributes);
@@ -273,7 +375,7 @@ std::string extraction_to_json(const DocumentExtraction& x) {
   w.raw("],\"mentions\":[");
   for (std::size_t i = 0; i < x.mentions.size(); ++i) {
     const Mention& m = x.mentions[i];
-    w.raw(i ? ",{\"start\":" : "{\"start\":").integer(m.range.begin);
+    w.sep(i != 0).raw("{\"start\":").integer(m.range.begin);
     w.raw(",\"end\":").integer(m.range.end).raw(",\"entity\":").str(m.entity);
     w.raw(",\"surface\":").str(m.surface).raw(",\"source\":").str(m.source);
     w.raw(",\"confidence\":").number(m.confidence).raw(",\"sentence\":").integer(m.sentence);
@@ -285,7 +387,7 @@ std::string extraction_to_json(const DocumentExtraction& x) {
   SpanTable spans(x.document_id);
   for (std::size_t i = 0; i < x.relations.size(); ++i) {
     const Relation& r = x.relations[i];
-    w.raw(i ? ",{\"source\":" : "{\"source\":").str(r.source).raw(",\"target\":").str(r.target);
+    w.sep(i != 0).raw("{\"source\":").str(r.source).raw(",\"target\":").str(r.target);
     w.raw(",\"type\":").str(r.type);
     w.raw(",\"evidence\":{\"span\":").integer(spans.row_of(r.evidence));
     w.raw(",\"rule\":").str(r.evidence.rule).raw(",\"confidence\":").number(r.evidence.confidence);
@@ -299,7 +401,7 @@ std::string extraction_to_json(const DocumentExtraction& x) {
   w.raw("]");
   spans.write(w);
   w.raw(",\"warnings\":").strings(x.warnings).raw("}");
-  return out;
+  return w.text();
 }
 
 DocumentExtraction extraction_from_json(std::string_view json, const std::string& file, int line) {

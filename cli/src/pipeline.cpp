@@ -5,8 +5,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <condition_variable>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -69,8 +71,53 @@ class NameSpans {
   std::vector<std::uint64_t> max_end_;
 };
 
-std::string_view id_of(const Entity& e) { return e.id; }
-std::string_view id_of(std::string_view id) { return id; }
+// Entity ids -> places in their list (ids unique), looked up for every mention and relation end:
+// open addressing, hashed by the length and the first and last eight bytes (ids share prefixes
+// such as "institution/" and differ at their ends).
+class IdIndex {
+ public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  explicit IdIndex(const std::vector<Entity>& list) {
+    std::size_t size = 16;
+    while (size < 2 * list.size()) size *= 2;
+    slots_.resize(size);
+    mask_ = size - 1;
+    for (std::uint32_t i = 0; i < list.size(); ++i) {
+      const std::uint64_t h = hash(list[i].id);
+      std::size_t k = h & mask_;
+      while (slots_[k].index != kNone) k = (k + 1) & mask_;
+      slots_[k] = {h, list[i].id, i};
+    }
+  }
+  std::uint32_t find(std::string_view id) const {
+    const std::uint64_t h = hash(id);
+    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
+      const Slot& s = slots_[k];
+      if (s.index == kNone) return kNone;
+      if (s.hash == h && s.id == id) return s.index;
+    }
+  }
+
+ private:
+  static std::uint64_t hash(std::string_view s) {
+    std::uint64_t a = 0, b = 0;
+    if (s.size() >= 8) {
+      std::memcpy(&a, s.data(), 8);
+      std::memcpy(&b, s.data() + s.size() - 8, 8);
+    } else {
+      for (char c : s) a = (a << 8) | static_cast<unsigned char>(c);
+    }
+    std::uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + s.size()) * 0xC2B2AE3D27D4EB4FULL;
+    return h ^ (h >> 29);
+  }
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view id;
+    std::uint32_t index = kNone;
+  };
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
 
 // The PDF page or HTML element that text offset `t` came from (locations are in text order).
 const SourceLocation* location_of(const Document& doc, std::uint64_t t) {
@@ -120,9 +167,33 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
 
   EntityExtraction found = recognizer_->run(doc, skip);
   Discovery discovered = discover_entities(doc, *recognizer_, found, skip);
-  std::map<std::string, Entity> entities;
-  for (auto& e : found.entities) entities.emplace(e.id, std::move(e));
-  for (auto& e : discovered.entities) entities.emplace(e.id, std::move(e));
+  auto by_id_order = [](const Entity& a, const Entity& b) { return a.id < b.id; };
+  // The entities in one list sorted by id, each id once: the recognizer's first (sorted and
+  // unique already), then the discovered ones in the order given (the first of an id wins).
+  std::vector<Entity> entity_list = std::move(found.entities);
+  {
+    const auto lexicon_end = static_cast<std::ptrdiff_t>(entity_list.size());
+    std::vector<Entity*> extra;
+    extra.reserve(discovered.entities.size());
+    for (auto& e : discovered.entities) extra.push_back(&e);
+    std::stable_sort(extra.begin(), extra.end(),
+                     [](const Entity* a, const Entity* b) { return a->id < b->id; });
+    for (std::size_t i = 0; i < extra.size(); ++i) {
+      if (i > 0 && extra[i]->id == extra[i - 1]->id) continue;
+      if (std::binary_search(entity_list.begin(), entity_list.begin() + lexicon_end, *extra[i],
+                             by_id_order))
+        continue;
+      entity_list.push_back(std::move(*extra[i]));
+    }
+    std::inplace_merge(entity_list.begin(), entity_list.begin() + lexicon_end, entity_list.end(),
+                       by_id_order);
+  }
+  // Entity ids -> places in entity_list: every membership test below is one hashed look-up of an
+  // index, and what is known of each entity is a flag beside it.
+  constexpr std::uint32_t kNone = IdIndex::kNone;
+  const IdIndex index(entity_list);
+  auto index_of = [&](std::string_view id) { return index.find(id); };
+
   std::vector<Mention> mentions = std::move(found.mentions);
   auto by_position = [](const Mention& a, const Mention& b) {
     return std::tie(a.range.begin, a.range.end, a.entity) <
@@ -142,50 +213,63 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
                      by_position);
 
   std::map<std::string, const Entity*> by_id;
-  for (const auto& [id, e] : entities) by_id.emplace(id, &e);
+  for (const auto& e : entity_list) by_id.emplace_hint(by_id.end(), e.id, &e);  // in id order
   std::vector<Relation> relations = extract_relations(doc, by_id, mentions, &found.tokens);
   for (auto& r : discovered.relations) relations.push_back(std::move(r));
 
+  enum : std::uint8_t { kStrong = 1, kNamed = 2, kRelated = 4 };
+  std::vector<std::uint8_t> flags(entity_list.size(), 0);
+  std::vector<std::uint32_t> mention_entity(mentions.size());
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    const std::uint32_t e = mention_entity[i] = index_of(m.entity);
+    if (e == kNone) continue;
+    const bool demonym = m.source == std::string_view("lexicon:demonym");
+    if (!demonym) flags[e] |= kNamed;
+    if (!demonym && m.source != std::string_view("lexicon:city")) flags[e] |= kStrong;
+  }
   // A place named only by its capital or an adjective may act ("Moscow's toolkit") but is not
   // taken as a target: "a summit in Prague" does not aim anything at the Czech Republic.
-  // Membership only: hashed views into `mentions` and `relations`, which stay put meanwhile.
-  std::unordered_set<std::string_view> strongly_named;
-  for (const auto& m : mentions)
-    if (m.source != "lexicon:city" && m.source != "lexicon:demonym")
-      strongly_named.insert(m.entity);
   std::erase_if(relations, [&](const Relation& r) {
-    auto t = entities.find(r.target);
-    bool place =
-        t != entities.end() && (t->second.type == "Actor" || t->second.type == "TargetCountry");
-    return place && !strongly_named.count(r.target) && r.type != "OPERATES";
+    const std::uint32_t t = index_of(r.target);
+    if (t == kNone || (flags[t] & kStrong) || r.type == "OPERATES") return false;
+    const std::string& type = entity_list[t].type;
+    return type == "Actor" || type == "TargetCountry";
   });
 
   // An entity named only by an adjective ("Asian players") and in no relation is not a subject of
-  // the text: drop it and its mentions.
-  std::unordered_set<std::string_view> related, named;
-  for (const auto& r : relations) related.insert(r.source), related.insert(r.target);
-  for (const auto& m : mentions)
-    if (m.source != "lexicon:demonym") named.insert(m.entity);
-  // An instrument channel no one uses in the text is not part of its influence graph either.
-  for (auto it = entities.begin(); it != entities.end();) {
-    bool unrelated = !related.count(it->first);
-    if (unrelated && (!named.count(it->first) || it->second.type == "Instrument"))
-      it = entities.erase(it);
-    else
-      ++it;
+  // the text: drop it and its mentions. Every relation's ends are thus kept entities or unknown
+  // ids (owners named only by the lexicon, added below).
+  std::vector<std::array<std::uint32_t, 2>> ends(relations.size());
+  for (std::size_t i = 0; i < relations.size(); ++i) {
+    ends[i] = {index_of(relations[i].source), index_of(relations[i].target)};
+    for (std::uint32_t e : ends[i])
+      if (e != kNone) flags[e] |= kRelated;
   }
-  std::erase_if(mentions, [&](const Mention& m) { return !entities.count(m.entity); });
+  // An instrument channel no one uses in the text is not part of its influence graph either.
+  std::vector<std::uint32_t> kept_as(entity_list.size(), kNone);
+  std::uint32_t kept = 0;
+  for (std::uint32_t i = 0; i < entity_list.size(); ++i) {
+    const bool keep =
+        (flags[i] & kRelated) || ((flags[i] & kNamed) && entity_list[i].type != "Instrument");
+    if (!keep) continue;
+    if (kept != i) entity_list[kept] = std::move(entity_list[i]);
+    kept_as[i] = kept++;
+  }
+  entity_list.erase(entity_list.begin() + kept, entity_list.end());
+  {
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+      const std::uint32_t e = mention_entity[i];
+      if (e == kNone || kept_as[e] == kNone) continue;
+      if (out != i) mentions[out] = std::move(mentions[i]);
+      ++out;
+    }
+    mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(out), mentions.end());
+  }
 
-  // From here on the entities live in one list sorted by id (the map's order), without copies.
-  std::vector<Entity> entity_list;
-  entity_list.reserve(entities.size());
-  for (auto& [id, e] : entities) entity_list.push_back(std::move(e));
-  entities.clear();
+  // From here on the entities live in one list sorted by id, without copies.
   const std::ptrdiff_t named_count = static_cast<std::ptrdiff_t>(entity_list.size());
-  auto is_named = [&](std::string_view id) {
-    return std::binary_search(entity_list.begin(), entity_list.begin() + named_count, id,
-                              [](const auto& a, const auto& b) { return id_of(a) < id_of(b); });
-  };
   ReferenceExtraction refs = extract_references(doc, mentions, entity_list);
 
   // A discovered organisation without an owner in its name is attributed by the relation that
@@ -219,12 +303,13 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
 
   // Owners named only by the lexicon still become nodes.
   std::unordered_set<std::string_view> owners_added;
-  for (const auto& r : relations)
-    for (const auto* id : {&r.source, &r.target})
-      if (!is_named(*id) && owners_added.insert(*id).second)
-        if (const LexiconEntry* e = lexicon_.find(*id))
-          entity_list.push_back(entity_from_entry(*e));
-  auto by_id_order = [](const Entity& a, const Entity& b) { return a.id < b.id; };
+  for (std::size_t i = 0; i < relations.size(); ++i)
+    for (int end = 0; end < 2; ++end) {
+      if (ends[i][static_cast<std::size_t>(end)] != kNone) continue;  // a kept entity
+      const std::string& id = end == 0 ? relations[i].source : relations[i].target;
+      if (owners_added.insert(id).second)
+        if (const LexiconEntry* e = lexicon_.find(id)) entity_list.push_back(entity_from_entry(*e));
+    }
   std::sort(entity_list.begin() + named_count, entity_list.end(), by_id_order);
   std::inplace_merge(entity_list.begin(), entity_list.begin() + named_count, entity_list.end(),
                      by_id_order);

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <set>
 #include <span>
+#include <unordered_map>
 
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/extract/tokenizer.hpp"
@@ -142,22 +143,31 @@ struct Candidate {
 Discovery discover_entities(const Document& doc, const EntityRecognizer& recognizer,
                             EntityExtraction& found, const std::vector<ByteRange>& skip) {
   Discovery out;
-  std::map<std::string, const Entity*> known;
+  // Ids -> entities, as views: the ids live in `found` (and in form_to_id below) meanwhile.
+  std::unordered_map<std::string_view, const Entity*> known;
+  known.reserve(found.entities.size() + 16);
   for (const auto& e : found.entities) known.emplace(e.id, &e);
-  // Mentions per sentence to see what a candidate overlaps (indexed: a map cost a tree walk per
-  // mention).
-  std::vector<std::vector<const Mention*>> mentions_in(doc.sentences.size());
-  for (const auto& m : found.mentions) {
-    if (m.sentence < 0) continue;  // (none: the recognizer reads sentences)
-    const auto s = static_cast<std::size_t>(m.sentence);
-    if (s >= mentions_in.size()) mentions_in.resize(s + 1);
-    mentions_in[s].push_back(&m);
+  // Mentions per sentence to see what a candidate overlaps: pointers grouped by sentence in one
+  // array, with each sentence's start (a vector per sentence cost an allocation for each).
+  std::size_t sentence_count = doc.sentences.size();
+  for (const auto& m : found.mentions)  // (none beyond: the recognizer reads sentences)
+    if (m.sentence >= 0)
+      sentence_count = std::max(sentence_count, static_cast<std::size_t>(m.sentence) + 1);
+  std::vector<std::uint32_t> sentence_start(sentence_count + 1, 0);
+  for (const auto& m : found.mentions)
+    if (m.sentence >= 0) ++sentence_start[static_cast<std::size_t>(m.sentence) + 1];
+  for (std::size_t s = 0; s < sentence_count; ++s) sentence_start[s + 1] += sentence_start[s];
+  std::vector<const Mention*> grouped(sentence_start.back());
+  {
+    std::vector<std::uint32_t> next(sentence_start.begin(), sentence_start.end() - 1);
+    for (const auto& m : found.mentions)
+      if (m.sentence >= 0) grouped[next[static_cast<std::size_t>(m.sentence)]++] = &m;
   }
-  const std::vector<const Mention*> kNoMentions;
-  auto by_sentence = [&](int s) -> const std::vector<const Mention*>& {
-    return s >= 0 && static_cast<std::size_t>(s) < mentions_in.size()
-               ? mentions_in[static_cast<std::size_t>(s)]
-               : kNoMentions;
+  auto by_sentence = [&](int s) -> std::span<const Mention* const> {
+    if (s < 0 || static_cast<std::size_t>(s) >= sentence_count) return {};
+    const auto k = static_cast<std::size_t>(s);
+    return std::span<const Mention* const>(grouped).subspan(
+        sentence_start[k], sentence_start[k + 1] - sentence_start[k]);
   };
   // Sections whose sentences are not prose to mine, decided once per section.
   std::vector<char> unmined(doc.sections.size(), 0);
@@ -389,12 +399,14 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     extra.add(form, static_cast<std::uint32_t>(forms.size() - 1), acronym_like(form));
   }
   if (!forms.empty()) {
+    std::vector<PhraseMatch> matches;  // reused from sentence to sentence
     for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
       const Sentence& s = doc.sentences[si];
       bool skipped = std::any_of(skip.begin(), skip.end(), [&](const ByteRange& r) { return r.contains(s.range); });
       if (skipped) continue;
       std::span<const Token> tokens = sentence_tokens(si);
-      for (const PhraseMatch& pm : extra.match(doc.text, tokens)) {
+      extra.match(doc.text, tokens, matches);
+      for (const PhraseMatch& pm : matches) {
         ByteRange r{tokens[pm.first_token].begin, tokens[pm.last_token].end};
         const std::string& id = form_to_id[forms[pm.payload]];
         // Existing lexicon mentions inside a discovered name give way to the longer name.

@@ -17,7 +17,7 @@ double confidence_of(EntityRecognizer::FormKind k) {
   }
 }
 
-const char* source_of(EntityRecognizer::FormKind k) {
+std::string_view source_of(EntityRecognizer::FormKind k) {
   switch (k) {
     case EntityRecognizer::FormKind::kLabel: return "lexicon:label";
     case EntityRecognizer::FormKind::kAlias: return "lexicon:alias";
@@ -96,7 +96,12 @@ EntityRecognizer::EntityRecognizer(const Lexicon& lexicon) : lexicon_(&lexicon) 
     for (const auto& a : e.cities) add(a, i, FormKind::kCity);
   }
   prototypes_.reserve(entries.size());
-  for (const LexiconEntry& e : entries) prototypes_.push_back(entity_from_entry(e));
+  for (const LexiconEntry& e : entries) {
+    // Aliases as a document lists them: sorted, each once.
+    Entity& p = prototypes_.emplace_back(entity_from_entry(e));
+    std::sort(p.aliases.begin(), p.aliases.end());
+    p.aliases.erase(std::unique(p.aliases.begin(), p.aliases.end()), p.aliases.end());
+  }
 }
 
 std::span<const Token> SentenceTokens::add(const Document& doc, std::size_t s) {
@@ -114,47 +119,60 @@ EntityExtraction EntityRecognizer::run(const Document& doc,
                                        const std::vector<ByteRange>& skip) const {
   EntityExtraction out;
   const auto& entries = lexicon_->entries();
-  // The entities found, in the order found, and each entry's place among them (-1: not found).
-  std::vector<Entity> found;
+  // The entries found, in the order found, with the distinct surface forms they were found by
+  // (views into the text: an entity is copied, and its forms merged in, once at the end).
+  struct Found {
+    std::uint32_t entry;
+    std::vector<std::string_view> surfaces;
+  };
+  std::vector<Found> found;
   std::vector<std::int32_t> found_at(entries.size(), -1);
+  std::vector<PhraseMatch> matches;
   // Sentence by sentence, so a phrase never spans two sentences.
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const ByteRange r = doc.sentences[s].range;
     if (in_any(skip, r.begin)) continue;
     std::span<const Token> tokens = out.tokens.add(doc, s);
-    for (const PhraseMatch& m : matcher_.match(doc.text, tokens)) {
+    matcher_.match(doc.text, tokens, matches);
+    for (const PhraseMatch& m : matches) {
       const Pattern& p = patterns_[m.payload];
       const LexiconEntry& e = entries[p.entry];
-      Mention mention;
+      Mention& mention = out.mentions.emplace_back();
       mention.range = {tokens[m.first_token].begin, tokens[m.last_token].end};
       mention.entity = e.id;
-      mention.surface = std::string(doc.slice(mention.range));
+      const std::string_view surface = doc.slice(mention.range);
+      mention.surface = surface;
       mention.source = source_of(p.kind);
       mention.confidence = confidence_of(p.kind);
       mention.sentence = static_cast<int>(s);
       std::int32_t& at = found_at[p.entry];
       if (at < 0) {
         at = static_cast<std::int32_t>(found.size());
-        found.push_back(prototypes_[p.entry]);  // a copy of entity_from_entry(e)
+        found.push_back({p.entry, {}});
       }
-      if (p.kind != FormKind::kTrigger && p.kind != FormKind::kDemonym && p.kind != FormKind::kCity)
-        found[static_cast<std::size_t>(at)].aliases.push_back(mention.surface);
-      out.mentions.push_back(std::move(mention));
+      if (p.kind != FormKind::kTrigger && p.kind != FormKind::kDemonym &&
+          p.kind != FormKind::kCity) {
+        auto& surfaces = found[static_cast<std::size_t>(at)].surfaces;
+        if (std::find(surfaces.begin(), surfaces.end(), surface) == surfaces.end())
+          surfaces.push_back(surface);
+      }
     }
   }
-  // By id (unique in a lexicon), each entity moved once: sorting the entities themselves would
-  // move them many times.
-  std::vector<Entity*> order;
-  order.reserve(found.size());
-  for (Entity& entity : found) {
-    std::sort(entity.aliases.begin(), entity.aliases.end());
-    entity.aliases.erase(std::unique(entity.aliases.begin(), entity.aliases.end()), entity.aliases.end());
-    order.push_back(&entity);
+  // By id (unique in a lexicon). A prototype's aliases are sorted and unique already: the forms
+  // seen are merged into them.
+  std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
+    return entries[a.entry].id < entries[b.entry].id;
+  });
+  out.entities.reserve(found.size());
+  for (const Found& f : found) {
+    Entity& entity = out.entities.emplace_back(prototypes_[f.entry]);
+    auto& aliases = entity.aliases;
+    for (std::string_view surface : f.surfaces) {
+      auto it = std::lower_bound(aliases.begin(), aliases.end(), surface,
+                                 [](const std::string& a, std::string_view b) { return a < b; });
+      if (it == aliases.end() || *it != surface) aliases.emplace(it, surface);
+    }
   }
-  std::sort(order.begin(), order.end(),
-            [](const Entity* a, const Entity* b) { return a->id < b->id; });
-  out.entities.reserve(order.size());
-  for (Entity* entity : order) out.entities.push_back(std::move(*entity));
   return out;
 }
 

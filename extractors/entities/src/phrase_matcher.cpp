@@ -102,6 +102,13 @@ std::vector<std::uint32_t> PhraseMatcher::payloads_of(std::string_view phrase) c
 std::vector<PhraseMatch> PhraseMatcher::match(std::string_view text,
                                               std::span<const Token> tokens) const {
   std::vector<PhraseMatch> out;
+  match(text, tokens, out);
+  return out;
+}
+
+void PhraseMatcher::match(std::string_view text, std::span<const Token> tokens,
+                          std::vector<PhraseMatch>& out) const {
+  out.clear();
   std::size_t i = 0;
   while (i < tokens.size()) {
     const std::size_t bit = first_bit(tokens[i].folded_hash);
@@ -130,7 +137,6 @@ std::vector<PhraseMatch> PhraseMatcher::match(std::string_view text,
       ++i;
     }
   }
-  return out;
 }
 
 }  // namespace softgraph

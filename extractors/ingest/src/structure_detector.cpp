@@ -2,6 +2,9 @@
 
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -512,6 +515,20 @@ std::string detect_language(std::string_view text) {
     return latin == 0 ? "und" : "en";
   }
   for (std::size_t i = 0; i < text.size();) {
+#ifdef __SSE2__
+    // Sixteen ASCII bytes at a time between the other letters: their Latin letters counted at once.
+    if (i + 16 <= text.size()) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      if (_mm_movemask_epi8(x) == 0) {
+        const __m128i off = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+        const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(off, _mm_set1_epi8(25)), off);
+        latin += static_cast<std::size_t>(
+            __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(letter))));
+        i += 16;
+        continue;
+      }
+    }
+#endif
     auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
       latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
@@ -521,6 +538,7 @@ std::string detect_language(std::string_view text) {
     int len;
     UChar32 c = cp_at(text, i, &len);
     i += len;
+    if (c >= 0x2000 && c <= 0x206F) continue;  // punctuation (quotes, dashes): no script
     UErrorCode err = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &err);
     if (script == USCRIPT_LATIN) {

@@ -3,9 +3,12 @@
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -177,10 +180,9 @@ template <class Add>
 bool repair_gap(std::string_view s, const RepairOptions& options, RepairStats& st,
                 std::size_t block_begin, std::size_t a_end, std::size_t b, int newlines,
                 std::optional<Vocabulary>& vocabulary, Add& add) {
-  std::size_t a_begin = line_start(s, a_end);
-
   // (a) a word hyphenated across a line or page break
   if (options.hyphens && s[a_end - 1] == '-' && newlines <= 4) {
+    const std::size_t a_begin = line_start(s, a_end);  // found only when needed: most gaps end here
     std::size_t frag_end = a_end - 1, frag_begin = frag_end;
     while (frag_begin > a_begin) {
       std::size_t p;
@@ -216,7 +218,7 @@ bool repair_gap(std::string_view s, const RepairOptions& options, RepairStats& s
 
   // (c) the tail of the paragraph repeated as the head of the next block
   if (options.repeats) {
-    if (std::size_t k = repeated_head(s, a_begin, a_end, b)) {
+    if (std::size_t k = repeated_head(s, line_start(s, a_end), a_end, b)) {
       std::size_t rest = b + k;
       while (rest < s.size() && (s[rest] == ' ' || s[rest] == '\t')) ++rest;
       bool whole_line = rest >= s.size() || s[rest] == '\n';
@@ -268,13 +270,54 @@ std::vector<Edit> find_repairs(std::string_view s, const RepairOptions& options,
   return edits;
 }
 
+namespace {
+
+// Whether `text` is NFC because every code point is a segment of its own: it has a normalisation
+// boundary before it and is NFC by itself (é, curly quotes, dashes; not a combining mark, not a
+// character NFC replaces). ASCII always is; the rest is asked of ICU once per code point and
+// remembered, instead of ICU's check of every byte.
+bool starters_only(std::string_view text, const icu::Normalizer2& nfc) {
+  struct Known {
+    UChar32 c = -1;
+    bool starter = false;
+  };
+  thread_local std::array<Known, 256> known;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < n;) {
+    std::uint64_t w;
+    if (i + 8 <= n && (std::memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0)) {
+      i += 8;
+      continue;
+    }
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+    Known& k = known[static_cast<std::uint32_t>(c) & 255];
+    if (k.c != c) {
+      UErrorCode err = U_ZERO_ERROR;
+      k.starter = nfc.hasBoundaryBefore(c) && nfc.isNormalized(icu::UnicodeString(c), err) &&
+                  U_SUCCESS(err);
+      k.c = c;
+    }
+    if (!k.starter) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool normalize_nfc(std::string_view text, std::string& out, PieceMap& map) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) throw internal_error(std::string("ICU NFC unavailable: ") + u_errorName(err));
   // Pure ASCII is always NFC; skip ICU entirely for it.
   bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
-  if (ascii) return false;
+  if (ascii || starters_only(text, *nfc)) return false;
   icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
   if (nfc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return false;
   err = U_ZERO_ERROR;

@@ -4,6 +4,9 @@
 
 #include <cstdint>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "softgraph/core/error.hpp"
 
@@ -100,6 +103,16 @@ bool clean_utf8(std::string_view raw, const std::string& path, bool lossy, std::
   std::size_t controls = 0;
   bool needs_rewrite = start != 0;
   for (std::size_t i = start; i < raw.size(); ++i) {
+#ifdef __SSE2__
+    // Control bytes are rare: sixteen bytes without one are passed at once.
+    while (i + 16 <= raw.size()) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw.data() + i));
+      const __m128i max_control = _mm_set1_epi8(0x1F);
+      if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, max_control), x)) != 0) break;
+      i += 16;
+    }
+    if (i >= raw.size()) break;
+#endif
     unsigned char c = static_cast<unsigned char>(raw[i]);
     if (c >= 0x20) continue;
     if (c == 0) {

@@ -6,11 +6,10 @@ namespace softgraph::refs {
 namespace {
 
 // Does any entry of the reference list the name keyed `key` (name_key) as author number `k`?
-bool has_author(const std::vector<ParsedReference>& entries, const BuiltReference& r, std::size_t k,
+bool has_author(const AuthorKeys& keys, const BuiltReference& r, std::size_t k,
                 const std::string& key) {
   for (std::size_t i : r.entries)
-    if (entries[i].authors.size() > k && same_name_key(name_key(entries[i].authors[k].family), key))
-      return true;
+    if (keys[i].size() > k && same_name_key(keys[i][k], key)) return true;
   return false;
 }
 
@@ -26,8 +25,20 @@ std::size_t author_count(const std::vector<ParsedReference>& entries, const Buil
 
 }  // namespace
 
+AuthorKeys author_keys(const std::vector<ParsedReference>& entries) {
+  AuthorKeys keys(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    for (const auto& a : entries[i].authors) keys[i].push_back(name_key(a.family));
+  return keys;
+}
+
 Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedReference>& entries,
                             const BuiltReferences& built) {
+  return resolve_citation(hit, entries, built, author_keys(entries));
+}
+
+Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedReference>& entries,
+                            const BuiltReferences& built, const AuthorKeys& entry_keys) {
   const auto& refs = built.references;
   if (hit.number > 0) {
     for (std::size_t i = 0; i < refs.size(); ++i)
@@ -40,7 +51,7 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
   for (const auto& name : hit.names) keys.push_back(name_key(name));
   std::vector<std::size_t> by_author, candidates;
   for (std::size_t i = 0; i < refs.size(); ++i) {
-    if (!has_author(entries, refs[i], 0, keys[0])) continue;
+    if (!has_author(entry_keys, refs[i], 0, keys[0])) continue;
     by_author.push_back(i);
     const ParsedReference& e = entries[refs[i].entries.front()];
     auto suffix = refs[i].entity.attributes.find("year_suffix");
@@ -62,7 +73,7 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
     std::size_t n = author_count(entries, refs[i], et_al);
     bool ok = true;
     for (std::size_t k = 1; k < hit.names.size(); ++k)
-      ok = ok && has_author(entries, refs[i], k, keys[k]);
+      ok = ok && has_author(entry_keys, refs[i], k, keys[k]);
     if (hit.et_al) ok = ok && (n >= 3 || et_al);
     if (!hit.et_al && hit.names.size() == 1) ok = ok && n == 1 && !et_al;
     if (hit.names.size() == 2 && !hit.et_al) ok = ok && n == 2;

@@ -68,10 +68,31 @@ double confidence_of(const std::string& rule) {
   return 0.9;  // possessive
 }
 
-bool discussable(const std::string& id, const std::map<std::string, const Entity*>& by_id) {
-  auto it = by_id.find(id);
-  if (it == by_id.end()) return id.starts_with("actor/") || id.starts_with("institution/");
-  const Entity& e = *it->second;
+// The entities by id, for look-ups by binary search (no tree of copied ids per document).
+class EntitiesById {
+ public:
+  explicit EntitiesById(const std::vector<Entity>& entities) {
+    list_.reserve(entities.size());
+    for (const Entity& e : entities) list_.push_back(&e);
+    // They come sorted by id from the pipeline; anything else is sorted here.
+    if (!std::is_sorted(list_.begin(), list_.end(), less))
+      std::stable_sort(list_.begin(), list_.end(), less);
+  }
+  const Entity* find(std::string_view id) const {
+    auto it = std::lower_bound(list_.begin(), list_.end(), id,
+                               [](const Entity* e, std::string_view id) { return e->id < id; });
+    return it != list_.end() && (*it)->id == id ? *it : nullptr;
+  }
+
+ private:
+  static bool less(const Entity* a, const Entity* b) { return a->id < b->id; }
+  std::vector<const Entity*> list_;
+};
+
+bool discussable(const std::string& id, const EntitiesById& by_id) {
+  const Entity* found = by_id.find(id);
+  if (!found) return id.starts_with("actor/") || id.starts_with("institution/");
+  const Entity& e = *found;
   if (e.type == "Actor" || e.type == "Institution") return true;
   auto roles = e.attributes.find("roles");
   if (roles == e.attributes.end()) return false;
@@ -82,7 +103,7 @@ bool discussable(const std::string& id, const std::map<std::string, const Entity
 // Actors and institutions mentioned inside `where`. With mentions sorted by start (as the
 // pipeline gives them) only those starting inside `where` are looked at.
 std::vector<std::string> actors_in(ByteRange where, const std::vector<Mention>& mentions,
-                                   bool sorted, const std::map<std::string, const Entity*>& by_id) {
+                                   bool sorted, const EntitiesById& by_id) {
   std::vector<std::string> out;
   auto first = mentions.begin();
   if (sorted)
@@ -154,16 +175,15 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
   CitationContext context(doc);
   std::vector<ByteRange> skip = out.reference_sections;
   for (const ByteRange& n : context.note_paragraphs()) skip.push_back(n);
-  std::map<std::string, const Entity*> by_id;
-  // The entities come sorted by id: each goes in at the end, without a tree walk.
-  for (const Entity& e : entities) by_id.emplace_hint(by_id.end(), e.id, &e);
+  const EntitiesById by_id(entities);
   std::vector<int> cited(built.references.size(), 0);
   const bool sorted = std::is_sorted(
       mentions.begin(), mentions.end(),
       [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 
+  const refs::AuthorKeys keys = refs::author_keys(parsed);
   for (const CitationHit& hit : refs::find_citations(doc.text, skip, numbered)) {
-    refs::Resolution res = refs::resolve_citation(hit, parsed, built);
+    refs::Resolution res = refs::resolve_citation(hit, parsed, built, keys);
     auto where = [&] { return doc.path + ":" + std::to_string(lines.line_of(hit.range.begin)); };
     if (res.reference < 0) {
       out.warnings.push_back(where() + ": unresolved citation " + citation_text(hit) + ": " +

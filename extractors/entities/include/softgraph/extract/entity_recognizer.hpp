@@ -63,7 +63,8 @@ class EntityRecognizer {
   const Lexicon* lexicon_;
   PhraseMatcher matcher_;
   std::vector<Pattern> patterns_;
-  // entity_from_entry() of every entry, made once: a document copies the ones it finds.
+  // entity_from_entry() of every entry (aliases sorted, each once), made once: a document copies
+  // the ones it finds.
   std::vector<Entity> prototypes_;
 };
 

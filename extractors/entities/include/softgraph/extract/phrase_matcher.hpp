@@ -24,6 +24,9 @@ class PhraseMatcher {
   bool add(std::string_view phrase, std::uint32_t payload, bool case_sensitive);
   // Matches over `tokens` of `text`, leftmost-longest and non-overlapping.
   std::vector<PhraseMatch> match(std::string_view text, std::span<const Token> tokens) const;
+  // The same into `out` (cleared first): a caller matching sentence after sentence reuses it.
+  void match(std::string_view text, std::span<const Token> tokens,
+             std::vector<PhraseMatch>& out) const;
   std::vector<PhraseMatch> match(std::string_view text, const std::vector<Token>& tokens) const {
     return match(text, std::span<const Token>(tokens));
   }

@@ -17,7 +17,15 @@ struct Resolution {
   std::string problem;  // why not, or "ambiguous: ..." when a guess was made
 };
 
+// The authors' family names of `entries` as name_key() gives them, per entry and author: made
+// once per reference list rather than for every citation and entry compared.
+using AuthorKeys = std::vector<std::vector<std::string>>;
+AuthorKeys author_keys(const std::vector<ParsedReference>& entries);
+
 Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedReference>& entries,
                             const BuiltReferences& built);
+// The same with the keys of author_keys(entries).
+Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedReference>& entries,
+                            const BuiltReferences& built, const AuthorKeys& keys);
 
 }  // namespace softgraph::refs
