@@ -19,36 +19,38 @@ namespace softgraph {
 namespace {
 
 const std::set<std::string> kHeads = {
-    "foundation", "foundations", "institute", "institutes", "agency", "agencies", "fund", "funds",
-    "service", "university", "universities", "school", "schools", "programme", "program",
-    "programmes", "programs", "assembly", "council", "centre", "center", "centres", "centers",
-    "bank", "initiative", "organization", "organisation", "corps", "academy", "association",
-    "society", "committee", "commission", "forum", "network", "office", "authority", "alliance",
-    "trust", "college", "library", "corporation", "ministry", "endowment", "mission",
-    "stiftung", "institut", "secretariat", "parliament", "dialogue", "platform", "federation",
-    "agence", "radio", "television", "broadcasting", "channel", "crescent", "cross",
-    "charity", "charities", "league", "relief"};
+    "foundation", "foundations",  "institute",    "institutes", "agency",       "agencies",
+    "fund",       "funds",        "service",      "university", "universities", "school",
+    "schools",    "programme",    "program",      "programmes", "programs",     "assembly",
+    "council",    "centre",       "center",       "centres",    "centers",      "bank",
+    "initiative", "organization", "organisation", "corps",      "academy",      "association",
+    "society",    "committee",    "commission",   "forum",      "network",      "office",
+    "authority",  "alliance",     "trust",        "college",    "library",      "corporation",
+    "ministry",   "endowment",    "mission",      "stiftung",   "institut",     "secretariat",
+    "parliament", "dialogue",     "platform",     "federation", "agence",       "radio",
+    "television", "broadcasting", "channel",      "crescent",   "cross",        "charity",
+    "charities",  "league",       "relief"};
 // "in", "on" and "to" end a name ("the Pushkin School in Turkmenistan" is a school and a place).
-const std::set<std::string> kConnectors = {"of", "for", "and", "the", "de", "&", "-", "'", "des",
-                                           "du", "für"};
+const std::set<std::string> kConnectors = {"of", "for", "and", "the", "de", "&",
+                                           "-",  "'",   "des", "du",  "für"};
 // Words that start a capitalised run but are not part of a name.
-const std::set<std::string> kStopStarts = {"the", "a", "an", "this", "these", "that", "its",
-                                           "their", "his", "her", "our", "in", "through", "by",
-                                           "with", "from", "and", "of", "such", "both", "each",
-                                           "as", "at", "on", "for", "to", "under", "via"};
+const std::set<std::string> kStopStarts = {
+    "the",  "a",  "an",      "this", "these", "that", "its",   "their", "his",  "her",
+    "our",  "in", "through", "by",   "with",  "from", "and",   "of",    "such", "both",
+    "each", "as", "at",      "on",   "for",   "to",   "under", "via"};
 // Lower-case words that make the capitalised name before them a programme or body.
-const std::set<std::string> kGenericHeads = {"programme", "program", "initiative", "scheme",
-                                             "project", "fellowship", "fellowships", "network"};
+const std::set<std::string> kGenericHeads = {"programme", "program",    "initiative",  "scheme",
+                                             "project",   "fellowship", "fellowships", "network"};
 // Names ending so are documents or events, not organisations.
-const std::set<std::string> kNotOrganisations = {"agreement", "agreements", "treaty", "declaration",
-                                                 "accord", "accords", "pact", "concept", "strategy",
-                                                 "doctrine", "war", "charter", "protocol", "act",
-                                                 "convention", "memorandum", "plan", "summit"};
+const std::set<std::string> kNotOrganisations = {
+    "agreement", "agreements", "treaty",     "declaration", "accord", "accords",
+    "pact",      "concept",    "strategy",   "doctrine",    "war",    "charter",
+    "protocol",  "act",        "convention", "memorandum",  "plan",   "summit"};
 // Inside an acronym's long form, short prepositions may stand ("Mission in Georgia (EUMM)").
-const std::set<std::string> kAcronymConnectors = {"of", "for", "and", "the", "de", "&", "-", "'",
-                                                  "des", "du", "für", "in", "on", "to"};
-const std::set<std::string> kKinds = {"university", "school", "college", "academy", "institute",
-                                      "institut"};
+const std::set<std::string> kAcronymConnectors = {"of", "for", "and", "the", "de", "&",  "-",
+                                                  "'",  "des", "du",  "für", "in", "on", "to"};
+const std::set<std::string> kKinds = {"university", "school",    "college",
+                                      "academy",    "institute", "institut"};
 
 // The word lists above as bits, for one lookup per token (see WordClasses).
 enum : std::uint32_t {
@@ -64,14 +66,11 @@ enum : std::uint32_t {
 const WordClasses& word_classes() {
   static const WordClasses table = [] {
     WordClasses t;
-    const std::pair<const std::set<std::string>*, std::uint32_t> lists[] = {
-        {&kHeads, kIsHead},
-        {&kConnectors, kIsConnector},
-        {&kStopStarts, kIsStopStart},
-        {&kGenericHeads, kIsGenericHead},
-        {&kAcronymConnectors, kIsAcronymConnector}};
-    for (const auto& [list, bit] : lists)
-      for (const std::string& w : *list) t.add(w, bit);
+    t.add_lists({{&kHeads, kIsHead},
+                 {&kConnectors, kIsConnector},
+                 {&kStopStarts, kIsStopStart},
+                 {&kGenericHeads, kIsGenericHead},
+                 {&kAcronymConnectors, kIsAcronymConnector}});
     t.add("'", kIsApostrophe);
     t.add("s", kIsS);
     return t;
@@ -86,7 +85,8 @@ std::string_view word_at(const Document& doc, const Token& t) {
 
 // An ASCII slug for any script (Cyrillic names are transliterated first).
 std::string slug_any_script(const std::string& name) {
-  bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+  bool ascii = std::all_of(name.begin(), name.end(),
+                           [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
   if (ascii) return ascii_slug(name);
   // Built only when a non-Latin name turns up: creating it costs ~40 ms.
   static std::once_flag once;
@@ -94,7 +94,8 @@ std::string slug_any_script(const std::string& name) {
   static std::mutex mu;
   std::call_once(once, [] {
     UErrorCode status = U_ZERO_ERROR;
-    translit.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    translit.reset(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     if (U_FAILURE(status)) translit.reset();
   });
   if (!translit) return ascii_slug(name);
@@ -110,9 +111,11 @@ std::string slug_any_script(const std::string& name) {
 
 std::string singular_head(const std::string& slug) {
   static const std::vector<std::pair<std::string, std::string>> kPlurals = {
-      {"_institutes", "_institute"}, {"_foundations", "_foundation"}, {"_agencies", "_agency"},
-      {"_universities", "_university"}, {"_schools", "_school"}, {"_programmes", "_programme"},
-      {"_programs", "_program"}, {"_centres", "_centre"}, {"_centers", "_center"}, {"_funds", "_fund"}};
+      {"_institutes", "_institute"}, {"_foundations", "_foundation"},
+      {"_agencies", "_agency"},      {"_universities", "_university"},
+      {"_schools", "_school"},       {"_programmes", "_programme"},
+      {"_programs", "_program"},     {"_centres", "_centre"},
+      {"_centers", "_center"},       {"_funds", "_fund"}};
   for (const auto& [pl, sg] : kPlurals)
     if (slug.size() > pl.size() && slug.compare(slug.size() - pl.size(), pl.size(), pl) == 0)
       return slug.substr(0, slug.size() - pl.size()) + sg;
@@ -123,10 +126,14 @@ bool acronym_like(std::string_view s) {
   if (s.size() < 2 || s.size() > 12) return false;
   int upper = 0, letters = 0;
   for (unsigned char c : s) {
-    if (c >= 'A' && c <= 'Z') ++upper, ++letters;
-    else if (c >= 'a' && c <= 'z') ++letters;
-    else if (c >= 0x80) return false;  // Cyrillic acronyms come from the lexicon
-    else if (c != '+' && c != '&' && c != '-' && !(c >= '0' && c <= '9')) return false;
+    if (c >= 'A' && c <= 'Z')
+      ++upper, ++letters;
+    else if (c >= 'a' && c <= 'z')
+      ++letters;
+    else if (c >= 0x80)
+      return false;  // Cyrillic acronyms come from the lexicon
+    else if (c != '+' && c != '&' && c != '-' && !(c >= '0' && c <= '9'))
+      return false;
   }
   return upper >= 2 && upper * 2 >= letters;
 }
@@ -191,7 +198,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   auto classes_of = [&](const Token& t) { return classes.of(doc.text, t); };
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
-    bool skipped = std::any_of(skip.begin(), skip.end(), [&](const ByteRange& r) { return r.contains(s.range); });
+    bool skipped = std::any_of(skip.begin(), skip.end(),
+                               [&](const ByteRange& r) { return r.contains(s.range); });
     if (skipped || s.range.size() > 4096) continue;  // run-on debris, not prose
     if (s.section >= 0 && static_cast<std::size_t>(s.section) < doc.sections.size() &&
         unmined[static_cast<std::size_t>(s.section)])
@@ -199,7 +207,10 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     std::span<const Token> tokens = sentence_tokens(si);
     // Capitalised runs (with connectors inside) that contain an organisation head.
     for (std::size_t i = 0; i < tokens.size();) {
-      if (!tokens[i].word || !tokens[i].upper_initial) { ++i; continue; }
+      if (!tokens[i].word || !tokens[i].upper_initial) {
+        ++i;
+        continue;
+      }
       std::size_t j = i, last_cap = i;
       bool has_head = false;
       std::size_t caps = 0;
@@ -288,7 +299,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       }
       if (close >= tokens.size() || close + 1 >= tokens.size() || close == k + 1) continue;
       std::string next = fold_case(word_at(doc, tokens[close + 1]));
-      std::string next2 = close + 2 < tokens.size() ? fold_case(word_at(doc, tokens[close + 2])) : "";
+      std::string next2 =
+          close + 2 < tokens.size() ? fold_case(word_at(doc, tokens[close + 2])) : "";
       if (next == "format" || next == "dialogue" || next == "mechanism" || next2 == "format") {
         ByteRange r{tokens[k + 1].begin, tokens[close - 1].end};
         candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), {}});
@@ -301,23 +313,30 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   std::map<std::string, Entity> fresh;
   std::map<std::string, std::string> form_to_id;  // surface form -> entity id, for re-scanning
   // Definitions with an acronym first: they tie a long name to a known entity.
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return !a.acronym.empty() && b.acronym.empty();
-  });
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) {
+                     return !a.acronym.empty() && b.acronym.empty();
+                   });
   for (const Candidate& c : candidates) {
     if (c.acronym.empty() && form_to_id.count(c.name)) continue;
-    std::string last_word = fold_case(c.name.substr(c.name.find_last_of(' ') == std::string::npos ? 0 : c.name.find_last_of(' ') + 1));
+    std::string last_word = fold_case(c.name.substr(
+        c.name.find_last_of(' ') == std::string::npos ? 0 : c.name.find_last_of(' ') + 1));
     if (kNotOrganisations.count(last_word)) continue;
     const Mention* covering = nullptr;
     std::vector<const Mention*> inside;
     for (const Mention* m : by_sentence(c.sentence)) {
-      if (m->range.contains(c.range)) covering = m;
-      else if (c.range.contains(m->range)) inside.push_back(m);
+      if (m->range.contains(c.range))
+        covering = m;
+      else if (c.range.contains(m->range))
+        inside.push_back(m);
     }
-    const Entity* cover_entity = covering && known.count(covering->entity) ? known[covering->entity] : nullptr;
+    const Entity* cover_entity =
+        covering && known.count(covering->entity) ? known[covering->entity] : nullptr;
     // A state or region's name is not an organisation's long form ("... Georgia (EUMM)").
-    if (cover_entity && (cover_entity->type == "Actor" || cover_entity->type == "TargetCountry" ||
-                         cover_entity->type == "Region") && !c.acronym.empty())
+    if (cover_entity &&
+        (cover_entity->type == "Actor" || cover_entity->type == "TargetCountry" ||
+         cover_entity->type == "Region") &&
+        !c.acronym.empty())
       continue;
     if (cover_entity && cover_entity->type != "Instrument") {
       if (!c.acronym.empty()) form_to_id[c.acronym] = cover_entity->id;
@@ -330,7 +349,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       if (known.count(m->entity) && known[m->entity]->type == "Institution" &&
           m->range.size() * 10 < c.range.size() * 7)
         holds_known_institution = true;
-    bool coordination = c.name.find(" and ") != std::string::npos || c.name.find(", ") != std::string::npos;
+    bool coordination =
+        c.name.find(" and ") != std::string::npos || c.name.find(", ") != std::string::npos;
     if (holds_known_institution && coordination && c.acronym.empty()) continue;
     // A full name the lexicon knows exactly, just not as this span: resolve through its parts.
     const Entity* inner_inst = nullptr;
@@ -346,7 +366,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     if (!c.acronym.empty()) {
       auto payloads = recognizer.matcher().payloads_of(c.acronym);
       if (!payloads.empty()) {
-        const LexiconEntry& e = recognizer.lexicon().entries()[recognizer.patterns()[payloads.front()].entry];
+        const LexiconEntry& e =
+            recognizer.lexicon().entries()[recognizer.patterns()[payloads.front()].entry];
         if (e.type == "Institution" || e.type == "Actor") {
           form_to_id[c.name] = e.id;
           continue;
@@ -380,8 +401,10 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
         e.attributes["attribution"] = std::string("name");
         e.attributes["attribution_confidence"] = 0.9;
       }
-      std::string head = fold_case(name.substr(name.find_last_of(' ') == std::string::npos ? 0 : name.find_last_of(' ') + 1));
-      if (kKinds.count(head)) e.attributes["kind"] = std::string(head == "institut" ? "institute" : head);
+      std::string head = fold_case(name.substr(
+          name.find_last_of(' ') == std::string::npos ? 0 : name.find_last_of(' ') + 1));
+      if (kKinds.count(head))
+        e.attributes["kind"] = std::string(head == "institut" ? "institute" : head);
     }
     e.aliases.push_back(name);
     form_to_id[name] = id;
@@ -402,7 +425,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     std::vector<PhraseMatch> matches;  // reused from sentence to sentence
     for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
       const Sentence& s = doc.sentences[si];
-      bool skipped = std::any_of(skip.begin(), skip.end(), [&](const ByteRange& r) { return r.contains(s.range); });
+      bool skipped = std::any_of(skip.begin(), skip.end(),
+                                 [&](const ByteRange& r) { return r.contains(s.range); });
       if (skipped) continue;
       std::span<const Token> tokens = sentence_tokens(si);
       extra.match(doc.text, tokens, matches);

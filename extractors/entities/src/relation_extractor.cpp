@@ -176,16 +176,13 @@ const std::set<std::string> kAnaphora = {"organization", "organisation", "instit
 const WordClasses& cue_table() {
   static const WordClasses table = [] {
     WordClasses t;
-    const std::pair<const std::set<std::string>*, std::uint32_t> lists[] = {
-        {&kStrongTargetCues, kCueStrongTarget},
-        {&kTargetCues, kCueTarget},
-        {&kOperateCues, kCueOperate},
-        {&kPartnerCues, kCuePartner},
-        {&kMemberCues, kCueMember},
-        {&kAnaphora, kCueAnaphora},
-        {&kBreaks, kCueBreak}};
-    for (const auto& [list, bit] : lists)
-      for (const std::string& w : *list) t.add(w, bit);
+    t.add_lists({{&kStrongTargetCues, kCueStrongTarget},
+                 {&kTargetCues, kCueTarget},
+                 {&kOperateCues, kCueOperate},
+                 {&kPartnerCues, kCuePartner},
+                 {&kMemberCues, kCueMember},
+                 {&kAnaphora, kCueAnaphora},
+                 {&kBreaks, kCueBreak}});
     return t;
   }();
   return table;

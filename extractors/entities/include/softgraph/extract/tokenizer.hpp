@@ -4,8 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace softgraph {
@@ -42,6 +45,12 @@ class WordClasses {
   // Adds `bits` to `word`'s classes. A word of more than one token can equal no token and is
   // left out.
   void add(std::string_view word, std::uint32_t bits);
+  // Every word of each list, with that list's bit.
+  void add_lists(
+      std::initializer_list<std::pair<const std::set<std::string>*, std::uint32_t>> lists) {
+    for (const auto& [list, bit] : lists)
+      for (const std::string& w : *list) add(w, bit);
+  }
   // Classes of the token of `text` at [t.begin, t.end) (0: in no list).
   std::uint32_t of(std::string_view text, const Token& t) const;
   // Classes of a token whose hash is `hash` and folded form `folded`.
