@@ -1,11 +1,16 @@
 #include "softgraph/extract/sentence_splitter.hpp"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "softgraph/core/error.hpp"
@@ -52,30 +57,107 @@ bool is_initials(std::string_view tok) {
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v'; }
 
-// `p` as UTF-16 in `wide`, and for every code unit the UTF-8 offset of its code point in `at`
-// (at[wide.size()] == p.size()). False on invalid UTF-8, which ICU then reads itself.
-bool to_utf16(std::string_view p, std::vector<UChar>& wide, std::vector<std::uint32_t>& at) {
-  wide.clear();
-  at.clear();
+// Appends `p` as UTF-16 to `wide` and, for every code unit, the byte offset `base` + i of its code
+// point to `at`. False on invalid UTF-8.
+bool append_utf16(std::string_view p, std::uint32_t base, std::vector<UChar>& wide,
+                  std::vector<std::uint32_t>& at) {
   const auto* s = reinterpret_cast<const std::uint8_t*>(p.data());
   const auto n = static_cast<std::int32_t>(p.size());
+  // At most one code unit per byte: written through pointers, trimmed at the end.
+  const std::size_t old = wide.size();
+  wide.resize(old + p.size());
+  at.resize(old + p.size());
+  UChar* w = wide.data() + old;
+  std::uint32_t* a = at.data() + old;
   for (std::int32_t i = 0; i < n;) {
     const std::int32_t start = i;
+    if (s[i] < 0x80) {
+      *w++ = static_cast<UChar>(s[i++]);
+      *a++ = base + static_cast<std::uint32_t>(start);
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) return false;
     if (c <= 0xFFFF) {
-      wide.push_back(static_cast<UChar>(c));
-      at.push_back(static_cast<std::uint32_t>(start));
+      *w++ = static_cast<UChar>(c);
+      *a++ = base + static_cast<std::uint32_t>(start);
     } else {
-      wide.push_back(U16_LEAD(c));
-      wide.push_back(U16_TRAIL(c));
-      at.push_back(static_cast<std::uint32_t>(start));
-      at.push_back(static_cast<std::uint32_t>(start));
+      *w++ = U16_LEAD(c);
+      *w++ = U16_TRAIL(c);
+      *a++ = base + static_cast<std::uint32_t>(start);
+      *a++ = base + static_cast<std::uint32_t>(start);
     }
   }
-  at.push_back(static_cast<std::uint32_t>(n));
+  wide.resize(static_cast<std::size_t>(w - wide.data()));
+  at.resize(static_cast<std::size_t>(a - at.data()));
   return true;
+}
+
+// Where ICU's sentence rules (UAX #29) can place a break: after a terminator (Sentence_Break
+// ATerm or STerm: ". ! ? 。 ।" ...) and what follows it, or after a separator (CR, LF, NEL, LS,
+// PS). A code point of these classes is a "trigger"; the ASCII ones are taken from ICU itself.
+struct Triggers {
+  std::array<bool, 128> ascii{};
+  bool ascii_are_the_usual = true;  // exactly . ! ? CR LF, which the 16-byte scan looks for
+  Triggers() {
+    for (UChar32 c = 0; c < 128; ++c) {
+      ascii[static_cast<std::size_t>(c)] = of(c);
+      const bool usual = c == '.' || c == '!' || c == '?' || c == '\r' || c == '\n';
+      if (ascii[static_cast<std::size_t>(c)] != usual) ascii_are_the_usual = false;
+    }
+  }
+  static bool of(UChar32 c) {
+    switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+      case U_SB_ATERM:
+      case U_SB_STERM:
+      case U_SB_SEP:
+      case U_SB_CR:
+      case U_SB_LF:
+        return true;
+      default:
+        return false;
+    }
+  }
+};
+
+// The first trigger in `line` before its last byte (the line's own LF, or any byte at the end of
+// the paragraph, which ICU breaks after anyway), or npos.
+std::size_t first_trigger(std::string_view line, const Triggers& triggers) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(line.data());
+  const auto n = static_cast<std::int32_t>(line.size()) - 1;
+  std::int32_t i = 0;
+#ifdef __SSE2__
+  // Sixteen bytes at a time up to the first byte that is a trigger or not ASCII.
+  if (triggers.ascii_are_the_usual) {
+    const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
+                  cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+    for (; i + 16 <= n; i += 16) {
+      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      const __m128i hit = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(b, dot), _mm_cmpeq_epi8(b, bang)),
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, ask), _mm_cmpeq_epi8(b, cr)),
+                       _mm_or_si128(_mm_cmpeq_epi8(b, lf), b)));  // b: its high bit, non-ASCII
+      if (_mm_movemask_epi8(hit) != 0) break;
+    }
+  }
+#endif
+  while (i < n) {
+    if (s[i] < 0x80) {
+      if (triggers.ascii[s[i]]) return static_cast<std::size_t>(i);
+      ++i;
+      continue;
+    }
+    const std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n + 1, c);
+    if (c < 0 || Triggers::of(c)) return static_cast<std::size_t>(start);  // invalid: let ICU see
+  }
+  return std::string_view::npos;
+}
+
+bool ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 }  // namespace
@@ -118,42 +200,96 @@ bool SentenceSplitter::suppress_break(std::string_view before, std::string_view 
   return is_lower(next);
 }
 
-void SentenceSplitter::split(Document& doc) {
-  doc.sentences.clear();
-  doc.sentences.reserve(doc.text.size() / 120 + 16);  // ~one sentence per 120 bytes
-  const std::string_view text = doc.text;
+void SentenceSplitter::boundaries_of_whole(std::string_view p, std::vector<std::uint64_t>& out) {
+  out.clear();
+  wide_.clear();
+  at_.clear();
   UErrorCode err = U_ZERO_ERROR;
   UText* ut = nullptr;
-  std::vector<std::uint64_t> bounds;
-  std::vector<UChar> wide;        // the paragraph as UTF-16
-  std::vector<std::uint32_t> at;  // UTF-16 index -> UTF-8 offset, when not ASCII
-  for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
-    const Paragraph& para = doc.paragraphs[pi];
-    std::string_view p = para.range.slice(text);
-    err = U_ZERO_ERROR;
-    // ICU iterates UTF-16 text much faster than UTF-8 (which it converts chunk by chunk). The
-    // code points are the same, so are the breaks: an ASCII paragraph widens byte for byte (its
-    // UTF-16 indices are its byte offsets), others map their indices back through `at`.
-    bool mapped = false;
-    if (std::all_of(p.begin(), p.end(),
-                    [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-      wide.assign(p.begin(), p.end());
-      ut = utext_openUChars(ut, wide.data(), static_cast<int64_t>(wide.size()), &err);
-    } else if (to_utf16(p, wide, at)) {
-      mapped = true;
-      ut = utext_openUChars(ut, wide.data(), static_cast<int64_t>(wide.size()), &err);
-    } else {
-      ut = utext_openUTF8(ut, p.data(), static_cast<int64_t>(p.size()), &err);
+  const bool mapped = append_utf16(p, 0, wide_, at_);
+  if (mapped) {
+    at_.push_back(static_cast<std::uint32_t>(p.size()));
+    ut = utext_openUChars(ut, wide_.data(), static_cast<int64_t>(wide_.size()), &err);
+  } else {
+    ut = utext_openUTF8(ut, p.data(), static_cast<int64_t>(p.size()), &err);
+  }
+  it_->setText(ut, err);
+  if (U_FAILURE(err)) {
+    utext_close(ut);
+    throw internal_error(std::string("ICU sentence iterator failed: ") + u_errorName(err));
+  }
+  for (int32_t b = it_->first(); b != icu::BreakIterator::DONE; b = it_->next())
+    out.push_back(mapped ? at_[static_cast<std::size_t>(b)] : static_cast<std::uint64_t>(b));
+  utext_close(ut);
+  if (out.empty() || out.back() != p.size()) out.push_back(p.size());
+}
+
+// ICU breaks after every LF (rule SB4), and its rules start afresh after a break: every line of a
+// paragraph is read on its own. Within a line nothing can break before the first trigger, and the
+// rules look back only one character before a terminator (SB7: "U.S"), so ICU is handed each line
+// from the start of the word holding its first trigger, and lines without a trigger not at all.
+// The tails are read in one pass, one after the other (each ends with its LF, a hard break), and
+// the tests compare the result with ICU reading whole paragraphs on random and real text.
+void SentenceSplitter::boundaries(std::string_view p, std::vector<std::uint64_t>& out) {
+  static const Triggers triggers;
+  out.clear();
+  std::vector<UChar>& wide = wide_;
+  wide.clear();
+  at_.clear();
+  line_ends_.clear();
+  for (std::size_t ls = 0; ls < p.size();) {
+    std::size_t le = p.find('\n', ls);
+    le = le == std::string_view::npos ? p.size() : le + 1;
+    const std::string_view line = p.substr(ls, le - ls);
+    const std::size_t t = first_trigger(line, triggers);
+    if (t != std::string_view::npos) {
+      std::size_t s = t;
+      while (s > 0 && line[s - 1] != ' ') --s;
+      if (s > 0 && !ascii_alnum(line[s])) s = 0;  // an unusual word start: the whole line
+      if (!append_utf16(line.substr(s), static_cast<std::uint32_t>(ls + s), wide, at_))
+        return boundaries_of_whole(p, out);
     }
+    line_ends_.push_back(le);
+    ls = le;
+  }
+  out.push_back(0);
+  std::size_t next_end = 0;  // the first line end not yet in `out`
+  auto add_line_ends_before = [&](std::uint64_t b) {
+    while (next_end < line_ends_.size() && line_ends_[next_end] < b)
+      out.push_back(line_ends_[next_end++]);
+  };
+  if (!wide.empty()) {
+    UErrorCode err = U_ZERO_ERROR;
+    UText* ut = utext_openUChars(nullptr, wide.data(), static_cast<int64_t>(wide.size()), &err);
     it_->setText(ut, err);
     if (U_FAILURE(err)) {
       utext_close(ut);
       throw internal_error(std::string("ICU sentence iterator failed: ") + u_errorName(err));
     }
-    bounds.clear();
-    for (int32_t b = it_->first(); b != icu::BreakIterator::DONE; b = it_->next())
-      bounds.push_back(mapped ? at[static_cast<std::size_t>(b)] : static_cast<std::uint64_t>(b));
-    if (bounds.empty() || bounds.back() != p.size()) bounds.push_back(p.size());
+    for (int32_t b = it_->next(); b != icu::BreakIterator::DONE; b = it_->next()) {
+      // Each tail holds one LF, its last code unit: a break after it is its line's end, which
+      // is in `line_ends_` already.
+      const auto u = static_cast<std::size_t>(b);
+      if (u == wide.size() || wide[u - 1] == '\n') continue;
+      const std::uint64_t offset = at_[u];
+      add_line_ends_before(offset);
+      out.push_back(offset);
+    }
+    utext_close(ut);
+  }
+  add_line_ends_before(p.size() + 1);
+  if (out.back() != p.size()) out.push_back(p.size());
+}
+
+void SentenceSplitter::split(Document& doc) {
+  doc.sentences.clear();
+  doc.sentences.reserve(doc.text.size() / 120 + 16);  // ~one sentence per 120 bytes
+  const std::string_view text = doc.text;
+  std::vector<std::uint64_t> bounds;
+  for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
+    const Paragraph& para = doc.paragraphs[pi];
+    std::string_view p = para.range.slice(text);
+    boundaries(p, bounds);
     std::uint64_t start = 0;
     for (std::size_t k = 1; k < bounds.size(); ++k) {
       std::uint64_t b = bounds[k];
@@ -169,7 +305,6 @@ void SentenceSplitter::split(Document& doc) {
       start = b;
     }
   }
-  utext_close(ut);
 }
 
 }  // namespace softgraph::ingest
