@@ -503,16 +503,16 @@ void build_body(Document& doc, const std::vector<Unit>& units, std::size_t from,
 
 std::string detect_language(std::string_view text) {
   std::size_t latin = 0, cyrillic = 0, kazakh = 0;
-  // Every paragraph is classified, and most are plain ASCII: test that, then count its letters,
-  // in two loops without branches that the compiler vectorises.
+  // Every paragraph is classified, and most are plain ASCII: test that in a loop without branches
+  // that the compiler vectorises. ASCII text is English as soon as it has a letter.
   unsigned char high = 0;
   for (char c : text) high |= static_cast<unsigned char>(c);
   if (high < 0x80) {
-    for (char c : text) {
+    const bool letter = std::any_of(text.begin(), text.end(), [](char c) {
       const unsigned char b = static_cast<unsigned char>(c) | 0x20;
-      latin += b >= 'a' && b <= 'z';
-    }
-    return latin == 0 ? "und" : "en";
+      return b >= 'a' && b <= 'z';
+    });
+    return letter ? "en" : "und";
   }
   for (std::size_t i = 0; i < text.size();) {
 #ifdef __SSE2__
