@@ -156,6 +156,28 @@ std::size_t first_trigger(std::string_view line, const Triggers& triggers) {
   return std::string_view::npos;
 }
 
+// Where ICU may stop reading `line` (from its first trigger on) and still decide every break the
+// line holds: just after the first letter that follows the line's last trigger. What follows a
+// terminator matters only up to that letter (rules SB6 to SB11 look ahead over closing marks,
+// spaces, digits and punctuation to the next letter, "etc. and" against "etc. And"). Lines with
+// other than ASCII around their last trigger are read to their end.
+std::size_t read_until(std::string_view line, const Triggers& triggers) {
+  const std::size_t n = line.size();
+  std::size_t last = n - 1;  // the last byte is the line's LF or the paragraph's end
+  for (;;) {
+    if (last == 0) return n;
+    const auto b = static_cast<unsigned char>(line[--last]);
+    if (b >= 0x80) return n;
+    if (triggers.ascii[b]) break;
+  }
+  for (std::size_t k = last + 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(line[k]);
+    if (b >= 0x80) return n;
+    if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) return k + 1;
+  }
+  return n;
+}
+
 bool ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -227,9 +249,10 @@ void SentenceSplitter::boundaries_of_whole(std::string_view p, std::vector<std::
 // ICU breaks after every LF (rule SB4), and its rules start afresh after a break: every line of a
 // paragraph is read on its own. Within a line nothing can break before the first trigger, and the
 // rules look back only one character before a terminator (SB7: "U.S"), so ICU is handed each line
-// from the start of the word holding its first trigger, and lines without a trigger not at all.
-// The tails are read in one pass, one after the other (each ends with its LF, a hard break), and
-// the tests compare the result with ICU reading whole paragraphs on random and real text.
+// from the start of the word holding its first trigger to the letter after its last one
+// (`read_until`), and lines without a trigger not at all. The pieces are read in one pass, one
+// after the other, each ended by an LF (a hard break); the tests compare the result with ICU
+// reading whole paragraphs, on random and on real text.
 void SentenceSplitter::boundaries(std::string_view p, std::vector<std::uint64_t>& out) {
   static const Triggers triggers;
   out.clear();
@@ -246,8 +269,14 @@ void SentenceSplitter::boundaries(std::string_view p, std::vector<std::uint64_t>
       std::size_t s = t;
       while (s > 0 && line[s - 1] != ' ') --s;
       if (s > 0 && !ascii_alnum(line[s])) s = 0;  // an unusual word start: the whole line
-      if (!append_utf16(line.substr(s), static_cast<std::uint32_t>(ls + s), wide, at_))
+      const std::size_t e = read_until(line, triggers);
+      if (!append_utf16(line.substr(s, e - s), static_cast<std::uint32_t>(ls + s), wide, at_))
         return boundaries_of_whole(p, out);
+      if (e < line.size()) {
+        // The rest of the line cannot break: an LF (a hard break) ends this tail instead.
+        wide.push_back('\n');
+        at_.push_back(static_cast<std::uint32_t>(ls + e));
+      }
     }
     line_ends_.push_back(le);
     ls = le;
