@@ -80,6 +80,18 @@ TEST_CASE("figures stated in a sentence stay on the edge") {
   CHECK(std::get<std::vector<std::string>>(a.at("years")) == std::vector<std::string>{"2008"});
 }
 
+TEST_CASE("figures: number words in any case, digits only where a word starts") {
+  using List = std::vector<std::string>;
+  Attributes a = figures_in("Hundreds of\nstudents came; Twenty schools and THOUSANDS of teachers.");
+  CHECK(std::get<List>(a.at("figures")) ==
+        List{"Hundreds of\nstudents", "Twenty schools", "THOUSANDS of teachers"});
+  Attributes b = figures_in(
+      "The G20 and covid-19 and 2008s and 1990s-era and 3 and 45 percent rose by 12% in 2019.");
+  CHECK(std::get<List>(b.at("figures")) == List{"1990", "45 percent", "12%"});
+  CHECK(std::get<List>(b.at("years")) == List{"2008s", "2019"});
+  CHECK(figures_in("No figures here, just words like tenets, fifteenth, democracy, help.").empty());
+}
+
 TEST_CASE("a partnership cue ties a pair, not a list, and not a broken relation") {
   Run pair = run("Norway. The Norwegian-Danish partnership runs teacher exchanges.");
   CHECK(pair.triples.count("actor/norway PARTNERS_WITH actor/denmark"));

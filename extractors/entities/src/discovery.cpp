@@ -4,13 +4,14 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <span>
-#include <unordered_map>
 
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/extract/tokenizer.hpp"
@@ -83,6 +84,26 @@ std::string_view word_at(const Document& doc, const Token& t) {
   return std::string_view(doc.text).substr(t.begin, t.end - t.begin);
 }
 
+// Whether token `t` is the one byte `c` (word_at(doc, t) == "(" without a string comparison).
+bool is_byte(const Document& doc, const Token& t, char c) {
+  return t.end - t.begin == 1 && doc.text[t.begin] == c;
+}
+
+// Opening and closing quotes of a quoted format: “ ” « » and the straight quote. A token's first
+// byte rules out nearly every token before its text is compared.
+bool is_open_quote(const Document& doc, const Token& t) {
+  const char c = doc.text[t.begin];
+  if (c != '"' && c != '\xE2' && c != '\xC2') return false;
+  const std::string_view w = word_at(doc, t);
+  return w == "\xE2\x80\x9C" || w == "\"" || w == "\xC2\xAB";
+}
+bool is_close_quote(const Document& doc, const Token& t) {
+  const char c = doc.text[t.begin];
+  if (c != '"' && c != '\xE2' && c != '\xC2') return false;
+  const std::string_view w = word_at(doc, t);
+  return w == "\xE2\x80\x9D" || w == "\"" || w == "\xC2\xBB";
+}
+
 // An ASCII slug for any script (Cyrillic names are transliterated first).
 std::string slug_any_script(const std::string& name) {
   bool ascii = std::all_of(name.begin(), name.end(),
@@ -138,6 +159,59 @@ bool acronym_like(std::string_view s) {
   return upper >= 2 && upper * 2 >= letters;
 }
 
+// Entity ids -> entities: a flat open-addressing table of views (a document fills one with all
+// its lexicon entities; a node-based map cost an allocation for each). A present id may map to
+// null (known to exist, not to be read).
+class KnownIds {
+ public:
+  explicit KnownIds(std::size_t expected) : slots_(std::bit_ceil(2 * expected + 16)) {}
+  // Adds `id` unless present (the first value stays, as with unordered_map::emplace).
+  void emplace(std::string_view id, const Entity* entity) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    Slot& slot = slots_[position(id)];
+    if (slot.used) return;
+    slot = {id, entity, true};
+    ++used_;
+  }
+  bool contains(std::string_view id) const { return slots_[position(id)].used; }
+  // The entity of `id`, or null when absent.
+  const Entity* get(std::string_view id) const { return slots_[position(id)].entity; }
+
+ private:
+  struct Slot {
+    std::string_view id;
+    const Entity* entity = nullptr;
+    bool used = false;
+  };
+  // Where `id` is, or the free slot where it would go.
+  std::size_t position(std::string_view id) const {
+    // Ids share prefixes ("actor/", "institution/") and differ towards the end: the length and
+    // the first and last eight bytes hash them well enough, without a loop over every byte.
+    std::uint64_t h = id.size() * 0x9E3779B97F4A7C15ull;
+    if (id.size() >= 8) {
+      std::uint64_t head, tail;
+      std::memcpy(&head, id.data(), 8);
+      std::memcpy(&tail, id.data() + id.size() - 8, 8);
+      h ^= head * 0xBF58476D1CE4E5B9ull ^ tail;
+    } else {
+      for (unsigned char c : id) h = (h ^ c) * 0x100000001B3ull;
+    }
+    h *= 0x94D049BB133111EBull;
+    h ^= h >> 31;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask)
+      if (!slots_[i].used || slots_[i].id == id) return i;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    for (const Slot& slot : old)
+      if (slot.used) slots_[position(slot.id)] = slot;
+  }
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
 struct Candidate {
   ByteRange range;
   std::string name;
@@ -151,8 +225,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
                             EntityExtraction& found, const std::vector<ByteRange>& skip) {
   Discovery out;
   // Ids -> entities, as views: the ids live in `found` (and in form_to_id below) meanwhile.
-  std::unordered_map<std::string_view, const Entity*> known;
-  known.reserve(found.entities.size() + 16);
+  KnownIds known(found.entities.size());
   for (const auto& e : found.entities) known.emplace(e.id, &e);
   // Mentions per sentence to see what a candidate overlaps: pointers grouped by sentence in one
   // array, with each sentence's start (a vector per sentence cost an allocation for each).
@@ -195,7 +268,17 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     return scratch;
   };
   const WordClasses& classes = word_classes();
-  auto classes_of = [&](const Token& t) { return classes.of(doc.text, t); };
+  // Classes of the current sentence's tokens by index, looked up once each: the run loop, the
+  // stop-word trim and the generic-head test below ask about the same tokens.
+  constexpr std::uint32_t kUnknown = UINT32_MAX;
+  std::vector<std::uint32_t> class_memo;
+  std::span<const Token> tokens;
+  std::vector<std::size_t> parens, quotes;  // token indices of "(" and opening quotes
+  auto classes_at = [&](std::size_t k) {
+    std::uint32_t& c = class_memo[k];
+    if (c == kUnknown) c = classes.of(doc.text, tokens[k]);
+    return c;
+  };
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     bool skipped = std::any_of(skip.begin(), skip.end(),
@@ -204,10 +287,21 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     if (s.section >= 0 && static_cast<std::size_t>(s.section) < doc.sections.size() &&
         unmined[static_cast<std::size_t>(s.section)])
       continue;
-    std::span<const Token> tokens = sentence_tokens(si);
-    // Capitalised runs (with connectors inside) that contain an organisation head.
+    tokens = sentence_tokens(si);
+    class_memo.assign(tokens.size(), kUnknown);
+    // Capitalised runs (with connectors inside) that contain an organisation head. Every token
+    // outside a run is visited here: the parentheses and opening quotes the two loops below start
+    // from are noted on the way (a run holds words and connectors only), in text order.
+    parens.clear();
+    quotes.clear();
     for (std::size_t i = 0; i < tokens.size();) {
       if (!tokens[i].word || !tokens[i].upper_initial) {
+        if (!tokens[i].word) {
+          if (is_byte(doc, tokens[i], '('))
+            parens.push_back(i);
+          else if (is_open_quote(doc, tokens[i]))
+            quotes.push_back(i);
+        }
         ++i;
         continue;
       }
@@ -215,7 +309,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       bool has_head = false;
       std::size_t caps = 0;
       while (j < tokens.size()) {
-        const std::uint32_t w = classes_of(tokens[j]);
+        const std::uint32_t w = classes_at(j);
         bool cap = tokens[j].word && tokens[j].upper_initial;
         if (cap) {
           ++caps;
@@ -226,8 +320,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
         }
         // A connector continues the name only if a capitalised word follows it.
         if ((w & kIsConnector) && j + 1 < tokens.size() && tokens[j + 1].word &&
-            (tokens[j + 1].upper_initial ||
-             ((w & kIsApostrophe) && (classes_of(tokens[j + 1]) & kIsS)))) {
+            (tokens[j + 1].upper_initial || ((w & kIsApostrophe) && (classes_at(j + 1) & kIsS)))) {
           // A possessive ends the name: "Russia's Fund" is not one name.
           if (w & kIsApostrophe) break;
           ++j;
@@ -236,11 +329,11 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
         break;
       }
       std::size_t first = i;
-      while (first < last_cap && (classes_of(tokens[first]) & kIsStopStart)) ++first;
+      while (first < last_cap && (classes_at(first) & kIsStopStart)) ++first;
       // "its NIHONGO Partners programme": a name followed by a lower-case generic head.
       bool generic_head_after = last_cap + 1 < tokens.size() &&
                                 !tokens[last_cap + 1].upper_initial &&
-                                (classes_of(tokens[last_cap + 1]) & kIsGenericHead);
+                                (classes_at(last_cap + 1) & kIsGenericHead);
       if (generic_head_after && !has_head && first > 0 && last_cap >= first) {
         ByteRange r{tokens[first].begin, tokens[last_cap].end};
         candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), {}});
@@ -252,8 +345,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       i = (j > i) ? j : i + 1;
     }
     // "Full Name (ABBR)" and "ABBR (Full Name)".
-    for (std::size_t k = 1; k + 2 < tokens.size(); ++k) {
-      if (word_at(doc, tokens[k]) != "(" || word_at(doc, tokens[k + 2]) != ")") continue;
+    for (const std::size_t k : parens) {
+      if (k < 1 || k + 2 >= tokens.size() || !is_byte(doc, tokens[k + 2], ')')) continue;
       std::string abbr(word_at(doc, tokens[k + 1]));
       if (!acronym_like(abbr)) continue;
       // Walk back over the capitalised name before the parenthesis.
@@ -261,7 +354,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       std::size_t letters_needed = abbr.size();
       while (begin > 0) {
         const Token& prev = tokens[begin - 1];
-        const std::uint32_t w = classes_of(prev);
+        const std::uint32_t w = classes_at(begin - 1);
         bool cap = prev.word && prev.upper_initial;
         if (!cap && !(w & kIsAcronymConnector)) break;
         if ((w & kIsStopStart) &&
@@ -288,15 +381,10 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), abbr});
     }
     // Quoted formats: “five plus one” format.
-    for (std::size_t k = 0; k + 3 < tokens.size(); ++k) {
-      std::string_view open = word_at(doc, tokens[k]);
-      if (open != "\xE2\x80\x9C" && open != "\"" && open != "\xC2\xAB") continue;
+    for (const std::size_t k : quotes) {
+      if (k + 3 >= tokens.size()) continue;
       std::size_t close = k + 1;
-      while (close < tokens.size() && close < k + 7) {
-        std::string_view c = word_at(doc, tokens[close]);
-        if (c == "\xE2\x80\x9D" || c == "\"" || c == "\xC2\xBB") break;
-        ++close;
-      }
+      while (close < tokens.size() && close < k + 7 && !is_close_quote(doc, tokens[close])) ++close;
       if (close >= tokens.size() || close + 1 >= tokens.size() || close == k + 1) continue;
       std::string next = fold_case(word_at(doc, tokens[close + 1]));
       std::string next2 =
@@ -330,8 +418,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       else if (c.range.contains(m->range))
         inside.push_back(m);
     }
-    const Entity* cover_entity =
-        covering && known.count(covering->entity) ? known[covering->entity] : nullptr;
+    const Entity* cover_entity = covering ? known.get(covering->entity) : nullptr;
     // A state or region's name is not an organisation's long form ("... Georgia (EUMM)").
     if (cover_entity &&
         (cover_entity->type == "Actor" || cover_entity->type == "TargetCountry" ||
@@ -345,19 +432,21 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     // A span holding an institution the lexicon knows is a coordination ("the Soros Foundation
     // and IREX"), not a new name, unless the known one is most of it (handled below).
     bool holds_known_institution = false;
-    for (const Mention* m : inside)
-      if (known.count(m->entity) && known[m->entity]->type == "Institution" &&
-          m->range.size() * 10 < c.range.size() * 7)
+    for (const Mention* m : inside) {
+      const Entity* k = known.get(m->entity);
+      if (k && k->type == "Institution" && m->range.size() * 10 < c.range.size() * 7)
         holds_known_institution = true;
+    }
     bool coordination =
         c.name.find(" and ") != std::string::npos || c.name.find(", ") != std::string::npos;
     if (holds_known_institution && coordination && c.acronym.empty()) continue;
     // A full name the lexicon knows exactly, just not as this span: resolve through its parts.
     const Entity* inner_inst = nullptr;
-    for (const Mention* m : inside)
-      if (known.count(m->entity) && known[m->entity]->type == "Institution" &&
-          m->range.size() * 10 >= c.range.size() * 7)
-        inner_inst = known[m->entity];
+    for (const Mention* m : inside) {
+      const Entity* k = known.get(m->entity);
+      if (k && k->type == "Institution" && m->range.size() * 10 >= c.range.size() * 7)
+        inner_inst = k;
+    }
     if (inner_inst) {
       if (!c.acronym.empty()) form_to_id[c.acronym] = inner_inst->id;
       continue;
@@ -389,9 +478,9 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       // "Kazakh-American University" -> both).
       std::vector<std::string> owners;
       for (const Mention* m : inside) {
-        auto it = known.find(m->entity);
-        if (it == known.end()) continue;
-        const std::string& t = it->second->type;
+        const Entity* k = known.get(m->entity);
+        if (!k) continue;
+        const std::string& t = k->type;
         if ((t == "Actor" || t == "TargetCountry") &&
             std::find(owners.begin(), owners.end(), m->entity) == owners.end())
           owners.push_back(m->entity);
@@ -460,7 +549,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       if (id == e.id && !fresh.count(id)) e.aliases.push_back(form);
   // Known entities referenced only through a discovered acronym must exist as entities.
   for (const auto& [form, id] : form_to_id) {
-    if (fresh.count(id) || known.count(id)) continue;
+    if (fresh.count(id) || known.contains(id)) continue;
     if (const LexiconEntry* le = recognizer.lexicon().find(id)) {
       Entity e = entity_from_entry(*le);
       e.aliases.push_back(form);

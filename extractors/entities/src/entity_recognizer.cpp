@@ -10,24 +10,41 @@ namespace {
 
 double confidence_of(EntityRecognizer::FormKind k) {
   switch (k) {
-    case EntityRecognizer::FormKind::kDemonym: return 0.8;
-    case EntityRecognizer::FormKind::kCity: return 0.7;
-    case EntityRecognizer::FormKind::kTrigger: return 0.9;
-    default: return 1.0;
+    case EntityRecognizer::FormKind::kDemonym:
+      return 0.8;
+    case EntityRecognizer::FormKind::kCity:
+      return 0.7;
+    case EntityRecognizer::FormKind::kTrigger:
+      return 0.9;
+    default:
+      return 1.0;
   }
 }
 
-std::string_view source_of(EntityRecognizer::FormKind k) {
+const std::string& source_of(EntityRecognizer::FormKind k) {
+  // Strings, not views: every mention copies one (a copy of a short string is cheaper than an
+  // assignment from a view).
+  static const std::string kLabel = "lexicon:label", kAlias = "lexicon:alias",
+                           kAcronym = "lexicon:acronym", kDemonym = "lexicon:demonym",
+                           kName = "lexicon:name", kTrigger = "lexicon:trigger",
+                           kCity = "lexicon:city", kOther = "lexicon";
   switch (k) {
-    case EntityRecognizer::FormKind::kLabel: return "lexicon:label";
-    case EntityRecognizer::FormKind::kAlias: return "lexicon:alias";
-    case EntityRecognizer::FormKind::kAcronym: return "lexicon:acronym";
-    case EntityRecognizer::FormKind::kDemonym: return "lexicon:demonym";
-    case EntityRecognizer::FormKind::kName: return "lexicon:name";
-    case EntityRecognizer::FormKind::kTrigger: return "lexicon:trigger";
-    case EntityRecognizer::FormKind::kCity: return "lexicon:city";
+    case EntityRecognizer::FormKind::kLabel:
+      return kLabel;
+    case EntityRecognizer::FormKind::kAlias:
+      return kAlias;
+    case EntityRecognizer::FormKind::kAcronym:
+      return kAcronym;
+    case EntityRecognizer::FormKind::kDemonym:
+      return kDemonym;
+    case EntityRecognizer::FormKind::kName:
+      return kName;
+    case EntityRecognizer::FormKind::kTrigger:
+      return kTrigger;
+    case EntityRecognizer::FormKind::kCity:
+      return kCity;
   }
-  return "lexicon";
+  return kOther;
 }
 
 bool in_any(const std::vector<ByteRange>& ranges, std::uint64_t pos) {
@@ -52,7 +69,8 @@ Entity entity_from_entry(const LexiconEntry& e) {
   if (!e.owner.empty()) out.attributes["owner"] = e.owner;
   if (!e.channels.empty()) {
     std::vector<std::string> channels;  // codebook ids, with or without the "instrument/" prefix
-    for (const auto& c : e.channels) channels.push_back(c.rfind("instrument/", 0) == 0 ? c.substr(11) : c);
+    for (const auto& c : e.channels)
+      channels.push_back(c.rfind("instrument/", 0) == 0 ? c.substr(11) : c);
     out.attributes["channels"] = channels;
   }
   if (!e.members.empty()) out.attributes["members"] = e.members;
@@ -102,6 +120,10 @@ EntityRecognizer::EntityRecognizer(const Lexicon& lexicon) : lexicon_(&lexicon) 
     std::sort(p.aliases.begin(), p.aliases.end());
     p.aliases.erase(std::unique(p.aliases.begin(), p.aliases.end()), p.aliases.end());
   }
+  by_id_.resize(entries.size());
+  for (std::uint32_t i = 0; i < entries.size(); ++i) by_id_[i] = i;
+  std::sort(by_id_.begin(), by_id_.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return entries[a].id < entries[b].id; });
 }
 
 std::span<const Token> SentenceTokens::add(const Document& doc, std::size_t s) {
@@ -119,14 +141,12 @@ EntityExtraction EntityRecognizer::run(const Document& doc,
                                        const std::vector<ByteRange>& skip) const {
   EntityExtraction out;
   const auto& entries = lexicon_->entries();
-  // The entries found, in the order found, with the distinct surface forms they were found by
-  // (views into the text: an entity is copied, and its forms merged in, once at the end).
-  struct Found {
-    std::uint32_t entry;
-    std::vector<std::string_view> surfaces;
+  // The matches of every sentence first, as (sentence, byte range, pattern): the mentions are then
+  // built in place in a vector of the right size (a Mention is large; growing moves them all).
+  struct Hit {
+    std::uint32_t sentence, begin, end, pattern;
   };
-  std::vector<Found> found;
-  std::vector<std::int32_t> found_at(entries.size(), -1);
+  std::vector<Hit> hits;
   std::vector<PhraseMatch> matches;
   // Sentence by sentence, so a phrase never spans two sentences.
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -134,40 +154,53 @@ EntityExtraction EntityRecognizer::run(const Document& doc,
     if (in_any(skip, r.begin)) continue;
     std::span<const Token> tokens = out.tokens.add(doc, s);
     matcher_.match(doc.text, tokens, matches);
-    for (const PhraseMatch& m : matches) {
-      const Pattern& p = patterns_[m.payload];
-      const LexiconEntry& e = entries[p.entry];
-      Mention& mention = out.mentions.emplace_back();
-      mention.range = {tokens[m.first_token].begin, tokens[m.last_token].end};
-      mention.entity = e.id;
-      const std::string_view surface = doc.slice(mention.range);
-      mention.surface = surface;
-      mention.source = source_of(p.kind);
-      mention.confidence = confidence_of(p.kind);
-      mention.sentence = static_cast<int>(s);
-      std::int32_t& at = found_at[p.entry];
-      if (at < 0) {
-        at = static_cast<std::int32_t>(found.size());
-        found.push_back({p.entry, {}});
-      }
-      if (p.kind != FormKind::kTrigger && p.kind != FormKind::kDemonym &&
-          p.kind != FormKind::kCity) {
-        auto& surfaces = found[static_cast<std::size_t>(at)].surfaces;
-        if (std::find(surfaces.begin(), surfaces.end(), surface) == surfaces.end())
-          surfaces.push_back(surface);
-      }
-    }
+    for (const PhraseMatch& m : matches)
+      hits.push_back({static_cast<std::uint32_t>(s), tokens[m.first_token].begin,
+                      tokens[m.last_token].end, m.payload});
   }
-  // By id (unique in a lexicon). A prototype's aliases are sorted and unique already: the forms
-  // seen are merged into them.
-  std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
-    return entries[a.entry].id < entries[b.entry].id;
-  });
-  out.entities.reserve(found.size());
-  for (const Found& f : found) {
-    Entity& entity = out.entities.emplace_back(prototypes_[f.entry]);
+  // The entries found, with the distinct surface forms they were found by: views into the text,
+  // in one list chained per entry (an entity is copied, and its forms merged in, once at the end).
+  struct Surface {
+    std::string_view text;
+    std::int32_t next;  // the entry's previous surface, or -1
+  };
+  std::vector<Surface> surfaces;
+  constexpr std::int32_t kNotFound = -2, kNoSurface = -1;
+  std::vector<std::int32_t> last_surface(entries.size(), kNotFound);
+  std::size_t found = 0;
+  out.mentions.reserve(hits.size());
+  for (const Hit& h : hits) {
+    const Pattern& p = patterns_[h.pattern];
+    const std::string_view surface = std::string_view(doc.text).substr(h.begin, h.end - h.begin);
+    // Built in place (parenthesised aggregate initialisation): the strings are copy-constructed
+    // where they stay, not assigned into default-constructed ones or moved from a temporary.
+    out.mentions.emplace_back(ByteRange{h.begin, h.end}, entries[p.entry].id, std::string(surface),
+                              source_of(p.kind), confidence_of(p.kind),
+                              static_cast<int>(h.sentence));
+    std::int32_t& last = last_surface[p.entry];
+    if (last == kNotFound) {
+      last = kNoSurface;
+      ++found;
+    }
+    if (p.kind == FormKind::kTrigger || p.kind == FormKind::kDemonym || p.kind == FormKind::kCity)
+      continue;
+    bool seen = false;
+    for (std::int32_t k = last; k >= 0 && !seen; k = surfaces[static_cast<std::size_t>(k)].next)
+      seen = surfaces[static_cast<std::size_t>(k)].text == surface;
+    if (seen) continue;
+    surfaces.push_back({surface, last});
+    last = static_cast<std::int32_t>(surfaces.size() - 1);
+  }
+  // By id (unique in a lexicon), as by_id_ lists the entries. A prototype's aliases are sorted and
+  // unique already: the forms seen are merged into them.
+  out.entities.reserve(found);
+  for (const std::uint32_t entry : by_id_) {
+    const std::int32_t last = last_surface[entry];
+    if (last == kNotFound) continue;
+    Entity& entity = out.entities.emplace_back(prototypes_[entry]);
     auto& aliases = entity.aliases;
-    for (std::string_view surface : f.surfaces) {
+    for (std::int32_t k = last; k >= 0; k = surfaces[static_cast<std::size_t>(k)].next) {
+      const std::string_view surface = surfaces[static_cast<std::size_t>(k)].text;
       auto it = std::lower_bound(aliases.begin(), aliases.end(), surface,
                                  [](const std::string& a, std::string_view b) { return a < b; });
       if (it == aliases.end() || *it != surface) aliases.emplace(it, surface);

@@ -44,8 +44,16 @@ void append_unique(std::vector<std::string>& into, const std::vector<std::string
 
 Lexicon Lexicon::builtin() {
   Lexicon lex;
-  for (auto path : embedded_files_under("schemas/lexicon/"))
-    lex.add_json(embedded_file(path), std::string(path));
+  for (auto path : embedded_files_under("schemas/lexicon/")) {
+    // Compiled in, and checked against the schema (UTF-8 included) by tests/entities: parsed
+    // without the checks a user's file needs, which cost more than the rest of the loading.
+    const std::string_view json = embedded_file(path);
+    rapidjson::Document doc;
+    doc.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
+    if (doc.HasParseError() || !doc.IsObject())
+      throw internal_error("embedded lexicon " + std::string(path) + " is not valid JSON");
+    lex.add_entries(doc, std::string(path));
+  }
   return lex;
 }
 
@@ -54,6 +62,10 @@ void Lexicon::add_file(const std::string& path) { add_json(read_file(path), path
 void Lexicon::add_json(std::string_view json, const std::string& file) {
   rapidjson::Document doc = parse_json(json, file);
   validate_json(doc, embedded_file("schemas/lexicon.schema.json"), file);
+  add_entries(doc, file);
+}
+
+void Lexicon::add_entries(const rapidjson::Document& doc, const std::string& file) {
   const auto& entries = doc["entries"].GetArray();
   for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
     const auto& e = entries[i];
@@ -67,7 +79,8 @@ void Lexicon::add_json(std::string_view json, const std::string& file) {
     entry.demonyms = strings(e, "demonyms");
     entry.cities = strings(e, "cities");
     if (e.HasMember("names"))
-      for (const auto& m : e["names"].GetObject()) entry.names[m.name.GetString()] = strings(e["names"], m.name.GetString());
+      for (const auto& m : e["names"].GetObject())
+        entry.names[m.name.GetString()] = strings(e["names"], m.name.GetString());
     entry.wikidata = string_or(e, "wikidata");
     entry.region = string_or(e, "region");
     entry.spectrum = string_or(e, "spectrum");
@@ -77,7 +90,8 @@ void Lexicon::add_json(std::string_view json, const std::string& file) {
     entry.members = strings(e, "members");
     entry.triggers = strings(e, "triggers");
     if (e.HasMember("attributes"))
-      for (const auto& m : e["attributes"].GetObject()) entry.attributes[m.name.GetString()] = to_attr(m.value);
+      for (const auto& m : e["attributes"].GetObject())
+        entry.attributes[m.name.GetString()] = to_attr(m.value);
     entry.source = file;
 
     auto it = by_id_.find(entry.id);
@@ -85,9 +99,9 @@ void Lexicon::add_json(std::string_view json, const std::string& file) {
       // A later lexicon extends an entry: surface forms add up, the type must agree.
       LexiconEntry& old = entries_[it->second];
       if (old.type != entry.type)
-        throw input_error(file, "JSON path $.entries[" + std::to_string(i) + "].type",
-                          "'" + entry.id + "' is a " + old.type + " in " + old.source +
-                              ", not a " + entry.type);
+        throw input_error(
+            file, "JSON path $.entries[" + std::to_string(i) + "].type",
+            "'" + entry.id + "' is a " + old.type + " in " + old.source + ", not a " + entry.type);
       append_unique(old.aliases, entry.aliases);
       append_unique(old.acronyms, entry.acronyms);
       append_unique(old.demonyms, entry.demonyms);

@@ -6,7 +6,8 @@ namespace {
 std::string concat_tokens(std::string_view text, const std::vector<Token>& tokens,
                           std::size_t first, std::size_t last) {
   std::string out;
-  for (std::size_t i = first; i <= last; ++i) out.append(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+  for (std::size_t i = first; i <= last; ++i)
+    out.append(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
   return out;
 }
 
@@ -25,15 +26,24 @@ bool tokens_equal(std::string_view text, std::span<const Token> tokens, std::siz
 
 namespace {
 
+// The token hashes are mixed already (FNV): the parent is spread over them with one
+// multiplication, and the high half folded into the low bits the mask keeps.
 std::size_t edge_slot(std::uint32_t parent, std::uint64_t hash, std::size_t mask) {
-  std::uint64_t k = hash ^ (static_cast<std::uint64_t>(parent) * 0x9E3779B97F4A7C15ull);
-  k ^= k >> 31;
-  k *= 0xBF58476D1CE4E5B9ull;
-  k ^= k >> 29;
-  return static_cast<std::size_t>(k) & mask;
+  const std::uint64_t k = hash ^ (static_cast<std::uint64_t>(parent) * 0x9E3779B97F4A7C15ull);
+  return static_cast<std::size_t>(k ^ (k >> 32)) & mask;
 }
 
 }  // namespace
+
+std::size_t PhraseMatcher::next_start(const Token* tokens, std::size_t i, std::size_t n) const {
+  // Most tokens start no phrase: a tight loop of one bit test each, out of match()'s way.
+  const std::uint64_t* const first = first_.data();
+  for (; i < n; ++i) {
+    const std::size_t bit = first_bit(tokens[i].folded_hash);
+    if (first[bit / 64] >> (bit % 64) & 1) break;
+  }
+  return i;
+}
 
 std::uint32_t PhraseMatcher::child(std::uint32_t parent, std::uint64_t hash) const {
   const std::size_t mask = edges_.size() - 1;
@@ -109,20 +119,16 @@ std::vector<PhraseMatch> PhraseMatcher::match(std::string_view text,
 void PhraseMatcher::match(std::string_view text, std::span<const Token> tokens,
                           std::vector<PhraseMatch>& out) const {
   out.clear();
+  const Token* const tok = tokens.data();
+  const std::size_t n = tokens.size();
   std::size_t i = 0;
-  while (i < tokens.size()) {
-    const std::size_t bit = first_bit(tokens[i].folded_hash);
-    if (!(first_[bit / 64] >> (bit % 64) & 1)) {  // no phrase starts with this token
-      ++i;
-      continue;
-    }
+  while ((i = next_start(tok, i, n)) < n) {
     std::uint32_t node = 0;
     bool found = false;
     PhraseMatch best;
-    for (std::size_t j = i; j < tokens.size(); ++j) {
-      node = child(node, tokens[j].folded_hash);
+    for (std::size_t j = i; j < n; ++j) {
+      node = child(node, tok[j].folded_hash);
       if (node == 0) break;
-      // Multi-token phrases must not straddle a line break of two or more newlines (paragraphs).
       for (const Terminal& t : terminals_[node]) {
         if (t.case_sensitive && !tokens_equal(text, tokens, i, j, t.exact)) continue;
         best = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), t.payload};

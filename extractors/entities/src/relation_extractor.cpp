@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
+#include <cassert>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <span>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "softgraph/extract/entity_recognizer.hpp"
 #include "softgraph/extract/tokenizer.hpp"
@@ -22,18 +23,52 @@ namespace {
 // What a mention plays in its sentence.
 enum class Role { kActor, kTarget, kInstitution, kInstrument, kOther };
 
-struct Slot {
-  const Mention* mention;
-  const Entity* entity;
-  std::uint32_t index;  // the entity's EntityIndex position
-  Role role;
-  std::size_t word;  // index of the first word token of the mention in the sentence
-  bool implicit_target = false;  // made a target by a power beside it, not by a preposition
+// The entity types the rules tell apart, decoded once per entity.
+enum class Type : std::uint8_t {
+  kOther,
+  kActor,
+  kTargetCountry,
+  kRegion,
+  kInstitution,
+  kInstrument
+};
+
+// Attribute keys made once: a literal key would build a std::string per lookup.
+const std::string kKindKey = "kind", kOwnerKey = "owner", kChannelsKey = "channels",
+                  kMembersKey = "members", kAttributionKey = "attribution";
+
+// A list attribute by reference (empty when absent): callers only read it.
+const std::vector<std::string>& list_attr(const Entity& e, const std::string& key) {
+  static const std::vector<std::string> kNone;
+  auto it = e.attributes.find(key);
+  if (it == e.attributes.end()) return kNone;
+  if (const auto* v = std::get_if<std::vector<std::string>>(&it->second)) return *v;
+  return kNone;
+}
+
+bool is_state_like(const Entity& e) { return e.type == "Actor"sv || e.type == "TargetCountry"sv; }
+
+// What the rules ask of an entity, worked out once per entity of the call: the rules asked it
+// per mention and per pair, by string compares and attribute-map lookups.
+struct EntityInfo {
+  Type type = Type::kOther;
+  bool state_like = false;  // Actor or TargetCountry
+  bool bloc = false;        // kind "bloc"
+  // An institution that can have member states: not an agency, bank, fund, school or programme
+  // a state runs ("an EU member state working through GIZ" makes no member of GIZ).
+  bool members_kind = false;
+  bool multilateral = false;                          // kind organization, bank or bloc
+  bool lender = false;                                // kind bank or fund
+  const std::vector<std::string>* owners = nullptr;   // "owner" attribute
+  const std::vector<std::string>* members = nullptr;  // "members" attribute
+  std::vector<std::uint32_t> owner_index;   // EntityIndex position of each owner, or kNone
+  std::vector<std::uint32_t> member_index;  // positions of the members the call knows, ascending
 };
 
 // The entities by position in id order (the map's order), and a hashed id -> position lookup:
 // per-entity state lives in vectors indexed so, and each id is looked up once, not by a map
-// walk of string compares per use.
+// walk of string compares per use. (The map's keys are the entities' ids: a position stands
+// for its id, and equal positions for equal ids.)
 class EntityIndex {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
@@ -53,9 +88,48 @@ class EntityIndex {
           break;
         }
     }
+    info_.resize(by_index_.size());
+    for (std::size_t i = 0; i < by_index_.size(); ++i) {
+      const Entity& e = *by_index_[i];
+      EntityInfo& x = info_[i];
+      x.type = e.type == "Actor"sv           ? Type::kActor
+               : e.type == "TargetCountry"sv ? Type::kTargetCountry
+               : e.type == "Region"sv        ? Type::kRegion
+               : e.type == "Institution"sv   ? Type::kInstitution
+               : e.type == "Instrument"sv    ? Type::kInstrument
+                                             : Type::kOther;
+      x.state_like = is_state_like(e);
+      // The kind, owner and members attributes, in one walk of the attributes.
+      static const std::vector<std::string> kNoList;
+      std::string_view k;
+      x.owners = x.members = &kNoList;
+      for (const auto& [key, value] : e.attributes) {
+        if (key == kKindKey) {
+          if (const auto* v = std::get_if<std::string>(&value)) k = *v;
+        } else if (key == kOwnerKey) {
+          if (const auto* v = std::get_if<std::vector<std::string>>(&value)) x.owners = v;
+        } else if (key == kMembersKey) {
+          if (const auto* v = std::get_if<std::vector<std::string>>(&value)) x.members = v;
+        }
+      }
+      x.bloc = k == "bloc"sv;
+      x.members_kind =
+          !x.members->empty() || !(k == "agency"sv || k == "bank"sv || k == "fund"sv ||
+                                   k == "foundation"sv || k == "media"sv || k == "programme"sv ||
+                                   k == "university"sv || k == "school"sv || k == "channel"sv);
+      x.multilateral = k == "organization"sv || k == "bank"sv || k == "bloc"sv;
+      x.lender = k == "bank"sv || k == "fund"sv;
+      for (const std::string& owner : *x.owners) x.owner_index.push_back(find(owner));
+      for (const std::string& member : *x.members)
+        if (const std::uint32_t m = find(member); m != kNone) x.member_index.push_back(m);
+      std::sort(x.member_index.begin(), x.member_index.end());
+      x.member_index.erase(std::unique(x.member_index.begin(), x.member_index.end()),
+                           x.member_index.end());
+    }
   }
   std::size_t size() const { return by_index_.size(); }
   const Entity* entity(std::uint32_t i) const { return by_index_[i]; }
+  const EntityInfo& info(std::uint32_t i) const { return info_[i]; }
   std::string_view id(std::uint32_t i) const { return ids_[i]; }
   // Position of `id`, or kNone.
   std::uint32_t find(std::string_view id) const {
@@ -71,6 +145,7 @@ class EntityIndex {
   std::vector<const Entity*> by_index_;
   std::vector<std::string_view> ids_;  // views of the map's keys
   std::vector<std::uint32_t> slots_;   // open addressing, kNone: free
+  std::vector<EntityInfo> info_;       // by position
 };
 
 // The cue lists below, as bits: each word of a sentence is looked up once, not once per list
@@ -83,156 +158,227 @@ enum : std::uint32_t {
   kCueMember = 1u << 4,
   kCueAnaphora = 1u << 5,
   kCueBreak = 1u << 6,
+  kCues = (1u << 7) - 1,
+  kSigning = 1u << 7,  // a signing verb (kSigningWords)
 };
 
+// The other words the rules compare with, numbered: the same lookup gives each word of a
+// sentence its number (bits 24-31 of its classes, 0 for any other word), and the rules compare
+// numbers, not strings. Every entry is a single token, as the table needs. ("n't" is none: the
+// tokenizer cuts an apostrophe off, so no token of a sentence was ever "n't" either.)
+constexpr std::string_view kWords[] = {
+    "",        "'",          "s",          ".",         ",",          "-",           "(",
+    ")",       "the",        "and",        "or",        "as",         "well",        "together",
+    "with",    "which",      "when",       "while",     "where",      "whereas",     "although",
+    "though",  "because",    "it",         "they",      "this",       "these",       "its",
+    "their",   "such",       "through",    "via",       "peace",      "ceasefire",   "armistice",
+    "between", "is",         "was",        "has",       "remains",    "were",        "became",
+    "signed",  "ratified",   "concluded",  "agreed",    "formalised", "formalized",  "extended",
+    "renewed", "initialled", "initialed",  "restored",  "have",       "jointly",     "also",
+    "all",     "finally",    "only",       "two",       "states",     "governments", "countries",
+    "nations", "sides",      "neighbours", "neighbors", "ally",       "partner",     "trading",
+    "trade",   "not",        "never",      "unlike",    "but",        "except",      "nor"};
+static_assert(std::size(kWords) < 256);
+constexpr int kWordShift = 24;
+
+// The number of `w` in kWords (a compile error when it is not there).
+consteval std::uint8_t W(std::string_view w) {
+  for (std::size_t i = 1; i < std::size(kWords); ++i)
+    if (kWords[i] == w) return static_cast<std::uint8_t>(i);
+  throw "not in kWords";
+}
+
+const std::set<std::string> kSigningWords = {"signed",     "ratified",   "concluded", "agreed",
+                                             "formalised", "formalized", "extended",  "renewed",
+                                             "initialled", "initialed",  "restored"};
+
+struct Word {
+  std::uint32_t begin;    // byte offset of the token in the text
+  std::uint32_t classes;  // kCue* and kSigning bits, and the kWords number in the top byte
+};
+
+// The words of one sentence (a view into a WordStore).
 struct SentenceWords {
-  struct Word {
-    std::uint32_t begin;  // byte offset of the token in the text
-    std::uint32_t end;    // end of its folded form in `folded` (it begins where the last ends)
-    std::uint32_t cues;   // cue lists it is in (kCue* bits)
-  };
-  std::string folded;  // the folded tokens back to back, punctuation included
-  std::vector<Word> words;
+  const Word* words = nullptr;
+  std::size_t n = 0;
   std::uint32_t any_cue = 0;  // union of the words' cues
-  std::size_t size() const { return words.size(); }
-  bool empty() const { return words.empty(); }
-  std::string_view word(std::size_t k) const {
-    std::uint32_t b = k == 0 ? 0 : words[k - 1].end;
-    return std::string_view(folded).substr(b, words[k].end - b);
+  std::size_t size() const { return n; }
+  bool empty() const { return n == 0; }
+  // The kWords number of word k (0: none of them).
+  std::uint8_t id(std::size_t k) const {
+    return static_cast<std::uint8_t>(words[k].classes >> kWordShift);
   }
-  bool is(std::size_t k, std::uint32_t cue) const { return (words[k].cues & cue) != 0; }
+  // Word k is one of `ids` (kWords numbers).
+  bool in(std::size_t k, std::initializer_list<std::uint8_t> ids) const {
+    const std::uint8_t x = id(k);
+    for (std::uint8_t i : ids)
+      if (x == i) return true;
+    return false;
+  }
+  bool is(std::size_t k, std::uint32_t cue) const { return (words[k].classes & cue) != 0; }
   std::size_t index_at(std::uint64_t pos) const {
-    auto it = std::lower_bound(words.begin(), words.end(), pos,
+    auto it = std::lower_bound(words, words + n, pos,
                                [](const Word& w, std::uint64_t p) { return w.begin < p; });
-    return static_cast<std::size_t>(it - words.begin());
+    return static_cast<std::size_t>(it - words);
+  }
+  // index_at(pos) for a pos at or after word `from`'s start: the few words of a name are
+  // stepped over rather than searched.
+  std::size_t index_from(std::size_t from, std::uint64_t pos) const {
+    while (from < n && words[from].begin < pos) ++from;
+    return from;
   }
   bool has(std::uint32_t cue) const { return (any_cue & cue) != 0; }
 };
 
-// Attribute keys made once: a literal key would build a std::string per lookup.
-const std::string kKindKey = "kind", kOwnerKey = "owner", kChannelsKey = "channels",
-                  kMembersKey = "members", kAttributionKey = "attribution";
-
-std::string_view kind_of(const Entity& e) {
-  auto it = e.attributes.find(kKindKey);
-  if (it == e.attributes.end()) return {};
-  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
-  return {};
-}
-
-// A list attribute by reference (empty when absent): callers only read it.
-const std::vector<std::string>& list_attr(const Entity& e, const std::string& key) {
-  static const std::vector<std::string> kNone;
-  auto it = e.attributes.find(key);
-  if (it == e.attributes.end()) return kNone;
-  if (const auto* v = std::get_if<std::vector<std::string>>(&it->second)) return *v;
-  return kNone;
-}
-
-bool is_state_like(const Entity& e) { return e.type == "Actor"sv || e.type == "TargetCountry"sv; }
-
-// An institution that can have member states: not an agency, bank, fund, school or programme a
-// state runs ("an EU member state working through GIZ" makes no member of GIZ).
-bool has_members_kind(const Entity& e) {
-  if (!list_attr(e, kMembersKey).empty()) return true;
-  std::string_view k = kind_of(e);
-  return !(k == "agency"sv || k == "bank"sv || k == "fund"sv || k == "foundation"sv ||
-           k == "media"sv || k == "programme"sv || k == "university"sv || k == "school"sv ||
-           k == "channel"sv);
-}
-
 // Prepositions that put a place in the target role. Powers (Actor-default states) need a strong
 // cue; regions and target countries also take the weaker ones ("students from Central Asia").
-const std::set<std::string> kStrongTargetCues = {"in", "into", "toward", "towards", "across",
-                                                 "throughout", "within"};
-const std::set<std::string> kTargetCues = {"in", "into", "to", "toward", "towards", "across",
-                                           "throughout", "within", "among", "with", "for", "on",
-                                           "at", "over", "from", "between", "of"};
-const std::set<std::string> kOperateCues = {"through", "via", "runs", "run", "funds", "funded",
-                                            "established", "establishment", "created", "creation",
-                                            "founded", "launched", "operates", "operated",
-                                            "sponsored", "financed", "set", "its", "their",
-                                            "'", "led", "own", "network", "manages", "supports"};
-const std::set<std::string> kPartnerCues = {"partnership", "partnerships", "partner", "partners",
-                                            "jointly", "joint", "alliance", "cooperate",
-                                            "cooperates", "agreement", "agreements", "relations",
-                                            "ties", "cooperation", "treaty", "treaties", "signed",
-                                            "bilateral", "allied", "allies"};
-const std::set<std::string> kMemberCues = {"member", "members", "membership", "joined", "joining",
-                                           "accession", "acceded"};
+const std::set<std::string> kStrongTargetCues = {"in",     "into",       "toward", "towards",
+                                                 "across", "throughout", "within"};
+const std::set<std::string> kTargetCues = {
+    "in",   "into", "to", "toward", "towards", "across", "throughout", "within", "among",
+    "with", "for",  "on", "at",     "over",    "from",   "between",    "of"};
+const std::set<std::string> kOperateCues = {
+    "through",       "via",      "runs",     "run",     "funds",    "funded",   "established",
+    "establishment", "created",  "creation", "founded", "launched", "operates", "operated",
+    "sponsored",     "financed", "set",      "its",     "their",    "'",        "led",
+    "own",           "network",  "manages",  "supports"};
+const std::set<std::string> kPartnerCues = {
+    "partnership", "partnerships", "partner",   "partners",   "jointly",   "joint", "alliance",
+    "cooperate",   "cooperates",   "agreement", "agreements", "relations", "ties",  "cooperation",
+    "treaty",      "treaties",     "signed",    "bilateral",  "allied",    "allies"};
+const std::set<std::string> kMemberCues = {"member",  "members",   "membership", "joined",
+                                           "joining", "accession", "acceded"};
 const std::set<std::string> kBreaks = {"cut",     "severed",   "broke",    "broken", "froze",
                                        "frozen",  "suspended", "closed",   "rivals", "rivalry",
                                        "dispute", "disputed",  "conflict", "war",    "sanctions"};
-const std::set<std::string> kAnaphora = {"organization", "organisation", "institution",
-                                         "institutions", "institute", "institutes", "centers",
-                                         "centres", "center", "centre", "foundation", "agency",
-                                         "program", "programme", "programs", "programmes", "fund",
-                                         "school", "university", "bodies", "initiative",
-                                         "initiatives", "frameworks", "framework", "organizations",
-                                         "organisations", "agencies", "foundations", "schools",
-                                         "universities", "funds"};
+const std::set<std::string> kAnaphora = {
+    "organization",  "organisation",  "institution", "institutions", "institute",  "institutes",
+    "centers",       "centres",       "center",      "centre",       "foundation", "agency",
+    "program",       "programme",     "programs",    "programmes",   "fund",       "school",
+    "university",    "bodies",        "initiative",  "initiatives",  "frameworks", "framework",
+    "organizations", "organisations", "agencies",    "foundations",  "schools",    "universities",
+    "funds"};
 
-// Every cue word with its kCue* bits.
-const WordClasses& cue_table() {
-  static const WordClasses table = [] {
-    WordClasses t;
-    t.add_lists({{&kStrongTargetCues, kCueStrongTarget},
-                 {&kTargetCues, kCueTarget},
-                 {&kOperateCues, kCueOperate},
-                 {&kPartnerCues, kCuePartner},
-                 {&kMemberCues, kCueMember},
-                 {&kAnaphora, kCueAnaphora},
-                 {&kBreaks, kCueBreak}});
+// More bytes than any word in cue_table() has (checked there).
+constexpr std::size_t kMaxListedWord = 16;
+
+// Every cue word with its kCue* bits, and every word of kWords with its number; and a filter
+// on the tokens' folded hashes: a token whose hash bit is clear is in no list, which most
+// tokens learn without being folded or looked up.
+struct CueTable {
+  WordClasses classes;
+  static constexpr std::size_t kFilterBits = 4096;
+  std::bitset<kFilterBits> filter;
+  bool may_have(std::uint64_t hash) const { return filter[hash & (kFilterBits - 1)]; }
+};
+
+const CueTable& cue_table() {
+  static const CueTable table = [] {
+    CueTable t;
+    constexpr std::size_t kFilterBits = CueTable::kFilterBits;
+    auto add = [&t](std::string_view w, std::uint32_t bits) {
+      assert(w.size() < kMaxListedWord && tokenize(w).size() == 1);
+      t.classes.add(w, bits);
+      for (const Token& token : tokenize(w)) t.filter.set(token.folded_hash & (kFilterBits - 1));
+    };
+    const std::pair<const std::set<std::string>*, std::uint32_t> lists[] = {
+        {&kStrongTargetCues, kCueStrongTarget},
+        {&kTargetCues, kCueTarget},
+        {&kOperateCues, kCueOperate},
+        {&kPartnerCues, kCuePartner},
+        {&kMemberCues, kCueMember},
+        {&kAnaphora, kCueAnaphora},
+        {&kBreaks, kCueBreak},
+        {&kSigningWords, kSigning}};
+    for (const auto& [list, bit] : lists)
+      for (const std::string& w : *list) add(w, bit);
+    for (std::size_t i = 1; i < std::size(kWords); ++i)
+      add(kWords[i], static_cast<std::uint32_t>(i) << kWordShift);
     return t;
   }();
   return table;
 }
 
-// The words of sentence `si`, from the recognizer's tokens when it kept them.
-SentenceWords words_of(const Document& doc, std::size_t si, const SentenceTokens* cache) {
-  const WordClasses& cues = cue_table();
-  thread_local std::vector<Token> scratch;
-  const ByteRange r = doc.sentences[si].range;
-  std::span<const Token> tokens;
-  if (cache && cache->has(si)) {
-    tokens = cache->of(si);
-  } else {
-    scratch.clear();
-    tokenize(doc.text, static_cast<std::uint32_t>(r.begin), static_cast<std::uint32_t>(r.end),
-             scratch);
-    tokens = scratch;
+// The words of the sentences, built once per call into one array (no buffers per sentence).
+class WordStore {
+ public:
+  explicit WordStore(std::size_t sentences)
+      : start_(sentences, kNone), end_(sentences, 0), any_(sentences, 0) {}
+  bool has(std::size_t si) const { return start_[si] != kNone; }
+  // Reads sentence `si`'s words, from the recognizer's tokens when it kept them. Views made
+  // before are invalid after.
+  void build(const Document& doc, std::size_t si, const SentenceTokens* cache) {
+    const CueTable& table = cue_table();
+    const WordClasses& cues = table.classes;
+    std::span<const Token> tokens;
+    if (cache && cache->has(si)) {
+      tokens = cache->of(si);
+    } else {
+      scratch_.clear();
+      const ByteRange r = doc.sentences[si].range;
+      tokenize(doc.text, static_cast<std::uint32_t>(r.begin), static_cast<std::uint32_t>(r.end),
+               scratch_);
+      tokens = scratch_;
+    }
+    start_[si] = static_cast<std::uint32_t>(words_.size());
+    std::uint32_t any = 0;
+    const char* const text = doc.text.data();
+    for (const Token& t : tokens) {
+      // An ASCII token folds to its lower case, and one longer than every listed word is in no
+      // list: only the others are folded (here, on the stack) and looked up.
+      std::uint32_t c = 0;
+      if (!table.may_have(t.folded_hash)) {
+        words_.push_back({t.begin, 0});
+        continue;
+      }
+      char folded[kMaxListedWord];
+      const std::size_t size = t.end - t.begin;
+      std::size_t k = 0;
+      for (; k < size && k < kMaxListedWord; ++k) {
+        const char b = text[t.begin + k];
+        if (static_cast<unsigned char>(b) >= 0x80) break;
+        folded[k] = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : b;
+      }
+      if (k == size)
+        c = cues.of_folded(t.folded_hash, std::string_view(folded, size));
+      else if (k < kMaxListedWord)  // (not ASCII)
+        c = cues.of(doc.text, t);
+      words_.push_back({t.begin, c});
+      any |= c;
+    }
+    any_[si] = any & kCues;
+    end_[si] = static_cast<std::uint32_t>(words_.size());
   }
-  SentenceWords sw;
-  // Folded in place: the tokens lie inside the sentence and fold to at most twice their bytes.
-  sw.folded.resize(2 * r.size());
-  char* const base = sw.folded.data();
-  char* out = base;
-  sw.words.reserve(tokens.size());
-  for (const Token& t : tokens) {
-    char* const b = out;
-    const char* p = doc.text.data() + t.begin;
-    const char* const e = doc.text.data() + t.end;
-    // ASCII (nearly every token) is lower-cased here; anything else goes through the folder.
-    for (; p != e && static_cast<unsigned char>(*p) < 0x80; ++p)
-      *out++ = *p >= 'A' && *p <= 'Z' ? static_cast<char>(*p + 32) : *p;
-    if (p != e) out = fold_into(b, std::string_view(doc.text).substr(t.begin, t.end - t.begin));
-    std::uint32_t cue = cues.of_folded(t.folded_hash, std::string_view(b, out - b));
-    sw.words.push_back({t.begin, static_cast<std::uint32_t>(out - base), cue});
-    sw.any_cue |= cue;
+  SentenceWords of(std::size_t si) const {
+    return {words_.data() + start_[si], end_[si] - start_[si], any_[si]};
   }
-  sw.folded.resize(static_cast<std::size_t>(out - base));
-  return sw;
-}
+  void reserve(std::size_t words) { words_.reserve(words); }
+
+ private:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  std::vector<Word> words_;
+  std::vector<std::uint32_t> start_, end_, any_;  // by sentence
+  std::vector<Token> scratch_;
+};
+
+struct Slot {
+  const Mention* mention;
+  const EntityInfo* info;
+  std::uint32_t index;  // the entity's EntityIndex position
+  Role role;
+  std::size_t word;              // index of the first word token of the mention in the sentence
+  std::size_t end;               // index of the first word token after the mention
+  bool implicit_target = false;  // made a target by a power beside it, not by a preposition
+};
 
 bool possessive_at(const Slot& s, const SentenceWords& sw) {
-  std::size_t end = sw.index_at(s.mention->range.end);
-  return end + 1 < sw.size() && sw.word(end) == "'" && sw.word(end + 1) == "s";
+  return s.end + 1 < sw.size() && sw.id(s.end) == W("'") && sw.id(s.end + 1) == W("s");
 }
 
 bool after_cue(const Slot& s, const SentenceWords& sw, std::uint32_t cue) {
   std::size_t i = s.word;
   if (i > 0 && sw.is(i - 1, cue)) return true;
-  return i > 1 && sw.word(i - 1) == "the" && sw.is(i - 2, cue);
+  return i > 1 && sw.id(i - 1) == W("the") && sw.is(i - 2, cue);
 }
 
 using Powers = std::vector<char>;  // by EntityIndex position: 1 for a power
@@ -240,11 +386,11 @@ using Powers = std::vector<char>;  // by EntityIndex position: 1 for a power
 // `powers` are the states the document treats as exerting influence (see find_powers); the
 // other states are targets wherever they stand.
 Role role_of(const Slot& s, const SentenceWords& sw, const Powers& powers) {
-  const Entity& e = *s.entity;
-  if (e.type == "Instrument"sv) return Role::kInstrument;
-  if (e.type == "Region"sv) return Role::kTarget;
-  if (e.type == "Institution"sv) return Role::kInstitution;
-  if (!is_state_like(e)) return Role::kOther;
+  const EntityInfo& e = *s.info;
+  if (e.type == Type::kInstrument) return Role::kInstrument;
+  if (e.type == Type::kRegion) return Role::kTarget;
+  if (e.type == Type::kInstitution) return Role::kInstitution;
+  if (!e.state_like) return Role::kOther;
   if (!powers[s.index]) return Role::kTarget;
   bool possessive = possessive_at(s, sw);
   bool demonym = s.mention->source == "lexicon:demonym"sv;
@@ -252,18 +398,21 @@ Role role_of(const Slot& s, const SentenceWords& sw, const Powers& powers) {
                                                                        : Role::kActor;
 }
 
-// sentence_evidence() written into `ev` (a fresh one).
-void fill_evidence(Evidence& ev, const Document& doc, int sentence, std::string_view rule,
-                   double confidence) {
+// The part of sentence_evidence() that depends on the sentence alone, written into `ev` (a
+// fresh one, or one filled so before: its buffers are reused).
+void fill_sentence(Evidence& ev, const Document& doc, int sentence) {
   const ByteRange r = doc.sentences[static_cast<std::size_t>(sentence)].range;
   ev.document = doc.id;
   ev.range = doc.to_raw(r);
   ev.quote.assign(doc.raw, ev.range.begin, ev.range.end - ev.range.begin);
   std::string_view text = doc.slice(r);
-  if (text != ev.quote) ev.text = text;
-  ev.rule = rule;
-  ev.confidence = confidence;
+  if (text != ev.quote)
+    ev.text = text;
+  else
+    ev.text.clear();
   ev.sentence = sentence;
+  ev.page = 0;
+  ev.element.clear();
   for (const auto& loc : doc.locations) {
     if (loc.range.begin <= r.begin && r.begin < loc.range.end) {
       ev.page = loc.page;
@@ -273,17 +422,27 @@ void fill_evidence(Evidence& ev, const Document& doc, int sentence, std::string_
   }
 }
 
-// Appends a relation with the evidence of `sentence`, built in place (no Relation or Evidence
-// moved or copied on the way).
+// Appends a relation with evidence `where` (a sentence's, from fill_sentence) made by `rule`.
 void add_relation(std::vector<Relation>& out, std::string_view src, std::string_view dst,
-                  std::string_view type, const Document& doc, int sentence, std::string_view rule,
+                  std::string_view type, const Evidence& where, std::string_view rule,
                   double confidence, const Attributes* figures = nullptr) {
   Relation& r = out.emplace_back();
   r.source = src;
   r.target = dst;
   r.type = type;
-  fill_evidence(r.evidence, doc, sentence, rule, confidence);
-  if (figures) r.attributes = *figures;
+  r.evidence = where;
+  r.evidence.rule = rule;
+  r.evidence.confidence = confidence;
+  if (figures && !figures->empty()) r.attributes = *figures;
+}
+
+// add_relation() with the evidence of `sentence`.
+void add_relation(std::vector<Relation>& out, std::string_view src, std::string_view dst,
+                  std::string_view type, const Document& doc, int sentence, std::string_view rule,
+                  double confidence) {
+  Evidence where;
+  fill_sentence(where, doc, sentence);
+  add_relation(out, src, dst, type, where, rule, confidence);
 }
 
 }  // namespace
@@ -291,16 +450,17 @@ void add_relation(std::vector<Relation>& out, std::string_view src, std::string_
 Evidence sentence_evidence(const Document& doc, int sentence, const std::string& rule,
                            double confidence) {
   Evidence ev;
-  fill_evidence(ev, doc, sentence, rule, confidence);
+  fill_sentence(ev, doc, sentence);
+  ev.rule = rule;
+  ev.confidence = confidence;
   return ev;
 }
-
 namespace {
 
 // Words around a number that belong to the figure ("over 40 mosques", "$10 billion").
 const std::vector<std::string> kQualifiers = {"more than", "exceeding", "approximately", "at least",
-                                              "up to", "roughly", "nearly", "almost", "around",
-                                              "about", "over", "some"};
+                                              "up to",     "roughly",   "nearly",        "almost",
+                                              "around",    "about",     "over",          "some"};
 constexpr std::string_view kScales[] = {"million", "billion", "trillion", "thousand", "hundred"};
 constexpr std::string_view kUnits[] = {
     "dollars",    "euros",        "usd",       "mosques",  "schools",    "universities",
@@ -360,7 +520,6 @@ struct FigureBytes {
 constexpr FigureBytes kFigureBytes;
 std::uint8_t figure_class(char c) { return kFigureBytes.cls[static_cast<unsigned char>(c)]; }
 bool is_digit(char c) { return figure_class(c) & FigureBytes::kDigit; }
-bool is_alpha(char c) { return figure_class(c) & FigureBytes::kAlpha; }
 bool is_word_byte(char c) { return figure_class(c) & FigureBytes::kWord; }
 
 // The word that starts at `pos` (letters, digits, hyphens), lower-cased.
@@ -374,29 +533,61 @@ std::string_view word_from(std::string_view lower, std::size_t pos) {
 
 Attributes figures_in(std::string_view sentence) {
   // A hand-written scanner: std::regex took most of the extraction time.
+  // Folding keeps every byte's class (it changes case and makes line breaks spaces): words are
+  // found in `sentence` itself, and the folded copy is made only once a figure may start.
   thread_local std::string lower;  // one buffer for every sentence
-  lower.resize(sentence.size());
-  char* const dst = lower.data();  // (through the string, every store would reload its pointer)
-  for (std::size_t k = 0; k < sentence.size(); ++k)
-    dst[k] = static_cast<char>(kFigureBytes.folded[static_cast<unsigned char>(sentence[k])]);
+  bool lowered = false;
+  auto fold_sentence = [&] {
+    if (lowered) return;
+    lowered = true;
+    lower.resize(sentence.size());
+    char* const dst = lower.data();  // (through the string, every store would reload its pointer)
+    for (std::size_t k = 0; k < sentence.size(); ++k)
+      dst[k] = static_cast<char>(kFigureBytes.folded[static_cast<unsigned char>(sentence[k])]);
+  };
   std::vector<std::string> figures, years;
+  const std::size_t n = sentence.size();
   std::size_t i = 0;
-  while (i < lower.size()) {
-    bool number_word = false;
-    std::size_t begin = i, end = i;
-    if (is_digit(lower[i]) && (i == 0 || !is_word_byte(lower[i - 1]))) {
-      while (end < lower.size() && (is_digit(lower[end]) || ((lower[end] == ',' || lower[end] == '.') && end + 1 < lower.size() && is_digit(lower[end + 1])))) ++end;
-    } else if (is_alpha(lower[i]) && (i == 0 || !is_word_byte(lower[i - 1]))) {
-      std::string_view w = word_from(lower, i);
-      if (!is_number_word(w)) {
-        i += std::max<std::size_t>(w.size(), 1);
-        continue;
-      }
-      number_word = true;
-      end = i + w.size();
-    } else {
+  while (i < n) {
+    // Only a digit or a letter opening a word can start a figure.
+    const std::uint8_t c = figure_class(sentence[i]);
+    if (!(c & (FigureBytes::kDigit | FigureBytes::kAlpha)) ||
+        (i > 0 && is_word_byte(sentence[i - 1]))) {
       ++i;
       continue;
+    }
+    bool number_word = false;
+    std::size_t begin = i, end = i;
+    if (c & FigureBytes::kDigit) {
+      fold_sentence();
+      while (end < lower.size() &&
+             (is_digit(lower[end]) || ((lower[end] == ',' || lower[end] == '.') &&
+                                       end + 1 < lower.size() && is_digit(lower[end + 1]))))
+        ++end;
+    } else {
+      std::size_t e = i + 1;
+      while (e < n && is_word_byte(sentence[e])) ++e;
+      // A number word has 3 to 9 letters and starts with one of "defhmnst": only such words
+      // are folded and compared.
+      char w[9];
+      const std::size_t size = e - i;
+      bool candidate = size >= 3 && size <= 9;
+      if (candidate) {
+        w[0] = static_cast<char>(kFigureBytes.folded[static_cast<unsigned char>(sentence[i])]);
+        candidate = w[0] == 'd' || w[0] == 'e' || w[0] == 'f' || w[0] == 'h' || w[0] == 'm' ||
+                    w[0] == 'n' || w[0] == 's' || w[0] == 't';
+      }
+      if (candidate)
+        for (std::size_t k = 1; k < size; ++k)
+          w[k] =
+              static_cast<char>(kFigureBytes.folded[static_cast<unsigned char>(sentence[i + k])]);
+      if (!candidate || !is_number_word(std::string_view(w, size))) {
+        i = e;
+        continue;
+      }
+      fold_sentence();
+      number_word = true;
+      end = e;
     }
     std::string_view digits = std::string_view(lower).substr(begin, end - begin);
     bool year = !number_word && digits.size() == 4 &&
@@ -411,13 +602,16 @@ Attributes figures_in(std::string_view sentence) {
       }
     }
     // Extend backwards over a currency sign and a qualifier.
-    if (begin > 0 && sentence[begin - 1] == '$') --begin;
-    else if (begin >= 3 && sentence.substr(begin - 3, 3) == "\u20AC") begin -= 3;  // euro sign
-    else if (begin >= 2 && sentence.substr(begin - 2, 2) == "\u00A3") begin -= 2;  // pound sign
+    if (begin > 0 && sentence[begin - 1] == '$')
+      --begin;
+    else if (begin >= 3 && sentence.substr(begin - 3, 3) == "\u20AC")
+      begin -= 3;  // euro sign
+    else if (begin >= 2 && sentence.substr(begin - 2, 2) == "\u00A3")
+      begin -= 2;  // pound sign
     for (const auto& q : kQualifiers) {
       std::size_t qs = begin >= q.size() + 1 ? begin - q.size() - 1 : std::string::npos;
-      if (qs != std::string::npos && lower.compare(qs, q.size(), q) == 0 && lower[qs + q.size()] == ' ' &&
-          (qs == 0 || !is_word_byte(lower[qs - 1]))) {
+      if (qs != std::string::npos && lower.compare(qs, q.size(), q) == 0 &&
+          lower[qs + q.size()] == ' ' && (qs == 0 || !is_word_byte(lower[qs - 1]))) {
         begin = qs;
         break;
       }
@@ -444,7 +638,8 @@ Attributes figures_in(std::string_view sentence) {
     }
     bool bare_small = !number_word && digits.size() < 2 && j == end && begin == i;
     bool bare_word = number_word && j == end && begin == i;
-    if (!bare_small && !bare_word) figures.push_back(std::string(sentence.substr(begin, j - begin)));
+    if (!bare_small && !bare_word)
+      figures.push_back(std::string(sentence.substr(begin, j - begin)));
     i = std::max(j, end);
   }
   Attributes out;
@@ -460,11 +655,24 @@ namespace {
 // names of a sentence).
 constexpr std::uint64_t kMaxSentenceBytes = 4096;
 
-// (source, target, type) of the relations made from one sentence: a short list searched in
-// place, and a set once it grows long (a run-on sentence can make hundreds).
+// The relation types the sentence rules make.
+enum class RelType : std::uint8_t {
+  kUsesInstrument,
+  kDelivers,
+  kOperates,
+  kTargets,
+  kPartnersWith,
+  kMemberOf
+};
+constexpr std::string_view kRelTypeNames[] = {"USES_INSTRUMENT", "DELIVERS",      "OPERATES",
+                                              "TARGETS",         "PARTNERS_WITH", "MEMBER_OF"};
+
+// (source, target, type) of the relations made from one sentence, by EntityIndex position: a
+// short list searched in place, and a set once it grows long (a run-on sentence can make
+// hundreds).
 class EmittedSet {
  public:
-  using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
+  using Key = std::array<std::uint32_t, 3>;
   void clear() {
     list_.clear();
     set_.clear();
@@ -505,42 +713,68 @@ struct EntityOf {
   const EntityIndex* index = nullptr;
   std::vector<std::uint32_t> of;  // EntityIndex position, kNone: not an entity of the call
   std::uint32_t index_of(const Mention* m) const { return of[static_cast<std::size_t>(m - base)]; }
-  const Entity* operator()(const Mention* m) const { return index->entity(index_of(m)); }
+  const EntityInfo& info(const Mention* m) const { return index->info(index_of(m)); }
 };
 
-bool english_body(const Document& doc, const Sentence& sentence) {
-  if (sentence.range.size() > kMaxSentenceBytes) return false;
-  if (sentence.section < 0) return true;
-  const Section& section = doc.sections[static_cast<std::size_t>(sentence.section)];
-  if (section.kind == "references"sv || section.kind == "notes"sv) return false;
-  return section.language == "en"sv || section.language == "und"sv;
-}
+// Lists of ints by key, filled in two passes (count, then place) into one array: no vector
+// per key.
+struct Grouped {
+  std::vector<std::uint32_t> start;  // items of key k: items[start[k], start[k + 1])
+  std::vector<std::uint32_t> items;
+  std::span<const std::uint32_t> of(std::size_t k) const {
+    return std::span<const std::uint32_t>(items.data() + start[k], items.data() + start[k + 1]);
+  }
+};
+
+// Sentences outside the English body (references, notes, other languages, run-on debris) make
+// no relations. The verdict on each section is made once.
+class EnglishBody {
+ public:
+  explicit EnglishBody(const Document& doc) : ok_(doc.sections.size()) {
+    for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+      const Section& section = doc.sections[i];
+      ok_[i] = !(section.kind == "references"sv || section.kind == "notes"sv) &&
+               (section.language == "en"sv || section.language == "und"sv);
+    }
+  }
+  bool operator()(const Sentence& sentence) const {
+    if (sentence.range.size() > kMaxSentenceBytes) return false;
+    if (sentence.section < 0) return true;
+    return ok_[static_cast<std::size_t>(sentence.section)] != 0;
+  }
+
+ private:
+  std::vector<char> ok_;  // by section
+};
 
 // The document's powers: states that head a section, own a named institution, or stand as a
 // subject (sentence-initial, possessive, adjective) more often than as a place influence goes
 // to. Blocs always count; states the lexicon marks as usual targets need more evidence.
+// Reads the words of every sentence it visits into `words`, for the rules after it.
 Powers find_powers(const Document& doc, const EntityIndex& entities, const EntityOf& entity_of,
-                   const BySentence& by_sentence, std::vector<SentenceWords>& words,
-                   std::vector<char>& have_words, const SentenceTokens* tokens) {
+                   const BySentence& by_sentence, const EnglishBody& english_body, WordStore& words,
+                   const SentenceTokens* tokens) {
   std::vector<int> score(entities.size(), 0);  // by EntityIndex position
   for (int si : by_sentence.present) {
     const auto ms = by_sentence.of(static_cast<std::size_t>(si));
     const Sentence& sentence = doc.sentences[static_cast<std::size_t>(si)];
-    if (!english_body(doc, sentence)) continue;
-    const Paragraph* para = sentence.paragraph >= 0 ? &doc.paragraphs[static_cast<std::size_t>(sentence.paragraph)] : nullptr;
+    if (!english_body(sentence)) continue;
+    const Paragraph* para = sentence.paragraph >= 0
+                                ? &doc.paragraphs[static_cast<std::size_t>(sentence.paragraph)]
+                                : nullptr;
     const auto at = static_cast<std::size_t>(si);
-    words[at] = words_of(doc, at, tokens);
-    have_words[at] = 1;
-    const SentenceWords& sw = words[at];
-    bool heading = sw.size() <= 8 && !sw.empty() && sw.word(sw.size() - 1) != ".";
+    words.build(doc, at, tokens);
+    const SentenceWords sw = words.of(at);
+    bool heading = sw.size() <= 8 && !sw.empty() && sw.id(sw.size() - 1) != W(".");
     for (const Mention* m : ms) {
-      const Entity& e = *entity_of(m);
-      if (e.type == "Institution"sv)
-        for (const auto& owner : list_attr(e, kOwnerKey))
-          if (std::uint32_t o = entities.find(owner); o != EntityIndex::kNone) score[o] += 2;
-      if (!is_state_like(e)) continue;
       const std::uint32_t x = entity_of.index_of(m);
-      Slot slot{m, &e, x, Role::kOther, sw.index_at(m->range.begin), false};
+      const EntityInfo& e = entities.info(x);
+      if (e.type == Type::kInstitution)
+        for (std::uint32_t o : e.owner_index)
+          if (o != EntityIndex::kNone) score[o] += 2;
+      if (!e.state_like) continue;
+      const std::size_t word = sw.index_at(m->range.begin);
+      Slot slot{m, &e, x, Role::kOther, word, sw.index_from(word, m->range.end), false};
       bool in_head = para && !para->run_in_head.empty() && para->run_in_head.contains(m->range);
       if (in_head || heading) score[x] += 3;
       if (possessive_at(slot, sw) || slot.word <= 1 || m->source == "lexicon:demonym"sv)
@@ -550,11 +784,11 @@ Powers find_powers(const Document& doc, const EntityIndex& entities, const Entit
   }
   Powers powers(entities.size(), 0);
   for (std::uint32_t i = 0; i < entities.size(); ++i) {
-    const Entity* e = entities.entity(i);
-    if (!is_state_like(*e)) continue;
+    const EntityInfo& e = entities.info(i);
+    if (!e.state_like) continue;
     int s = score[i];
-    if (kind_of(*e) == "bloc") s += 5;
-    if (e->type == "TargetCountry"sv) s -= 2;
+    if (e.bloc) s += 5;
+    if (e.type == Type::kTargetCountry) s -= 2;
     if (s >= 2) powers[i] = 1;
   }
   return powers;
@@ -566,26 +800,27 @@ std::vector<Relation> extract_relations(const Document& doc,
                                         const std::map<std::string, const Entity*>& entities,
                                         const std::vector<Mention>& mentions,
                                         const SentenceTokens* tokens) {
+  constexpr std::uint32_t kNone = EntityIndex::kNone;
   std::vector<Relation> out;
   const EntityIndex index(entities);
+  const EnglishBody english_body(doc);
   // Mentions grouped by sentence.
   BySentence by_sentence;
-  EntityOf entity_of{mentions.data(), &index,
-                     std::vector<std::uint32_t>(mentions.size(), EntityIndex::kNone)};
+  EntityOf entity_of{mentions.data(), &index, std::vector<std::uint32_t>(mentions.size(), kNone)};
   {
     std::size_t sentences = doc.sentences.size();
     for (std::size_t i = 0; i < mentions.size(); ++i) {
       const Mention& m = mentions[i];
       if (m.sentence < 0) continue;
       const std::uint32_t x = index.find(m.entity);
-      if (x == EntityIndex::kNone) continue;
+      if (x == kNone) continue;
       entity_of.of[i] = x;
       sentences = std::max(sentences, static_cast<std::size_t>(m.sentence) + 1);
     }
     // Counted, then placed: one array for all sentences, mentions in their order.
     by_sentence.start.assign(sentences + 1, 0);
     for (std::size_t i = 0; i < mentions.size(); ++i)
-      if (entity_of.of[i] != EntityIndex::kNone)
+      if (entity_of.of[i] != kNone)
         ++by_sentence.start[static_cast<std::size_t>(mentions[i].sentence) + 1];
     for (std::size_t s = 0; s < sentences; ++s) {
       if (by_sentence.start[s + 1] > 0) by_sentence.present.push_back(static_cast<int>(s));
@@ -594,27 +829,34 @@ std::vector<Relation> extract_relations(const Document& doc,
     by_sentence.items.resize(by_sentence.start[sentences]);
     std::vector<std::uint32_t> fill(by_sentence.start.begin(), by_sentence.start.end() - 1);
     for (std::size_t i = 0; i < mentions.size(); ++i)
-      if (entity_of.of[i] != EntityIndex::kNone)
+      if (entity_of.of[i] != kNone)
         by_sentence.items[fill[static_cast<std::size_t>(mentions[i].sentence)]++] = &mentions[i];
   }
-  // About two relations per sentence with names: room made once rather than by moving every
-  // relation made so far each time the vector grows.
-  out.reserve(2 * by_sentence.present.size());
+  // About two relations per sentence with names (a little more, measured): room made once
+  // rather than by moving every relation made so far each time the vector grows.
+  out.reserve(3 * by_sentence.present.size());
   // Sentences with mentions, tokenised once (by find_powers, for the loop below).
-  std::vector<SentenceWords> words(by_sentence.size());
-  std::vector<char> have_words(by_sentence.size(), 0);
-  const Powers powers = find_powers(doc, index, entity_of, by_sentence, words, have_words, tokens);
+  WordStore words(by_sentence.size());
+  {
+    std::size_t bytes = 0;
+    for (int si : by_sentence.present)
+      if (static_cast<std::size_t>(si) < doc.sentences.size())
+        bytes += doc.sentences[static_cast<std::size_t>(si)].range.size();
+    words.reserve(bytes / 4);  // (about five bytes a token)
+  }
+  const Powers powers =
+      find_powers(doc, index, entity_of, by_sentence, english_body, words, tokens);
 
   // The document's own country: the state named far more often than any other (a text on the
   // foreign relations of one state), or none. "The country's principal ally", "the two states"
   // with one of them unnamed, refer to it.
-  std::uint32_t main_country = EntityIndex::kNone;
+  std::uint32_t main_country = kNone;
   {
     std::vector<int> count(index.size(), 0);
     for (int si : by_sentence.present)
       for (const Mention* m : by_sentence.of(static_cast<std::size_t>(si))) {
-        const Entity& e = *entity_of(m);
-        if (is_state_like(e) && kind_of(e) != "bloc"sv) ++count[entity_of.index_of(m)];
+        const EntityInfo& e = entity_of.info(m);
+        if (e.state_like && !e.bloc) ++count[entity_of.index_of(m)];
       }
     int top = 0, second = 0;
     for (std::uint32_t i = 0; i < index.size(); ++i) {
@@ -626,28 +868,41 @@ std::vector<Relation> extract_relations(const Document& doc,
         second = count[i];
       }
     }
-    if (top < 10 || top < 2 * second) main_country = EntityIndex::kNone;
+    if (top < 10 || top < 2 * second) main_country = kNone;
   }
 
-  // Ids below are views of the entities' own ids (stable for the call): no copies per sentence.
-  std::vector<std::string_view> scope_actors;  // subject carried over inside an actor's section
+  // Entities below are EntityIndex positions (a position stands for its id): no strings per
+  // sentence, and no lookups of an id to learn about its entity.
+  std::vector<std::uint32_t> scope_actors;  // subject carried over inside an actor's section
   int scope_paragraph = -1, scope_section = -1;
-  std::vector<std::string_view> previous_institutions;
+  std::vector<std::uint32_t> previous_institutions;
   int previous_paragraph = -1;
   // For membership by section scope; kept for sentences with mentions (the only ones read).
   // Each sentence's index in `scopes`, the successive values of scope_actors (it changes far
   // less often than sentences pass); 0 is the empty scope.
-  std::vector<std::vector<std::string_view>> scopes(1);
+  std::vector<std::vector<std::uint32_t>> scopes(1);
   std::vector<std::uint32_t> scope_of_sentence(by_sentence.size(), 0);
   std::vector<char> member_cue_sentence(by_sentence.size(), 0);  // sentences with a kCueMember word
+  // Each relation's (source, target, type) as positions, in the order of `out`, for the passes
+  // after the loop.
+  struct Made {
+    std::uint32_t source, target;
+    RelType type;
+  };
+  std::vector<Made> made;
+  made.reserve(out.capacity());
   // Of the current sentence; declared once so that their buffers serve every sentence.
   std::vector<Slot> slots;
-  std::vector<std::string_view> actors, institutions, instruments, subjects, sources;
+  std::vector<std::uint32_t> actors, institutions, instruments, sources, head_actors, named;
+  std::vector<const Slot*> parties, list;
   EmittedSet emitted;
+  std::optional<Attributes> figures;  // of the sentence, made on its first relation
+  Evidence where;                     // likewise (its buffers serve every sentence)
+  int where_sentence = -1;            // the sentence `where` is of
 
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
-    if (!english_body(doc, sentence)) continue;
+    if (!english_body(sentence)) continue;
     if (!by_sentence.has(si)) {
       // No entity here: only the scope bookkeeping below matters, and it needs no words.
       if (sentence.section != scope_section) {
@@ -660,28 +915,31 @@ std::vector<Relation> extract_relations(const Document& doc,
       previous_paragraph = sentence.paragraph;
       continue;
     }
-    SentenceWords sw = have_words[si] ? std::move(words[si]) : words_of(doc, si, tokens);
+    if (!words.has(si)) words.build(doc, si, tokens);  // (find_powers has read them all)
+    const SentenceWords sw = words.of(si);
 
     slots.clear();
     for (const Mention* m : by_sentence.of(si)) {
-      Slot s{m, entity_of(m), entity_of.index_of(m), Role::kOther, sw.index_at(m->range.begin)};
+      const std::uint32_t x = entity_of.index_of(m);
+      const std::size_t word = sw.index_at(m->range.begin);
+      Slot s{m, &index.info(x), x, Role::kOther, word, sw.index_from(word, m->range.end)};
       s.role = role_of(s, sw, powers);
       slots.push_back(s);
     }
-    auto ids_with = [&](Role role, std::vector<std::string_view>& ids) {
+    auto ids_with = [&](Role role, std::vector<std::uint32_t>& ids) {
       ids.clear();
       for (const Slot& s : slots)
-        if (s.role == role && std::find(ids.begin(), ids.end(), s.entity->id) == ids.end())
-          ids.push_back(s.entity->id);
+        if (s.role == role && std::find(ids.begin(), ids.end(), s.index) == ids.end())
+          ids.push_back(s.index);
     };
     // A state that usually receives influence, named beside a power, is the power's target
     // ("Georgia signed an agreement with the EU"), not an actor of its own.
     bool power_present = std::any_of(slots.begin(), slots.end(), [](const Slot& x) {
-      return x.role == Role::kActor && x.entity->type == "Actor"sv;
+      return x.role == Role::kActor && x.info->type == Type::kActor;
     });
     if (power_present)
       for (Slot& x : slots)
-        if (x.role == Role::kActor && x.entity->type == "TargetCountry"sv) {
+        if (x.role == Role::kActor && x.info->type == Type::kTargetCountry) {
           x.role = Role::kTarget;
           x.implicit_target = true;
         }
@@ -693,22 +951,20 @@ std::vector<Relation> extract_relations(const Document& doc,
       // (A list opens the sentence, or a clause: "the crisis, in which A, B, C and D cut ties")
       auto clause_opener = [&](std::size_t w) {
         if (w == 0) return false;
-        std::string_view x = sw.word(w - 1);
-        if (x == "the"sv && w >= 2) x = sw.word(w - 2);
-        return x == "which"sv || x == "when"sv || x == "while"sv || x == "where"sv ||
-               x == "whereas"sv || x == "although"sv || x == "though"sv || x == "because"sv;
+        std::size_t x = w - 1;
+        if (sw.id(x) == W("the") && w >= 2) x = w - 2;
+        return sw.in(x, {W("which"), W("when"), W("while"), W("where"), W("whereas"), W("although"),
+                         W("though"), W("because")});
       };
-      if (is_state_like(*slots[i].entity) && (slots[i].word <= 2 || clause_opener(slots[i].word)) &&
+      if (slots[i].info->state_like && (slots[i].word <= 2 || clause_opener(slots[i].word)) &&
           !after_cue(slots[i], sw, kCueTarget)) {
-        for (; j < slots.size() && is_state_like(*slots[j].entity); ++j) {
-          std::size_t from = sw.index_at(slots[j - 1].mention->range.end);
+        for (; j < slots.size() && slots[j].info->state_like; ++j) {
+          std::size_t from = slots[j - 1].end;
           std::size_t to = slots[j].word;
           bool joined = to >= from && to - from <= 3;
-          for (std::size_t k = from; joined && k < to; ++k) {
-            std::string_view w = sw.word(k);
-            joined = w == ","sv || w == "and"sv || w == "the"sv || w == "together"sv ||
-                     (w == "with"sv && k > 0 && sw.word(k - 1) == "together"sv);
-          }
+          for (std::size_t k = from; joined && k < to; ++k)
+            joined = sw.in(k, {W(","), W("and"), W("the"), W("together")}) ||
+                     (sw.id(k) == W("with") && k > 0 && sw.id(k - 1) == W("together"));
           if (!joined) break;
         }
         bool has_actor = false;
@@ -725,10 +981,10 @@ std::vector<Relation> extract_relations(const Document& doc,
     // "the UAE, together with Saudi Arabia, helped ...": a partner in the act, not a target.
     for (std::size_t i = 1; i < slots.size(); ++i) {
       Slot& y = slots[i];
-      if (!is_state_like(*y.entity) || y.role != Role::kTarget || y.word < 2) continue;
+      if (!y.info->state_like || y.role != Role::kTarget || y.word < 2) continue;
       std::size_t w = y.word - 1;
-      if (sw.word(w) == "the"sv && w > 0) --w;
-      if (w < 1 || sw.word(w) != "with"sv || sw.word(w - 1) != "together"sv) continue;
+      if (sw.id(w) == W("the") && w > 0) --w;
+      if (w < 1 || sw.id(w) != W("with") || sw.id(w - 1) != W("together")) continue;
       if (slots[i - 1].role != Role::kActor) continue;
       y.role = Role::kActor;
       y.implicit_target = false;
@@ -749,11 +1005,11 @@ std::vector<Relation> extract_relations(const Document& doc,
       bool first_sentence = para->range.begin >= sentence.range.begin ||
                             (si == 0 || doc.sentences[si - 1].paragraph != sentence.paragraph);
       if (!para->run_in_head.empty() || first_sentence) {
-        std::vector<std::string_view> head_actors;
+        head_actors.clear();
         for (const Slot& s : slots) {
           bool in_head = !para->run_in_head.empty() && para->run_in_head.contains(s.mention->range);
           bool opening = first_sentence && s.word <= 2;
-          if (s.role == Role::kActor && (in_head || opening)) head_actors.push_back(s.entity->id);
+          if (s.role == Role::kActor && (in_head || opening)) head_actors.push_back(s.index);
         }
         if (!head_actors.empty()) scope_actors = head_actors;
       }
@@ -761,9 +1017,8 @@ std::vector<Relation> extract_relations(const Document& doc,
     // Anaphora: "This organization ..." continues the previous sentence's institutions.
     bool anaphoric = false;
     if (!sw.empty()) {
-      std::string_view w0 = sw.word(0);
-      if (w0 == "it" || w0 == "they") anaphoric = true;
-      if (w0 == "this" || w0 == "these" || w0 == "the" || w0 == "its" || w0 == "their" || w0 == "such")
+      if (sw.in(0, {W("it"), W("they")})) anaphoric = true;
+      if (sw.in(0, {W("this"), W("these"), W("the"), W("its"), W("their"), W("such")}))
         for (std::size_t k = 1; k <= 3 && k < sw.size(); ++k)
           if (sw.is(k, kCueAnaphora)) anaphoric = true;
     }
@@ -772,16 +1027,16 @@ std::vector<Relation> extract_relations(const Document& doc,
 
     if (scopes.back() != scope_actors) scopes.push_back(scope_actors);
     scope_of_sentence[si] = static_cast<std::uint32_t>(scopes.size() - 1);
-    std::optional<Attributes> figures;  // made on the first relation of the sentence
+    figures.reset();
     const int s = static_cast<int>(si);
     // Five or more powers in one sentence are a list, not a claim about each of them (measured
     // on the gold texts: four still make claims, five rarely do).
     bool enumeration = actors.size() > 4;
-    subjects = actors;
+    // (Neither list changes in the rest of the sentence: no copy.)
+    const std::vector<std::uint32_t>& subjects = actors.empty() ? scope_actors : actors;
     std::string_view subject_channel_rule = "sentence:actor-channel";
     double subject_conf = 0.8;
-    if (subjects.empty()) {
-      subjects = scope_actors;
+    if (actors.empty()) {
       subject_channel_rule = "scope:section-actor-channel";
       subject_conf = 0.6;
     }
@@ -789,31 +1044,37 @@ std::vector<Relation> extract_relations(const Document& doc,
     // One relation per (source, target, type) and sentence: a run-on "sentence" with hundreds of
     // names must not multiply evidence copies.
     emitted.clear();
-    auto emit = [&](std::string_view src, std::string_view dst, std::string_view type,
-                    std::string_view rule, double conf) {
+    auto emit = [&](std::uint32_t src, std::uint32_t dst, RelType type, std::string_view rule,
+                    double conf) {
       // An organisation's own member states are its members, not its targets.
-      if (type == "TARGETS"sv)
-        if (const std::uint32_t x = index.find(src); x != EntityIndex::kNone) {
-          const auto& members = list_attr(*index.entity(x), kMembersKey);
-          if (std::find(members.begin(), members.end(), dst) != members.end()) return;
-        }
-      if (!emitted.insert({src, dst, type})) return;
+      if (type == RelType::kTargets) {
+        const auto& members = index.info(src).member_index;
+        if (std::binary_search(members.begin(), members.end(), dst)) return;
+      }
+      if (!emitted.insert({src, dst, static_cast<std::uint32_t>(type)})) return;
+      // The sentence's figures and evidence are made once, for its first relation.
       if (!figures) figures = figures_in(doc.slice(sentence.range));
-      add_relation(out, src, dst, type, doc, s, rule, conf, &*figures);
+      if (where_sentence != s) {
+        fill_sentence(where, doc, s);
+        where_sentence = s;
+      }
+      add_relation(out, index.id(src), index.id(dst), kRelTypeNames[static_cast<int>(type)], where,
+                   rule, conf, &*figures);
+      made.push_back({src, dst, type});
     };
 
     // USES_INSTRUMENT and DELIVERS: a channel trigger with its actors and institutions.
     // With several institutions in a sentence, a channel belongs to the nearest one.
-    auto nearest_institution = [&](std::string_view instrument) {
+    auto nearest_institution = [&](std::uint32_t instrument) {
       std::size_t at = 0;
       for (const Slot& x : slots)
-        if (x.entity->id == instrument) at = x.word;
-      std::string_view best;
+        if (x.index == instrument) at = x.word;
+      std::uint32_t best = kNone;
       std::size_t best_distance = SIZE_MAX;
       for (const Slot& x : slots) {
         if (x.role != Role::kInstitution) continue;
         std::size_t d = x.word > at ? (x.word - at) * 2 : (at - x.word);  // prefer the one before
-        if (d < best_distance) best_distance = d, best = x.entity->id;
+        if (d < best_distance) best_distance = d, best = x.index;
       }
       return best;
     };
@@ -827,41 +1088,39 @@ std::vector<Relation> extract_relations(const Document& doc,
         if (x.role == Role::kInstitution) only = only ? only : &x;
       if (only && only->word >= 1) {
         std::size_t w = only->word - 1;
-        if (sw.word(w) == "the"sv && w > 0) --w;
-        if (sw.word(w) == "through"sv || sw.word(w) == "via"sv) through_at = w;
+        if (sw.id(w) == W("the") && w > 0) --w;
+        if (sw.in(w, {W("through"), W("via")})) through_at = w;
       }
     }
-    auto before_through = [&](std::string_view instrument) {
+    auto before_through = [&](std::uint32_t instrument) {
       for (const Slot& x : slots)
-        if (x.entity->id == instrument && x.word < through_at && x.word + 7 >= through_at)
-          return true;
+        if (x.index == instrument && x.word < through_at && x.word + 7 >= through_at) return true;
       return false;
     };
-    for (const auto& n : instruments) {
+    for (const std::uint32_t n : instruments) {
       if (through_at != SIZE_MAX && !before_through(n)) {
         if (!enumeration)
-          for (const auto& a : subjects)
-            emit(a, n, "USES_INSTRUMENT", subject_channel_rule, subject_conf);
+          for (const std::uint32_t a : subjects)
+            emit(a, n, RelType::kUsesInstrument, subject_channel_rule, subject_conf);
         continue;
       }
-      bool explicit_institution = std::any_of(slots.begin(), slots.end(), [](const Slot& x) { return x.role == Role::kInstitution; });
+      bool explicit_institution = std::any_of(
+          slots.begin(), slots.end(), [](const Slot& x) { return x.role == Role::kInstitution; });
       if (institutions.size() > 1 && explicit_institution) {
-        std::string_view inst = nearest_institution(n);
-        emit(inst, n, "DELIVERS", "sentence:nearest-institution-channel", 0.7);
+        // (An institution is in the sentence: there is a nearest one.)
+        const std::uint32_t inst = nearest_institution(n);
+        emit(inst, n, RelType::kDelivers, "sentence:nearest-institution-channel", 0.7);
         // "The ADB, the World Bank, the EBRD and the EDB are all major lenders": the list the
         // nearest institution stands in shares the channel.
         for (std::size_t i = 0; i < slots.size(); ++i) {
-          if (slots[i].role != Role::kInstitution || slots[i].entity->id != inst) continue;
+          if (slots[i].role != Role::kInstitution || slots[i].index != inst) continue;
           std::size_t lo = i, hi = i;
           auto joined = [&](std::size_t a, std::size_t b) {  // slots a < b, both institutions
-            std::size_t from = sw.index_at(slots[a].mention->range.end);
+            std::size_t from = slots[a].end;
             std::size_t to = slots[b].word;
             if (to < from || to - from > 5) return false;
-            for (std::size_t k = from; k < to; ++k) {
-              std::string_view w = sw.word(k);
-              if (!(w == ","sv || w == "and"sv || w == "the"sv || w == "("sv || w == ")"sv))
-                return false;
-            }
+            for (std::size_t k = from; k < to; ++k)
+              if (!sw.in(k, {W(","), W("and"), W("the"), W("("), W(")")})) return false;
             return true;
           };
           while (lo > 0 && slots[lo - 1].role == Role::kInstitution && joined(lo - 1, lo)) --lo;
@@ -869,30 +1128,28 @@ std::vector<Relation> extract_relations(const Document& doc,
                  joined(hi, hi + 1))
             ++hi;
           for (std::size_t k = lo; k <= hi; ++k)
-            emit(slots[k].entity->id, n, "DELIVERS", "sentence:coordinated-institution-channel",
+            emit(slots[k].index, n, RelType::kDelivers, "sentence:coordinated-institution-channel",
                  0.65);
         }
       } else {
-        for (const auto& inst : institutions)
-          emit(inst, n, "DELIVERS", "sentence:institution-channel", 0.8);
+        for (const std::uint32_t inst : institutions)
+          emit(inst, n, RelType::kDelivers, "sentence:institution-channel", 0.8);
       }
       if (!enumeration)
-        for (const auto& a : subjects)
-          emit(a, n, "USES_INSTRUMENT", subject_channel_rule, subject_conf);
+        for (const std::uint32_t a : subjects)
+          emit(a, n, RelType::kUsesInstrument, subject_channel_rule, subject_conf);
     }
 
     // OPERATES from a cue or scope, for institutions whose owner the lexicon does not know.
-    for (const auto& inst : institutions) {
-      const Entity* ie = index.entity(index.find(inst));
-      if (!list_attr(*ie, kOwnerKey).empty()) continue;
-      std::string_view k = kind_of(*ie);
-      if (k == "organization" || k == "bank" || k == "bloc") continue;  // multilateral bodies
+    for (const std::uint32_t inst : institutions) {
+      const EntityInfo& ie = index.info(inst);
+      if (!ie.owners->empty()) continue;
+      if (ie.multilateral) continue;  // multilateral bodies
       if (!actors.empty() && actors.size() <= 2 && sw.has(kCueOperate)) {
-        for (const auto& a : actors)
-          emit(a, inst, "OPERATES", "cue:operates", 0.7);
+        for (const std::uint32_t a : actors) emit(a, inst, RelType::kOperates, "cue:operates", 0.7);
       } else if (actors.empty() && !scope_actors.empty()) {
-        for (const auto& a : scope_actors)
-          emit(a, inst, "OPERATES", "scope:section-actor", 0.5);
+        for (const std::uint32_t a : scope_actors)
+          emit(a, inst, RelType::kOperates, "scope:section-actor", 0.5);
       }
     }
 
@@ -906,112 +1163,112 @@ std::vector<Relation> extract_relations(const Document& doc,
         bool cue = false;
         // "in Vietnam, Indonesia and the Philippines": a coordinated target shares the cue.
         if (previous_target && previous_cue) {
-          std::size_t from = sw.index_at(previous_target->mention->range.end);
+          std::size_t from = previous_target->end;
           bool coordinated = from <= t.word;
-          for (std::size_t k = from; coordinated && k < t.word; ++k) {
-            std::string_view w = sw.word(k);
-            coordinated = w == "," || w == "and" || w == "or" || w == "the" || w == "as" || w == "well";
-          }
+          for (std::size_t k = from; coordinated && k < t.word; ++k)
+            coordinated = sw.in(k, {W(","), W("and"), W("or"), W("the"), W("as"), W("well")});
           cue = coordinated;
         }
-        const std::uint32_t cues = t.entity->type == "Actor"sv ? kCueStrongTarget : kCueTarget;
+        const std::uint32_t cues = t.info->type == Type::kActor ? kCueStrongTarget : kCueTarget;
         for (std::size_t back = 1; back <= 4 && back <= t.word; ++back)
           if (sw.is(t.word - back, cues)) cue = true;
         if (t.implicit_target && !actors.empty()) cue = true;
         // A state that is no power of the document, named beside one, is that power's target.
-        if (is_state_like(*t.entity) && !powers[t.index] && !actors.empty()) cue = true;
+        if (t.info->state_like && !powers[t.index] && !actors.empty()) cue = true;
         previous_target = &t;
         previous_cue = cue;
         if (!cue) continue;
         // A state that acts in the sentence is no target of its co-actors there (a city of its
         // own named later: "the UAE, together with Saudi Arabia, ... signed in Jeddah").
-        if (std::find(actors.begin(), actors.end(), t.entity->id) != actors.end()) continue;
+        if (std::find(actors.begin(), actors.end(), t.index) != actors.end()) continue;
         sources = subjects;
         // With several institutions, a place belongs to the nearest one before it.
-        bool several = std::count_if(slots.begin(), slots.end(), [](const Slot& x) { return x.role == Role::kInstitution; }) > 1;
+        bool several = std::count_if(slots.begin(), slots.end(), [](const Slot& x) {
+                         return x.role == Role::kInstitution;
+                       }) > 1;
         if (several) {
           const Slot* before = nullptr;
           for (const Slot& x : slots)
             if (x.role == Role::kInstitution && x.word < t.word) before = &x;
-          if (before) sources.push_back(before->entity->id);
+          if (before) sources.push_back(before->index);
         } else {
-          for (const auto& inst : institutions) sources.push_back(inst);
+          for (const std::uint32_t inst : institutions) sources.push_back(inst);
         }
         // The country a text is about receives influence there; where it acts abroad, its
         // moves are foreign relations, not the projection the graph records.
-        for (const auto& src : sources)
-          if (src != t.entity->id &&
-              (main_country == EntityIndex::kNone || src != index.id(main_country)))
-            emit(src, t.entity->id, "TARGETS", "cue:preposition", 0.7);
+        for (const std::uint32_t src : sources)
+          if (src != t.index && src != main_country)
+            emit(src, t.index, RelType::kTargets, "cue:preposition", 0.7);
       }
     }
 
     // TARGETS implied: in a text about one country, a sentence where an actor uses a channel
     // and no place is named speaks of that country ("Japan funds clinics").
-    if (main_country != EntityIndex::kNone && !enumeration && !instruments.empty() &&
+    if (main_country != kNone && !enumeration && !instruments.empty() &&
         std::none_of(slots.begin(), slots.end(),
                      [](const Slot& x) { return x.role == Role::kTarget; })) {
-      const std::string_view main_id = index.id(main_country);
       // (Actors only: institutions so placed were measured to hurt; many serve a whole region.)
-      for (const auto& a : subjects)
-        if (a != main_id) emit(a, main_id, "TARGETS", "scope:document-country", 0.4);
+      for (const std::uint32_t a : subjects)
+        if (a != main_country)
+          emit(a, main_country, RelType::kTargets, "scope:document-country", 0.4);
     }
 
     // PARTNERS_WITH: two parties tied together by a partnership cue — "the Turkish-Kazakh
     // partnership", "cooperation between X and Y", "X and Y jointly ...", "X's agreement with Y".
     // (Words that break a tie instead are kBreaks.)
     if (sw.has(kCuePartner) && !sw.has(kCueBreak)) {
-      std::vector<const Slot*> parties;
+      parties.clear();
       for (const Slot& p : slots)
-        if ((is_state_like(*p.entity) || p.entity->type == "Institution"sv) &&
-            (parties.empty() || parties.back()->entity->id != p.entity->id))
+        if ((p.info->state_like || p.info->type == Type::kInstitution) &&
+            (parties.empty() || parties.back()->index != p.index))
           parties.push_back(&p);
       // (A peace or ceasefire agreement ends a war: its parties are not thereby partners.)
       auto cue_near = [&](std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to && k < sw.size(); ++k)
           if (sw.is(k, kCuePartner) &&
-              !(k > 0 && (sw.word(k - 1) == "peace"sv || sw.word(k - 1) == "ceasefire"sv ||
-                          sw.word(k - 1) == "armistice"sv)))
+              !(k > 0 && sw.in(k - 1, {W("peace"), W("ceasefire"), W("armistice")})))
             return true;
         return false;
+      };
+      // Words that join two names into a pair: "Turkish-Kazakh", "X and the Y".
+      auto pair_word = [&](std::size_t k) {
+        return sw.in(k, {W("-"), W("and"), W(","), W("the")});
       };
       for (std::size_t i = 0; i + 1 < parties.size(); ++i) {
         const Slot& a = *parties[i];
         const Slot& b = *parties[i + 1];
-        if (a.entity->id == b.entity->id) continue;
-        std::size_t a_end = sw.index_at(a.mention->range.end);
-        std::size_t b_end = sw.index_at(b.mention->range.end);
+        if (a.index == b.index) continue;
+        std::size_t a_end = a.end;
+        std::size_t b_end = b.end;
         bool joined = b.word >= a_end && b.word - a_end <= 2;
-        for (std::size_t k = a_end; joined && k < b.word; ++k)
-          joined =
-              sw.word(k) == "-" || sw.word(k) == "and" || sw.word(k) == "," || sw.word(k) == "the";
+        for (std::size_t k = a_end; joined && k < b.word; ++k) joined = pair_word(k);
         // A pair inside a longer list ("Saudi Arabia, the UAE, Bahrain and Egypt") is no pair.
         auto joined_to = [&](const Slot& x, const Slot& y) {
-          std::size_t x_end = sw.index_at(x.mention->range.end);
+          std::size_t x_end = x.end;
           if (y.word < x_end || y.word - x_end > 2) return false;
           for (std::size_t k = x_end; k < y.word; ++k)
-            if (sw.word(k) != "-" && sw.word(k) != "and" && sw.word(k) != "," &&
-                sw.word(k) != "the")
-              return false;
+            if (!pair_word(k)) return false;
           return true;
         };
         bool in_list = (i > 0 && joined_to(*parties[i - 1], a)) ||
                        (i + 2 < parties.size() && joined_to(b, *parties[i + 2]));
-        bool between = a.word >= 1 && sw.word(a.word - 1) == "between" && joined && !in_list;
+        bool between = a.word >= 1 && sw.id(a.word - 1) == W("between") && joined && !in_list;
         // "ties with Turkey and Israel": both are partners of someone else, not of each other.
         bool objects_of_with =
-            a.word >= 1 && (sw.word(a.word - 1) == "with"sv ||
-                            (a.word >= 2 && sw.word(a.word - 1) == "the"sv && sw.word(a.word - 2) == "with"sv));
+            a.word >= 1 &&
+            (sw.id(a.word - 1) == W("with") ||
+             (a.word >= 2 && sw.id(a.word - 1) == W("the") && sw.id(a.word - 2) == W("with")));
         // "..., and Turkey is the senior partner of Azerbaijan": a singular verb after the
         // second name makes it the subject alone.
-        bool singular = b_end < sw.size() && (sw.word(b_end) == "is"sv || sw.word(b_end) == "was"sv ||
-                                              sw.word(b_end) == "has"sv || sw.word(b_end) == "remains"sv);
+        bool singular =
+            b_end < sw.size() && sw.in(b_end, {W("is"), W("was"), W("has"), W("remains")});
         bool pair_with_cue = joined && !in_list && !objects_of_with &&
-                             ((!singular && cue_near(b_end, b_end + 4)) || (a.word >= 3 && cue_near(a.word - 3, a.word)));
-        bool with_cue = b.word >= 2 && sw.word(b.word - 1) == "with" &&
+                             ((!singular && cue_near(b_end, b_end + 4)) ||
+                              (a.word >= 3 && cue_near(a.word - 3, a.word)));
+        bool with_cue = b.word >= 2 && sw.id(b.word - 1) == W("with") &&
                         cue_near(b.word - 3 > a.word ? b.word - 3 : a.word, b.word - 1);
         if (!(between || pair_with_cue || with_cue)) continue;
-        emit(a.entity->id, b.entity->id, "PARTNERS_WITH", "cue:partnership", 0.7);
+        emit(a.index, b.index, RelType::kPartnersWith, "cue:partnership", 0.7);
       }
     }
 
@@ -1020,86 +1277,74 @@ std::vector<Relation> extract_relations(const Document& doc,
     // "X signed an Association Agreement with the EU", "X, together with Y, ...", "X is the
     // country's principal ally". A signing settles a dispute, so break words do not stop these.
     {
-      auto signing = [](std::string_view w) {
-        return w == "signed"sv || w == "ratified"sv || w == "concluded"sv || w == "agreed"sv ||
-               w == "formalised"sv || w == "formalized"sv || w == "extended"sv ||
-               w == "renewed"sv || w == "initialled"sv || w == "initialed"sv || w == "restored"sv;
-      };
-      auto state_party = [](const Slot& x) { return is_state_like(*x.entity); };
-      auto end_of = [&](const Slot& x) { return sw.index_at(x.mention->range.end); };
-      auto pair = [&](std::string_view a, std::string_view b, std::string_view rule, double c) {
+      auto signing = [&](std::size_t k) { return sw.is(k, kSigning); };
+      auto state_party = [](const Slot& x) { return x.info->state_like; };
+      auto pair = [&](std::uint32_t a, std::uint32_t b, std::string_view rule, double c) {
         if (a == b) return;
-        if (emitted.insert({b, a, "PARTNERS_WITH"sv}) == false) return;  // either direction once
-        emit(a, b, "PARTNERS_WITH", rule, c);
+        // Either direction once.
+        if (!emitted.insert({b, a, static_cast<std::uint32_t>(RelType::kPartnersWith)})) return;
+        emit(a, b, RelType::kPartnersWith, rule, c);
       };
-      const std::string_view main_id =
-          main_country != EntityIndex::kNone ? index.id(main_country) : std::string_view{};
       // Coordinated states right before a signing verb.
       for (std::size_t i = 0; i < slots.size(); ++i) {
         if (!state_party(slots[i])) continue;
-        std::vector<const Slot*> list{&slots[i]};
+        list.assign(1, &slots[i]);
         std::size_t j = i + 1;
         for (; j < slots.size() && state_party(slots[j]); ++j) {
-          std::size_t from = end_of(*list.back());
+          std::size_t from = list.back()->end;
           bool joined = slots[j].word >= from && slots[j].word - from <= 2;
           for (std::size_t k = from; joined && k < slots[j].word; ++k)
-            joined = sw.word(k) == ","sv || sw.word(k) == "and"sv || sw.word(k) == "the"sv;
+            joined = sw.in(k, {W(","), W("and"), W("the")});
           if (!joined) break;
           list.push_back(&slots[j]);
         }
         if (list.size() >= 2 && list.size() <= 3) {  // (a longer list is a multilateral treaty)
-          std::size_t k = end_of(*list.back());
-          while (k < sw.size() && (sw.word(k) == "have"sv || sw.word(k) == "jointly"sv ||
-                                   sw.word(k) == "also"sv || sw.word(k) == "all"sv))
-            ++k;
+          std::size_t k = list.back()->end;
+          while (k < sw.size() && sw.in(k, {W("have"), W("jointly"), W("also"), W("all")})) ++k;
           bool cue_after = false;
           for (std::size_t c = k + 1; c < k + 6 && c < sw.size(); ++c)
             if (sw.is(c, kCuePartner)) cue_after = true;
-          if (k < sw.size() && signing(sw.word(k)) && cue_after)
+          if (k < sw.size() && signing(k) && cue_after)
             for (std::size_t x = 0; x < list.size(); ++x)
               for (std::size_t y = x + 1; y < list.size(); ++y)
-                pair(list[x]->entity->id, list[y]->entity->id, "cue:partnership-signatories", 0.7);
+                pair(list[x]->index, list[y]->index, "cue:partnership-signatories", 0.7);
         }
         i = j - 1;
       }
       // "the two states/governments" as the subject of a signing.
       for (std::size_t k = 1; k + 2 < sw.size(); ++k) {
-        if (sw.word(k) != "two"sv || sw.word(k - 1) != "the"sv) continue;
-        std::string_view n = sw.word(k + 1);
-        if (!(n == "states"sv || n == "governments"sv || n == "countries"sv || n == "nations"sv ||
-              n == "sides"sv || n == "neighbours"sv || n == "neighbors"sv))
+        if (sw.id(k) != W("two") || sw.id(k - 1) != W("the")) continue;
+        if (!sw.in(k + 1, {W("states"), W("governments"), W("countries"), W("nations"), W("sides"),
+                           W("neighbours"), W("neighbors")}))
           continue;
         std::size_t v = k + 2;
-        while (v < sw.size() && (sw.word(v) == "have"sv || sw.word(v) == "also"sv ||
-                                 sw.word(v) == "jointly"sv || sw.word(v) == "finally"sv))
-          ++v;
-        if (v >= sw.size() || !signing(sw.word(v))) continue;
-        std::vector<std::string_view> named;
+        while (v < sw.size() && sw.in(v, {W("have"), W("also"), W("jointly"), W("finally")})) ++v;
+        if (v >= sw.size() || !signing(v)) continue;
+        named.clear();
         for (const Slot& x : slots)
           if (state_party(x) && x.word < k &&
-              std::find(named.begin(), named.end(), x.entity->id) == named.end())
-            named.push_back(x.entity->id);
+              std::find(named.begin(), named.end(), x.index) == named.end())
+            named.push_back(x.index);
         if (named.size() == 2)
           pair(named[0], named[1], "cue:partnership-two-states", 0.7);
-        else if (named.size() == 1 && !main_id.empty())
-          pair(main_id, named[0], "scope:document-country-partner", 0.5);
+        else if (named.size() == 1 && main_country != kNone)
+          pair(main_country, named[0], "scope:document-country-partner", 0.5);
       }
       // "a final border agreement was signed in 2025": a passive signing with no agent binds the
       // sentence's two states (or its one state and the document's country).
       for (std::size_t k = 0; k + 2 < sw.size(); ++k) {
-        if (!sw.is(k, kCuePartner) || !(sw.word(k + 1) == "was"sv || sw.word(k + 1) == "were"sv))
-          continue;
+        if (!sw.is(k, kCuePartner) || !sw.in(k + 1, {W("was"), W("were")})) continue;
         std::size_t v = k + 2;
-        if (sw.word(v) == "finally"sv || sw.word(v) == "only"sv || sw.word(v) == "also"sv) ++v;
-        if (v >= sw.size() || !signing(sw.word(v))) continue;
-        std::vector<std::string_view> named;
+        if (sw.in(v, {W("finally"), W("only"), W("also")})) ++v;
+        if (v >= sw.size() || !signing(v)) continue;
+        named.clear();
         for (const Slot& x : slots)
-          if (state_party(x) && std::find(named.begin(), named.end(), x.entity->id) == named.end())
-            named.push_back(x.entity->id);
+          if (state_party(x) && std::find(named.begin(), named.end(), x.index) == named.end())
+            named.push_back(x.index);
         if (named.size() == 2)
           pair(named[0], named[1], "cue:partnership-signed", 0.6);
-        else if (named.size() == 1 && !main_id.empty())
-          pair(main_id, named[0], "scope:document-country-partner", 0.5);
+        else if (named.size() == 1 && main_country != kNone)
+          pair(main_country, named[0], "scope:document-country-partner", 0.5);
         break;
       }
       // "X signed an agreement with (the) Y": the sentence's subject and Y.
@@ -1108,20 +1353,20 @@ std::vector<Relation> extract_relations(const Document& doc,
         if (state_party(x) && x.word <= 1) subject = &x;
       if (subject) {
         std::size_t sign_at = sw.size();
-        for (std::size_t k = end_of(*subject); k < sw.size(); ++k)
-          if (signing(sw.word(k))) {
+        for (std::size_t k = subject->end; k < sw.size(); ++k)
+          if (signing(k)) {
             sign_at = k;
             break;
           }
         for (const Slot& b : slots) {
           if (!state_party(b) || b.word <= sign_at + 1 || b.word >= sign_at + 14) continue;
           std::size_t w = b.word - 1;
-          if (sw.word(w) == "the"sv && w > 0) --w;
-          if (sw.word(w) != "with"sv) continue;
+          if (sw.id(w) == W("the") && w > 0) --w;
+          if (sw.id(w) != W("with")) continue;
           bool cue = false;
           for (std::size_t c = sign_at + 1; c < w; ++c)
             if (sw.is(c, kCuePartner)) cue = true;
-          if (cue) pair(subject->entity->id, b.entity->id, "cue:partnership-signed-with", 0.7);
+          if (cue) pair(subject->index, b.index, "cue:partnership-signed-with", 0.7);
         }
       }
       // "X, together with Y": two states acting as one.
@@ -1130,33 +1375,31 @@ std::vector<Relation> extract_relations(const Document& doc,
         const Slot& b = slots[i + 1];
         if (!state_party(a) || !state_party(b) || b.word < 2) continue;
         std::size_t w = b.word - 1;
-        if (sw.word(w) == "the"sv && w > 0) --w;
-        if (w < 1 || sw.word(w) != "with"sv || sw.word(w - 1) != "together"sv) continue;
-        std::size_t from = end_of(a);
+        if (sw.id(w) == W("the") && w > 0) --w;
+        if (w < 1 || sw.id(w) != W("with") || sw.id(w - 1) != W("together")) continue;
+        std::size_t from = a.end;
         if (from + 2 < w - 1) continue;
-        pair(a.entity->id, b.entity->id, "cue:partnership-together", 0.6);
+        pair(a.index, b.index, "cue:partnership-together", 0.6);
       }
       // "X is the country's principal ally / a partner in ...".
-      if (subject && !main_id.empty()) {
-        std::size_t k = end_of(*subject);
-        if (k < sw.size() && (sw.word(k) == "is"sv || sw.word(k) == "was"sv ||
-                              sw.word(k) == "remains"sv || sw.word(k) == "became"sv)) {
+      if (subject && main_country != kNone) {
+        std::size_t k = subject->end;
+        if (k < sw.size() && sw.in(k, {W("is"), W("was"), W("remains"), W("became")})) {
           const Slot* other = nullptr;
           for (std::size_t c = k + 1; c < k + 7 && c < sw.size(); ++c) {
-            std::string_view w = sw.word(c);
+            const std::uint8_t w = sw.id(c);
             for (const Slot& x : slots)
-              if (x.word == c && state_party(x) && x.entity->id != subject->entity->id)
-                other = &x;
+              if (x.word == c && state_party(x) && x.index != subject->index) other = &x;
             // (A trading partner is a market, not a partnership.)
-            bool trade = sw.word(c - 1) == "trading"sv || sw.word(c - 1) == "trade"sv;
-            if ((w == "ally"sv || w == "partner"sv) && !trade) {
+            bool trade = sw.in(c - 1, {W("trading"), W("trade")});
+            if ((w == W("ally") || w == W("partner")) && !trade) {
               if (other)
-                pair(subject->entity->id, other->entity->id, "cue:partnership-ally", 0.6);
+                pair(subject->index, other->index, "cue:partnership-ally", 0.6);
               else
-                pair(subject->entity->id, main_id, "scope:document-country-ally", 0.5);
+                pair(subject->index, main_country, "scope:document-country-ally", 0.5);
               break;
             }
-            if (w == "not"sv || w == "never"sv || w == ","sv) break;
+            if (w == W("not") || w == W("never") || w == W(",")) break;
           }
         }
       }
@@ -1170,39 +1413,37 @@ std::vector<Relation> extract_relations(const Document& doc,
       // A negation or a contrast after the cue ends the list of what was joined ("is a member
       // of A and B, but unlike X it has not joined C").
       std::size_t list_end = sw.size();
-      for (std::size_t k = cue_at + 1; k < sw.size() && list_end == sw.size(); ++k) {
-        std::string_view w = sw.word(k);
-        if (w == "not"sv || w == "never"sv || w == "n't"sv || w == "unlike"sv || w == "but"sv ||
-            w == "except"sv || w == "nor"sv)
+      for (std::size_t k = cue_at + 1; k < sw.size() && list_end == sw.size(); ++k)
+        if (sw.in(k, {W("not"), W("never"), W("unlike"), W("but"), W("except"), W("nor")}))
           list_end = k;
-      }
       for (const Slot& m : slots) {
-        if (!is_state_like(*m.entity) || kind_of(*m.entity) == "bloc") continue;
+        if (!m.info->state_like || m.info->bloc) continue;
         if (m.word > cue_at || cue_at - m.word > 8) continue;  // "X joined Y", "X is a member of Y"
         for (const Slot& o : slots) {
-          bool org = (o.entity->type == "Institution"sv && has_members_kind(*o.entity)) ||
-                     kind_of(*o.entity) == "bloc";
+          bool org = (o.info->type == Type::kInstitution && o.info->members_kind) || o.info->bloc;
           // "X is the most active EU member state": the bloc names the membership.
-          bool before_cue = o.word > m.word && o.word < cue_at &&
-                            sw.index_at(o.mention->range.end) == cue_at;
-          if (org && ((o.word > cue_at && o.word < list_end) || before_cue) &&
-              o.entity->id != m.entity->id)
-            emit(m.entity->id, o.entity->id, "MEMBER_OF", "cue:membership", 0.7);
+          bool before_cue = o.word > m.word && o.word < cue_at && o.end == cue_at;
+          if (org && ((o.word > cue_at && o.word < list_end) || before_cue) && o.index != m.index)
+            emit(m.index, o.index, RelType::kMemberOf, "cue:membership", 0.7);
         }
       }
     }
 
-    if (!institutions.empty() || sentence.paragraph != previous_paragraph) previous_institutions = institutions;
+    if (!institutions.empty() || sentence.paragraph != previous_paragraph)
+      previous_institutions = institutions;
     previous_paragraph = sentence.paragraph;
   }
 
   // PARTNERS_WITH has no direction: evidence for (b, a) after a relation (a, b) joins that edge.
   {
-    std::set<std::pair<std::string_view, std::string_view>> partners;
-    for (Relation& r : out) {
-      if (r.type != "PARTNERS_WITH"sv) continue;
-      if (partners.count({r.target, r.source}) && !partners.count({r.source, r.target}))
+    std::set<std::pair<std::uint32_t, std::uint32_t>> partners;
+    for (std::size_t i = 0; i < made.size(); ++i) {
+      Made& r = made[i];
+      if (r.type != RelType::kPartnersWith) continue;
+      if (partners.count({r.target, r.source}) && !partners.count({r.source, r.target})) {
+        std::swap(out[i].source, out[i].target);
         std::swap(r.source, r.target);
+      }
       partners.insert({r.source, r.target});
     }
   }
@@ -1210,20 +1451,18 @@ std::vector<Relation> extract_relations(const Document& doc,
   // DELIVERS from the lexicon's channels for an institution the text names but never ties to a
   // channel itself: evidence is its first mention.
   std::vector<char> delivering(index.size(), 0);  // by EntityIndex position
-  for (const auto& r : out)
+  for (std::size_t i = 0; i < made.size(); ++i)
     // (For a lender, a channel shared through a list of lenders leaves its own channels to
     // the lexicon: banks and funds are named in lists of creditors.)
-    if (r.type == "DELIVERS"sv)
-      if (std::uint32_t x = index.find(r.source); x != EntityIndex::kNone) {
-        std::string_view k = kind_of(*index.entity(x));
-        bool lender = k == "bank"sv || k == "fund"sv;
-        if (!lender || r.evidence.rule != "sentence:coordinated-institution-channel"sv)
-          delivering[x] = 1;
-      }
+    if (made[i].type == RelType::kDelivers) {
+      const std::uint32_t x = made[i].source;
+      if (!index.info(x).lender ||
+          out[i].evidence.rule != "sentence:coordinated-institution-channel"sv)
+        delivering[x] = 1;
+    }
   // Each entity's first sentence, in id order (the order of EntityIndex positions).
   struct FirstNamed {
     std::uint32_t index;
-    const Entity* entity;
     int sentence;
   };
   std::vector<FirstNamed> first_named;
@@ -1233,17 +1472,18 @@ std::vector<Relation> extract_relations(const Document& doc,
       for (const Mention* m : by_sentence.of(static_cast<std::size_t>(sentence)))
         if (const std::uint32_t x = entity_of.index_of(m); !seen[x]) {
           seen[x] = 1;
-          first_named.push_back({x, entity_of(m), sentence});
+          first_named.push_back({x, sentence});
         }
     std::sort(first_named.begin(), first_named.end(),
               [](const FirstNamed& a, const FirstNamed& b) { return a.index < b.index; });
   }
-  for (const auto& [x, ie, sentence] : first_named) {
-    if (ie->type != "Institution"sv || delivering[x]) continue;
-    if (!english_body(doc, doc.sentences[static_cast<std::size_t>(sentence)])) continue;
-    for (const auto& channel : list_attr(*ie, kChannelsKey)) {
-      std::string target = "instrument/" + channel;
-      if (index.find(target) == EntityIndex::kNone) continue;  // only channels the text names
+  std::string target;  // one buffer for the channel ids looked up
+  for (const auto& [x, sentence] : first_named) {
+    if (index.info(x).type != Type::kInstitution || delivering[x]) continue;
+    if (!english_body(doc.sentences[static_cast<std::size_t>(sentence)])) continue;
+    for (const auto& channel : list_attr(*index.entity(x), kChannelsKey)) {
+      target.assign("instrument/"sv).append(channel);
+      if (index.find(target) == kNone) continue;  // only channels the text names
       add_relation(out, index.id(x), target, "DELIVERS", doc, sentence, "lexicon:channels", 0.5);
     }
   }
@@ -1253,23 +1493,37 @@ std::vector<Relation> extract_relations(const Document& doc,
   // The sentences (ascending, run-on debris left out) naming each entity: the first sentence
   // naming two entities is the first both lists share. (A table of every pair of names in every
   // sentence cost more than all the rest.)
-  std::vector<std::vector<int>> named_in(index.size());  // by EntityIndex position
-  for (int sentence : by_sentence.present) {
-    const auto ms = by_sentence.of(static_cast<std::size_t>(sentence));
-    if (doc.sentences[static_cast<std::size_t>(sentence)].range.size() > kMaxSentenceBytes) continue;
-    for (const Mention* m : ms) {
-      std::vector<int>& in = named_in[entity_of.index_of(m)];
-      if (in.empty() || in.back() != sentence) in.push_back(sentence);
-    }
+  Grouped named_in;  // by EntityIndex position
+  {
+    named_in.start.assign(index.size() + 1, 0);
+    std::vector<int> last(index.size(), -1);  // the last sentence counted for the entity
+    auto each = [&](auto&& f) {
+      for (int sentence : by_sentence.present) {
+        if (doc.sentences[static_cast<std::size_t>(sentence)].range.size() > kMaxSentenceBytes)
+          continue;
+        for (const Mention* m : by_sentence.of(static_cast<std::size_t>(sentence)))
+          if (const std::uint32_t x = entity_of.index_of(m); last[x] != sentence) {
+            last[x] = sentence;
+            f(x, sentence);
+          }
+      }
+    };
+    each([&](std::uint32_t x, int) { ++named_in.start[x + 1]; });
+    for (std::size_t i = 0; i < index.size(); ++i) named_in.start[i + 1] += named_in.start[i];
+    named_in.items.resize(named_in.start[index.size()]);
+    std::vector<std::uint32_t> fill(named_in.start.begin(), named_in.start.end() - 1);
+    std::fill(last.begin(), last.end(), -1);
+    each([&](std::uint32_t x, int sentence) {
+      named_in.items[fill[x]++] = static_cast<std::uint32_t>(sentence);
+    });
   }
-  auto first_together = [&](std::string_view a, std::uint32_t b) -> int {
-    const std::uint32_t ia = index.find(a);
-    if (ia == EntityIndex::kNone) return -1;
-    const std::vector<int>& na = named_in[ia];
-    const std::vector<int>& nb = named_in[b];
+  auto first_together = [&](std::uint32_t ia, std::uint32_t b) -> int {
+    if (ia == kNone) return -1;
+    const auto na = named_in.of(ia);
+    const auto nb = named_in.of(b);
     auto x = na.begin(), y = nb.begin();
     while (x != na.end() && y != nb.end()) {
-      if (*x == *y) return *x;
+      if (*x == *y) return static_cast<int>(*x);
       if (*x < *y)
         ++x;
       else
@@ -1277,83 +1531,99 @@ std::vector<Relation> extract_relations(const Document& doc,
     }
     return -1;
   };
-  for (const auto& [x, ie, sentence] : first_named) {  // (the first mention of each entity)
-    if (ie->type != "Institution"sv) continue;
-    for (const auto& owner : list_attr(*ie, kOwnerKey)) {
-      int both = first_together(owner, x);
+  for (const auto& [x, sentence] : first_named) {  // (the first mention of each entity)
+    const EntityInfo& ie = index.info(x);
+    if (ie.type != Type::kInstitution || ie.owners->empty()) continue;
+    std::string rule = "lexicon:owner";
+    const Entity& e = *index.entity(x);
+    if (auto method = e.attributes.find(kAttributionKey); method != e.attributes.end())
+      if (const auto* m = std::get_if<std::string>(&method->second)) rule = "attribution:" + *m;
+    for (std::size_t k = 0; k < ie.owners->size(); ++k) {
+      int both = first_together(ie.owner_index[k], x);
       int s = both >= 0 ? both : sentence;
-      auto method = ie->attributes.find(kAttributionKey);
-      std::string rule = "lexicon:owner";
-      if (method != ie->attributes.end())
-        if (const auto* m = std::get_if<std::string>(&method->second)) rule = "attribution:" + *m;
-      add_relation(out, owner, index.id(x), "OPERATES", doc, s, rule, both >= 0 ? 0.95 : 0.85);
+      add_relation(out, (*ie.owners)[k], index.id(x), "OPERATES", doc, s, rule,
+                   both >= 0 ? 0.95 : 0.85);
     }
   }
   // MEMBER_OF from the lexicon's member lists, when a member is named in the same paragraph as
   // the organisation or inside the bloc's own section.
-  std::map<int, std::vector<std::pair<const Mention*, int>>> by_paragraph;
+  // The mentions outside run-on debris, by paragraph, then in text order: `seq` numbers that
+  // order.
+  struct Placed {
+    int paragraph;
+    const Mention* mention;
+    int sentence;
+  };
+  std::vector<Placed> by_seq;
   for (int sentence : by_sentence.present) {
-    const auto ms = by_sentence.of(static_cast<std::size_t>(sentence));
-    if (doc.sentences[static_cast<std::size_t>(sentence)].range.size() > kMaxSentenceBytes) continue;
-    int para = doc.sentences[static_cast<std::size_t>(sentence)].paragraph;
-    for (const Mention* m : ms) by_paragraph[para].push_back({m, sentence});
+    const Sentence& st = doc.sentences[static_cast<std::size_t>(sentence)];
+    if (st.range.size() > kMaxSentenceBytes) continue;
+    for (const Mention* m : by_sentence.of(static_cast<std::size_t>(sentence)))
+      by_seq.push_back({st.paragraph, m, sentence});
   }
-  // Every organisation is checked against the mentions of its members only, visited in the
-  // order of by_paragraph (paragraph, then text): `seq` numbers that order.
-  std::vector<std::vector<std::size_t>> seq_of(index.size());  // by EntityIndex position
-  std::vector<std::pair<const Mention*, int>> by_seq;
-  std::vector<int> para_of_seq;
-  for (const auto& [para, ms] : by_paragraph)
-    for (const auto& entry : ms) {
-      seq_of[entity_of.index_of(entry.first)].push_back(by_seq.size());
-      by_seq.push_back(entry);
-      para_of_seq.push_back(para);
-    }
-  std::set<std::pair<std::string_view, std::string_view>> memberships;
+  // (Paragraphs mostly come in order already.)
+  auto by_paragraph = [](const Placed& a, const Placed& b) { return a.paragraph < b.paragraph; };
+  if (!std::is_sorted(by_seq.begin(), by_seq.end(), by_paragraph))
+    std::stable_sort(by_seq.begin(), by_seq.end(), by_paragraph);
+  // Every organisation is checked against the mentions of its members only.
+  Grouped seq_of;  // by EntityIndex position: the seq of its mentions, ascending
+  {
+    seq_of.start.assign(index.size() + 1, 0);
+    for (const Placed& p : by_seq) ++seq_of.start[entity_of.index_of(p.mention) + 1];
+    for (std::size_t i = 0; i < index.size(); ++i) seq_of.start[i + 1] += seq_of.start[i];
+    seq_of.items.resize(by_seq.size());
+    std::vector<std::uint32_t> fill(seq_of.start.begin(), seq_of.start.end() - 1);
+    for (std::size_t q = 0; q < by_seq.size(); ++q)
+      seq_of.items[fill[entity_of.index_of(by_seq[q].mention)]++] = static_cast<std::uint32_t>(q);
+  }
+  std::set<std::pair<std::uint32_t, std::uint32_t>> memberships;  // (member, organisation)
+  std::vector<std::uint32_t> hits;                                // seq of each mention of a member
+  std::vector<int> org_paragraphs;  // ascending: seq follows the paragraphs
   for (std::uint32_t org_index = 0; org_index < index.size(); ++org_index) {
+    const EntityInfo& org = index.info(org_index);
+    if (org.members->empty()) continue;
     const std::string_view org_id = index.id(org_index);
-    const Entity* org = index.entity(org_index);
-    const std::vector<std::string>& members = list_attr(*org, kMembersKey);
-    if (members.empty()) continue;
-    std::set<std::string> member_set(members.begin(), members.end());
-    std::vector<std::size_t> hits;  // seq of each mention of a member
-    for (const std::string& member : member_set)
-      if (const std::uint32_t x = index.find(member); x != EntityIndex::kNone)
-        hits.insert(hits.end(), seq_of[x].begin(), seq_of[x].end());
+    hits.clear();
+    for (const std::uint32_t x : org.member_index) {
+      const auto seqs = seq_of.of(x);
+      hits.insert(hits.end(), seqs.begin(), seqs.end());
+    }
     std::sort(hits.begin(), hits.end());
-    std::vector<int> org_paragraphs;  // ascending: seq follows the paragraphs
-    for (std::size_t q : seq_of[org_index]) org_paragraphs.push_back(para_of_seq[q]);
-    for (std::size_t q : hits) {
-      const auto& [m, sentence] = by_seq[q];
-      bool org_here =
-          std::binary_search(org_paragraphs.begin(), org_paragraphs.end(), para_of_seq[q]);
+    org_paragraphs.clear();
+    for (std::uint32_t q : seq_of.of(org_index)) org_paragraphs.push_back(by_seq[q].paragraph);
+    for (std::uint32_t q : hits) {
+      const auto& [paragraph, m, sentence] = by_seq[q];
+      const std::uint32_t member = entity_of.index_of(m);
+      bool org_here = std::binary_search(org_paragraphs.begin(), org_paragraphs.end(), paragraph);
       const auto& scope = scopes[scope_of_sentence[static_cast<std::size_t>(sentence)]];
-      bool org_is_scope = std::find(scope.begin(), scope.end(), org_id) != scope.end();
-      bool member_is_scope = std::find(scope.begin(), scope.end(), m->entity) != scope.end();
-      // Both named in this sentence (by_paragraph holds no run-on debris, so this is also "a
+      bool org_is_scope = std::find(scope.begin(), scope.end(), org_index) != scope.end();
+      bool member_is_scope = std::find(scope.begin(), scope.end(), member) != scope.end();
+      // Both named in this sentence (by_seq holds no run-on debris, so this is also "a
       // sentence naming both").
       const auto here = by_sentence.of(static_cast<std::size_t>(sentence));
-      bool same_sentence = std::any_of(here.begin(), here.end(),
-                                       [&](const Mention* x) { return x->entity == org_id; });
+      bool same_sentence = std::any_of(here.begin(), here.end(), [&](const Mention* x) {
+        return entity_of.index_of(x) == org_index;
+      });
       // The section's actor takes a membership only from a sentence of the paragraph that
       // names the organisation and no state (its subject is the carried-over actor: "The
       // country belongs to the CIS ..."), not from a bloc named beside other states.
       auto org_subjectless = [&] {
-        for (std::size_t oq : seq_of[org_index]) {
-          if (para_of_seq[oq] != para_of_seq[q]) continue;
-          const auto ms = by_sentence.of(static_cast<std::size_t>(by_seq[oq].second));
-          if (std::none_of(ms.begin(), ms.end(),
-                           [&](const Mention* x) {
-                             return x->entity != org_id && is_state_like(*entity_of(x));
-                           }))
+        for (std::uint32_t oq : seq_of.of(org_index)) {
+          if (by_seq[oq].paragraph != paragraph) continue;
+          const auto ms = by_sentence.of(static_cast<std::size_t>(by_seq[oq].sentence));
+          if (std::none_of(ms.begin(), ms.end(), [&](const Mention* x) {
+                const std::uint32_t i = entity_of.index_of(x);
+                return i != org_index && index.info(i).state_like;
+              }))
             return true;
         }
         return false;
       };
       // A sentence with a membership cue is left to cue:membership, which reads negation.
       if (same_sentence && member_cue_sentence[static_cast<std::size_t>(sentence)]) continue;
-      if (!same_sentence && !org_is_scope && !(org_here && member_is_scope && org_subjectless())) continue;
-      if (!memberships.emplace(m->entity, org_id).second) continue;
+      if (!same_sentence && !org_is_scope && !(org_here && member_is_scope && org_subjectless()))
+        continue;
+      if (!memberships.emplace(member, org_index).second) continue;
       add_relation(out, m->entity, org_id, "MEMBER_OF", doc, sentence,
                    org_here ? "lexicon:members" : "lexicon:members-section", 0.7);
     }

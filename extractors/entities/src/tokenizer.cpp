@@ -69,81 +69,148 @@ inline std::uint64_t mix_byte(std::uint64_t h, UChar32 c) {
   return (h ^ static_cast<std::uint32_t>(c)) * kFnvPrime3;
 }
 
-// ASCII bytes classified once: word characters (letters, digits) and lower-case letters, and
-// their folded value, so that the inner loop of tokenize() is two table reads per byte.
-struct AsciiTable {
-  std::array<std::uint8_t, 128> word{}, lower{}, folded{};
-  constexpr AsciiTable() {
-    for (int c = 0; c < 128; ++c) {
+// Every byte value classified once, so that the inner loop of tokenize() reads one table entry
+// per ASCII byte: the low byte is the byte's folded value (ASCII only), the high byte its class.
+enum : std::uint16_t {
+  kSpace = 1 << 8,       // ASCII white space
+  kWordChar = 1 << 9,    // ASCII letter or digit
+  kLowerChar = 1 << 10,  // ASCII lower-case letter
+  kUpperChar = 1 << 11,  // ASCII upper-case letter
+  kMultiByte = 1 << 12,  // a byte >= 0x80: part of a multi-byte sequence (or invalid)
+};
+struct ByteTable {
+  std::array<std::uint16_t, 256> entry{};
+  constexpr ByteTable() {
+    for (int c = 0; c < 256; ++c) {
+      if (c >= 0x80) {
+        entry[c] = kMultiByte;
+        continue;
+      }
       const bool upper = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
-      word[c] = upper || low || (c >= '0' && c <= '9');
-      lower[c] = low;
-      folded[c] = static_cast<std::uint8_t>(upper ? c + 32 : c);
+      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+      std::uint16_t e = static_cast<std::uint16_t>(upper ? c + 32 : c);
+      if (space) e |= kSpace;
+      if (upper || low || (c >= '0' && c <= '9')) e |= kWordChar;
+      if (low) e |= kLowerChar;
+      if (upper) e |= kUpperChar;
+      entry[c] = e;
     }
   }
 };
-constexpr AsciiTable kAscii;
+constexpr ByteTable kBytes;
 
-inline bool is_word_char(UChar32 c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return props(c).word;
+// Where a word ends, its hash, and kLowerChar if it has a lower-case letter.
+struct WordScan {
+  const std::uint8_t* end;
+  std::uint64_t hash;
+  std::uint16_t seen;
+};
+
+// The rest of a word from `p` on, any script (ASCII by table, the rest through props()), given
+// the hash and classes of what came before. Out of line and by value: the ASCII loop of
+// tokenize() keeps its registers.
+[[gnu::noinline]] WordScan scan_word(const std::uint8_t* base, const std::uint8_t* p,
+                                     const std::uint8_t* end, std::uint64_t hash,
+                                     std::uint16_t seen) {
+  std::int32_t j = static_cast<std::int32_t>(p - base);
+  const std::int32_t n = static_cast<std::int32_t>(end - base);
+  while (j < n) {
+    const std::uint16_t e = kBytes.entry[base[j]];
+    if (e & kWordChar) {
+      seen |= e;
+      hash = mix_byte(hash, e & 0xff);
+      ++j;
+      continue;
+    }
+    if (!(e & kMultiByte)) break;
+    std::int32_t k = j;
+    UChar32 d;
+    U8_NEXT(base, k, n, d);
+    if (d < 0) break;
+    const CodePoint cp = props(d);  // d >= 0x80 here
+    if (!cp.word) break;
+    if (cp.lower_letter) seen |= kLowerChar;
+    hash = mix(hash, cp.folded);
+    j = k;
+  }
+  return {base + j, hash, seen};
 }
 
-inline bool is_space(UChar32 c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  return props(c).space;
+// The token that starts with the non-ASCII byte at `p` (if any: spaces and invalid bytes are
+// none) appended to `out`; returns where it ends.
+[[gnu::noinline]] const std::uint8_t* non_ascii_token(const std::uint8_t* base,
+                                                      const std::uint8_t* p,
+                                                      const std::uint8_t* end,
+                                                      std::vector<Token>& out) {
+  const std::int32_t start = static_cast<std::int32_t>(p - base);
+  std::int32_t i = start;
+  UChar32 c;
+  U8_NEXT(base, i, static_cast<std::int32_t>(end - base), c);
+  if (c < 0) return base + i;  // invalid bytes are not tokens
+  const CodePoint cp = props(c);
+  if (cp.space) return base + i;
+  Token t;
+  t.begin = static_cast<std::uint32_t>(start);
+  t.folded_hash = kFnvOffset;
+  if (!cp.word) {
+    t.folded_hash = mix(t.folded_hash, cp.folded);
+    t.end = static_cast<std::uint32_t>(i);
+    out.push_back(t);
+    return base + i;
+  }
+  t.word = true;
+  t.upper_initial = cp.upper;
+  const WordScan w = scan_word(base, p, end, t.folded_hash, 0);
+  t.folded_hash = w.hash;
+  t.all_upper = !(w.seen & kLowerChar);
+  t.end = static_cast<std::uint32_t>(w.end - base);
+  out.push_back(t);
+  return w.end;
 }
 
 }  // namespace
 
 void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
               std::vector<Token>& out) {
-  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-  std::int32_t i = static_cast<std::int32_t>(begin);
-  const std::int32_t n = static_cast<std::int32_t>(end);
-  while (i < n) {
-    std::int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) continue;  // invalid bytes are not tokens
-    if (is_space(c)) continue;
-    Token t;
-    t.begin = static_cast<std::uint32_t>(start);
-    t.folded_hash = kFnvOffset;
-    if (!is_word_char(c)) {
-      t.folded_hash = mix(t.folded_hash, fold(c));
-      t.end = static_cast<std::uint32_t>(i);
-      out.push_back(t);
+  const auto* const base = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::uint8_t* p = base + begin;
+  const std::uint8_t* const stop = base + end;
+  while (p < stop) {
+    std::uint16_t e = kBytes.entry[*p];
+    if (e & kSpace) {
+      ++p;
       continue;
     }
-    t.word = true;
-    t.upper_initial = c < 0x80 ? (c >= 'A' && c <= 'Z') : props(c).upper;
-    bool all_upper = true;
-    std::int32_t j = start;
-    while (j < n) {
-      if (s[j] < 0x80) {
-        // ASCII, most of any text: classified and folded by table, without ICU calls.
-        const std::uint8_t d = s[j];
-        if (!kAscii.word[d]) break;
-        if (kAscii.lower[d]) all_upper = false;
-        t.folded_hash = mix_byte(t.folded_hash, kAscii.folded[d]);
-        ++j;
-        continue;
+    if (e & kWordChar) {
+      // An ASCII word, most tokens of any text: one table read and one multiplication a byte.
+      const std::uint8_t* const start = p;
+      const bool upper_initial = (e & kUpperChar) != 0;
+      std::uint64_t h = kFnvOffset;
+      std::uint16_t seen = 0;
+      do {
+        seen |= e;
+        h = mix_byte(h, e & 0xff);
+        ++p;
+      } while (p < stop && ((e = kBytes.entry[*p]) & kWordChar));
+      if (p < stop && (e & kMultiByte)) {  // "Türkiye"
+        const WordScan w = scan_word(base, p, stop, h, seen);
+        p = w.end;
+        h = w.hash;
+        seen = w.seen;
       }
-      std::int32_t k = j;
-      UChar32 d;
-      U8_NEXT(s, k, n, d);
-      if (d < 0) break;
-      const CodePoint p = props(d);  // d >= 0x80 here
-      if (!p.word) break;
-      if (p.lower_letter) all_upper = false;
-      t.folded_hash = mix(t.folded_hash, p.folded);
-      j = k;
+      out.push_back(Token{static_cast<std::uint32_t>(start - base),
+                          static_cast<std::uint32_t>(p - base), h, true, upper_initial,
+                          !(seen & kLowerChar)});
+      continue;
     }
-    t.all_upper = all_upper;
-    t.end = static_cast<std::uint32_t>(j);
-    i = j;
-    out.push_back(t);
+    if (e & kMultiByte) {
+      p = non_ascii_token(base, p, stop, out);
+      continue;
+    }
+    // ASCII punctuation: a token of one byte.
+    const auto at = static_cast<std::uint32_t>(p - base);
+    out.push_back(Token{at, at + 1, mix_byte(kFnvOffset, e & 0xff), false, false, false});
+    ++p;
   }
 }
 
@@ -220,15 +287,6 @@ void WordClasses::add(std::string_view word, std::uint32_t bits) {
   }
 }
 
-const WordClasses::Entry* WordClasses::probe(std::uint64_t hash) const {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Entry& e = slots_[i];
-    if (e.bits == 0) return nullptr;
-    if (e.hash == hash) return &e;
-  }
-}
-
 std::uint32_t WordClasses::of_folded(std::uint64_t hash, std::string_view folded) const {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -238,19 +296,41 @@ std::uint32_t WordClasses::of_folded(std::uint64_t hash, std::string_view folded
   }
 }
 
-std::uint32_t WordClasses::of(std::string_view text, const Token& t) const {
-  if (!probe(t.folded_hash)) return 0;  // the common case: no fold needed
-  const std::string_view word = text.substr(t.begin, t.end - t.begin);
+namespace {
+
+// fold_case(raw) == word, without folding when `raw` is ASCII (nearly every token): then the two
+// are equal exactly when their lengths are and each byte of `raw`, lower-cased, is word's byte.
+bool folds_to(std::string_view raw, std::string_view word) {
+  std::size_t i = 0;
+  for (; i < raw.size(); ++i) {
+    const auto c = static_cast<std::uint8_t>(raw[i]);
+    if (c >= 0x80) break;
+    if (i >= word.size() || static_cast<char>(kBytes.entry[c] & 0xff) != word[i]) return false;
+  }
+  if (i == raw.size()) return i == word.size();
   char buf[64];  // a listed word is short: folded on the stack
-  if (word.size() * 2 <= sizeof buf)
-    return of_folded(t.folded_hash, std::string_view(buf, fold_into(buf, word) - buf));
-  return of_folded(t.folded_hash, fold_case(word));
+  if (raw.size() * 2 <= sizeof buf) return std::string_view(buf, fold_into(buf, raw) - buf) == word;
+  return fold_case(raw) == word;
+}
+
+}  // namespace
+
+std::uint32_t WordClasses::of(std::string_view text, const Token& t) const {
+  const Entry* const slots = slots_.data();
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = t.folded_hash & mask;; i = (i + 1) & mask) {
+    const Entry& e = slots[i];
+    if (e.bits == 0) return 0;  // the common case: no fold, no comparison
+    if (e.hash == t.folded_hash &&
+        folds_to(std::string_view(text.data() + t.begin, t.end - t.begin), e.word))
+      return e.bits;
+  }
 }
 
 std::string fold_case(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  append_folded(out, text);
+  // Folded into room for the longest result, then cut: no append per code point.
+  std::string out(2 * text.size(), '\0');
+  out.resize(static_cast<std::size_t>(fold_into(out.data(), text) - out.data()));
   return out;
 }
 

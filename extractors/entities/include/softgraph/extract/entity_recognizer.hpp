@@ -37,7 +37,7 @@ class SentenceTokens {
 };
 
 struct EntityExtraction {
-  std::vector<Entity> entities;  // sorted by id
+  std::vector<Entity> entities;   // sorted by id
   std::vector<Mention> mentions;  // in text order
   SentenceTokens tokens;          // of the sentences it read (all but those skipped)
 };
@@ -66,6 +66,7 @@ class EntityRecognizer {
   // entity_from_entry() of every entry (aliases sorted, each once), made once: a document copies
   // the ones it finds.
   std::vector<Entity> prototypes_;
+  std::vector<std::uint32_t> by_id_;  // entry indices in the order of their ids
 };
 
 // The node an entry becomes: id, type, label, English aliases, attributes from the lexicon.

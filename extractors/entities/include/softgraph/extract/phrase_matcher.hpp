@@ -48,6 +48,8 @@ class PhraseMatcher {
     std::uint32_t child = 0;  // 0: free slot (the root, node 0, is no node's child)
   };
   std::uint32_t child(std::uint32_t parent, std::uint64_t hash) const;  // 0: no such edge
+  // The first of tokens[i, n) that may start a phrase (its first_ bit is set), or n.
+  [[gnu::noinline]] std::size_t next_start(const Token* tokens, std::size_t i, std::size_t n) const;
   void add_edge(std::uint32_t parent, std::uint64_t hash, std::uint32_t child);
   // The node `tokens` lead to from the root, or -1.
   std::int64_t walk(const std::vector<Token>& tokens) const;

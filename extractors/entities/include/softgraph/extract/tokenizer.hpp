@@ -62,7 +62,6 @@ class WordClasses {
     std::string word;        // as added
     std::uint32_t bits = 0;  // 0: free slot
   };
-  const Entry* probe(std::uint64_t hash) const;  // first entry with `hash`, or null
   std::vector<Entry> slots_ = std::vector<Entry>(64);
   std::size_t used_ = 0;
 };
