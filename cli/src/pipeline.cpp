@@ -212,9 +212,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
                      mentions.begin() + static_cast<std::ptrdiff_t>(lexicon_count), mentions.end(),
                      by_position);
 
-  std::map<std::string, const Entity*> by_id;
-  for (const auto& e : entity_list) by_id.emplace_hint(by_id.end(), e.id, &e);  // in id order
-  std::vector<Relation> relations = extract_relations(doc, by_id, mentions, &found.tokens);
+  std::vector<Relation> relations = extract_relations(doc, entity_list, mentions, &found.tokens);
   for (auto& r : discovered.relations) relations.push_back(std::move(r));
 
   enum : std::uint8_t { kStrong = 1, kNamed = 2, kRelated = 4 };

@@ -30,9 +30,12 @@ Run run(const std::string& text) {
   std::vector<Mention> mentions = found.mentions;
   mentions.insert(mentions.end(), disc.mentions.begin(), disc.mentions.end());
   std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+  // Sorted by id, each id once (the last of an id wins, as the pipeline's lists never repeat one).
   std::map<std::string, const Entity*> by_id;
   for (const auto& e : r.entities) by_id[e.id] = &e;
-  r.relations = extract_relations(d, by_id, mentions);
+  std::vector<Entity> sorted;
+  for (const auto& [id, e] : by_id) sorted.push_back(*e);
+  r.relations = extract_relations(d, sorted, mentions);
   for (const auto& x : r.relations) r.triples.insert(x.source + " " + x.type + " " + x.target);
   return r;
 }

@@ -67,20 +67,21 @@ struct EntityInfo {
 
 // The entities by position in id order (the map's order), and a hashed id -> position lookup:
 // per-entity state lives in vectors indexed so, and each id is looked up once, not by a map
-// walk of string compares per use. (The map's keys are the entities' ids: a position stands
-// for its id, and equal positions for equal ids.)
+// walk of string compares per use. (The entities come sorted by id, each id once: a position
+// stands for its id, and equal positions for equal ids.)
 class EntityIndex {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
-  explicit EntityIndex(const std::map<std::string, const Entity*>& entities) {
+  explicit EntityIndex(std::span<const Entity> entities) {
     by_index_.reserve(entities.size());
     ids_.reserve(entities.size());
     std::size_t cap = 16;
     while (cap < entities.size() * 2) cap *= 2;
     slots_.assign(cap, kNone);
-    for (const auto& [id, e] : entities) {
+    for (const Entity& e : entities) {
+      const std::string& id = e.id;
       const auto i = static_cast<std::uint32_t>(by_index_.size());
-      by_index_.push_back(e);
+      by_index_.push_back(&e);
       ids_.push_back(id);
       for (std::size_t k = hash(id) & (cap - 1);; k = (k + 1) & (cap - 1))
         if (slots_[k] == kNone) {
@@ -796,8 +797,7 @@ Powers find_powers(const Document& doc, const EntityIndex& entities, const Entit
 
 }  // namespace
 
-std::vector<Relation> extract_relations(const Document& doc,
-                                        const std::map<std::string, const Entity*>& entities,
+std::vector<Relation> extract_relations(const Document& doc, std::span<const Entity> entities,
                                         const std::vector<Mention>& mentions,
                                         const SentenceTokens* tokens) {
   constexpr std::uint32_t kNone = EntityIndex::kNone;

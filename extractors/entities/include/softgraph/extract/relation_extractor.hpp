@@ -2,7 +2,7 @@
 // from the scope of an actor's section (subject carry-over). Every relation names its rule.
 #pragma once
 
-#include <map>
+#include <span>
 #include <vector>
 
 #include "softgraph/core/document.hpp"
@@ -12,11 +12,11 @@ namespace softgraph {
 
 class SentenceTokens;
 
-// `entities` by id, `mentions` in text order (entity and citation mentions alike: only entity
-// types of the ontology's influence part are used). `tokens`: the recognizer's tokens of the
-// sentences (EntityExtraction::tokens), reused instead of tokenising again; may be null.
-std::vector<Relation> extract_relations(const Document& doc,
-                                        const std::map<std::string, const Entity*>& entities,
+// `entities` sorted by id, each id once; `mentions` in text order (entity and citation mentions
+// alike: only entity types of the ontology's influence part are used). `tokens`: the recognizer's
+// tokens of the sentences (EntityExtraction::tokens), reused instead of tokenising again; may be
+// null.
+std::vector<Relation> extract_relations(const Document& doc, std::span<const Entity> entities,
                                         const std::vector<Mention>& mentions,
                                         const SentenceTokens* tokens = nullptr);
 
