@@ -1,5 +1,7 @@
 // Extraction records: the hand-written writer gives exactly RapidJSON's bytes and reads back
-// exactly, whatever the strings and numbers hold.
+// exactly, whatever the strings and numbers hold; the compact layout (version 2) leaves defaults
+// out and names entities and table rows by number; older records still read; bad records are
+// errors with their place.
 #include "softgraph/cli/extraction_jsonl.hpp"
 
 #include <doctest/doctest.h>
@@ -127,16 +129,21 @@ TEST_CASE("relations on one passage share a row of the spans table and read back
   d.Parse(json.data(), json.size());
   REQUIRE(d["spans"].IsArray());
   CHECK(d["spans"].Size() == 3);
-  CHECK(d["relations"][0]["evidence"]["span"].GetInt() == 0);
-  CHECK(d["relations"][1]["evidence"]["span"].GetInt() == 0);
-  CHECK(d["relations"][2]["evidence"]["span"].GetInt() == 1);
-  CHECK(d["relations"][3]["evidence"]["span"].GetInt() == 2);
-  // Defaults are left out: the record's own document, no repaired text, page 0, no element.
-  CHECK_FALSE(d["spans"][0].HasMember("document"));
-  CHECK_FALSE(d["spans"][0].HasMember("page"));
-  CHECK_FALSE(d["relations"][1].HasMember("attributes"));
-  CHECK(d["spans"][1]["document"] == "document/other");
-  CHECK(d["spans"][1]["page"].GetInt() == 3);
+  CHECK(d["relations"][0][3].GetInt() == 0);
+  CHECK(d["relations"][1][3].GetInt() == 0);
+  CHECK(d["relations"][2][3].GetInt() == 1);
+  CHECK(d["relations"][3][3].GetInt() == 2);
+  // One row per (type, rule, confidence), in order of first use.
+  CHECK(d["relation_rules"].Size() == 2);
+  CHECK(d["relations"][1][2].GetInt() == 1);
+  CHECK(d["relations"][2][2].GetInt() == 0);
+  CHECK(d["relation_rules"][1]["rule"] == "cue:in");
+  // Defaults are left out: the record's own document, page 0, no element, no attributes.
+  CHECK(d["spans"][0].Size() == 5);  // [start, end, sentence, quote, text]
+  CHECK(d["relations"][1].Size() == 4);
+  CHECK(d["spans"][1][4] == "");
+  CHECK(d["spans"][1][5] == "document/other");
+  CHECK(d["spans"][1][6].GetInt() == 3);
 
   const DocumentExtraction y = extraction_from_json(json, "test.jsonl", 1);
   REQUIRE(y.relations.size() == x.relations.size());
@@ -176,7 +183,212 @@ TEST_CASE("a relation naming a missing span row is an error with its place") {
     const std::string what = e.what();
     CHECK(what.find("parts.jsonl") != std::string::npos);
     CHECK(what.find("line 12") != std::string::npos);
-    CHECK(what.find("/relations/0/evidence/span") != std::string::npos);
+    CHECK(what.find("$.relations[0].evidence.span") != std::string::npos);
     CHECK(e.exit_code() == 1);
   }
+}
+
+namespace {
+
+// Every field of a mention.
+auto mention_fields(const Mention& m) {
+  return std::tie(m.range.begin, m.range.end, m.entity, m.surface, m.source, m.confidence,
+                  m.sentence, m.page, m.element);
+}
+
+Mention mention(std::uint64_t at, const std::string& entity, const std::string& surface,
+                const std::string& source, double confidence) {
+  Mention m;
+  m.range = {at, at + surface.size()};
+  m.entity = entity;
+  m.surface = surface;
+  m.source = source;
+  m.confidence = confidence;
+  m.sentence = static_cast<int>(at / 100);
+  return m;
+}
+
+std::string error_of(const std::string& json) {
+  try {
+    extraction_from_json(json, "parts.jsonl", 3);
+  } catch (const Error& e) {
+    CHECK(e.exit_code() == 1);
+    return e.what();
+  }
+  FAIL("expected an error");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("mentions name their entity by row and leave defaults out") {
+  DocumentExtraction x = sample();
+  x.entities[1].id = "actor/y";
+  x.entities[1].label = "Y";
+  const std::string& label = x.entities[0].label;
+  Mention paged = mention(40, "actor/y", "Y", "lexicon:label", 1.0);
+  paged.page = 2;
+  x.mentions = {
+      mention(0, "actor/x", label, "lexicon:trigger", 0.9),  // the first, not the most used
+      mention(10, "actor/y", "Y", "lexicon:label", 1.0),     // the most used source: row 0
+      mention(20, "actor/y", "y", "lexicon:label", 1.0),     // surface differs from the label
+      mention(30, "work/unlisted", "Smith 2008", "citation:parenthetical", 1.0),  // not listed
+      mention(35, "actor/y", "Y", "lexicon:label", 1.0),
+      paged,
+  };
+  const std::string json = extraction_to_json(x);
+  CHECK(json == rapidjson_bytes(json));
+  rapidjson::Document d;
+  d.Parse(json.data(), json.size());
+  CHECK(d["version"].GetInt() == 2);
+  const auto& ms = d["mentions"];
+  CHECK(d["mention_sources"][0]["source"] == "lexicon:label");
+  CHECK(d["mention_sources"][1]["source"] == "lexicon:trigger");
+  CHECK(d["mention_sources"][1]["confidence"].GetDouble() == 0.9);
+  CHECK(ms[0].Size() == 5);  // [start, end, entity, sentence, source]
+  CHECK(ms[0][2].GetInt() == 0);
+  CHECK(ms[0][4].GetInt() == 1);
+  CHECK(ms[1].Size() == 4);  // [start, end, entity, sentence]
+  CHECK(ms[1][2].GetInt() == 1);
+  CHECK(ms[2].Size() == 6);
+  CHECK(ms[2][4].GetInt() == 0);
+  CHECK(ms[2][5] == "y");
+  CHECK(ms[3][2] == "work/unlisted");
+  CHECK(ms[3][5] == "Smith 2008");
+  CHECK(ms[5].Size() == 7);
+  CHECK(ms[5][5].IsNull());  // the label, written as null because the page follows
+  CHECK(ms[5][6].GetInt() == 2);
+
+  const DocumentExtraction y = extraction_from_json(json, "test.jsonl", 1);
+  REQUIRE(y.mentions.size() == x.mentions.size());
+  for (std::size_t i = 0; i < x.mentions.size(); ++i)
+    CHECK(mention_fields(y.mentions[i]) == mention_fields(x.mentions[i]));
+  CHECK(extraction_to_json(y) == json);
+}
+
+TEST_CASE("a repeated entity id resolves through its first row, both ways") {
+  DocumentExtraction x = sample();
+  x.entities[1].label = "another label";
+  x.mentions[0].surface = "another label";
+  x.relations[0].target = "actor/unlisted";
+  const std::string json = extraction_to_json(x);
+  const DocumentExtraction y = extraction_from_json(json, "test.jsonl", 1);
+  CHECK(mention_fields(y.mentions[0]) == mention_fields(x.mentions[0]));
+  CHECK(y.relations[0].source == "actor/x");
+  CHECK(y.relations[0].target == "actor/unlisted");
+  CHECK(extraction_to_json(y) == json);
+}
+
+TEST_CASE("version 1 records (objects throughout) still read, and convert without loss") {
+  const std::string v1 =
+      R"({"document":"document/a","path":"a.txt","sha256":"00","format":"text","entities":[)"
+      R"({"id":"actor/x","type":"Actor","label":"X","aliases":["X"],"attributes":{"kind":"state"}},)"
+      R"({"id":"actor/y","type":"Actor","label":"Y","aliases":[],"attributes":{}}],)"
+      R"("mentions":[{"start":0,"end":1,"entity":"actor/x","surface":"X","source":"lexicon:label",)"
+      R"("confidence":1.0,"sentence":0},{"start":9,"end":10,"entity":"actor/y","surface":"y",)"
+      R"("source":"lexicon:alias","confidence":0.9,"sentence":0,"page":2,"element":"/p"}],)"
+      R"("relations":[{"source":"actor/x","target":"actor/y","type":"PARTNERS_WITH",)"
+      R"("evidence":{"span":0,"rule":"cue:with","confidence":0.7},"attributes":{"years":["2008"]}}],)"
+      R"("spans":[{"start":0,"end":10,"sentence":0,"quote":"X with y..","page":2}],"warnings":["w"]})";
+  const DocumentExtraction y = extraction_from_json(v1, "old.jsonl", 1);
+  REQUIRE(y.mentions.size() == 2);
+  CHECK(y.mentions[1].surface == "y");
+  CHECK(y.mentions[1].confidence == 0.9);
+  CHECK(y.mentions[1].element == "/p");
+  REQUIRE(y.relations.size() == 1);
+  CHECK(y.relations[0].evidence.quote == "X with y..");
+  CHECK(y.relations[0].evidence.page == 2);
+  CHECK(y.relations[0].evidence.document == "document/a");
+  CHECK(y.warnings == std::vector<std::string>{"w"});
+  const DocumentExtraction z = extraction_from_json(extraction_to_json(y), "new.jsonl", 1);
+  for (std::size_t i = 0; i < y.mentions.size(); ++i)
+    CHECK(mention_fields(z.mentions[i]) == mention_fields(y.mentions[i]));
+  CHECK(evidence_fields(z.relations[0].evidence) == evidence_fields(y.relations[0].evidence));
+  CHECK(z.relations[0].attributes == y.relations[0].attributes);
+  CHECK(extraction_to_json(z) == extraction_to_json(y));
+}
+
+TEST_CASE("bad version 2 records are errors with file, line and JSON path") {
+  const std::string head =
+      R"({"version":2,"document":"document/a","path":"a.txt","sha256":"00","format":"text",)"
+      R"("entities":[{"id":"actor/x","type":"Actor","label":"X","aliases":[],"attributes":{}}],)"
+      R"("mention_sources":[{"source":"lexicon:label","confidence":1.0}],)"
+      R"("relation_rules":[{"type":"PARTNERS_WITH","rule":"cue:with","confidence":0.7}],)"
+      R"("spans":[[0,3,0,"abc"]],"warnings":[],)";
+  const auto record = [&](const std::string& mentions, const std::string& relations) {
+    return head + R"("mentions":[)" + mentions + R"(],"relations":[)" + relations + "]}";
+  };
+  // The good record reads.
+  CHECK(extraction_from_json(record("[0,1,0,0]", "[0,0,0,0]"), "ok.jsonl", 1).mentions.size() == 1);
+
+  const auto has = [](const std::string& what, const std::string& part) {
+    INFO(what);
+    CHECK(what.find(part) != std::string::npos);
+  };
+  std::string what = error_of(record("[0,1,0,0],[0,1,0,0],[0,1,0,0],[5,9,99,0]", ""));
+  has(what, "parts.jsonl:line 3");
+  has(what, "$.mentions[3][2]");
+  has(what, "no row 99 in \"entities\" (1 rows)");
+  has(error_of(record("[0,1,0,0,1]", "")), "$.mentions[0][4]");
+  has(error_of(record("[0,1,\"actor/z\",0]", "")), "$.mentions[0]");
+  has(error_of(record("[0,1,0]", "")), "$.mentions[0]");                    // too short: schema
+  has(error_of(record("[0,1,0,0,0,null,0,\"\",9]", "")), "$.mentions[0]");  // too long
+  has(error_of(record("[0,1,0,\"0\"]", "")), "$.mentions[0][3]");
+  has(error_of(record("[0,1,0,4294967296]", "")), "$.mentions[0][3]");  // not an int
+  has(error_of(record(R"({"start":0,"end":1,"entity":"actor/x","surface":"X",)"
+                      R"("source":"s","confidence":1,"sentence":0})",
+                      "")),
+      "$.mentions[0]");  // an object in a version 2 record
+  has(error_of(record("", "[0,0,1,0]")), "$.relations[0][2]");
+  has(error_of(record("", "[0,0,0,1]")), "$.relations[0][3]");
+  has(error_of(record("", "[0,2,0,0]")), "$.relations[0][1]");
+  has(error_of(record("", "[0,0,0,0,[]]")), "$.relations[0][4]");
+  std::string v3 = record("", "");
+  v3.replace(v3.find("\"version\":2"), 11, "\"version\":3");
+  has(error_of(v3), "$.version");
+  std::string no_sources = record("[0,1,0,0]", "");
+  no_sources.replace(no_sources.find("\"mention_sources\""), 17, "\"unused\"");
+  has(error_of(no_sources), "$.mentions[0]");
+}
+
+TEST_CASE("strings of every short length, a special byte anywhere, are RapidJSON's bytes") {
+  DocumentExtraction x = sample();
+  x.warnings.clear();
+  for (std::size_t n = 0; n <= 40; ++n) {
+    x.warnings.push_back(std::string(n, 'a'));
+    for (char special : {'"', '\\', '\n', '\x01', '\x1f', '\x7f'})
+      for (std::size_t at = 0; at < n; ++at) {
+        std::string s(n, 'b');
+        s[at] = special;
+        x.warnings.push_back(s);
+      }
+  }
+  x.mentions[0].surface = "\"";  // a short surface of its own, not the label
+  const std::string json = extraction_to_json(x);
+  CHECK(json == rapidjson_bytes(json));
+  const DocumentExtraction y = extraction_from_json(json, "test.jsonl", 1);
+  CHECK(y.warnings == x.warnings);
+  CHECK(y.mentions[0].surface == "\"");
+}
+
+TEST_CASE("integers of every length are RapidJSON's bytes") {
+  DocumentExtraction x = sample();
+  x.mentions.clear();
+  std::vector<std::uint64_t> values = {18446744073709551615ull};
+  for (std::uint64_t pow = 1, p = 0; p < 20; ++p, pow *= 10)
+    values.insert(values.end(), {pow - 1, pow, pow + 1});
+  const int sentences[] = {-2147483647 - 1, 2147483647, -1, 0, 7};
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    Mention m = x.mentions.empty() ? sample().mentions[0] : x.mentions.back();
+    m.range = {values[i], values[values.size() - 1 - i]};
+    m.sentence = sentences[i % 5];
+    m.page = sentences[(i + 2) % 5];
+    x.mentions.push_back(m);
+  }
+  const std::string json = extraction_to_json(x);
+  CHECK(json == rapidjson_bytes(json));
+  const DocumentExtraction y = extraction_from_json(json, "test.jsonl", 1);
+  REQUIRE(y.mentions.size() == x.mentions.size());
+  for (std::size_t i = 0; i < x.mentions.size(); ++i)
+    CHECK(mention_fields(y.mentions[i]) == mention_fields(x.mentions[i]));
 }

@@ -11,9 +11,11 @@
 
 namespace softgraph {
 
-// One line of JSON (no trailing newline).
+// One line of JSON (no trailing newline): a version 2 record, as schemas/extraction.schema.json
+// describes it.
 std::string extraction_to_json(const DocumentExtraction& x);
-// Parses one line; `file` and `line` name it in errors.
+// Parses one line, of version 2 or of version 1 (records without "version"); `file` and `line`
+// name it in errors, with the JSON path of what is wrong.
 DocumentExtraction extraction_from_json(std::string_view json, const std::string& file, int line);
 // Hands the records of several .jsonl files to `fn` one at a time, in path order (ties: part,
 // then line order), as a single run would have made them; returns how many. Only an index of
