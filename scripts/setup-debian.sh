@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libspdlog-dev doctest-dev
-  libicu-dev libcli11-dev libpoppler-cpp-dev libxml2-dev
+  libicu-dev libcli11-dev libpoppler-cpp-dev libxml2-dev libmimalloc-dev
   # test clients
   python3 python3-networkx python3-igraph python3-rdflib python3-pyld python3-jsonschema
   python3-distributed python3-cairo fonts-dejavu-core qpdf pandoc poppler-utils time
