@@ -2,6 +2,7 @@
 // "I. I. Surname", Chicago's "Surname, Given" and "Given Surname", joined by ",", "&", "and", "и",
 // closed by "et al." or "и др.".
 #include <array>
+#include <utility>
 
 #include "softgraph/extract/ref_text.hpp"
 #include "softgraph/extract/reference_parser.hpp"
@@ -57,7 +58,8 @@ std::size_t read_initial(std::string_view s, std::size_t p, std::string& norm) {
   int l2 = 0;
   if (q < s.size() && is_lower(cp(s, q, l2))) q += l2;
   if (q >= s.size() || s[q] != '.') return p;
-  norm += std::string(s.substr(p, q - p)) + ".";
+  norm += s.substr(p, q - p);
+  norm += '.';
   return q + 1;
 }
 
@@ -68,10 +70,10 @@ std::size_t read_initials(std::string_view s, std::size_t p, std::string& norm) 
   if (q == p) return p;
   while (true) {
     std::size_t r = q;
-    std::string sep = " ";
+    char sep = ' ';
     if (r < s.size() && s[r] == '-') {
       ++r;
-      sep = "-";
+      sep = '-';
     } else if (r < s.size() && s[r] == ' ') {
       ++r;
     }
@@ -79,7 +81,8 @@ std::size_t read_initials(std::string_view s, std::size_t p, std::string& norm) 
     std::size_t e = read_initial(s, r, next);
     if (e == r) break;
     // "J. Smith" must not read "Smith" as an initial: read_initial needs a full stop, so fine.
-    out += sep + next;
+    out += sep;
+    out += next;
     q = e;
   }
   norm = out;
@@ -92,7 +95,9 @@ std::size_t read_bare_initials(std::string_view s, std::size_t p, std::string& n
   std::string out;
   int n = 0, len = 0;
   while (q < s.size() && n < 3 && is_upper(cp(s, q, len))) {
-    out += (out.empty() ? "" : " ") + std::string(s.substr(q, len)) + ".";
+    if (!out.empty()) out += ' ';
+    out += s.substr(q, static_cast<std::size_t>(len));
+    out += '.';
     q += len;
     ++n;
   }
@@ -108,7 +113,9 @@ std::size_t read_surname(std::string_view s, std::size_t p) {
                                                               "del ", "der ", "den ", "la ", "le ",
                                                               "du ",  "dos ", "ten ", "ter "};
   std::size_t q = p;
-  for (bool more = true; more;) {
+  // All particles start with d, l, t or v.
+  for (bool more = q < s.size() && std::string_view("dltv").find(s[q]) != std::string_view::npos;
+       more;) {
     more = false;
     for (auto part : kParticles)
       if (s.compare(q, part.size(), part) == 0) {
@@ -145,8 +152,11 @@ std::string initials_of(std::string_view given) {
   for (std::size_t i = 0; i < given.size();) {
     int len = 1;
     char32_t c = code_point_at(given, i, &len);
-    if (at_start && is_upper(c))
-      out += (out.empty() ? "" : " ") + std::string(given.substr(i, len)) + ".";
+    if (at_start && is_upper(c)) {
+      if (!out.empty()) out += ' ';
+      out += given.substr(i, static_cast<std::size_t>(len));
+      out += '.';
+    }
     at_start = !is_letter(c);
     i += std::max(len, 1);
   }
@@ -196,17 +206,17 @@ std::size_t read_name(std::string_view s, std::size_t p, bool whole_segment, boo
     Author b;
     std::size_t g = read_given_first(s, p, true, b);
     if (g > e) {
-      a = b;
+      a = std::move(b);
       return g;
     }
   }
   if (e != p) {
-    a = inverted;
+    a = std::move(inverted);
     return e;
   }
   Author b;
   std::size_t g = read_given_first(s, p, false, b);
-  if (g != p) a = b;
+  if (g != p) a = std::move(b);
   return g;
 }
 
@@ -258,7 +268,7 @@ std::size_t parse_authors(std::string_view s, std::vector<Author>& out, bool& et
   Author a;
   std::size_t e = read_name(s, p, whole_segment, true, a);
   if (e == p) return 0;
-  out.push_back(a);
+  out.push_back(std::move(a));
   std::size_t end = e;
   while (true) {
     std::size_t t = end;
@@ -282,7 +292,7 @@ std::size_t parse_authors(std::string_view s, std::vector<Author>& out, bool& et
     Author next;
     std::size_t n = read_name(s, t, whole_segment, false, next);
     if (n == t) return end;
-    out.push_back(next);
+    out.push_back(std::move(next));
     end = n;
   }
 }

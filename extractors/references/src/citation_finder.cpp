@@ -24,7 +24,7 @@ std::size_t read_year(std::string_view s, std::size_t p, Year& y) {
   for (std::size_t i = p; i < p + 4; ++i)
     if (!digit(s[i])) return p;
   if (p + 4 < s.size() && digit(s[p + 4])) return p;
-  int v = std::stoi(std::string(s.substr(p, 4)));
+  int v = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
   if (v < 1500 || v > 2099) return p;
   y.year = v;
   y.suffix.clear();
@@ -239,30 +239,27 @@ bool in_skip(const std::vector<ByteRange>& skip, std::size_t p) {
                      [p](const ByteRange& r) { return r.begin <= p && p < r.end; });
 }
 
-void add_years(std::vector<CitationHit>& out, const CitationHit& base,
-               const std::vector<Year>& ys) {
-  for (const Year& y : ys) {
-    CitationHit h = base;
-    h.year = y.year;
-    h.year_suffix = y.suffix;
-    out.push_back(std::move(h));
+// One hit per year; the last takes `base` itself (the others copy it).
+void add_years(std::vector<CitationHit>& out, CitationHit&& base, const std::vector<Year>& ys) {
+  for (std::size_t k = 0; k < ys.size(); ++k) {
+    CitationHit& h = k + 1 < ys.size() ? out.emplace_back(base) : out.emplace_back(std::move(base));
+    h.year = ys[k].year;
+    h.year_suffix = ys[k].suffix;
   }
 }
 
 void parenthetical(std::string_view s, std::size_t open, std::size_t close,
                    std::vector<CitationHit>& out) {
   std::string_view inner = s.substr(open + 1, close - open - 1);
-  std::vector<std::pair<std::size_t, std::size_t>> parts;  // offsets in inner
+  // Parts split at ';'. The names of the last part read stay in `out` (at `last`), for a part
+  // that gives only years.
+  const bool one_part = inner.find(';') == std::string_view::npos;
+  std::size_t last = std::string::npos;
   for (std::size_t b = 0; b <= inner.size();) {
     std::size_t e = inner.find(';', b);
     if (e == std::string_view::npos) e = inner.size();
-    parts.push_back({b, e});
-    b = e + 1;
-  }
-  std::vector<std::string> last_names;
-  bool last_et_al = false;
-  for (auto [b, e] : parts) {
     std::string_view part = trim(inner.substr(b, e - b));
+    b = e + 1;
     std::size_t off = open + 1 + static_cast<std::size_t>(part.data() - inner.data());
     for (std::string_view pre : {"see also ", "see ", "e.g., ", "e.g. ", "cf. ", "as cited in ",
                                  "см. также ", "см.: ", "см. "})
@@ -273,9 +270,9 @@ void parenthetical(std::string_view s, std::size_t open, std::size_t close,
     CitationHit h;
     h.rule = "citation:parenthetical";
     std::size_t n = forward_names(part, h.names, h.et_al);
-    if (n == 0 && !last_names.empty()) {  // "(Nye, 2002; 2004)"
-      h.names = last_names;
-      h.et_al = last_et_al;
+    if (n == 0 && last != std::string::npos) {  // "(Nye, 2002; 2004)"
+      h.names = out[last].names;
+      h.et_al = out[last].et_al;
     } else if (n == 0) {
       continue;
     }
@@ -283,10 +280,9 @@ void parenthetical(std::string_view s, std::size_t open, std::size_t close,
     while (!rest.empty() && (rest.front() == ',' || rest.front() == ' ')) rest.remove_prefix(1);
     std::vector<Year> ys;
     if (!read_years(rest, ys, h.locator)) continue;
-    h.range = parts.size() == 1 ? ByteRange{open, close + 1} : ByteRange{off, off + part.size()};
-    last_names = h.names;
-    last_et_al = h.et_al;
-    add_years(out, h, ys);
+    h.range = one_part ? ByteRange{open, close + 1} : ByteRange{off, off + part.size()};
+    add_years(out, std::move(h), ys);  // read_years gave at least one year
+    last = out.size() - 1;
   }
 }
 
@@ -349,6 +345,7 @@ std::size_t next_bracket(std::string_view s, std::size_t i) {
 std::vector<CitationHit> find_citations(std::string_view s, const std::vector<ByteRange>& skip,
                                         bool numbered_refs) {
   std::vector<CitationHit> out;
+  out.reserve(64);
   for (std::size_t open = next_bracket(s, 0); open < s.size(); open = next_bracket(s, open + 1)) {
     char o = s[open];
     if (in_skip(skip, open)) continue;
@@ -367,11 +364,11 @@ std::vector<CitationHit> find_citations(std::string_view s, const std::vector<By
       CitationHit h;
       Names names;
       if (!read_years(inner, ys, h.locator) || !back_names(s, open, names)) continue;
-      h.names = names.names;
+      h.names = std::move(names.names);
       h.et_al = names.et_al;
       h.rule = names.rule;
       h.range = {names.begin, close + 1};
-      add_years(out, h, ys);
+      add_years(out, std::move(h), ys);
     } else {
       parenthetical(s, open, close, out);
     }

@@ -49,21 +49,30 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
   // The cited names are keyed once, not once per entry they are compared with.
   std::vector<std::string> keys;
   for (const auto& name : hit.names) keys.push_back(name_key(name));
-  std::vector<std::size_t> by_author, candidates;
+  // Year and suffix are compared first: they are cheap, and few references pass them. The
+  // first author is matched against all only to word the problem when none is left.
+  std::vector<std::size_t> candidates;
   for (std::size_t i = 0; i < refs.size(); ++i) {
-    if (!has_author(entry_keys, refs[i], 0, keys[0])) continue;
-    by_author.push_back(i);
     const ParsedReference& e = entries[refs[i].entries.front()];
-    auto suffix = refs[i].entity.attributes.find("year_suffix");
-    std::string ref_suffix =
-        suffix == refs[i].entity.attributes.end() ? "" : std::get<std::string>(suffix->second);
-    if (e.year == hit.year && (hit.year_suffix.empty() || hit.year_suffix == ref_suffix))
-      candidates.push_back(i);
+    if (e.year != hit.year) continue;
+    if (!hit.year_suffix.empty()) {
+      auto suffix = refs[i].entity.attributes.find("year_suffix");
+      std::string_view ref_suffix = suffix == refs[i].entity.attributes.end()
+                                        ? std::string_view()
+                                        : std::get<std::string>(suffix->second);
+      if (hit.year_suffix != ref_suffix) continue;
+    }
+    if (has_author(entry_keys, refs[i], 0, keys[0])) candidates.push_back(i);
   }
   if (candidates.empty()) {
+    auto [known, added] = entry_keys.listed.try_emplace(keys[0], false);
+    if (added)
+      for (std::size_t i = 0; i < refs.size() && !known->second; ++i)
+        known->second = has_author(entry_keys, refs[i], 0, keys[0]);
+    const bool by_author = known->second;
     std::string who = hit.names[0] + (hit.et_al ? " et al." : "");
-    return {-1, by_author.empty() ? who + " is not in the reference list"
-                                  : "no work by " + who + " from " + std::to_string(hit.year)};
+    return {-1, !by_author ? who + " is not in the reference list"
+                           : "no work by " + who + " from " + std::to_string(hit.year)};
   }
   if (candidates.size() == 1) return {static_cast<int>(candidates[0]), ""};
   // Several works of the first author that year: co-authors and "et al." decide.

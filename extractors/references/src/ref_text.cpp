@@ -12,7 +12,7 @@
 
 namespace softgraph::refs {
 
-char32_t code_point_at(std::string_view s, std::size_t i, int* len) {
+char32_t code_point_at_slow(std::string_view s, std::size_t i, int* len) {
   if (i >= s.size()) {
     if (len) *len = 0;
     return 0;
@@ -33,19 +33,20 @@ std::size_t prev_boundary(std::string_view s, std::size_t i) {
   return j;
 }
 
-bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
-bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
-bool is_lower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
-bool is_cyrillic(char32_t c) {
-  return ublock_getCode(static_cast<UChar32>(c)) == UBLOCK_CYRILLIC ||
-         ublock_getCode(static_cast<UChar32>(c)) == UBLOCK_CYRILLIC_SUPPLEMENTARY;
-}
+bool is_letter_slow(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool is_upper_slow(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
+bool is_lower_slow(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
 
 bool has_cyrillic(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    int len = 1;
-    if (is_cyrillic(code_point_at(s, i, &len))) return true;
-    i += std::max(len, 1);
+  // U+0400-U+052F is a lead byte D0-D3 and any continuation byte, or D4 and 80-AF. A lead byte
+  // is never consumed as part of another sequence, so scanning bytes finds what stepping
+  // through the code points would.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    const unsigned char b = p[i];
+    if (b < 0xD0 || b > 0xD4) continue;
+    const unsigned char c = p[i + 1];
+    if (c >= 0x80 && c <= (b == 0xD4 ? 0xAF : 0xBF)) return true;
   }
   return false;
 }
@@ -184,9 +185,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-namespace {
-
-// edit_distance(a, b) <= 1 in one pass: equal, one substitution, or one insertion or deletion.
+// Equal, one substitution, or one insertion or deletion.
 bool within_one_edit(std::string_view a, std::string_view b) {
   if (a.size() < b.size()) std::swap(a, b);
   if (a.size() > b.size() + 1) return false;  // lengths two apart: two edits at least
@@ -195,16 +194,6 @@ bool within_one_edit(std::string_view a, std::string_view b) {
   if (i == b.size()) return true;  // equal, or `a` has one more letter at the end
   if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);  // substitution
   return a.substr(i + 1) == b.substr(i);                                // deletion from `a`
-}
-
-}  // namespace
-
-bool same_name_key(std::string_view ka, std::string_view kb) {
-  if (ka.empty() || kb.empty()) return false;
-  if (ka == kb) return true;
-  // One slip is forgiven in long names only: short names differ by one letter too often.
-  if (std::min(ka.size(), kb.size()) < 6) return false;
-  return within_one_edit(ka, kb);
 }
 
 bool same_surname(std::string_view a, std::string_view b) {
@@ -251,16 +240,6 @@ std::string fold_case(std::string_view utf8) {
   std::string out;
   u.toUTF8String(out);
   return out;
-}
-
-std::string_view trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  // Non-breaking spaces (U+00A0) at either end.
-  while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
-  while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
-  return s;
 }
 
 std::string_view trim_punct(std::string_view s, std::string_view punct) {

@@ -38,8 +38,8 @@ std::size_t latin_entry(const std::vector<ParsedReference>& entries,
 }
 
 std::vector<LatinAuthor> latin_authors(const std::vector<ParsedReference>& entries,
-                                       const std::vector<std::size_t>& group) {
-  const ParsedReference& main = entries[latin_entry(entries, group)];
+                                       const std::vector<std::size_t>& group, std::size_t latin) {
+  const ParsedReference& main = entries[latin];
   std::vector<LatinAuthor> out;
   for (const Author& a : main.authors) {
     LatinAuthor la{latin_family(a.family), latin_initials(a.initials), {}};
@@ -85,53 +85,62 @@ std::string label_of(const std::vector<LatinAuthor>& authors, bool et_al, int ye
 }
 
 // First non-empty value of a field over the group, the Latin entry first.
-std::string pick(const std::vector<ParsedReference>& entries, const std::vector<std::size_t>& order,
-                 std::string ParsedReference::*field) {
-  for (std::size_t i : order)
+const std::string& pick(const std::vector<ParsedReference>& entries,
+                        const std::vector<std::size_t>& group, std::size_t main,
+                        std::string ParsedReference::*field) {
+  static const std::string kNone;
+  if (!(entries[main].*field).empty()) return entries[main].*field;
+  for (std::size_t i : group)
     if (!(entries[i].*field).empty()) return entries[i].*field;
-  return {};
+  return kNone;
 }
 
+// `main` is the group's Latin entry. The attributes are added in key order (each at the end).
 Attributes attributes_of(const std::vector<ParsedReference>& entries,
-                         const std::vector<std::size_t>& group,
-                         const std::vector<LatinAuthor>& authors) {
-  std::vector<std::size_t> order = group;
-  std::size_t main = latin_entry(entries, group);
-  std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return i == main; });
+                         const std::vector<std::size_t>& group, std::size_t main,
+                         const std::vector<LatinAuthor>& authors, const std::string& year_suffix) {
   const ParsedReference& m = entries[main];
-  Attributes a;
-  std::vector<std::string> names;
-  for (const auto& au : authors) names.push_back(display(au.family, au.initials));
-  a["authors"] = names;
-  a["year"] = static_cast<std::int64_t>(m.year);
-  std::string original;
+  const std::string* original = nullptr;
   std::string language = "en";
   // The original-script entry is the one whose first author is written in Cyrillic.
   for (std::size_t i : group)
     if (!entries[i].authors.empty() && has_cyrillic(entries[i].authors[0].family)) {
-      original = entries[i].title;
+      original = &entries[i].title;
       language = script_language(entries[i].text);
       break;
     }
   if (language == "en" && !m.title_translation.empty()) language = "und";
-  auto set = [&](const char* key, const std::string& v) {
-    if (!v.empty()) a[key] = v;
+  Attributes a;
+  a.reserve(18);
+  auto set = [&](std::string_view key, const std::string& v) {
+    if (!v.empty()) a.try_emplace(key, v);
   };
+  auto field = [&](std::string ParsedReference::*f) -> const std::string& {
+    return pick(entries, group, main, f);
+  };
+  std::vector<std::string> names;
+  names.reserve(authors.size());
+  for (const auto& au : authors) names.push_back(display(au.family, au.initials));
+  a.try_emplace("authors", std::move(names));
+  a.try_emplace("csl_type", m.type);
+  set("doi", field(&ParsedReference::doi));
+  if (m.et_al) a.try_emplace("et_al", true);
+  set("genre", field(&ParsedReference::genre));
+  set("issue", field(&ParsedReference::issue));
+  a.try_emplace("language", std::move(language));
+  set("pages", field(&ParsedReference::pages));
+  set("place", field(&ParsedReference::place));
+  set("publisher", field(&ParsedReference::publisher));
   set("title", m.title);
-  if (original != m.title) set("title_original", original);
-  set("title_translation", pick(entries, order, &ParsedReference::title_translation));
-  set("venue", pick(entries, order, &ParsedReference::venue));
-  set("publisher", pick(entries, order, &ParsedReference::publisher));
-  set("place", pick(entries, order, &ParsedReference::place));
-  set("volume", pick(entries, order, &ParsedReference::volume));
-  set("issue", pick(entries, order, &ParsedReference::issue));
-  set("pages", pick(entries, order, &ParsedReference::pages));
-  set("doi", pick(entries, order, &ParsedReference::doi));
-  set("url", pick(entries, order, &ParsedReference::url));
-  set("genre", pick(entries, order, &ParsedReference::genre));
-  a["language"] = language;
-  a["csl_type"] = m.type;
-  if (m.et_al) a["et_al"] = true;
+  static const std::string kNone;
+  const std::string& orig = original ? *original : kNone;
+  if (orig != m.title) set("title_original", orig);
+  set("title_translation", field(&ParsedReference::title_translation));
+  set("url", field(&ParsedReference::url));
+  set("venue", field(&ParsedReference::venue));
+  set("volume", field(&ParsedReference::volume));
+  a.try_emplace("year", static_cast<std::int64_t>(m.year));
+  set("year_suffix", year_suffix);
   return a;
 }
 
@@ -156,21 +165,31 @@ std::string latin_initials(std::string_view initials) {
 BuiltReferences build_references(const std::vector<ParsedReference>& entries,
                                  const std::vector<std::vector<std::size_t>>& groups) {
   BuiltReferences out;
+  out.references.reserve(groups.size());
   std::map<std::string, int> base_count;
   std::vector<std::vector<LatinAuthor>> authors;
+  std::vector<std::size_t> latin;  // per group: its Latin entry
+  std::vector<std::string> bases;  // per group: its id before any suffix
+  authors.reserve(groups.size());
+  latin.reserve(groups.size());
+  bases.reserve(groups.size());
   for (const auto& g : groups) {
-    authors.push_back(latin_authors(entries, g));
-    const ParsedReference& m = entries[latin_entry(entries, g)];
-    if (m.year_suffix.empty()) ++base_count[base_id(authors.back(), m.et_al, m.year)];
+    latin.push_back(latin_entry(entries, g));
+    authors.push_back(latin_authors(entries, g, latin.back()));
+    const ParsedReference& m = entries[latin.back()];
+    bases.push_back(base_id(authors.back(), m.et_al, m.year));
+    if (m.year_suffix.empty()) ++base_count[bases.back()];
   }
   std::map<std::string, int> used;
   // Persons: one per surname key and compatible initials ("J." and "J. S." are one Nye).
   std::map<std::string, std::vector<std::size_t>> person_by_key;
   std::vector<std::string> person_initials;
+  std::vector<const std::string*> person_family;  // per person: its family name (in `authors`)
+  std::vector<std::size_t> authored;              // per out.authored: the person's index
   for (std::size_t gi = 0; gi < groups.size(); ++gi) {
     const auto& g = groups[gi];
-    const ParsedReference& m = entries[latin_entry(entries, g)];
-    std::string base = base_id(authors[gi], m.et_al, m.year);
+    const ParsedReference& m = entries[latin[gi]];
+    const std::string& base = bases[gi];
     std::string suffix = m.year_suffix;
     if (suffix.empty() && base_count[base] > 1)
       suffix = std::string(1, static_cast<char>('a' + used[base]++));
@@ -182,47 +201,52 @@ BuiltReferences build_references(const std::vector<ParsedReference>& entries,
     br.entity.type = "Reference";
     br.entity.label = label_of(authors[gi], m.et_al, m.year, suffix);
     for (std::size_t i : g) br.entity.aliases.push_back(entries[i].text);
-    br.entity.attributes = attributes_of(entries, g, authors[gi]);
-    if (!suffix.empty()) br.entity.attributes["year_suffix"] = suffix;
+    br.entity.attributes = attributes_of(entries, g, latin[gi], authors[gi], suffix);
     for (const LatinAuthor& au : authors[gi]) {
       std::string key = name_key(au.family);
       std::string ik = initials_key(au.initials);
+      std::string form = display(au.family, au.initials);
       std::size_t pi = out.persons.size();
-      for (std::size_t cand : person_by_key[key]) {
-        const std::string& other = person_initials[cand];
-        if (other.starts_with(ik) || ik.starts_with(other)) pi = cand;
-      }
+      auto known = person_by_key.find(key);
+      if (known != person_by_key.end())
+        for (std::size_t cand : known->second) {  // the last compatible one
+          const std::string& other = person_initials[cand];
+          if (other.starts_with(ik) || ik.starts_with(other)) pi = cand;
+        }
       if (pi == out.persons.size()) {
-        Entity p;
+        Entity& p = out.persons.emplace_back();
         p.type = "Person";
-        p.label = display(au.family, au.initials);
-        out.persons.push_back(p);
-        person_initials.push_back(ik);
-        person_by_key[key].push_back(pi);
+        p.label = form;
+        person_initials.push_back(std::move(ik));
+        person_family.push_back(nullptr);
+        person_by_key[std::move(key)].push_back(pi);
       } else if (ik.size() > person_initials[pi].size()) {
-        out.persons[pi].aliases.push_back(out.persons[pi].label);
-        out.persons[pi].label = display(au.family, au.initials);
-        person_initials[pi] = ik;
+        out.persons[pi].aliases.push_back(std::move(out.persons[pi].label));
+        out.persons[pi].label = form;
+        person_initials[pi] = std::move(ik);
       }
       Entity& p = out.persons[pi];
-      p.aliases.push_back(display(au.family, au.initials));
+      p.aliases.push_back(std::move(form));
       for (const auto& f : au.other_forms) p.aliases.push_back(f);
-      p.attributes["family"] = au.family;
-      out.authored.push_back({std::to_string(pi), out.references.size()});
+      person_family[pi] = &au.family;  // the last form written is the person's
+      authored.push_back(pi);
+      out.authored.push_back({std::string(), out.references.size()});
     }
     out.references.push_back(std::move(br));
   }
   // Ids once every form is known, so "Nye, J." and "Nye, J. S." share "person/nye_js".
   for (std::size_t i = 0; i < out.persons.size(); ++i) {
     Entity& p = out.persons[i];
-    std::string family = std::get<std::string>(p.attributes["family"]);
-    std::string ik = person_initials[i];
+    const std::string& family = *person_family[i];
+    p.attributes.try_emplace("family", family);
+    const std::string& ik = person_initials[i];
     p.id = "person/" + ascii_slug(to_ascii(family)) + (ik.empty() ? "" : "_" + ik);
     std::sort(p.aliases.begin(), p.aliases.end());
     p.aliases.erase(std::unique(p.aliases.begin(), p.aliases.end()), p.aliases.end());
     std::erase(p.aliases, p.label);
   }
-  for (auto& [person, ref] : out.authored) person = out.persons[std::stoul(person)].id;
+  for (std::size_t k = 0; k < authored.size(); ++k)
+    out.authored[k].first = out.persons[authored[k]].id;
   return out;
 }
 

@@ -120,14 +120,25 @@ std::vector<std::string> actors_in(ByteRange where, const std::vector<Mention>& 
   return out;
 }
 
-std::string citation_text(const CitationHit& h) {
-  if (h.number) return "[" + std::to_string(h.number) + "]";
-  std::string who = h.names.empty() ? "?" : h.names[0];
-  if (h.et_al)
-    who += " et al.";
-  else if (h.names.size() == 2)
-    who += " & " + h.names[1];
-  return who + " (" + std::to_string(h.year) + h.year_suffix + ")";
+// Appends "Nye & Keohane (2002a)" or "[3]" to `out` (warnings are built in one string).
+void append_citation_text(std::string& out, const CitationHit& h) {
+  if (h.number) {
+    out += '[';
+    out += std::to_string(h.number);
+    out += ']';
+    return;
+  }
+  out += h.names.empty() ? std::string_view("?") : std::string_view(h.names[0]);
+  if (h.et_al) {
+    out += " et al.";
+  } else if (h.names.size() == 2) {
+    out += " & ";
+    out += h.names[1];
+  }
+  out += " (";
+  out += std::to_string(h.year);
+  out += h.year_suffix;
+  out += ')';
 }
 
 }  // namespace
@@ -141,6 +152,11 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
   std::vector<int> list_of;
   std::vector<ByteRange> entry_range;
   bool numbered = false;
+  std::size_t entry_count = 0;
+  for (const auto& list : lists) entry_count += list.entries.size();
+  parsed.reserve(entry_count);
+  list_of.reserve(entry_count);
+  entry_range.reserve(entry_count);
   for (std::size_t li = 0; li < lists.size(); ++li) {
     out.reference_sections.push_back(lists[li].range);
     std::size_t with_number = 0;
@@ -160,8 +176,6 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
     numbered = numbered || with_number * 2 > lists[li].entries.size();
   }
   refs::BuiltReferences built = refs::build_references(parsed, refs::match_twins(parsed, list_of));
-  for (const auto& r : built.references) out.entities.push_back(r.entity);
-  for (const auto& p : built.persons) out.entities.push_back(p);
   for (const auto& [person, ri] : built.authored)
     for (std::size_t e : built.references[ri].entries) {
       Relation rel{person,
@@ -184,14 +198,24 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
   const refs::AuthorKeys keys = refs::author_keys(parsed);
   for (const CitationHit& hit : refs::find_citations(doc.text, skip, numbered)) {
     refs::Resolution res = refs::resolve_citation(hit, parsed, built, keys);
-    auto where = [&] { return doc.path + ":" + std::to_string(lines.line_of(hit.range.begin)); };
+    // "path:line: <what> <citation><sep><problem>"
+    auto warn = [&](std::string_view what, std::string_view sep) {
+      std::string w;
+      w.reserve(doc.path.size() + what.size() + res.problem.size() + 48);
+      w += doc.path;
+      w += ':';
+      w += std::to_string(lines.line_of(hit.range.begin));
+      w += what;
+      append_citation_text(w, hit);
+      w += sep;
+      w += res.problem;
+      out.warnings.push_back(std::move(w));
+    };
     if (res.reference < 0) {
-      out.warnings.push_back(where() + ": unresolved citation " + citation_text(hit) + ": " +
-                             res.problem);
+      warn(": unresolved citation ", ": ");
       continue;
     }
-    if (!res.problem.empty())
-      out.warnings.push_back(where() + ": citation " + citation_text(hit) + " " + res.problem);
+    if (!res.problem.empty()) warn(": citation ", " ");
     const Entity& ref = built.references[static_cast<std::size_t>(res.reference)].entity;
     ++cited[static_cast<std::size_t>(res.reference)];
     int s = context.sentence_at(hit.range.begin);
@@ -223,6 +247,10 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
       out.warnings.push_back(doc.path +
                              ": reference never cited: " + built.references[i].entity.id + " " +
                              built.references[i].entity.label);
+  // The entities last: until here the references are looked up in `built` (moved, not copied).
+  out.entities.reserve(built.references.size() + built.persons.size());
+  for (auto& r : built.references) out.entities.push_back(std::move(r.entity));
+  for (auto& p : built.persons) out.entities.push_back(std::move(p));
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
+#include <cstring>
 #include <set>
 
 #include "softgraph/extract/ref_text.hpp"
@@ -15,8 +17,9 @@ struct Line {
   bool blank_before = false;
 };
 
-std::vector<Line> lines_from(std::string_view text, std::uint64_t begin, std::uint64_t end) {
-  std::vector<Line> out;
+// Calls fn(line) for the trimmed non-blank lines of text[begin, end).
+template <typename Fn>
+void for_each_line(std::string_view text, std::uint64_t begin, std::uint64_t end, Fn&& fn) {
   bool blank = false;
   for (std::uint64_t p = begin; p < end;) {
     std::uint64_t nl = text.find('\n', p);
@@ -27,11 +30,16 @@ std::vector<Line> lines_from(std::string_view text, std::uint64_t begin, std::ui
       blank = true;
     } else {
       std::uint64_t b = p + static_cast<std::uint64_t>(t.data() - raw.data());
-      out.push_back({{b, b + t.size()}, blank});
+      fn(Line{{b, b + t.size()}, blank});
       blank = false;
     }
     p = nl + 1;
   }
+}
+
+std::vector<Line> lines_from(std::string_view text, std::uint64_t begin, std::uint64_t end) {
+  std::vector<Line> out;
+  for_each_line(text, begin, end, [&](const Line& ln) { out.push_back(ln); });
   return out;
 }
 
@@ -65,12 +73,14 @@ bool has_year_early(std::string_view l) {
 // line with a year near its start.
 bool looks_like_entry_start(std::string_view l) {
   if (has_bullet(l) || has_number(l)) return true;
-  std::vector<Author> authors;
+  // Both readings need a year near the start: the cheap test first.
+  if (!has_year_early(l)) return false;
+  thread_local std::vector<Author> authors;  // reused: this is tried on every line of a list
+  authors.clear();
   bool et_al = false;
-  std::size_t used = parse_authors(l, authors, et_al, false);
-  if (used > 0 && has_year_early(l)) return true;
+  if (parse_authors(l, authors, et_al, false) > 0) return true;
   int len = 0;
-  return l.size() > 30 && is_upper(code_point_at(l, 0, &len)) && has_year_early(l) &&
+  return l.size() > 30 && is_upper(code_point_at(l, 0, &len)) &&
          l.find(" \xE2\x80\x93 ") == std::string_view::npos;
 }
 
@@ -133,8 +143,9 @@ std::string_view heading_text(std::string_view line) {
   while (!t.empty() && (t.back() == '*' || t.back() == ':' || t.back() == '.' || t.back() == ' '))
     t.remove_suffix(1);
   // "5. References", "V. Bibliography"
-  std::size_t sp = t.find(' ');
-  if (sp != std::string_view::npos && sp <= 4 && t[sp - 1] == '.' &&
+  std::size_t sp = 0;  // only a space in the first five bytes counts
+  while (sp < 5 && sp < t.size() && t[sp] != ' ') ++sp;
+  if (sp < 5 && sp < t.size() && sp >= 1 && t[sp - 1] == '.' &&
       t.substr(0, sp - 1).find_first_not_of("0123456789IVX") == std::string_view::npos)
     t.remove_prefix(sp + 1);
   return t;
@@ -142,53 +153,126 @@ std::string_view heading_text(std::string_view line) {
 
 }  // namespace
 
+namespace {
+
+// The known headings case-folded, and what a line must share with one of them to be worth
+// folding: every line of a text is tried, and almost none is a heading.
+struct Headings {
+  std::set<std::string> folded;
+  std::vector<std::string> ascii;      // the folded headings that are plain ASCII
+  std::uint64_t ascii_lengths = 0;     // bit n: an ASCII heading of n bytes (n < 64)
+  bool ascii_first[128] = {};          // first bytes of folded headings that are ASCII
+  std::bitset<128 * 128> ascii_pairs;  // first two bytes of those, when both are ASCII
+};
+
+// True when all bytes of `s` are ASCII (eight at a time: every line of a text is tested).
+bool all_ascii(std::string_view s) {
+  std::uint64_t high = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    high |= w;
+  }
+  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
+  return (high & 0x8080808080808080ull) == 0;
+}
+
+const Headings& headings() {
+  static const Headings kHeadings = [] {
+    Headings h;
+    for (std::string_view name : {"References",
+                                  "Reference list",
+                                  "Bibliography",
+                                  "Literature",
+                                  "Works cited",
+                                  "Sources",
+                                  "Notes",
+                                  "Endnotes",
+                                  "Notes and references",
+                                  "Sources and literature",
+                                  "Список литературы",
+                                  "Литература",
+                                  "Список использованной литературы",
+                                  "Список использованных источников",
+                                  "Библиография",
+                                  "Источники",
+                                  "Примечания",
+                                  "Әдебиеттер тізімі",
+                                  "Әдебиеттер",
+                                  "Пайдаланылған әдебиеттер тізімі",
+                                  "Пайдаланылған әдебиеттер",
+                                  "Дереккөздер"})
+      h.folded.insert(fold_case(name));
+    for (const std::string& f : h.folded) {
+      const auto first = static_cast<unsigned char>(f.front());
+      if (first < 0x80) h.ascii_first[first] = true;
+      if (f.size() >= 2 && first < 0x80 && static_cast<unsigned char>(f[1]) < 0x80)
+        h.ascii_pairs.set(first * 128 + static_cast<unsigned char>(f[1]));
+      if (std::all_of(f.begin(), f.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        h.ascii.push_back(f);
+        if (f.size() < 64) h.ascii_lengths |= std::uint64_t{1} << f.size();
+      }
+    }
+    return h;
+  }();
+  return kHeadings;
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A trimmed line that starts with letters keeps them first in heading_text() (its trailing
+// marks go, never a letter) unless they are a numeral (I, V, X) of "V. Bibliography": if no
+// heading starts with them, the line is none. Most lines are rejected here, before other work.
+bool first_letters_rule_out(std::string_view trimmed, const Headings& h) {
+  if (trimmed.empty() || !ascii_letter(trimmed[0])) return false;
+  const char c = trimmed[0];
+  if (c == 'I' || c == 'V' || c == 'X')  // a numeral goes on with one of these, or its '.'
+    return trimmed.size() < 2 ||
+           std::string_view("0123456789IVX.").find(trimmed[1]) == std::string_view::npos;
+  if (!h.ascii_first[static_cast<unsigned char>(ascii_lower(c))]) return true;
+  return trimmed.size() >= 2 && ascii_letter(trimmed[1]) &&
+         !h.ascii_pairs.test(static_cast<unsigned char>(ascii_lower(c)) * 128 +
+                             static_cast<unsigned char>(ascii_lower(trimmed[1])));
+}
+
+}  // namespace
+
 bool is_reference_heading(std::string_view line) {
   if (line.size() > 80) return false;
-  static const std::set<std::string> kHeadings = [] {
-    std::set<std::string> s;
-    for (std::string_view h : {"References",
-                               "Reference list",
-                               "Bibliography",
-                               "Literature",
-                               "Works cited",
-                               "Sources",
-                               "Notes",
-                               "Endnotes",
-                               "Notes and references",
-                               "Sources and literature",
-                               "Список литературы",
-                               "Литература",
-                               "Список использованной литературы",
-                               "Список использованных источников",
-                               "Библиография",
-                               "Источники",
-                               "Примечания",
-                               "Әдебиеттер тізімі",
-                               "Әдебиеттер",
-                               "Пайдаланылған әдебиеттер тізімі",
-                               "Пайдаланылған әдебиеттер",
-                               "Дереккөздер"})
-      s.insert(fold_case(h));
-    return s;
-  }();
-  // Every line of a text is tried: one in ASCII (which folds to as many bytes) that is longer
-  // than the longest ASCII heading is none, and needs no folded copy.
-  static const std::size_t kLongestAscii = [] {
-    std::size_t n = 0;
-    for (const std::string& h : kHeadings)
-      if (std::all_of(h.begin(), h.end(),
-                      [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-        n = std::max(n, h.size());
-    return n;
-  }();
+  const Headings& h = headings();
+  if (first_letters_rule_out(trim(line), h)) return false;
   std::string_view t = heading_text(line);
-  if (t.size() > kLongestAscii) {
-    // Is it ASCII? Or-ed without an early exit, a loop the compiler vectorises.
-    unsigned char high = 0;
-    for (char c : t) high |= static_cast<unsigned char>(c);
-    if (high < 0x80) return false;
+  if (t.empty()) return false;  // folds to "", no heading
+  // Case folding maps each code point on its own and ASCII to its lower case: an ASCII first
+  // byte must be the first byte of a heading; an ASCII line must equal an ASCII heading.
+  const auto first = static_cast<unsigned char>(t.front());
+  if (first < 0x80 && !h.ascii_first[static_cast<unsigned char>(ascii_lower(t.front()))])
+    return false;
+  if (t.size() >= 2 && first < 0x80 && static_cast<unsigned char>(t[1]) < 0x80 &&
+      !h.ascii_pairs.test(static_cast<unsigned char>(ascii_lower(t[0])) * 128 +
+                          static_cast<unsigned char>(ascii_lower(t[1]))))
+    return false;
+  if (all_ascii(t)) {
+    if (t.size() < 64 && !(h.ascii_lengths >> t.size() & 1)) return false;
+    return std::any_of(h.ascii.begin(), h.ascii.end(), [&](const std::string& a) {
+      return a.size() == t.size() && std::equal(a.begin(), a.end(), t.begin(),
+                                                [](char x, char y) { return x == ascii_lower(y); });
+    });
   }
-  return kHeadings.count(fold_case(t)) != 0;
+  if (first >= 0x80) {
+    // The folded line starts with the folded first code point: some heading must too.
+    int len = 1;
+    code_point_at(t, 0, &len);
+    const std::string f = fold_case(t.substr(0, static_cast<std::size_t>(std::max(len, 1))));
+    if (std::none_of(h.folded.begin(), h.folded.end(),
+                     [&](const std::string& k) { return k.starts_with(f); }))
+      return false;
+  }
+  return h.folded.count(fold_case(t)) != 0;
 }
 
 std::vector<ReferenceList> find_reference_lists(const Document& doc) {
@@ -200,13 +284,16 @@ std::vector<ReferenceList> find_reference_lists(const Document& doc) {
       ByteRange h = s.title_range.empty() ? ByteRange{s.range.begin, s.range.begin} : s.title_range;
       starts.push_back({h, s.range.end});
     }
-  for (const Line& ln : lines_from(text, 0, text.size()))
-    if (is_reference_heading(ln.range.slice(text))) {
-      bool known = std::any_of(starts.begin(), starts.end(), [&](const auto& st) {
-        return st.first.overlaps(ln.range) || st.first == ln.range;
-      });
-      if (!known) starts.push_back({ln.range, text.size()});
-    }
+  const Headings& h = headings();
+  for_each_line(text, 0, text.size(), [&](const Line& ln) {
+    // The lines come trimmed: the cheap tests of is_reference_heading first, without a call.
+    std::string_view l = ln.range.slice(text);
+    if (l.size() > 80 || first_letters_rule_out(l, h) || !is_reference_heading(l)) return;
+    bool known = std::any_of(starts.begin(), starts.end(), [&](const auto& st) {
+      return st.first.overlaps(ln.range) || st.first == ln.range;
+    });
+    if (!known) starts.push_back({ln.range, text.size()});
+  });
   std::sort(starts.begin(), starts.end(),
             [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
   std::vector<ReferenceList> out;

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstring>
 
 #include "softgraph/extract/ref_text.hpp"
 
@@ -13,14 +14,41 @@ namespace {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string collapse_spaces(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out.push_back(c);
+// Line ends and tabs as spaces, runs of spaces as one, none at either end. Written into `out`
+// (which may be `s` itself: the writer never passes the reader).
+void collapse_spaces_into(std::string_view s, char* out, std::size_t& n) {
+  // Entries come mostly with single spaces already: the bytes before the first one to change
+  // stay where they are.
+  std::size_t i = 0;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) > ' ') continue;
+    if (c == '\n' || c == '\r' || c == '\t') break;
+    if (c == ' ' && (i == 0 || i + 1 == s.size() || s[i + 1] == ' ')) break;
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (i == s.size()) {
+    if (out != s.data()) std::memcpy(out, s.data(), s.size());
+    n = s.size();
+    return;
+  }
+  if (out != s.data()) std::memcpy(out, s.data(), i);
+  std::size_t w = i;
+  bool space = i == 0 || s[i - 1] == ' ';  // drops leading spaces
+  for (char c : s.substr(i)) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    if (c == ' ' && space) continue;
+    space = c == ' ';
+    out[w++] = c;
+  }
+  if (w > 0 && out[w - 1] == ' ') --w;
+  n = w;
+}
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out(s.size(), '\0');
+  std::size_t n = 0;
+  collapse_spaces_into(s, out.data(), n);
+  out.resize(n);
   return out;
 }
 
@@ -42,7 +70,9 @@ int strip_label(std::string& s) {
 
 void remove_range(std::string& s, std::size_t b, std::size_t e) {
   s.erase(b, e - b);
-  s = collapse_spaces(s);
+  std::size_t n = 0;
+  collapse_spaces_into(s, s.data(), n);
+  s.resize(n);
 }
 
 std::string clean_url(std::string_view u) {
@@ -102,7 +132,7 @@ bool year_at(std::string_view s, std::size_t p, int& year, std::string& suffix) 
     if (!digit(s[i])) return false;
   if (p > 0 && digit(s[p - 1])) return false;
   if (p + 4 < s.size() && digit(s[p + 4])) return false;
-  int y = std::stoi(std::string(s.substr(p, 4)));
+  int y = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
   if (y < 1500 || y > 2099) return false;
   year = y;
   suffix.clear();
@@ -186,7 +216,7 @@ std::size_t read_title(std::string_view s, std::size_t p, ParsedReference& r, bo
     if (c == ']' || c == ')') depth = depth > 0 ? depth - 1 : 0;
     if (depth > 0) continue;
     if (c == '[' || (c == ' ' && i + 1 < s.size() && s[i + 1] == '[')) break;
-    if (s.compare(i, 3, " //") == 0) break;
+    if (c == ' ' && s.compare(i, 3, " //") == 0) break;
     if ((c == '.' || c == '?' || c == '!') && (i + 1 == s.size() || s[i + 1] == ' ')) {
       if (c != '.') ++i;
       break;
@@ -298,7 +328,7 @@ std::size_t read_pages(std::string_view s, std::size_t p, std::string& out) {
 }
 
 bool word_at(std::string_view s, std::size_t p, std::string_view w) {
-  return s.compare(p, w.size(), w) == 0 &&
+  return s.substr(p).starts_with(w) &&
          (p == 0 || !std::isalpha(static_cast<unsigned char>(s[p - 1])));
 }
 
@@ -306,6 +336,16 @@ bool word_at(std::string_view s, std::size_t p, std::string_view w) {
 void read_tail(std::string_view s, std::size_t p, ParsedReference& r) {
   for (std::size_t i = p; i < s.size();) {
     std::size_t n = i;
+    // Only these bytes can open a label or a number below; other bytes are passed at once.
+    const char b = s[i];
+    const bool label = b == 'v' || b == 'V' || b == '\xD0' || b == 'n' || b == 'N' || b == 'I' ||
+                       b == '\xE2' || b == 'p' || b == 'P' || b == 'S';
+    if (!label && !digit(b)) {
+      int len = 1;
+      code_point_at(s, i, &len);
+      i += static_cast<std::size_t>(std::max(len, 1));
+      continue;
+    }
     if (word_at(s, i, "vol.") || word_at(s, i, "Vol.") || word_at(s, i, "Т.") ||
         word_at(s, i, "Vol ")) {
       n = read_number(s, i + (s[i] == 'V' || s[i] == 'v' ? 4 : 3), r.volume);

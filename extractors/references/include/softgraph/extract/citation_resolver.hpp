@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "softgraph/extract/citation_finder.hpp"
@@ -19,7 +20,12 @@ struct Resolution {
 
 // The authors' family names of `entries` as name_key() gives them, per entry and author: made
 // once per reference list rather than for every citation and entry compared.
-using AuthorKeys = std::vector<std::vector<std::string>>;
+struct AuthorKeys : std::vector<std::vector<std::string>> {
+  using std::vector<std::vector<std::string>>::vector;
+  // Whether a cited name (keyed) is any entry's first author, as found so far: a citation that
+  // resolves to nothing is compared with every entry, and the same names are cited again.
+  mutable std::unordered_map<std::string, bool> listed;
+};
 AuthorKeys author_keys(const std::vector<ParsedReference>& entries);
 
 Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedReference>& entries,
