@@ -56,7 +56,7 @@ for t in $THREADS; do
   if [ -f "$WORK/records-t$t.jsonl" ]; then
     sha256sum < "$WORK/records-t$t.jsonl" | cut -c1-64 > "$WORK/sha.t$t"
     ls -l "$WORK/records-t$t.jsonl" | awk '{print $5}' > "$WORK/size.t$t"
-    rm -f "$WORK/records-t$t.jsonl"  # records are ~15x the input: keep the disk free
+    rm -f "$WORK/records-t$t.jsonl"  # records are ~4x the input: keep the disk free
   fi
 done
 
