@@ -172,11 +172,15 @@ EntityExtraction EntityRecognizer::run(const Document& doc,
   for (const Hit& h : hits) {
     const Pattern& p = patterns_[h.pattern];
     const std::string_view surface = std::string_view(doc.text).substr(h.begin, h.end - h.begin);
-    // Built in place (parenthesised aggregate initialisation): the strings are copy-constructed
-    // where they stay, not assigned into default-constructed ones or moved from a temporary.
-    out.mentions.emplace_back(ByteRange{h.begin, h.end}, entries[p.entry].id, std::string(surface),
-                              source_of(p.kind), confidence_of(p.kind),
-                              static_cast<int>(h.sentence));
+    // Braced, not parenthesised, aggregate initialisation: clang 14 lacks the latter.
+    out.mentions.push_back(Mention{ByteRange{h.begin, h.end},
+                                   entries[p.entry].id,
+                                   std::string(surface),
+                                   source_of(p.kind),
+                                   confidence_of(p.kind),
+                                   static_cast<int>(h.sentence),
+                                   0,
+                                   {}});
     std::int32_t& last = last_surface[p.entry];
     if (last == kNotFound) {
       last = kNoSurface;
