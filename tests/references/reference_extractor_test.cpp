@@ -128,7 +128,8 @@ TEST_CASE("DISCUSSES links a cited work to the actors of its sentence, else of t
   std::vector<Mention> mentions;
   auto mention = [&](const std::string& surface, const std::string& id) {
     std::size_t at = kText.find(surface);
-    mentions.push_back({{at, at + surface.size()}, id, surface, "lexicon", 1.0, d.sentence_at(at)});
+    mentions.push_back(
+        {{at, at + surface.size()}, id, surface, "lexicon", 1.0, d.sentence_at(at), 0, {}});
   };
   mention("Turkey", "actor/turkey");
   mention("China", "actor/china");

@@ -1607,7 +1607,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       // The section's actor takes a membership only from a sentence of the paragraph that
       // names the organisation and no state (its subject is the carried-over actor: "The
       // country belongs to the CIS ..."), not from a bloc named beside other states.
-      auto org_subjectless = [&] {
+      // (A copy of the binding: clang 14 cannot capture structured bindings.)
+      auto org_subjectless = [&, paragraph = paragraph] {
         for (std::uint32_t oq : seq_of.of(org_index)) {
           if (by_seq[oq].paragraph != paragraph) continue;
           const auto ms = by_sentence.of(static_cast<std::size_t>(by_seq[oq].sentence));
