@@ -105,7 +105,9 @@ TEST_CASE("institutions the article names are nodes with the right owner") {
       {"actor/united_states", "institution/usaid"},
       {"actor/eu", "institution/erasmus_plus"},
   };
-  for (const auto& [owner, inst] : owned) {
+  for (const auto& pair : owned) {
+    const auto& owner = pair.first;  // not a structured binding: doctest's messages capture it
+    const auto& inst = pair.second;
     CHECK_MESSAGE(g.find(inst).has_value(), inst);
     CHECK_MESSAGE(has_edge(g, owner, "OPERATES", inst), owner << " OPERATES " << inst);
   }
