@@ -24,8 +24,9 @@ Contexts collect(const Graph& g) {
     const std::string& doc = bg[boost::source(e, bg)].id;
     const std::string& ref = bg[boost::target(e, bg)].id;
     for (const Evidence& ev : ep.evidence()) {
-      std::string key = ev.sentence >= 0 ? "s" + std::to_string(ev.sentence)
-                                         : "b" + std::to_string(ev.range.begin);
+      // (Appended, not "s" + to_string(): GCC 12 warns falsely about the latter, -Wrestrict.)
+      std::string key = ev.sentence >= 0 ? "s" : "b";
+      key += ev.sentence >= 0 ? std::to_string(ev.sentence) : std::to_string(ev.range.begin);
       Context ctx{ev.document.empty() ? doc : ev.document, key};
       c.sentences[ref].insert(ctx);
       c.evidence[ctx].push_back(ev);

@@ -40,8 +40,6 @@ class Attributes {
   iterator end() { return items_.end(); }
   const_iterator begin() const { return items_.begin(); }
   const_iterator end() const { return items_.end(); }
-  const_iterator cbegin() const { return items_.begin(); }
-  const_iterator cend() const { return items_.end(); }
   size_type size() const { return items_.size(); }
   bool empty() const { return items_.empty(); }
   void clear() { items_.clear(); }
@@ -56,7 +54,6 @@ class Attributes {
     return it != items_.end() && it->first == key ? it : items_.end();
   }
   size_type count(std::string_view key) const { return find(key) == end() ? 0 : 1; }
-  bool contains(std::string_view key) const { return find(key) != end(); }
 
   AttrValue& at(std::string_view key) {
     auto it = find(key);
@@ -89,12 +86,6 @@ class Attributes {
     auto it = lower_bound(item.first);
     if (it != items_.end() && it->first == item.first) return {it, false};
     return {items_.insert(it, std::move(item)), true};
-  }
-  template <typename V>
-  std::pair<iterator, bool> insert_or_assign(std::string_view key, V&& value) {
-    auto [it, added] = try_emplace(key);
-    it->second = std::forward<V>(value);
-    return {it, added};
   }
   size_type erase(std::string_view key) {
     auto it = find(key);
