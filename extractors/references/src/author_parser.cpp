@@ -50,24 +50,29 @@ std::size_t read_word(std::string_view s, std::size_t p) {
   return letters >= 2 ? q : p;
 }
 
-// One initial: an upper-case letter, at most one lower-case letter ("Zh."), a full stop.
-std::size_t read_initial(std::string_view s, std::size_t p, std::string& norm) {
+// One initial: an upper-case letter, at most one lower-case letter ("Zh."), a full stop. Appended
+// to `norm` unless it is null (a caller that only asks whether there is one).
+std::size_t read_initial(std::string_view s, std::size_t p, std::string* norm) {
   int len = 0;
   if (p >= s.size() || !is_upper(cp(s, p, len))) return p;
   std::size_t q = p + len;
   int l2 = 0;
   if (q < s.size() && is_lower(cp(s, q, l2))) q += l2;
   if (q >= s.size() || s[q] != '.') return p;
-  norm += s.substr(p, q - p);
-  norm += '.';
+  if (norm) {
+    *norm += s.substr(p, q - p);
+    *norm += '.';
+  }
   return q + 1;
 }
 
-// "J. S.", "И.И.", "J.-P."; normalised to "J. S.".
-std::size_t read_initials(std::string_view s, std::size_t p, std::string& norm) {
+// "J. S.", "И.И.", "J.-P."; normalised to "J. S." (into `norm` unless it is null).
+std::size_t read_initials(std::string_view s, std::size_t p, std::string* norm) {
   std::string out;
-  std::size_t q = read_initial(s, p, out);
+  std::string* const out_ptr = norm ? &out : nullptr;
+  std::size_t q = read_initial(s, p, out_ptr);
   if (q == p) return p;
+  std::string next;
   while (true) {
     std::size_t r = q;
     char sep = ' ';
@@ -77,34 +82,41 @@ std::size_t read_initials(std::string_view s, std::size_t p, std::string& norm) 
     } else if (r < s.size() && s[r] == ' ') {
       ++r;
     }
-    std::string next;
-    std::size_t e = read_initial(s, r, next);
+    next.clear();
+    std::size_t e = read_initial(s, r, norm ? &next : nullptr);
     if (e == r) break;
     // "J. Smith" must not read "Smith" as an initial: read_initial needs a full stop, so fine.
-    out += sep;
-    out += next;
+    if (norm) {
+      out += sep;
+      out += next;
+    }
     q = e;
   }
-  norm = out;
+  if (norm) *norm = std::move(out);
   return q;
+}
+std::size_t read_initials(std::string_view s, std::size_t p, std::string& norm) {
+  return read_initials(s, p, &norm);
 }
 
 // Vancouver initials without full stops: "JA" in "Smith JA,".
-std::size_t read_bare_initials(std::string_view s, std::size_t p, std::string& norm) {
+std::size_t read_bare_initials(std::string_view s, std::size_t p, std::string* norm) {
   std::size_t q = p;
   std::string out;
   int n = 0, len = 0;
   while (q < s.size() && n < 3 && is_upper(cp(s, q, len))) {
-    if (!out.empty()) out += ' ';
-    out += s.substr(q, static_cast<std::size_t>(len));
-    out += '.';
+    if (norm) {
+      if (!out.empty()) out += ' ';
+      out += s.substr(q, static_cast<std::size_t>(len));
+      out += '.';
+    }
     q += len;
     ++n;
   }
   if (n == 0) return p;
   if (q < s.size() && (is_letter(cp(s, q, len)) || s[q] == '\'')) return p;
   if (q < s.size() && s[q] != ',' && s[q] != '.' && s[q] != ' ' && s[q] != ';') return p;
-  norm = out;
+  if (norm) *norm = std::move(out);
   return q;
 }
 
@@ -242,7 +254,7 @@ std::size_t read_inverted(std::string_view s, std::size_t p, bool whole_segment,
     } else if (q < s.size() && s[q] == ' ') {  // "Иванов И.И." or "Smith JA"
       std::size_t r = q + 1;
       std::size_t e = read_initials(s, r, init);
-      if (e == r) e = read_bare_initials(s, r, init);
+      if (e == r) e = read_bare_initials(s, r, &init);
       if (e != r) {
         a = {std::string(s.substr(p, w - p)), init, init};
         return e;
@@ -295,6 +307,28 @@ std::size_t parse_authors(std::string_view s, std::vector<Author>& out, bool& et
     out.push_back(std::move(next));
     end = n;
   }
+}
+
+bool starts_with_author(std::string_view s) {
+  // parse_authors(s, ..., false) reads a first name through read_name(s, p, false, true): an
+  // inverted name (read_inverted without its whole-segment readings) or initials and a surname
+  // (read_given_first without given-name words). The same tests, with nothing built.
+  const std::size_t p = skip_spaces(s, 0);
+  const std::size_t w = read_surname(s, p);
+  if (w != p && w < s.size()) {
+    if (s[w] == ',') {
+      const std::size_t r = skip_spaces(s, w + 1);
+      if (read_initials(s, r, nullptr) != r) return true;
+    } else if (s[w] == ' ') {
+      const std::size_t r = w + 1;
+      if (read_initials(s, r, nullptr) != r || read_bare_initials(s, r, nullptr) != r) return true;
+    }
+  }
+  const std::size_t q = read_initials(s, p, nullptr);
+  if (q == p) return false;
+  std::size_t r = q;
+  if (r < s.size() && s[r] == ' ') ++r;
+  return read_surname(s, r) != r;
 }
 
 }  // namespace softgraph::refs

@@ -96,44 +96,63 @@ bool looks_like_heading(std::string_view t) {
 
 CitationContext::CitationContext(const Document& doc) : doc_(doc) {
   const std::string_view text = doc.text;
-  if (!doc.paragraphs.empty()) {
-    for (const Paragraph& p : doc.paragraphs) {
-      paragraphs_.push_back(p.range);
+  if (doc.paragraphs.empty()) {
+    own_paragraphs_ = true;
+    paragraphs_ = blank_line_blocks(text);
+  }
+  if (doc.sentences.empty()) {
+    own_sentences_ = true;
+    const std::size_t n = paragraph_count();
+    for (std::size_t i = 0; i < n; ++i)
+      split_sentences(text, paragraph(static_cast<int>(i)), sentences_);
+  }
+}
+
+void CitationContext::find_heads() const {
+  heads_found_ = true;
+  const std::string_view text = doc_.text;
+  if (!own_paragraphs_) {
+    for (const Paragraph& p : doc_.paragraphs) {
       heads_.push_back(p.run_in_head.empty() ? detect_run_in(text, p.range) : p.run_in_head);
       section_of_.push_back(p.section);
     }
   } else {
-    paragraphs_ = blank_line_blocks(text);
     for (const ByteRange& p : paragraphs_) {
       heads_.push_back(detect_run_in(text, p));
       section_of_.push_back(-1);
     }
   }
-  for (const ByteRange& p : paragraphs_) heading_.push_back(looks_like_heading(p.slice(text)));
-  if (!doc.sentences.empty()) {
-    for (const Sentence& s : doc.sentences) sentences_.push_back(s.range);
-  } else {
-    for (const ByteRange& p : paragraphs_) split_sentences(text, p, sentences_);
-  }
+  const std::size_t n = paragraph_count();
+  for (std::size_t i = 0; i < n; ++i)
+    heading_.push_back(looks_like_heading(paragraph(static_cast<int>(i)).slice(text)));
 }
 
-int CitationContext::sentence_at(std::uint64_t pos) const {
-  auto it = std::upper_bound(sentences_.begin(), sentences_.end(), pos,
-                             [](std::uint64_t v, const ByteRange& r) { return v < r.begin; });
-  if (it == sentences_.begin()) return -1;
+namespace {
+
+// The index of the range in `list` (sorted by begin, of type T with range(T)) that holds `pos`.
+template <typename T, typename Range>
+int index_at(const std::vector<T>& list, std::uint64_t pos, Range range) {
+  auto it = std::upper_bound(list.begin(), list.end(), pos,
+                             [&](std::uint64_t v, const T& r) { return v < range(r).begin; });
+  if (it == list.begin()) return -1;
   --it;
-  return pos < it->end ? static_cast<int>(it - sentences_.begin()) : -1;
+  return pos < range(*it).end ? static_cast<int>(it - list.begin()) : -1;
+}
+
+}  // namespace
+
+int CitationContext::sentence_at(std::uint64_t pos) const {
+  if (own_sentences_) return index_at(sentences_, pos, [](const ByteRange& r) { return r; });
+  return index_at(doc_.sentences, pos, [](const Sentence& s) { return s.range; });
 }
 
 int CitationContext::paragraph_at(std::uint64_t pos) const {
-  auto it = std::upper_bound(paragraphs_.begin(), paragraphs_.end(), pos,
-                             [](std::uint64_t v, const ByteRange& r) { return v < r.begin; });
-  if (it == paragraphs_.begin()) return -1;
-  --it;
-  return pos < it->end ? static_cast<int>(it - paragraphs_.begin()) : -1;
+  if (own_paragraphs_) return index_at(paragraphs_, pos, [](const ByteRange& r) { return r; });
+  return index_at(doc_.paragraphs, pos, [](const Paragraph& p) { return p.range; });
 }
 
 ByteRange CitationContext::run_in_head_for(int paragraph) const {
+  if (!heads_found_) find_heads();
   for (int i = paragraph; i >= 0; --i) {
     auto u = static_cast<std::size_t>(i);
     if (!heads_[u].empty()) return heads_[u];
@@ -146,8 +165,12 @@ ByteRange CitationContext::run_in_head_for(int paragraph) const {
 
 std::vector<ByteRange> CitationContext::note_paragraphs() const {
   std::vector<ByteRange> out;
-  for (const ByteRange& p : paragraphs_) {
+  const std::size_t n = paragraph_count();
+  for (std::size_t i = 0; i < n; ++i) {
+    const ByteRange p = paragraph(static_cast<int>(i));
     std::string_view t = p.slice(doc_.text);
+    // Every lead opens with one of these bytes ('\xD0' starts "П"): most paragraphs stop here.
+    if (t.empty() || (t[0] != 'N' && t[0] != '[' && t[0] != 'T' && t[0] != '\xD0')) continue;
     for (std::string_view lead : {"Note:", "[Note:", "Notes:", "Translator's note",
                                   "Translator’s note", "[Translator", "Примечание:", "[Примечание"})
       if (t.starts_with(lead)) {

@@ -46,9 +46,9 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
     return {-1, "no entry numbered " + std::to_string(hit.number)};
   }
   if (hit.names.empty()) return {-1, "no author"};
-  // The cited names are keyed once, not once per entry they are compared with.
-  std::vector<std::string> keys;
-  for (const auto& name : hit.names) keys.push_back(name_key(name));
+  // The cited first author is keyed once, not once per entry it is compared with; the others
+  // only when several works of that author and year are left.
+  const std::string first_key = name_key(hit.names[0]);
   // Year and suffix are compared first: they are cheap, and few references pass them. The
   // first author is matched against all only to word the problem when none is left.
   std::vector<std::size_t> candidates;
@@ -62,19 +62,33 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
                                         : std::get<std::string>(suffix->second);
       if (hit.year_suffix != ref_suffix) continue;
     }
-    if (has_author(entry_keys, refs[i], 0, keys[0])) candidates.push_back(i);
+    if (has_author(entry_keys, refs[i], 0, first_key)) candidates.push_back(i);
   }
   if (candidates.empty()) {
-    auto [known, added] = entry_keys.listed.try_emplace(keys[0], false);
+    auto [known, added] = entry_keys.listed.try_emplace(first_key, false);
     if (added)
       for (std::size_t i = 0; i < refs.size() && !known->second; ++i)
-        known->second = has_author(entry_keys, refs[i], 0, keys[0]);
+        known->second = has_author(entry_keys, refs[i], 0, first_key);
     const bool by_author = known->second;
-    std::string who = hit.names[0] + (hit.et_al ? " et al." : "");
-    return {-1, !by_author ? who + " is not in the reference list"
-                           : "no work by " + who + " from " + std::to_string(hit.year)};
+    // "<who> is not in the reference list" or "no work by <who> from <year>", in one string.
+    std::string problem;
+    problem.reserve(hit.names[0].size() + 40);
+    if (by_author) problem += "no work by ";
+    problem += hit.names[0];
+    if (hit.et_al) problem += " et al.";
+    if (by_author) {
+      problem += " from ";
+      problem += std::to_string(hit.year);
+    } else {
+      problem += " is not in the reference list";
+    }
+    return {-1, std::move(problem)};
   }
   if (candidates.size() == 1) return {static_cast<int>(candidates[0]), ""};
+  std::vector<std::string> keys;
+  keys.reserve(hit.names.size());
+  keys.push_back(first_key);
+  for (std::size_t k = 1; k < hit.names.size(); ++k) keys.push_back(name_key(hit.names[k]));
   // Several works of the first author that year: co-authors and "et al." decide.
   std::vector<std::size_t> fit;
   for (std::size_t i : candidates) {

@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -55,6 +56,14 @@ std::string script_language(std::string_view s) {
   static const std::u32string kKazakh = U"ӘәҒғҚқҢңӨөҰұҮүҺһІі";
   bool cyr = false;
   for (std::size_t i = 0; i < s.size();) {
+    if (i + 8 <= s.size()) {  // eight ASCII bytes at once: most entries are Latin
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII: neither Kazakh nor Cyrillic
       ++i;
       continue;

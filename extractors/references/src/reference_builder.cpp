@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/extract/ref_text.hpp"
@@ -46,12 +48,22 @@ std::vector<LatinAuthor> latin_authors(const std::vector<ParsedReference>& entri
     if (has_cyrillic(a.family)) la.other_forms.push_back(display(a.family, a.initials));
     out.push_back(std::move(la));
   }
-  // The same author in the other entries (by position) is another written form.
+  // The same author in the other entries (by position) is another written form. The two forms
+  // are compared in reused buffers: they are equal but for twins.
+  thread_local std::string form, known;
+  auto put = [](std::string& to, const std::string& family, const std::string& initials) {
+    to.assign(family);
+    if (!initials.empty()) {
+      to += ", ";
+      to += initials;
+    }
+  };
   for (std::size_t i : group)
     for (std::size_t k = 0; k < entries[i].authors.size() && k < out.size(); ++k) {
       const Author& a = entries[i].authors[k];
-      std::string form = display(a.family, a.initials);
-      if (form != display(out[k].family, out[k].initials)) out[k].other_forms.push_back(form);
+      put(form, a.family, a.initials);
+      put(known, out[k].family, out[k].initials);
+      if (form != known) out[k].other_forms.push_back(form);
     }
   return out;
 }
@@ -166,7 +178,8 @@ BuiltReferences build_references(const std::vector<ParsedReference>& entries,
                                  const std::vector<std::vector<std::size_t>>& groups) {
   BuiltReferences out;
   out.references.reserve(groups.size());
-  std::map<std::string, int> base_count;
+  // Keyed by views of `bases` (reserved: its strings stay put).
+  std::unordered_map<std::string_view, int> base_count;
   std::vector<std::vector<LatinAuthor>> authors;
   std::vector<std::size_t> latin;  // per group: its Latin entry
   std::vector<std::string> bases;  // per group: its id before any suffix
@@ -178,9 +191,13 @@ BuiltReferences build_references(const std::vector<ParsedReference>& entries,
     authors.push_back(latin_authors(entries, g, latin.back()));
     const ParsedReference& m = entries[latin.back()];
     bases.push_back(base_id(authors.back(), m.et_al, m.year));
-    if (m.year_suffix.empty()) ++base_count[bases.back()];
+    if (m.year_suffix.empty()) ++base_count[std::string_view(bases.back())];
   }
-  std::map<std::string, int> used;
+  std::unordered_map<std::string_view, int> used;
+  std::size_t author_total = 0;
+  for (const auto& a : authors) author_total += a.size();
+  out.persons.reserve(author_total);  // at most one person per author
+  out.authored.reserve(author_total);
   // Persons: one per surname key and compatible initials ("J." and "J. S." are one Nye).
   std::map<std::string, std::vector<std::size_t>> person_by_key;
   std::vector<std::string> person_initials;
@@ -191,8 +208,8 @@ BuiltReferences build_references(const std::vector<ParsedReference>& entries,
     const ParsedReference& m = entries[latin[gi]];
     const std::string& base = bases[gi];
     std::string suffix = m.year_suffix;
-    if (suffix.empty() && base_count[base] > 1)
-      suffix = std::string(1, static_cast<char>('a' + used[base]++));
+    if (suffix.empty() && base_count[std::string_view(base)] > 1)
+      suffix = std::string(1, static_cast<char>('a' + used[std::string_view(base)]++));
     BuiltReference br;
     br.entries = g;
     for (std::size_t i : g)

@@ -2,6 +2,7 @@
 // Persons -> in-text citations resolved -> Mentions, CITES, AUTHORED and DISCUSSES relations.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "softgraph/extract/citation_context.hpp"
@@ -19,20 +20,19 @@ namespace {
 using refs::CitationContext;
 using refs::CitationHit;
 
-// Line numbers for messages: the newline offsets are found once per document, not once per
-// citation (counting from the start each time was quadratic in the text).
+// Line numbers for messages: the newline offsets are found once per document (and shared with
+// the reference list finder), not once per citation.
 class LineIndex {
  public:
-  explicit LineIndex(std::string_view text) : size_(text.size()) {
-    for (std::size_t p = text.find('\n'); p != std::string_view::npos; p = text.find('\n', p + 1))
-      newlines_.push_back(p);
-  }
+  LineIndex(std::string_view text, std::vector<std::uint64_t> newlines)
+      : size_(text.size()), newlines_(std::move(newlines)) {}
   // 1 + the newlines before `pos`.
   int line_of(std::uint64_t pos) const {
     pos = std::min<std::uint64_t>(pos, size_);
     return 1 + static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(), pos) -
                                 newlines_.begin());
   }
+  const std::vector<std::uint64_t>& newlines() const { return newlines_; }
 
  private:
   std::uint64_t size_;
@@ -40,7 +40,7 @@ class LineIndex {
 };
 
 Evidence evidence_for(const Document& doc, ByteRange text_range, int sentence,
-                      const std::string& rule, double confidence) {
+                      std::string_view rule, double confidence) {
   Evidence ev;
   ev.document = doc.id;
   ev.range = doc.to_raw(text_range);
@@ -61,7 +61,7 @@ Evidence evidence_for(const Document& doc, ByteRange text_range, int sentence,
   return ev;
 }
 
-double confidence_of(const std::string& rule) {
+double confidence_of(std::string_view rule) {
   if (rule == "citation:parenthetical") return 1.0;
   if (rule == "citation:narrative") return 0.95;
   if (rule == "citation:numbered") return 0.9;
@@ -146,8 +146,8 @@ void append_citation_text(std::string& out, const CitationHit& h) {
 ReferenceExtraction extract_references(const Document& doc, const std::vector<Mention>& mentions,
                                        const std::vector<Entity>& entities) {
   ReferenceExtraction out;
-  const LineIndex lines(doc.text);
-  std::vector<refs::ReferenceList> lists = refs::find_reference_lists(doc);
+  const LineIndex lines(doc.text, refs::newline_offsets(doc.text));
+  std::vector<refs::ReferenceList> lists = refs::find_reference_lists(doc, lines.newlines());
   std::vector<refs::ParsedReference> parsed;
   std::vector<int> list_of;
   std::vector<ByteRange> entry_range;
@@ -189,11 +189,20 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
   CitationContext context(doc);
   std::vector<ByteRange> skip = out.reference_sections;
   for (const ByteRange& n : context.note_paragraphs()) skip.push_back(n);
-  const EntitiesById by_id(entities);
+  // The entity look-up and the order of the mentions serve resolved citations only: made for
+  // the first one.
+  std::optional<EntitiesById> by_id;
+  std::optional<bool> sorted;
+  auto actors_of = [&](ByteRange where) {
+    if (!by_id) {
+      by_id.emplace(entities);
+      sorted = std::is_sorted(
+          mentions.begin(), mentions.end(),
+          [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+    }
+    return actors_in(where, mentions, *sorted, *by_id);
+  };
   std::vector<int> cited(built.references.size(), 0);
-  const bool sorted = std::is_sorted(
-      mentions.begin(), mentions.end(),
-      [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 
   const refs::AuthorKeys keys = refs::author_keys(parsed);
   for (const CitationHit& hit : refs::find_citations(doc.text, skip, numbered)) {
@@ -222,18 +231,18 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
     int p = context.paragraph_at(hit.range.begin);
     ByteRange sentence = s >= 0 ? context.sentence(s) : hit.range;
     double conf = confidence_of(hit.rule);
-    out.mentions.push_back(
-        {hit.range, ref.id, std::string(doc.slice(hit.range)), hit.rule, conf, s, 0, ""});
+    out.mentions.push_back({hit.range, ref.id, std::string(doc.slice(hit.range)),
+                            std::string(hit.rule), conf, s, 0, ""});
     Attributes attrs{{"citations", std::int64_t{1}}};
     if (p >= 0) attrs["paragraphs"] = std::vector<std::string>{std::to_string(p)};
     Evidence ev = evidence_for(doc, sentence, s, hit.rule, conf);
     out.relations.push_back({doc.id, ref.id, "CITES", ev, attrs});
     // DISCUSSES: the actors of the citing sentence, else those of the run-in section head.
-    std::vector<std::string> actors = actors_in(sentence, mentions, sorted, by_id);
+    std::vector<std::string> actors = actors_of(sentence);
     std::string rule = "citation:discusses-sentence";
     if (actors.empty() && p >= 0) {
       ByteRange head = context.run_in_head_for(p);
-      if (!head.empty()) actors = actors_in(head, mentions, sorted, by_id);
+      if (!head.empty()) actors = actors_of(head);
       rule = "citation:discusses-run-in";
     }
     for (const std::string& actor : actors) {

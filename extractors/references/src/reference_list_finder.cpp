@@ -5,6 +5,9 @@
 #include <bitset>
 #include <cstring>
 #include <set>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "softgraph/extract/ref_text.hpp"
 #include "softgraph/extract/reference_parser.hpp"
@@ -75,10 +78,7 @@ bool looks_like_entry_start(std::string_view l) {
   if (has_bullet(l) || has_number(l)) return true;
   // Both readings need a year near the start: the cheap test first.
   if (!has_year_early(l)) return false;
-  thread_local std::vector<Author> authors;  // reused: this is tried on every line of a list
-  authors.clear();
-  bool et_al = false;
-  if (parse_authors(l, authors, et_al, false) > 0) return true;
+  if (starts_with_author(l)) return true;
   int len = 0;
   return l.size() > 30 && is_upper(code_point_at(l, 0, &len)) &&
          l.find(" \xE2\x80\x93 ") == std::string_view::npos;
@@ -163,7 +163,19 @@ struct Headings {
   std::uint64_t ascii_lengths = 0;     // bit n: an ASCII heading of n bytes (n < 64)
   bool ascii_first[128] = {};          // first bytes of folded headings that are ASCII
   std::bitset<128 * 128> ascii_pairs;  // first two bytes of those, when both are ASCII
+  // first_letters_rule_out by a line's first two bytes, for an ASCII first byte (a second byte
+  // from 0x80 up counts as 0: neither is a letter, a digit, 'I', 'V', 'X' or '.').
+  std::bitset<128 * 128> ruled_out;
+  // The first four bytes of the folded headings that open with four ASCII letters.
+  std::vector<std::uint32_t> letter_prefixes;
 };
+
+// The four bytes at `p` as one number (in memory order).
+std::uint32_t four_bytes(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
 
 // True when all bytes of `s` are ASCII (eight at a time: every line of a text is tested).
 bool all_ascii(std::string_view s) {
@@ -176,6 +188,25 @@ bool all_ascii(std::string_view s) {
   }
   for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
   return (high & 0x8080808080808080ull) == 0;
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A trimmed line that starts with letters keeps them first in heading_text() (its trailing
+// marks go, never a letter) unless they are a numeral (I, V, X) of "V. Bibliography": if no
+// heading starts with them, the line is none. Most lines are rejected here, before other work.
+bool first_letters_rule_out(std::string_view trimmed, const Headings& h) {
+  if (trimmed.empty() || !ascii_letter(trimmed[0])) return false;
+  const char c = trimmed[0];
+  if (c == 'I' || c == 'V' || c == 'X')  // a numeral goes on with one of these, or its '.'
+    return trimmed.size() < 2 ||
+           std::string_view("0123456789IVX.").find(trimmed[1]) == std::string_view::npos;
+  if (!h.ascii_first[static_cast<unsigned char>(ascii_lower(c))]) return true;
+  return trimmed.size() >= 2 && ascii_letter(trimmed[1]) &&
+         !h.ascii_pairs.test(static_cast<unsigned char>(ascii_lower(c)) * 128 +
+                             static_cast<unsigned char>(ascii_lower(trimmed[1])));
 }
 
 const Headings& headings() {
@@ -215,28 +246,17 @@ const Headings& headings() {
         if (f.size() < 64) h.ascii_lengths |= std::uint64_t{1} << f.size();
       }
     }
+    for (int b0 = 0; b0 < 128; ++b0)
+      for (int b1 = 0; b1 < 128 && ascii_letter(static_cast<char>(b0)); ++b1) {
+        const char pair[2] = {static_cast<char>(b0), static_cast<char>(b1)};
+        if (first_letters_rule_out(std::string_view(pair, 2), h)) h.ruled_out.set(b0 * 128 + b1);
+      }
+    for (const std::string& f : h.folded)
+      if (f.size() >= 4 && std::all_of(f.begin(), f.begin() + 4, ascii_letter))
+        h.letter_prefixes.push_back(four_bytes(f.data()));
     return h;
   }();
   return kHeadings;
-}
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// A trimmed line that starts with letters keeps them first in heading_text() (its trailing
-// marks go, never a letter) unless they are a numeral (I, V, X) of "V. Bibliography": if no
-// heading starts with them, the line is none. Most lines are rejected here, before other work.
-bool first_letters_rule_out(std::string_view trimmed, const Headings& h) {
-  if (trimmed.empty() || !ascii_letter(trimmed[0])) return false;
-  const char c = trimmed[0];
-  if (c == 'I' || c == 'V' || c == 'X')  // a numeral goes on with one of these, or its '.'
-    return trimmed.size() < 2 ||
-           std::string_view("0123456789IVX.").find(trimmed[1]) == std::string_view::npos;
-  if (!h.ascii_first[static_cast<unsigned char>(ascii_lower(c))]) return true;
-  return trimmed.size() >= 2 && ascii_letter(trimmed[1]) &&
-         !h.ascii_pairs.test(static_cast<unsigned char>(ascii_lower(c)) * 128 +
-                             static_cast<unsigned char>(ascii_lower(trimmed[1])));
 }
 
 }  // namespace
@@ -275,7 +295,36 @@ bool is_reference_heading(std::string_view line) {
   return h.folded.count(fold_case(t)) != 0;
 }
 
+std::vector<std::uint64_t> newline_offsets(std::string_view text) {
+  std::vector<std::uint64_t> out;
+  out.reserve(text.size() / 48 + 16);
+  std::size_t i = 0;
+#ifdef __SSE2__
+  // Sixteen bytes a load, sixty-four a test (a line is about that long): one call per line
+  // (memchr) costs more than the scan itself.
+  const __m128i nl = _mm_set1_epi8('\n');
+  const char* d = text.data();
+  auto bits = [&](std::size_t at) -> std::uint64_t {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl)));
+  };
+  for (; i + 64 <= text.size(); i += 64) {
+    std::uint64_t mask = bits(i) | bits(i + 16) << 16 | bits(i + 32) << 32 | bits(i + 48) << 48;
+    for (; mask != 0; mask &= mask - 1)
+      out.push_back(i + static_cast<unsigned>(__builtin_ctzll(mask)));
+  }
+#endif
+  for (; i < text.size(); ++i)
+    if (text[i] == '\n') out.push_back(i);
+  return out;
+}
+
 std::vector<ReferenceList> find_reference_lists(const Document& doc) {
+  return find_reference_lists(doc, newline_offsets(doc.text));
+}
+
+std::vector<ReferenceList> find_reference_lists(const Document& doc,
+                                                const std::vector<std::uint64_t>& newlines) {
   std::string_view text = doc.text;
   // Heading positions: the ingest's "references" sections, then headings found in the lines.
   std::vector<std::pair<ByteRange, std::uint64_t>> starts;  // heading, limit
@@ -285,15 +334,49 @@ std::vector<ReferenceList> find_reference_lists(const Document& doc) {
       starts.push_back({h, s.range.end});
     }
   const Headings& h = headings();
-  for_each_line(text, 0, text.size(), [&](const Line& ln) {
-    // The lines come trimmed: the cheap tests of is_reference_heading first, without a call.
-    std::string_view l = ln.range.slice(text);
-    if (l.size() > 80 || first_letters_rule_out(l, h) || !is_reference_heading(l)) return;
+  // Every non-blank line, trimmed (as for_each_line gives them), the known newlines marking the
+  // line ends.
+  std::uint64_t p = 0;
+  for (std::size_t k = 0; k <= newlines.size(); ++k) {
+    const std::uint64_t nl = k < newlines.size() ? newlines[k] : text.size();
+    const std::uint64_t line_begin = p;
+    p = nl + 1;
+    if (line_begin < nl) {
+      // A line that starts with a letter is trimmed to itself at the front, and the two bytes
+      // there settle first_letters_rule_out (after one letter comes a byte the trim removes, or
+      // the end: as a second byte, neither rules more or less out): most lines end here.
+      const auto b0 = static_cast<unsigned char>(text[line_begin]);
+      if (b0 < 0x80 && ascii_letter(static_cast<char>(b0))) {
+        const auto b1 = line_begin + 1 < text.size()
+                            ? static_cast<unsigned char>(text[line_begin + 1])
+                            : static_cast<unsigned char>(0);
+        if (h.ruled_out.test(b0 * 128 + (b1 < 0x80 ? b1 : 0))) continue;
+        // Four letters (the first no numeral I, V or X) stay the first four bytes of
+        // heading_text() and, lower-cased, of its folded form: they must open a heading.
+        if (b0 != 'I' && b0 != 'V' && b0 != 'X' && line_begin + 4 <= nl &&
+            ascii_letter(text[line_begin + 1]) && ascii_letter(text[line_begin + 2]) &&
+            ascii_letter(text[line_begin + 3])) {
+          char lower[4];
+          for (int k = 0; k < 4; ++k) lower[k] = ascii_lower(text[line_begin + k]);
+          const std::uint32_t v = four_bytes(lower);
+          if (std::find(h.letter_prefixes.begin(), h.letter_prefixes.end(), v) ==
+              h.letter_prefixes.end())
+            continue;
+        }
+      }
+    }
+    const std::string_view raw = text.substr(line_begin, nl - line_begin);
+    const std::string_view l = trim(raw);
+    // The cheap tests of is_reference_heading first, without a call.
+    if (l.empty() || l.size() > 80 || first_letters_rule_out(l, h) || !is_reference_heading(l))
+      continue;
+    const std::uint64_t b = line_begin + static_cast<std::uint64_t>(l.data() - raw.data());
+    const ByteRange range{b, b + l.size()};
     bool known = std::any_of(starts.begin(), starts.end(), [&](const auto& st) {
-      return st.first.overlaps(ln.range) || st.first == ln.range;
+      return st.first.overlaps(range) || st.first == range;
     });
-    if (!known) starts.push_back({ln.range, text.size()});
-  });
+    if (!known) starts.push_back({range, text.size()});
+  }
   std::sort(starts.begin(), starts.end(),
             [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
   std::vector<ReferenceList> out;

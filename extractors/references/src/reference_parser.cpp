@@ -6,6 +6,9 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "softgraph/extract/ref_text.hpp"
 
@@ -19,13 +22,33 @@ bool digit(char c) { return c >= '0' && c <= '9'; }
 void collapse_spaces_into(std::string_view s, char* out, std::size_t& n) {
   // Entries come mostly with single spaces already: the bytes before the first one to change
   // stay where they are.
-  std::size_t i = 0;
-  for (; i < s.size(); ++i) {
+  auto changes_at = [&](std::size_t i) {  // the byte at `i` is one to change
     const char c = s[i];
-    if (static_cast<unsigned char>(c) > ' ') continue;
-    if (c == '\n' || c == '\r' || c == '\t') break;
-    if (c == ' ' && (i == 0 || i + 1 == s.size() || s[i + 1] == ' ')) break;
+    return c == '\n' || c == '\r' || c == '\t' ||
+           (c == ' ' && (i == 0 || i + 1 == s.size() || s[i + 1] == ' '));
+  };
+  std::size_t i = 0;
+  bool found = false;
+#ifdef __SSE2__
+  // Only spaces, tabs and line ends can change: found sixteen bytes at a time.
+  const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                tab = _mm_set1_epi8('\t');
+  for (; !found && i + 16 <= s.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i any = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, nl)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, tab)));
+    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(any)); mask != 0; mask &= mask - 1)
+      if (changes_at(i + static_cast<unsigned>(__builtin_ctz(mask)))) {
+        i += static_cast<unsigned>(__builtin_ctz(mask));
+        found = true;
+        break;
+      }
+    if (found) break;
   }
+#endif
+  if (!found)
+    for (; i < s.size() && !changes_at(i); ++i) {
+    }
   if (i == s.size()) {
     if (out != s.data()) std::memcpy(out, s.data(), s.size());
     n = s.size();
@@ -81,8 +104,65 @@ std::string clean_url(std::string_view u) {
   return std::string(u);
 }
 
+// Which marks take_links looks for can occur in `s`: "http", "doi:"/"DOI", an access date
+// ("(accessed", "(Accessed", "(дата"). One pass, so that an entry with none of them (most) is
+// not searched once per mark.
+void take_urls(std::string& s, ParsedReference& r);
+void take_dois(std::string& s, ParsedReference& r);
+void take_access_dates(std::string& s);
+
+struct LinkMarks {
+  bool http = false, doi = false, access = false;
+};
+// Whether the mark that opens with the byte at `i` is there.
+void mark_at(std::string_view s, std::size_t i, LinkMarks& m) {
+  if (i + 2 >= s.size()) return;
+  const char c = s[i];
+  if (c == 'h')
+    m.http = m.http || (i + 3 < s.size() && s[i + 1] == 't' && s[i + 2] == 't' && s[i + 3] == 'p');
+  else if (c == 'd')
+    m.doi = m.doi || (s[i + 1] == 'o' && s[i + 2] == 'i');
+  else if (c == 'D')
+    m.doi = m.doi || (s[i + 1] == 'O' && s[i + 2] == 'I');
+  else if (c == '(')
+    m.access = m.access || s[i + 1] == 'a' || s[i + 1] == 'A' || s[i + 1] == '\xD0';
+}
+
+LinkMarks link_marks(std::string_view s) {
+  LinkMarks m;
+  std::size_t i = 0;
+#ifdef __SSE2__
+  // The bytes that open a mark, sixteen at a time.
+  const __m128i h = _mm_set1_epi8('h'), d = _mm_set1_epi8('d'), D = _mm_set1_epi8('D'),
+                paren = _mm_set1_epi8('(');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i any = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, h), _mm_cmpeq_epi8(x, d)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(x, D), _mm_cmpeq_epi8(x, paren)));
+    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(any)); mask != 0; mask &= mask - 1)
+      mark_at(s, i + static_cast<unsigned>(__builtin_ctz(mask)), m);
+  }
+#endif
+  for (; i < s.size(); ++i) mark_at(s, i, m);
+  return m;
+}
+
 // Takes URLs ("<https://...>" or bare) and DOIs out of `s`.
 void take_links(std::string& s, ParsedReference& r) {
+  // Each step below finds nothing without its mark, and those that change `s` look again.
+  LinkMarks marks = link_marks(s);
+  if (marks.http) {
+    take_urls(s, r);
+    marks = link_marks(s);
+  }
+  if (marks.doi) {
+    take_dois(s, r);
+    marks = link_marks(s);
+  }
+  if (marks.access) take_access_dates(s);
+}
+
+void take_urls(std::string& s, ParsedReference& r) {
   for (std::size_t pos; (pos = s.find("http")) != std::string::npos;) {
     if (s.compare(pos, 7, "http://") != 0 && s.compare(pos, 8, "https://") != 0) {
       s[pos] = 'H';  // not a link; step past it
@@ -106,6 +186,9 @@ void take_links(std::string& s, ParsedReference& r) {
         b -= label.size();
     remove_range(s, b, e);
   }
+}
+
+void take_dois(std::string& s, ParsedReference& r) {
   for (std::string_view label : {"doi:", "DOI:", "DOI "}) {
     std::size_t pos = s.find(label);
     if (pos == std::string::npos) continue;
@@ -117,7 +200,10 @@ void take_links(std::string& s, ParsedReference& r) {
     if (r.doi.empty()) r.doi = clean_url(std::string_view(s).substr(b, e - b));
     remove_range(s, pos, e);
   }
-  // Access dates say nothing about the work.
+}
+
+// Access dates say nothing about the work.
+void take_access_dates(std::string& s) {
   for (std::string_view open : {"(accessed", "(дата обращения", "(Accessed"}) {
     std::size_t pos = s.find(open);
     std::size_t close = pos == std::string::npos ? pos : s.find(')', pos);
@@ -167,6 +253,8 @@ std::string_view closing_quote(std::string_view s, std::size_t p, std::size_t& o
       {"\"", "\""},
       {"'", "'"},
   }};
+  // Every opening quote starts with one of these bytes: most titles have none.
+  if (p < s.size() && s[p] != '\xE2' && s[p] != '\xC2' && s[p] != '"' && s[p] != '\'') return {};
   for (const auto& [open, close] : kQuotes)
     if (s.compare(p, open.size(), open) == 0) {
       open_len = open.size();
@@ -216,7 +304,7 @@ std::size_t read_title(std::string_view s, std::size_t p, ParsedReference& r, bo
     if (c == ']' || c == ')') depth = depth > 0 ? depth - 1 : 0;
     if (depth > 0) continue;
     if (c == '[' || (c == ' ' && i + 1 < s.size() && s[i + 1] == '[')) break;
-    if (c == ' ' && s.compare(i, 3, " //") == 0) break;
+    if (c == ' ' && i + 2 < s.size() && s[i + 1] == '/' && s[i + 2] == '/') break;  // " //"
     if ((c == '.' || c == '?' || c == '!') && (i + 1 == s.size() || s[i + 1] == ' ')) {
       if (c != '.') ++i;
       break;
@@ -262,7 +350,9 @@ std::size_t read_container(std::string_view s, std::size_t p, bool book, ParsedR
   }
   // "New York: PublicAffairs", "М.: Наука": place, then publisher.
   std::size_t colon = s.find(':', p);
-  std::size_t stop = s.find_first_of(",;", p);
+  std::size_t stop = p;  // the first ',' or ';' (find_first_of would call memchr per byte)
+  while (stop < s.size() && s[stop] != ',' && s[stop] != ';') ++stop;
+  if (stop == s.size()) stop = std::string_view::npos;
   if (colon != std::string_view::npos && colon - p <= 30 &&
       (stop == std::string_view::npos || colon < stop)) {
     std::string_view place = trim(s.substr(p, colon - p));
@@ -321,9 +411,12 @@ std::size_t read_pages(std::string_view s, std::size_t p, std::string& out) {
       if (g > e + dash.size()) f = g;
     }
   out = std::string(s.substr(p, e - p));
-  if (f != e)
-    out += "-" + std::string(s.substr(s.find_first_of("0123456789", e + 1),
-                                      f - s.find_first_of("0123456789", e + 1)));
+  if (f != e) {
+    std::size_t d = e + 1;  // the first digit after the dash (f != e: there is one)
+    while (!digit(s[d])) ++d;
+    out += '-';
+    out += s.substr(d, f - d);
+  }
   return f;
 }
 
@@ -346,35 +439,38 @@ void read_tail(std::string_view s, std::size_t p, ParsedReference& r) {
       i += static_cast<std::size_t>(std::max(len, 1));
       continue;
     }
-    if (word_at(s, i, "vol.") || word_at(s, i, "Vol.") || word_at(s, i, "Т.") ||
-        word_at(s, i, "Vol ")) {
-      n = read_number(s, i + (s[i] == 'V' || s[i] == 'v' ? 4 : 3), r.volume);
-    } else if (word_at(s, i, "no.") || word_at(s, i, "No.") || word_at(s, i, "Iss.") ||
-               word_at(s, i, "№")) {
-      n = read_number(s, i + (s[i] == 'I' ? 4 : 3), r.issue);
-    } else if (word_at(s, i, "pp.") || word_at(s, i, "p.") || word_at(s, i, "P.") ||
-               word_at(s, i, "С.") || word_at(s, i, "S.")) {
-      std::size_t skip = s[i] == 'p' && s[i + 1] == 'p' ? 3 : (s[i] == '\xD0' ? 3 : 2);
-      n = read_pages(s, i + skip, r.pages);
-    } else if (digit(s[i]) && (i == 0 || !digit(s[i - 1]))) {
+    if (!digit(b)) {  // no label starts with a digit
+      if (word_at(s, i, "vol.") || word_at(s, i, "Vol.") || word_at(s, i, "Т.") ||
+          word_at(s, i, "Vol ")) {
+        n = read_number(s, i + (s[i] == 'V' || s[i] == 'v' ? 4 : 3), r.volume);
+      } else if (word_at(s, i, "no.") || word_at(s, i, "No.") || word_at(s, i, "Iss.") ||
+                 word_at(s, i, "№")) {
+        n = read_number(s, i + (s[i] == 'I' ? 4 : 3), r.issue);
+      } else if (word_at(s, i, "pp.") || word_at(s, i, "p.") || word_at(s, i, "P.") ||
+                 word_at(s, i, "С.") || word_at(s, i, "S.")) {
+        std::size_t skip = s[i] == 'p' && s[i + 1] == 'p' ? 3 : (s[i] == '\xD0' ? 3 : 2);
+        n = read_pages(s, i + skip, r.pages);
+      }
+    } else if (i == 0 || !digit(s[i - 1])) {
       int y = 0;
       std::string suffix;
       std::size_t e = i;
       while (e < s.size() && digit(s[e])) ++e;
       std::string_view after = s.substr(e);
-      bool page_count = after.starts_with(" с.") || after.starts_with(" p.") ||
-                        after.starts_with(" pp.") || after.starts_with(" стр.") ||
-                        after.starts_with(" P.");
+      const char a0 = after.empty() ? '\0' : after[0];
+      bool page_count = a0 == ' ' && (after.starts_with(" с.") || after.starts_with(" p.") ||
+                                      after.starts_with(" pp.") || after.starts_with(" стр.") ||
+                                      after.starts_with(" P."));
       if (page_count) {
         n = e + 3;
-      } else if (r.year == 0 && year_at(s, i, y, suffix) && !after.starts_with("(") &&
-                 !after.starts_with("-") && !after.starts_with("\xE2\x80\x93")) {
+      } else if (r.year == 0 && year_at(s, i, y, suffix) && a0 != '(' && a0 != '-' &&
+                 !after.starts_with("\xE2\x80\x93")) {
         r.year = y;
         r.year_suffix = suffix;
         n = i + 4 + suffix.size();
       } else if (r.year != 0 && year_at(s, i, y, suffix) && y == r.year) {
         n = i + 4;
-      } else if (after.starts_with("(") || after.starts_with(" (")) {  // 13(3) or 13 (3)
+      } else if (a0 == '(' || after.starts_with(" (")) {  // 13(3) or 13 (3)
         r.volume = std::string(s.substr(i, e - i));
         std::size_t open = s.find('(', e), close = s.find(')', open);
         if (close != std::string_view::npos)

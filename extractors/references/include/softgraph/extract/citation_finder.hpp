@@ -13,8 +13,8 @@
 namespace softgraph::refs {
 
 struct CitationHit {
-  ByteRange range;                 // in Document::text: the citation as written
-  std::string rule;                // citation:parenthetical, :narrative, :possessive, :numbered
+  ByteRange range;        // in Document::text: the citation as written
+  std::string_view rule;  // a literal: citation:parenthetical, :narrative, :possessive, :numbered
   std::vector<std::string> names;  // surnames as written, first author first
   bool et_al = false;
   int year = 0;

@@ -26,5 +26,11 @@ struct ReferenceList {
 // True when `line` is a bibliography heading such as "References" or "Список литературы:".
 bool is_reference_heading(std::string_view line);
 std::vector<ReferenceList> find_reference_lists(const Document& doc);
+// The same, given newline_offsets(doc.text) (the extractor also numbers lines with them).
+std::vector<ReferenceList> find_reference_lists(const Document& doc,
+                                                const std::vector<std::uint64_t>& newlines);
+
+// Byte offsets of the '\n' in `text`, in order.
+std::vector<std::uint64_t> newline_offsets(std::string_view text);
 
 }  // namespace softgraph::refs

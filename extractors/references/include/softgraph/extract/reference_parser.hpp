@@ -34,5 +34,8 @@ ParsedReference parse_reference(std::string_view entry);
 // the start of `s`; returns the bytes consumed (0 when no name was found).
 std::size_t parse_authors(std::string_view s, std::vector<Author>& out, bool& et_al,
                           bool whole_segment);
+// parse_authors(s, out, et_al, false) > 0, without building the names: whether `s` opens with a
+// name (every line of a reference list is asked).
+bool starts_with_author(std::string_view s);
 
 }  // namespace softgraph::refs
