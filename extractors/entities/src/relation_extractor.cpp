@@ -2,13 +2,18 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <bitset>
 #include <cassert>
+#include <cstring>
 #include <functional>
 #include <initializer_list>
 #include <optional>
 #include <set>
 #include <span>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "softgraph/extract/entity_recognizer.hpp"
 #include "softgraph/extract/tokenizer.hpp"
@@ -137,12 +142,45 @@ class EntityIndex {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t k = hash(id) & mask;; k = (k + 1) & mask) {
       const std::uint32_t i = slots_[k];
-      if (i == kNone || ids_[i] == id) return i;
+      if (i == kNone || same_id(ids_[i], id)) return i;
     }
   }
 
  private:
-  static std::size_t hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+  // a == b, eight bytes a step (the last step overlapping the one before): ids are a few words
+  // long, and memcmp's call cost more than the compare.
+  static bool same_id(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    if (n < 8) return a == b;
+    auto load = [](const char* p) {
+      std::uint64_t x;
+      std::memcpy(&x, p, 8);
+      return x;
+    };
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (load(a.data() + i) != load(b.data() + i)) return false;
+    return load(a.data() + n - 8) == load(b.data() + n - 8);
+  }
+  // Ids are short: eight bytes a step and a multiply each (std::hash cost more than the probe).
+  static std::size_t hash(std::string_view s) {
+    std::uint64_t h = s.size() * 0x9E3779B97F4A7C15ull;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      h = (h ^ x) * 0xBF58476D1CE4E5B9ull;
+      h ^= h >> 29;
+    }
+    std::uint64_t tail = 0;
+    if (s.size() >= 8 && i < s.size())  // the last eight bytes, overlapping the step before
+      std::memcpy(&tail, s.data() + s.size() - 8, 8);
+    else
+      for (std::size_t k = 0; i + k < s.size(); ++k)
+        tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
+    h = (h ^ tail) * 0x94D049BB133111EBull;
+    return static_cast<std::size_t>(h ^ (h >> 32));
+  }
   std::vector<const Entity*> by_index_;
   std::vector<std::string_view> ids_;  // views of the map's keys
   std::vector<std::uint32_t> slots_;   // open addressing, kNone: free
@@ -161,6 +199,8 @@ enum : std::uint32_t {
   kCueBreak = 1u << 6,
   kCues = (1u << 7) - 1,
   kSigning = 1u << 7,  // a signing verb (kSigningWords)
+  kHasTwo = 1u << 8,   // the word "two" (a sentence without it skips the rule that reads it)
+  kSentenceBits = kCues | kSigning | kHasTwo,  // what SentenceWords::any_cue keeps
 };
 
 // The other words the rules compare with, numbered: the same lookup gives each word of a
@@ -194,6 +234,8 @@ const std::set<std::string> kSigningWords = {"signed",     "ratified",   "conclu
                                              "initialled", "initialed",  "restored"};
 
 struct Word {
+  Word() {}  // (left unset: WordStore sizes its array first, then writes each word once)
+  Word(std::uint32_t b, std::uint32_t c) : begin(b), classes(c) {}
   std::uint32_t begin;    // byte offset of the token in the text
   std::uint32_t classes;  // kCue* and kSigning bits, and the kWords number in the top byte
 };
@@ -202,7 +244,7 @@ struct Word {
 struct SentenceWords {
   const Word* words = nullptr;
   std::size_t n = 0;
-  std::uint32_t any_cue = 0;  // union of the words' cues
+  std::uint32_t any_cue = 0;  // union of the words' kSentenceBits
   std::size_t size() const { return n; }
   bool empty() const { return n == 0; }
   // The kWords number of word k (0: none of them).
@@ -229,6 +271,11 @@ struct SentenceWords {
     return from;
   }
   bool has(std::uint32_t cue) const { return (any_cue & cue) != 0; }
+  // index_at(pos) for the mentions of a sentence in text order: from the word of the one before
+  // (`word`, at `last`), a step over the few words between them instead of a search.
+  std::size_t index_after(std::size_t word, std::uint64_t last, std::uint64_t pos) const {
+    return pos >= last ? index_from(word, pos) : index_at(pos);
+  }
 };
 
 // Prepositions that put a place in the target role. Powers (Actor-default states) need a strong
@@ -260,6 +307,14 @@ const std::set<std::string> kAnaphora = {
     "organizations", "organisations", "agencies",    "foundations",  "schools",    "universities",
     "funds"};
 
+// Bytes as 8-lane words (little-endian: byte k of the text is lane k), for finding where words
+// start without a branch per byte.
+constexpr std::uint64_t kLaneOnes = 0x0101010101010101ull, kLaneHigh = 0x8080808080808080ull;
+// The high bit of each lane of `x7` (lanes below 0x80) whose byte is in [lo, hi].
+constexpr std::uint64_t lanes_in(std::uint64_t x7, unsigned lo, unsigned hi) {
+  return (x7 + kLaneOnes * (0x80 - lo)) & ~(x7 + kLaneOnes * (0x7f - hi)) & kLaneHigh;
+}
+
 // More bytes than any word in cue_table() has (checked there).
 constexpr std::size_t kMaxListedWord = 16;
 
@@ -271,6 +326,42 @@ struct CueTable {
   static constexpr std::size_t kFilterBits = 4096;
   std::bitset<kFilterBits> filter;
   bool may_have(std::uint64_t hash) const { return filter[hash & (kFilterBits - 1)]; }
+  // The same words again, for ASCII tokens (whose folded form is their lower case): each kept
+  // as two zero-padded 8-byte lanes, so a token is confirmed by two compares, not folded into a
+  // buffer and compared as a string.
+  struct Short {
+    std::uint64_t hash = 0, lo = 0, hi = 0;
+    std::uint32_t size = 0, classes = 0;  // classes 0: a free slot
+  };
+  static constexpr std::size_t kShortSlots = 1024;  // (a quarter full at most: short probes)
+  std::vector<Short> short_words = std::vector<Short>(kShortSlots);
+  void add_short(std::uint64_t hash, std::string_view w, std::uint32_t bits) {
+    char bytes[16] = {};
+    std::memcpy(bytes, w.data(), w.size());
+    std::uint64_t lo, hi;
+    std::memcpy(&lo, bytes, 8);
+    std::memcpy(&hi, bytes + 8, 8);
+    for (std::size_t i = hash & (kShortSlots - 1);; i = (i + 1) & (kShortSlots - 1)) {
+      Short& e = short_words[i];
+      if (e.classes == 0) {
+        e = {hash, lo, hi, static_cast<std::uint32_t>(w.size()), bits};
+        return;
+      }
+      if (e.hash == hash && e.lo == lo && e.hi == hi && e.size == w.size()) {
+        e.classes |= bits;
+        return;
+      }
+    }
+  }
+  // The classes of an ASCII token of `size` bytes, lower-cased into lanes `lo` and `hi`.
+  std::uint32_t of_short(std::uint64_t hash, std::uint64_t lo, std::uint64_t hi,
+                         std::size_t size) const {
+    for (std::size_t i = hash & (kShortSlots - 1);; i = (i + 1) & (kShortSlots - 1)) {
+      const Short& e = short_words[i];
+      if (e.classes == 0) return 0;
+      if (e.hash == hash && e.lo == lo && e.hi == hi && e.size == size) return e.classes;
+    }
+  }
 };
 
 const CueTable& cue_table() {
@@ -280,7 +371,10 @@ const CueTable& cue_table() {
     auto add = [&t](std::string_view w, std::uint32_t bits) {
       assert(w.size() < kMaxListedWord && tokenize(w).size() == 1);
       t.classes.add(w, bits);
-      for (const Token& token : tokenize(w)) t.filter.set(token.folded_hash & (kFilterBits - 1));
+      for (const Token& token : tokenize(w)) {
+        t.filter.set(token.folded_hash & (kFilterBits - 1));
+        t.add_short(token.folded_hash, w, bits);
+      }
     };
     const std::pair<const std::set<std::string>*, std::uint32_t> lists[] = {
         {&kStrongTargetCues, kCueStrongTarget},
@@ -295,6 +389,7 @@ const CueTable& cue_table() {
       for (const std::string& w : *list) add(w, bit);
     for (std::size_t i = 1; i < std::size(kWords); ++i)
       add(kWords[i], static_cast<std::uint32_t>(i) << kWordShift);
+    add("two", kHasTwo);
     return t;
   }();
   return table;
@@ -322,18 +417,41 @@ class WordStore {
       tokens = scratch_;
     }
     start_[si] = static_cast<std::uint32_t>(words_.size());
+    // One word per token, written in place (no capacity check per token).
+    words_.resize(words_.size() + tokens.size());
+    Word* out = words_.data() + start_[si];
     std::uint32_t any = 0;
     const char* const text = doc.text.data();
+    const std::size_t text_size = doc.text.size();
     for (const Token& t : tokens) {
       // An ASCII token folds to its lower case, and one longer than every listed word is in no
       // list: only the others are folded (here, on the stack) and looked up.
       std::uint32_t c = 0;
       if (!table.may_have(t.folded_hash)) {
-        words_.push_back({t.begin, 0});
+        *out++ = {t.begin, 0};
         continue;
       }
-      char folded[kMaxListedWord];
       const std::size_t size = t.end - t.begin;
+      if (size < kMaxListedWord && t.begin + 16 <= text_size) {
+        // Both lanes loaded whole (the text goes on), the bytes after the token masked off.
+        std::uint64_t lo, hi;
+        std::memcpy(&lo, text + t.begin, 8);
+        std::memcpy(&hi, text + t.begin + 8, 8);
+        if (size < 8) {
+          lo &= (std::uint64_t{1} << (8 * size)) - 1;
+          hi = 0;
+        } else {
+          hi &= (std::uint64_t{1} << (8 * (size - 8))) - 1;
+        }
+        if (((lo | hi) & kLaneHigh) == 0) {
+          c = table.of_short(t.folded_hash, lo | (lanes_in(lo, 'A', 'Z') >> 2),
+                             hi | (lanes_in(hi, 'A', 'Z') >> 2), size);
+          *out++ = {t.begin, c};
+          any |= c;
+          continue;
+        }
+      }
+      char folded[kMaxListedWord];
       std::size_t k = 0;
       for (; k < size && k < kMaxListedWord; ++k) {
         const char b = text[t.begin + k];
@@ -344,10 +462,10 @@ class WordStore {
         c = cues.of_folded(t.folded_hash, std::string_view(folded, size));
       else if (k < kMaxListedWord)  // (not ASCII)
         c = cues.of(doc.text, t);
-      words_.push_back({t.begin, c});
+      *out++ = {t.begin, c};
       any |= c;
     }
-    any_[si] = any & kCues;
+    any_[si] = any & kSentenceBits;
     end_[si] = static_cast<std::uint32_t>(words_.size());
   }
   SentenceWords of(std::size_t si) const {
@@ -384,6 +502,11 @@ bool after_cue(const Slot& s, const SentenceWords& sw, std::uint32_t cue) {
 
 using Powers = std::vector<char>;  // by EntityIndex position: 1 for a power
 
+// Where a mention stands among the words of its sentence (Slot::word and Slot::end).
+struct MentionWords {
+  std::uint32_t word, end;
+};
+
 // `powers` are the states the document treats as exerting influence (see find_powers); the
 // other states are targets wherever they stand.
 Role role_of(const Slot& s, const SentenceWords& sw, const Powers& powers) {
@@ -399,62 +522,74 @@ Role role_of(const Slot& s, const SentenceWords& sw, const Powers& powers) {
                                                                        : Role::kActor;
 }
 
-// The part of sentence_evidence() that depends on the sentence alone, written into `ev` (a
-// fresh one, or one filled so before: its buffers are reused).
-void fill_sentence(Evidence& ev, const Document& doc, int sentence) {
+// The part of sentence_evidence() that depends on the sentence alone, as views of the
+// document: each relation's evidence copies them into its own strings once.
+struct SentenceSource {
+  std::string_view document, quote, text, element;  // text: empty when it equals quote
+  ByteRange range;                                  // raw bytes
+  int sentence = -1;
+  int page = 0;
+};
+
+SentenceSource sentence_source(const Document& doc, int sentence) {
   const ByteRange r = doc.sentences[static_cast<std::size_t>(sentence)].range;
-  ev.document = doc.id;
-  ev.range = doc.to_raw(r);
-  ev.quote.assign(doc.raw, ev.range.begin, ev.range.end - ev.range.begin);
-  std::string_view text = doc.slice(r);
-  if (text != ev.quote)
-    ev.text = text;
-  else
-    ev.text.clear();
-  ev.sentence = sentence;
-  ev.page = 0;
-  ev.element.clear();
+  SentenceSource src;
+  src.document = doc.id;
+  src.range = doc.to_raw(r);
+  src.quote = std::string_view(doc.raw).substr(src.range.begin, src.range.end - src.range.begin);
+  if (std::string_view text = doc.slice(r); text != src.quote) src.text = text;
+  src.sentence = sentence;
   for (const auto& loc : doc.locations) {
     if (loc.range.begin <= r.begin && r.begin < loc.range.end) {
-      ev.page = loc.page;
-      ev.element = loc.element;
+      src.page = loc.page;
+      src.element = loc.element;
       break;
     }
   }
+  return src;
 }
 
-// Appends a relation with evidence `where` (a sentence's, from fill_sentence) made by `rule`.
+Evidence make_evidence(const SentenceSource& where, std::string_view rule, double confidence) {
+  return Evidence{
+      std::string(where.document), where.range, std::string(where.quote), std::string(where.text),
+      std::string(rule),           confidence,  where.sentence,           where.page,
+      std::string(where.element)};
+}
+
+// Appends a relation with evidence `where` made by `rule`. The relation is built in its place
+// in `out`, each string at its size: a default relation assigned to member by member, or a copy
+// of a sentence's whole Evidence, went through assign()'s growth path and copied strings twice.
 void add_relation(std::vector<Relation>& out, std::string_view src, std::string_view dst,
-                  std::string_view type, const Evidence& where, std::string_view rule,
+                  std::string_view type, const SentenceSource& where, std::string_view rule,
                   double confidence, const Attributes* figures = nullptr) {
-  Relation& r = out.emplace_back();
-  r.source = src;
-  r.target = dst;
-  r.type = type;
-  r.evidence = where;
-  r.evidence.rule = rule;
-  r.evidence.confidence = confidence;
-  if (figures && !figures->empty()) r.attributes = *figures;
+  // emplace_back() converts this to the relation it makes: no temporary relation is moved.
+  struct Made {
+    std::string_view src, dst, type;
+    const SentenceSource& where;
+    std::string_view rule;
+    double confidence;
+    const Attributes* figures;
+    operator Relation() const {
+      return Relation{std::string(src), std::string(dst), std::string(type),
+                      make_evidence(where, rule, confidence),
+                      figures && !figures->empty() ? *figures : Attributes()};
+    }
+  };
+  out.emplace_back(Made{src, dst, type, where, rule, confidence, figures});
 }
 
 // add_relation() with the evidence of `sentence`.
 void add_relation(std::vector<Relation>& out, std::string_view src, std::string_view dst,
                   std::string_view type, const Document& doc, int sentence, std::string_view rule,
                   double confidence) {
-  Evidence where;
-  fill_sentence(where, doc, sentence);
-  add_relation(out, src, dst, type, where, rule, confidence);
+  add_relation(out, src, dst, type, sentence_source(doc, sentence), rule, confidence);
 }
 
 }  // namespace
 
 Evidence sentence_evidence(const Document& doc, int sentence, const std::string& rule,
                            double confidence) {
-  Evidence ev;
-  fill_sentence(ev, doc, sentence);
-  ev.rule = rule;
-  ev.confidence = confidence;
-  return ev;
+  return make_evidence(sentence_source(doc, sentence), rule, confidence);
 }
 namespace {
 
@@ -503,14 +638,19 @@ bool one_of(const std::string_view (&list)[N], std::string_view w) {
 // ASCII classes as the C locale's <cctype> has them (the program never sets a locale), and the
 // folding figures_in() reads with, as byte tables: one load per byte instead of range tests.
 struct FigureBytes {
-  enum : std::uint8_t { kDigit = 1, kAlpha = 2, kWord = 4 };
+  // kOpens: a digit, or a letter a number word starts with (d e f h m n s t, either case).
+  enum : std::uint8_t { kDigit = 1, kAlpha = 2, kWord = 4, kOpens = 8 };
   std::array<std::uint8_t, 256> cls{}, folded{};
   constexpr FigureBytes() {
     for (int c = 0; c < 256; ++c) {
       const bool digit = c >= '0' && c <= '9';
       const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      const int lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
+      const bool opens = digit || lower == 'd' || lower == 'e' || lower == 'f' || lower == 'h' ||
+                         lower == 'm' || lower == 'n' || lower == 's' || lower == 't';
       cls[c] = static_cast<std::uint8_t>((digit ? kDigit : 0) | (alpha ? kAlpha : 0) |
-                                         (digit || alpha || c == '-' ? kWord : 0));
+                                         (digit || alpha || c == '-' ? kWord : 0) |
+                                         (opens ? kOpens : 0));
       // Lower case, and wrapped lines read as spaces.
       folded[c] = static_cast<std::uint8_t>(c >= 'A' && c <= 'Z'                  ? c + 32
                                             : c == '\n' || c == '\t' || c == '\r' ? ' '
@@ -523,47 +663,133 @@ std::uint8_t figure_class(char c) { return kFigureBytes.cls[static_cast<unsigned
 bool is_digit(char c) { return figure_class(c) & FigureBytes::kDigit; }
 bool is_word_byte(char c) { return figure_class(c) & FigureBytes::kWord; }
 
-// The word that starts at `pos` (letters, digits, hyphens), lower-cased.
-std::string_view word_from(std::string_view lower, std::size_t pos) {
+// Whether the letters at `k` begin like a number word (is_number_word's words, in any case):
+// most words that start with one of its letters ("the", "to", "said") end here.
+bool may_be_number_word(std::string_view s, std::size_t k) {
+  if (k + 3 > s.size()) return false;  // (a number word has three letters at least)
+  const auto fold = [&](std::size_t at) {
+    return static_cast<std::uint32_t>(kFigureBytes.folded[static_cast<unsigned char>(s[at])]);
+  };
+  const std::uint32_t prefix = fold(k) << 16 | fold(k + 1) << 8 | fold(k + 2);
+  constexpr auto P = [](const char(&w)[4]) {
+    return static_cast<std::uint32_t>(w[0]) << 16 | static_cast<std::uint32_t>(w[1]) << 8 |
+           static_cast<std::uint32_t>(w[2]);
+  };
+  switch (prefix) {
+    case P("ten"):
+    case P("twe"):
+    case P("thi"):
+    case P("tho"):
+    case P("for"):
+    case P("fif"):
+    case P("six"):
+    case P("sev"):
+    case P("eig"):
+    case P("nin"):
+    case P("hun"):
+    case P("doz"):
+    case P("mil"):
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The first position from `i` on where a figure may open: a byte of class kOpens that starts a
+// word (the byte before it is no word byte), or n. Figures open nowhere else: a letter outside
+// kOpens starts no number word, and a digit or letter inside a word starts nothing.
+std::size_t next_opening(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  const char* const p = s.data();
+  bool previous_word = i > 0 && is_word_byte(p[i - 1]);
+#ifdef __SSE2__
+  // Sixteen bytes a step, and only the word starts whose byte is a digit or one of kOpens's
+  // letters are looked at.
+  const auto in = [](__m128i v, char lo, char hi) {  // (bytes from 0x80 are negative: never in)
+    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    const __m128i digit = in(v, '0', '9');
+    const __m128i alnum = _mm_or_si128(in(lower, 'a', 'z'), digit);
+    const auto word = static_cast<std::uint32_t>(
+        _mm_movemask_epi8(_mm_or_si128(alnum, _mm_cmpeq_epi8(v, _mm_set1_epi8('-')))));
+    // d e f, h, m n, s t (kOpens's letters), and the digits.
+    const __m128i opens =
+        _mm_or_si128(_mm_or_si128(in(lower, 'd', 'f'), _mm_cmpeq_epi8(lower, _mm_set1_epi8('h'))),
+                     _mm_or_si128(_mm_or_si128(in(lower, 'm', 'n'), in(lower, 's', 't')), digit));
+    std::uint32_t starts = static_cast<std::uint32_t>(_mm_movemask_epi8(opens)) &
+                           ~((word << 1) | (previous_word ? 1u : 0u));
+    for (; starts; starts &= starts - 1) {
+      const std::size_t k = i + static_cast<std::size_t>(std::countr_zero(starts));
+      if ((figure_class(p[k]) & FigureBytes::kDigit) || may_be_number_word(s, k)) return k;
+    }
+    previous_word = (word >> 15) & 1;
+  }
+#endif
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    const std::uint64_t ascii = ~x & kLaneHigh, x7 = x & ~kLaneHigh;
+    const std::uint64_t alnum =
+        (lanes_in(x7 | kLaneOnes * 0x20, 'a', 'z') | lanes_in(x7, '0', '9')) & ascii;
+    const std::uint64_t word = alnum | (lanes_in(x7, '-', '-') & ascii);
+    std::uint64_t starts = alnum & ~((word << 8) | (previous_word ? 0x80u : 0u));
+    for (; starts; starts &= starts - 1) {
+      const std::size_t k = i + static_cast<std::size_t>(std::countr_zero(starts) / 8);
+      const std::uint8_t c = figure_class(p[k]);
+      if ((c & FigureBytes::kDigit) || ((c & FigureBytes::kOpens) && may_be_number_word(s, k)))
+        return k;
+    }
+    previous_word = (word >> 63) != 0;
+  }
+  for (; i < n; ++i) {
+    const std::uint8_t c = figure_class(p[i]);
+    if (!previous_word &&
+        ((c & FigureBytes::kDigit) || ((c & FigureBytes::kOpens) && may_be_number_word(s, i))))
+      return i;
+    previous_word = (c & FigureBytes::kWord) != 0;
+  }
+  return n;
+}
+
+// The word that starts at `pos` (letters, digits, hyphens).
+std::string_view word_from(std::string_view text, std::size_t pos) {
   std::size_t e = pos;
-  while (e < lower.size() && is_word_byte(lower[e])) ++e;
-  return lower.substr(pos, e - pos);
+  while (e < text.size() && is_word_byte(text[e])) ++e;
+  return text.substr(pos, e - pos);
 }
 
 }  // namespace
 
 Attributes figures_in(std::string_view sentence) {
   // A hand-written scanner: std::regex took most of the extraction time.
-  // Folding keeps every byte's class (it changes case and makes line breaks spaces): words are
-  // found in `sentence` itself, and the folded copy is made only once a figure may start.
-  thread_local std::string lower;  // one buffer for every sentence
-  bool lowered = false;
-  auto fold_sentence = [&] {
-    if (lowered) return;
-    lowered = true;
-    lower.resize(sentence.size());
-    char* const dst = lower.data();  // (through the string, every store would reload its pointer)
-    for (std::size_t k = 0; k < sentence.size(); ++k)
-      dst[k] = static_cast<char>(kFigureBytes.folded[static_cast<unsigned char>(sentence[k])]);
+  // Folding (lower case, line breaks as spaces) keeps every byte's class, and leaves digits, ','
+  // and '.' as they are: words and numbers are found in `sentence` itself, and only the bytes
+  // compared with words are folded, as they are read (a folded copy of each sentence cost more).
+  auto folded = [&sentence](std::size_t k) {
+    return static_cast<char>(kFigureBytes.folded[static_cast<unsigned char>(sentence[k])]);
+  };
+  // sentence[pos, pos + w.size()), folded, is `w` (the range is inside the sentence).
+  auto folded_is = [&](std::size_t pos, std::string_view w) {
+    for (std::size_t k = 0; k < w.size(); ++k)
+      if (folded(pos + k) != w[k]) return false;
+    return true;
   };
   std::vector<std::string> figures, years;
   const std::size_t n = sentence.size();
   std::size_t i = 0;
-  while (i < n) {
-    // Only a digit or a letter opening a word can start a figure.
+  // Only a digit or a letter opening a word can start a figure.
+  while ((i = next_opening(sentence, i)) < n) {
     const std::uint8_t c = figure_class(sentence[i]);
-    if (!(c & (FigureBytes::kDigit | FigureBytes::kAlpha)) ||
-        (i > 0 && is_word_byte(sentence[i - 1]))) {
-      ++i;
-      continue;
-    }
     bool number_word = false;
     std::size_t begin = i, end = i;
     if (c & FigureBytes::kDigit) {
-      fold_sentence();
-      while (end < lower.size() &&
-             (is_digit(lower[end]) || ((lower[end] == ',' || lower[end] == '.') &&
-                                       end + 1 < lower.size() && is_digit(lower[end + 1]))))
+      while (end < n &&
+             (is_digit(sentence[end]) || ((sentence[end] == ',' || sentence[end] == '.') &&
+                                          end + 1 < n && is_digit(sentence[end + 1]))))
         ++end;
     } else {
       std::size_t e = i + 1;
@@ -586,17 +812,16 @@ Attributes figures_in(std::string_view sentence) {
         i = e;
         continue;
       }
-      fold_sentence();
       number_word = true;
       end = e;
     }
-    std::string_view digits = std::string_view(lower).substr(begin, end - begin);
+    std::string_view digits = sentence.substr(begin, end - begin);
     bool year = !number_word && digits.size() == 4 &&
                 (digits.starts_with("18") || digits.starts_with("19") || digits.starts_with("20"));
     if (year) {
       std::size_t ye = end;
-      if (ye < lower.size() && lower[ye] == 's') ++ye;
-      if (ye >= lower.size() || !is_word_byte(lower[ye])) {
+      if (ye < n && folded(ye) == 's') ++ye;
+      if (ye >= n || !is_word_byte(sentence[ye])) {
         years.push_back(std::string(sentence.substr(begin, ye - begin)));
         i = ye;
         continue;
@@ -611,21 +836,28 @@ Attributes figures_in(std::string_view sentence) {
       begin -= 2;  // pound sign
     for (const auto& q : kQualifiers) {
       std::size_t qs = begin >= q.size() + 1 ? begin - q.size() - 1 : std::string::npos;
-      if (qs != std::string::npos && lower.compare(qs, q.size(), q) == 0 &&
-          lower[qs + q.size()] == ' ' && (qs == 0 || !is_word_byte(lower[qs - 1]))) {
+      if (qs != std::string::npos && folded_is(qs, q) && folded(qs + q.size()) == ' ' &&
+          (qs == 0 || !is_word_byte(sentence[qs - 1]))) {
         begin = qs;
         break;
       }
     }
     // Forwards over "%", a scale and a unit noun (or "of <noun>" after "hundreds").
     std::size_t j = end;
+    // The word after the spaces from `at` into `w`, folded (one longer than every word it is
+    // compared with is left as it is); its end, or npos when there is none.
+    char word_buffer[16];
     auto next_word = [&](std::size_t at, std::string_view& w) {
       std::size_t k = at;
-      while (k < lower.size() && lower[k] == ' ') ++k;
-      w = word_from(lower, k);
+      while (k < n && folded(k) == ' ') ++k;
+      w = word_from(sentence, k);
+      if (w.size() <= sizeof word_buffer) {
+        for (std::size_t b = 0; b < w.size(); ++b) word_buffer[b] = folded(k + b);
+        w = std::string_view(word_buffer, w.size());
+      }
       return w.empty() ? std::string::npos : k + w.size();
     };
-    if (j < lower.size() && lower[j] == '%') ++j;
+    if (j < n && sentence[j] == '%') ++j;
     std::string_view w;
     std::size_t after = next_word(j, w);
     if (after != std::string::npos && (w == "percent")) j = after, after = next_word(j, w);
@@ -644,8 +876,8 @@ Attributes figures_in(std::string_view sentence) {
     i = std::max(j, end);
   }
   Attributes out;
-  if (!figures.empty()) out["figures"] = figures;
-  if (!years.empty()) out["years"] = years;
+  if (!figures.empty()) out["figures"] = std::move(figures);
+  if (!years.empty()) out["years"] = std::move(years);
   return out;
 }
 
@@ -752,9 +984,12 @@ class EnglishBody {
 // subject (sentence-initial, possessive, adjective) more often than as a place influence goes
 // to. Blocs always count; states the lexicon marks as usual targets need more evidence.
 // Reads the words of every sentence it visits into `words`, for the rules after it.
+// Also places every mention among the words of its sentence: `placed`, by the mention's position
+// in by_sentence.items, gets its first word and the word after it.
 Powers find_powers(const Document& doc, const EntityIndex& entities, const EntityOf& entity_of,
                    const BySentence& by_sentence, const EnglishBody& english_body, WordStore& words,
-                   const SentenceTokens* tokens) {
+                   const SentenceTokens* tokens, std::vector<MentionWords>& placed) {
+  placed.resize(by_sentence.items.size());
   std::vector<int> score(entities.size(), 0);  // by EntityIndex position
   for (int si : by_sentence.present) {
     const auto ms = by_sentence.of(static_cast<std::size_t>(si));
@@ -767,15 +1002,22 @@ Powers find_powers(const Document& doc, const EntityIndex& entities, const Entit
     words.build(doc, at, tokens);
     const SentenceWords sw = words.of(at);
     bool heading = sw.size() <= 8 && !sw.empty() && sw.id(sw.size() - 1) != W(".");
+    std::size_t previous_word = 0;
+    std::uint64_t previous_begin = 0;
+    MentionWords* place = placed.data() + by_sentence.start[at];
     for (const Mention* m : ms) {
+      const std::size_t word = previous_word =
+          sw.index_after(previous_word, previous_begin, m->range.begin);
+      previous_begin = m->range.begin;
+      const std::size_t end = sw.index_from(word, m->range.end);
+      *place++ = {static_cast<std::uint32_t>(word), static_cast<std::uint32_t>(end)};
       const std::uint32_t x = entity_of.index_of(m);
       const EntityInfo& e = entities.info(x);
       if (e.type == Type::kInstitution)
         for (std::uint32_t o : e.owner_index)
           if (o != EntityIndex::kNone) score[o] += 2;
       if (!e.state_like) continue;
-      const std::size_t word = sw.index_at(m->range.begin);
-      Slot slot{m, &e, x, Role::kOther, word, sw.index_from(word, m->range.end), false};
+      Slot slot{m, &e, x, Role::kOther, word, end, false};
       bool in_head = para && !para->run_in_head.empty() && para->run_in_head.contains(m->range);
       if (in_head || heading) score[x] += 3;
       if (possessive_at(slot, sw) || slot.word <= 1 || m->source == "lexicon:demonym"sv)
@@ -844,8 +1086,9 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         bytes += doc.sentences[static_cast<std::size_t>(si)].range.size();
     words.reserve(bytes / 4);  // (about five bytes a token)
   }
+  std::vector<MentionWords> placed;  // by position in by_sentence.items
   const Powers powers =
-      find_powers(doc, index, entity_of, by_sentence, english_body, words, tokens);
+      find_powers(doc, index, entity_of, by_sentence, english_body, words, tokens, placed);
 
   // The document's own country: the state named far more often than any other (a text on the
   // foreign relations of one state), or none. "The country's principal ally", "the two states"
@@ -897,7 +1140,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
   std::vector<const Slot*> parties, list;
   EmittedSet emitted;
   std::optional<Attributes> figures;  // of the sentence, made on its first relation
-  Evidence where;                     // likewise (its buffers serve every sentence)
+  SentenceSource where;               // likewise
   int where_sentence = -1;            // the sentence `where` is of
 
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
@@ -915,14 +1158,15 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       previous_paragraph = sentence.paragraph;
       continue;
     }
-    if (!words.has(si)) words.build(doc, si, tokens);  // (find_powers has read them all)
+    // (find_powers has read the words of every sentence here, and placed its mentions.)
     const SentenceWords sw = words.of(si);
 
     slots.clear();
+    const MentionWords* place = placed.data() + by_sentence.start[si];
     for (const Mention* m : by_sentence.of(si)) {
       const std::uint32_t x = entity_of.index_of(m);
-      const std::size_t word = sw.index_at(m->range.begin);
-      Slot s{m, &index.info(x), x, Role::kOther, word, sw.index_from(word, m->range.end)};
+      const MentionWords p = *place++;
+      Slot s{m, &index.info(x), x, Role::kOther, p.word, p.end};
       s.role = role_of(s, sw, powers);
       slots.push_back(s);
     }
@@ -1055,7 +1299,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       // The sentence's figures and evidence are made once, for its first relation.
       if (!figures) figures = figures_in(doc.slice(sentence.range));
       if (where_sentence != s) {
-        fill_sentence(where, doc, s);
+        where = sentence_source(doc, s);
         where_sentence = s;
       }
       add_relation(out, index.id(src), index.id(dst), kRelTypeNames[static_cast<int>(type)], where,
@@ -1312,7 +1556,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         i = j - 1;
       }
       // "the two states/governments" as the subject of a signing.
-      for (std::size_t k = 1; k + 2 < sw.size(); ++k) {
+      for (std::size_t k = 1; sw.has(kHasTwo) && k + 2 < sw.size(); ++k) {
         if (sw.id(k) != W("two") || sw.id(k - 1) != W("the")) continue;
         if (!sw.in(k + 1, {W("states"), W("governments"), W("countries"), W("nations"), W("sides"),
                            W("neighbours"), W("neighbors")}))
@@ -1332,7 +1576,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       }
       // "a final border agreement was signed in 2025": a passive signing with no agent binds the
       // sentence's two states (or its one state and the document's country).
-      for (std::size_t k = 0; k + 2 < sw.size(); ++k) {
+      for (std::size_t k = 0; sw.has(kCuePartner) && k + 2 < sw.size(); ++k) {
         if (!sw.is(k, kCuePartner) || !sw.in(k + 1, {W("was"), W("were")})) continue;
         std::size_t v = k + 2;
         if (sw.in(v, {W("finally"), W("only"), W("also")})) ++v;
@@ -1353,7 +1597,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         if (state_party(x) && x.word <= 1) subject = &x;
       if (subject) {
         std::size_t sign_at = sw.size();
-        for (std::size_t k = subject->end; k < sw.size(); ++k)
+        for (std::size_t k = subject->end; sw.has(kSigning) && k < sw.size(); ++k)
           if (signing(k)) {
             sign_at = k;
             break;
