@@ -182,3 +182,152 @@ TEST_CASE("ICU reading line tails finds the boundaries ICU finds reading whole p
   }
   CHECK(checked > 60100);
 }
+
+namespace {
+// Random paragraphs of words, several lines each: ASCII words that end in terminators, closing
+// marks and digits in every order ("U.S.", "3.5", "(Lee, 2019).", "etc. and"), with a few words
+// of other scripts and classes mixed in, so that lines hold several pieces for ICU to read.
+std::string random_paragraph(std::uint64_t& state) {
+  static const std::vector<std::string> words = {"the",
+                                                 "The",
+                                                 "a",
+                                                 "and",
+                                                 "etc.",
+                                                 "e.g.",
+                                                 "U.S.",
+                                                 "U.S",
+                                                 "Mr.",
+                                                 "No.",
+                                                 "3.5",
+                                                 "10.",
+                                                 "2019).",
+                                                 "(Lee,",
+                                                 "(Lee",
+                                                 "word.",
+                                                 "Word.",
+                                                 "WORD!",
+                                                 "why?",
+                                                 "so?!",
+                                                 "end...",
+                                                 "x.y",
+                                                 "a.b.c.",
+                                                 "\"Quote.\"",
+                                                 "'quoted.'",
+                                                 "(aside.)",
+                                                 "[1].",
+                                                 "well-known",
+                                                 "p.",
+                                                 "pp.",
+                                                 "I.",
+                                                 "J.S.",
+                                                 "1.",
+                                                 "2)",
+                                                 "-",
+                                                 ",",
+                                                 ";",
+                                                 ":",
+                                                 ".",
+                                                 "!",
+                                                 "?",
+                                                 ".)",
+                                                 ".\"",
+                                                 "and.",
+                                                 "And.",
+                                                 "1st.",
+                                                 "C\xC3\xB4te",
+                                                 "\xC3\x89.",
+                                                 "\xD0\x94.",
+                                                 "\xD0\xB4.",
+                                                 "\xE3\x80\x82",
+                                                 "a\xCC\x81.",
+                                                 "x\xC2\xAD.",
+                                                 "\xE2\x80\x9CQ.\xE2\x80\x9D",
+                                                 "\xC2\xBB.",
+                                                 "\xE2\x80\xA6",
+                                                 "\xE2\x80\xA8"};
+  static const std::vector<std::string> gaps = {" ",  " ",   " ",  " ",  " ",    "  ",      "\n",
+                                                "\n", " \n", "\t", ", ", "\r\n", "\xC2\xA0"};
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  std::string p;
+  const std::size_t n = 1 + next() % 30;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k > 0) p += gaps[next() % gaps.size()];
+    p += words[next() % words.size()];
+  }
+  return p;
+}
+}  // namespace
+
+// Lines with several pieces, and pieces that meet: every cut the splitter makes is exercised.
+TEST_CASE("ICU reading pieces of random wrapped paragraphs finds the breaks of whole paragraphs") {
+  ingest::SentenceSplitter splitter;
+  std::vector<std::uint64_t> fast, whole;
+  std::uint64_t state = 0x2545F4914F6CDD1Dull;
+  for (int i = 0; i < 40000; ++i) {
+    const std::string p = random_paragraph(state);
+    splitter.boundaries(p, fast);
+    splitter.boundaries_of_whole(p, whole);
+    if (fast != whole) FAIL_CHECK("boundaries differ for: " << p);
+  }
+}
+
+// All paragraphs of a document are read in one pass: a piece of one paragraph is followed by
+// the next paragraph's, and each must come out as ICU reading that paragraph alone finds it.
+TEST_CASE("ICU reading the pieces of many paragraphs at once finds each paragraph's breaks") {
+  ingest::SentenceSplitter splitter;
+  std::vector<std::uint64_t> all, whole;
+  std::vector<std::size_t> first;
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  for (int doc = 0; doc < 400; ++doc) {
+    std::string text;
+    std::vector<ByteRange> paragraphs;
+    const std::size_t n = 1 + state % 60;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::string p = random_paragraph(state);
+      text += state % 3 == 0 ? "\n\n" : state % 3 == 1 ? "\n \n" : "x";  // what lies between
+      paragraphs.push_back({text.size(), text.size() + p.size()});
+      text += p;
+    }
+    splitter.boundaries_of(text, paragraphs, all, first);
+    REQUIRE(first.size() == paragraphs.size() + 1);
+    for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+      const std::string_view p = paragraphs[k].slice(text);
+      splitter.boundaries_of_whole(p, whole);
+      const std::vector<std::uint64_t> got(all.begin() + static_cast<std::ptrdiff_t>(first[k]),
+                                           all.begin() + static_cast<std::ptrdiff_t>(first[k + 1]));
+      if (got != whole) FAIL_CHECK("boundaries differ for paragraph " << k << ": " << p);
+    }
+  }
+}
+
+TEST_CASE("every abbreviation, in any case of its ASCII letters, keeps its sentence open") {
+  const std::vector<std::string> abbreviations = {
+      "al.",  "e.g.",  "i.e.",  "vs.",   "cf.",  "dr.",   "p.",   "pp.",     "no.",    "nos.",
+      "u.s.", "u.k.",  "mr.",   "mrs.",  "ms.",  "prof.", "st.",  "jr.",     "fig.",   "figs.",
+      "vol.", "vols.", "ed.",   "eds.",  "ch.",  "sec.",  "art.", "approx.", "ca.",    "inc.",
+      "ltd.", "co.",   "corp.", "ibid.", "op.",  "cit.",  "viz.", "resp.",   "u.s.a.", "e.u.",
+      "г.",   "гг.",   "т.д.",  "т.п.",  "т.е.", "см.",   "с.",   "др.",     "им.",    "ж.",
+      "б.",   "т.б.",  "обл.",  "ул.",   "стр.", "рис.",  "табл."};
+  using ingest::SentenceSplitter;
+  for (const std::string& a : abbreviations) {
+    std::string upper = a;
+    for (char& c : upper)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    for (const std::string& form : {a, upper}) {
+      CHECK_MESSAGE(SentenceSplitter::suppress_break("Seen in " + form + " ", "Next"), form);
+      CHECK_MESSAGE(SentenceSplitter::suppress_break("(" + form + " ", "Next"), form);
+    }
+    // One letter more or less, or no period, is an ordinary word.
+    CHECK_FALSE(SentenceSplitter::suppress_break("Seen in x" + a + " ", "Next"));
+    CHECK_FALSE(SentenceSplitter::suppress_break("Seen in " + a.substr(1) + "x ", "Next"));
+  }
+  CHECK_FALSE(SentenceSplitter::suppress_break("Seen in officials. ", "Next"));
+  CHECK_FALSE(SentenceSplitter::suppress_break("Seen in approxx. ", "Next"));
+  CHECK_FALSE(SentenceSplitter::suppress_break("Seen in табл.. ", "Next"));
+  CHECK_FALSE(SentenceSplitter::suppress_break("Seen in табЛ. ", "Next"));  // Cyrillic: as spelled
+}

@@ -1,5 +1,6 @@
 // Structure found in texts of our own: front matter per language, headings, notes, references,
 // back matter, run-in heads and language detection.
+#include <filesystem>
 #include <string>
 
 #include "softgraph/extract/ingest.hpp"
@@ -149,4 +150,34 @@ TEST_CASE("a text without any structure is one body section") {
   CHECK(d.sentences.size() == 2);
   CHECK(d.sentences[1].section == 0);
   CHECK(d.sentences[1].paragraph == 0);
+}
+
+// A body section's language is judged on its paragraphs' texts read once each, not on the
+// section's text read again: the result must be what reading the section's text gives.
+TEST_CASE("each body section has the language of its text") {
+  std::vector<std::filesystem::path> files;
+  if (test::have_article()) files.push_back(test::article_path());
+  for (const auto& e :
+       std::filesystem::directory_iterator(test::source_dir() / "tests" / "data" / "texts"))
+    files.push_back(e.path());
+  std::string mixed;  // paragraphs of all the texts, the languages mixed within sections
+  for (const auto& path : files) {
+    const Document d = load_document(path.string());
+    for (const auto& p : d.paragraphs) mixed += std::string(d.slice(p.range)) + "\n\n";
+  }
+  for (std::size_t i = 0; i <= files.size(); ++i) {
+    const Document d =
+        i < files.size() ? load_document(files[i].string()) : make_document(mixed, "mixed.txt");
+    for (std::size_t k = 0; k < d.sections.size(); ++k) {
+      const Section& s = d.sections[k];
+      if (s.kind != "body" && s.kind != "heading" && s.kind != "references" && s.kind != "back")
+        continue;
+      const std::string own = detect_language(d.slice(s.range));
+      // A section without letters takes the language of the one after it.
+      const std::string expected = own != "und"                ? own
+                                   : k + 1 < d.sections.size() ? d.sections[k + 1].language
+                                                               : "und";
+      CHECK_MESSAGE(s.language == expected, d.path << " section " << k << ": " << s.title);
+    }
+  }
 }

@@ -7,6 +7,7 @@
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/extract/ingest.hpp"
+#include "softgraph/extract/unicode_util.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;
@@ -110,5 +111,44 @@ TEST_CASE("an unknown forced input format is a usage error") {
     FAIL("expected an error");
   } catch (const Error& e) {
     CHECK(e.code() == ErrorCode::kUsage);
+  }
+}
+
+// The ASCII answers of the code-point classes, given without asking ICU, are ICU's.
+TEST_CASE("is_lower, is_upper and is_letter answer ASCII as ICU does") {
+  for (UChar32 c = -1; c < 0x80; ++c) {
+    const bool icu_lower = c >= 0 && u_islower(c);
+    const bool icu_upper = c >= 0 && (u_isupper(c) || u_istitle(c));
+    const bool icu_letter = c >= 0 && u_isalpha(c);
+    CHECK(ingest::is_lower(c) == icu_lower);
+    CHECK(ingest::is_upper(c) == icu_upper);
+    CHECK(ingest::is_letter(c) == icu_letter);
+  }
+}
+
+// The scans pass blocks of plain bytes at once: a CR, form feed, NUL or invalid byte is found
+// wherever it falls in or across a block, LFs and tabs around it or not.
+TEST_CASE("control and invalid bytes are found at every position within the scanned blocks") {
+  for (std::size_t at = 0; at < 70; ++at) {
+    std::string base(80, 'a');
+    for (std::size_t k = 3; k < base.size(); k += 7) base[k] = k % 2 ? '\n' : '\t';
+    std::string cr = base;
+    cr[at] = '\r';
+    std::string out;
+    ingest::PieceMap map;
+    REQUIRE(ingest::clean_utf8(cr, "in.txt", false, out, map));
+    std::string expected = cr;
+    expected[at] = '\n';
+    if (at + 1 < cr.size() && cr[at + 1] == '\n') expected.erase(at, 1);  // CR LF: one break
+    CHECK(out == expected);
+    std::string nul = base;
+    nul[at] = '\0';
+    CHECK_THROWS_AS(ingest::clean_utf8(nul, "in.txt", false, out, map), Error);
+    std::string bad = base;
+    bad[at] = '\xC3';  // a lead byte without its continuation
+    CHECK(find_invalid_utf8(bad) == at);
+    bad[at + 1] = '\xA9';  // é: valid
+    CHECK(find_invalid_utf8(bad) == std::string::npos);
+    CHECK_FALSE(ingest::clean_utf8(base, "in.txt", false, out, map));
   }
 }

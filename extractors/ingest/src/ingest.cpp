@@ -122,7 +122,8 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
   }
 
   ingest::detect_structure(doc, extracted.headings);
-  ingest::SentenceSplitter splitter;
+  // One splitter per thread: its ICU iterator and buffers serve document after document.
+  thread_local ingest::SentenceSplitter splitter;
   splitter.split(doc);
   return doc;
 }

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <vector>
 
 #include "softgraph/core/error.hpp"
@@ -28,17 +29,52 @@ constexpr std::string_view kAbbreviations[] = {
     "г.",   "гг.",   "т.д.",  "т.п.",  "т.е.", "см.",   "с.",   "др.",     "им.",    "ж.",
     "б.",   "т.б.",  "обл.",  "ул.",   "стр.", "рис.",  "табл."};
 
-bool is_abbreviation(std::string_view tok) {
-  char buf[16];
-  // Every abbreviation ends with its period: a token without one needs no compare.
-  if (tok.size() > sizeof buf || tok.empty() || tok.back() != '.') return false;
-  for (std::size_t i = 0; i < tok.size(); ++i) {
-    char c = tok[i];
-    buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+// The abbreviations by byte length, each as its bytes packed into an integer (the ninth byte of
+// the longest apart), so that a token is compared only with those of its length, a compare each
+// (most tokens before a break are longer than any).
+constexpr std::size_t kLongestAbbreviation = 9;
+constexpr std::uint64_t packed(std::string_view s) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < s.size() && i < 8; ++i)
+    v |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+  return v;
+}
+struct AbbreviationsBySize {
+  std::array<std::array<std::uint64_t, 24>, kLongestAbbreviation + 1> of{};
+  std::array<std::array<char, 24>, kLongestAbbreviation + 1> ninth{};
+  std::array<std::size_t, kLongestAbbreviation + 1> count{};
+};
+constexpr AbbreviationsBySize by_size() {
+  AbbreviationsBySize t;
+  for (std::string_view a : kAbbreviations) {
+    const std::size_t n = a.size(), k = t.count[n]++;
+    t.of[n][k] = packed(a);
+    t.ninth[n][k] = n > 8 ? a[8] : '\0';
   }
-  std::string_view low(buf, tok.size());
-  for (std::string_view a : kAbbreviations)
-    if (low == a) return true;
+  return t;
+}
+constexpr AbbreviationsBySize kAbbreviationsBySize = by_size();
+static_assert([] {
+  std::size_t longest = 0;
+  for (std::string_view a : kAbbreviations) longest = std::max(longest, a.size());
+  return longest == kLongestAbbreviation;
+}());
+
+bool is_abbreviation(std::string_view tok) {
+  // Every abbreviation ends with its period: a token without one needs no compare.
+  if (tok.size() > kLongestAbbreviation || tok.empty() || tok.back() != '.') return false;
+  std::uint64_t low = 0;
+  for (std::size_t i = 0; i < tok.size() && i < 8; ++i) {
+    const char c = tok[i];
+    low |= std::uint64_t{static_cast<unsigned char>(
+               c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c)}
+           << (8 * i);
+  }
+  const std::size_t n = tok.size();
+  const char ninth = n > 8 ? tok[8] : '\0';  // a period, never a capital
+  for (std::size_t k = 0; k < kAbbreviationsBySize.count[n]; ++k)
+    if (kAbbreviationsBySize.of[n][k] == low && kAbbreviationsBySize.ninth[n][k] == ninth)
+      return true;
   return false;
 }
 
@@ -49,7 +85,7 @@ bool is_initials(std::string_view tok) {
   while (i < tok.size()) {
     int len;
     UChar32 c = cp_at(tok, i, &len);
-    if (!is_upper(c) || i + len >= tok.size() || tok[i + len] != '.') return false;
+    if (i + len >= tok.size() || tok[i + len] != '.' || !is_upper(c)) return false;
     i += len + 1;
   }
   return true;
@@ -57,48 +93,18 @@ bool is_initials(std::string_view tok) {
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v'; }
 
-// Appends `p` as UTF-16 to `wide` and, for every code unit, the byte offset `base` + i of its code
-// point to `at`. False on invalid UTF-8.
-bool append_utf16(std::string_view p, std::uint32_t base, std::vector<UChar>& wide,
-                  std::vector<std::uint32_t>& at) {
-  const auto* s = reinterpret_cast<const std::uint8_t*>(p.data());
-  const auto n = static_cast<std::int32_t>(p.size());
-  // At most one code unit per byte: written through pointers, trimmed at the end.
-  const std::size_t old = wide.size();
-  wide.resize(old + p.size());
-  at.resize(old + p.size());
-  UChar* w = wide.data() + old;
-  std::uint32_t* a = at.data() + old;
-  for (std::int32_t i = 0; i < n;) {
-    const std::int32_t start = i;
-    if (s[i] < 0x80) {
-      *w++ = static_cast<UChar>(s[i++]);
-      *a++ = base + static_cast<std::uint32_t>(start);
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) return false;
-    if (c <= 0xFFFF) {
-      *w++ = static_cast<UChar>(c);
-      *a++ = base + static_cast<std::uint32_t>(start);
-    } else {
-      *w++ = U16_LEAD(c);
-      *w++ = U16_TRAIL(c);
-      *a++ = base + static_cast<std::uint32_t>(start);
-      *a++ = base + static_cast<std::uint32_t>(start);
-    }
-  }
-  wide.resize(static_cast<std::size_t>(w - wide.data()));
-  at.resize(static_cast<std::size_t>(a - at.data()));
-  return true;
+bool ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
+bool ascii_letter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
 
 // Where ICU's sentence rules (UAX #29) can place a break: after a terminator (Sentence_Break
 // ATerm or STerm: ". ! ? 。 ।" ...) and what follows it, or after a separator (CR, LF, NEL, LS,
-// PS). A code point of these classes is a "trigger"; the ASCII ones are taken from ICU itself.
+// PS). A code point of these classes is a "trigger"; the ASCII ones and the two-byte ones are
+// taken from ICU once.
 struct Triggers {
   std::array<bool, 128> ascii{};
+  std::array<bool, 0x800 - 0x80> two_byte{};  // U+0080..U+07FF
   bool ascii_are_the_usual = true;  // exactly . ! ? CR LF, which the 16-byte scan looks for
   Triggers() {
     for (UChar32 c = 0; c < 128; ++c) {
@@ -106,6 +112,7 @@ struct Triggers {
       const bool usual = c == '.' || c == '!' || c == '?' || c == '\r' || c == '\n';
       if (ascii[static_cast<std::size_t>(c)] != usual) ascii_are_the_usual = false;
     }
+    for (UChar32 c = 0x80; c < 0x800; ++c) two_byte[static_cast<std::size_t>(c - 0x80)] = of(c);
   }
   static bool of(UChar32 c) {
     switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
@@ -119,68 +126,53 @@ struct Triggers {
         return false;
     }
   }
+  bool non_ascii(UChar32 c) const {
+    return c < 0x800 ? two_byte[static_cast<std::size_t>(c - 0x80)] : of(c);
+  }
 };
 
-// The first trigger in `line` before its last byte (the line's own LF, or any byte at the end of
-// the paragraph, which ICU breaks after anyway), or npos.
-std::size_t first_trigger(std::string_view line, const Triggers& triggers) {
-  const auto* s = reinterpret_cast<const std::uint8_t*>(line.data());
-  const auto n = static_cast<std::int32_t>(line.size()) - 1;
-  std::int32_t i = 0;
+// The first trigger (LF included) in p[from, end), or npos; the start of invalid UTF-8 counts
+// as one, so that ICU's reading of it fails and the paragraph is read whole.
+std::size_t next_trigger(std::string_view p, std::size_t from, std::size_t end,
+                         const Triggers& triggers) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(p.data());
+  std::size_t i = from;
 #ifdef __SSE2__
   // Sixteen bytes at a time up to the first byte that is a trigger or not ASCII.
   if (triggers.ascii_are_the_usual) {
     const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
                   cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
-    for (; i + 16 <= n; i += 16) {
+    for (; i + 16 <= end; i += 16) {
       const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
       const __m128i hit = _mm_or_si128(
           _mm_or_si128(_mm_cmpeq_epi8(b, dot), _mm_cmpeq_epi8(b, bang)),
           _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, ask), _mm_cmpeq_epi8(b, cr)),
                        _mm_or_si128(_mm_cmpeq_epi8(b, lf), b)));  // b: its high bit, non-ASCII
-      if (_mm_movemask_epi8(hit) != 0) break;
+      if (const int mask = _mm_movemask_epi8(hit)) {
+        i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        break;
+      }
     }
   }
 #endif
-  while (i < n) {
+  while (i < end) {
     if (s[i] < 0x80) {
-      if (triggers.ascii[s[i]]) return static_cast<std::size_t>(i);
+      if (triggers.ascii[s[i]]) return i;
       ++i;
       continue;
     }
-    const std::int32_t start = i;
+    // Decoded relative to i: paragraphs past 2 GiB do not overflow ICU's int32 indices.
+    std::int32_t len = 0;
     UChar32 c;
-    U8_NEXT(s, i, n + 1, c);
-    if (c < 0 || Triggers::of(c)) return static_cast<std::size_t>(start);  // invalid: let ICU see
+    U8_NEXT(s + i, len, static_cast<std::int32_t>(std::min<std::size_t>(p.size() - i, 4)), c);
+    if (c < 0 || triggers.non_ascii(c)) return i;
+    i += static_cast<std::size_t>(len);
   }
   return std::string_view::npos;
 }
 
-// Where ICU may stop reading `line` (from its first trigger on) and still decide every break the
-// line holds: just after the first letter that follows the line's last trigger. What follows a
-// terminator matters only up to that letter (rules SB6 to SB11 look ahead over closing marks,
-// spaces, digits and punctuation to the next letter, "etc. and" against "etc. And"). Lines with
-// other than ASCII around their last trigger are read to their end.
-std::size_t read_until(std::string_view line, const Triggers& triggers) {
-  const std::size_t n = line.size();
-  std::size_t last = n - 1;  // the last byte is the line's LF or the paragraph's end
-  for (;;) {
-    if (last == 0) return n;
-    const auto b = static_cast<unsigned char>(line[--last]);
-    if (b >= 0x80) return n;
-    if (triggers.ascii[b]) break;
-  }
-  for (std::size_t k = last + 1; k < n; ++k) {
-    const auto b = static_cast<unsigned char>(line[k]);
-    if (b >= 0x80) return n;
-    if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) return k + 1;
-  }
-  return n;
-}
-
-bool ascii_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+// Marks a code unit ICU reads that is not in the text (a separator between pieces).
+constexpr std::uint64_t kSeparator = ~std::uint64_t{0};
 
 }  // namespace
 
@@ -207,10 +199,14 @@ bool SentenceSplitter::suppress_break(std::string_view before, std::string_view 
     }
     before.remove_suffix(1);
   }
-  std::size_t sp = before.size();  // the last token: after the last " \t\n(" (find_last_of)
-  while (sp > 0 && before[sp - 1] != ' ' && before[sp - 1] != '\t' && before[sp - 1] != '\n' &&
-         before[sp - 1] != '(')
-    --sp;
+  // The last token: after the last " \t\n(" (find_last_of).
+  static constexpr auto kTokenEnd = [] {
+    std::array<bool, 256> t{};
+    t[' '] = t['\t'] = t['\n'] = t['('] = true;
+    return t;
+  }();
+  std::size_t sp = before.size();
+  while (sp > 0 && !kTokenEnd[static_cast<unsigned char>(before[sp - 1])]) --sp;
   std::string_view tok = before.substr(sp);
   while (!tok.empty() && (tok.front() == '[' || tok.front() == '"' ||
                           static_cast<unsigned char>(tok.front()) == 0xE2))
@@ -224,14 +220,12 @@ bool SentenceSplitter::suppress_break(std::string_view before, std::string_view 
 
 void SentenceSplitter::boundaries_of_whole(std::string_view p, std::vector<std::uint64_t>& out) {
   out.clear();
-  wide_.clear();
-  at_.clear();
+  used_ = 0;
   UErrorCode err = U_ZERO_ERROR;
   UText* ut = nullptr;
-  const bool mapped = append_utf16(p, 0, wide_, at_);
+  const bool mapped = append_utf16(p, 0);
   if (mapped) {
-    at_.push_back(static_cast<std::uint32_t>(p.size()));
-    ut = utext_openUChars(ut, wide_.data(), static_cast<int64_t>(wide_.size()), &err);
+    ut = utext_openUChars(ut, wide_.get(), static_cast<int64_t>(used_), &err);
   } else {
     ut = utext_openUTF8(ut, p.data(), static_cast<int64_t>(p.size()), &err);
   }
@@ -240,89 +234,244 @@ void SentenceSplitter::boundaries_of_whole(std::string_view p, std::vector<std::
     utext_close(ut);
     throw internal_error(std::string("ICU sentence iterator failed: ") + u_errorName(err));
   }
-  for (int32_t b = it_->first(); b != icu::BreakIterator::DONE; b = it_->next())
-    out.push_back(mapped ? at_[static_cast<std::size_t>(b)] : static_cast<std::uint64_t>(b));
+  for (int32_t b = it_->first(); b != icu::BreakIterator::DONE; b = it_->next()) {
+    const auto u = static_cast<std::size_t>(b);
+    out.push_back(!mapped ? static_cast<std::uint64_t>(b) : u < used_ ? at_[u] : p.size());
+  }
   utext_close(ut);
   if (out.empty() || out.back() != p.size()) out.push_back(p.size());
 }
 
-// ICU breaks after every LF (rule SB4), and its rules start afresh after a break: every line of a
-// paragraph is read on its own. Within a line nothing can break before the first trigger, and the
-// rules look back only one character before a terminator (SB7: "U.S"), so ICU is handed each line
-// from the start of the word holding its first trigger to the letter after its last one
-// (`read_until`), and lines without a trigger not at all. The pieces are read in one pass, one
-// after the other, each ended by an LF (a hard break); the tests compare the result with ICU
-// reading whole paragraphs, on random and on real text.
-void SentenceSplitter::boundaries(std::string_view p, std::vector<std::uint64_t>& out) {
+void SentenceSplitter::grow(std::size_t units) {
+  // Not value-initialised: only the first used_ units are ever read.
+  const std::size_t n = std::max(capacity_ * 2, used_ + units + 256);
+  std::unique_ptr<UChar[]> wide(new UChar[n]);
+  std::unique_ptr<std::uint64_t[]> at(new std::uint64_t[n]);
+  std::copy_n(wide_.get(), used_, wide.get());
+  std::copy_n(at_.get(), used_, at.get());
+  wide_ = std::move(wide);
+  at_ = std::move(at);
+  capacity_ = n;
+}
+
+// Appends `p` as UTF-16 to what ICU reads and, for every code unit, the byte offset `base` + i
+// of its code point. False on invalid UTF-8 (what was appended is then garbage past used_).
+bool SentenceSplitter::append_utf16(std::string_view p, std::uint64_t base) {
+  make_room(p.size());  // at most one code unit per byte
+  const auto* s = reinterpret_cast<const std::uint8_t*>(p.data());
+  const auto n = static_cast<std::int32_t>(p.size());
+  UChar* w = wide_.get() + used_;
+  std::uint64_t* a = at_.get() + used_;
+  for (std::int32_t i = 0; i < n;) {
+    const std::int32_t start = i;
+    if (s[i] < 0x80) {
+      *w++ = static_cast<UChar>(s[i++]);
+      *a++ = base + static_cast<std::uint64_t>(start);
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+    if (c <= 0xFFFF) {
+      *w++ = static_cast<UChar>(c);
+      *a++ = base + static_cast<std::uint64_t>(start);
+    } else {
+      *w++ = U16_LEAD(c);
+      *w++ = U16_TRAIL(c);
+      *a++ = base + static_cast<std::uint64_t>(start);
+      *a++ = base + static_cast<std::uint64_t>(start);
+    }
+  }
+  used_ = static_cast<std::size_t>(w - wide_.get());
+  return true;
+}
+
+void SentenceSplitter::append_separator(UChar c) {
+  make_room(1);
+  wide_[used_] = c;
+  at_[used_++] = kSeparator;
+}
+
+// ICU breaks after every LF (rule SB4) and its rules start afresh after a break; within a line
+// nothing can break before a trigger, the rules look back only one character before a
+// terminator (SB6, SB7: "U.S", "3.5") and forward over closing marks, spaces, digits and
+// punctuation only up to the next letter (SB8 to SB11: "etc. and" against "etc. And"). So ICU
+// reads, of each trigger, the piece from the character before it (when that is an ASCII letter
+// or digit; else from the start of its word, or its line when the word starts oddly) to the
+// first letter after it (or the line's end when other than ASCII comes first); pieces that meet
+// are one. After a piece that ends in a letter no break can follow before the next trigger: the
+// next piece follows a space, as words follow one another, or an LF (a hard break, like the line
+// end before it) when it starts its line. All pieces of all paragraphs are read in one pass; a
+// break ICU places next to a separator (none should be) sends every paragraph to
+// `boundaries_of_whole`. The tests compare the result with ICU reading whole paragraphs, on
+// random and on real text.
+bool SentenceSplitter::add_pieces(std::string_view p, std::uint64_t pb) {
   static const Triggers triggers;
-  out.clear();
-  std::vector<UChar>& wide = wide_;
-  wide.clear();
-  at_.clear();
-  line_ends_.clear();
-  for (std::size_t ls = 0; ls < p.size();) {
-    std::size_t le = p.find('\n', ls);
-    le = le == std::string_view::npos ? p.size() : le + 1;
-    const std::string_view line = p.substr(ls, le - ls);
-    const std::size_t t = first_trigger(line, triggers);
-    if (t != std::string_view::npos) {
-      std::size_t s = t;
-      while (s > 0 && line[s - 1] != ' ') --s;
-      if (s > 0 && !ascii_alnum(line[s])) s = 0;  // an unusual word start: the whole line
-      const std::size_t e = read_until(line, triggers);
-      if (!append_utf16(line.substr(s, e - s), static_cast<std::uint32_t>(ls + s), wide, at_))
-        return boundaries_of_whole(p, out);
-      if (e < line.size()) {
-        // The rest of the line cannot break: an LF (a hard break) ends this tail instead.
-        wide.push_back('\n');
-        at_.push_back(static_cast<std::uint32_t>(ls + e));
+  if (p.empty()) return true;
+  // A trigger in the paragraph's last byte needs no reading: ICU breaks at the end anyway.
+  const std::size_t end = p.size() - 1;
+  std::size_t ls = 0;                         // the start of the current line
+  std::size_t open = std::string_view::npos;  // the end of the line's last piece
+  for (std::size_t pos = 0;;) {
+    const std::size_t t = next_trigger(p, pos, end, triggers);
+    if (t == std::string_view::npos) break;
+    if (p[t] == '\n') {
+      line_ends_.push_back(pb + t + 1);
+      ls = pos = t + 1;
+      open = std::string_view::npos;
+      continue;
+    }
+    std::size_t s = t;
+    if (t > ls && ascii_alnum(p[t - 1])) {
+      s = t - 1;
+    } else {
+      while (s > ls && p[s - 1] != ' ') --s;
+      if (s > ls && !ascii_alnum(p[s])) s = ls;  // an unusual word start: from the line's start
+    }
+    if (open != std::string_view::npos && s <= open) {
+      s = open;  // continues the piece before
+    } else if (after_letter_) {
+      append_separator(s == ls ? u'\n' : u' ');
+    }
+    // The piece's end: just after the first letter after the trigger, or the line's end.
+    std::size_t e = p.size();
+    bool letter = false;
+    if (static_cast<unsigned char>(p[t]) >= 0x80) {
+      const void* nl = std::memchr(p.data() + t, '\n', p.size() - t);
+      if (nl) e = static_cast<std::size_t>(static_cast<const char*>(nl) - p.data()) + 1;
+    } else {
+      for (std::size_t k = t + 1; k < p.size(); ++k) {
+        const auto b = static_cast<unsigned char>(p[k]);
+        if (b == '\n') {
+          e = k + 1;
+          break;
+        }
+        if (b >= 0x80) {
+          const void* nl = std::memchr(p.data() + k, '\n', p.size() - k);
+          if (nl) e = static_cast<std::size_t>(static_cast<const char*>(nl) - p.data()) + 1;
+          break;
+        }
+        if (ascii_letter(b)) {
+          e = k + 1;
+          letter = true;
+          break;
+        }
       }
     }
-    line_ends_.push_back(le);
-    ls = le;
+    if (!append_utf16(p.substr(s, e - s), pb + s)) return false;
+    pos = e;
+    after_letter_ = letter;
+    if (letter) {
+      open = e;
+    } else if (p[e - 1] == '\n') {
+      line_ends_.push_back(pb + e);
+      ls = e;
+      open = std::string_view::npos;
+    } else {
+      break;  // read to the paragraph's end
+    }
   }
-  out.push_back(0);
-  std::size_t next_end = 0;  // the first line end not yet in `out`
-  auto add_line_ends_before = [&](std::uint64_t b) {
-    while (next_end < line_ends_.size() && line_ends_[next_end] < b)
-      out.push_back(line_ends_[next_end++]);
-  };
-  if (!wide.empty()) {
+  if (p.back() == '\n' && (line_ends_.empty() || line_ends_.back() != pb + p.size()))
+    line_ends_.push_back(pb + p.size());
+  // A piece read to the paragraph's end is followed by a hard break, as by the end of the text.
+  if (used_ > 0 && !after_letter_ && wide_[used_ - 1] != '\n') append_separator(u'\n');
+  return true;
+}
+
+void SentenceSplitter::boundaries_of(std::string_view text, std::span<const ByteRange> paragraphs,
+                                     std::vector<std::uint64_t>& out,
+                                     std::vector<std::size_t>& first) {
+  used_ = 0;
+  after_letter_ = false;
+  line_ends_.clear();
+  breaks_.clear();
+  whole_.clear();
+  for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+    const ByteRange r = paragraphs[pi];
+    const std::size_t mark = used_, ends_mark = line_ends_.size();
+    const bool letter_mark = after_letter_;
+    if (!add_pieces(r.slice(text), r.begin)) {
+      used_ = mark;
+      line_ends_.resize(ends_mark);
+      after_letter_ = letter_mark;
+      whole_.push_back(pi);
+    }
+  }
+  bool all_whole = false;
+  if (used_ > 0) {
     UErrorCode err = U_ZERO_ERROR;
-    UText* ut = utext_openUChars(nullptr, wide.data(), static_cast<int64_t>(wide.size()), &err);
+    UText* ut = utext_openUChars(nullptr, wide_.get(), static_cast<int64_t>(used_), &err);
     it_->setText(ut, err);
     if (U_FAILURE(err)) {
       utext_close(ut);
       throw internal_error(std::string("ICU sentence iterator failed: ") + u_errorName(err));
     }
     for (int32_t b = it_->next(); b != icu::BreakIterator::DONE; b = it_->next()) {
-      // Each tail holds one LF, its last code unit: a break after it is its line's end, which
-      // is in `line_ends_` already.
+      // A break after an LF is its line's end (in `line_ends_` already) or after a separator.
       const auto u = static_cast<std::size_t>(b);
-      if (u == wide.size() || wide[u - 1] == '\n') continue;
-      const std::uint64_t offset = at_[u];
-      add_line_ends_before(offset);
-      out.push_back(offset);
+      if (u >= used_ || wide_[u - 1] == '\n') continue;
+      if (at_[u] == kSeparator || at_[u - 1] == kSeparator) {
+        all_whole = true;
+        break;
+      }
+      breaks_.push_back(at_[u]);
     }
     utext_close(ut);
   }
-  add_line_ends_before(p.size() + 1);
-  if (out.back() != p.size()) out.push_back(p.size());
+  out.clear();
+  first.clear();
+  std::size_t bi = 0, li = 0, wi = 0;
+  for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+    const ByteRange r = paragraphs[pi];
+    first.push_back(out.size());
+    if (all_whole || (wi < whole_.size() && whole_[wi] == pi)) {
+      wi += !all_whole;
+      boundaries_of_whole(r.slice(text), whole_bounds_);
+      out.insert(out.end(), whole_bounds_.begin(), whole_bounds_.end());
+      continue;
+    }
+    // 0, the line ends and ICU's breaks inside the paragraph in order, then its end.
+    out.push_back(0);
+    while (bi < breaks_.size() && breaks_[bi] <= r.begin) ++bi;
+    while (li < line_ends_.size() && line_ends_[li] <= r.begin) ++li;
+    for (;;) {
+      const bool line_end = li < line_ends_.size() && line_ends_[li] <= r.end;
+      const bool icu_break = bi < breaks_.size() && breaks_[bi] < r.end;
+      if (line_end && (!icu_break || line_ends_[li] <= breaks_[bi])) {
+        out.push_back(line_ends_[li++] - r.begin);
+      } else if (icu_break) {
+        out.push_back(breaks_[bi++] - r.begin);
+      } else {
+        break;
+      }
+    }
+    if (out.back() != r.size()) out.push_back(r.size());
+  }
+  first.push_back(out.size());
+}
+
+void SentenceSplitter::boundaries(std::string_view p, std::vector<std::uint64_t>& out) {
+  const ByteRange whole{0, p.size()};
+  std::vector<std::size_t> first;
+  boundaries_of(p, {&whole, 1}, out, first);
 }
 
 void SentenceSplitter::split(Document& doc) {
   doc.sentences.clear();
   doc.sentences.reserve(doc.text.size() / 120 + 16);  // ~one sentence per 120 bytes
   const std::string_view text = doc.text;
-  std::vector<std::uint64_t> bounds;
+  ranges_.clear();
+  for (const Paragraph& para : doc.paragraphs) ranges_.push_back(para.range);
+  boundaries_of(text, ranges_, bounds_, first_);
   for (std::size_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
     const Paragraph& para = doc.paragraphs[pi];
     std::string_view p = para.range.slice(text);
-    boundaries(p, bounds);
+    const std::uint64_t* bounds = bounds_.data() + first_[pi];
+    const std::size_t count = first_[pi + 1] - first_[pi];
     std::uint64_t start = 0;
-    for (std::size_t k = 1; k < bounds.size(); ++k) {
+    for (std::size_t k = 1; k < count; ++k) {
       std::uint64_t b = bounds[k];
-      bool last = k + 1 == bounds.size();
+      bool last = k + 1 == count;
       if (!last && suppress_break(p.substr(start, b - start), p.substr(b))) continue;
       std::uint64_t s = start, e = b;
       while (s < e && is_ws(p[s])) ++s;
@@ -333,6 +482,17 @@ void SentenceSplitter::split(Document& doc) {
       }
       start = b;
     }
+  }
+  // The splitter serves one document after another: what a very large one needed is let go.
+  if (capacity_ > (std::size_t{1} << 20)) {
+    wide_.reset();
+    at_.reset();
+    capacity_ = 0;
+    for (auto* v : {&line_ends_, &breaks_, &whole_bounds_, &bounds_})
+      std::vector<std::uint64_t>().swap(*v);
+    std::vector<std::size_t>().swap(whole_);
+    std::vector<std::size_t>().swap(first_);
+    std::vector<ByteRange>().swap(ranges_);
   }
 }
 

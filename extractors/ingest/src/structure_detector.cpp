@@ -113,6 +113,36 @@ constexpr std::string_view kAffiliationWords[] = {"universit", "универси
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v'; }
 
+// The first four bytes of every keyword, note and caption head, hashed into a bit set: a unit
+// whose lower-cased start is not among them needs none of those compares (most units).
+class HeadStarts {
+ public:
+  constexpr HeadStarts() {
+    for (Words heads : {Words(kKeywordHeads), Words(kNoteHeads), Words(kCaptionHeads)}) {
+      for (std::string_view h : heads) {
+        if (h.size() < 4) throw "every head must be longer than the key";  // at compile time
+        const unsigned k = key(h);
+        bits_[k / 64] |= std::uint64_t{1} << (k % 64);
+      }
+    }
+  }
+  // Whether `lowered` may start with one of the heads.
+  constexpr bool may_start(std::string_view lowered) const {
+    if (lowered.size() < 4) return false;  // every head is longer
+    const unsigned k = key(lowered);
+    return (bits_[k / 64] >> (k % 64)) & 1;
+  }
+
+ private:
+  static constexpr unsigned key(std::string_view s) {
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= std::uint32_t{static_cast<unsigned char>(s[i])} << (8 * i);
+    return (v * 2654435761u) >> 16;  // Fibonacci hashing to 16 bits
+  }
+  std::array<std::uint64_t, 65536 / 64> bits_{};
+};
+constexpr HeadStarts kHeadStarts;
+
 ByteRange trim(std::string_view text, ByteRange r) {
   while (r.begin < r.end && is_ws(text[r.begin])) ++r.begin;
   while (r.end > r.begin && is_ws(text[r.end - 1])) --r.end;
@@ -255,6 +285,7 @@ bool author_like(std::string_view s, std::string_view lowered) {
 
 std::vector<Unit> split_units(std::string_view text) {
   std::vector<Unit> units;
+  const bool has_tabs = text.find('\t') != std::string_view::npos;  // else no line needs a look
   std::size_t pos = 0;
   Unit cur;
   bool open = false;
@@ -286,8 +317,8 @@ std::vector<Unit> split_units(std::string_view text) {
         cur.single_line = false;
         cur.r.end = line.end;
       }
-      cur.tabs |= std::string_view(text.data() + line.begin, line.size()).find('\t') !=
-                  std::string_view::npos;
+      cur.tabs |= has_tabs && std::string_view(text.data() + line.begin, line.size()).find('\t') !=
+                                  std::string_view::npos;
     }
     pos = eol + 1;
   }
@@ -297,15 +328,29 @@ std::vector<Unit> split_units(std::string_view text) {
 
 void classify(std::string_view text, Unit& u, const std::vector<HeadingHint>& hints) {
   std::string_view s = u.r.slice(text);
-  std::string head = lower(s.substr(0, std::min<std::size_t>(s.size(), 48)));
+  // The unit's first 48 bytes lower-cased: on the stack when they are ASCII (as `lower` would).
+  const std::string_view first = s.substr(0, std::min<std::size_t>(s.size(), 48));
+  char ascii_head[48];
+  std::string other_head;
+  std::string_view head;
+  if (std::all_of(first.begin(), first.end(), [](char c) { return (c & 0x80) == 0; })) {
+    std::transform(first.begin(), first.end(), ascii_head,
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+    head = std::string_view(ascii_head, first.size());
+  } else {
+    other_head = lower(first);
+    head = other_head;
+  }
+  const bool may_have_head = kHeadStarts.may_start(head);
   bool hinted = std::any_of(hints.begin(), hints.end(), [&](const HeadingHint& h) {
     if (!h.range.overlaps(u.r)) return false;
     u.level = h.level;
     return true;
   });
-  if (starts_with_any(kKeywordHeads, head)) {
+  if (may_have_head && starts_with_any(kKeywordHeads, head)) {
     u.role = Role::kKeywords;
-  } else if (u.tabs || starts_with_any(kNoteHeads, head) || is_caption(head) || !has_letter(s)) {
+  } else if (u.tabs || (may_have_head && (starts_with_any(kNoteHeads, head) || is_caption(head))) ||
+             !has_letter(s)) {
     u.role = Role::kNote;
   } else if (u.single_line && (hinted || heading_like(s, 14) || s.back() == ':')) {
     std::string key = heading_key(s);
@@ -433,8 +478,150 @@ std::size_t build_front(Document& doc, const std::vector<Unit>& units, SectionBu
   return front_end;
 }
 
-void build_body(Document& doc, const std::vector<Unit>& units, std::size_t from,
-                SectionBuilder& sb) {
+// What the language of a text is judged on; counts add up over the pieces of a longer text.
+struct ScriptCounts {
+  std::size_t latin = 0, cyrillic = 0, kazakh = 0;
+};
+
+std::string language_of(const ScriptCounts& n) {
+  if (n.latin + n.cyrillic == 0) return "und";
+  // Kazakh-only letters make up over a tenth of Kazakh text; a Kazakh name in Russian prose
+  // adds a percent or two.
+  if (n.cyrillic > n.latin) return n.kazakh * 100 >= n.cyrillic * 3 ? "kk" : "ru";
+  return "en";
+}
+
+bool all_ascii(std::string_view text) {
+  // A loop without branches that the compiler vectorises.
+  unsigned char high = 0;
+  for (char c : text) high |= static_cast<unsigned char>(c);
+  return high < 0x80;
+}
+
+bool has_ascii_letter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const unsigned char b = static_cast<unsigned char>(c) | 0x20;
+    return b >= 'a' && b <= 'z';
+  });
+}
+
+ScriptCounts count_scripts(std::string_view text) {
+  ScriptCounts n;
+  // The ASCII letters, counted in one pass sixteen bytes at a time: no byte of a multi-byte
+  // character is one. Then the other code points, one by one.
+  std::size_t k = 0;
+#ifdef __SSE2__
+  const __m128i case_bit = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), last = _mm_set1_epi8(25);
+  while (k + 16 <= text.size()) {
+    __m128i counts = _mm_setzero_si128();  // per byte lane: up to 255 blocks
+    for (int blocks = 0; blocks < 255 && k + 16 <= text.size(); ++blocks, k += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + k));
+      const __m128i off = _mm_sub_epi8(_mm_or_si128(x, case_bit), a);
+      counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(_mm_min_epu8(off, last), off));
+    }
+    const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
+    n.latin += static_cast<std::size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+  }
+#endif
+  for (; k < text.size(); ++k) {
+    const unsigned char b = static_cast<unsigned char>(static_cast<unsigned char>(text[k]) | 0x20);
+    n.latin += b >= 'a' && b <= 'z';
+  }
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < text.size();) {
+#ifdef __SSE2__
+    if (i + 16 <= text.size()) {
+      const int mask = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)));
+      if (mask == 0) {
+        i += 16;
+        continue;
+      }
+      i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    int len;
+    UChar32 c = cp_at(text, i, &len);
+    i += len;
+    if (c >= 0x2000 && c <= 0x206F) continue;  // punctuation (quotes, dashes): no script
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &err);
+    if (script == USCRIPT_LATIN) {
+      ++n.latin;
+    } else if (script == USCRIPT_CYRILLIC) {
+      ++n.cyrillic;
+      n.kazakh += is_kazakh_letter(c);
+    }
+  }
+  return n;
+}
+
+// The language of each unit, and of a run of units (a section: its units and the white space
+// between them, which has no letters), each unit's text read once for both.
+class UnitLanguages {
+ public:
+  UnitLanguages(std::string_view text, const std::vector<Unit>& units)
+      : text_(text), units_(units), seen_(units.size()) {}
+
+  std::string of(std::size_t i) {
+    const Seen& u = see(i);
+    return u.ascii ? (u.letter ? "en" : "und") : language_of(u.counts);
+  }
+
+  // The language of units [first, last) and what lies between them.
+  std::string of_run(std::size_t first, std::size_t last) {
+    bool ascii = true, letter = false;
+    for (std::size_t i = first; i < last; ++i) {
+      ascii &= see(i).ascii;
+      letter |= seen_[i].letter;
+    }
+    // ASCII text is English as soon as it has a letter.
+    if (ascii) return letter ? "en" : "und";
+    ScriptCounts sum;
+    for (std::size_t i = first; i < last; ++i) {
+      Seen& u = seen_[i];
+      if (u.ascii && !u.counted) {
+        u.counts = count_scripts(units_[i].r.slice(text_));
+        u.counted = true;
+      }
+      sum.latin += u.counts.latin;
+      sum.cyrillic += u.counts.cyrillic;
+      sum.kazakh += u.counts.kazakh;
+    }
+    return language_of(sum);
+  }
+
+ private:
+  struct Seen {
+    bool known = false, ascii = true, letter = false, counted = false;
+    ScriptCounts counts;  // when counted (always for text other than ASCII)
+  };
+  Seen& see(std::size_t i) {
+    Seen& u = seen_[i];
+    if (!u.known) {
+      const std::string_view s = units_[i].r.slice(text_);
+      u.known = true;
+      u.ascii = all_ascii(s);
+      if (u.ascii) {
+        u.letter = has_ascii_letter(s);
+      } else {
+        u.counts = count_scripts(s);
+        u.counted = true;
+      }
+    }
+    return u;
+  }
+
+  std::string_view text_;
+  const std::vector<Unit>& units_;
+  std::vector<Seen> seen_;
+};
+
+void build_body(Document& doc, const std::vector<Unit>& units, std::size_t from, SectionBuilder& sb,
+                UnitLanguages& languages) {
   enum class Mode { kBody, kReferences, kBack } mode = Mode::kBody;
   std::string resume_title;  // title of the body section a notes section interrupted
   int resume_level = 1, heading_level = 1;
@@ -478,14 +665,14 @@ void build_body(Document& doc, const std::vector<Unit>& units, std::size_t from,
       ByteRange abs{u.r.begin + head.begin, u.r.begin + head.end};
       ByteRange title_range{abs.begin, abs.end - 1};  // without the period
       sb.open("body", title_range, heading_level + 1, u.r.begin);
-      sb.current().language = detect_language(u.r.slice(doc.text));
+      sb.current().language = languages.of(i);
       resume_title = sb.current().title;
       resume_level = heading_level + 1;
       sb.add(u, abs);
       continue;
     }
     // A paragraph in another language than the section so far starts a new span of it.
-    std::string lang = detect_language(u.r.slice(doc.text));
+    std::string lang = languages.of(i);
     bool switch_lang = !sb.empty() && sb.current().kind == "body" && lang != "und" &&
                        sb.current().language != "und" && lang != sb.current().language &&
                        sb.current().range.end > sb.current().title_range.end;
@@ -502,57 +689,9 @@ void build_body(Document& doc, const std::vector<Unit>& units, std::size_t from,
 }  // namespace
 
 std::string detect_language(std::string_view text) {
-  std::size_t latin = 0, cyrillic = 0, kazakh = 0;
-  // Every paragraph is classified, and most are plain ASCII: test that in a loop without branches
-  // that the compiler vectorises. ASCII text is English as soon as it has a letter.
-  unsigned char high = 0;
-  for (char c : text) high |= static_cast<unsigned char>(c);
-  if (high < 0x80) {
-    const bool letter = std::any_of(text.begin(), text.end(), [](char c) {
-      const unsigned char b = static_cast<unsigned char>(c) | 0x20;
-      return b >= 'a' && b <= 'z';
-    });
-    return letter ? "en" : "und";
-  }
-  for (std::size_t i = 0; i < text.size();) {
-#ifdef __SSE2__
-    // Sixteen ASCII bytes at a time between the other letters: their Latin letters counted at once.
-    if (i + 16 <= text.size()) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-      if (_mm_movemask_epi8(x) == 0) {
-        const __m128i off = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-        const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(off, _mm_set1_epi8(25)), off);
-        latin += static_cast<std::size_t>(
-            __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(letter))));
-        i += 16;
-        continue;
-      }
-    }
-#endif
-    auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {
-      latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
-      ++i;
-      continue;
-    }
-    int len;
-    UChar32 c = cp_at(text, i, &len);
-    i += len;
-    if (c >= 0x2000 && c <= 0x206F) continue;  // punctuation (quotes, dashes): no script
-    UErrorCode err = U_ZERO_ERROR;
-    UScriptCode script = uscript_getScript(c, &err);
-    if (script == USCRIPT_LATIN) {
-      ++latin;
-    } else if (script == USCRIPT_CYRILLIC) {
-      ++cyrillic;
-      kazakh += is_kazakh_letter(c);
-    }
-  }
-  if (latin + cyrillic == 0) return "und";
-  // Kazakh-only letters make up over a tenth of Kazakh text; a Kazakh name in Russian prose
-  // adds a percent or two.
-  if (cyrillic > latin) return kazakh * 100 >= cyrillic * 3 ? "kk" : "ru";
-  return "en";
+  // Every paragraph is classified, and most are plain ASCII: English as soon as it has a letter.
+  if (all_ascii(text)) return has_ascii_letter(text) ? "en" : "und";
+  return language_of(count_scripts(text));
 }
 
 ByteRange find_run_in_head(std::string_view p) {
@@ -571,7 +710,8 @@ ByteRange find_run_in_head(std::string_view p) {
     std::string_view word = last ? tok.substr(0, tok.size() - 1) : tok;
     if (word.empty()) return {};
     UChar32 first = cp_at(word, 0);
-    bool joiner = words > 1 && in(kJoiners, word);
+    // The joiners are lower case: a capitalised word is none (and needs no compare).
+    bool joiner = words > 1 && !is_upper(first) && in(kJoiners, word);
     if (!joiner && !is_upper(first)) return {};
     for (std::size_t k = 0; k < word.size();) {  // letters and inner hyphens/apostrophes only
       int len;
@@ -603,11 +743,23 @@ void detect_structure(Document& doc, const std::vector<HeadingHint>& hints) {
   SectionBuilder sb(doc);
   std::size_t front_end = build_front(doc, units, sb);
   std::size_t front_sections = doc.sections.size();
-  build_body(doc, units, front_end, sb);
+  UnitLanguages languages(doc.text, units);
+  build_body(doc, units, front_end, sb, languages);
+  // Each body section holds a run of units, in order (each starts at its first unit).
+  std::size_t next_unit = front_end;
   for (std::size_t k = front_sections; k < doc.sections.size(); ++k) {
     Section& s = doc.sections[k];
     if (s.kind == "body" && !s.title_range.empty() && s.range == s.title_range) s.kind = "heading";
-    s.language = detect_language(doc.slice(s.range));
+    while (next_unit < units.size() && units[next_unit].r.begin < s.range.begin) ++next_unit;
+    std::size_t end_unit = next_unit;
+    while (end_unit < units.size() && units[end_unit].r.end <= s.range.end) ++end_unit;
+    if (end_unit > next_unit && units[next_unit].r.begin == s.range.begin &&
+        units[end_unit - 1].r.end == s.range.end) {
+      s.language = languages.of_run(next_unit, end_unit);
+      next_unit = end_unit;
+    } else {
+      s.language = detect_language(doc.slice(s.range));  // not a run of whole units
+    }
   }
   // A heading-only or symbol-only section takes the language of the one after it.
   for (std::size_t k = doc.sections.size(); k-- > 1;) {

@@ -1,5 +1,8 @@
 #include "softgraph/extract/text_repair.hpp"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
@@ -142,10 +145,18 @@ std::size_t repeated_head(std::string_view s, std::size_t a_begin, std::size_t a
   std::size_t eol = s.find('\n', b);
   if (eol == std::string_view::npos) eol = s.size();
   std::size_t max_k = std::min({eol - b, a_end - a_begin, kMaxRepeat});
-  for (std::size_t k = max_k; k >= kMinRepeat; --k) {
-    if (s[a_end - k] != s[b]) continue;
+  if (max_k < kMinRepeat) return 0;
+  // Longest first: the candidate starts a_end - k, left to right, are where the head's first
+  // byte recurs.
+  const char* from = s.data() + a_end - max_k;
+  const char* const to = s.data() + a_end - kMinRepeat + 1;
+  while (from < to) {
+    const auto* hit = static_cast<const char*>(std::memchr(from, s[b], to - from));
+    if (!hit) break;
+    from = hit + 1;
+    const auto k = static_cast<std::size_t>(s.data() + a_end - hit);
     if (b + k < eol && s[b + k] != ' ' && s[b + k] != '\t') continue;  // must end on a word edge
-    if (std::memcmp(s.data() + a_end - k, s.data() + b, k) == 0) return k;
+    if (std::memcmp(hit, s.data() + b, k) == 0) return k;
   }
   return 0;
 }
@@ -285,6 +296,16 @@ bool starters_only(std::string_view text, const icu::Normalizer2& nfc) {
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto n = static_cast<std::int32_t>(text.size());
   for (std::int32_t i = 0; i < n;) {
+#ifdef __SSE2__
+    if (i + 32 <= n) {
+      const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16));
+      if (_mm_movemask_epi8(_mm_or_si128(a, b)) == 0) {
+        i += 32;
+        continue;
+      }
+    }
+#endif
     std::uint64_t w;
     if (i + 8 <= n && (std::memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0)) {
       i += 8;
@@ -315,9 +336,9 @@ bool normalize_nfc(std::string_view text, std::string& out, PieceMap& map) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) throw internal_error(std::string("ICU NFC unavailable: ") + u_errorName(err));
-  // Pure ASCII is always NFC; skip ICU entirely for it.
-  bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
-  if (ascii || starters_only(text, *nfc)) return false;
+  // Pure ASCII is always NFC, and so is text whose every other code point is a starter: ICU's
+  // normaliser is not needed for either.
+  if (starters_only(text, *nfc)) return false;
   icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
   if (nfc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return false;
   err = U_ZERO_ERROR;

@@ -42,9 +42,20 @@ inline UChar32 cp_before(std::string_view s, std::size_t i, std::size_t* begin =
   return cp < 0 ? 0xFFFD : cp;
 }
 
-inline bool is_lower(UChar32 c) { return c >= 0 && u_islower(c); }
-inline bool is_upper(UChar32 c) { return c >= 0 && (u_isupper(c) || u_istitle(c)); }
-inline bool is_letter(UChar32 c) { return c >= 0 && u_isalpha(c); }
+// ASCII answered without ICU: its only lower-case letters are a-z, upper-case A-Z, and it has no
+// title-case letters.
+inline bool is_lower(UChar32 c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return u_islower(c);
+}
+inline bool is_upper(UChar32 c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(c) || u_istitle(c);
+}
+inline bool is_letter(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(c);
+}
 inline bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v'; }
 
 }  // namespace softgraph::ingest
