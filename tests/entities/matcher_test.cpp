@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <map>
+#include <random>
 #include <set>
 
 #include "softgraph/core/error.hpp"
@@ -73,4 +75,101 @@ TEST_CASE("the built-in lexicon finds states by name, demonym, acronym and Russi
   CHECK(ids.count("actor/kazakhstan"));
   for (const auto& m : found.mentions)
     CHECK(d.text.substr(m.range.begin, m.range.size()) == m.surface);
+}
+
+namespace {
+
+// A random text of ASCII words (some long), digits, spaces, punctuation and a few multi-byte
+// letters, spaces and quotes, so that every path of the tokenizer is taken.
+std::string random_text(std::mt19937& rng, std::size_t pieces) {
+  static const char* const kOther[] = {"\xC3\xBC",         "\xD0\x96",    "\xE2\x80\x9C",
+                                       "\xC2\xA0",         "\xC4\xB0",    "\xE2\x80\x99",
+                                       "\xD0\xB6\xD0\xB8", "\xE4\xB8\xAD"};
+  static const char kPunct[] = ".,;:()'\"-/&+!?";
+  std::string out;
+  for (std::size_t k = 0; k < pieces; ++k) {
+    switch (rng() % 6) {
+      case 0:
+      case 1:
+      case 2: {
+        const std::size_t size = rng() % 4 == 0 ? 1 + rng() % 40 : 1 + rng() % 9;
+        for (std::size_t i = 0; i < size; ++i) {
+          const unsigned r = rng() % 64;
+          out += r < 26   ? static_cast<char>('a' + r)
+                 : r < 52 ? static_cast<char>('A' + r - 26)
+                          : static_cast<char>('0' + r % 10);
+        }
+        break;
+      }
+      case 3:
+        out += kOther[rng() % std::size(kOther)];
+        break;
+      case 4:
+        out += kPunct[rng() % (sizeof kPunct - 1)];
+        break;
+      default:
+        out += rng() % 8 == 0 ? "\n\t " : " ";
+    }
+  }
+  return out;
+}
+
+bool same_tokens(const std::vector<Token>& a, const std::vector<Token>& b, std::uint32_t shift) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].begin != b[i].begin + shift || a[i].end != b[i].end + shift ||
+        a[i].folded_hash != b[i].folded_hash || a[i].word != b[i].word ||
+        a[i].upper_initial != b[i].upper_initial || a[i].all_upper != b[i].all_upper)
+      return false;
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("the tokenizer's vector and byte-by-byte paths agree") {
+  // Words near the end of a text, long or not ASCII take the byte-by-byte path, the others the
+  // vector one: the same tokens must come out whichever a word takes.
+  std::mt19937 rng(20240611);
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = random_text(rng, 1 + rng() % 60);
+    const std::vector<Token> tokens = tokenize(text);
+    // Followed by spaces, every word of the text can be read by the vector path.
+    CHECK(same_tokens(tokenize(text + std::string(40, ' ')), tokens, 0));
+    // Alone, a token is a text shorter than a vector (or a long word): the byte-by-byte path.
+    for (const Token& t : tokens) {
+      const std::string alone = text.substr(t.begin, t.end - t.begin);
+      const std::vector<Token> one = tokenize(alone);
+      REQUIRE(one.size() == 1);
+      CHECK(same_tokens(one, {t}, 0 - t.begin));
+      // A token hashes as its folded form.
+      if (t.word) CHECK(tokenize(fold_case(alone))[0].folded_hash == t.folded_hash);
+      // Followed by a non-ASCII byte, a word is read byte by byte (it might go on in another
+      // script); by a space, with vectors.
+      if (t.word) {
+        const std::vector<Token> before_quote = tokenize(alone + "\xE2\x80\x9C");
+        REQUIRE(before_quote.size() == 2);
+        CHECK(same_tokens({before_quote[0]}, one, 0));
+      }
+    }
+    // A range reads as if the text were only its bytes, though the vector path looks beyond.
+    const auto b = static_cast<std::uint32_t>(rng() % (text.size() + 1));
+    const auto e = b + static_cast<std::uint32_t>(rng() % (text.size() - b + 1));
+    std::vector<Token> ranged;
+    tokenize(text, b, e, ranged);
+    CHECK(same_tokens(ranged, tokenize(text.substr(b, e - b)), b));
+  }
+}
+
+TEST_CASE("distinct folded words hash apart") {
+  std::mt19937 rng(7);
+  std::map<std::uint64_t, std::string> seen;
+  for (int i = 0; i < 50000; ++i) {
+    std::string w;
+    const std::size_t size = 1 + rng() % 24;
+    for (std::size_t k = 0; k < size; ++k) w += static_cast<char>('a' + rng() % 26);
+    const std::vector<Token> t = tokenize(w + "                ");
+    REQUIRE(t.size() == 1);
+    auto [it, fresh] = seen.emplace(t[0].folded_hash, w);
+    CHECK(it->second == w);
+  }
 }

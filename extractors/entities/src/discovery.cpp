@@ -268,17 +268,10 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     return scratch;
   };
   const WordClasses& classes = word_classes();
-  // Classes of the current sentence's tokens by index, looked up once each: the run loop, the
-  // stop-word trim and the generic-head test below ask about the same tokens.
-  constexpr std::uint32_t kUnknown = UINT32_MAX;
-  std::vector<std::uint32_t> class_memo;
   std::span<const Token> tokens;
   std::vector<std::size_t> parens, quotes;  // token indices of "(" and opening quotes
-  auto classes_at = [&](std::size_t k) {
-    std::uint32_t& c = class_memo[k];
-    if (c == kUnknown) c = classes.of(doc.text, tokens[k]);
-    return c;
-  };
+  // Classes of the current sentence's tokens by index (most are in no list: a filter bit says so).
+  auto classes_at = [&](std::size_t k) { return classes.of(doc.text, tokens[k]); };
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     bool skipped = std::any_of(skip.begin(), skip.end(),
@@ -288,20 +281,22 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
         unmined[static_cast<std::size_t>(s.section)])
       continue;
     tokens = sentence_tokens(si);
-    class_memo.assign(tokens.size(), kUnknown);
     // Capitalised runs (with connectors inside) that contain an organisation head. Every token
     // outside a run is visited here: the parentheses and opening quotes the two loops below start
     // from are noted on the way (a run holds words and connectors only), in text order.
     parens.clear();
     quotes.clear();
-    for (std::size_t i = 0; i < tokens.size();) {
-      if (!tokens[i].word || !tokens[i].upper_initial) {
-        if (!tokens[i].word) {
-          if (is_byte(doc, tokens[i], '('))
-            parens.push_back(i);
-          else if (is_open_quote(doc, tokens[i]))
-            quotes.push_back(i);
-        }
+    const Token* const tok = tokens.data();
+    const std::size_t count = tokens.size();
+    for (std::size_t i = 0; i < count;) {
+      // Most tokens are lower-case words: stepped over in a tight loop.
+      while (i < count && tok[i].word && !tok[i].upper_initial) ++i;
+      if (i == count) break;
+      if (!tok[i].word) {
+        if (is_byte(doc, tok[i], '('))
+          parens.push_back(i);
+        else if (is_open_quote(doc, tok[i]))
+          quotes.push_back(i);
         ++i;
         continue;
       }

@@ -21,30 +21,31 @@ double confidence_of(EntityRecognizer::FormKind k) {
   }
 }
 
+// Strings, not views: every mention copies one (a copy of a short string is cheaper than an
+// assignment from a view). At namespace scope: a function's statics cost a guard check per call.
+const std::string kSourceLabel = "lexicon:label", kSourceAlias = "lexicon:alias",
+                  kSourceAcronym = "lexicon:acronym", kSourceDemonym = "lexicon:demonym",
+                  kSourceName = "lexicon:name", kSourceTrigger = "lexicon:trigger",
+                  kSourceCity = "lexicon:city", kSourceOther = "lexicon";
+
 const std::string& source_of(EntityRecognizer::FormKind k) {
-  // Strings, not views: every mention copies one (a copy of a short string is cheaper than an
-  // assignment from a view).
-  static const std::string kLabel = "lexicon:label", kAlias = "lexicon:alias",
-                           kAcronym = "lexicon:acronym", kDemonym = "lexicon:demonym",
-                           kName = "lexicon:name", kTrigger = "lexicon:trigger",
-                           kCity = "lexicon:city", kOther = "lexicon";
   switch (k) {
     case EntityRecognizer::FormKind::kLabel:
-      return kLabel;
+      return kSourceLabel;
     case EntityRecognizer::FormKind::kAlias:
-      return kAlias;
+      return kSourceAlias;
     case EntityRecognizer::FormKind::kAcronym:
-      return kAcronym;
+      return kSourceAcronym;
     case EntityRecognizer::FormKind::kDemonym:
-      return kDemonym;
+      return kSourceDemonym;
     case EntityRecognizer::FormKind::kName:
-      return kName;
+      return kSourceName;
     case EntityRecognizer::FormKind::kTrigger:
-      return kTrigger;
+      return kSourceTrigger;
     case EntityRecognizer::FormKind::kCity:
-      return kCity;
+      return kSourceCity;
   }
-  return kOther;
+  return kSourceOther;
 }
 
 bool in_any(const std::vector<ByteRange>& ranges, std::uint64_t pos) {
@@ -172,15 +173,14 @@ EntityExtraction EntityRecognizer::run(const Document& doc,
   for (const Hit& h : hits) {
     const Pattern& p = patterns_[h.pattern];
     const std::string_view surface = std::string_view(doc.text).substr(h.begin, h.end - h.begin);
-    // Braced, not parenthesised, aggregate initialisation: clang 14 lacks the latter.
-    out.mentions.push_back(Mention{ByteRange{h.begin, h.end},
-                                   entries[p.entry].id,
-                                   std::string(surface),
-                                   source_of(p.kind),
-                                   confidence_of(p.kind),
-                                   static_cast<int>(h.sentence),
-                                   0,
-                                   {}});
+    // Built in place: a temporary's four strings would be moved in and destroyed.
+    Mention& m = out.mentions.emplace_back();
+    m.range = ByteRange{h.begin, h.end};
+    m.entity = entries[p.entry].id;
+    m.surface = surface;
+    m.source = source_of(p.kind);
+    m.confidence = confidence_of(p.kind);
+    m.sentence = static_cast<int>(h.sentence);
     std::int32_t& last = last_surface[p.entry];
     if (last == kNotFound) {
       last = kNoSurface;

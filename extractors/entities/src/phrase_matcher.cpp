@@ -35,16 +35,6 @@ std::size_t edge_slot(std::uint32_t parent, std::uint64_t hash, std::size_t mask
 
 }  // namespace
 
-std::size_t PhraseMatcher::next_start(const Token* tokens, std::size_t i, std::size_t n) const {
-  // Most tokens start no phrase: a tight loop of one bit test each, out of match()'s way.
-  const std::uint64_t* const first = first_.data();
-  for (; i < n; ++i) {
-    const std::size_t bit = first_bit(tokens[i].folded_hash);
-    if (first[bit / 64] >> (bit % 64) & 1) break;
-  }
-  return i;
-}
-
 std::uint32_t PhraseMatcher::child(std::uint32_t parent, std::uint64_t hash) const {
   const std::size_t mask = edges_.size() - 1;
   for (std::size_t i = edge_slot(parent, hash, mask);; i = (i + 1) & mask) {
@@ -79,6 +69,7 @@ bool PhraseMatcher::add(std::string_view phrase, std::uint32_t payload, bool cas
     std::uint32_t next = child(node, t.folded_hash);
     if (next == 0) {
       terminals_.emplace_back();
+      accept_.push_back(0);
       next = static_cast<std::uint32_t>(terminals_.size() - 1);
       add_edge(node, t.folded_hash, next);
     }
@@ -88,6 +79,8 @@ bool PhraseMatcher::add(std::string_view phrase, std::uint32_t payload, bool cas
   for (const Terminal& t : terminals_[node])
     if (t.payload == payload && t.case_sensitive == case_sensitive && t.exact == exact) return true;
   terminals_[node].push_back({payload, case_sensitive, std::move(exact)});
+  const Terminal& first = terminals_[node].front();
+  accept_[node] = first.case_sensitive ? kCheck : first.payload + 1;
   ++phrases_;
   return true;
 }
@@ -116,31 +109,57 @@ std::vector<PhraseMatch> PhraseMatcher::match(std::string_view text,
   return out;
 }
 
+bool PhraseMatcher::accept_checked(std::string_view text, std::span<const Token> tokens,
+                                   std::size_t first, std::size_t last, std::uint32_t node,
+                                   std::uint32_t& payload) const {
+  for (const Terminal& t : terminals_[node]) {
+    if (t.case_sensitive && !tokens_equal(text, tokens, first, last, t.exact)) continue;
+    payload = t.payload;
+    return true;
+  }
+  return false;
+}
+
 void PhraseMatcher::match(std::string_view text, std::span<const Token> tokens,
                           std::vector<PhraseMatch>& out) const {
   out.clear();
   const Token* const tok = tokens.data();
-  const std::size_t n = tokens.size();
-  std::size_t i = 0;
-  while ((i = next_start(tok, i, n)) < n) {
+  const Token* const tok_end = tok + tokens.size();
+  const std::uint64_t* const first = first_.data();
+  const std::uint32_t* const accept = accept_.data();
+  const Edge* const edges = edges_.data();
+  const std::size_t mask = edges_.size() - 1;
+  const Token* t = tok;
+  for (;;) {
+    // Most tokens start no phrase: one bit test each, in a loop of its own.
+    for (; t != tok_end; ++t) {
+      const std::size_t bit = first_bit(t->folded_hash);
+      if (first[bit / 64] >> (bit % 64) & 1) break;
+    }
+    if (t == tok_end) return;
+    const auto i = static_cast<std::size_t>(t - tok);
     std::uint32_t node = 0;
     bool found = false;
     PhraseMatch best;
-    for (std::size_t j = i; j < n; ++j) {
-      node = child(node, tok[j].folded_hash);
+    for (std::size_t j = i; j < tokens.size(); ++j) {
+      const std::uint64_t hash = tok[j].folded_hash;
+      std::size_t slot = edge_slot(node, hash, mask);
+      while (edges[slot].child != 0 && (edges[slot].hash != hash || edges[slot].parent != node))
+        slot = (slot + 1) & mask;
+      node = edges[slot].child;
       if (node == 0) break;
-      for (const Terminal& t : terminals_[node]) {
-        if (t.case_sensitive && !tokens_equal(text, tokens, i, j, t.exact)) continue;
-        best = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), t.payload};
-        found = true;
-        break;
-      }
+      const std::uint32_t a = accept[node];
+      if (a == 0) continue;
+      std::uint32_t payload = a - 1;
+      if (a == kCheck && !accept_checked(text, tokens, i, j, node, payload)) continue;
+      best = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), payload};
+      found = true;
     }
     if (found) {
       out.push_back(best);
-      i = best.last_token + 1;
+      t = tok + best.last_token + 1;
     } else {
-      ++i;
+      ++t;
     }
   }
 }

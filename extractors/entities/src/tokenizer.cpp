@@ -3,13 +3,16 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace softgraph {
 namespace {
-
-constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr std::uint64_t kFnvPrime = 1099511628211ull;
 
 UChar32 fold_uncached(UChar32 c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
@@ -51,26 +54,68 @@ inline UChar32 fold(UChar32 c) {
   return props(c).folded;
 }
 
-inline std::uint64_t mix(std::uint64_t h, UChar32 c) {
-  // Hash the code point's bytes; equal strings hash equally whatever their encoding path.
-  std::uint32_t v = static_cast<std::uint32_t>(c);
-  for (int i = 0; i < 3; ++i) {
-    h ^= (v & 0xff);
-    h *= kFnvPrime;
-    v >>= 8;
+// A token's hash is that of its folded form's UTF-8 bytes, taken eight at a time (little-endian,
+// the last chunk zero-padded) and finished with the byte count: an ASCII word of up to 16 bytes
+// hashes from one or two loads, and every path (ASCII, other scripts, byte by byte) agrees.
+constexpr std::uint64_t kHashSeed = 0x9E3779B97F4A7C15ull;
+constexpr std::uint64_t kChunkMul = 0xBF58476D1CE4E5B9ull;
+constexpr std::uint64_t kFinalMul = 0x94D049BB133111EBull;
+
+constexpr std::uint64_t absorb(std::uint64_t h, std::uint64_t chunk) {
+  return (h ^ chunk) * kChunkMul;  // a bijection of h for each chunk: finish() mixes the bits
+}
+// A product's high half depends on every bit of its input, its low half only on the low input
+// bits: the halves are swapped, as users take the low bits for tables (some after folding the
+// high half in).
+constexpr std::uint64_t finish(std::uint64_t h, std::uint64_t size) {
+  h = (h ^ size) * kFinalMul;
+  return (h >> 32) | (h << 32);
+}
+
+// The hash of a folded form given byte by byte or code point by code point.
+class FoldedHash {
+ public:
+  void byte(std::uint8_t b) {
+    pending_ |= std::uint64_t{b} << (8 * fill_);
+    ++size_;
+    if (++fill_ == 8) {
+      h_ = absorb(h_, pending_);
+      pending_ = 0;
+      fill_ = 0;
+    }
   }
-  return h;
-}
+  // The UTF-8 bytes of `c`, at once.
+  void code_point(UChar32 c) {
+    const auto u = static_cast<std::uint32_t>(c);
+    if (u < 0x80) return byte(static_cast<std::uint8_t>(u));
+    if (u < 0x800) return bytes((0xC0 | u >> 6) | (0x80 | (u & 0x3F)) << 8, 2);
+    if (u < 0x10000)
+      return bytes((0xE0 | u >> 12) | (0x80 | (u >> 6 & 0x3F)) << 8 | (0x80 | (u & 0x3F)) << 16, 3);
+    bytes((0xF0 | u >> 18) | (0x80 | (u >> 12 & 0x3F)) << 8 | (0x80 | (u >> 6 & 0x3F)) << 16 |
+              (0x80 | (u & 0x3F)) << 24,
+          4);
+  }
+  std::uint64_t value() const { return finish(fill_ ? absorb(h_, pending_) : h_, size_); }
 
-// mix() of a code point below 0x100 whose upper two bytes are zero: the three rounds collapse to
-// one multiplication by kFnvPrime^3 (arithmetic mod 2^64), the same value.
-constexpr std::uint64_t kFnvPrime3 = kFnvPrime * kFnvPrime * kFnvPrime;
-inline std::uint64_t mix_byte(std::uint64_t h, UChar32 c) {
-  return (h ^ static_cast<std::uint32_t>(c)) * kFnvPrime3;
-}
+ private:
+  // `n` (1 to 4) bytes, the first in the low byte of `packed`.
+  void bytes(std::uint32_t packed, std::uint32_t n) {
+    pending_ |= std::uint64_t{packed} << (8 * fill_);
+    size_ += n;
+    fill_ += n;
+    if (fill_ >= 8) {
+      h_ = absorb(h_, pending_);
+      fill_ -= 8;  // the bytes that did not fit, the last `fill_` of `packed`
+      pending_ = fill_ ? std::uint64_t{packed} >> (8 * (n - fill_)) : 0;
+    }
+  }
 
-// Every byte value classified once, so that the inner loop of tokenize() reads one table entry
-// per ASCII byte: the low byte is the byte's folded value (ASCII only), the high byte its class.
+  std::uint64_t h_ = kHashSeed, pending_ = 0;
+  std::uint32_t fill_ = 0, size_ = 0;
+};
+
+// Every byte value classified once, so that tokenize() reads one table entry per ASCII byte: the
+// low byte is the byte's folded value (ASCII only), the high byte its class.
 enum : std::uint16_t {
   kSpace = 1 << 8,       // ASCII white space
   kWordChar = 1 << 9,    // ASCII letter or digit
@@ -80,6 +125,7 @@ enum : std::uint16_t {
 };
 struct ByteTable {
   std::array<std::uint16_t, 256> entry{};
+  std::array<std::uint64_t, 128> punctuation_hash{};  // of an ASCII byte as a token of its own
   constexpr ByteTable() {
     for (int c = 0; c < 256; ++c) {
       if (c >= 0x80) {
@@ -94,79 +140,142 @@ struct ByteTable {
       if (low) e |= kLowerChar;
       if (upper) e |= kUpperChar;
       entry[c] = e;
+      punctuation_hash[c] = finish(absorb(kHashSeed, static_cast<std::uint64_t>(c)), 1);
     }
   }
 };
 constexpr ByteTable kBytes;
 
-// Where a word ends, its hash, and kLowerChar if it has a lower-case letter.
-struct WordScan {
-  const std::uint8_t* end;
-  std::uint64_t hash;
-  std::uint16_t seen;
-};
-
-// The rest of a word from `p` on, any script (ASCII by table, the rest through props()), given
-// the hash and classes of what came before. Out of line and by value: the ASCII loop of
-// tokenize() keeps its registers.
-[[gnu::noinline]] WordScan scan_word(const std::uint8_t* base, const std::uint8_t* p,
-                                     const std::uint8_t* end, std::uint64_t hash,
-                                     std::uint16_t seen) {
-  std::int32_t j = static_cast<std::int32_t>(p - base);
-  const std::int32_t n = static_cast<std::int32_t>(end - base);
+// The word (letters, digits, marks of any script) that starts at `start`, whose first code point
+// is a word character, appended to `out`; returns where it ends. Byte by byte: the general path.
+[[gnu::noinline]] std::int32_t scan_word(const std::uint8_t* base, std::int32_t start,
+                                         std::int32_t n, std::vector<Token>& out) {
+  FoldedHash hash;
+  bool lower = false, upper_initial = false;
+  std::int32_t j = start;
   while (j < n) {
     const std::uint16_t e = kBytes.entry[base[j]];
     if (e & kWordChar) {
-      seen |= e;
-      hash = mix_byte(hash, e & 0xff);
+      if (j == start) upper_initial = (e & kUpperChar) != 0;
+      lower |= (e & kLowerChar) != 0;
+      hash.byte(static_cast<std::uint8_t>(e & 0xff));
       ++j;
       continue;
     }
     if (!(e & kMultiByte)) break;
     std::int32_t k = j;
     UChar32 d;
-    U8_NEXT(base, k, n, d);
-    if (d < 0) break;
+    const std::uint8_t lead = base[j];
+    if (lead >= 0xC2 && lead <= 0xDF && j + 1 < n && (base[j + 1] & 0xC0) == 0x80) {
+      // Two bytes (Latin accents, Greek, Cyrillic): what U8_NEXT would decode, more directly.
+      d = (lead & 0x1F) << 6 | (base[j + 1] & 0x3F);
+      k = j + 2;
+    } else {
+      U8_NEXT(base, k, n, d);
+      if (d < 0) break;
+    }
     const CodePoint cp = props(d);  // d >= 0x80 here
     if (!cp.word) break;
-    if (cp.lower_letter) seen |= kLowerChar;
-    hash = mix(hash, cp.folded);
+    if (j == start) upper_initial = cp.upper;
+    lower |= cp.lower_letter;
+    hash.code_point(cp.folded);
     j = k;
   }
-  return {base + j, hash, seen};
+  out.push_back(Token{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(j),
+                      hash.value(), true, upper_initial, !lower});
+  return j;
 }
 
-// The token that starts with the non-ASCII byte at `p` (if any: spaces and invalid bytes are
+// The token that starts with the non-ASCII byte at `start` (if any: spaces and invalid bytes are
 // none) appended to `out`; returns where it ends.
-[[gnu::noinline]] const std::uint8_t* non_ascii_token(const std::uint8_t* base,
-                                                      const std::uint8_t* p,
-                                                      const std::uint8_t* end,
-                                                      std::vector<Token>& out) {
-  const std::int32_t start = static_cast<std::int32_t>(p - base);
+[[gnu::noinline]] std::int32_t non_ascii_token(const std::uint8_t* base, std::int32_t start,
+                                               std::int32_t n, std::vector<Token>& out) {
   std::int32_t i = start;
   UChar32 c;
-  U8_NEXT(base, i, static_cast<std::int32_t>(end - base), c);
-  if (c < 0) return base + i;  // invalid bytes are not tokens
+  U8_NEXT(base, i, n, c);
+  if (c < 0) return i;  // invalid bytes are not tokens
   const CodePoint cp = props(c);
-  if (cp.space) return base + i;
-  Token t;
-  t.begin = static_cast<std::uint32_t>(start);
-  t.folded_hash = kFnvOffset;
-  if (!cp.word) {
-    t.folded_hash = mix(t.folded_hash, cp.folded);
-    t.end = static_cast<std::uint32_t>(i);
-    out.push_back(t);
-    return base + i;
-  }
-  t.word = true;
-  t.upper_initial = cp.upper;
-  const WordScan w = scan_word(base, p, end, t.folded_hash, 0);
-  t.folded_hash = w.hash;
-  t.all_upper = !(w.seen & kLowerChar);
-  t.end = static_cast<std::uint32_t>(w.end - base);
-  out.push_back(t);
-  return w.end;
+  if (cp.space) return i;
+  if (cp.word) return scan_word(base, start, n, out);
+  FoldedHash hash;
+  hash.code_point(cp.folded);
+  out.push_back(Token{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i),
+                      hash.value(), false, false, false});
+  return i;
 }
+
+#if defined(__SSE2__)
+// Bytes of `v` in [lo, hi] (both below 0x80) as 0xFF: shifted so that the range starts at the
+// smallest signed byte, one signed comparison tells (bytes >= 0x80 land outside).
+inline __m128i in_range(__m128i v, char lo, char hi) {
+  const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - lo)));
+  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + (hi - lo) + 1)));
+}
+
+// The low `n` bytes of a 64-bit chunk (n in 0..8).
+constexpr std::uint64_t kLowBytes[9] = {0,
+                                        0xFF,
+                                        0xFFFF,
+                                        0xFFFFFF,
+                                        0xFFFFFFFF,
+                                        0xFFFFFFFFFF,
+                                        0xFFFFFFFFFFFF,
+                                        0xFFFFFFFFFFFFFF,
+                                        ~std::uint64_t{0}};
+
+// The ASCII word at `p` (its first byte a letter or digit, `e` that byte's table entry; text
+// offset `at`, `left` bytes before the range ends) when it is shorter than 16 bytes and ends in
+// ASCII, given that 16 bytes can be read from `p`: found, classified and hashed with a few vector
+// operations, appended to `out`. Returns where it ends (after one following space, the usual
+// separator), or null (appending nothing) for a word the general path must read.
+[[gnu::always_inline]] inline const std::uint8_t* short_ascii_word(const std::uint8_t* p,
+                                                                   std::uint32_t at,
+                                                                   std::uint32_t left,
+                                                                   std::uint16_t e,
+                                                                   std::vector<Token>& out) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Letters and digits have bit 0x20 set once folded ('A' | 0x20 == 'a'; digits have it).
+  const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  const __m128i alnum = _mm_or_si128(in_range(folded, 'a', 'z'), in_range(v, '0', '9'));
+  const auto word = static_cast<std::uint32_t>(_mm_movemask_epi8(alnum));
+  std::uint32_t size = static_cast<std::uint32_t>(__builtin_ctz(~word));  // 16: no end seen
+  std::uint32_t skip = 0;  // a space after the word, stepped over at once
+  if (size >= left) {
+    size = left;  // the range ends inside the word
+  } else {
+    if (size == 16 || p[size] >= 0x80) return nullptr;  // long, or going on ("Türkiye")
+    skip = p[size] == ' ';
+  }
+  // Within the word every byte is a letter or digit: the lower-case letters are those above 0x60.
+  const auto lower =
+      static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x60))));
+  const auto low = static_cast<std::uint64_t>(_mm_cvtsi128_si64(folded));
+  std::uint64_t h;
+  if (size <= 8) {
+    h = absorb(kHashSeed, low & kLowBytes[size]);
+  } else {
+    const auto high =
+        static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(folded, folded)));
+    h = absorb(absorb(kHashSeed, low), high & kLowBytes[size - 8]);
+  }
+  out.push_back(Token{at, at + size, finish(h, size), true, (e & kUpperChar) != 0,
+                      (lower & ((1u << size) - 1)) == 0});
+  return p + size + skip;
+}
+
+// short_ascii_word() near the end of the text (a lexicon phrase, a listed word), where fewer than
+// 16 bytes can be read: from a zero-padded copy. Out of line, away from tokenize()'s registers.
+[[gnu::noinline]] const std::uint8_t* short_ascii_word_near_end(const std::uint8_t* p,
+                                                                const std::uint8_t* text_end,
+                                                                std::uint32_t at,
+                                                                std::uint32_t left, std::uint16_t e,
+                                                                std::vector<Token>& out) {
+  std::uint8_t padded[16] = {};
+  std::memcpy(padded, p, std::min<std::size_t>(16, static_cast<std::size_t>(text_end - p)));
+  const std::uint8_t* const end = short_ascii_word(padded, at, left, e, out);
+  return end ? p + (end - padded) : nullptr;
+}
+#endif
 
 }  // namespace
 
@@ -175,41 +284,40 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
   const auto* const base = reinterpret_cast<const std::uint8_t*>(text.data());
   const std::uint8_t* p = base + begin;
   const std::uint8_t* const stop = base + end;
+#if defined(__SSE2__)
+  // A 16-byte load from p stays inside the text when p is below this.
+  const std::uint8_t* const vector_end = text.size() >= 16 ? base + text.size() - 15 : base;
+#endif
   while (p < stop) {
-    std::uint16_t e = kBytes.entry[*p];
+    const std::uint16_t e = kBytes.entry[*p];
     if (e & kSpace) {
       ++p;
       continue;
     }
     if (e & kWordChar) {
-      // An ASCII word, most tokens of any text: one table read and one multiplication a byte.
-      const std::uint8_t* const start = p;
-      const bool upper_initial = (e & kUpperChar) != 0;
-      std::uint64_t h = kFnvOffset;
-      std::uint16_t seen = 0;
-      do {
-        seen |= e;
-        h = mix_byte(h, e & 0xff);
-        ++p;
-      } while (p < stop && ((e = kBytes.entry[*p]) & kWordChar));
-      if (p < stop && (e & kMultiByte)) {  // "Türkiye"
-        const WordScan w = scan_word(base, p, stop, h, seen);
-        p = w.end;
-        h = w.hash;
-        seen = w.seen;
+#if defined(__SSE2__)
+      const auto at = static_cast<std::uint32_t>(p - base);
+      const auto left = static_cast<std::uint32_t>(stop - p);
+      const std::uint8_t* const next =
+          p < vector_end ? short_ascii_word(p, at, left, e, out)
+                         : short_ascii_word_near_end(p, base + text.size(), at, left, e, out);
+      if (next) {
+        p = next;
+        continue;
       }
-      out.push_back(Token{static_cast<std::uint32_t>(start - base),
-                          static_cast<std::uint32_t>(p - base), h, true, upper_initial,
-                          !(seen & kLowerChar)});
+#endif
+      p = base + scan_word(base, static_cast<std::int32_t>(p - base),
+                           static_cast<std::int32_t>(stop - base), out);
       continue;
     }
     if (e & kMultiByte) {
-      p = non_ascii_token(base, p, stop, out);
+      p = base + non_ascii_token(base, static_cast<std::int32_t>(p - base),
+                                 static_cast<std::int32_t>(stop - base), out);
       continue;
     }
     // ASCII punctuation: a token of one byte.
     const auto at = static_cast<std::uint32_t>(p - base);
-    out.push_back(Token{at, at + 1, mix_byte(kFnvOffset, e & 0xff), false, false, false});
+    out.push_back(Token{at, at + 1, kBytes.punctuation_hash[*p], false, false, false});
     ++p;
   }
 }
@@ -278,6 +386,8 @@ void WordClasses::add(std::string_view word, std::uint32_t bits) {
     if (e.bits == 0) {
       e = {t[0].folded_hash, std::string(word), bits};
       ++used_;
+      const std::size_t bit = t[0].folded_hash & (kFilterBits - 1);
+      filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
       return;
     }
     if (e.hash == t[0].folded_hash && e.word == word) {
@@ -315,7 +425,7 @@ bool folds_to(std::string_view raw, std::string_view word) {
 
 }  // namespace
 
-std::uint32_t WordClasses::of(std::string_view text, const Token& t) const {
+std::uint32_t WordClasses::find(std::string_view text, const Token& t) const {
   const Entry* const slots = slots_.data();
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = t.folded_hash & mask;; i = (i + 1) & mask) {

@@ -48,8 +48,6 @@ class PhraseMatcher {
     std::uint32_t child = 0;  // 0: free slot (the root, node 0, is no node's child)
   };
   std::uint32_t child(std::uint32_t parent, std::uint64_t hash) const;  // 0: no such edge
-  // The first of tokens[i, n) that may start a phrase (its first_ bit is set), or n.
-  [[gnu::noinline]] std::size_t next_start(const Token* tokens, std::size_t i, std::size_t n) const;
   void add_edge(std::uint32_t parent, std::uint64_t hash, std::uint32_t child);
   // The node `tokens` lead to from the root, or -1.
   std::int64_t walk(const std::vector<Token>& tokens) const;
@@ -57,12 +55,19 @@ class PhraseMatcher {
   // A bit per first-token hash bucket: most tokens of a text start no phrase, and one bit test
   // tells so before probing the edge table.
   static constexpr std::size_t kFirstBits = 1 << 16;
-  static std::size_t first_bit(std::uint64_t hash) {
-    return (hash ^ (hash >> 32)) & (kFirstBits - 1);
-  }
+  static std::size_t first_bit(std::uint64_t hash) { return hash & (kFirstBits - 1); }
   std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(kFirstBits / 64);
   std::size_t edge_count_ = 0;
   std::vector<std::vector<Terminal>> terminals_{1};  // per node
+  // Per node, what a match reaching it yields without reading terminals_: 0 for no phrase ending
+  // there, payload + 1 when its first phrase is case-insensitive (it always wins), kCheck when
+  // the case-sensitive phrases must be compared with the text.
+  static constexpr std::uint32_t kCheck = UINT32_MAX;
+  std::vector<std::uint32_t> accept_{0};
+  // The payload a match of tokens[first, last] ending at `node` yields (false: none), for nodes
+  // whose accept_ is kCheck.
+  bool accept_checked(std::string_view text, std::span<const Token> tokens, std::size_t first,
+                      std::size_t last, std::uint32_t node, std::uint32_t& payload) const;
   std::size_t phrases_ = 0;
 };
 

@@ -3,6 +3,7 @@
 // per token. Phrases and texts are tokenised the same way, so matching is token-exact.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <set>
@@ -51,8 +52,11 @@ class WordClasses {
     for (const auto& [list, bit] : lists)
       for (const std::string& w : *list) add(w, bit);
   }
-  // Classes of the token of `text` at [t.begin, t.end) (0: in no list).
-  std::uint32_t of(std::string_view text, const Token& t) const;
+  // Classes of the token of `text` at [t.begin, t.end) (0: in no list). Inline: most tokens are
+  // in no list, which one bit of a filter on their hash tells.
+  std::uint32_t of(std::string_view text, const Token& t) const {
+    return may_have(t.folded_hash) ? find(text, t) : 0;
+  }
   // Classes of a token whose hash is `hash` and folded form `folded`.
   std::uint32_t of_folded(std::uint64_t hash, std::string_view folded) const;
 
@@ -62,8 +66,15 @@ class WordClasses {
     std::string word;        // as added
     std::uint32_t bits = 0;  // 0: free slot
   };
+  static constexpr std::size_t kFilterBits = 4096;
+  bool may_have(std::uint64_t hash) const {
+    const std::size_t bit = hash & (kFilterBits - 1);
+    return (filter_[bit / 64] >> (bit % 64) & 1) != 0;
+  }
+  std::uint32_t find(std::string_view text, const Token& t) const;
   std::vector<Entry> slots_ = std::vector<Entry>(64);
   std::size_t used_ = 0;
+  std::array<std::uint64_t, kFilterBits / 64> filter_{};  // a bit per hash of a listed word
 };
 
 }  // namespace softgraph
