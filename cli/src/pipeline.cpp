@@ -226,24 +226,36 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     if (!demonym) flags[e] |= kNamed;
     if (!demonym && m.source != std::string_view("lexicon:city")) flags[e] |= kStrong;
   }
+  // Each relation's ends as places in entity_list, looked up once.
+  std::vector<std::array<std::uint32_t, 2>> ends(relations.size());
+  for (std::size_t i = 0; i < relations.size(); ++i)
+    ends[i] = {index_of(relations[i].source), index_of(relations[i].target)};
   // A place named only by its capital or an adjective may act ("Moscow's toolkit") but is not
   // taken as a target: "a summit in Prague" does not aim anything at the Czech Republic.
-  std::erase_if(relations, [&](const Relation& r) {
-    const std::uint32_t t = index_of(r.target);
-    if (t == kNone || (flags[t] & kStrong) || r.type == "OPERATES") return false;
-    const std::string& type = entity_list[t].type;
-    return type == "Actor" || type == "TargetCountry";
-  });
+  {
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < relations.size(); ++i) {
+      const std::uint32_t t = ends[i][1];
+      if (t != kNone && !(flags[t] & kStrong) && relations[i].type != "OPERATES") {
+        const std::string& type = entity_list[t].type;
+        if (type == "Actor" || type == "TargetCountry") continue;
+      }
+      if (out != i) {
+        relations[out] = std::move(relations[i]);
+        ends[out] = ends[i];
+      }
+      ++out;
+    }
+    relations.erase(relations.begin() + static_cast<std::ptrdiff_t>(out), relations.end());
+    ends.resize(out);
+  }
 
   // An entity named only by an adjective ("Asian players") and in no relation is not a subject of
   // the text: drop it and its mentions. Every relation's ends are thus kept entities or unknown
   // ids (owners named only by the lexicon, added below).
-  std::vector<std::array<std::uint32_t, 2>> ends(relations.size());
-  for (std::size_t i = 0; i < relations.size(); ++i) {
-    ends[i] = {index_of(relations[i].source), index_of(relations[i].target)};
-    for (std::uint32_t e : ends[i])
+  for (const auto& pair : ends)
+    for (std::uint32_t e : pair)
       if (e != kNone) flags[e] |= kRelated;
-  }
   // An instrument channel no one uses in the text is not part of its influence graph either.
   std::vector<std::uint32_t> kept_as(entity_list.size(), kNone);
   std::uint32_t kept = 0;
