@@ -269,7 +269,7 @@ SG_INLINE char* put_uint(char* p, std::uint64_t v) {
   return put_4(put_2(put_1or2(p, u / 1000000), r / 10000), r % 10000);
 }
 
-char* put_int(char* p, std::int64_t v) {
+SG_INLINE char* put_int(char* p, std::int64_t v) {
   if (v >= 0) return put_uint(p, static_cast<std::uint64_t>(v));
   *p++ = '-';
   return put_uint(p, 0 - static_cast<std::uint64_t>(v));
@@ -389,31 +389,51 @@ class RecordOut {
   char* end_;
 };
 
+// Room for an attribute value: a string's, a list's, or a number's.
+std::size_t value_room(const AttrValue& v) {
+  if (const auto* text = std::get_if<std::string>(&v)) return str_room(text->size());
+  if (const auto* list = std::get_if<std::vector<std::string>>(&v)) {
+    std::size_t n = 2 + list->size();
+    for (const auto& s : *list) n += str_room(s.size());
+    return n;
+  }
+  return 32;  // a bool, an int64 (kIntRoom) or a double (dtoa writes at most 25 bytes)
+}
+
+// An attribute map: room made once for all of it, then written at a plain pointer (doubles,
+// rare, go through RecordOut::number).
 void put_attrs(RecordOut& w, const Attributes& attrs) {
-  w.raw("{");
+  std::size_t room = 2;
+  for (const auto& [k, v] : attrs) room += 2 + str_room(k.size()) + value_room(v);
+  char* p = w.reserve(room);
+  *p++ = '{';
   bool first = true;
   for (const auto& [k, v] : attrs) {
-    if (const auto* list = std::get_if<std::vector<std::string>>(&v)) {
-      w.sep(!first).str(k).raw(":").strings(*list);
-      first = false;
-      continue;
-    }
-    const auto* text = std::get_if<std::string>(&v);
-    char* p = w.reserve(2 + str_room(k.size()) + (text ? str_room(text->size()) : kIntRoom));
     if (!first) *p++ = ',';
     first = false;
     p = put_str(p, k);
     *p++ = ':';
-    if (text)
+    if (const auto* text = std::get_if<std::string>(&v)) {
       p = put_str(p, *text);
-    else if (const auto* b = std::get_if<bool>(&v))
+    } else if (const auto* list = std::get_if<std::vector<std::string>>(&v)) {
+      *p++ = '[';
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        if (i) *p++ = ',';
+        p = put_str(p, (*list)[i]);
+      }
+      *p++ = ']';
+    } else if (const auto* b = std::get_if<bool>(&v)) {
       p = *b ? put_text(p, "true") : put_text(p, "false");
-    else if (const auto* i = std::get_if<std::int64_t>(&v))
+    } else if (const auto* i = std::get_if<std::int64_t>(&v)) {
       p = put_int(p, *i);
-    w.commit(p);
-    if (const auto* d = std::get_if<double>(&v)) w.number(*d);
+    } else {
+      w.commit(p);
+      w.number(std::get<double>(v));
+      p = w.reserve(room);  // what is left of the map fits in the room made for all of it
+    }
   }
-  w.raw("}");
+  *p++ = '}';
+  w.commit(p);
 }
 
 // --- Writing version 2 -------------------------------------------------------------------------
@@ -549,7 +569,7 @@ bool same_passage(const Evidence& a, const Evidence& b) {
 
 // An entity as its row, or as its id when no entity of the record has that id (a mention may
 // name an entity the record does not list, e.g. a citation's work). Room: kIntRoom, or the id's.
-char* put_entity(char* p, std::uint32_t row, const std::string& id) {
+SG_INLINE char* put_entity(char* p, std::uint32_t row, const std::string& id) {
   return row != RowIndex::kNone ? put_uint(p, row) : put_str(p, id);
 }
 
