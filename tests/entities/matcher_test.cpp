@@ -1,4 +1,6 @@
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <map>
 #include <random>
@@ -171,5 +173,71 @@ TEST_CASE("distinct folded words hash apart") {
     REQUIRE(t.size() == 1);
     auto [it, fresh] = seen.emplace(t[0].folded_hash, w);
     CHECK(it->second == w);
+  }
+}
+
+namespace {
+
+// The tokenizer's hash written out from its definition: the folded form's UTF-8 bytes eight at a
+// time (little-endian, the last chunk zero-padded), then the byte count, halves swapped.
+std::uint64_t reference_hash(const std::string& folded) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull;
+  for (std::size_t at = 0; at < folded.size(); at += 8) {
+    std::uint64_t chunk = 0;
+    for (std::size_t k = 0; k < 8 && at + k < folded.size(); ++k)
+      chunk |= std::uint64_t{static_cast<unsigned char>(folded[at + k])} << (8 * k);
+    h = (h ^ chunk) * 0xBF58476D1CE4E5B9ull;
+  }
+  h = (h ^ folded.size()) * 0x94D049BB133111EBull;
+  return (h >> 32) | (h << 32);
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buf[4];
+  std::int32_t size = 0;
+  U8_APPEND_UNSAFE(reinterpret_cast<std::uint8_t*>(buf), size, c);
+  out.append(buf, static_cast<std::size_t>(size));
+}
+
+}  // namespace
+
+TEST_CASE("two-byte letters are classified and folded as ICU says") {
+  // The tokenizer reads U+0080..U+07FF from a table: each code point checked against ICU, in
+  // random words that cross the hash's eight-byte chunks.
+  std::vector<UChar32> letters;
+  for (UChar32 c = 0x80; c < 0x800; ++c) {
+    const bool word = u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+    std::string alone;
+    append_utf8(alone, c);
+    const std::vector<Token> t = tokenize("a" + alone + "b");
+    const bool space = u_isUWhiteSpace(c);
+    CHECK(t.size() == (word ? 1u : space ? 2u : 3u));
+    if (word) letters.push_back(c);
+  }
+  auto fold = [](UChar32 c) {
+    if (c == 0x02BC) return UChar32{'\''};
+    const UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    return f == 0x0451 ? UChar32{0x0435} : f;
+  };
+  std::mt19937 rng(5);
+  for (int round = 0; round < 20000; ++round) {
+    std::string word, folded;
+    bool lower = false;
+    const std::size_t size = 1 + rng() % 12;
+    for (std::size_t k = 0; k < size; ++k) {
+      const UChar32 c =
+          rng() % 4 == 0 ? static_cast<UChar32>('A' + rng() % 26) : letters[rng() % letters.size()];
+      append_utf8(word, c);
+      append_utf8(folded, fold(c));
+      lower |= u_isalpha(c) && !u_isupper(c);
+    }
+    const std::vector<Token> t = tokenize(word);
+    REQUIRE(t.size() == 1);
+    CHECK(t[0].folded_hash == reference_hash(folded));
+    UChar32 first;
+    std::int32_t at = 0;
+    U8_NEXT(word.data(), at, static_cast<std::int32_t>(word.size()), first);
+    CHECK(t[0].upper_initial == static_cast<bool>(u_isupper(first)));
+    CHECK(t[0].all_upper == !lower);
   }
 }

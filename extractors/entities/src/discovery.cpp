@@ -43,7 +43,7 @@ const std::set<std::string> kStopStarts = {
 const std::set<std::string> kGenericHeads = {"programme", "program",    "initiative",  "scheme",
                                              "project",   "fellowship", "fellowships", "network"};
 // Names ending so are documents or events, not organisations.
-const std::set<std::string> kNotOrganisations = {
+const std::set<std::string, std::less<>> kNotOrganisations = {
     "agreement", "agreements", "treaty",     "declaration", "accord", "accords",
     "pact",      "concept",    "strategy",   "doctrine",    "war",    "charter",
     "protocol",  "act",        "convention", "memorandum",  "plan",   "summit"};
@@ -395,16 +395,28 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   // new Institution.
   std::map<std::string, Entity> fresh;
   std::map<std::string, std::string> form_to_id;  // surface form -> entity id, for re-scanning
-  // Definitions with an acronym first: they tie a long name to a known entity.
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) {
-                     return !a.acronym.empty() && b.acronym.empty();
-                   });
-  for (const Candidate& c : candidates) {
+  // Definitions with an acronym first: they tie a long name to a known entity. Visited in that
+  // order (as a stable sort would put them) without moving the candidates.
+  std::vector<std::uint32_t> order;
+  order.reserve(candidates.size());
+  for (int with_acronym = 1; with_acronym >= 0; --with_acronym)
+    for (std::uint32_t k = 0; k < candidates.size(); ++k)
+      if (candidates[k].acronym.empty() != (with_acronym == 1)) order.push_back(k);
+  for (const std::uint32_t k : order) {
+    const Candidate& c = candidates[k];
     if (c.acronym.empty() && form_to_id.count(c.name)) continue;
-    std::string last_word = fold_case(c.name.substr(
-        c.name.find_last_of(' ') == std::string::npos ? 0 : c.name.find_last_of(' ') + 1));
-    if (kNotOrganisations.count(last_word)) continue;
+    {
+      const std::size_t space = c.name.find_last_of(' ');
+      const std::string_view last =
+          std::string_view(c.name).substr(space == std::string::npos ? 0 : space + 1);
+      // Folded on the stack: a name's last word is short (a long one cannot be listed).
+      char buf[64];
+      const bool listed =
+          last.size() * 2 <= sizeof buf
+              ? kNotOrganisations.count(std::string_view(buf, fold_into(buf, last) - buf)) > 0
+              : kNotOrganisations.count(fold_case(last)) > 0;
+      if (listed) continue;
+    }
     const Mention* covering = nullptr;
     std::vector<const Mention*> inside;
     for (const Mention* m : by_sentence(c.sentence)) {

@@ -72,6 +72,17 @@ constexpr std::uint64_t finish(std::uint64_t h, std::uint64_t size) {
   return (h >> 32) | (h << 32);
 }
 
+// UTF-8 bytes of `c`, the first in the low byte, and their count.
+constexpr std::pair<std::uint32_t, std::uint32_t> utf8_packed(std::uint32_t u) {
+  if (u < 0x80) return {u, 1};
+  if (u < 0x800) return {(0xC0 | u >> 6) | (0x80 | (u & 0x3F)) << 8, 2};
+  if (u < 0x10000)
+    return {(0xE0 | u >> 12) | (0x80 | (u >> 6 & 0x3F)) << 8 | (0x80 | (u & 0x3F)) << 16, 3};
+  return {(0xF0 | u >> 18) | (0x80 | (u >> 12 & 0x3F)) << 8 | (0x80 | (u >> 6 & 0x3F)) << 16 |
+              (0x80 | (u & 0x3F)) << 24,
+          4};
+}
+
 // The hash of a folded form given byte by byte or code point by code point.
 class FoldedHash {
  public:
@@ -88,16 +99,11 @@ class FoldedHash {
   void code_point(UChar32 c) {
     const auto u = static_cast<std::uint32_t>(c);
     if (u < 0x80) return byte(static_cast<std::uint8_t>(u));
-    if (u < 0x800) return bytes((0xC0 | u >> 6) | (0x80 | (u & 0x3F)) << 8, 2);
-    if (u < 0x10000)
-      return bytes((0xE0 | u >> 12) | (0x80 | (u >> 6 & 0x3F)) << 8 | (0x80 | (u & 0x3F)) << 16, 3);
-    bytes((0xF0 | u >> 18) | (0x80 | (u >> 12 & 0x3F)) << 8 | (0x80 | (u >> 6 & 0x3F)) << 16 |
-              (0x80 | (u & 0x3F)) << 24,
-          4);
+    const auto [packed, size] = utf8_packed(u);
+    bytes(packed, size);
   }
   std::uint64_t value() const { return finish(fill_ ? absorb(h_, pending_) : h_, size_); }
 
- private:
   // `n` (1 to 4) bytes, the first in the low byte of `packed`.
   void bytes(std::uint32_t packed, std::uint32_t n) {
     pending_ |= std::uint64_t{packed} << (8 * fill_);
@@ -110,9 +116,32 @@ class FoldedHash {
     }
   }
 
+ private:
   std::uint64_t h_ = kHashSeed, pending_ = 0;
   std::uint32_t fill_ = 0, size_ = 0;
 };
+
+// What props() tells of every two-byte code point (U+0080 to U+07FF: accented Latin, Greek,
+// Cyrillic, ...), with its folded form's UTF-8 bytes ready for the hash: a word in those scripts
+// costs a table read per letter. Built on first use (once, then read-only: shared by threads).
+struct TwoByteLetter {
+  std::uint32_t folded_utf8 = 0;  // as utf8_packed() gives them
+  std::uint8_t folded_size = 0;
+  bool word = false, upper = false, lower_letter = false;
+};
+const TwoByteLetter* two_byte_letters() {
+  static const std::vector<TwoByteLetter> table = [] {
+    std::vector<TwoByteLetter> t(0x800);
+    for (UChar32 c = 0x80; c < 0x800; ++c) {
+      const CodePoint cp = props(c);
+      const auto [packed, size] = utf8_packed(static_cast<std::uint32_t>(cp.folded));
+      t[static_cast<std::size_t>(c)] = {packed, static_cast<std::uint8_t>(size), cp.word, cp.upper,
+                                        cp.lower_letter};
+    }
+    return t;
+  }();
+  return table.data();
+}
 
 // Every byte value classified once, so that tokenize() reads one table entry per ASCII byte: the
 // low byte is the byte's folded value (ASCII only), the high byte its class.
@@ -152,6 +181,7 @@ constexpr ByteTable kBytes;
                                          std::int32_t n, std::vector<Token>& out) {
   FoldedHash hash;
   bool lower = false, upper_initial = false;
+  const TwoByteLetter* const two_byte = two_byte_letters();
   std::int32_t j = start;
   while (j < n) {
     const std::uint16_t e = kBytes.entry[base[j]];
@@ -167,9 +197,15 @@ constexpr ByteTable kBytes;
     UChar32 d;
     const std::uint8_t lead = base[j];
     if (lead >= 0xC2 && lead <= 0xDF && j + 1 < n && (base[j + 1] & 0xC0) == 0x80) {
-      // Two bytes (Latin accents, Greek, Cyrillic): what U8_NEXT would decode, more directly.
-      d = (lead & 0x1F) << 6 | (base[j + 1] & 0x3F);
-      k = j + 2;
+      // Two bytes (Latin accents, Greek, Cyrillic): what U8_NEXT would decode, more directly,
+      // and what props() says of it from a table.
+      const TwoByteLetter& letter = two_byte[(lead & 0x1F) << 6 | (base[j + 1] & 0x3F)];
+      if (!letter.word) break;
+      if (j == start) upper_initial = letter.upper;
+      lower |= letter.lower_letter;
+      hash.bytes(letter.folded_utf8, letter.folded_size);
+      j += 2;
+      continue;
     } else {
       U8_NEXT(base, k, n, d);
       if (d < 0) break;
