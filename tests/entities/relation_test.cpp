@@ -60,6 +60,28 @@ TEST_CASE("a channel trigger links the sentence's actor and institution") {
   CHECK(r.triples.count("institution/alliance_francaise DELIVERS instrument/language_promotion"));
 }
 
+TEST_CASE("every relation of a sentence carries that sentence's figures, and only those") {
+  // (The extractor gives the last relation of a sentence the figures themselves and the others
+  // copies: each must still hold them all, and a sentence without figures none.)
+  Run r = run(
+      "The Alliance Française offers language courses to 3,000 students in Kazakhstan since 2015. "
+      "France also funds the Alliance Française in Uzbekistan.");
+  std::size_t with_figures = 0;
+  for (const auto& x : r.relations) {
+    if (x.evidence.quote.find("3,000") != std::string::npos) {
+      ++with_figures;
+      REQUIRE(x.attributes.count("figures"));
+      CHECK(std::get<std::vector<std::string>>(x.attributes.at("figures")) ==
+            std::vector<std::string>{"3,000 students"});
+      CHECK(std::get<std::vector<std::string>>(x.attributes.at("years")) ==
+            std::vector<std::string>{"2015"});
+    } else {
+      CHECK(x.attributes.empty());
+    }
+  }
+  CHECK(with_figures >= 2);
+}
+
 TEST_CASE("a run-in head carries its actor over the paragraph") {
   Run r = run("Norway. The government funds scholarships for students. It also supports independent media.");
   CHECK(r.triples.count("actor/norway USES_INSTRUMENT instrument/scholarships_grants"));

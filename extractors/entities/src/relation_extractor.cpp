@@ -162,23 +162,21 @@ class EntityIndex {
       if (load(a.data() + i) != load(b.data() + i)) return false;
     return load(a.data() + n - 8) == load(b.data() + n - 8);
   }
-  // Ids are short: eight bytes a step and a multiply each (std::hash cost more than the probe).
+  // The size and the first and last eight bytes: ids share a type prefix ("actor/") and differ
+  // in their name, mostly in its end and length; a rare equal hash costs a probe, not a wrong
+  // answer (same_id decides). Hashing every byte cost more than the probes it saved.
   static std::size_t hash(std::string_view s) {
-    std::uint64_t h = s.size() * 0x9E3779B97F4A7C15ull;
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t x;
-      std::memcpy(&x, s.data() + i, 8);
-      h = (h ^ x) * 0xBF58476D1CE4E5B9ull;
-      h ^= h >> 29;
+    const std::size_t n = s.size();
+    std::uint64_t head = 0, tail = 0;
+    if (n >= 8) {
+      std::memcpy(&head, s.data(), 8);
+      std::memcpy(&tail, s.data() + n - 8, 8);
+    } else {
+      for (std::size_t k = 0; k < n; ++k)
+        head |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[k])) << (8 * k);
     }
-    std::uint64_t tail = 0;
-    if (s.size() >= 8 && i < s.size())  // the last eight bytes, overlapping the step before
-      std::memcpy(&tail, s.data() + s.size() - 8, 8);
-    else
-      for (std::size_t k = 0; i + k < s.size(); ++k)
-        tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
-    h = (h ^ tail) * 0x94D049BB133111EBull;
+    std::uint64_t h = (head ^ (n * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+    h = (h ^ (h >> 29) ^ tail) * 0x94D049BB133111EBull;
     return static_cast<std::size_t>(h ^ (h >> 32));
   }
   std::vector<const Entity*> by_index_;
@@ -913,7 +911,9 @@ class EmittedSet {
   // False if `k` was inserted before.
   bool insert(const Key& k) {
     if (list_.size() < kShort) {
-      if (std::find(list_.begin(), list_.end(), k) != list_.end()) return false;
+      // (Field by field: std::array's == calls memcmp.)
+      for (const Key& e : list_)
+        if (e[0] == k[0] && e[1] == k[1] && e[2] == k[2]) return false;
       list_.push_back(k);
       if (list_.size() == kShort) set_.insert(list_.begin(), list_.end());
       return true;
@@ -932,21 +932,16 @@ class EmittedSet {
 struct BySentence {
   std::vector<std::uint32_t> start;  // mentions of sentence s: items[start[s], start[s + 1])
   std::vector<const Mention*> items;
+  std::vector<std::uint32_t> entity;  // by position in items: the mention's EntityIndex position
   std::vector<int> present;
   std::size_t size() const { return start.empty() ? 0 : start.size() - 1; }
   bool has(std::size_t s) const { return s < size() && start[s] != start[s + 1]; }
   std::span<const Mention* const> of(std::size_t s) const {
     return std::span<const Mention* const>(items.data() + start[s], items.data() + start[s + 1]);
   }
-};
-
-// Each mention's entity, looked up once: by the mention's index in the list it came in.
-struct EntityOf {
-  const Mention* base = nullptr;
-  const EntityIndex* index = nullptr;
-  std::vector<std::uint32_t> of;  // EntityIndex position, kNone: not an entity of the call
-  std::uint32_t index_of(const Mention* m) const { return of[static_cast<std::size_t>(m - base)]; }
-  const EntityInfo& info(const Mention* m) const { return index->info(index_of(m)); }
+  std::span<const std::uint32_t> entities_of(std::size_t s) const {
+    return std::span<const std::uint32_t>(entity.data() + start[s], entity.data() + start[s + 1]);
+  }
 };
 
 // Lists of ints by key, filled in two passes (count, then place) into one array: no vector
@@ -986,9 +981,9 @@ class EnglishBody {
 // Reads the words of every sentence it visits into `words`, for the rules after it.
 // Also places every mention among the words of its sentence: `placed`, by the mention's position
 // in by_sentence.items, gets its first word and the word after it.
-Powers find_powers(const Document& doc, const EntityIndex& entities, const EntityOf& entity_of,
-                   const BySentence& by_sentence, const EnglishBody& english_body, WordStore& words,
-                   const SentenceTokens* tokens, std::vector<MentionWords>& placed) {
+Powers find_powers(const Document& doc, const EntityIndex& entities, const BySentence& by_sentence,
+                   const EnglishBody& english_body, WordStore& words, const SentenceTokens* tokens,
+                   std::vector<MentionWords>& placed) {
   placed.resize(by_sentence.items.size());
   std::vector<int> score(entities.size(), 0);  // by EntityIndex position
   for (int si : by_sentence.present) {
@@ -1005,13 +1000,14 @@ Powers find_powers(const Document& doc, const EntityIndex& entities, const Entit
     std::size_t previous_word = 0;
     std::uint64_t previous_begin = 0;
     MentionWords* place = placed.data() + by_sentence.start[at];
+    const std::uint32_t* entity = by_sentence.entity.data() + by_sentence.start[at];
     for (const Mention* m : ms) {
       const std::size_t word = previous_word =
           sw.index_after(previous_word, previous_begin, m->range.begin);
       previous_begin = m->range.begin;
       const std::size_t end = sw.index_from(word, m->range.end);
       *place++ = {static_cast<std::uint32_t>(word), static_cast<std::uint32_t>(end)};
-      const std::uint32_t x = entity_of.index_of(m);
+      const std::uint32_t x = *entity++;
       const EntityInfo& e = entities.info(x);
       if (e.type == Type::kInstitution)
         for (std::uint32_t o : e.owner_index)
@@ -1048,7 +1044,9 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
   const EnglishBody english_body(doc);
   // Mentions grouped by sentence.
   BySentence by_sentence;
-  EntityOf entity_of{mentions.data(), &index, std::vector<std::uint32_t>(mentions.size(), kNone)};
+  // Each mention's entity (EntityIndex position, kNone: not an entity of the call), looked up
+  // once.
+  std::vector<std::uint32_t> entity_of(mentions.size(), kNone);
   {
     std::size_t sentences = doc.sentences.size();
     for (std::size_t i = 0; i < mentions.size(); ++i) {
@@ -1056,23 +1054,27 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       if (m.sentence < 0) continue;
       const std::uint32_t x = index.find(m.entity);
       if (x == kNone) continue;
-      entity_of.of[i] = x;
+      entity_of[i] = x;
       sentences = std::max(sentences, static_cast<std::size_t>(m.sentence) + 1);
     }
     // Counted, then placed: one array for all sentences, mentions in their order.
     by_sentence.start.assign(sentences + 1, 0);
     for (std::size_t i = 0; i < mentions.size(); ++i)
-      if (entity_of.of[i] != kNone)
+      if (entity_of[i] != kNone)
         ++by_sentence.start[static_cast<std::size_t>(mentions[i].sentence) + 1];
     for (std::size_t s = 0; s < sentences; ++s) {
       if (by_sentence.start[s + 1] > 0) by_sentence.present.push_back(static_cast<int>(s));
       by_sentence.start[s + 1] += by_sentence.start[s];
     }
     by_sentence.items.resize(by_sentence.start[sentences]);
+    by_sentence.entity.resize(by_sentence.start[sentences]);
     std::vector<std::uint32_t> fill(by_sentence.start.begin(), by_sentence.start.end() - 1);
     for (std::size_t i = 0; i < mentions.size(); ++i)
-      if (entity_of.of[i] != kNone)
-        by_sentence.items[fill[static_cast<std::size_t>(mentions[i].sentence)]++] = &mentions[i];
+      if (const std::uint32_t x = entity_of[i]; x != kNone) {
+        const std::uint32_t at = fill[static_cast<std::size_t>(mentions[i].sentence)]++;
+        by_sentence.items[at] = &mentions[i];
+        by_sentence.entity[at] = x;
+      }
   }
   // About two relations per sentence with names (a little more, measured): room made once
   // rather than by moving every relation made so far each time the vector grows.
@@ -1087,8 +1089,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     words.reserve(bytes / 4);  // (about five bytes a token)
   }
   std::vector<MentionWords> placed;  // by position in by_sentence.items
-  const Powers powers =
-      find_powers(doc, index, entity_of, by_sentence, english_body, words, tokens, placed);
+  const Powers powers = find_powers(doc, index, by_sentence, english_body, words, tokens, placed);
 
   // The document's own country: the state named far more often than any other (a text on the
   // foreign relations of one state), or none. "The country's principal ally", "the two states"
@@ -1096,11 +1097,10 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
   std::uint32_t main_country = kNone;
   {
     std::vector<int> count(index.size(), 0);
-    for (int si : by_sentence.present)
-      for (const Mention* m : by_sentence.of(static_cast<std::size_t>(si))) {
-        const EntityInfo& e = entity_of.info(m);
-        if (e.state_like && !e.bloc) ++count[entity_of.index_of(m)];
-      }
+    for (const std::uint32_t x : by_sentence.entity) {  // (every mention placed)
+      const EntityInfo& e = index.info(x);
+      if (e.state_like && !e.bloc) ++count[x];
+    }
     int top = 0, second = 0;
     for (std::uint32_t i = 0; i < index.size(); ++i) {
       if (count[i] > top) {
@@ -1163,19 +1163,14 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
 
     slots.clear();
     const MentionWords* place = placed.data() + by_sentence.start[si];
+    const std::uint32_t* entity = by_sentence.entity.data() + by_sentence.start[si];
     for (const Mention* m : by_sentence.of(si)) {
-      const std::uint32_t x = entity_of.index_of(m);
+      const std::uint32_t x = *entity++;
       const MentionWords p = *place++;
       Slot s{m, &index.info(x), x, Role::kOther, p.word, p.end};
       s.role = role_of(s, sw, powers);
       slots.push_back(s);
     }
-    auto ids_with = [&](Role role, std::vector<std::uint32_t>& ids) {
-      ids.clear();
-      for (const Slot& s : slots)
-        if (s.role == role && std::find(ids.begin(), ids.end(), s.index) == ids.end())
-          ids.push_back(s.index);
-    };
     // A state that usually receives influence, named beside a power, is the power's target
     // ("Georgia signed an agreement with the EU"), not an actor of its own.
     bool power_present = std::any_of(slots.begin(), slots.end(), [](const Slot& x) {
@@ -1233,9 +1228,18 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       y.role = Role::kActor;
       y.implicit_target = false;
     }
-    ids_with(Role::kActor, actors);
-    ids_with(Role::kInstitution, institutions);
-    ids_with(Role::kInstrument, instruments);
+    // The distinct entities of each role, in the order they are named: one walk of the slots.
+    actors.clear();
+    institutions.clear();
+    instruments.clear();
+    for (const Slot& x : slots) {
+      std::vector<std::uint32_t>* ids = x.role == Role::kActor         ? &actors
+                                        : x.role == Role::kInstitution ? &institutions
+                                        : x.role == Role::kInstrument  ? &instruments
+                                                                       : nullptr;
+      if (ids && std::find(ids->begin(), ids->end(), x.index) == ids->end())
+        ids->push_back(x.index);
+    }
 
     // Scope: a run-in head ("Turkey.") or a paragraph that opens with an actor as its subject
     // sets the actor of what follows, until the next head or section.
@@ -1272,6 +1276,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     if (scopes.back() != scope_actors) scopes.push_back(scope_actors);
     scope_of_sentence[si] = static_cast<std::uint32_t>(scopes.size() - 1);
     figures.reset();
+    const std::size_t sentence_first = out.size();  // the sentence's relations: from here on
     const int s = static_cast<int>(si);
     // Five or more powers in one sentence are a list, not a claim about each of them (measured
     // on the gold texts: four still make claims, five rarely do).
@@ -1302,8 +1307,9 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         where = sentence_source(doc, s);
         where_sentence = s;
       }
+      // (The figures are given to the sentence's relations at its end.)
       add_relation(out, index.id(src), index.id(dst), kRelTypeNames[static_cast<int>(type)], where,
-                   rule, conf, &*figures);
+                   rule, conf);
       made.push_back({src, dst, type});
     };
 
@@ -1425,7 +1431,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         // A state that acts in the sentence is no target of its co-actors there (a city of its
         // own named later: "the UAE, together with Saudi Arabia, ... signed in Jeddah").
         if (std::find(actors.begin(), actors.end(), t.index) != actors.end()) continue;
-        sources = subjects;
+        // The subjects, then the institutions (no copy of the subjects per target).
+        sources.clear();
         // With several institutions, a place belongs to the nearest one before it.
         bool several = std::count_if(slots.begin(), slots.end(), [](const Slot& x) {
                          return x.role == Role::kInstitution;
@@ -1440,9 +1447,11 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         }
         // The country a text is about receives influence there; where it acts abroad, its
         // moves are foreign relations, not the projection the graph records.
-        for (const std::uint32_t src : sources)
-          if (src != t.index && src != main_country)
-            emit(src, t.index, RelType::kTargets, "cue:preposition", 0.7);
+        for (const std::vector<std::uint32_t>* list :
+             std::initializer_list<const std::vector<std::uint32_t>*>{&subjects, &sources})
+          for (const std::uint32_t src : *list)
+            if (src != t.index && src != main_country)
+              emit(src, t.index, RelType::kTargets, "cue:preposition", 0.7);
       }
     }
 
@@ -1673,6 +1682,13 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       }
     }
 
+    // Each relation of the sentence gets its figures: copies, and the last one the figures
+    // themselves (one copy fewer per sentence).
+    if (figures && !figures->empty() && out.size() > sentence_first) {
+      for (std::size_t i = sentence_first; i + 1 < out.size(); ++i) out[i].attributes = *figures;
+      out.back().attributes = std::move(*figures);
+    }
+
     if (!institutions.empty() || sentence.paragraph != previous_paragraph)
       previous_institutions = institutions;
     previous_paragraph = sentence.paragraph;
@@ -1704,6 +1720,52 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
           out[i].evidence.rule != "sentence:coordinated-institution-channel"sv)
         delivering[x] = 1;
     }
+
+  // The mentions outside run-on debris, by paragraph, then in text order: `seq` numbers that
+  // order (sorted below, for MEMBER_OF). One walk of them also counts the mentions of each
+  // entity (seq_of) and the sentences naming it (named_in, for OPERATES).
+  struct Placed {
+    int paragraph;
+    const Mention* mention;
+    int sentence;
+    std::uint32_t entity;  // the mention's EntityIndex position
+  };
+  std::vector<Placed> by_seq;
+  by_seq.reserve(by_sentence.items.size());
+  // Every organisation is checked against the mentions of its members only.
+  Grouped seq_of;  // by EntityIndex position: the seq of its mentions, ascending
+  seq_of.start.assign(index.size() + 1, 0);
+  // The sentences (ascending, run-on debris left out) naming each entity: the first sentence
+  // naming two entities is the first both lists share. (A table of every pair of names in every
+  // sentence cost more than all the rest.)
+  Grouped named_in;  // by EntityIndex position
+  named_in.start.assign(index.size() + 1, 0);
+  {
+    std::vector<int> last(index.size(), -1);  // the last sentence counted for the entity
+    for (int sentence : by_sentence.present) {
+      const Sentence& st = doc.sentences[static_cast<std::size_t>(sentence)];
+      if (st.range.size() > kMaxSentenceBytes) continue;
+      const auto at = static_cast<std::size_t>(sentence);
+      const Mention* const* m = by_sentence.of(at).data();
+      for (const std::uint32_t x : by_sentence.entities_of(at)) {
+        by_seq.push_back({st.paragraph, *m++, sentence, x});
+        ++seq_of.start[x + 1];  // (counted here: the sort below does not change the counts)
+        if (last[x] != sentence) {
+          last[x] = sentence;
+          ++named_in.start[x + 1];
+        }
+      }
+    }
+    for (std::size_t i = 0; i < index.size(); ++i) named_in.start[i + 1] += named_in.start[i];
+    named_in.items.resize(named_in.start[index.size()]);
+    std::vector<std::uint32_t> fill(named_in.start.begin(), named_in.start.end() - 1);
+    std::fill(last.begin(), last.end(), -1);
+    for (const Placed& p : by_seq)  // (still in sentence order)
+      if (last[p.entity] != p.sentence) {
+        last[p.entity] = p.sentence;
+        named_in.items[fill[p.entity]++] = static_cast<std::uint32_t>(p.sentence);
+      }
+  }
   // Each entity's first sentence, in id order (the order of EntityIndex positions).
   struct FirstNamed {
     std::uint32_t index;
@@ -1711,15 +1773,13 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
   };
   std::vector<FirstNamed> first_named;
   {
-    std::vector<char> seen(index.size(), 0);
+    // Sentences ascending: the first one met is the first; read out by position, no sort.
+    std::vector<int> first(index.size(), -1);
     for (int sentence : by_sentence.present)
-      for (const Mention* m : by_sentence.of(static_cast<std::size_t>(sentence)))
-        if (const std::uint32_t x = entity_of.index_of(m); !seen[x]) {
-          seen[x] = 1;
-          first_named.push_back({x, sentence});
-        }
-    std::sort(first_named.begin(), first_named.end(),
-              [](const FirstNamed& a, const FirstNamed& b) { return a.index < b.index; });
+      for (const std::uint32_t x : by_sentence.entities_of(static_cast<std::size_t>(sentence)))
+        if (int& f = first[x]; f < 0) f = sentence;
+    for (std::uint32_t x = 0; x < index.size(); ++x)
+      if (first[x] >= 0) first_named.push_back({x, first[x]});
   }
   std::string target;  // one buffer for the channel ids looked up
   for (const auto& [x, sentence] : first_named) {
@@ -1733,34 +1793,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
   }
 
   // OPERATES from the lexicon's owners: evidence is a sentence naming both, else the
-  // institution's first mention.
-  // The sentences (ascending, run-on debris left out) naming each entity: the first sentence
-  // naming two entities is the first both lists share. (A table of every pair of names in every
-  // sentence cost more than all the rest.)
-  Grouped named_in;  // by EntityIndex position
-  {
-    named_in.start.assign(index.size() + 1, 0);
-    std::vector<int> last(index.size(), -1);  // the last sentence counted for the entity
-    auto each = [&](auto&& f) {
-      for (int sentence : by_sentence.present) {
-        if (doc.sentences[static_cast<std::size_t>(sentence)].range.size() > kMaxSentenceBytes)
-          continue;
-        for (const Mention* m : by_sentence.of(static_cast<std::size_t>(sentence)))
-          if (const std::uint32_t x = entity_of.index_of(m); last[x] != sentence) {
-            last[x] = sentence;
-            f(x, sentence);
-          }
-      }
-    };
-    each([&](std::uint32_t x, int) { ++named_in.start[x + 1]; });
-    for (std::size_t i = 0; i < index.size(); ++i) named_in.start[i + 1] += named_in.start[i];
-    named_in.items.resize(named_in.start[index.size()]);
-    std::vector<std::uint32_t> fill(named_in.start.begin(), named_in.start.end() - 1);
-    std::fill(last.begin(), last.end(), -1);
-    each([&](std::uint32_t x, int sentence) {
-      named_in.items[fill[x]++] = static_cast<std::uint32_t>(sentence);
-    });
-  }
+  // institution's first mention (named_in is made above).
   auto first_together = [&](std::uint32_t ia, std::uint32_t b) -> int {
     if (ia == kNone) return -1;
     const auto na = named_in.of(ia);
@@ -1790,35 +1823,17 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     }
   }
   // MEMBER_OF from the lexicon's member lists, when a member is named in the same paragraph as
-  // the organisation or inside the bloc's own section.
-  // The mentions outside run-on debris, by paragraph, then in text order: `seq` numbers that
-  // order.
-  struct Placed {
-    int paragraph;
-    const Mention* mention;
-    int sentence;
-  };
-  std::vector<Placed> by_seq;
-  for (int sentence : by_sentence.present) {
-    const Sentence& st = doc.sentences[static_cast<std::size_t>(sentence)];
-    if (st.range.size() > kMaxSentenceBytes) continue;
-    for (const Mention* m : by_sentence.of(static_cast<std::size_t>(sentence)))
-      by_seq.push_back({st.paragraph, m, sentence});
-  }
+  // the organisation or inside the bloc's own section (by_seq and seq_of, made above).
   // (Paragraphs mostly come in order already.)
   auto by_paragraph = [](const Placed& a, const Placed& b) { return a.paragraph < b.paragraph; };
   if (!std::is_sorted(by_seq.begin(), by_seq.end(), by_paragraph))
     std::stable_sort(by_seq.begin(), by_seq.end(), by_paragraph);
-  // Every organisation is checked against the mentions of its members only.
-  Grouped seq_of;  // by EntityIndex position: the seq of its mentions, ascending
   {
-    seq_of.start.assign(index.size() + 1, 0);
-    for (const Placed& p : by_seq) ++seq_of.start[entity_of.index_of(p.mention) + 1];
     for (std::size_t i = 0; i < index.size(); ++i) seq_of.start[i + 1] += seq_of.start[i];
     seq_of.items.resize(by_seq.size());
     std::vector<std::uint32_t> fill(seq_of.start.begin(), seq_of.start.end() - 1);
     for (std::size_t q = 0; q < by_seq.size(); ++q)
-      seq_of.items[fill[entity_of.index_of(by_seq[q].mention)]++] = static_cast<std::uint32_t>(q);
+      seq_of.items[fill[by_seq[q].entity]++] = static_cast<std::uint32_t>(q);
   }
   std::set<std::pair<std::uint32_t, std::uint32_t>> memberships;  // (member, organisation)
   std::vector<std::uint32_t> hits;                                // seq of each mention of a member
@@ -1836,18 +1851,15 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     org_paragraphs.clear();
     for (std::uint32_t q : seq_of.of(org_index)) org_paragraphs.push_back(by_seq[q].paragraph);
     for (std::uint32_t q : hits) {
-      const auto& [paragraph, m, sentence] = by_seq[q];
-      const std::uint32_t member = entity_of.index_of(m);
+      const auto& [paragraph, m, sentence, member] = by_seq[q];
       bool org_here = std::binary_search(org_paragraphs.begin(), org_paragraphs.end(), paragraph);
       const auto& scope = scopes[scope_of_sentence[static_cast<std::size_t>(sentence)]];
       bool org_is_scope = std::find(scope.begin(), scope.end(), org_index) != scope.end();
       bool member_is_scope = std::find(scope.begin(), scope.end(), member) != scope.end();
       // Both named in this sentence (by_seq holds no run-on debris, so this is also "a
       // sentence naming both").
-      const auto here = by_sentence.of(static_cast<std::size_t>(sentence));
-      bool same_sentence = std::any_of(here.begin(), here.end(), [&](const Mention* x) {
-        return entity_of.index_of(x) == org_index;
-      });
+      const auto here = by_sentence.entities_of(static_cast<std::size_t>(sentence));
+      bool same_sentence = std::find(here.begin(), here.end(), org_index) != here.end();
       // The section's actor takes a membership only from a sentence of the paragraph that
       // names the organisation and no state (its subject is the carried-over actor: "The
       // country belongs to the CIS ..."), not from a bloc named beside other states.
@@ -1855,9 +1867,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       auto org_subjectless = [&, paragraph = paragraph] {
         for (std::uint32_t oq : seq_of.of(org_index)) {
           if (by_seq[oq].paragraph != paragraph) continue;
-          const auto ms = by_sentence.of(static_cast<std::size_t>(by_seq[oq].sentence));
-          if (std::none_of(ms.begin(), ms.end(), [&](const Mention* x) {
-                const std::uint32_t i = entity_of.index_of(x);
+          const auto ms = by_sentence.entities_of(static_cast<std::size_t>(by_seq[oq].sentence));
+          if (std::none_of(ms.begin(), ms.end(), [&](const std::uint32_t i) {
                 return i != org_index && index.info(i).state_like;
               }))
             return true;
