@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "softgraph/core/document.hpp"
+#include "softgraph/extract/citation_finder.hpp"
 #include "softgraph/extract/ref_text.hpp"
 #include "softgraph/extract/reference_list_finder.hpp"
 #include "softgraph/extract/reference_parser.hpp"
@@ -143,4 +144,22 @@ TEST_CASE("entries with spaces to collapse, links and access dates past the firs
       "Nye, J. (2004). Soft power. DOI: 10.1000/182 URL: http://example.org/x (Accessed 2 May)");
   CHECK(dated.doi == "10.1000/182");
   CHECK(dated.url == "http://example.org/x");
+}
+
+// Brackets are looked for thirty-two bytes, then sixteen, then one at a time: a citation is
+// found wherever its parenthesis falls in those blocks, and one bracket is never passed over.
+TEST_CASE("a citation is found at every offset of the bracket scan's blocks") {
+  for (std::size_t pad = 0; pad < 100; ++pad) {
+    for (const char* filler : {"x", "a (b) c ", "[q]"}) {
+      std::string text;
+      while (text.size() < pad) text += filler;
+      text.resize(pad);
+      const std::size_t open = text.size() + 5;
+      text += " Nye (2002) argued.";
+      std::vector<CitationHit> hits = find_citations(text, {}, false);
+      REQUIRE_MESSAGE(!hits.empty(), "pad " << pad << " filler " << filler);
+      CHECK_MESSAGE(hits.back().range.end == open + 6, "pad " << pad << " filler " << filler);
+      CHECK(hits.back().year == 2002);
+    }
+  }
 }

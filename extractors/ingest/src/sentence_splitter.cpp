@@ -78,6 +78,40 @@ bool is_abbreviation(std::string_view tok) {
   return false;
 }
 
+// The two bytes before the period of every abbreviation (ASCII lower-cased), as a bit set: a
+// token ending otherwise is none, and is not cut out of the text. A one-letter abbreviation
+// ("p.") may follow any byte.
+class AbbreviationEnds {
+ public:
+  constexpr AbbreviationEnds() {
+    for (std::string_view a : kAbbreviations) {
+      const std::size_t n = a.size();
+      if (n >= 3) {
+        set(static_cast<unsigned char>(a[n - 3]), static_cast<unsigned char>(a[n - 2]));
+      } else {
+        for (unsigned x = 0; x < 256; ++x) set(x, static_cast<unsigned char>(a[0]));
+      }
+    }
+  }
+  // Whether a token whose period follows the bytes `b3` `b2` may be an abbreviation.
+  constexpr bool may_end(unsigned char b3, unsigned char b2) const {
+    const unsigned k = key(lower(b3), lower(b2));
+    return (bits_[k / 64] >> (k % 64)) & 1;
+  }
+
+ private:
+  static constexpr unsigned char lower(unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
+  }
+  static constexpr unsigned key(unsigned b3, unsigned b2) { return b3 << 8 | b2; }
+  constexpr void set(unsigned b3, unsigned b2) {
+    const unsigned k = key(b3, b2);
+    bits_[k / 64] |= std::uint64_t{1} << (k % 64);
+  }
+  std::array<std::uint64_t, 65536 / 64> bits_{};
+};
+constexpr AbbreviationEnds kAbbreviationEnds;
+
 // "J." "K.S." "U.S." "К.С.": capital letters each followed by a period.
 bool is_initials(std::string_view tok) {
   if (tok.size() < 2 || tok.back() != '.') return false;
@@ -186,7 +220,11 @@ SentenceSplitter::SentenceSplitter() {
 
 SentenceSplitter::~SentenceSplitter() = default;
 
-bool SentenceSplitter::suppress_break(std::string_view before, std::string_view after) {
+namespace {
+
+// suppress_break, inlined into the splitter's loop over every break (one call a break costs
+// more than most answers do).
+[[gnu::always_inline]] inline bool suppressed(std::string_view before, std::string_view after) {
   while (!before.empty() && is_ws(before.back())) {
     // A break after a line end whose line does not end a sentence is a soft wrap.
     if (before.back() == '\n') {
@@ -199,23 +237,39 @@ bool SentenceSplitter::suppress_break(std::string_view before, std::string_view 
     }
     before.remove_suffix(1);
   }
-  // The last token: after the last " \t\n(" (find_last_of).
+  // The last token is after the last " \t\n(" (find_last_of).
   static constexpr auto kTokenEnd = [] {
     std::array<bool, 256> t{};
     t[' '] = t['\t'] = t['\n'] = t['('] = true;
     return t;
   }();
-  std::size_t sp = before.size();
-  while (sp > 0 && !kTokenEnd[static_cast<unsigned char>(before[sp - 1])]) --sp;
-  std::string_view tok = before.substr(sp);
-  while (!tok.empty() && (tok.front() == '[' || tok.front() == '"' ||
-                          static_cast<unsigned char>(tok.front()) == 0xE2))
-    tok.remove_prefix(tok.front() == '\xE2' && tok.size() >= 3 ? 3 : 1);
-  if (is_abbreviation(tok) || is_initials(tok)) return true;
+  // Both an abbreviation and initials end with a period after two bytes or more of the token
+  // (a suffix of `before`); initials with a capital before it; abbreviations as kAbbreviationEnds
+  // says. Most sentence ends are neither, and their tokens are not looked for.
+  const std::size_t n = before.size();
+  if (n >= 2 && before.back() == '.') {
+    const auto b2 = static_cast<unsigned char>(before[n - 2]);
+    if (b2 >= 0x80 || (b2 >= 'A' && b2 <= 'Z') || n == 2 ||
+        kAbbreviationEnds.may_end(static_cast<unsigned char>(before[n - 3]), b2)) {
+      std::size_t sp = n;
+      while (sp > 0 && !kTokenEnd[static_cast<unsigned char>(before[sp - 1])]) --sp;
+      std::string_view tok = before.substr(sp);
+      while (!tok.empty() && (tok.front() == '[' || tok.front() == '"' ||
+                              static_cast<unsigned char>(tok.front()) == 0xE2))
+        tok.remove_prefix(tok.front() == '\xE2' && tok.size() >= 3 ? 3 : 1);
+      if (is_abbreviation(tok) || is_initials(tok)) return true;
+    }
+  }
   std::size_t i = 0;
   while (i < after.size() && is_ws(after[i])) ++i;
   UChar32 next = cp_at(after, i);
   return is_lower(next);
+}
+
+}  // namespace
+
+bool SentenceSplitter::suppress_break(std::string_view before, std::string_view after) {
+  return suppressed(before, after);
 }
 
 void SentenceSplitter::boundaries_of_whole(std::string_view p, std::vector<std::uint64_t>& out) {
@@ -321,6 +375,27 @@ bool SentenceSplitter::add_pieces(std::string_view p, std::uint64_t pb) {
       open = std::string_view::npos;
       continue;
     }
+    // The usual sentence end: ". " and a capital, "? " or "! " and a letter, or a terminator at
+    // its line's end. After a terminator and spaces the rules (SB8 to SB11) look only forward:
+    // a capital (or any letter after "!" "?") has a break before it, a small letter after "."
+    // none (SB8), and before a line end only the line end breaks. ICU need not read these; a
+    // piece that later reads the same bytes finds the same break (duplicates are dropped).
+    if (p[t] == '.' || p[t] == '!' || p[t] == '?') {
+      std::size_t k = t + 1;
+      while (k < p.size() && p[k] == ' ') ++k;
+      if (k < p.size()) {
+        const auto c = static_cast<unsigned char>(p[k]);
+        if (c == '\n') {
+          pos = k;  // the line end, found next
+          continue;
+        }
+        if (k > t + 1 && ascii_letter(c)) {
+          if (c <= 'Z' || p[t] != '.') fast_breaks_.push_back(pb + k);
+          pos = k;
+          continue;
+        }
+      }
+    }
     std::size_t s = t;
     if (t > ls && ascii_alnum(p[t - 1])) {
       s = t - 1;
@@ -385,14 +460,16 @@ void SentenceSplitter::boundaries_of(std::string_view text, std::span<const Byte
   after_letter_ = false;
   line_ends_.clear();
   breaks_.clear();
+  fast_breaks_.clear();
   whole_.clear();
   for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
     const ByteRange r = paragraphs[pi];
-    const std::size_t mark = used_, ends_mark = line_ends_.size();
+    const std::size_t mark = used_, ends_mark = line_ends_.size(), fast_mark = fast_breaks_.size();
     const bool letter_mark = after_letter_;
     if (!add_pieces(r.slice(text), r.begin)) {
       used_ = mark;
       line_ends_.resize(ends_mark);
+      fast_breaks_.resize(fast_mark);
       after_letter_ = letter_mark;
       whole_.push_back(pi);
     }
@@ -417,6 +494,15 @@ void SentenceSplitter::boundaries_of(std::string_view text, std::span<const Byte
       breaks_.push_back(at_[u]);
     }
     utext_close(ut);
+  }
+  if (!fast_breaks_.empty() && !all_whole) {
+    // Both lists are in text order; a break both found is kept once.
+    merged_.resize(breaks_.size() + fast_breaks_.size());
+    merged_.erase(std::unique(merged_.begin(),
+                              std::merge(breaks_.begin(), breaks_.end(), fast_breaks_.begin(),
+                                         fast_breaks_.end(), merged_.begin())),
+                  merged_.end());
+    breaks_.swap(merged_);
   }
   out.clear();
   first.clear();
@@ -472,7 +558,7 @@ void SentenceSplitter::split(Document& doc) {
     for (std::size_t k = 1; k < count; ++k) {
       std::uint64_t b = bounds[k];
       bool last = k + 1 == count;
-      if (!last && suppress_break(p.substr(start, b - start), p.substr(b))) continue;
+      if (!last && suppressed(p.substr(start, b - start), p.substr(b))) continue;
       std::uint64_t s = start, e = b;
       while (s < e && is_ws(p[s])) ++s;
       while (e > s && is_ws(p[e - 1])) --e;
@@ -488,7 +574,7 @@ void SentenceSplitter::split(Document& doc) {
     wide_.reset();
     at_.reset();
     capacity_ = 0;
-    for (auto* v : {&line_ends_, &breaks_, &whole_bounds_, &bounds_})
+    for (auto* v : {&line_ends_, &breaks_, &fast_breaks_, &merged_, &whole_bounds_, &bounds_})
       std::vector<std::uint64_t>().swap(*v);
     std::vector<std::size_t>().swap(whole_);
     std::vector<std::size_t>().swap(first_);

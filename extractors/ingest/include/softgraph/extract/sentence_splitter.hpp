@@ -56,6 +56,7 @@ class SentenceSplitter {
   std::size_t used_ = 0, capacity_ = 0;
   bool after_letter_ = false;  // the last piece ends with the letter after a trigger
   std::vector<std::uint64_t> line_ends_, breaks_, whole_bounds_, bounds_;
+  std::vector<std::uint64_t> fast_breaks_, merged_;  // breaks found without ICU; both lists
   std::vector<std::size_t> whole_, first_;  // paragraphs read whole; split's paragraph starts
   std::vector<ByteRange> ranges_;
 };
