@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <bitset>
 #include <cassert>
 #include <cstring>
 #include <functional>
@@ -316,14 +315,11 @@ constexpr std::uint64_t lanes_in(std::uint64_t x7, unsigned lo, unsigned hi) {
 // More bytes than any word in cue_table() has (checked there).
 constexpr std::size_t kMaxListedWord = 16;
 
-// Every cue word with its kCue* bits, and every word of kWords with its number; and a filter
-// on the tokens' folded hashes: a token whose hash bit is clear is in no list, which most
-// tokens learn without being folded or looked up.
+// Every cue word with its kCue* bits, and every word of kWords with its number (WordClasses'
+// filter tells most tokens they are in no list without folding or looking them up).
 struct CueTable {
   WordClasses classes;
-  static constexpr std::size_t kFilterBits = 4096;
-  std::bitset<kFilterBits> filter;
-  bool may_have(std::uint64_t hash) const { return filter[hash & (kFilterBits - 1)]; }
+  bool may_have(std::uint64_t hash) const { return classes.may_have(hash); }
   // The same words again, for ASCII tokens (whose folded form is their lower case): each kept
   // as two zero-padded 8-byte lanes, so a token is confirmed by two compares, not folded into a
   // buffer and compared as a string.
@@ -365,14 +361,10 @@ struct CueTable {
 const CueTable& cue_table() {
   static const CueTable table = [] {
     CueTable t;
-    constexpr std::size_t kFilterBits = CueTable::kFilterBits;
     auto add = [&t](std::string_view w, std::uint32_t bits) {
       assert(w.size() < kMaxListedWord && tokenize(w).size() == 1);
       t.classes.add(w, bits);
-      for (const Token& token : tokenize(w)) {
-        t.filter.set(token.folded_hash & (kFilterBits - 1));
-        t.add_short(token.folded_hash, w, bits);
-      }
+      for (const Token& token : tokenize(w)) t.add_short(token.folded_hash, w, bits);
     };
     const std::pair<const std::set<std::string>*, std::uint32_t> lists[] = {
         {&kStrongTargetCues, kCueStrongTarget},

@@ -59,6 +59,11 @@ class WordClasses {
   }
   // Classes of a token whose hash is `hash` and folded form `folded`.
   std::uint32_t of_folded(std::uint64_t hash, std::string_view folded) const;
+  // False when no listed word has this folded hash: the token is in no list.
+  bool may_have(std::uint64_t hash) const {
+    const std::size_t bit = hash & (kFilterBits - 1);
+    return (filter_[bit / 64] >> (bit % 64) & 1) != 0;
+  }
 
  private:
   struct Entry {
@@ -67,10 +72,6 @@ class WordClasses {
     std::uint32_t bits = 0;  // 0: free slot
   };
   static constexpr std::size_t kFilterBits = 4096;
-  bool may_have(std::uint64_t hash) const {
-    const std::size_t bit = hash & (kFilterBits - 1);
-    return (filter_[bit / 64] >> (bit % 64) & 1) != 0;
-  }
   std::uint32_t find(std::string_view text, const Token& t) const;
   std::vector<Entry> slots_ = std::vector<Entry>(64);
   std::size_t used_ = 0;
