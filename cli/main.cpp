@@ -223,6 +223,10 @@ int main(int argc, char** argv) {
   std::string merge_metrics_skip;
   merge->add_option("--metrics-skip", merge_metrics_skip,
                     "Comma-separated edge types left out of the metrics, e.g. MENTIONS,CITES");
+  std::vector<std::string> merge_lexicons;
+  merge->add_option("--lexicon", merge_lexicons,
+                    "The extra lexicon file(s) the records were extracted with: records name "
+                    "lexicon entities by id");
 
   // render
   std::string render_in, render_out = "out", render_formats = "svg";
@@ -309,10 +313,12 @@ int main(int argc, char** argv) {
         if (!out) throw Error(ErrorCode::kOutput, jsonl_out, "", "cannot write");
         // Records are written as they come, in input order: nothing is held for the end.
         // Records are serialised by the worker that extracted the document, in parallel.
+        // Lexicon entities are named by id: the lexicon is written once, not in every record.
+        const EntityCatalog& catalog = p.entity_catalog();
         records = p.extract_stream_as(
             files,
-            [](DocumentExtraction&& x) {
-              std::string line = extraction_to_json(x);
+            [&catalog](DocumentExtraction&& x) {
+              std::string line = extraction_to_json(x, &catalog);
               line.push_back('\n');
               return line;
             },
@@ -334,11 +340,12 @@ int main(int argc, char** argv) {
       mc.threads = merge_threads;
       mc.max_evidence = merge_max_evidence;
       mc.metrics_skip = merge_metrics_skip;
+      mc.lexicons = merge_lexicons;
       Pipeline p = make_pipeline(mc);
       GraphBuilder builder = p.make_builder();
       // The same order as a single run: documents sorted by path.
-      for_each_extraction_by_path(parts,
-                                  [&](DocumentExtraction&& x) { builder.add(std::move(x)); });
+      for_each_extraction_by_path(
+          parts, [&](DocumentExtraction&& x) { builder.add(std::move(x)); }, &p.entity_catalog());
       if (builder.document_count() == 0)
         throw input_error(parts.front(), "", "no extraction record");
       Graph g = p.finish(builder);

@@ -181,6 +181,8 @@ def main():
             print("dask_extract: no document could be read", file=sys.stderr)
             return 1
         cmd = [binary, "merge", *good, "-o", args.output, "--format", args.format]
+        for lex in args.lexicon:  # records name lexicon entities by id: merge needs the same lexicon
+            cmd += ["--lexicon", os.path.abspath(lex)]
         r = subprocess.run(cmd)
         return r.returncode
     finally:

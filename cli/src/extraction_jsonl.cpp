@@ -21,6 +21,7 @@
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
+#include "softgraph/core/text_util.hpp"
 
 namespace softgraph {
 namespace {
@@ -554,6 +555,7 @@ struct Scratch {
   RowIndex rules_index;
   std::vector<const Evidence*> passages;  // the first evidence of each passage
   RowIndex passages_index;
+  std::vector<const std::string*> extra_aliases;  // of the entity being written
 };
 
 Scratch& scratch_for_writer() {
@@ -573,27 +575,85 @@ SG_INLINE char* put_entity(char* p, std::uint32_t row, const std::string& id) {
   return row != RowIndex::kNone ? put_uint(p, row) : put_str(p, id);
 }
 
-// Entities, as objects (they are few, and what people read first); their rows by id.
-void put_entities(RecordOut& w, Scratch& s, const DocumentExtraction& x) {
+// An entity in full, as an object.
+void put_full_entity(RecordOut& w, const Entity& e) {
+  char* p =
+      w.reserve(64 + str_room(e.id.size()) + str_room(e.type.size()) + str_room(e.label.size()));
+  p = put_str(put_text(p, "{\"id\":"), e.id);
+  p = put_str(put_text(p, ",\"type\":"), e.type);
+  p = put_str(put_text(p, ",\"label\":"), e.label);
+  w.commit(put_text(p, ",\"aliases\":"));
+  w.strings(e.aliases).raw(",\"attributes\":");
+  put_attrs(w, e.attributes);
+  w.raw("}");
+}
+
+// The aliases of `e` beyond those of `known` (into `extra`), when `e` lists them sorted, each
+// once, and lists all of `known`'s: then a reader rebuilds them from `known` and `extra`.
+bool extra_aliases(const Entity& e, const Entity& known, std::vector<const std::string*>& extra) {
+  extra.clear();
+  const auto& have = e.aliases;
+  const auto& base = known.aliases;
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < have.size(); ++i) {
+    if (i != 0 && !(have[i - 1] < have[i])) return false;
+    if (j < base.size() && have[i] == base[j])
+      ++j;
+    else
+      extra.push_back(&have[i]);
+  }
+  return j == base.size();
+}
+
+// A lexicon entity named by its id: the id alone when it is the catalog's as is, else an object
+// with what differs. False, writing nothing, when its aliases cannot be told that way.
+bool put_known_entity(RecordOut& w, const Entity& e, const Entity& known,
+                      std::vector<const std::string*>& extra) {
+  if (!extra_aliases(e, known, extra)) return false;
+  const bool same_type = same(e.type, known.type), same_label = same(e.label, known.label);
+  const bool same_attributes = e.attributes == known.attributes;
+  if (same_type && same_label && same_attributes && extra.empty()) {
+    w.str(e.id);
+    return true;
+  }
+  w.raw("{\"id\":").str(e.id);
+  if (!same_type) w.raw(",\"type\":").str(e.type);
+  if (!same_label) w.raw(",\"label\":").str(e.label);
+  if (!same_attributes) {
+    w.raw(",\"attributes\":");
+    put_attrs(w, e.attributes);
+  }
+  if (!extra.empty()) {
+    w.raw(",\"extra_aliases\":[");
+    for (std::size_t i = 0; i < extra.size(); ++i) w.sep(i != 0).str(*extra[i]);
+    w.raw("]");
+  }
+  w.raw("}");
+  return true;
+}
+
+// Entities (they are few, and what people read first): the catalog's by id, the others as
+// objects; their rows by id. True when some entity was named from the catalog.
+bool put_entities(RecordOut& w, Scratch& s, const DocumentExtraction& x,
+                  const EntityCatalog* catalog) {
   s.entities.reset(x.entities.size());
   w.raw(",\"entities\":[");
+  bool named = false;
   for (std::size_t i = 0; i < x.entities.size(); ++i) {
     const Entity& e = x.entities[i];
     // A repeated id keeps its first row: writer and reader both resolve it through that row.
     s.entities.find_or_add(hash_key(e.id), static_cast<std::uint32_t>(i),
                            [&](std::uint32_t r) { return same(x.entities[r].id, e.id); });
-    char* p =
-        w.reserve(64 + str_room(e.id.size()) + str_room(e.type.size()) + str_room(e.label.size()));
-    if (i != 0) *p++ = ',';
-    p = put_str(put_text(p, "{\"id\":"), e.id);
-    p = put_str(put_text(p, ",\"type\":"), e.type);
-    p = put_str(put_text(p, ",\"label\":"), e.label);
-    w.commit(put_text(p, ",\"aliases\":"));
-    w.strings(e.aliases).raw(",\"attributes\":");
-    put_attrs(w, e.attributes);
-    w.raw("}");
+    w.sep(i != 0);
+    const Entity* known = catalog ? catalog->find(e.id) : nullptr;
+    if (known && put_known_entity(w, e, *known, s.extra_aliases)) {
+      named = true;
+      continue;
+    }
+    put_full_entity(w, e);
   }
   w.raw("]");
+  return named;
 }
 
 SG_INLINE std::uint32_t entity_row(const Scratch& s, const DocumentExtraction& x,
@@ -940,6 +1000,59 @@ struct V2Reader {
   }
 };
 
+// --- Reading entities ---------------------------------------------------------------------------
+
+// Entities in full (objects with "aliases"), or named from the catalog: by id alone (a string), or
+// by id with what differs (an object without "aliases"). Naming needs the catalog the record was
+// written with, which its "lexicon" digest names.
+void read_entities(const rapidjson::Value& d, const std::string& where,
+                   const EntityCatalog* catalog, DocumentExtraction& x) {
+  const bool has_digest = d.HasMember("lexicon");
+  if (has_digest) {
+    const std::string digest = str(d["lexicon"]);
+    if (!catalog)
+      fail(where, "$.lexicon",
+           "the record names the entities of lexicon " + digest +
+               " by id, and this reader has no lexicon to look them up in");
+    if (digest != catalog->digest())
+      fail(where, "$.lexicon",
+           "the record was extracted with lexicon " + digest + ", and this run's lexicon is " +
+               catalog->digest() + ": give merge the same --lexicon files as extract");
+  }
+  const auto list = d["entities"].GetArray();
+  x.entities.reserve(list.Size());
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    const rapidjson::Value& e = list[i];
+    if (e.IsObject() && e.HasMember("aliases")) {
+      Entity& en = x.entities.emplace_back();
+      en.id = str(e, "id");
+      en.type = str(e, "type");
+      en.label = str(e, "label");
+      for (const auto& a : e["aliases"].GetArray()) en.aliases.push_back(str(a));
+      en.attributes = get_attrs(e["attributes"]);
+      continue;
+    }
+    const std::string id = e.IsString() ? str(e) : str(e, "id");
+    if (!has_digest)
+      fail(where, item_path("entities", i),
+           "names entity '" + id + "' by id, and the record has no \"lexicon\" to name it from");
+    const Entity* known = catalog->find(id);
+    if (!known)
+      fail(where, item_path("entities", i),
+           "names entity '" + id + "', which lexicon " + catalog->digest() + " lacks");
+    Entity& en = x.entities.emplace_back(*known);
+    if (!e.IsObject()) continue;
+    if (e.HasMember("type")) en.type = str(e["type"]);
+    if (e.HasMember("label")) en.label = str(e["label"]);
+    if (e.HasMember("attributes")) en.attributes = get_attrs(e["attributes"]);
+    if (e.HasMember("extra_aliases")) {
+      for (const auto& a : e["extra_aliases"].GetArray()) en.aliases.push_back(str(a));
+      std::sort(en.aliases.begin(), en.aliases.end());
+      en.aliases.erase(std::unique(en.aliases.begin(), en.aliases.end()), en.aliases.end());
+    }
+  }
+}
+
 // --- Reading version 1 (records without "version") ----------------------------------------------
 
 // A relation's evidence: the row of the record's "spans" table it names, plus its own rule and
@@ -1005,19 +1118,20 @@ void read_v1(const rapidjson::Value& d, const std::string& where, DocumentExtrac
 
 }  // namespace
 
-std::string extraction_to_json(const DocumentExtraction& x) {
+std::string extraction_to_json(const DocumentExtraction& x, const EntityCatalog* catalog) {
   Scratch& s = scratch_for_writer();
   RecordOut w(1024 + 400 * x.entities.size() + 32 * x.mentions.size() + 140 * x.relations.size());
-  w.raw("{\"version\":2,\"document\":").str(x.document_id).raw(",\"path\":").str(x.path);
+  w.raw("{\"version\":3,\"document\":").str(x.document_id).raw(",\"path\":").str(x.path);
   w.raw(",\"sha256\":").str(x.sha256).raw(",\"format\":").str(x.format);
-  put_entities(w, s, x);
+  if (put_entities(w, s, x, catalog)) w.raw(",\"lexicon\":").str(catalog->digest());
   put_mentions(w, s, x);
   put_relations(w, s, x);
   w.raw(",\"warnings\":").strings(x.warnings).raw("}");
   return w.text();
 }
 
-DocumentExtraction extraction_from_json(std::string_view json, const std::string& file, int line) {
+DocumentExtraction extraction_from_json(std::string_view json, const std::string& file, int line,
+                                        const EntityCatalog* catalog) {
   std::string where = file + ":line " + std::to_string(line);
   rapidjson::Document d = parse_json(json, where);
   validate_json(d, embedded_file("schemas/extraction.schema.json"), where);
@@ -1026,25 +1140,18 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
   x.path = str(d, "path");
   x.sha256 = str(d, "sha256");
   x.format = str(d, "format");
-  for (const auto& e : d["entities"].GetArray()) {
-    Entity en;
-    en.id = str(e, "id");
-    en.type = str(e, "type");
-    en.label = str(e, "label");
-    for (const auto& a : e["aliases"].GetArray()) en.aliases.push_back(str(a));
-    en.attributes = get_attrs(e["attributes"]);
-    x.entities.push_back(std::move(en));
-  }
+  read_entities(d, where, catalog, x);
   // Version 2 says so; records without "version" are version 1 (objects throughout).
   if (!d.HasMember("version")) {
     read_v1(d, where, x);
-  } else if (const int version = get_int(d["version"], where, "$.version"); version == 2) {
+  } else if (const int version = get_int(d["version"], where, "$.version");
+             version == 2 || version == 3) {
     const V2Reader v2{d, where, x};
     v2.mentions();
     v2.relations();
   } else {
     fail(where, "$.version",
-         "record version " + std::to_string(version) + " (this softgraph reads 1 and 2)");
+         "record version " + std::to_string(version) + " (this softgraph reads 1 to 3)");
   }
   for (const auto& s : d["warnings"].GetArray()) x.warnings.push_back(str(s));
   return x;
@@ -1103,7 +1210,8 @@ struct RecordRef {
 }  // namespace
 
 std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
-                                        const std::function<void(DocumentExtraction&&)>& fn) {
+                                        const std::function<void(DocumentExtraction&&)>& fn,
+                                        const EntityCatalog* catalog) {
   std::vector<std::ifstream> files;
   std::vector<RecordRef> index;
   std::string line;
@@ -1120,7 +1228,7 @@ std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
       rapidjson::StringStream ss(line.c_str());
       reader.Parse(ss, grab);
       // Without a path the full parse names what is wrong, with its place.
-      if (!grab.found) extraction_from_json(line, parts[p], n);
+      if (!grab.found) extraction_from_json(line, parts[p], n, catalog);
       index.push_back({std::move(grab.path), p, n, at});
     }
     if (in.bad()) throw input_error(parts[p], "", "read error");
@@ -1135,9 +1243,46 @@ std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
     if (!std::getline(in, line))
       throw input_error(parts[r.part], "line " + std::to_string(r.line),
                         "cannot read the record again");
-    fn(extraction_from_json(line, parts[r.part], r.line));
+    fn(extraction_from_json(line, parts[r.part], r.line, catalog));
   }
   return index.size();
+}
+
+struct EntityCatalog::Index {
+  std::vector<const Entity*> by_id;
+  RowIndex rows;  // id -> place in by_id
+};
+
+EntityCatalog::EntityCatalog(std::vector<const Entity*> by_id) {
+  auto index = std::make_unique<Index>();
+  index->by_id = std::move(by_id);
+  const auto& list = index->by_id;
+  index->rows.reset(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i != 0 && !(list[i - 1]->id < list[i]->id))
+      throw internal_error("entity catalog: ids not sorted and unique at '" + list[i]->id + "'");
+    index->rows.find_or_add(hash_key(list[i]->id), static_cast<std::uint32_t>(i),
+                            [](std::uint32_t) { return false; });
+  }
+  // The digest covers each entity as a record would write it in full, so any change to what a
+  // reader would rebuild changes it.
+  std::string all;
+  for (const Entity* e : list) {
+    RecordOut w(256);
+    put_full_entity(w, *e);
+    all.append(w.since(0)).push_back('\n');
+  }
+  digest_ = sha256_hex(all).substr(0, 16);
+  index_ = std::move(index);
+}
+
+EntityCatalog::~EntityCatalog() = default;
+
+const Entity* EntityCatalog::find(std::string_view id) const {
+  const auto& list = index_->by_id;
+  const std::uint32_t row =
+      index_->rows.find(hash_key(id), [&](std::uint32_t r) { return same(list[r]->id, id); });
+  return row == RowIndex::kNone ? nullptr : list[row];
 }
 
 }  // namespace softgraph

@@ -19,6 +19,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "softgraph/cli/extraction_jsonl.hpp"
 #include "softgraph/cli/progress.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/resources.hpp"
@@ -141,8 +142,15 @@ unsigned effective_threads(unsigned requested) {
   return hw == 0 ? 1 : hw;
 }
 
+struct Pipeline::LazyCatalog {
+  std::once_flag once;
+  std::unique_ptr<EntityCatalog> catalog;
+};
+
 Pipeline::Pipeline(PipelineOptions options)
-    : options_(std::move(options)), lexicon_(Lexicon::builtin()) {
+    : options_(std::move(options)),
+      lexicon_(Lexicon::builtin()),
+      catalog_(std::make_unique<LazyCatalog>()) {
   // Checked before any document is read: a typo should not cost a whole extraction.
   for (const auto& type : options_.metrics_skip)
     if (!Ontology::builtin().has_edge_type(type))
@@ -152,6 +160,13 @@ Pipeline::Pipeline(PipelineOptions options)
 }
 
 Pipeline::~Pipeline() = default;
+
+const EntityCatalog& Pipeline::entity_catalog() const {
+  std::call_once(catalog_->once, [this] {
+    catalog_->catalog = std::make_unique<EntityCatalog>(recognizer_->prototypes_by_id());
+  });
+  return *catalog_->catalog;
+}
 
 DocumentExtraction Pipeline::extract(const Document& doc) const {
   DocumentExtraction x;

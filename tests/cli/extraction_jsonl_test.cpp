@@ -1,5 +1,5 @@
 // Extraction records: the hand-written writer gives exactly RapidJSON's bytes and reads back
-// exactly, whatever the strings and numbers hold; the compact layout (version 2) leaves defaults
+// exactly, whatever the strings and numbers hold; the compact layout (versions 2 and 3) leaves defaults
 // out and names entities and table rows by number; older records still read; bad records are
 // errors with their place.
 #include "softgraph/cli/extraction_jsonl.hpp"
@@ -240,7 +240,7 @@ TEST_CASE("mentions name their entity by row and leave defaults out") {
   CHECK(json == rapidjson_bytes(json));
   rapidjson::Document d;
   d.Parse(json.data(), json.size());
-  CHECK(d["version"].GetInt() == 2);
+  CHECK(d["version"].GetInt() == 3);
   const auto& ms = d["mentions"];
   CHECK(d["mention_sources"][0]["source"] == "lexicon:label");
   CHECK(d["mention_sources"][1]["source"] == "lexicon:trigger");
@@ -343,9 +343,9 @@ TEST_CASE("bad version 2 records are errors with file, line and JSON path") {
   has(error_of(record("", "[0,0,0,1]")), "$.relations[0][3]");
   has(error_of(record("", "[0,2,0,0]")), "$.relations[0][1]");
   has(error_of(record("", "[0,0,0,0,[]]")), "$.relations[0][4]");
-  std::string v3 = record("", "");
-  v3.replace(v3.find("\"version\":2"), 11, "\"version\":3");
-  has(error_of(v3), "$.version");
+  std::string v4 = record("", "");
+  v4.replace(v4.find("\"version\":2"), 11, "\"version\":4");
+  has(error_of(v4), "$.version");
   std::string no_sources = record("[0,1,0,0]", "");
   no_sources.replace(no_sources.find("\"mention_sources\""), 17, "\"unused\"");
   has(error_of(no_sources), "$.mentions[0]");
@@ -391,4 +391,132 @@ TEST_CASE("integers of every length are RapidJSON's bytes") {
   REQUIRE(y.mentions.size() == x.mentions.size());
   for (std::size_t i = 0; i < x.mentions.size(); ++i)
     CHECK(mention_fields(y.mentions[i]) == mention_fields(x.mentions[i]));
+}
+
+namespace {
+
+Entity lexicon_entity(const std::string& id, std::vector<std::string> aliases) {
+  Entity e;
+  e.id = id;
+  e.type = "Actor";
+  e.label = id.substr(id.find('/') + 1);
+  e.aliases = std::move(aliases);
+  e.attributes = {{"kind", std::string("state")}, {"region", std::string("asia")}};
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("lexicon entities are named by id with what differs, and read back whole") {
+  const Entity china = lexicon_entity("actor/china", {"PRC", "People's Republic of China"});
+  const Entity japan = lexicon_entity("actor/japan", {"Nippon"});
+  const Entity korea = lexicon_entity("actor/korea", {"ROK"});
+  const EntityCatalog catalog({&china, &japan, &korea});
+  CHECK(catalog.digest().size() == 16);
+  CHECK(catalog.find("actor/japan") == &japan);
+  CHECK(catalog.find("actor/jap") == nullptr);
+  CHECK(catalog.find("actor/japanese") == nullptr);
+
+  DocumentExtraction x = sample();
+  Entity seen = china;  // a form the text used, beyond the lexicon's
+  seen.aliases = {"China", "PRC", "People's Republic of China"};
+  Entity retyped = japan;  // another type and attributes, the lexicon's aliases
+  retyped.type = "TargetCountry";
+  retyped.attributes["note"] = std::string("host");
+  Entity unsorted = korea;  // aliases the lexicon's cannot rebuild: written in full
+  unsorted.aliases = {"ROK", "Korea", "Korea"};
+  const Entity stranger = x.entities[0];  // not in the catalog: in full
+  x.entities = {seen, stranger, retyped, unsorted, korea};
+
+  const std::string json = extraction_to_json(x, &catalog);
+  CHECK(json == rapidjson_bytes(json));
+  rapidjson::Document d;
+  d.Parse(json.data(), json.size());
+  CHECK(d["version"].GetInt() == 3);
+  CHECK(d["lexicon"] == catalog.digest().c_str());
+  const auto& es = d["entities"];
+  REQUIRE(es.Size() == 5);
+  CHECK(es[0]["extra_aliases"].Size() == 1);
+  CHECK(es[0]["extra_aliases"][0] == "China");
+  CHECK_FALSE(es[0].HasMember("type"));
+  CHECK(es[1].HasMember("aliases"));
+  CHECK(es[2]["type"] == "TargetCountry");
+  CHECK(es[2]["attributes"]["note"] == "host");
+  CHECK_FALSE(es[2].HasMember("extra_aliases"));
+  CHECK(es[3].HasMember("aliases"));
+  CHECK(es[4] == "actor/korea");
+
+  const DocumentExtraction y = extraction_from_json(json, "test.jsonl", 1, &catalog);
+  REQUIRE(y.entities.size() == x.entities.size());
+  for (std::size_t i = 0; i < x.entities.size(); ++i) {
+    const Entity& a = x.entities[i];
+    const Entity& b = y.entities[i];
+    CHECK(std::tie(a.id, a.type, a.label, a.aliases, a.attributes) ==
+          std::tie(b.id, b.type, b.label, b.aliases, b.attributes));
+  }
+  CHECK(extraction_to_json(y, &catalog) == json);
+  // Without a catalog the same extraction is written in full, as before.
+  const std::string full = extraction_to_json(x);
+  CHECK(full.find(",\"lexicon\":") == std::string::npos);
+  CHECK(extraction_to_json(extraction_from_json(full, "full.jsonl", 1, &catalog)) == full);
+}
+
+TEST_CASE("a record naming lexicon entities needs the same lexicon to read") {
+  const Entity china = lexicon_entity("actor/china", {"PRC"});
+  const EntityCatalog catalog({&china});
+  DocumentExtraction x = sample();
+  x.entities = {china};
+  x.mentions.clear();
+  x.relations.clear();
+  const std::string json = extraction_to_json(x, &catalog);
+
+  Entity changed = china;  // one alias more in the lexicon: another digest
+  changed.aliases.push_back("Zhongguo");
+  const EntityCatalog other({&changed});
+  CHECK(other.digest() != catalog.digest());
+  const Entity japan = lexicon_entity("actor/japan", {});
+  const EntityCatalog without_china({&japan});
+
+  const auto error = [](const std::string& record, const EntityCatalog* c) {
+    try {
+      extraction_from_json(record, "parts.jsonl", 5, c);
+    } catch (const Error& e) {
+      CHECK(e.exit_code() == 1);
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  const auto has = [](const std::string& what, const std::string& part) {
+    INFO(what);
+    CHECK(what.find(part) != std::string::npos);
+  };
+  std::string what = error(json, &other);
+  has(what, "parts.jsonl:line 5");
+  has(what, "$.lexicon");
+  has(what, catalog.digest());
+  has(what, "--lexicon");
+  has(error(json, nullptr), "$.lexicon");
+  // The right digest, an id the lexicon lacks (a record edited by hand).
+  std::string lacking = json;
+  lacking.replace(lacking.find("\"actor/china\""), 13, "\"actor/chino\"");
+  has(error(lacking, &catalog), "$.entities[0]");
+  has(error(lacking, &catalog), "actor/chino");
+  // An entity named by id without the record's digest.
+  std::string undigested = json;
+  undigested.erase(undigested.find(",\"lexicon\""), 29);
+  has(error(undigested, &catalog), "$.entities[0]");
+  // A digest that is not 16 hex digits, and an "aliases" beside "extra_aliases": the schema.
+  std::string short_digest = json;
+  short_digest.replace(short_digest.find(catalog.digest()), 16, "abc");
+  has(error(short_digest, &catalog), "lexicon");
+  std::string both = json;
+  both.replace(both.find("\"actor/china\""), 13,
+               R"({"id":"actor/china","aliases":[],"extra_aliases":[]})");
+  has(error(both, &catalog), "entities");
+}
+
+TEST_CASE("the catalog refuses ids out of order") {
+  const Entity a = lexicon_entity("actor/a", {}), b = lexicon_entity("actor/b", {});
+  CHECK_THROWS(EntityCatalog({&b, &a}));
+  CHECK_THROWS(EntityCatalog({&a, &a}));
 }

@@ -146,6 +146,33 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r1.returncode == 0 and r2.returncode == 0 and digest(single) == digest(merged),
           f"merge of shuffled parts equals a single run ({r2.stderr.strip()[-200:]})")
 
+    # Records name lexicon entities by id and carry the lexicon's digest: a merge with the
+    # extract's --lexicon files equals a single run; one without them fails, naming the option,
+    # and writes nothing.
+    extra = tmp / "extra-lexicon.json"
+    extra.write_text(json.dumps({"lexicon": "test", "entries": [
+        {"id": "institution/steppe_heritage_fund", "type": "Institution",
+         "label": "Steppe Heritage Fund", "aliases": ["the Steppe Heritage Fund"]}]}))
+    steppe = tmp / "steppe.txt"
+    steppe.write_text("Turkey funds the Steppe Heritage Fund in Kazakhstan.\n")
+    xl = tmp / "with-lexicon.jsonl"
+    r = run("extract", steppe, corpus, "--lexicon", extra, "--jsonl", xl)
+    recs = [json.loads(line) for line in xl.read_text().splitlines()] if r.returncode == 0 else []
+    named = [e for rec in recs for e in rec["entities"] if not isinstance(e, dict) or "aliases" not in e]
+    check(r.returncode == 0 and named and all(rec.get("version") == 3 for rec in recs)
+          and len({rec.get("lexicon") for rec in recs if "lexicon" in rec}) == 1,
+          f"extract names lexicon entities by id, under one lexicon digest ({len(named)} named)")
+    single_l, merged_l, refused = tmp / "single-lexicon", tmp / "merged-lexicon", tmp / "refused"
+    r1 = run("build", steppe, corpus, "--lexicon", extra, "-o", single_l, "--format", "json,graphml")
+    r2 = run("merge", xl, "--lexicon", extra, "-o", merged_l, "--format", "json,graphml")
+    check(r1.returncode == 0 and r2.returncode == 0 and digest(single_l) == digest(merged_l)
+          and any(n["id"] == "institution/steppe_heritage_fund" for n in graph(merged_l)["nodes"]),
+          f"merge --lexicon of records extracted with that lexicon equals a single run ({r2.stderr.strip()[-200:]})")
+    r3 = run("merge", xl, "-o", refused, "--format", "json")
+    check(r3.returncode == 1 and "--lexicon" in r3.stderr and "with-lexicon.jsonl" in r3.stderr
+          and "$.lexicon" in r3.stderr and not refused.exists(),
+          f"merge without the extract's lexicon fails clearly and writes nothing (exit {r3.returncode}: {r3.stderr.strip()[-200:]})")
+
     # --max-evidence keeps the first N evidence records of an edge (by document, then offset),
     # says how many there were, and leaves weights alone.
     capped = tmp / "capped"

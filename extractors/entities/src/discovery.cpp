@@ -553,13 +553,13 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   }
   for (auto& e : found.entities)
     for (const auto& [form, id] : form_to_id)
-      if (id == e.id && !fresh.count(id)) e.aliases.push_back(form);
+      if (id == e.id && !fresh.count(id)) add_alias(e, form);
   // Known entities referenced only through a discovered acronym must exist as entities.
   for (const auto& [form, id] : form_to_id) {
     if (fresh.count(id) || known.contains(id)) continue;
     if (const LexiconEntry* le = recognizer.lexicon().find(id)) {
       Entity e = entity_from_entry(*le);
-      e.aliases.push_back(form);
+      add_alias(e, form);
       out.entities.push_back(e);
       known.emplace(id, nullptr);
     }

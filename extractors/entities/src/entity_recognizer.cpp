@@ -54,6 +54,36 @@ bool in_any(const std::vector<ByteRange>& ranges, std::uint64_t pos) {
   return false;
 }
 
+inline void insert_sorted(std::vector<std::string>& list, std::string_view form) {
+  auto it = std::lower_bound(list.begin(), list.end(), form,
+                             [](const std::string& a, std::string_view b) { return a < b; });
+  if (it == list.end() || *it != form) list.emplace(it, form);
+}
+
+bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// A surface form as an alias: a name broken across lines ("Cabo\nVerde") is the name with one
+// space ("Cabo Verde"). Returns `surface` itself, or `scratch` holding the respaced form.
+std::string_view alias_form(std::string_view surface, std::string& scratch) {
+  bool plain = true;
+  for (std::size_t i = 0; i < surface.size() && plain; ++i)
+    if (static_cast<unsigned char>(surface[i]) <= ' ')
+      plain = surface[i] == ' ' && (i + 1 == surface.size() || surface[i + 1] != ' ');
+  if (plain) return surface;
+  scratch.clear();
+  bool space = false;
+  for (const char c : surface) {
+    if (is_ascii_space(c)) {
+      space = !scratch.empty();
+      continue;
+    }
+    if (space) scratch.push_back(' ');
+    space = false;
+    scratch.push_back(c);
+  }
+  return scratch;
+}
+
 }  // namespace
 
 Entity entity_from_entry(const LexiconEntry& e) {
@@ -80,8 +110,13 @@ Entity entity_from_entry(const LexiconEntry& e) {
     auto slash = e.id.find('/');
     out.attributes["channel"] = e.id.substr(slash + 1);
   }
+  // Aliases as a document lists them: sorted, each once.
+  std::sort(out.aliases.begin(), out.aliases.end());
+  out.aliases.erase(std::unique(out.aliases.begin(), out.aliases.end()), out.aliases.end());
   return out;
 }
+
+void add_alias(Entity& e, std::string_view form) { insert_sorted(e.aliases, form); }
 
 EntityRecognizer::EntityRecognizer(const Lexicon& lexicon) : lexicon_(&lexicon) {
   const auto& entries = lexicon.entries();
@@ -115,16 +150,18 @@ EntityRecognizer::EntityRecognizer(const Lexicon& lexicon) : lexicon_(&lexicon) 
     for (const auto& a : e.cities) add(a, i, FormKind::kCity);
   }
   prototypes_.reserve(entries.size());
-  for (const LexiconEntry& e : entries) {
-    // Aliases as a document lists them: sorted, each once.
-    Entity& p = prototypes_.emplace_back(entity_from_entry(e));
-    std::sort(p.aliases.begin(), p.aliases.end());
-    p.aliases.erase(std::unique(p.aliases.begin(), p.aliases.end()), p.aliases.end());
-  }
+  for (const LexiconEntry& e : entries) prototypes_.push_back(entity_from_entry(e));
   by_id_.resize(entries.size());
   for (std::uint32_t i = 0; i < entries.size(); ++i) by_id_[i] = i;
   std::sort(by_id_.begin(), by_id_.end(),
             [&](std::uint32_t a, std::uint32_t b) { return entries[a].id < entries[b].id; });
+}
+
+std::vector<const Entity*> EntityRecognizer::prototypes_by_id() const {
+  std::vector<const Entity*> out;
+  out.reserve(by_id_.size());
+  for (const std::uint32_t entry : by_id_) out.push_back(&prototypes_[entry]);
+  return out;
 }
 
 std::span<const Token> SentenceTokens::add(const Document& doc, std::size_t s) {
@@ -198,17 +235,13 @@ EntityExtraction EntityRecognizer::run(const Document& doc,
   // By id (unique in a lexicon), as by_id_ lists the entries. A prototype's aliases are sorted and
   // unique already: the forms seen are merged into them.
   out.entities.reserve(found);
+  std::string spaced;
   for (const std::uint32_t entry : by_id_) {
     const std::int32_t last = last_surface[entry];
     if (last == kNotFound) continue;
     Entity& entity = out.entities.emplace_back(prototypes_[entry]);
-    auto& aliases = entity.aliases;
-    for (std::int32_t k = last; k >= 0; k = surfaces[static_cast<std::size_t>(k)].next) {
-      const std::string_view surface = surfaces[static_cast<std::size_t>(k)].text;
-      auto it = std::lower_bound(aliases.begin(), aliases.end(), surface,
-                                 [](const std::string& a, std::string_view b) { return a < b; });
-      if (it == aliases.end() || *it != surface) aliases.emplace(it, surface);
-    }
+    for (std::int32_t k = last; k >= 0; k = surfaces[static_cast<std::size_t>(k)].next)
+      insert_sorted(entity.aliases, alias_form(surfaces[static_cast<std::size_t>(k)].text, spaced));
   }
   return out;
 }

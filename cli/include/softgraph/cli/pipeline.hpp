@@ -17,6 +17,7 @@
 namespace softgraph {
 
 class EntityRecognizer;
+class EntityCatalog;
 
 struct PipelineOptions {
   std::vector<std::string> lexicon_files;  // added to the built-in lexicons
@@ -57,6 +58,8 @@ class Pipeline {
   Graph build(const std::vector<DocumentExtraction>& extractions) const;
 
   const Lexicon& lexicon() const { return lexicon_; }
+  // The lexicon's entities as extraction records name them (made on first use; thread-safe).
+  const EntityCatalog& entity_catalog() const;
   const PipelineOptions& options() const { return options_; }
 
  private:
@@ -68,6 +71,8 @@ class Pipeline {
   PipelineOptions options_;
   Lexicon lexicon_;
   std::unique_ptr<EntityRecognizer> recognizer_;
+  struct LazyCatalog;
+  std::unique_ptr<LazyCatalog> catalog_;
 };
 
 // Expands files, directories (recursively, symlink loops detected), globs and "-" (paths on

@@ -58,6 +58,8 @@ class EntityRecognizer {
     FormKind kind;
   };
   const std::vector<Pattern>& patterns() const { return patterns_; }
+  // The entity each entry becomes in a document before its surface forms are added, in id order.
+  std::vector<const Entity*> prototypes_by_id() const;
 
  private:
   const Lexicon* lexicon_;
@@ -69,7 +71,10 @@ class EntityRecognizer {
   std::vector<std::uint32_t> by_id_;  // entry indices in the order of their ids
 };
 
-// The node an entry becomes: id, type, label, English aliases, attributes from the lexicon.
+// The node an entry becomes: id, type, label, English aliases (sorted, each once), attributes
+// from the lexicon.
 Entity entity_from_entry(const LexiconEntry& e);
+// Adds `form` to the aliases of `e`, keeping them sorted and each once.
+void add_alias(Entity& e, std::string_view form);
 
 }  // namespace softgraph
