@@ -2,6 +2,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <set>
@@ -77,6 +78,39 @@ TEST_CASE("the built-in lexicon finds states by name, demonym, acronym and Russi
   CHECK(ids.count("actor/kazakhstan"));
   for (const auto& m : found.mentions)
     CHECK(d.text.substr(m.range.begin, m.range.size()) == m.surface);
+}
+
+TEST_CASE("a name broken across lines is one alias with one space; aliases stay sorted, each once") {
+  Lexicon lex = Lexicon::builtin();
+  EntityRecognizer rec(lex);
+  Document d = test::hand_document(
+      "Aid reached Burkina\nFaso and Burkina  Faso. Then burkina faso again, and Burkina Faso.");
+  auto found = rec.run(d);
+  const Entity* burkina = nullptr;
+  for (const auto& e : found.entities)
+    if (e.id == "actor/burkina_faso") burkina = &e;
+  REQUIRE(burkina != nullptr);
+  // The mentions keep the text as written; the entity's aliases do not keep the line break.
+  std::size_t mentioned = 0;
+  for (const auto& m : found.mentions)
+    if (m.entity == burkina->id) {
+      CHECK(d.text.substr(m.range.begin, m.range.size()) == m.surface);
+      ++mentioned;
+    }
+  CHECK(mentioned == 4);
+  for (const auto& a : burkina->aliases) {
+    CHECK(a.find('\n') == std::string::npos);
+    CHECK(a.find("  ") == std::string::npos);
+  }
+  CHECK(std::is_sorted(burkina->aliases.begin(), burkina->aliases.end()));
+  CHECK(std::adjacent_find(burkina->aliases.begin(), burkina->aliases.end()) ==
+        burkina->aliases.end());
+  CHECK(std::count(burkina->aliases.begin(), burkina->aliases.end(), "burkina faso") == 1);
+  // Every prototype lists its aliases sorted, each once, as a document does.
+  for (const Entity* p : rec.prototypes_by_id()) {
+    CHECK(std::is_sorted(p->aliases.begin(), p->aliases.end()));
+    CHECK(std::adjacent_find(p->aliases.begin(), p->aliases.end()) == p->aliases.end());
+  }
 }
 
 namespace {
