@@ -65,7 +65,17 @@ void GraphBuilder::add(DocumentExtraction x) {
       continue;
     }
     Entity& m = it->second;
-    m.aliases.insert(m.aliases.end(), e.aliases.begin(), e.aliases.end());
+    // Kept sorted, each once: the same entity in every document must not grow the list with the
+    // corpus (the graph node sorts and de-duplicates them again).
+    const auto old_size = static_cast<std::ptrdiff_t>(m.aliases.size());
+    m.aliases.insert(m.aliases.end(), std::make_move_iterator(e.aliases.begin()),
+                     std::make_move_iterator(e.aliases.end()));
+    if (!std::is_sorted(m.aliases.begin() + old_size, m.aliases.end()))
+      std::sort(m.aliases.begin() + old_size, m.aliases.end());
+    if (!std::is_sorted(m.aliases.begin(), m.aliases.begin() + old_size))
+      std::sort(m.aliases.begin(), m.aliases.begin() + old_size);
+    std::inplace_merge(m.aliases.begin(), m.aliases.begin() + old_size, m.aliases.end());
+    m.aliases.erase(std::unique(m.aliases.begin(), m.aliases.end()), m.aliases.end());
     for (auto& [k, v] : e.attributes) m.attributes.emplace(k, v);
   }
   {
