@@ -27,12 +27,15 @@ class EdgeCache {
     auto [it, fresh] = cache_.try_emplace(d.get_property());
     if (fresh) {
       it->second.id = g_.edge_id(d);
+      auto& keys = it->second.sentences;
       for (const auto& ev : g_.edge(d).evidence()) {
         auto doc = documents_.try_emplace(ev.document, documents_.size()).first->second;
         auto at = ev.sentence >= 0 ? static_cast<std::uint64_t>(ev.sentence) : ev.range.begin;
-        it->second.sentences.push_back((static_cast<std::uint64_t>(doc) << 40) |
-                                       (at & kOffsetMask));
+        keys.push_back((static_cast<std::uint64_t>(doc) << 40) | (at & kOffsetMask));
       }
+      // Sorted and each once here, so that an accumulator of one edge needs no sort at all.
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     }
     return &it->second;
   }
@@ -57,10 +60,32 @@ struct Accumulator {
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
   }
+  // Distinct (document, sentence) keys over the edges, each edge counted once however often it
+  // was added (an institution's OPERATES edge comes with each of its deliveries).
   int sentence_count() const {
+    std::vector<const EdgeKeys*> distinct(edges);
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    if (distinct.size() == 1) return static_cast<int>(distinct.front()->sentences.size());
+    // Each edge's keys are sorted: merge the runs pairwise (n log k) instead of sorting them all.
     std::vector<std::uint64_t> keys;
-    for (const auto* e : edges) keys.insert(keys.end(), e->sentences.begin(), e->sentences.end());
-    std::sort(keys.begin(), keys.end());
+    std::vector<std::size_t> runs{0};
+    for (const auto* e : distinct) {
+      keys.insert(keys.end(), e->sentences.begin(), e->sentences.end());
+      runs.push_back(keys.size());
+    }
+    while (runs.size() > 2) {
+      std::vector<std::size_t> merged{0};
+      for (std::size_t r = 0; r + 1 < runs.size(); r += 2) {
+        const std::size_t end = r + 2 < runs.size() ? runs[r + 2] : runs[r + 1];
+        if (r + 2 < runs.size())
+          std::inplace_merge(keys.begin() + static_cast<std::ptrdiff_t>(runs[r]),
+                             keys.begin() + static_cast<std::ptrdiff_t>(runs[r + 1]),
+                             keys.begin() + static_cast<std::ptrdiff_t>(end));
+        merged.push_back(end);
+      }
+      runs = std::move(merged);
+    }
     return static_cast<int>(std::unique(keys.begin(), keys.end()) - keys.begin());
   }
 };
