@@ -471,6 +471,12 @@ SG_INLINE std::uint64_t hash_key(std::string_view s) {
   return mix(h, n);
 }
 
+// A symbol by its identity: equal symbols are one pointer. Rows are numbered in first-use order
+// whatever the hash, so the addresses never reach the output.
+SG_INLINE std::uint64_t symbol_key(Symbol s) {
+  return mix(static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(s.identity())), 8);
+}
+
 std::uint64_t bits_of(double d) {
   std::uint64_t b;
   std::memcpy(&b, &d, sizeof b);
@@ -565,8 +571,8 @@ Scratch& scratch_for_writer() {
 
 bool same_passage(const Evidence& a, const Evidence& b) {
   return a.range == b.range && a.sentence == b.sentence && a.page == b.page &&
-         same(a.quote, b.quote) && same(a.text, b.text) && same(a.document, b.document) &&
-         same(a.element, b.element);
+         a.document == b.document && a.element == b.element && same(a.quote, b.quote) &&
+         same(a.text, b.text);
 }
 
 // An entity as its row, or as its id when no entity of the record has that id (a mention may
@@ -610,7 +616,7 @@ bool extra_aliases(const Entity& e, const Entity& known, std::vector<const std::
 bool put_known_entity(RecordOut& w, const Entity& e, const Entity& known,
                       std::vector<const std::string*>& extra) {
   if (!extra_aliases(e, known, extra)) return false;
-  const bool same_type = same(e.type, known.type), same_label = same(e.label, known.label);
+  const bool same_type = e.type == known.type, same_label = same(e.label, known.label);
   const bool same_attributes = e.attributes == known.attributes;
   if (same_type && same_label && same_attributes && extra.empty()) {
     w.str(e.id);
@@ -642,8 +648,8 @@ bool put_entities(RecordOut& w, Scratch& s, const DocumentExtraction& x,
   for (std::size_t i = 0; i < x.entities.size(); ++i) {
     const Entity& e = x.entities[i];
     // A repeated id keeps its first row: writer and reader both resolve it through that row.
-    s.entities.find_or_add(hash_key(e.id), static_cast<std::uint32_t>(i),
-                           [&](std::uint32_t r) { return same(x.entities[r].id, e.id); });
+    s.entities.find_or_add(symbol_key(e.id), static_cast<std::uint32_t>(i),
+                           [&](std::uint32_t r) { return x.entities[r].id == e.id; });
     w.sep(i != 0);
     const Entity* known = catalog ? catalog->find(e.id) : nullptr;
     if (known && put_known_entity(w, e, *known, s.extra_aliases)) {
@@ -656,9 +662,8 @@ bool put_entities(RecordOut& w, Scratch& s, const DocumentExtraction& x,
   return named;
 }
 
-SG_INLINE std::uint32_t entity_row(const Scratch& s, const DocumentExtraction& x,
-                                   const std::string& id) {
-  return s.entities.find(hash_key(id), [&](std::uint32_t r) { return same(x.entities[r].id, id); });
+SG_INLINE std::uint32_t entity_row(const Scratch& s, const DocumentExtraction& x, Symbol id) {
+  return s.entities.find(symbol_key(id), [&](std::uint32_t r) { return x.entities[r].id == id; });
 }
 
 // Mentions, then their table of sources. A first pass finds each one's entity row and (source,
@@ -676,12 +681,12 @@ void put_mentions(RecordOut& w, Scratch& s, const DocumentExtraction& x) {
     s.entity_of[i] = entity_row(s, x, m.entity);
     const auto same_source = [&](std::uint32_t r) {
       const Mention& f = *s.sources[r].first;
-      return bits_of(f.confidence) == bits_of(m.confidence) && same(f.source, m.source);
+      return bits_of(f.confidence) == bits_of(m.confidence) && f.source == m.source;
     };
     // Runs of one source are the rule: the previous mention's row is tried before the index.
     if (last == RowIndex::kNone || !same_source(last)) {
       const auto next = static_cast<std::uint32_t>(s.sources.size());
-      last = s.sources_index.find_or_add(mix(hash_key(m.source), bits_of(m.confidence)), next,
+      last = s.sources_index.find_or_add(mix(symbol_key(m.source), bits_of(m.confidence)), next,
                                          same_source);
       if (last == next) s.sources.push_back({&m, 0});
     }
@@ -751,13 +756,13 @@ void put_relations(RecordOut& w, Scratch& s, const DocumentExtraction& x) {
     const Evidence& e = r.evidence;
     const auto same_rule = [&](std::uint32_t k) {
       const Relation& f = *s.rules[k];
-      return bits_of(f.evidence.confidence) == bits_of(e.confidence) && same(f.type, r.type) &&
-             same(f.evidence.rule, e.rule);
+      return bits_of(f.evidence.confidence) == bits_of(e.confidence) && f.type == r.type &&
+             f.evidence.rule == e.rule;
     };
     if (last_rule == RowIndex::kNone || !same_rule(last_rule)) {
       const auto next = static_cast<std::uint32_t>(s.rules.size());
       last_rule = s.rules_index.find_or_add(
-          mix(mix(hash_key(e.rule), hash_key(r.type)), bits_of(e.confidence)), next, same_rule);
+          mix(mix(symbol_key(e.rule), symbol_key(r.type)), bits_of(e.confidence)), next, same_rule);
       if (last_rule == next) s.rules.push_back(&r);
     }
     // Several relations usually rest on one sentence, one after the other.
@@ -905,7 +910,7 @@ struct V2Reader {
 
   // An entity named by its row (or, when the record does not list it, by its id): its index in
   // x.entities, or -1.
-  long entity(const rapidjson::Value& v, std::string& id, const std::string& path) const {
+  long entity(const rapidjson::Value& v, Symbol& id, const std::string& path) const {
     if (v.IsString()) {
       id = str(v);
       return -1;

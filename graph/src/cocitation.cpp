@@ -27,7 +27,7 @@ Contexts collect(const Graph& g) {
       // (Appended, not "s" + to_string(): GCC 12 warns falsely about the latter, -Wrestrict.)
       std::string key = ev.sentence >= 0 ? "s" : "b";
       key += ev.sentence >= 0 ? std::to_string(ev.sentence) : std::to_string(ev.range.begin);
-      Context ctx{ev.document.empty() ? doc : ev.document, key};
+      Context ctx{ev.document.empty() ? doc : ev.document.str(), key};
       c.sentences[ref].insert(ctx);
       c.evidence[ctx].push_back(ev);
     }

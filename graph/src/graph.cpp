@@ -77,7 +77,7 @@ Vertex Graph::add_node(const Entity& entity) {
   NodeProps& n = g[v];
   n.id = entity.id;
   n.type = entity.type;
-  n.label = entity.label.empty() ? entity.id : entity.label;
+  n.label = entity.label.empty() ? entity.id.str() : entity.label;
   n.attributes = entity.attributes;
   merge_aliases(n.aliases, entity.aliases, n.label);
   index_.emplace(entity.id, v);

@@ -21,14 +21,14 @@ double confidence_of(EntityRecognizer::FormKind k) {
   }
 }
 
-// Strings, not views: every mention copies one (a copy of a short string is cheaper than an
-// assignment from a view). At namespace scope: a function's statics cost a guard check per call.
-const std::string kSourceLabel = "lexicon:label", kSourceAlias = "lexicon:alias",
-                  kSourceAcronym = "lexicon:acronym", kSourceDemonym = "lexicon:demonym",
-                  kSourceName = "lexicon:name", kSourceTrigger = "lexicon:trigger",
-                  kSourceCity = "lexicon:city", kSourceOther = "lexicon";
+// Symbols: a mention copies a pointer. At namespace scope: a function's statics cost a guard
+// check per call.
+const Symbol kSourceLabel = "lexicon:label", kSourceAlias = "lexicon:alias",
+             kSourceAcronym = "lexicon:acronym", kSourceDemonym = "lexicon:demonym",
+             kSourceName = "lexicon:name", kSourceTrigger = "lexicon:trigger",
+             kSourceCity = "lexicon:city", kSourceOther = "lexicon";
 
-const std::string& source_of(EntityRecognizer::FormKind k) {
+Symbol source_of(EntityRecognizer::FormKind k) {
   switch (k) {
     case EntityRecognizer::FormKind::kLabel:
       return kSourceLabel;
@@ -213,7 +213,7 @@ EntityExtraction EntityRecognizer::run(const Document& doc,
     // Built in place: a temporary's four strings would be moved in and destroyed.
     Mention& m = out.mentions.emplace_back();
     m.range = ByteRange{h.begin, h.end};
-    m.entity = entries[p.entry].id;
+    m.entity = prototypes_[p.entry].id;  // a Symbol: no copy of the text
     m.surface = surface;
     m.source = source_of(p.kind);
     m.confidence = confidence_of(p.kind);

@@ -7,6 +7,7 @@
 
 #include "softgraph/core/byte_range.hpp"
 #include "softgraph/core/offset_map.hpp"
+#include "softgraph/core/symbol.hpp"
 
 namespace softgraph {
 
@@ -40,7 +41,7 @@ struct SourceLocation {
 };
 
 struct Document {
-  std::string id;      // "document/<slug>"
+  Symbol id;           // "document/<slug>"
   std::string path;    // as given on the command line
   std::string sha256;  // of the original bytes
   std::string format = "text";  // text, pdf, html

@@ -8,12 +8,13 @@
 
 #include "softgraph/core/attributes.hpp"
 #include "softgraph/core/byte_range.hpp"
+#include "softgraph/core/symbol.hpp"
 
 namespace softgraph {
 
 struct Entity {
-  std::string id;     // stable slug: actor/china, institution/tika, instrument/education
-  std::string type;   // ontology node type: Actor, TargetCountry, Region, Institution, ...
+  Symbol id;          // stable slug: actor/china, institution/tika, instrument/education
+  Symbol type;        // ontology node type: Actor, TargetCountry, Region, Institution, ...
   std::string label;  // preferred name
   std::vector<std::string> aliases;  // every surface form seen and every lexicon variant
   Attributes attributes;
@@ -22,31 +23,31 @@ struct Entity {
 struct Mention {
   ByteRange range;       // in Document::text while extracting; original file bytes in a
                          // DocumentExtraction
-  std::string entity;    // Entity::id it resolves to
+  Symbol entity;         // Entity::id it resolves to
   std::string surface;   // the text as written
-  std::string source;    // rule or lexicon that found it, e.g. "lexicon", "pattern:acronym"
+  Symbol source;         // rule or lexicon that found it, e.g. "lexicon", "pattern:acronym"
   double confidence = 1.0;
   int sentence = -1;
   int page = 0;          // PDF page, 0 if none
-  std::string element;   // HTML element path, "" if none
+  Symbol element;        // HTML element path, "" if none
 };
 
 struct Evidence {
-  std::string document;  // Document::id
+  Symbol document;       // Document::id
   ByteRange range;       // bytes of the original input file
   std::string quote;     // those bytes, verbatim
   std::string text;      // the repaired sentence, when it differs from quote
-  std::string rule;      // what made the relation
+  Symbol rule;           // what made the relation
   double confidence = 1.0;
   int sentence = -1;     // sentence index in the document
   int page = 0;          // PDF page, 0 if none
-  std::string element;   // HTML element path, "" if none
+  Symbol element;        // HTML element path, "" if none
 };
 
 struct Relation {
-  std::string source;  // Entity::id
-  std::string target;  // Entity::id
-  std::string type;    // ontology edge type: OPERATES, USES_INSTRUMENT, ...
+  Symbol source;  // Entity::id
+  Symbol target;  // Entity::id
+  Symbol type;    // ontology edge type: OPERATES, USES_INSTRUMENT, ...
   Evidence evidence;
   Attributes attributes;  // figures stated in the text: amount, count, year ...
 };
