@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <condition_variable>
 #include <cstring>
 #include <exception>
@@ -73,52 +74,99 @@ class NameSpans {
 };
 
 // Entity ids -> places in their list (ids unique), looked up for every mention and relation end:
-// open addressing, hashed by the length and the first and last eight bytes (ids share prefixes
-// such as "institution/" and differ at their ends).
+// open addressing on the length and the first and last eight bytes (ids share prefixes such as
+// "institution/" and differ at their ends). Those words are kept in the slot: they decide nearly
+// every comparison, and an id of at most 16 bytes is equal when they are.
 class IdIndex {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
   explicit IdIndex(const std::vector<Entity>& list) {
-    std::size_t size = 16;
-    while (size < 2 * list.size()) size *= 2;
+    // At most a quarter full: a look-up mostly reads one slot.
+    std::size_t size = 64;
+    shift_ = 58;
+    while (size < 4 * list.size()) size *= 2, --shift_;
     slots_.resize(size);
     mask_ = size - 1;
     for (std::uint32_t i = 0; i < list.size(); ++i) {
-      const std::uint64_t h = hash(list[i].id);
-      std::size_t k = h & mask_;
+      const Key key = key_of(list[i].id);
+      std::size_t k = key.hash >> shift_;
       while (slots_[k].index != kNone) k = (k + 1) & mask_;
-      slots_[k] = {h, list[i].id, i};
+      slots_[k] = {key.head, key.tail, list[i].id.data(), list[i].id.size(), i};
     }
   }
-  std::uint32_t find(std::string_view id) const {
-    const std::uint64_t h = hash(id);
-    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
+  [[gnu::always_inline]] std::uint32_t find(std::string_view id) const {
+    const Key key = key_of(id);
+    for (std::size_t k = key.hash >> shift_;; k = (k + 1) & mask_) {
       const Slot& s = slots_[k];
       if (s.index == kNone) return kNone;
-      if (s.hash == h && s.id == id) return s.index;
+      if (s.head == key.head && s.tail == key.tail && s.size == id.size() &&
+          same_middle(s.data, id.data(), id.size()))
+        return s.index;
     }
   }
 
  private:
-  static std::uint64_t hash(std::string_view s) {
+  struct Key {
+    std::uint64_t head, tail, hash;
+  };
+  // Whether two ids of `n` bytes with the same first and last eight bytes are equal: the words
+  // between, compared in place (ids are short; a call to memcmp cost more than the comparison).
+  static bool same_middle(const char* a, const char* b, std::size_t n) {
+    for (std::size_t i = 8; i + 8 < n; i += 8) {
+      std::uint64_t x, y;
+      std::memcpy(&x, a + i, 8);
+      std::memcpy(&y, b + i, 8);
+      if (x != y) return false;
+    }
+    return true;
+  }
+  // Ids under 8 bytes are packed into `head` with their length in `tail`, so that the words and
+  // the length together still tell ids apart.
+  [[gnu::always_inline]] static Key key_of(std::string_view s) {
     std::uint64_t a = 0, b = 0;
     if (s.size() >= 8) {
       std::memcpy(&a, s.data(), 8);
       std::memcpy(&b, s.data() + s.size() - 8, 8);
     } else {
       for (char c : s) a = (a << 8) | static_cast<unsigned char>(c);
+      b = s.size();
     }
-    std::uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + s.size()) * 0xC2B2AE3D27D4EB4FULL;
-    return h ^ (h >> 29);
+    // One multiplication: its high bits, which the slot is taken from, depend on every bit.
+    const std::uint64_t h = (a ^ std::rotl(b, 29) ^ s.size()) * 0x9E3779B97F4A7C15ULL;
+    return {a, b, h};
   }
   struct Slot {
-    std::uint64_t hash = 0;
-    std::string_view id;
+    std::uint64_t head = 0, tail = 0;
+    const char* data = nullptr;
+    std::size_t size = 0;
     std::uint32_t index = kNone;
   };
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  int shift_ = 0;  // 64 - log2(slots_.size())
 };
+
+// `s == word` for a literal word: the sizes first, then a comparison of known length the
+// compiler expands in place (a std::string against a char pointer measures the pointer first).
+inline bool equals(const std::string& s, std::string_view word) {
+  return s.size() == word.size() && std::memcmp(s.data(), word.data(), word.size()) == 0;
+}
+
+// The sorted lists `a` and `b` merged (among equals, those of `a` first), each element moved once
+// into a list with room for `spare` more: in place, std::inplace_merge would move most of them
+// twice (into a buffer and back), and one more time to grow.
+template <typename T, typename Less>
+std::vector<T> merge_moving(std::vector<T>& a, std::vector<T>& b, Less less, std::size_t spare) {
+  std::vector<T> out;
+  out.reserve(a.size() + b.size() + spare);
+  auto next_b = b.begin();
+  for (T& x : a) {
+    for (; next_b != b.end() && less(*next_b, x); ++next_b) out.push_back(std::move(*next_b));
+    out.push_back(std::move(x));
+  }
+  for (; next_b != b.end(); ++next_b) out.push_back(std::move(*next_b));
+  return out;
+}
 
 // The PDF page or HTML element that text offset `t` came from (locations are in text order).
 const SourceLocation* location_of(const Document& doc, std::uint64_t t) {
@@ -209,23 +257,31 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   const IdIndex index(entity_list);
   auto index_of = [&](std::string_view id) { return index.find(id); };
 
-  std::vector<Mention> mentions = std::move(found.mentions);
   auto by_position = [](const Mention& a, const Mention& b) {
     return std::tie(a.range.begin, a.range.end, a.entity) <
            std::tie(b.range.begin, b.range.end, b.entity);
   };
   std::sort(discovered.mentions.begin(), discovered.mentions.end(), by_position);
   // Words inside a discovered name belong to that name ("ASEAN" in "ASEAN-Korea Centre"); the
-  // attribution to a country inside it was made by discovery already.
-  const NameSpans names(discovered.mentions);
-  std::erase_if(mentions, [&](const Mention& m) { return names.strictly_contain(m.range); });
-  // Both lists are in text order already: merge rather than sort.
-  std::size_t lexicon_count = mentions.size();
-  mentions.insert(mentions.end(), std::make_move_iterator(discovered.mentions.begin()),
-                  std::make_move_iterator(discovered.mentions.end()));
-  std::inplace_merge(mentions.begin(),
-                     mentions.begin() + static_cast<std::ptrdiff_t>(lexicon_count), mentions.end(),
-                     by_position);
+  // attribution to a country inside it was made by discovery already. Both lists are in text
+  // order already: merged (the lexicon's first among equals) into a new list, each mention moved
+  // once.
+  std::vector<Mention> mentions;
+  if (discovered.mentions.empty()) {
+    mentions = std::move(found.mentions);
+  } else {
+    const NameSpans names(discovered.mentions);
+    std::vector<Mention>& lexicon = found.mentions;
+    mentions.reserve(lexicon.size() + discovered.mentions.size());
+    auto next_found = discovered.mentions.begin();
+    const auto found_end = discovered.mentions.end();
+    for (Mention& m : lexicon) {
+      for (; next_found != found_end && by_position(*next_found, m); ++next_found)
+        mentions.push_back(std::move(*next_found));
+      if (!names.strictly_contain(m.range)) mentions.push_back(std::move(m));
+    }
+    for (; next_found != found_end; ++next_found) mentions.push_back(std::move(*next_found));
+  }
 
   std::vector<Relation> relations = extract_relations(doc, entity_list, mentions, &found.tokens);
   for (auto& r : discovered.relations) relations.push_back(std::move(r));
@@ -237,9 +293,9 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     const Mention& m = mentions[i];
     const std::uint32_t e = mention_entity[i] = index_of(m.entity);
     if (e == kNone) continue;
-    const bool demonym = m.source == std::string_view("lexicon:demonym");
+    const bool demonym = equals(m.source, "lexicon:demonym");
     if (!demonym) flags[e] |= kNamed;
-    if (!demonym && m.source != std::string_view("lexicon:city")) flags[e] |= kStrong;
+    if (!demonym && !equals(m.source, "lexicon:city")) flags[e] |= kStrong;
   }
   // Each relation's ends as places in entity_list, looked up once.
   std::vector<std::array<std::uint32_t, 2>> ends(relations.size());
@@ -251,9 +307,9 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     std::size_t out = 0;
     for (std::size_t i = 0; i < relations.size(); ++i) {
       const std::uint32_t t = ends[i][1];
-      if (t != kNone && !(flags[t] & kStrong) && relations[i].type != "OPERATES") {
+      if (t != kNone && !(flags[t] & kStrong) && !equals(relations[i].type, "OPERATES")) {
         const std::string& type = entity_list[t].type;
-        if (type == "Actor" || type == "TargetCountry") continue;
+        if (equals(type, "Actor") || equals(type, "TargetCountry")) continue;
       }
       if (out != i) {
         relations[out] = std::move(relations[i]);
@@ -275,8 +331,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   std::vector<std::uint32_t> kept_as(entity_list.size(), kNone);
   std::uint32_t kept = 0;
   for (std::uint32_t i = 0; i < entity_list.size(); ++i) {
-    const bool keep =
-        (flags[i] & kRelated) || ((flags[i] & kNamed) && entity_list[i].type != "Instrument");
+    const bool keep = (flags[i] & kRelated) ||
+                      ((flags[i] & kNamed) && !equals(entity_list[i].type, "Instrument"));
     if (!keep) continue;
     if (kept != i) entity_list[kept] = std::move(entity_list[i]);
     kept_as[i] = kept++;
@@ -294,14 +350,13 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   }
 
   // From here on the entities live in one list sorted by id, without copies.
-  const std::ptrdiff_t named_count = static_cast<std::ptrdiff_t>(entity_list.size());
   ReferenceExtraction refs = extract_references(doc, mentions, entity_list);
 
   // A discovered organisation without an owner in its name is attributed by the relation that
   // gave it one: a possessive or subject in its sentence, or the actor of its section.
   std::map<std::string_view, std::vector<const Relation*>> operated_by;  // in relation order
   for (const auto& r : relations)
-    if (r.type == "OPERATES") operated_by[r.target].push_back(&r);
+    if (equals(r.type, "OPERATES")) operated_by[r.target].push_back(&r);
   for (auto& e : entity_list) {
     if (!e.attributes.count("discovered") || e.attributes.count("owner")) continue;
     auto ops = operated_by.find(e.id);
@@ -326,18 +381,19 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     e.attributes["attribution_confidence"] = confidence;
   }
 
-  // Owners named only by the lexicon still become nodes.
+  // Owners named only by the lexicon still become nodes, merged in by id.
+  std::vector<Entity> owners;
   std::unordered_set<std::string_view> owners_added;
   for (std::size_t i = 0; i < relations.size(); ++i)
     for (int end = 0; end < 2; ++end) {
       if (ends[i][static_cast<std::size_t>(end)] != kNone) continue;  // a kept entity
       const std::string& id = end == 0 ? relations[i].source : relations[i].target;
       if (owners_added.insert(id).second)
-        if (const LexiconEntry* e = lexicon_.find(id)) entity_list.push_back(entity_from_entry(*e));
+        if (const LexiconEntry* e = lexicon_.find(id)) owners.push_back(entity_from_entry(*e));
     }
-  std::sort(entity_list.begin() + named_count, entity_list.end(), by_id_order);
-  std::inplace_merge(entity_list.begin(), entity_list.begin() + named_count, entity_list.end(),
-                     by_id_order);
+  std::sort(owners.begin(), owners.end(), by_id_order);
+  if (!owners.empty())
+    entity_list = merge_moving(entity_list, owners, by_id_order, refs.entities.size());
 
   x.entities = std::move(entity_list);
   x.entities.insert(x.entities.end(), std::make_move_iterator(refs.entities.begin()),
@@ -345,23 +401,32 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   x.relations = std::move(relations);
   x.relations.insert(x.relations.end(), std::make_move_iterator(refs.relations.begin()),
                      std::make_move_iterator(refs.relations.end()));
-  x.mentions = std::move(mentions);
-  const std::size_t entity_mentions = x.mentions.size();
-  x.mentions.insert(x.mentions.end(), std::make_move_iterator(refs.mentions.begin()),
-                    std::make_move_iterator(refs.mentions.end()));
-  for (auto& m : x.mentions) {
-    if (const SourceLocation* loc = location_of(doc, m.range.begin)) {
-      m.page = loc->page;
-      m.element = loc->element;
-    }
-    m.range = doc.to_raw(m.range);
+  // Mentions in raw offsets, with the page or element they came from. Mentions come in text
+  // order: the offset map is searched from the piece of the one before.
+  std::size_t begin_piece = 0, end_piece = 0;
+  auto place = [&](Mention& m) {
+    if (!doc.locations.empty())
+      if (const SourceLocation* loc = location_of(doc, m.range.begin)) {
+        m.page = loc->page;
+        m.element = loc->element;
+      }
+    m.range = {doc.map.to_raw_begin(m.range.begin, begin_piece),
+               doc.map.to_raw_end(m.range.end, end_piece)};
+  };
+  // (Most plain texts are their own raw bytes: nothing to do then.)
+  const bool placed_as_is = doc.map.maps_text_to_itself() && doc.locations.empty();
+  if (!placed_as_is)
+    for (auto& m : mentions) place(m);
+  if (refs.mentions.empty()) {
+    x.mentions = std::move(mentions);
+  } else {
+    // Raw offsets keep the text order (the offset map is monotonic): the citations, sorted, are
+    // merged in after the entity mentions they tie with.
+    if (!placed_as_is)
+      for (auto& m : refs.mentions) place(m);
+    std::stable_sort(refs.mentions.begin(), refs.mentions.end(), by_position);
+    x.mentions = merge_moving(mentions, refs.mentions, by_position, 0);
   }
-  // Raw offsets keep the text order (the offset map is monotonic): merge the citations in.
-  std::stable_sort(x.mentions.begin() + static_cast<std::ptrdiff_t>(entity_mentions),
-                   x.mentions.end(), by_position);
-  std::inplace_merge(x.mentions.begin(),
-                     x.mentions.begin() + static_cast<std::ptrdiff_t>(entity_mentions),
-                     x.mentions.end(), by_position);
   x.warnings = std::move(discovered.warnings);
   x.warnings.insert(x.warnings.end(), std::make_move_iterator(refs.warnings.begin()),
                     std::make_move_iterator(refs.warnings.end()));

@@ -40,18 +40,12 @@ const OffsetMap::Piece* OffsetMap::find(std::uint64_t t, bool for_end) const {
 
 std::uint64_t OffsetMap::to_raw_begin(std::uint64_t t) const {
   const Piece* p = find(t, false);
-  if (!p) return t;
-  if (t >= p->text_end) return p->raw_end;
-  if (p->copy) return p->raw_begin + (t - p->text_begin);
-  return p->raw_begin;
+  return p ? begin_in(*p, t) : t;
 }
 
 std::uint64_t OffsetMap::to_raw_end(std::uint64_t t) const {
   const Piece* p = find(t, true);
-  if (!p) return t;
-  if (t <= p->text_begin) return p->raw_begin;
-  if (p->copy) return p->raw_begin + (t - p->text_begin);
-  return p->raw_end;
+  return p ? end_in(*p, t) : t;
 }
 
 }  // namespace softgraph

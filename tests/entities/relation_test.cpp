@@ -435,3 +435,48 @@ TEST_CASE("figures_in agrees with the byte-at-a-time scanner on random and real 
     }
   }
 }
+
+TEST_CASE("each relation's figures are figures_in() of its sentence, whatever the sentence holds") {
+  // The extractor reads a sentence's figures by a shorter way when its words and bytes allow
+  // (ASCII, no number word among the words, digits or none): every relation must still carry
+  // exactly what figures_in() reads, on number words glued to other bytes, in any case, with
+  // digits or without, in ASCII text or not.
+  const std::string_view pieces[] = {
+      "ten",       "Twenty",  "THIRTY",  "thousands", "forty",    "fifty",    "sixty",
+      "seventy",   "eighty",  "ninety",  "hundreds",  "dozens",   "millions", "tenets",
+      "of",        "over",    "about",   "more than", "at least", "$",        "\u20AC",
+      "%",         "percent", "million", "billion",   "schools",  "students", "high-level",
+      " ",         "\n",      ",",       "-",         "'s",       "(",        ")",
+      "_",         "0",       "7",       "12",        "1990",     "2008",     "2019s",
+      "3.5",       "1,000",   "x40",     "\u00E9",    "\u2019",   "\u2014",   "\u00C9ten",
+      "ten\u00E9", "a",       "the",     "and",       "hundred",  "Dozens of"};
+  std::uint64_t state = 7;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  std::size_t relations = 0, with_figures = 0;
+  for (int document = 0; document < 150; ++document) {
+    std::string text;
+    for (int sentence = 0; sentence < 12; ++sentence) {
+      text += "France funds scholarships in Kazakhstan";
+      const std::size_t parts = next() % 10;
+      for (std::size_t k = 0; k < parts; ++k) {
+        text += next() % 2 ? " " : "";
+        text += pieces[next() % std::size(pieces)];
+      }
+      text += ". ";
+    }
+    Run r = run(text);
+    for (const auto& x : r.relations) {
+      if (x.evidence.rule.rfind("lexicon:", 0) == 0) continue;  // (a sentence's own rules only)
+      const std::string& sentence = x.evidence.text.empty() ? x.evidence.quote : x.evidence.text;
+      INFO(sentence);
+      REQUIRE(x.attributes == reference::reference_figures_in(sentence));
+      ++relations;
+      with_figures += !x.attributes.empty();
+    }
+  }
+  CHECK(relations > 1000);
+  CHECK(with_figures > 300);
+}

@@ -4,8 +4,10 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cctype>
+#include <cstddef>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -47,6 +49,21 @@ const std::set<std::string, std::less<>> kNotOrganisations = {
     "agreement", "agreements", "treaty",     "declaration", "accord", "accords",
     "pact",      "concept",    "strategy",   "doctrine",    "war",    "charter",
     "protocol",  "act",        "convention", "memorandum",  "plan",   "summit"};
+// False when `word` cannot fold to a word of kNotOrganisations: an ASCII word folds to its lower
+// case, of the same length, so its length and first letter must be those of a listed word.
+bool maybe_not_organisation(std::string_view word) {
+  static const std::array<std::uint64_t, 26> lengths_by_initial = [] {
+    std::array<std::uint64_t, 26> t{};
+    for (const std::string& w : kNotOrganisations) t[w[0] - 'a'] |= std::uint64_t{1} << w.size();
+    return t;
+  }();
+  for (char c : word)
+    if (static_cast<unsigned char>(c) >= 0x80) return true;  // folded by the full rules
+  if (word.empty() || word.size() >= 64) return false;
+  const char initial = word[0] >= 'A' && word[0] <= 'Z' ? word[0] + ('a' - 'A') : word[0];
+  if (initial < 'a' || initial > 'z') return false;
+  return (lengths_by_initial[initial - 'a'] >> word.size() & 1) != 0;
+}
 // Inside an acronym's long form, short prepositions may stand ("Mission in Georgia (EUMM)").
 const std::set<std::string> kAcronymConnectors = {"of", "for", "and", "the", "de", "&",  "-",
                                                   "'",  "des", "du",  "für", "in", "on", "to"};
@@ -77,6 +94,22 @@ const WordClasses& word_classes() {
     return t;
   }();
   return table;
+}
+
+// `s == word` for a literal word: the sizes first, then a comparison of known length the
+// compiler expands in place (a std::string against a char pointer measures the pointer first).
+inline bool equals(const std::string& s, std::string_view word) {
+  return s.size() == word.size() && std::memcmp(s.data(), word.data(), word.size()) == 0;
+}
+
+// Whether `t` is a lower-case word: its flags `word` and `upper_initial` read together, as one
+// 16-bit word (most tokens are, and are stepped over in a tight loop).
+bool plain_word(const Token& t) {
+  static_assert(offsetof(Token, upper_initial) == offsetof(Token, word) + 1);
+  constexpr std::uint16_t kPlainWord = std::endian::native == std::endian::little ? 0x0001 : 0x0100;
+  std::uint16_t flags;
+  std::memcpy(&flags, &t.word, sizeof flags);
+  return flags == kPlainWord;
 }
 
 // A view, not a copy: every token of every sentence is looked at.
@@ -212,11 +245,12 @@ class KnownIds {
   std::size_t used_ = 0;
 };
 
+// Views of the document's text: most candidates are dropped, and a copy of each cost an allocation.
 struct Candidate {
   ByteRange range;
-  std::string name;
+  std::string_view name;
   int sentence;
-  std::string acronym;
+  std::string_view acronym;
 };
 
 }  // namespace
@@ -228,17 +262,39 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   KnownIds known(found.entities.size());
   for (const auto& e : found.entities) known.emplace(e.id, &e);
   // Mentions per sentence to see what a candidate overlaps: pointers grouped by sentence in one
-  // array, with each sentence's start (a vector per sentence cost an allocation for each).
+  // array, with each sentence's start (a vector per sentence cost an allocation for each). The
+  // recognizer lists them sentence by sentence: one pass groups them, unless they are not so.
+  std::vector<std::uint32_t> sentence_start{0};
+  std::vector<const Mention*> grouped;
+  sentence_start.reserve(doc.sentences.size() + 1);
+  grouped.reserve(found.mentions.size());
+  bool in_sentence_order = true;
+  for (const auto& m : found.mentions) {
+    if (m.sentence < 0) continue;
+    const auto s = static_cast<std::size_t>(m.sentence);
+    if (s + 1 < sentence_start.size()) {
+      in_sentence_order = false;
+      break;
+    }
+    while (sentence_start.size() <= s)
+      sentence_start.push_back(static_cast<std::uint32_t>(grouped.size()));
+    grouped.push_back(&m);
+  }
+  // (none beyond doc.sentences: the recognizer reads sentences)
   std::size_t sentence_count = doc.sentences.size();
-  for (const auto& m : found.mentions)  // (none beyond: the recognizer reads sentences)
-    if (m.sentence >= 0)
-      sentence_count = std::max(sentence_count, static_cast<std::size_t>(m.sentence) + 1);
-  std::vector<std::uint32_t> sentence_start(sentence_count + 1, 0);
-  for (const auto& m : found.mentions)
-    if (m.sentence >= 0) ++sentence_start[static_cast<std::size_t>(m.sentence) + 1];
-  for (std::size_t s = 0; s < sentence_count; ++s) sentence_start[s + 1] += sentence_start[s];
-  std::vector<const Mention*> grouped(sentence_start.back());
-  {
+  if (in_sentence_order) {
+    // The last mention's sentence is the greatest: sentence_start holds one past it.
+    if (!grouped.empty()) sentence_count = std::max(sentence_count, sentence_start.size());
+    sentence_start.resize(sentence_count + 1, static_cast<std::uint32_t>(grouped.size()));
+  } else {
+    for (const auto& m : found.mentions)
+      if (m.sentence >= 0)
+        sentence_count = std::max(sentence_count, static_cast<std::size_t>(m.sentence) + 1);
+    sentence_start.assign(sentence_count + 1, 0);
+    for (const auto& m : found.mentions)
+      if (m.sentence >= 0) ++sentence_start[static_cast<std::size_t>(m.sentence) + 1];
+    for (std::size_t s = 0; s < sentence_count; ++s) sentence_start[s + 1] += sentence_start[s];
+    grouped.assign(sentence_start.back(), nullptr);
     std::vector<std::uint32_t> next(sentence_start.begin(), sentence_start.end() - 1);
     for (const auto& m : found.mentions)
       if (m.sentence >= 0) grouped[next[static_cast<std::size_t>(m.sentence)]++] = &m;
@@ -253,7 +309,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   std::vector<char> unmined(doc.sections.size(), 0);
   for (std::size_t k = 0; k < doc.sections.size(); ++k) {
     const std::string& kind = doc.sections[k].kind;
-    unmined[k] = kind == "references" || kind == "notes" || kind == "authors" || kind == "back";
+    unmined[k] = equals(kind, "references") || equals(kind, "notes") || equals(kind, "authors") ||
+                 equals(kind, "back");
   }
 
   std::vector<Candidate> candidates;
@@ -287,10 +344,11 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     parens.clear();
     quotes.clear();
     const Token* const tok = tokens.data();
+    const std::string_view text = doc.text;
     const std::size_t count = tokens.size();
     for (std::size_t i = 0; i < count;) {
       // Most tokens are lower-case words: stepped over in a tight loop.
-      while (i < count && tok[i].word && !tok[i].upper_initial) ++i;
+      while (i < count && plain_word(tok[i])) ++i;
       if (i == count) break;
       if (!tok[i].word) {
         if (is_byte(doc, tok[i], '('))
@@ -300,14 +358,16 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
         ++i;
         continue;
       }
-      std::size_t j = i, last_cap = i;
-      bool has_head = false;
-      std::size_t caps = 0;
+      // Token i is capitalised: it opens the run. The classes of the run's first token and of the
+      // token that ends it are kept, to be read again below.
+      const std::uint32_t first_classes = classes.of(text, tok[i]);
+      std::size_t j = i + 1, last_cap = i;
+      bool has_head = (first_classes & kIsHead) != 0;
+      std::uint32_t w = 0;  // when j < tokens.size() after the loop: the classes of token j
       while (j < tokens.size()) {
-        const std::uint32_t w = classes_at(j);
-        bool cap = tokens[j].word && tokens[j].upper_initial;
+        w = classes.of(text, tok[j]);
+        bool cap = tok[j].word && tok[j].upper_initial;
         if (cap) {
-          ++caps;
           last_cap = j;
           if (w & kIsHead) has_head = true;
           ++j;
@@ -324,25 +384,26 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
         break;
       }
       std::size_t first = i;
-      while (first < last_cap && (classes_at(first) & kIsStopStart)) ++first;
+      while (first < last_cap && ((first == i ? first_classes : classes_at(first)) & kIsStopStart))
+        ++first;
       // "its NIHONGO Partners programme": a name followed by a lower-case generic head.
-      bool generic_head_after = last_cap + 1 < tokens.size() &&
-                                !tokens[last_cap + 1].upper_initial &&
-                                (classes_at(last_cap + 1) & kIsGenericHead);
+      bool generic_head_after =
+          last_cap + 1 < tokens.size() && !tokens[last_cap + 1].upper_initial &&
+          ((last_cap + 1 == j ? w : classes_at(last_cap + 1)) & kIsGenericHead);
       if (generic_head_after && !has_head && first > 0 && last_cap >= first) {
         ByteRange r{tokens[first].begin, tokens[last_cap].end};
-        candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), {}});
+        candidates.push_back({r, doc.slice(r), static_cast<int>(si), {}});
       }
       if (has_head && last_cap > first) {
         ByteRange r{tokens[first].begin, tokens[last_cap].end};
-        candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), {}});
+        candidates.push_back({r, doc.slice(r), static_cast<int>(si), {}});
       }
       i = (j > i) ? j : i + 1;
     }
     // "Full Name (ABBR)" and "ABBR (Full Name)".
     for (const std::size_t k : parens) {
       if (k < 1 || k + 2 >= tokens.size() || !is_byte(doc, tokens[k + 2], ')')) continue;
-      std::string abbr(word_at(doc, tokens[k + 1]));
+      const std::string_view abbr = word_at(doc, tokens[k + 1]);
       if (!acronym_like(abbr)) continue;
       // Walk back over the capitalised name before the parenthesis.
       std::size_t end = k - 1, begin = k - 1;
@@ -373,7 +434,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       }
       if (!tokens[begin].upper_initial || !tokens[end].word) continue;
       ByteRange r{tokens[begin].begin, tokens[end].end};
-      candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), abbr});
+      candidates.push_back({r, doc.slice(r), static_cast<int>(si), abbr});
     }
     // Quoted formats: “five plus one” format.
     for (const std::size_t k : quotes) {
@@ -386,7 +447,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
           close + 2 < tokens.size() ? fold_case(word_at(doc, tokens[close + 2])) : "";
       if (next == "format" || next == "dialogue" || next == "mechanism" || next2 == "format") {
         ByteRange r{tokens[k + 1].begin, tokens[close - 1].end};
-        candidates.push_back({r, std::string(doc.slice(r)), static_cast<int>(si), {}});
+        candidates.push_back({r, doc.slice(r), static_cast<int>(si), {}});
       }
     }
   }
@@ -394,7 +455,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   // Resolve candidates: a known lexicon entity covering the span gains the acronym; otherwise a
   // new Institution.
   std::map<std::string, Entity> fresh;
-  std::map<std::string, std::string> form_to_id;  // surface form -> entity id, for re-scanning
+  // Surface form -> entity id, for re-scanning.
+  std::map<std::string, std::string, std::less<>> form_to_id;
   // Definitions with an acronym first: they tie a long name to a known entity. Visited in that
   // order (as a stable sort would put them) without moving the candidates.
   std::vector<std::uint32_t> order;
@@ -402,6 +464,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   for (int with_acronym = 1; with_acronym >= 0; --with_acronym)
     for (std::uint32_t k = 0; k < candidates.size(); ++k)
       if (candidates[k].acronym.empty() != (with_acronym == 1)) order.push_back(k);
+  std::vector<const Mention*> inside;  // the current candidate's mentions (reused)
   for (const std::uint32_t k : order) {
     const Candidate& c = candidates[k];
     if (c.acronym.empty() && form_to_id.count(c.name)) continue;
@@ -409,16 +472,18 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       const std::size_t space = c.name.find_last_of(' ');
       const std::string_view last =
           std::string_view(c.name).substr(space == std::string::npos ? 0 : space + 1);
-      // Folded on the stack: a name's last word is short (a long one cannot be listed).
-      char buf[64];
-      const bool listed =
-          last.size() * 2 <= sizeof buf
-              ? kNotOrganisations.count(std::string_view(buf, fold_into(buf, last) - buf)) > 0
-              : kNotOrganisations.count(fold_case(last)) > 0;
-      if (listed) continue;
+      if (maybe_not_organisation(last)) {
+        // Folded on the stack: a name's last word is short (a long one cannot be listed).
+        char buf[64];
+        const bool listed =
+            last.size() * 2 <= sizeof buf
+                ? kNotOrganisations.count(std::string_view(buf, fold_into(buf, last) - buf)) > 0
+                : kNotOrganisations.count(fold_case(last)) > 0;
+        if (listed) continue;
+      }
     }
     const Mention* covering = nullptr;
-    std::vector<const Mention*> inside;
+    inside.clear();
     for (const Mention* m : by_sentence(c.sentence)) {
       if (m->range.contains(c.range))
         covering = m;
@@ -428,12 +493,12 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     const Entity* cover_entity = covering ? known.get(covering->entity) : nullptr;
     // A state or region's name is not an organisation's long form ("... Georgia (EUMM)").
     if (cover_entity &&
-        (cover_entity->type == "Actor" || cover_entity->type == "TargetCountry" ||
-         cover_entity->type == "Region") &&
+        (equals(cover_entity->type, "Actor") || equals(cover_entity->type, "TargetCountry") ||
+         equals(cover_entity->type, "Region")) &&
         !c.acronym.empty())
       continue;
-    if (cover_entity && cover_entity->type != "Instrument") {
-      if (!c.acronym.empty()) form_to_id[c.acronym] = cover_entity->id;
+    if (cover_entity && !equals(cover_entity->type, "Instrument")) {
+      if (!c.acronym.empty()) form_to_id[std::string(c.acronym)] = cover_entity->id;
       continue;
     }
     // A span holding an institution the lexicon knows is a coordination ("the Soros Foundation
@@ -441,7 +506,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     bool holds_known_institution = false;
     for (const Mention* m : inside) {
       const Entity* k = known.get(m->entity);
-      if (k && k->type == "Institution" && m->range.size() * 10 < c.range.size() * 7)
+      if (k && equals(k->type, "Institution") && m->range.size() * 10 < c.range.size() * 7)
         holds_known_institution = true;
     }
     bool coordination =
@@ -451,11 +516,11 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     const Entity* inner_inst = nullptr;
     for (const Mention* m : inside) {
       const Entity* k = known.get(m->entity);
-      if (k && k->type == "Institution" && m->range.size() * 10 >= c.range.size() * 7)
+      if (k && equals(k->type, "Institution") && m->range.size() * 10 >= c.range.size() * 7)
         inner_inst = k;
     }
     if (inner_inst) {
-      if (!c.acronym.empty()) form_to_id[c.acronym] = inner_inst->id;
+      if (!c.acronym.empty()) form_to_id[std::string(c.acronym)] = inner_inst->id;
       continue;
     }
     // Is the acronym itself known? Then the long name is an alias of it.
@@ -464,13 +529,13 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       if (!payloads.empty()) {
         const LexiconEntry& e =
             recognizer.lexicon().entries()[recognizer.patterns()[payloads.front()].entry];
-        if (e.type == "Institution" || e.type == "Actor") {
-          form_to_id[c.name] = e.id;
+        if (equals(e.type, "Institution") || equals(e.type, "Actor")) {
+          form_to_id[std::string(c.name)] = e.id;
           continue;
         }
       }
     }
-    std::string name = c.name;
+    std::string name(c.name);
     std::string slug = singular_head(slug_any_script(name));
     if (slug.empty()) continue;
     std::string id = "institution/" + slug;
@@ -488,7 +553,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
         const Entity* k = known.get(m->entity);
         if (!k) continue;
         const std::string& t = k->type;
-        if ((t == "Actor" || t == "TargetCountry") &&
+        if ((equals(t, "Actor") || equals(t, "TargetCountry")) &&
             std::find(owners.begin(), owners.end(), m->entity) == owners.end())
           owners.push_back(m->entity);
       }
@@ -505,8 +570,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     e.aliases.push_back(name);
     form_to_id[name] = id;
     if (!c.acronym.empty()) {
-      e.aliases.push_back(c.acronym);
-      form_to_id[c.acronym] = id;
+      e.aliases.emplace_back(c.acronym);
+      form_to_id[std::string(c.acronym)] = id;
     }
   }
 

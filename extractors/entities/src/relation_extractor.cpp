@@ -4,6 +4,8 @@
 #include <array>
 #include <bit>
 #include <cassert>
+#include <climits>
+#include <cstddef>
 #include <cstring>
 #include <functional>
 #include <initializer_list>
@@ -38,8 +40,7 @@ enum class Type : std::uint8_t {
 };
 
 // Attribute keys made once: a literal key would build a std::string per lookup.
-const std::string kKindKey = "kind", kOwnerKey = "owner", kChannelsKey = "channels",
-                  kMembersKey = "members", kAttributionKey = "attribution";
+const std::string kChannelsKey = "channels", kAttributionKey = "attribution";
 
 // A list attribute by reference (empty when absent): callers only read it.
 const std::vector<std::string>& list_attr(const Entity& e, const std::string& key) {
@@ -49,8 +50,6 @@ const std::vector<std::string>& list_attr(const Entity& e, const std::string& ke
   if (const auto* v = std::get_if<std::vector<std::string>>(&it->second)) return *v;
   return kNone;
 }
-
-bool is_state_like(const Entity& e) { return e.type == "Actor"sv || e.type == "TargetCountry"sv; }
 
 // What the rules ask of an entity, worked out once per entity of the call: the rules asked it
 // per mention and per pair, by string compares and attribute-map lookups.
@@ -69,6 +68,24 @@ struct EntityInfo {
   std::vector<std::uint32_t> member_index;  // positions of the members the call knows, ascending
 };
 
+// An entity type as the rules tell them apart (sizes first: most types fail on theirs).
+Type type_of(std::string_view type) {
+  switch (type.size()) {
+    case 5:
+      return type == "Actor"sv ? Type::kActor : Type::kOther;
+    case 13:
+      return type == "TargetCountry"sv ? Type::kTargetCountry : Type::kOther;
+    case 6:
+      return type == "Region"sv ? Type::kRegion : Type::kOther;
+    case 11:
+      return type == "Institution"sv ? Type::kInstitution : Type::kOther;
+    case 10:
+      return type == "Instrument"sv ? Type::kInstrument : Type::kOther;
+    default:
+      return Type::kOther;
+  }
+}
+
 // The entities by position in id order (the map's order), and a hashed id -> position lookup:
 // per-entity state lives in vectors indexed so, and each id is looked up once, not by a map
 // walk of string compares per use. (The entities come sorted by id, each id once: a position
@@ -80,7 +97,7 @@ class EntityIndex {
     by_index_.reserve(entities.size());
     ids_.reserve(entities.size());
     std::size_t cap = 16;
-    while (cap < entities.size() * 2) cap *= 2;
+    while (cap < entities.size() * 4) cap *= 2;  // (a quarter full at most: short probes)
     slots_.assign(cap, kNone);
     for (const Entity& e : entities) {
       const std::string& id = e.id;
@@ -97,23 +114,20 @@ class EntityIndex {
     for (std::size_t i = 0; i < by_index_.size(); ++i) {
       const Entity& e = *by_index_[i];
       EntityInfo& x = info_[i];
-      x.type = e.type == "Actor"sv           ? Type::kActor
-               : e.type == "TargetCountry"sv ? Type::kTargetCountry
-               : e.type == "Region"sv        ? Type::kRegion
-               : e.type == "Institution"sv   ? Type::kInstitution
-               : e.type == "Instrument"sv    ? Type::kInstrument
-                                             : Type::kOther;
-      x.state_like = is_state_like(e);
-      // The kind, owner and members attributes, in one walk of the attributes.
+      x.type = type_of(e.type);
+      x.state_like = x.type == Type::kActor || x.type == Type::kTargetCountry;
+      // The kind, owner and members attributes, in one walk of the attributes (their keys told
+      // apart by size first).
       static const std::vector<std::string> kNoList;
       std::string_view k;
       x.owners = x.members = &kNoList;
       for (const auto& [key, value] : e.attributes) {
-        if (key == kKindKey) {
+        const std::string_view name = key;
+        if (name.size() == 4 && name == "kind"sv) {
           if (const auto* v = std::get_if<std::string>(&value)) k = *v;
-        } else if (key == kOwnerKey) {
+        } else if (name.size() == 5 && name == "owner"sv) {
           if (const auto* v = std::get_if<std::vector<std::string>>(&value)) x.owners = v;
-        } else if (key == kMembersKey) {
+        } else if (name.size() == 7 && name == "members"sv) {
           if (const auto* v = std::get_if<std::vector<std::string>>(&value)) x.members = v;
         }
       }
@@ -124,10 +138,13 @@ class EntityIndex {
                                    k == "university"sv || k == "school"sv || k == "channel"sv);
       x.multilateral = k == "organization"sv || k == "bank"sv || k == "bloc"sv;
       x.lender = k == "bank"sv || k == "fund"sv;
+      // (One allocation, not one per growth.)
+      if (!x.members->empty()) x.member_index.reserve(x.members->size());
       for (const std::string& owner : *x.owners) x.owner_index.push_back(find(owner));
       for (const std::string& member : *x.members)
         if (const std::uint32_t m = find(member); m != kNone) x.member_index.push_back(m);
-      std::sort(x.member_index.begin(), x.member_index.end());
+      if (!std::is_sorted(x.member_index.begin(), x.member_index.end()))  // (lists mostly are)
+        std::sort(x.member_index.begin(), x.member_index.end());
       x.member_index.erase(std::unique(x.member_index.begin(), x.member_index.end()),
                            x.member_index.end());
     }
@@ -197,7 +214,10 @@ enum : std::uint32_t {
   kCues = (1u << 7) - 1,
   kSigning = 1u << 7,  // a signing verb (kSigningWords)
   kHasTwo = 1u << 8,   // the word "two" (a sentence without it skips the rule that reads it)
-  kSentenceBits = kCues | kSigning | kHasTwo,  // what SentenceWords::any_cue keeps
+  // A number word figures_in() reads (kNumberWords): an ASCII sentence without one, and without
+  // digits, states no figure.
+  kNumberWord = 1u << 9,
+  kSentenceBits = kCues | kSigning | kHasTwo | kNumberWord,  // what SentenceWords::any_cue keeps
 };
 
 // The other words the rules compare with, numbered: the same lookup gives each word of a
@@ -226,6 +246,11 @@ consteval std::uint8_t W(std::string_view w) {
   throw "not in kWords";
 }
 
+// The words is_number_word() takes, as tokens (kNumberWord).
+constexpr std::string_view kNumberWords[] = {
+    "ten",    "twenty", "thirty",   "forty",     "fifty",  "sixty",   "seventy",
+    "eighty", "ninety", "hundreds", "thousands", "dozens", "millions"};
+
 const std::set<std::string> kSigningWords = {"signed",     "ratified",   "concluded", "agreed",
                                              "formalised", "formalized", "extended",  "renewed",
                                              "initialled", "initialed",  "restored"};
@@ -236,6 +261,14 @@ struct Word {
   std::uint32_t begin;    // byte offset of the token in the text
   std::uint32_t classes;  // kCue* and kSigning bits, and the kWords number in the top byte
 };
+
+// Writes word {begin, classes} as one 8-byte store.
+inline void put(Word* w, std::uint32_t begin, std::uint32_t classes) {
+  static_assert(sizeof(Word) == 8 && offsetof(Word, begin) == 0 && offsetof(Word, classes) == 4 &&
+                std::endian::native == std::endian::little);
+  const std::uint64_t v = begin | std::uint64_t{classes} << 32;
+  std::memcpy(static_cast<void*>(w), &v, 8);
+}
 
 // The words of one sentence (a view into a WordStore).
 struct SentenceWords {
@@ -322,9 +355,12 @@ struct CueTable {
   bool may_have(std::uint64_t hash) const { return classes.may_have(hash); }
   // The same words again, for ASCII tokens (whose folded form is their lower case): each kept
   // as two zero-padded 8-byte lanes, so a token is confirmed by two compares, not folded into a
-  // buffer and compared as a string.
+  // buffer and compared as a string. With each word its letters' case bits (0x20 in the lane
+  // of each letter): a token's lanes with those bits set equal the word's exactly when the token
+  // folds to it (the word is in lower case; an upper-case letter differs from its lower case in
+  // that bit alone, and any other byte folds to itself), so the token is not lower-cased first.
   struct Short {
-    std::uint64_t hash = 0, lo = 0, hi = 0;
+    std::uint64_t hash = 0, lo = 0, hi = 0, case_lo = 0, case_hi = 0;
     std::uint32_t size = 0, classes = 0;  // classes 0: a free slot
   };
   static constexpr std::size_t kShortSlots = 1024;  // (a quarter full at most: short probes)
@@ -335,10 +371,18 @@ struct CueTable {
     std::uint64_t lo, hi;
     std::memcpy(&lo, bytes, 8);
     std::memcpy(&hi, bytes + 8, 8);
+    assert(((lo | hi) & kLaneHigh) == 0 && lanes_in(lo, 'A', 'Z') == 0 &&
+           lanes_in(hi, 'A', 'Z') == 0);  // ASCII, lower case
     for (std::size_t i = hash & (kShortSlots - 1);; i = (i + 1) & (kShortSlots - 1)) {
       Short& e = short_words[i];
       if (e.classes == 0) {
-        e = {hash, lo, hi, static_cast<std::uint32_t>(w.size()), bits};
+        e = {hash,
+             lo,
+             hi,
+             lanes_in(lo, 'a', 'z') >> 2,
+             lanes_in(hi, 'a', 'z') >> 2,
+             static_cast<std::uint32_t>(w.size()),
+             bits};
         return;
       }
       if (e.hash == hash && e.lo == lo && e.hi == hi && e.size == w.size()) {
@@ -347,13 +391,15 @@ struct CueTable {
       }
     }
   }
-  // The classes of an ASCII token of `size` bytes, lower-cased into lanes `lo` and `hi`.
+  // The classes of an ASCII token of `size` bytes, as they are in lanes `lo` and `hi` (the bytes
+  // after the token zero).
   std::uint32_t of_short(std::uint64_t hash, std::uint64_t lo, std::uint64_t hi,
                          std::size_t size) const {
     for (std::size_t i = hash & (kShortSlots - 1);; i = (i + 1) & (kShortSlots - 1)) {
       const Short& e = short_words[i];
       if (e.classes == 0) return 0;
-      if (e.hash == hash && e.lo == lo && e.hi == hi && e.size == size) return e.classes;
+      if (e.hash == hash && (lo | e.case_lo) == e.lo && (hi | e.case_hi) == e.hi && e.size == size)
+        return e.classes;
     }
   }
 };
@@ -380,6 +426,7 @@ const CueTable& cue_table() {
     for (std::size_t i = 1; i < std::size(kWords); ++i)
       add(kWords[i], static_cast<std::uint32_t>(i) << kWordShift);
     add("two", kHasTwo);
+    for (std::string_view w : kNumberWords) add(w, kNumberWord);
     return t;
   }();
   return table;
@@ -418,7 +465,7 @@ class WordStore {
       // list: only the others are folded (here, on the stack) and looked up.
       std::uint32_t c = 0;
       if (!table.may_have(t.folded_hash)) {
-        *out++ = {t.begin, 0};
+        put(out++, t.begin, 0);
         continue;
       }
       const std::size_t size = t.end - t.begin;
@@ -434,9 +481,8 @@ class WordStore {
           hi &= (std::uint64_t{1} << (8 * (size - 8))) - 1;
         }
         if (((lo | hi) & kLaneHigh) == 0) {
-          c = table.of_short(t.folded_hash, lo | (lanes_in(lo, 'A', 'Z') >> 2),
-                             hi | (lanes_in(hi, 'A', 'Z') >> 2), size);
-          *out++ = {t.begin, c};
+          c = table.of_short(t.folded_hash, lo, hi, size);
+          put(out++, t.begin, c);
           any |= c;
           continue;
         }
@@ -452,7 +498,7 @@ class WordStore {
         c = cues.of_folded(t.folded_hash, std::string_view(folded, size));
       else if (k < kMaxListedWord)  // (not ASCII)
         c = cues.of(doc.text, t);
-      *out++ = {t.begin, c};
+      put(out++, t.begin, c);
       any |= c;
     }
     any_[si] = any & kSentenceBits;
@@ -584,9 +630,9 @@ Evidence sentence_evidence(const Document& doc, int sentence, const std::string&
 namespace {
 
 // Words around a number that belong to the figure ("over 40 mosques", "$10 billion").
-const std::vector<std::string> kQualifiers = {"more than", "exceeding", "approximately", "at least",
-                                              "up to",     "roughly",   "nearly",        "almost",
-                                              "around",    "about",     "over",          "some"};
+constexpr std::string_view kQualifiers[] = {"more than", "exceeding", "approximately", "at least",
+                                            "up to",     "roughly",   "nearly",        "almost",
+                                            "around",    "about",     "over",          "some"};
 constexpr std::string_view kScales[] = {"million", "billion", "trillion", "thousand", "hundred"};
 constexpr std::string_view kUnits[] = {
     "dollars",    "euros",        "usd",       "mosques",  "schools",    "universities",
@@ -596,7 +642,7 @@ constexpr std::string_view kUnits[] = {
 
 // Number words: ten, twenty ... ninety, hundreds, thousands, dozens, millions. Most words fail
 // on their length or first letter, without a compare.
-bool is_number_word(std::string_view w) {
+constexpr bool is_number_word(std::string_view w) {
   if (w.size() < 3 || w.size() > 9) return false;
   switch (w[0]) {
     case 't':
@@ -620,9 +666,42 @@ bool is_number_word(std::string_view w) {
   }
 }
 
+// Every word of kNumberWords is one (what the other direction needs: each word is_number_word()
+// takes is listed there).
+static_assert(std::all_of(std::begin(kNumberWords), std::end(kNumberWords), is_number_word));
+
+// A list of words by first byte: a word is compared only with those that start like it.
+template <std::size_t N>
+struct WordsByFirstByte {
+  std::array<std::string_view, N> words{};  // ordered by first byte
+  std::array<std::uint8_t, 257> start{};    // words of first byte c: [start[c], start[c + 1])
+  consteval explicit WordsByFirstByte(const std::string_view (&list)[N]) {
+    static_assert(N < 256);
+    std::size_t at = 0;
+    for (int c = 0; c < 256; ++c) {
+      start[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(at);
+      for (const std::string_view w : list)
+        if (static_cast<unsigned char>(w[0]) == c) words[at++] = w;
+    }
+    start[256] = static_cast<std::uint8_t>(at);
+  }
+  bool contains(std::string_view w) const {
+    if (w.empty()) return false;
+    const auto c = static_cast<unsigned char>(w[0]);
+    for (std::size_t i = start[c]; i < start[c + 1u]; ++i)
+      if (words[i] == w) return true;
+    return false;
+  }
+};
+constexpr WordsByFirstByte kUnitWords(kUnits);
+
 template <std::size_t N>
 bool one_of(const std::string_view (&list)[N], std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  // (Sizes and first bytes first: string_view's == calls a compare for every equal size.)
+  for (const std::string_view x : list)
+    if (x.size() == w.size() && x[0] == w[0] && std::memcmp(x.data(), w.data(), w.size()) == 0)
+      return true;
+  return false;
 }
 
 // ASCII classes as the C locale's <cctype> has them (the program never sets a locale), and the
@@ -752,9 +831,51 @@ std::string_view word_from(std::string_view text, std::size_t pos) {
   return text.substr(pos, e - pos);
 }
 
-}  // namespace
+#ifdef __SSE2__
+// Bit k set for each byte k of the 16 at `p` that is an ASCII digit.
+std::uint32_t digit_bits(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - '0')));
+  return static_cast<std::uint32_t>(
+      _mm_movemask_epi8(_mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + 10)))));
+}
+#endif
 
-Attributes figures_in(std::string_view sentence) {
+// The first digit from `i` on, or n.
+std::size_t next_digit(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  const char* const p = s.data();
+#ifdef __SSE2__
+  // Digits are few: sixteen bytes a step, and the last step overlapping the one before.
+  if (n >= 16) {
+    for (; i + 16 <= n; i += 16)
+      if (const std::uint32_t digits = digit_bits(p + i))
+        return i + static_cast<std::size_t>(std::countr_zero(digits));
+    if (i >= n) return n;
+    const std::uint32_t digits = digit_bits(p + n - 16) >> (i - (n - 16));
+    return digits ? i + static_cast<std::size_t>(std::countr_zero(digits)) : n;
+  }
+#endif
+  while (i < n && !is_digit(p[i])) ++i;
+  return i;
+}
+
+// The first position from `i` on where a digit starts a word (the byte before it is no word
+// byte), or n: where figures open in a sentence that has no number word.
+std::size_t next_digit_opening(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  const char* const p = s.data();
+  for (;;) {
+    if ((i = next_digit(s, i)) >= n) return n;
+    if (i == 0 || !is_word_byte(p[i - 1])) return i;
+    while (i < n && is_digit(p[i])) ++i;  // (digits inside a word: none of them starts one)
+  }
+}
+
+// figures_in(sentence), reading figures from `from` on; with kDigitsOnly, for a sentence where
+// figures open only at digits (no number word is in it).
+template <bool kDigitsOnly>
+Attributes scan_figures(std::string_view sentence, std::size_t from) {
   // A hand-written scanner: std::regex took most of the extraction time.
   // Folding (lower case, line breaks as spaces) keeps every byte's class, and leaves digits, ','
   // and '.' as they are: words and numbers are found in `sentence` itself, and only the bytes
@@ -770,9 +891,9 @@ Attributes figures_in(std::string_view sentence) {
   };
   std::vector<std::string> figures, years;
   const std::size_t n = sentence.size();
-  std::size_t i = 0;
+  std::size_t i = from;
   // Only a digit or a letter opening a word can start a figure.
-  while ((i = next_opening(sentence, i)) < n) {
+  while ((i = kDigitsOnly ? next_digit_opening(sentence, i) : next_opening(sentence, i)) < n) {
     const std::uint8_t c = figure_class(sentence[i]);
     bool number_word = false;
     std::size_t begin = i, end = i;
@@ -812,7 +933,7 @@ Attributes figures_in(std::string_view sentence) {
       std::size_t ye = end;
       if (ye < n && folded(ye) == 's') ++ye;
       if (ye >= n || !is_word_byte(sentence[ye])) {
-        years.push_back(std::string(sentence.substr(begin, ye - begin)));
+        years.emplace_back(sentence.substr(begin, ye - begin));
         i = ye;
         continue;
       }
@@ -820,16 +941,21 @@ Attributes figures_in(std::string_view sentence) {
     // Extend backwards over a currency sign and a qualifier.
     if (begin > 0 && sentence[begin - 1] == '$')
       --begin;
-    else if (begin >= 3 && sentence.substr(begin - 3, 3) == "\u20AC")
+    else if (begin >= 3 && std::memcmp(sentence.data() + begin - 3, "\u20AC", 3) == 0)
       begin -= 3;  // euro sign
-    else if (begin >= 2 && sentence.substr(begin - 2, 2) == "\u00A3")
+    else if (begin >= 2 && std::memcmp(sentence.data() + begin - 2, "\u00A3", 2) == 0)
       begin -= 2;  // pound sign
-    for (const auto& q : kQualifiers) {
-      std::size_t qs = begin >= q.size() + 1 ? begin - q.size() - 1 : std::string::npos;
-      if (qs != std::string::npos && folded_is(qs, q) && folded(qs + q.size()) == ' ' &&
-          (qs == 0 || !is_word_byte(sentence[qs - 1]))) {
-        begin = qs;
-        break;
+    // (A qualifier ends one space before the figure: the bytes there are read first, once.)
+    if (begin >= 2 && folded(begin - 1) == ' ') {
+      const char last = folded(begin - 2);
+      for (const std::string_view q : kQualifiers) {
+        if (q.back() != last) continue;
+        std::size_t qs = begin >= q.size() + 1 ? begin - q.size() - 1 : std::string::npos;
+        if (qs != std::string::npos && folded_is(qs, q) &&
+            (qs == 0 || !is_word_byte(sentence[qs - 1]))) {
+          begin = qs;
+          break;
+        }
       }
     }
     // Forwards over "%", a scale and a unit noun (or "of <noun>" after "hundreds").
@@ -852,7 +978,7 @@ Attributes figures_in(std::string_view sentence) {
     std::size_t after = next_word(j, w);
     if (after != std::string::npos && (w == "percent")) j = after, after = next_word(j, w);
     if (after != std::string::npos && one_of(kScales, w)) j = after, after = next_word(j, w);
-    for (int units = 0; units < 2 && after != std::string::npos && one_of(kUnits, w); ++units)
+    for (int units = 0; units < 2 && after != std::string::npos && kUnitWords.contains(w); ++units)
       j = after, after = next_word(j, w);
     if (number_word && after != std::string::npos && w == "of") {
       std::string_view noun;
@@ -861,15 +987,50 @@ Attributes figures_in(std::string_view sentence) {
     }
     bool bare_small = !number_word && digits.size() < 2 && j == end && begin == i;
     bool bare_word = number_word && j == end && begin == i;
-    if (!bare_small && !bare_word)
-      figures.push_back(std::string(sentence.substr(begin, j - begin)));
+    if (!bare_small && !bare_word) figures.emplace_back(sentence.substr(begin, j - begin));
     i = std::max(j, end);
   }
   Attributes out;
-  if (!figures.empty()) out["figures"] = std::move(figures);
-  if (!years.empty()) out["years"] = std::move(years);
+  // (One allocation when both are there.)
+  out.reserve(static_cast<std::size_t>(!figures.empty()) + !years.empty());
+  // (Each value made in its place: no default value assigned to after.)
+  if (!figures.empty()) out.emplace("figures"sv, std::move(figures));
+  if (!years.empty()) out.emplace("years"sv, std::move(years));
   return out;
 }
+
+// figures_in(sentence) for a sentence whose words are `words`: an ASCII sentence without a number
+// word among its words has figures only where digits open words, and none without a digit. (In
+// ASCII text a number word that figures_in() reads is a token of its own: the tokenizer's words
+// are the runs of letters and digits.)
+Attributes sentence_figures(std::string_view sentence, const SentenceWords& words) {
+  if (words.has(kNumberWord)) return scan_figures<false>(sentence, 0);
+  const std::size_t n = sentence.size();
+  const char* const p = sentence.data();
+#ifdef __SSE2__
+  if (n >= 16) {
+    // Sixteen bytes a step (the last overlapping the one before): any byte from 0x80 on?
+    __m128i high = _mm_setzero_si128();
+    std::size_t i = 0;
+    for (; i + 16 <= n; i += 16)
+      high = _mm_or_si128(high, _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)));
+    if (i < n)
+      high = _mm_or_si128(high, _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16)));
+    if (_mm_movemask_epi8(high) != 0) return scan_figures<false>(sentence, 0);  // not ASCII
+  } else
+#endif
+  {
+    for (std::size_t i = 0; i < n; ++i)
+      if (static_cast<unsigned char>(p[i]) >= 0x80) return scan_figures<false>(sentence, 0);
+  }
+  const std::size_t first_digit = next_digit(sentence, 0);
+  if (first_digit == n) return Attributes();
+  return scan_figures<true>(sentence, first_digit);
+}
+
+}  // namespace
+
+Attributes figures_in(std::string_view sentence) { return scan_figures<false>(sentence, 0); }
 
 namespace {
 
@@ -1109,6 +1270,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
   // Entities below are EntityIndex positions (a position stands for its id): no strings per
   // sentence, and no lookups of an id to learn about its entity.
   std::vector<std::uint32_t> scope_actors;  // subject carried over inside an actor's section
+  bool scope_changed = false;  // scope_actors may differ from scopes.back() (set where it changes)
   int scope_paragraph = -1, scope_section = -1;
   std::vector<std::uint32_t> previous_institutions;
   int previous_paragraph = -1;
@@ -1142,6 +1304,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       // No entity here: only the scope bookkeeping below matters, and it needs no words.
       if (sentence.section != scope_section) {
         scope_actors.clear();
+        scope_changed = true;
         scope_section = sentence.section;
       }
       if (sentence.paragraph != scope_paragraph) scope_paragraph = sentence.paragraph;
@@ -1153,15 +1316,20 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     // (find_powers has read the words of every sentence here, and placed its mentions.)
     const SentenceWords sw = words.of(si);
 
-    slots.clear();
-    const MentionWords* place = placed.data() + by_sentence.start[si];
-    const std::uint32_t* entity = by_sentence.entity.data() + by_sentence.start[si];
-    for (const Mention* m : by_sentence.of(si)) {
-      const std::uint32_t x = *entity++;
-      const MentionWords p = *place++;
-      Slot s{m, &index.info(x), x, Role::kOther, p.word, p.end};
-      s.role = role_of(s, sw, powers);
-      slots.push_back(s);
+    // (Written in place: the slots of a sentence are counted.)
+    const auto sentence_mentions = by_sentence.of(si);
+    slots.resize(sentence_mentions.size());
+    {
+      const MentionWords* place = placed.data() + by_sentence.start[si];
+      const std::uint32_t* entity = by_sentence.entity.data() + by_sentence.start[si];
+      Slot* slot = slots.data();
+      for (const Mention* m : sentence_mentions) {
+        const std::uint32_t x = *entity++;
+        const MentionWords p = *place++;
+        *slot = Slot{m, &index.info(x), x, Role::kOther, p.word, p.end};
+        slot->role = role_of(*slot, sw, powers);
+        ++slot;
+      }
     }
     // A state that usually receives influence, named beside a power, is the power's target
     // ("Georgia signed an agreement with the EU"), not an actor of its own.
@@ -1238,6 +1406,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     const Paragraph* para = sentence.paragraph >= 0 ? &doc.paragraphs[sentence.paragraph] : nullptr;
     if (sentence.section != scope_section) {
       scope_actors.clear();
+      scope_changed = true;
       scope_section = sentence.section;
     }
     if (para && sentence.paragraph != scope_paragraph) {
@@ -1251,7 +1420,10 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
           bool opening = first_sentence && s.word <= 2;
           if (s.role == Role::kActor && (in_head || opening)) head_actors.push_back(s.index);
         }
-        if (!head_actors.empty()) scope_actors = head_actors;
+        if (!head_actors.empty()) {
+          scope_actors = head_actors;
+          scope_changed = true;
+        }
       }
     }
     // Anaphora: "This organization ..." continues the previous sentence's institutions.
@@ -1265,7 +1437,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     if (institutions.empty() && anaphoric && sentence.paragraph == previous_paragraph)
       institutions = previous_institutions;
 
-    if (scopes.back() != scope_actors) scopes.push_back(scope_actors);
+    if (scope_changed && scopes.back() != scope_actors) scopes.push_back(scope_actors);
+    scope_changed = false;
     scope_of_sentence[si] = static_cast<std::uint32_t>(scopes.size() - 1);
     figures.reset();
     const std::size_t sentence_first = out.size();  // the sentence's relations: from here on
@@ -1294,7 +1467,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       }
       if (!emitted.insert({src, dst, static_cast<std::uint32_t>(type)})) return;
       // The sentence's figures and evidence are made once, for its first relation.
-      if (!figures) figures = figures_in(doc.slice(sentence.range));
+      if (!figures) figures = sentence_figures(doc.slice(sentence.range), sw);
       if (where_sentence != s) {
         where = sentence_source(doc, s);
         where_sentence = s;
@@ -1682,7 +1855,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     }
 
     if (!institutions.empty() || sentence.paragraph != previous_paragraph)
-      previous_institutions = institutions;
+      previous_institutions.swap(institutions);  // (institutions is refilled before it is read)
     previous_paragraph = sentence.paragraph;
   }
 
@@ -1722,8 +1895,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     int sentence;
     std::uint32_t entity;  // the mention's EntityIndex position
   };
-  std::vector<Placed> by_seq;
-  by_seq.reserve(by_sentence.items.size());
+  // (Written in place, then cut to the mentions kept.)
+  std::vector<Placed> by_seq(by_sentence.items.size());
   // Every organisation is checked against the mentions of its members only.
   Grouped seq_of;  // by EntityIndex position: the seq of its mentions, ascending
   seq_of.start.assign(index.size() + 1, 0);
@@ -1732,15 +1905,21 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
   // sentence cost more than all the rest.)
   Grouped named_in;  // by EntityIndex position
   named_in.start.assign(index.size() + 1, 0);
+  bool in_paragraph_order = true;  // by_seq's paragraphs ascending (mostly they come in order)
   {
     std::vector<int> last(index.size(), -1);  // the last sentence counted for the entity
+    Placed* placed_end = by_seq.data();
+    int last_paragraph = INT_MIN;
     for (int sentence : by_sentence.present) {
       const Sentence& st = doc.sentences[static_cast<std::size_t>(sentence)];
       if (st.range.size() > kMaxSentenceBytes) continue;
+      // (Every sentence here places a mention at least.)
+      if (st.paragraph < last_paragraph) in_paragraph_order = false;
+      last_paragraph = st.paragraph;
       const auto at = static_cast<std::size_t>(sentence);
       const Mention* const* m = by_sentence.of(at).data();
       for (const std::uint32_t x : by_sentence.entities_of(at)) {
-        by_seq.push_back({st.paragraph, *m++, sentence, x});
+        *placed_end++ = {st.paragraph, *m++, sentence, x};
         ++seq_of.start[x + 1];  // (counted here: the sort below does not change the counts)
         if (last[x] != sentence) {
           last[x] = sentence;
@@ -1748,6 +1927,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         }
       }
     }
+    by_seq.resize(static_cast<std::size_t>(placed_end - by_seq.data()));
     for (std::size_t i = 0; i < index.size(); ++i) named_in.start[i + 1] += named_in.start[i];
     named_in.items.resize(named_in.start[index.size()]);
     std::vector<std::uint32_t> fill(named_in.start.begin(), named_in.start.end() - 1);
@@ -1816,10 +1996,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
   }
   // MEMBER_OF from the lexicon's member lists, when a member is named in the same paragraph as
   // the organisation or inside the bloc's own section (by_seq and seq_of, made above).
-  // (Paragraphs mostly come in order already.)
   auto by_paragraph = [](const Placed& a, const Placed& b) { return a.paragraph < b.paragraph; };
-  if (!std::is_sorted(by_seq.begin(), by_seq.end(), by_paragraph))
-    std::stable_sort(by_seq.begin(), by_seq.end(), by_paragraph);
+  if (!in_paragraph_order) std::stable_sort(by_seq.begin(), by_seq.end(), by_paragraph);
   {
     for (std::size_t i = 0; i < index.size(); ++i) seq_of.start[i + 1] += seq_of.start[i];
     seq_of.items.resize(by_seq.size());
@@ -1827,54 +2005,69 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     for (std::size_t q = 0; q < by_seq.size(); ++q)
       seq_of.items[fill[by_seq[q].entity]++] = static_cast<std::uint32_t>(q);
   }
-  std::set<std::pair<std::uint32_t, std::uint32_t>> memberships;  // (member, organisation)
-  std::vector<std::uint32_t> hits;                                // seq of each mention of a member
-  std::vector<int> org_paragraphs;  // ascending: seq follows the paragraphs
+  // Each member's first mention (in seq order) that makes the membership gives its evidence; the
+  // relations follow in the order of those mentions. (Members are independent: each one's
+  // mentions are read in its own seq list, and the few that make one sorted after.)
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> firsts;  // (seq, member)
+  // By paragraph + 1 (-1: none): 1 where the organisation of the loop is named (by_seq is in
+  // paragraph order: its last paragraph is the largest).
+  std::vector<char> org_in_paragraph(by_seq.empty() ? 0 : by_seq.back().paragraph + 2, 0);
   for (std::uint32_t org_index = 0; org_index < index.size(); ++org_index) {
     const EntityInfo& org = index.info(org_index);
-    if (org.members->empty()) continue;
+    // (Each way below to a membership needs the organisation named in a sentence of by_seq:
+    // in it, in its paragraph, or as a section's actor, which a sentence there named.)
+    if (org.members->empty() || seq_of.of(org_index).empty()) continue;
     const std::string_view org_id = index.id(org_index);
-    hits.clear();
-    for (const std::uint32_t x : org.member_index) {
-      const auto seqs = seq_of.of(x);
-      hits.insert(hits.end(), seqs.begin(), seqs.end());
-    }
-    std::sort(hits.begin(), hits.end());
-    org_paragraphs.clear();
-    for (std::uint32_t q : seq_of.of(org_index)) org_paragraphs.push_back(by_seq[q].paragraph);
-    for (std::uint32_t q : hits) {
+    for (std::uint32_t q : seq_of.of(org_index))
+      org_in_paragraph[static_cast<std::size_t>(by_seq[q].paragraph + 1)] = 1;
+    auto org_here = [&](int paragraph) {
+      return org_in_paragraph[static_cast<std::size_t>(paragraph + 1)] != 0;
+    };
+    // Whether the mention at seq q of a member makes its membership.
+    auto makes_membership = [&](std::uint32_t q) {
       const auto& [paragraph, m, sentence, member] = by_seq[q];
-      bool org_here = std::binary_search(org_paragraphs.begin(), org_paragraphs.end(), paragraph);
       const auto& scope = scopes[scope_of_sentence[static_cast<std::size_t>(sentence)]];
-      bool org_is_scope = std::find(scope.begin(), scope.end(), org_index) != scope.end();
-      bool member_is_scope = std::find(scope.begin(), scope.end(), member) != scope.end();
+      auto org_is_scope = [&] {
+        return std::find(scope.begin(), scope.end(), org_index) != scope.end();
+      };
+      // (Named in the sentence, the organisation is named in its paragraph.)
+      if (!org_here(paragraph)) return org_is_scope();
       // Both named in this sentence (by_seq holds no run-on debris, so this is also "a
       // sentence naming both").
       const auto here = by_sentence.entities_of(static_cast<std::size_t>(sentence));
-      bool same_sentence = std::find(here.begin(), here.end(), org_index) != here.end();
+      // A sentence with a membership cue is left to cue:membership, which reads negation.
+      if (std::find(here.begin(), here.end(), org_index) != here.end())
+        return !member_cue_sentence[static_cast<std::size_t>(sentence)];
+      if (org_is_scope()) return true;
+      if (std::find(scope.begin(), scope.end(), member) == scope.end()) return false;
       // The section's actor takes a membership only from a sentence of the paragraph that
       // names the organisation and no state (its subject is the carried-over actor: "The
       // country belongs to the CIS ..."), not from a bloc named beside other states.
-      // (A copy of the binding: clang 14 cannot capture structured bindings.)
-      auto org_subjectless = [&, paragraph = paragraph] {
-        for (std::uint32_t oq : seq_of.of(org_index)) {
-          if (by_seq[oq].paragraph != paragraph) continue;
-          const auto ms = by_sentence.entities_of(static_cast<std::size_t>(by_seq[oq].sentence));
-          if (std::none_of(ms.begin(), ms.end(), [&](const std::uint32_t i) {
-                return i != org_index && index.info(i).state_like;
-              }))
-            return true;
+      for (std::uint32_t oq : seq_of.of(org_index)) {
+        if (by_seq[oq].paragraph != paragraph) continue;
+        const auto ms = by_sentence.entities_of(static_cast<std::size_t>(by_seq[oq].sentence));
+        if (std::none_of(ms.begin(), ms.end(), [&](const std::uint32_t i) {
+              return i != org_index && index.info(i).state_like;
+            }))
+          return true;
+      }
+      return false;
+    };
+    firsts.clear();
+    for (const std::uint32_t x : org.member_index)
+      for (const std::uint32_t q : seq_of.of(x))
+        if (makes_membership(q)) {
+          firsts.push_back({q, x});
+          break;
         }
-        return false;
-      };
-      // A sentence with a membership cue is left to cue:membership, which reads negation.
-      if (same_sentence && member_cue_sentence[static_cast<std::size_t>(sentence)]) continue;
-      if (!same_sentence && !org_is_scope && !(org_here && member_is_scope && org_subjectless()))
-        continue;
-      if (!memberships.emplace(member, org_index).second) continue;
-      add_relation(out, m->entity, org_id, "MEMBER_OF", doc, sentence,
-                   org_here ? "lexicon:members" : "lexicon:members-section", 0.7);
+    std::sort(firsts.begin(), firsts.end());
+    for (const auto& [q, member] : firsts) {
+      const Placed& p = by_seq[q];
+      add_relation(out, p.mention->entity, org_id, "MEMBER_OF", doc, p.sentence,
+                   org_here(p.paragraph) ? "lexicon:members" : "lexicon:members-section", 0.7);
     }
+    for (std::uint32_t q : seq_of.of(org_index))
+      org_in_paragraph[static_cast<std::size_t>(by_seq[q].paragraph + 1)] = 0;
   }
   return out;
 }
