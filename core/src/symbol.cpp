@@ -1,6 +1,8 @@
 #include "softgraph/core/symbol.hpp"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <ostream>
@@ -46,6 +48,25 @@ const std::string* Symbol::empty_string() noexcept {
 }
 
 const std::string* Symbol::intern(std::string_view s) {
+  // Texts are mostly interned from the same places again and again (a rule's literal, a lexicon
+  // entry's id): a first cache per thread, by the text's address, answers those without hashing
+  // it. The address may hold other bytes by now, so the text is compared.
+  struct ByAddress {
+    const char* data = nullptr;
+    const std::string* text = nullptr;
+  };
+  thread_local std::array<ByAddress, 256> by_address;
+  const auto address = reinterpret_cast<std::uintptr_t>(s.data());
+  ByAddress& a = by_address[(address ^ (address >> 8) ^ s.size()) % by_address.size()];
+  if (a.data == s.data() && a.text->size() == s.size() &&
+      std::memcmp(a.text->data(), s.data(), s.size()) == 0)
+    return a.text;
+  const std::string* text = intern_hashed(s);
+  a = {s.data(), text};
+  return text;
+}
+
+const std::string* Symbol::intern_hashed(std::string_view s) {
   const std::size_t hash = std::hash<std::string_view>()(s);
   // Most texts interned are interned again soon (the same ids in every document): a small cache
   // per thread answers those without the shared table's lock.

@@ -78,6 +78,7 @@ class Symbol {
  private:
   static const std::string* empty_string() noexcept;
   static const std::string* intern(std::string_view s);
+  static const std::string* intern_hashed(std::string_view s);
   const std::string* p_;
 };
 
