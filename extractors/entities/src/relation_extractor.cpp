@@ -153,6 +153,7 @@ class EntityIndex {
   const Entity* entity(std::uint32_t i) const { return by_index_[i]; }
   const EntityInfo& info(std::uint32_t i) const { return info_[i]; }
   std::string_view id(std::uint32_t i) const { return ids_[i]; }
+  Symbol symbol(std::uint32_t i) const { return by_index_[i]->id; }
   // Position of `id`, or kNone.
   std::uint32_t find(std::string_view id) const {
     const std::size_t mask = slots_.size() - 1;
@@ -559,10 +560,11 @@ Role role_of(const Slot& s, const SentenceWords& sw, const Powers& powers) {
 }
 
 // The part of sentence_evidence() that depends on the sentence alone, as views of the
-// document: each relation's evidence copies them into its own strings once.
+// document (and its names as symbols): each relation's evidence copies the texts once.
 struct SentenceSource {
-  std::string_view document, quote, text, element;  // text: empty when it equals quote
-  ByteRange range;                                  // raw bytes
+  Symbol document, element;
+  std::string_view quote, text;  // text: empty when it equals quote
+  ByteRange range;               // raw bytes
   int sentence = -1;
   int page = 0;
 };
@@ -585,29 +587,27 @@ SentenceSource sentence_source(const Document& doc, int sentence) {
   return src;
 }
 
-Evidence make_evidence(const SentenceSource& where, std::string_view rule, double confidence) {
-  return Evidence{
-      std::string(where.document), where.range, std::string(where.quote), std::string(where.text),
-      std::string(rule),           confidence,  where.sentence,           where.page,
-      std::string(where.element)};
+Evidence make_evidence(const SentenceSource& where, Symbol rule, double confidence) {
+  return Evidence{where.document, where.range,    std::string(where.quote),
+                  std::string(where.text), rule,  confidence,
+                  where.sentence, where.page,     where.element};
 }
 
 // Appends a relation with evidence `where` made by `rule`. The relation is built in its place
 // in `out`, each string at its size: a default relation assigned to member by member, or a copy
 // of a sentence's whole Evidence, went through assign()'s growth path and copied strings twice.
-void add_relation(std::vector<Relation>& out, std::string_view src, std::string_view dst,
-                  std::string_view type, const SentenceSource& where, std::string_view rule,
-                  double confidence, const Attributes* figures = nullptr) {
+void add_relation(std::vector<Relation>& out, Symbol src, Symbol dst, Symbol type,
+                  const SentenceSource& where, Symbol rule, double confidence,
+                  const Attributes* figures = nullptr) {
   // emplace_back() converts this to the relation it makes: no temporary relation is moved.
   struct Made {
-    std::string_view src, dst, type;
+    Symbol src, dst, type;
     const SentenceSource& where;
-    std::string_view rule;
+    Symbol rule;
     double confidence;
     const Attributes* figures;
     operator Relation() const {
-      return Relation{std::string(src), std::string(dst), std::string(type),
-                      make_evidence(where, rule, confidence),
+      return Relation{src, dst, type, make_evidence(where, rule, confidence),
                       figures && !figures->empty() ? *figures : Attributes()};
     }
   };
@@ -615,9 +615,8 @@ void add_relation(std::vector<Relation>& out, std::string_view src, std::string_
 }
 
 // add_relation() with the evidence of `sentence`.
-void add_relation(std::vector<Relation>& out, std::string_view src, std::string_view dst,
-                  std::string_view type, const Document& doc, int sentence, std::string_view rule,
-                  double confidence) {
+void add_relation(std::vector<Relation>& out, Symbol src, Symbol dst, Symbol type,
+                  const Document& doc, int sentence, Symbol rule, double confidence) {
   add_relation(out, src, dst, type, sentence_source(doc, sentence), rule, confidence);
 }
 
@@ -1048,8 +1047,8 @@ enum class RelType : std::uint8_t {
   kPartnersWith,
   kMemberOf
 };
-constexpr std::string_view kRelTypeNames[] = {"USES_INSTRUMENT", "DELIVERS",      "OPERATES",
-                                              "TARGETS",         "PARTNERS_WITH", "MEMBER_OF"};
+const Symbol kRelTypeNames[] = {"USES_INSTRUMENT", "DELIVERS",      "OPERATES",
+                                "TARGETS",         "PARTNERS_WITH", "MEMBER_OF"};
 
 // (source, target, type) of the relations made from one sentence, by EntityIndex position: a
 // short list searched in place, and a set once it grows long (a run-on sentence can make
@@ -1473,8 +1472,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         where_sentence = s;
       }
       // (The figures are given to the sentence's relations at its end.)
-      add_relation(out, index.id(src), index.id(dst), kRelTypeNames[static_cast<int>(type)], where,
-                   rule, conf);
+      add_relation(out, index.symbol(src), index.symbol(dst),
+                   kRelTypeNames[static_cast<int>(type)], where, rule, conf);
       made.push_back({src, dst, type});
     };
 
@@ -1960,7 +1959,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     for (const auto& channel : list_attr(*index.entity(x), kChannelsKey)) {
       target.assign("instrument/"sv).append(channel);
       if (index.find(target) == kNone) continue;  // only channels the text names
-      add_relation(out, index.id(x), target, "DELIVERS", doc, sentence, "lexicon:channels", 0.5);
+      add_relation(out, index.symbol(x), target, "DELIVERS", doc, sentence, "lexicon:channels",
+                   0.5);
     }
   }
 
@@ -1990,7 +1990,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     for (std::size_t k = 0; k < ie.owners->size(); ++k) {
       int both = first_together(ie.owner_index[k], x);
       int s = both >= 0 ? both : sentence;
-      add_relation(out, (*ie.owners)[k], index.id(x), "OPERATES", doc, s, rule,
+      add_relation(out, (*ie.owners)[k], index.symbol(x), "OPERATES", doc, s, rule,
                    both >= 0 ? 0.95 : 0.85);
     }
   }
@@ -2017,7 +2017,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     // (Each way below to a membership needs the organisation named in a sentence of by_seq:
     // in it, in its paragraph, or as a section's actor, which a sentence there named.)
     if (org.members->empty() || seq_of.of(org_index).empty()) continue;
-    const std::string_view org_id = index.id(org_index);
+    const Symbol org_id = index.symbol(org_index);
     for (std::uint32_t q : seq_of.of(org_index))
       org_in_paragraph[static_cast<std::size_t>(by_seq[q].paragraph + 1)] = 1;
     auto org_here = [&](int paragraph) {
