@@ -36,27 +36,30 @@ std::size_t edge_slot(std::uint32_t parent, std::uint64_t hash, std::size_t mask
 }  // namespace
 
 std::uint32_t PhraseMatcher::child(std::uint32_t parent, std::uint64_t hash) const {
-  const std::size_t mask = edges_.size() - 1;
+  const std::vector<Edge>& edges = table(parent);
+  const std::size_t mask = edges.size() - 1;
   for (std::size_t i = edge_slot(parent, hash, mask);; i = (i + 1) & mask) {
-    const Edge& e = edges_[i];
+    const Edge& e = edges[i];
     if (e.child == 0) return 0;
     if (e.hash == hash && e.parent == parent) return e.child;
   }
 }
 
 void PhraseMatcher::add_edge(std::uint32_t parent, std::uint64_t hash, std::uint32_t to) {
-  if ((edge_count_ + 1) * 2 > edges_.size()) {  // at most half full: short probes
-    std::vector<Edge> old = std::move(edges_);
-    edges_.assign(old.size() * 2, Edge{});
-    edge_count_ = 0;
+  std::vector<Edge>& edges = table(parent);
+  std::size_t& count = parent == 0 ? root_edge_count_ : edge_count_;
+  if ((count + 1) * 2 > edges.size()) {  // at most half full: short probes
+    std::vector<Edge> old = std::move(edges);
+    edges.assign(old.size() * 2, Edge{});
+    count = 0;
     for (const Edge& e : old)
       if (e.child != 0) add_edge(e.parent, e.hash, e.child);
   }
-  const std::size_t mask = edges_.size() - 1;
+  const std::size_t mask = edges.size() - 1;
   std::size_t i = edge_slot(parent, hash, mask);
-  while (edges_[i].child != 0) i = (i + 1) & mask;
-  edges_[i] = {hash, parent, to};
-  ++edge_count_;
+  while (edges[i].child != 0) i = (i + 1) & mask;
+  edges[i] = {hash, parent, to};
+  ++count;
 }
 
 bool PhraseMatcher::add(std::string_view phrase, std::uint32_t payload, bool case_sensitive) {
@@ -127,6 +130,8 @@ void PhraseMatcher::match(std::string_view text, std::span<const Token> tokens,
   const Token* const tok_end = tok + tokens.size();
   const std::uint64_t* const first = first_.data();
   const std::uint32_t* const accept = accept_.data();
+  const Edge* const root = root_edges_.data();
+  const std::size_t root_mask = root_edges_.size() - 1;
   const Edge* const edges = edges_.data();
   const std::size_t mask = edges_.size() - 1;
   const Token* t = tok;
@@ -143,10 +148,16 @@ void PhraseMatcher::match(std::string_view text, std::span<const Token> tokens,
     PhraseMatch best;
     for (std::size_t j = i; j < tokens.size(); ++j) {
       const std::uint64_t hash = tok[j].folded_hash;
-      std::size_t slot = edge_slot(node, hash, mask);
-      while (edges[slot].child != 0 && (edges[slot].hash != hash || edges[slot].parent != node))
-        slot = (slot + 1) & mask;
-      node = edges[slot].child;
+      if (node == 0) {  // the root's edges: parent 0, so the hash alone decides
+        std::size_t slot = edge_slot(0, hash, root_mask);
+        while (root[slot].child != 0 && root[slot].hash != hash) slot = (slot + 1) & root_mask;
+        node = root[slot].child;
+      } else {
+        std::size_t slot = edge_slot(node, hash, mask);
+        while (edges[slot].child != 0 && (edges[slot].hash != hash || edges[slot].parent != node))
+          slot = (slot + 1) & mask;
+        node = edges[slot].child;
+      }
       if (node == 0) break;
       const std::uint32_t a = accept[node];
       if (a == 0) continue;

@@ -51,6 +51,14 @@ class PhraseMatcher {
   void add_edge(std::uint32_t parent, std::uint64_t hash, std::uint32_t child);
   // The node `tokens` lead to from the root, or -1.
   std::int64_t walk(const std::vector<Token>& tokens) const;
+  // Two tables: the root's edges, probed for every token that may start a phrase, apart from
+  // the deeper ones, probed only inside a match: the first stays small enough for the cache.
+  std::vector<Edge>& table(std::uint32_t parent) { return parent == 0 ? root_edges_ : edges_; }
+  const std::vector<Edge>& table(std::uint32_t parent) const {
+    return parent == 0 ? root_edges_ : edges_;
+  }
+  std::vector<Edge> root_edges_ = std::vector<Edge>(64);
+  std::size_t root_edge_count_ = 0;
   std::vector<Edge> edges_ = std::vector<Edge>(64);
   // A bit per first-token hash bucket: most tokens of a text start no phrase, and one bit test
   // tells so before probing the edge table.
