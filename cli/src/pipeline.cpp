@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <bit>
 #include <condition_variable>
 #include <cstring>
 #include <exception>
@@ -73,10 +72,9 @@ class NameSpans {
   std::vector<std::uint64_t> max_end_;
 };
 
-// Entity ids -> places in their list (ids unique), looked up for every mention and relation end:
-// open addressing on the length and the first and last eight bytes (ids share prefixes such as
-// "institution/" and differ at their ends). Those words are kept in the slot: they decide nearly
-// every comparison, and an id of at most 16 bytes is equal when they are.
+// Entity ids -> places in their list (ids unique), looked up for every mention and relation end.
+// Ids are symbols, equal exactly when their pointers are: open addressing on the pointer, which a
+// multiplication spreads (the slot is taken from the high bits).
 class IdIndex {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
@@ -88,57 +86,25 @@ class IdIndex {
     slots_.resize(size);
     mask_ = size - 1;
     for (std::uint32_t i = 0; i < list.size(); ++i) {
-      const Key key = key_of(list[i].id);
-      std::size_t k = key.hash >> shift_;
+      std::size_t k = slot_of(list[i].id);
       while (slots_[k].index != kNone) k = (k + 1) & mask_;
-      slots_[k] = {key.head, key.tail, list[i].id.data(), list[i].id.size(), i};
+      slots_[k] = {list[i].id.identity(), i};
     }
   }
-  [[gnu::always_inline]] std::uint32_t find(std::string_view id) const {
-    const Key key = key_of(id);
-    for (std::size_t k = key.hash >> shift_;; k = (k + 1) & mask_) {
+  std::uint32_t find(Symbol id) const {
+    for (std::size_t k = slot_of(id);; k = (k + 1) & mask_) {
       const Slot& s = slots_[k];
-      if (s.index == kNone) return kNone;
-      if (s.head == key.head && s.tail == key.tail && s.size == id.size() &&
-          same_middle(s.data, id.data(), id.size()))
-        return s.index;
+      if (s.index == kNone || s.id == id.identity()) return s.index;
     }
   }
 
  private:
-  struct Key {
-    std::uint64_t head, tail, hash;
-  };
-  // Whether two ids of `n` bytes with the same first and last eight bytes are equal: the words
-  // between, compared in place (ids are short; a call to memcmp cost more than the comparison).
-  static bool same_middle(const char* a, const char* b, std::size_t n) {
-    for (std::size_t i = 8; i + 8 < n; i += 8) {
-      std::uint64_t x, y;
-      std::memcpy(&x, a + i, 8);
-      std::memcpy(&y, b + i, 8);
-      if (x != y) return false;
-    }
-    return true;
-  }
-  // Ids under 8 bytes are packed into `head` with their length in `tail`, so that the words and
-  // the length together still tell ids apart.
-  [[gnu::always_inline]] static Key key_of(std::string_view s) {
-    std::uint64_t a = 0, b = 0;
-    if (s.size() >= 8) {
-      std::memcpy(&a, s.data(), 8);
-      std::memcpy(&b, s.data() + s.size() - 8, 8);
-    } else {
-      for (char c : s) a = (a << 8) | static_cast<unsigned char>(c);
-      b = s.size();
-    }
-    // One multiplication: its high bits, which the slot is taken from, depend on every bit.
-    const std::uint64_t h = (a ^ std::rotl(b, 29) ^ s.size()) * 0x9E3779B97F4A7C15ULL;
-    return {a, b, h};
+  std::size_t slot_of(Symbol id) const {
+    const auto bits = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(id.identity()));
+    return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ULL) >> shift_);
   }
   struct Slot {
-    std::uint64_t head = 0, tail = 0;
-    const char* data = nullptr;
-    std::size_t size = 0;
+    const void* id = nullptr;
     std::uint32_t index = kNone;
   };
   std::vector<Slot> slots_;
@@ -255,7 +221,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   // index, and what is known of each entity is a flag beside it.
   constexpr std::uint32_t kNone = IdIndex::kNone;
   const IdIndex index(entity_list);
-  auto index_of = [&](std::string_view id) { return index.find(id); };
+  auto index_of = [&](Symbol id) { return index.find(id); };
 
   auto by_position = [](const Mention& a, const Mention& b) {
     return std::tie(a.range.begin, a.range.end, a.entity) <
