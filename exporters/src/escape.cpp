@@ -83,7 +83,7 @@ namespace {
 std::string backslash_literal(std::string_view s, char quote, bool (*needs_u_escape)(char32_t)) {
   std::string out(1, quote);
   out.reserve(s.size() + 2);
-  for_each_cp(s, [&](char32_t cp, std::string_view bytes) {
+  const auto escape_one = [&](char32_t cp, std::string_view bytes) {
     switch (cp) {
       case '\\': out += "\\\\"; return;
       case '\n': out += "\\n"; return;
@@ -104,7 +104,24 @@ std::string backslash_literal(std::string_view s, char quote, bool (*needs_u_esc
     } else {
       out += bytes;
     }
-  });
+  };
+  // Runs of printable ASCII other than the quote and the backslash (most of any text) are copied
+  // as they are; anything else goes through escape_one a code point at a time.
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t plain = i;
+    while (plain < s.size()) {
+      const auto c = static_cast<unsigned char>(s[plain]);
+      if (c < 0x20 || c >= 0x7F || c == static_cast<unsigned char>(quote) || c == '\\') break;
+      ++plain;
+    }
+    out.append(s.data() + i, plain - i);
+    i = plain;
+    if (i == s.size()) break;
+    std::size_t len;
+    const char32_t cp = decode(s, i, len);
+    escape_one(cp, s.substr(i, len));
+    i += len;
+  }
   out += quote;
   return out;
 }

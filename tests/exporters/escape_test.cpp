@@ -3,7 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <iterator>
 #include <limits>
+#include <random>
 #include <string>
 
 using namespace softgraph;
@@ -93,4 +95,61 @@ TEST_CASE("IRI components percent-encode all but unreserved characters") {
   CHECK(escape::iri_component("a b\"<>") == "a%20b%22%3C%3E");
   CHECK(escape::iri_component("a/b", "") == "a%2Fb");
   CHECK(escape::iri_component("Москва") == "%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0");
+}
+
+namespace {
+
+// Reads a backslash literal back: \\ \n \r \t \b \f \<quote> and \uXXXX (below U+0080 here).
+std::string unescape(const std::string& literal, char quote) {
+  REQUIRE(literal.size() >= 2);
+  REQUIRE(literal.front() == quote);
+  REQUIRE(literal.back() == quote);
+  std::string out;
+  for (std::size_t i = 1; i + 1 < literal.size(); ++i) {
+    const char c = literal[i];
+    CHECK(c != quote);  // an unescaped quote would close the literal early
+    if (c != '\\') {
+      out += c;
+      continue;
+    }
+    const char e = literal[++i];
+    switch (e) {
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'u':
+        out += static_cast<char>(std::stoi(literal.substr(i + 1, 4), nullptr, 16));
+        i += 4;
+        break;
+      default: out += e;  // the backslash or the quote
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("JSON and Cypher literals read back as the repaired input, whatever the bytes") {
+  // Plain runs are copied whole and everything else escaped a code point at a time: random texts
+  // mixing both, with quotes, backslashes, controls, DEL, multi-byte and invalid bytes, must read
+  // back exactly.
+  std::mt19937 rng(11);
+  static const char* const kPieces[] = {"a",  "Zq",   " ",    "\"", "'",    "\\",   "\n",
+                                        "\t", "\x01", "\x7f", "\x1f", "\xC3\xA9", "\xE2\x80\x94",
+                                        "\xF0\x9F\x98\x80",   "\xC0", "\xE2\x80", "\x80",
+                                        "plain words, longer ones."};
+  for (int n = 0; n < 3000; ++n) {
+    std::string in;
+    const int pieces = static_cast<int>(rng() % 24);
+    for (int k = 0; k < pieces; ++k) in += kPieces[rng() % std::size(kPieces)];
+    const std::string repaired = escape::valid_utf8(in);
+    INFO(in);
+    CHECK(unescape(escape::json_string(in), '"') == repaired);
+    CHECK(unescape(escape::cypher_string(in), '\'') == repaired);
+    // Control characters (and DEL in Cypher) never appear raw.
+    for (unsigned char c : escape::json_string(in)) CHECK(c >= 0x20);
+    for (unsigned char c : escape::cypher_string(in)) CHECK((c >= 0x20 && c != 0x7F));
+  }
 }
