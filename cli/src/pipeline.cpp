@@ -112,12 +112,6 @@ class IdIndex {
   int shift_ = 0;  // 64 - log2(slots_.size())
 };
 
-// `s == word` for a literal word: the sizes first, then a comparison of known length the
-// compiler expands in place (a std::string against a char pointer measures the pointer first).
-inline bool equals(const std::string& s, std::string_view word) {
-  return s.size() == word.size() && std::memcmp(s.data(), word.data(), word.size()) == 0;
-}
-
 // The sorted lists `a` and `b` merged (among equals, those of `a` first), each element moved once
 // into a list with room for `spare` more: in place, std::inplace_merge would move most of them
 // twice (into a buffer and back), and one more time to grow.
@@ -259,9 +253,9 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     const Mention& m = mentions[i];
     const std::uint32_t e = mention_entity[i] = index_of(m.entity);
     if (e == kNone) continue;
-    const bool demonym = equals(m.source, "lexicon:demonym");
+    const bool demonym = m.source == "lexicon:demonym";
     if (!demonym) flags[e] |= kNamed;
-    if (!demonym && !equals(m.source, "lexicon:city")) flags[e] |= kStrong;
+    if (!demonym && m.source != "lexicon:city") flags[e] |= kStrong;
   }
   // Each relation's ends as places in entity_list, looked up once.
   std::vector<std::array<std::uint32_t, 2>> ends(relations.size());
@@ -273,9 +267,9 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     std::size_t out = 0;
     for (std::size_t i = 0; i < relations.size(); ++i) {
       const std::uint32_t t = ends[i][1];
-      if (t != kNone && !(flags[t] & kStrong) && !equals(relations[i].type, "OPERATES")) {
-        const std::string& type = entity_list[t].type;
-        if (equals(type, "Actor") || equals(type, "TargetCountry")) continue;
+      if (t != kNone && !(flags[t] & kStrong) && relations[i].type != "OPERATES") {
+        const Symbol type = entity_list[t].type;
+        if (type == "Actor" || type == "TargetCountry") continue;
       }
       if (out != i) {
         relations[out] = std::move(relations[i]);
@@ -298,7 +292,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   std::uint32_t kept = 0;
   for (std::uint32_t i = 0; i < entity_list.size(); ++i) {
     const bool keep = (flags[i] & kRelated) ||
-                      ((flags[i] & kNamed) && !equals(entity_list[i].type, "Instrument"));
+                      ((flags[i] & kNamed) && entity_list[i].type != "Instrument");
     if (!keep) continue;
     if (kept != i) entity_list[kept] = std::move(entity_list[i]);
     kept_as[i] = kept++;
@@ -322,7 +316,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   // gave it one: a possessive or subject in its sentence, or the actor of its section.
   std::map<std::string_view, std::vector<const Relation*>> operated_by;  // in relation order
   for (const auto& r : relations)
-    if (equals(r.type, "OPERATES")) operated_by[r.target].push_back(&r);
+    if (r.type == "OPERATES") operated_by[r.target].push_back(&r);
   for (auto& e : entity_list) {
     if (!e.attributes.count("discovered") || e.attributes.count("owner")) continue;
     auto ops = operated_by.find(e.id);

@@ -96,12 +96,6 @@ const WordClasses& word_classes() {
   return table;
 }
 
-// `s == word` for a literal word: the sizes first, then a comparison of known length the
-// compiler expands in place (a std::string against a char pointer measures the pointer first).
-inline bool equals(const std::string& s, std::string_view word) {
-  return s.size() == word.size() && std::memcmp(s.data(), word.data(), word.size()) == 0;
-}
-
 // Whether `t` is a lower-case word: its flags `word` and `upper_initial` read together, as one
 // 16-bit word (most tokens are, and are stepped over in a tight loop).
 bool plain_word(const Token& t) {
@@ -308,9 +302,9 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   // Sections whose sentences are not prose to mine, decided once per section.
   std::vector<char> unmined(doc.sections.size(), 0);
   for (std::size_t k = 0; k < doc.sections.size(); ++k) {
-    const std::string& kind = doc.sections[k].kind;
-    unmined[k] = equals(kind, "references") || equals(kind, "notes") || equals(kind, "authors") ||
-                 equals(kind, "back");
+    const std::string_view kind = doc.sections[k].kind;
+    unmined[k] = kind == "references" || kind == "notes" || kind == "authors" ||
+                 kind == "back";
   }
 
   std::vector<Candidate> candidates;
@@ -493,11 +487,11 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     const Entity* cover_entity = covering ? known.get(covering->entity) : nullptr;
     // A state or region's name is not an organisation's long form ("... Georgia (EUMM)").
     if (cover_entity &&
-        (equals(cover_entity->type, "Actor") || equals(cover_entity->type, "TargetCountry") ||
-         equals(cover_entity->type, "Region")) &&
+        (cover_entity->type == "Actor" || cover_entity->type == "TargetCountry" ||
+         cover_entity->type == "Region") &&
         !c.acronym.empty())
       continue;
-    if (cover_entity && !equals(cover_entity->type, "Instrument")) {
+    if (cover_entity && cover_entity->type != "Instrument") {
       if (!c.acronym.empty()) form_to_id[std::string(c.acronym)] = cover_entity->id;
       continue;
     }
@@ -506,7 +500,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     bool holds_known_institution = false;
     for (const Mention* m : inside) {
       const Entity* k = known.get(m->entity);
-      if (k && equals(k->type, "Institution") && m->range.size() * 10 < c.range.size() * 7)
+      if (k && k->type == "Institution" && m->range.size() * 10 < c.range.size() * 7)
         holds_known_institution = true;
     }
     bool coordination =
@@ -516,7 +510,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     const Entity* inner_inst = nullptr;
     for (const Mention* m : inside) {
       const Entity* k = known.get(m->entity);
-      if (k && equals(k->type, "Institution") && m->range.size() * 10 >= c.range.size() * 7)
+      if (k && k->type == "Institution" && m->range.size() * 10 >= c.range.size() * 7)
         inner_inst = k;
     }
     if (inner_inst) {
@@ -529,7 +523,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       if (!payloads.empty()) {
         const LexiconEntry& e =
             recognizer.lexicon().entries()[recognizer.patterns()[payloads.front()].entry];
-        if (equals(e.type, "Institution") || equals(e.type, "Actor")) {
+        if (e.type == "Institution" || e.type == "Actor") {
           form_to_id[std::string(c.name)] = e.id;
           continue;
         }
@@ -552,8 +546,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       for (const Mention* m : inside) {
         const Entity* k = known.get(m->entity);
         if (!k) continue;
-        const std::string& t = k->type;
-        if ((equals(t, "Actor") || equals(t, "TargetCountry")) &&
+        const Symbol t = k->type;
+        if ((t == "Actor" || t == "TargetCountry") &&
             std::find(owners.begin(), owners.end(), m->entity) == owners.end())
           owners.push_back(m->entity);
       }

@@ -152,7 +152,6 @@ class EntityIndex {
   std::size_t size() const { return by_index_.size(); }
   const Entity* entity(std::uint32_t i) const { return by_index_[i]; }
   const EntityInfo& info(std::uint32_t i) const { return info_[i]; }
-  std::string_view id(std::uint32_t i) const { return ids_[i]; }
   Symbol symbol(std::uint32_t i) const { return by_index_[i]->id; }
   // Position of `id`, or kNone.
   std::uint32_t find(std::string_view id) const {

@@ -7,6 +7,7 @@
 
 #include <compare>
 #include <cstddef>
+#include <cstring>
 #include <functional>
 #include <iosfwd>
 #include <string>
@@ -59,7 +60,12 @@ class Symbol {
   }
   friend bool operator==(Symbol a, std::string_view b) noexcept { return *a.p_ == b; }
   friend bool operator==(Symbol a, const std::string& b) noexcept { return *a.p_ == b; }
-  friend bool operator==(Symbol a, const char* b) noexcept { return *a.p_ == b; }
+  // Against a literal: the sizes first (always inlined, so a literal's size is a constant), then
+  // the bytes.
+  [[gnu::always_inline]] friend bool operator==(Symbol a, const char* b) noexcept {
+    const std::size_t n = std::char_traits<char>::length(b);
+    return a.p_->size() == n && std::memcmp(a.p_->data(), b, n) == 0;
+  }
   friend std::strong_ordering operator<=>(Symbol a, std::string_view b) noexcept {
     return std::string_view(*a.p_) <=> b;
   }
