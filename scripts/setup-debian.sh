@@ -6,9 +6,12 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libspdlog-dev doctest-dev
   libicu-dev libcli11-dev libpoppler-cpp-dev libxml2-dev libmimalloc-dev
-  # test clients
-  python3 python3-networkx python3-igraph python3-rdflib python3-pyld python3-jsonschema
-  python3-distributed python3-cairo fonts-dejavu-core qpdf pandoc poppler-utils time
+  # test clients; scripts/check-deps.py lists what each is for and fails when one is missing.
+  # NetworkX's pagerank, hits and to_numpy_array need NumPy and SciPy, which its package only
+  # recommends: name them, since this script installs with --no-install-recommends.
+  python3 python3-networkx python3-numpy python3-scipy python3-igraph python3-rdflib python3-pyld
+  python3-jsonschema python3-dask python3-distributed python3-cairo fonts-dejavu-core qpdf pandoc
+  poppler-utils time mount
   # sanitizers and fuzzers
   clang libclang-rt-14-dev
 )

@@ -4,6 +4,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 "$here/scripts/setup-debian.sh"
+# Every module and command the tests use, with its Debian package: fails naming what is missing.
+/usr/bin/python3 "$here/scripts/check-deps.py"
 jobs=$(nproc)
 
 cmake -S "$here" -B "$here/build" -G Ninja -DCMAKE_BUILD_TYPE=Release
