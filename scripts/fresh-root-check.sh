@@ -30,6 +30,7 @@ unmount_all() {
   done
 }
 trap unmount_all EXIT
+trap "exit 143" TERM INT HUP
 
 if ! command -v debootstrap >/dev/null; then
   stamp "installing debootstrap on this machine"
@@ -62,13 +63,13 @@ elif [ -f /etc/apt/sources.list ]; then
   cp /etc/apt/sources.list "$root/etc/apt/sources.list"
 fi
 for f in /etc/apt/apt.conf /etc/apt/apt.conf.d/*; do
-  [ -f "$f" ] && grep -qiE 'proxy|Acquire::' "$f" && cp "$f" "$root$f"
+  if [ -f "$f" ] && grep -qiE 'proxy|Acquire::' "$f"; then cp "$f" "$root$f"; fi
 done
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
-[ -f /etc/hosts ] && cp /etc/hosts "$root/etc/hosts"
+if [ -f /etc/hosts ]; then cp /etc/hosts "$root/etc/hosts"; fi
 mkdir -p "$root/usr/local/share/ca-certificates"
 cp -r /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/" 2>/dev/null || true
-[ -f "$HOME/.npmrc" ] && cp "$HOME/.npmrc" "$root/root/.npmrc"
+if [ -f "$HOME/.npmrc" ]; then cp "$HOME/.npmrc" "$root/root/.npmrc"; fi
 
 mount -t proc proc "$root/proc"
 mount --rbind /dev "$root/dev" && mount --make-rslave "$root/dev"
@@ -80,8 +81,11 @@ bundle=/etc/ssl/certs/ca-certificates.crt
 env=(HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8
      TERM=dumb NODE_EXTRA_CA_CERTS=$bundle SSL_CERT_FILE=$bundle CURL_CA_BUNDLE=$bundle
      REQUESTS_CA_BUNDLE=$bundle GIT_SSL_CAINFO=$bundle)
-for v in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
-  [ -n "${!v:-}" ] && env+=("$v=${!v}")
+# Proxies, and the OpenBLAS settings some processors here need (older OpenBLAS builds compute
+# wrong results or crash on them without), as this machine sets them.
+for v in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY OPENBLAS_CORETYPE \
+         OPENBLAS_L2_SIZE; do
+  if [ -n "${!v:-}" ]; then env+=("$v=${!v}"); fi
 done
 in_root() { chroot "$root" /usr/bin/env -i "${env[@]}" /bin/bash -c "$1"; }
 
