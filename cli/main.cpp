@@ -18,6 +18,7 @@
 #include <map>
 #include <sstream>
 
+#include "softgraph/cli/challenge.hpp"
 #include "softgraph/cli/evaluation.hpp"
 #include "softgraph/cli/extraction_jsonl.hpp"
 #include "softgraph/cli/lexicon_suggest.hpp"
@@ -254,12 +255,24 @@ int main(int argc, char** argv) {
 
   // eval
   Common eval_c;
-  std::string gold;
+  std::string gold, challenge, challenge_predictions;
   bool eval_details = false;
-  auto* eval = app.add_subcommand("eval", "Score a build against a hand annotation");
-  add_common(eval, eval_c, true);
-  eval->add_option("--gold", gold, "Gold annotation JSON (schemas/gold.schema.json)")->required();
-  eval->add_flag("--details", eval_details, "List missed and spurious items");
+  auto* eval = app.add_subcommand(
+      "eval", "Score a build against a hand annotation, or the extractor on a challenge set");
+  add_common(eval, eval_c, false);
+  auto* gold_opt =
+      eval->add_option("--gold", gold, "Gold annotation JSON (schemas/gold.schema.json)");
+  auto* challenge_opt = eval->add_option(
+      "--challenge", challenge,
+      "Roles challenge set (JSONL, ../shared/eval/challenge/README.md): each item's text is run "
+      "as a document of its own and scored against its relations and traps");
+  gold_opt->excludes(challenge_opt);
+  eval->add_option("--predictions", challenge_predictions,
+                   "With --challenge: score these predictions (JSONL: id, relations) instead of "
+                   "running the pipeline")
+      ->needs(challenge_opt);
+  eval->add_flag("--details", eval_details,
+                 "List missed and spurious items (with --challenge: per item)");
 
   // lexicon
   auto* lexicon = app.add_subcommand("lexicon", "Check lexicons and suggest entries");
@@ -376,9 +389,30 @@ int main(int argc, char** argv) {
       throw internal_error("channel dominance is not built in");
 #endif
     } else if (*eval) {
-      Pipeline p = make_pipeline(eval_c);
-      Graph g = build_from_inputs(p, eval_c.inputs);
-      print_report(evaluate(g, gold), std::cout, eval_details);
+      if (!challenge.empty()) {
+        if (!eval_c.inputs.empty())
+          throw Error(ErrorCode::kUsage, "", "eval", "--challenge takes no input files");
+        std::vector<ChallengeItem> items = read_challenge(challenge);
+        std::vector<ChallengeItemResult> results;
+        if (challenge_predictions.empty()) {
+          Pipeline p = make_pipeline(eval_c);
+          for (const auto& item : items)
+            results.push_back(score_challenge_item(item, predict_challenge_item(p, item)));
+        } else {
+          auto given = read_challenge_predictions(challenge_predictions);
+          for (const auto& item : items)
+            results.push_back(score_challenge_item(item, given[item.id]));
+        }
+        print_challenge_report(results, fs::path(challenge).filename().string(), std::cout,
+                               eval_details);
+      } else {
+        if (gold.empty() || eval_c.inputs.empty())
+          throw Error(ErrorCode::kUsage, "", "eval",
+                      "give --gold GOLD.json and the input(s), or --challenge FILE.jsonl");
+        Pipeline p = make_pipeline(eval_c);
+        Graph g = build_from_inputs(p, eval_c.inputs);
+        print_report(evaluate(g, gold), std::cout, eval_details);
+      }
     } else if (*lexicon) {
       if (*check) {
         Lexicon lex = Lexicon::builtin();

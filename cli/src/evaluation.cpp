@@ -13,23 +13,41 @@
 namespace softgraph {
 namespace {
 
-const std::set<std::string> kEntityTypes = {"Actor", "TargetCountry", "Region", "Institution", "Instrument"};
+const std::set<std::string> kEntityTypes = {"Actor", "TargetCountry", "Region", "Institution",
+                                            "Instrument"};
 const std::set<std::string> kRelationTypes = {"OPERATES", "MEMBER_OF", "USES_INSTRUMENT",
-                                              "DELIVERS", "TARGETS", "PARTNERS_WITH"};
+                                              "DELIVERS", "TARGETS",   "PARTNERS_WITH"};
 
 struct GoldEntity {
   std::string id, type;
   std::set<std::string> names;  // folded
 };
 
-std::string norm(const std::string& s) {
+std::string norm(std::string_view s) { return eval_name(s); }
+
+// The first evidence of an edge, shortened, for the lists --details prints.
+std::string evidence_note(const EdgeProps& ep) {
+  if (ep.evidence().empty()) return "";
+  const Evidence& ev = ep.evidence().front();
+  std::string q = ev.text.empty() ? ev.quote : ev.text;
+  for (char& c : q)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (q.size() > 160) {
+    std::size_t cut = 157;
+    while (cut > 0 && (static_cast<unsigned char>(q[cut]) & 0xC0) == 0x80) --cut;
+    q = q.substr(0, cut) + "...";
+  }
+  return "   [" + std::string(std::string_view(ev.rule)) + "] \"" + q + "\"";
+}
+
+}  // namespace
+
+std::string eval_name(std::string_view s) {
   std::string f = fold_case(s);
   // "the United States" and "United States" are one name.
   if (f.rfind("the ", 0) == 0) f = f.substr(4);
   return f;
 }
-
-}  // namespace
 
 EvalReport evaluate(const Graph& g, const std::string& gold_path) {
   std::string text = read_file(gold_path);
@@ -41,12 +59,31 @@ EvalReport evaluate(const Graph& g, const std::string& gold_path) {
     GoldEntity ge;
     ge.id = e["id"].GetString();
     ge.type = e["type"].GetString();
-    ge.names.insert(norm(e["name"].GetString()));
-    ge.names.insert(norm(ge.id));
+    std::string name = e["name"].GetString();
+    ge.names.insert(norm(name));
+    // Our ids are lexicon slugs and name the node; free-form ids (CHN, I_media) name nothing.
+    if (ge.id.find('/') != std::string::npos) ge.names.insert(norm(ge.id));
+    // An instrument is named by its codebook id (media_information) or by its label.
+    if (ge.type == "Instrument") {
+      std::string code = fold_case(name);
+      std::replace(code.begin(), code.end(), ' ', '_');
+      ge.names.insert("instrument/" + code);
+    }
     if (e.HasMember("aliases"))
       for (const auto& a : e["aliases"].GetArray()) ge.names.insert(norm(a.GetString()));
     gold.push_back(std::move(ge));
   }
+  std::set<std::string> neutral;
+  if (d.HasMember("neutral"))
+    for (const auto& n : d["neutral"].GetArray()) {
+      if (n.IsString()) {
+        neutral.insert(norm(n.GetString()));
+        continue;
+      }
+      neutral.insert(norm(n["name"].GetString()));
+      if (n.HasMember("aliases"))
+        for (const auto& a : n["aliases"].GetArray()) neutral.insert(norm(a.GetString()));
+    }
 
   // Predicted entities of the counted types, with their names.
   struct Pred {
@@ -97,45 +134,72 @@ EvalReport evaluate(const Graph& g, const std::string& gold_path) {
       r.entities[ge.type].tp++;
     } else {
       r.entities[ge.type].fn++;
-      r.missed.push_back(ge.type + " " + ge.id + (best ? " (found as " + g.node(best->v).type + ")" : ""));
+      r.missed.push_back(ge.type + " " + ge.id +
+                         (best ? " (found as " + g.node(best->v).type + ")" : ""));
     }
   }
-  for (const auto& p : preds)
-    if (!matched.count(p.v)) {
-      r.entities[g.node(p.v).type].fp++;
-      r.spurious.push_back(g.node(p.v).type + " " + g.node(p.v).id);
+  // A prediction that matches no gold entity but a neutral name counts neither way.
+  std::set<Vertex> neutral_nodes;
+  for (const auto& p : preds) {
+    if (matched.count(p.v)) continue;
+    bool is_neutral = std::any_of(p.names.begin(), p.names.end(),
+                                  [&](const std::string& n) { return neutral.count(n) > 0; });
+    if (is_neutral) {
+      neutral_nodes.insert(p.v);
+      r.neutral_entities++;
+      continue;
     }
+    r.entities[g.node(p.v).type].fp++;
+    r.spurious.push_back(g.node(p.v).type + " " + g.node(p.v).id);
+  }
 
   // Relations: gold triples through the entity matching.
-  std::set<std::tuple<Vertex, std::string, Vertex>> predicted;
+  std::map<std::tuple<Vertex, std::string, Vertex>, std::string> predicted;  // -> evidence note
   for (EdgeDesc e : g.sorted_edges()) {
     const EdgeProps& ep = g.edge(e);
     if (!kRelationTypes.count(ep.type)) continue;
-    predicted.emplace(boost::source(e, g.boost()), ep.type, boost::target(e, g.boost()));
+    predicted.emplace(
+        std::make_tuple(boost::source(e, g.boost()), ep.type.str(), boost::target(e, g.boost())),
+        evidence_note(ep));
   }
   std::set<std::tuple<Vertex, std::string, Vertex>> found;
   for (const auto& rel : d["relations"].GetArray()) {
-    std::string s = rel["source"].GetString(), t = rel["target"].GetString(), type = rel["type"].GetString();
+    std::string s = rel["source"].GetString(), t = rel["target"].GetString(),
+                type = rel["type"].GetString();
     if (!kRelationTypes.count(type)) continue;
     auto si = gold_to_pred.find(s), ti = gold_to_pred.find(t);
     bool hit = false;
     if (si != gold_to_pred.end() && ti != gold_to_pred.end()) {
       auto fwd = std::make_tuple(si->second, type, ti->second);
       auto bwd = std::make_tuple(ti->second, type, si->second);
-      if (predicted.count(fwd)) { hit = true; found.insert(fwd); }
-      else if (type == "PARTNERS_WITH" && predicted.count(bwd)) { hit = true; found.insert(bwd); }
+      if (predicted.count(fwd)) {
+        hit = true;
+        found.insert(fwd);
+      } else if (type == "PARTNERS_WITH" && predicted.count(bwd)) {
+        hit = true;
+        found.insert(bwd);
+      }
     }
-    if (hit) r.relations[type].tp++;
+    if (hit)
+      r.relations[type].tp++;
     else {
       r.relations[type].fn++;
-      r.missed.push_back(type + " " + s + " -> " + t);
+      std::string note;
+      if (rel.HasMember("evidence") && rel["evidence"].IsString())
+        note = std::string("   \"") + rel["evidence"].GetString() + "\"";
+      r.missed.push_back(type + " " + s + " -> " + t + note);
     }
   }
-  for (const auto& p : predicted)
-    if (!found.count(p)) {
-      r.relations[std::get<1>(p)].fp++;
-      r.spurious.push_back(std::get<1>(p) + " " + g.node(std::get<0>(p)).id + " -> " + g.node(std::get<2>(p)).id);
+  for (const auto& [p, note] : predicted) {
+    if (found.count(p)) continue;
+    if (neutral_nodes.count(std::get<0>(p)) || neutral_nodes.count(std::get<2>(p))) {
+      r.neutral_relations++;
+      continue;
     }
+    r.relations[std::get<1>(p)].fp++;
+    r.spurious.push_back(std::get<1>(p) + " " + g.node(std::get<0>(p)).id + " -> " +
+                         g.node(std::get<2>(p)).id + note);
+  }
   for (const auto& [t, s] : r.entities) r.entity_total += s;
   for (const auto& [t, s] : r.relations) r.relation_total += s;
   return r;
@@ -143,9 +207,9 @@ EvalReport evaluate(const Graph& g, const std::string& gold_path) {
 
 void print_report(const EvalReport& r, std::ostream& out, bool details) {
   auto row = [&](const std::string& name, const Score& s) {
-    out << "  " << std::left << std::setw(18) << name << std::right << std::fixed << std::setprecision(3)
-        << " P " << s.precision() << "  R " << s.recall() << "  F1 " << s.f1() << "   (tp " << s.tp
-        << ", fp " << s.fp << ", fn " << s.fn << ")\n";
+    out << "  " << std::left << std::setw(18) << name << std::right << std::fixed
+        << std::setprecision(3) << " P " << s.precision() << "  R " << s.recall() << "  F1 "
+        << s.f1() << "   (tp " << s.tp << ", fp " << s.fp << ", fn " << s.fn << ")\n";
   };
   out << "entities\n";
   for (const auto& [t, s] : r.entities) row(t, s);
@@ -153,6 +217,9 @@ void print_report(const EvalReport& r, std::ostream& out, bool details) {
   out << "relations\n";
   for (const auto& [t, s] : r.relations) row(t, s);
   row("all relations", r.relation_total);
+  if (r.neutral_entities || r.neutral_relations)
+    out << "neutral (not counted): " << r.neutral_entities << " entities, " << r.neutral_relations
+        << " relations\n";
   if (details) {
     out << "missed:\n";
     for (const auto& m : r.missed) out << "  - " << m << "\n";

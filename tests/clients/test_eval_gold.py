@@ -3,11 +3,18 @@
 tests/gold/ (the article, read from ../shared, and texts of our own about other regions and about
 Central Asia's foreign relations), and each must stay above its floor. The floors are the issues'
 aims (entities 0.90 / relations 0.75 on the article, 0.80 / 0.60 on unseen texts, for which our own
-texts stand in), so a change that makes extraction worse on prose fails here."""
+texts stand in), so a change that makes extraction worse on prose fails here.
+
+It also checks that eval reads the annotations made elsewhere as they are (../shared/eval/dev/gold:
+free-form ids, instruments named by codebook id, a `neutral` list), and the challenge scorer
+(`eval --challenge`): its arithmetic on a tiny item file of our own with given predictions, its
+table on the same items run through the pipeline, and a malformed line failing with exit 1 naming
+the file and the line."""
 import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 BIN = os.environ["SOFTGRAPH_BIN"]
@@ -53,6 +60,113 @@ for gold in golds:
           "%s: entity F1 %s >= %.2f" % (name, entities, floor_e))
     check(relations is not None and relations >= floor_r,
           "%s: relation F1 %s >= %.2f" % (name, relations, floor_r))
+
+
+# The real dev texts' annotations, read as they are: no floor, the numbers must be there.
+DEV = SHARED / "eval" / "dev"
+dev_golds = sorted((DEV / "gold").glob("*.json"))
+if not dev_golds:
+    if os.environ.get("SOFTGRAPH_REQUIRE_SHARED") == "1":
+        check(False, "dev gold files in %s" % DEV)
+    else:
+        print("skip dev gold: %s is absent" % DEV)
+for gold in dev_golds:
+    text = DEV / "texts" / (gold.stem + ".txt")
+    r = subprocess.run([BIN, "eval", "--gold", str(gold), str(text)], capture_output=True, text=True)
+    check(r.returncode == 0, "dev %s: eval exits 0 (%s)" % (gold.stem, r.stderr.strip()[:200]))
+    entities, relations = scores(r.stdout)
+    check(entities is not None and relations is not None,
+          "dev %s: entity F1 %s and relation F1 %s printed" % (gold.stem, entities, relations))
+
+EVAL_DATA = SRC / "tests" / "data" / "eval"
+
+# A gold file of our own in the same conventions: the neutral name (Peru, a lexicon state the text
+# names) is neither a true nor a false positive, the instrument is matched by its codebook id.
+r = subprocess.run([BIN, "eval", "--gold", str(EVAL_DATA / "neutral-mini.gold.json"),
+                    str(EVAL_DATA / "neutral-mini.txt"), "--details"], capture_output=True, text=True)
+check(r.returncode == 0, "neutral-mini: eval exits 0 (%s)" % r.stderr.strip()[:200])
+spurious = r.stdout.split("spurious:")[-1]
+m = re.search(r"neutral \(not counted\): (\d+) entities", r.stdout)
+check(m is not None and int(m.group(1)) >= 1, "neutral-mini: neutral entities left uncounted")
+check("actor/peru" not in spurious, "neutral-mini: Peru (neutral) is not a false positive")
+check("instrument/scholarships_grants" not in spurious,
+      "neutral-mini: the instrument named scholarships_grants matches instrument/scholarships_grants")
+check(re.search(r"Actor\s.*\(tp 1, fp 0, fn 0\)", r.stdout) is not None,
+      "neutral-mini: the free-form id JPN matches actor/japan")
+
+ROW = re.compile(r"^\s+(\S.*?)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+([0-9.]+|-)\s+(\d+)\s+(\d+)"
+                 r"\s+([0-9.]+|-)\s+(\d+)\s+(\d+)\s+(\d+)$")
+
+
+def challenge_table(out):
+    """{row name: (items, traps, gold, found, not, made, err-trap, err-ctrl, unscored)}"""
+    rows = {}
+    for line in out.splitlines():
+        m = ROW.match(line)
+        if m:
+            g = m.groups()
+            rows[g[0]] = tuple(int(g[i]) for i in (1, 2, 3, 4, 6, 7, 9, 10, 11))
+    return rows
+
+
+mini = EVAL_DATA / "challenge-mini.jsonl"
+# Given predictions (one gold hit per item but the last, a trap error in the first three, one of
+# them a PARTNERS_WITH written the other way round, names in other cases, one unscored triple).
+r = subprocess.run([BIN, "eval", "--challenge", str(mini), "--predictions",
+                    str(EVAL_DATA / "challenge-mini.predictions.jsonl")],
+                   capture_output=True, text=True)
+check(r.returncode == 0, "challenge-mini with predictions exits 0 (%s)" % r.stderr.strip()[:200])
+rows = challenge_table(r.stdout)
+expected = {
+    "agent-recipient": (2, 1, 4, 1, 2, 1, 1, 0, 1),
+    "negation-modality": (1, 1, 2, 1, 1, 1, 1, 0, 0),
+    "membership": (1, 0, 2, 1, 1, 1, 0, 1, 0),
+    "all": (4, 2, 8, 3, 4, 3, 2, 1, 1),
+    "trap items": (2, 2, 4, 2, 3, 2, 2, 0, 1),
+    "control items": (2, 0, 4, 1, 1, 1, 0, 1, 0),
+}
+for name, want in expected.items():
+    check(rows.get(name) == want, "challenge-mini %s: %s == %s" % (name, rows.get(name), want))
+check("relations found 0.375" in r.stdout and "not produced 0.750" in r.stdout,
+      "challenge-mini: shares 3/8 found and 3/4 produced")
+
+# The same items through the pipeline: whatever it predicts, the table adds up to the details.
+r = subprocess.run([BIN, "eval", "--challenge", str(mini), "--details"], capture_output=True,
+                   text=True)
+check(r.returncode == 0, "challenge-mini through the pipeline exits 0 (%s)" % r.stderr.strip()[:200])
+rows = challenge_table(r.stdout)
+items = re.findall(r"^  m\d+ .*: found (\d+)/(\d+), trap errors (\d+)/(\d+), unscored (\d+)$",
+                   r.stdout, re.M)
+missed = len(re.findall(r"^    - ", r.stdout, re.M))
+errors = len(re.findall(r"^    ! ", r.stdout, re.M))
+total = rows.get("all")
+check(len(items) == 4 and total is not None, "challenge-mini: table and four items printed")
+if total is not None and len(items) == 4:
+    found = sum(int(i[0]) for i in items)
+    check(total[2] == 8 and total[4] == 4, "challenge-mini: 8 gold triples, 4 `not` entries")
+    check(total[3] == found and found + missed == 8,
+          "challenge-mini: found %d = sum of items, + %d missed = 8" % (total[3], missed))
+    check(total[5] == errors == sum(int(i[2]) for i in items),
+          "challenge-mini: %d trap errors = %d listed" % (total[5], errors))
+
+# Malformed lines fail with exit 1 naming the file and the line.
+good = mini.read_text(encoding="utf-8").splitlines()
+bad_cases = {
+    "broken JSON": (good[:2] + ['{"id": "m9", "phenomenon": "x", "text": '] + good[2:], 3),
+    "missing text": (good[:1] + ['{"id": "m9", "phenomenon": "x", "relations": [], "not": []}'], 2),
+    "unknown relation type": (good[:3] + [good[3].replace("MEMBER_OF", "MEMBER")], 4),
+}
+with tempfile.TemporaryDirectory() as tmp:
+    for what, (lines, line_no) in bad_cases.items():
+        path = Path(tmp) / "bad.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        r = subprocess.run([BIN, "eval", "--challenge", str(path)], capture_output=True, text=True)
+        check(r.returncode == 1 and str(path) in r.stderr and ("line %d" % line_no) in r.stderr,
+              "challenge %s: exit %d, message names the file and line %d (%s)"
+              % (what, r.returncode, line_no, r.stderr.strip()[:160]))
+r = subprocess.run([BIN, "eval"], capture_output=True, text=True)
+check(r.returncode == 2, "eval with neither --gold nor --challenge is a usage error (exit %d)"
+      % r.returncode)
 
 print("%d failure(s)" % len(failures))
 sys.exit(1 if failures else 0)

@@ -1,10 +1,14 @@
 // Scores a built graph against a hand annotation (schemas/gold.schema.json): precision, recall
-// and F1 per node type and per edge type, names matched through labels and aliases.
+// and F1 per node type and per edge type, names matched through labels and aliases (case-folded, a
+// leading "the" dropped), instruments also through their codebook id. Reads our own gold files
+// (lexicon ids) and the annotations made elsewhere (../shared/eval/dev/gold: free-form ids, a
+// `neutral` list of names that count neither way).
 #pragma once
 
 #include <iosfwd>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "softgraph/graph/graph.hpp"
@@ -29,8 +33,12 @@ struct EvalReport {
   std::map<std::string, Score> entities;   // per node type
   std::map<std::string, Score> relations;  // per edge type
   Score entity_total, relation_total;
-  std::vector<std::string> missed, spurious;  // readable lists for tuning
+  int neutral_entities = 0, neutral_relations = 0;  // predictions left uncounted by `neutral`
+  std::vector<std::string> missed, spurious;        // readable lists for tuning
 };
+
+// A name as the scorers compare names: case-folded, a leading "the " dropped.
+std::string eval_name(std::string_view s);
 
 EvalReport evaluate(const Graph& g, const std::string& gold_path);
 void print_report(const EvalReport& r, std::ostream& out, bool details);
