@@ -483,10 +483,15 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
           ++j;
           continue;
         }
-        // (Not "and the": that joins two names.)
-        if ((w & kIsConnector) && !(w & (kIsThe | kIsApostrophe | kIsAnd)) &&
-            j + 2 < tokens.size() && (classes_at(j + 1) & kIsThe) && tokens[j + 2].word &&
-            tokens[j + 2].upper_initial) {
+        // "and the" joins two names unless no head follows ("the Programme and the Secretariat").
+        auto head_follows = [&](std::size_t k) {
+          for (; k < tokens.size() && tokens[k].word && tokens[k].upper_initial; ++k)
+            if (classes_at(k) & kIsHead) return true;
+          return false;
+        };
+        if ((w & kIsConnector) && !(w & (kIsThe | kIsApostrophe)) && j + 2 < tokens.size() &&
+            (classes_at(j + 1) & kIsThe) && tokens[j + 2].word && tokens[j + 2].upper_initial &&
+            !((w & kIsAnd) && head_follows(j + 2))) {
           chain = j;
           j += 2;
           continue;
