@@ -178,3 +178,9 @@ TEST_CASE("organisations of membership lists and state media are in the lexicon"
   CHECK(!f.ids.count("actor/sri_lanka"));  // Colombo in the Colombo Plan
   CHECK(f.discovered.empty());
 }
+
+TEST_CASE("a heading in capitals is not an organisation's name") {
+  Found f =
+      discover("REGIONAL WATER SAFETY PROGRAM\n\nThe ministry tested wells in four districts.");
+  CHECK(f.discovered.empty());
+}

@@ -97,6 +97,7 @@ enum : std::uint32_t {
   kIsAt = 1u << 13,   // "at"
   kIsUnitOf = 1u << 14,
   kIsTrailingHead = 1u << 15,
+  kIsOf = 1u << 16,  // "of"
 };
 
 const WordClasses& word_classes() {
@@ -120,6 +121,7 @@ const WordClasses& word_classes() {
     t.add("and", kIsAnd);
     t.add("&", kIsAnd);
     t.add("at", kIsAt);
+    t.add("of", kIsOf);
     return t;
   }();
   return table;
@@ -363,12 +365,11 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
     if (!tokens[first].word || !tokens[first].upper_initial) return std::nullopt;
     if (classes_at(first) & kIsNotOrganisationStart) return std::nullopt;
     // "John Smith of the University of X", "Speaker of the Legislative Assembly": words before
-    // "of", "for" or "the" that hold no head are a person or a title, not part of the name.
+    // "of" that hold no head are a person or a title, not part of the name ("Tech for Trade
+    // Alliance" keeps its words).
     for (std::size_t k = first; k < last; ++k) {
       if (tokens[k].word && tokens[k].upper_initial && (classes_at(k) & kIsHead)) break;
-      if (tokens[k].word && !tokens[k].upper_initial && (classes_at(k) & kIsConnector) &&
-          !(classes_at(k) & kIsAnd))
-        first = k + 1;
+      if (tokens[k].word && !tokens[k].upper_initial && (classes_at(k) & kIsOf)) first = k + 1;
     }
     while (first < last && (classes_at(first) & kIsStopStart)) ++first;
     if (!tokens[first].word || !tokens[first].upper_initial) return std::nullopt;
@@ -384,6 +385,11 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       last = head;
     }
     if (head != SIZE_MAX ? last <= first : last < first) return std::nullopt;
+    // A heading in capitals ("REGIONAL HEALTH PROGRAM") is not a name the text uses.
+    bool shouted = true;
+    for (std::size_t k = first; k <= last && shouted; ++k)
+      shouted = !tokens[k].word || tokens[k].all_upper || (classes_at(k) & kIsConnector);
+    if (shouted && last > first) return std::nullopt;
     bool distinctive = false;
     for (std::size_t k = first; k <= last && !distinctive; ++k)
       distinctive =
