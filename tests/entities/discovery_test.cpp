@@ -184,3 +184,8 @@ TEST_CASE("a heading in capitals is not an organisation's name") {
       discover("REGIONAL WATER SAFETY PROGRAM\n\nThe ministry tested wells in four districts.");
   CHECK(f.discovered.empty());
 }
+
+TEST_CASE("an institute hosted at a university is an institution of its own") {
+  Found f = discover("The Ferrow Language Institute at Dalby University teaches evening classes.");
+  CHECK(f.discovered.count("Ferrow Language Institute"));
+}

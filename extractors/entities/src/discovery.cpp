@@ -28,7 +28,8 @@ namespace {
 // schemas/discovery.schema.json when first used.
 struct Rules {
   std::set<std::string> heads, trailing_heads, connectors, acronym_connectors, stop_starts,
-      leading_nouns, ordinals, generic_modifiers, generic_heads, not_organisation_starts, units_of;
+      leading_nouns, ordinals, generic_modifiers, generic_heads, not_organisation_starts, units_of,
+      unit_heads;
   // Names ending so are documents, events or places, not organisations.
   std::set<std::string, std::less<>> not_organisations;
   std::map<std::string, std::string, std::less<>> kinds;  // head -> kind of institution
@@ -57,6 +58,7 @@ const Rules& rules() {
     words("not_organisations", out.not_organisations);
     words("not_organisation_starts", out.not_organisation_starts);
     words("units_of", out.units_of);
+    words("unit_heads", out.unit_heads);
     for (const auto& m : doc["kinds"].GetObject())
       out.kinds[fold_case(m.name.GetString())] = m.value.GetString();
     for (const std::string& w : out.not_organisations)
@@ -98,6 +100,7 @@ enum : std::uint32_t {
   kIsUnitOf = 1u << 14,
   kIsTrailingHead = 1u << 15,
   kIsOf = 1u << 16,  // "of"
+  kIsUnitHead = 1u << 17,
 };
 
 const WordClasses& word_classes() {
@@ -114,6 +117,7 @@ const WordClasses& word_classes() {
                  {&r.generic_modifiers, kIsGenericModifier},
                  {&r.not_organisation_starts, kIsNotOrganisationStart},
                  {&r.units_of, kIsUnitOf},
+                 {&r.unit_heads, kIsUnitHead},
                  {&r.trailing_heads, kIsTrailingHead}});
     t.add("'", kIsApostrophe);
     t.add("s", kIsS);
@@ -397,7 +401,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
                                                kIsStopStart | kIsOrdinal | kIsLeadingNoun));
     if (!distinctive) return std::nullopt;
     // "the Department of Journalism at Wits University": a unit of another body.
-    if (last + 2 < tokens.size() && (classes_at(last + 1) & kIsAt))
+    if (head != SIZE_MAX && (classes_at(head) & kIsUnitHead) && last + 2 < tokens.size() &&
+        (classes_at(last + 1) & kIsAt))
       for (std::size_t k = last + 2; k < tokens.size() && k < last + 8 && tokens[k].word; ++k)
         if (tokens[k].upper_initial && (classes_at(k) & kIsUnitOf)) return std::nullopt;
     if (head != SIZE_MAX)
