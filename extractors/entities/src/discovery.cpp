@@ -382,6 +382,19 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       if (tokens[k].word && tokens[k].upper_initial && (classes_at(k) & kIsHead)) head = k;
     // "Amnesty International": a head only as the last word.
     if (last > first && (classes_at(last) & kIsTrailingHead)) head = last;
+    // "the X Centre for the Summit of ...": a document or an event after the head ends the name
+    // before the connectors that lead to it.
+    if (head != SIZE_MAX)
+      for (std::size_t k = head + 1; k <= last; ++k) {
+        if (!(tokens[k].word && tokens[k].upper_initial &&
+              (classes_at(k) & kIsNotOrganisationStart)))
+          continue;
+        std::size_t end = k;
+        while (end > head && !(tokens[end - 1].word && tokens[end - 1].upper_initial)) --end;
+        if (end > head && end - 1 < k) last = end - 1;
+        if (last >= k) last = head;
+        break;
+      }
     if (head == SIZE_MAX) {
       if (!generic_after) return std::nullopt;
     } else if (head < last && !(tokens[head + 1].word && (classes_at(head + 1) & kIsConnector))) {
@@ -494,11 +507,13 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
           ++j;
           continue;
         }
-        // "and the" joins two names unless no head follows ("the Programme and the Secretariat").
+        // "and the" joins two names ("the Programme and the Secretariat", "the Ministry of Trade
+        // and the Defence Forces") unless one word without a head follows ("for Asia and the
+        // Pacific").
         auto head_follows = [&](std::size_t k) {
-          for (; k < tokens.size() && tokens[k].word && tokens[k].upper_initial; ++k)
-            if (classes_at(k) & kIsHead) return true;
-          return false;
+          if (k + 1 < tokens.size() && tokens[k + 1].word && tokens[k + 1].upper_initial)
+            return true;
+          return (classes_at(k) & kIsHead) != 0;
         };
         if ((w & kIsConnector) && !(w & (kIsThe | kIsApostrophe)) && j + 2 < tokens.size() &&
             (classes_at(j + 1) & kIsThe) && tokens[j + 2].word && tokens[j + 2].upper_initial &&
