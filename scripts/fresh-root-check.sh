@@ -14,6 +14,9 @@
 # Output goes to stdout; a full run (both commands, the ASan build included) takes about an hour
 # on 2 cores, so run it in the background: scripts/fresh-root-check.sh > fresh.log 2>&1 &
 set -euo pipefail
+# One brace group: bash reads it whole before running it, so editing or pulling this file during
+# an hour-long run cannot change what the run does next.
+{
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(realpath -m "${1:-/work/fresh-root}")
 cmd=${2:-'scripts/build.sh && echo "== $(date -u +%H:%M:%S) scripts/build.sh done" && bash .ci/run'}
@@ -111,3 +114,4 @@ rc=0
 in_root "cd /src/main && export CI=true && $cmd" || rc=$?
 stamp "exit $rc after $(( $(date +%s) - start )) s"
 exit $rc
+}
