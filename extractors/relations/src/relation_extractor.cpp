@@ -1,0 +1,124 @@
+// Runs the relation patterns over a document: parses each sentence that names an entity the
+// patterns can bind, keeps the discourse (subjects, section headings, the document's country)
+// for anaphors, and adds what the lexicon knows (owners, members, channels).
+#include "softgraph/extract/relation_extractor.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "clause_roles.hpp"
+#include "document_rules.hpp"
+#include "relation_rules.hpp"
+#include "sentence_graph.hpp"
+
+namespace softgraph {
+namespace {
+
+// A "sentence" longer than this is extraction debris (a table, a line without punctuation), not
+// prose: its mentions count, but it is not parsed.
+constexpr std::uint64_t kMaxSentenceBytes = 2048;
+
+bool english_body(const Document& doc, const Sentence& s) {
+  if (s.range.size() > kMaxSentenceBytes) return false;
+  if (s.section < 0) return true;
+  const Section& section = doc.sections[static_cast<std::size_t>(s.section)];
+  return section.kind != "references" && section.kind != "notes" &&
+         (section.language == "en" || section.language == "und");
+}
+
+const std::vector<std::string>& list_attr(const Entity& e, const char* key) {
+  static const std::vector<std::string> kNone;
+  auto it = e.attributes.find(key);
+  if (it == e.attributes.end()) return kNone;
+  if (const auto* v = std::get_if<std::vector<std::string>>(&it->second)) return *v;
+  return kNone;
+}
+
+EntityFacts facts_of(const Entity& e) {
+  EntityFacts f;
+  f.id = e.id;
+  std::string kind;
+  if (auto it = e.attributes.find("kind"); it != e.attributes.end())
+    if (const auto* v = std::get_if<std::string>(&it->second)) kind = *v;
+  const std::string_view type = e.type;
+  using Type = EntityFacts::Type;
+  f.type = type == "Actor" || type == "TargetCountry" ? Type::kState
+           : type == "Region"                         ? Type::kRegion
+           : type == "Institution"                    ? Type::kInstitution
+           : type == "Instrument"                     ? Type::kInstrument
+                                                      : Type::kOther;
+  f.bloc = kind == "bloc";
+  f.multilateral = kind == "organization" || kind == "bank" || kind == "bloc";
+  f.owners = list_attr(e, "owner");
+  f.members = list_attr(e, "members");
+  f.channels = list_attr(e, "channels");
+  f.members_kind = !f.members.empty() || !(kind == "agency" || kind == "bank" || kind == "fund" ||
+                                           kind == "foundation" || kind == "media" ||
+                                           kind == "programme" || kind == "university" ||
+                                           kind == "school" || kind == "channel");
+  // An EU-like bloc acts as a state; a bloc's own type in the lexicon is Actor.
+  if (f.bloc) f.type = Type::kState;
+  return f;
+}
+
+}  // namespace
+
+std::vector<Relation> extract_relations(const Document& doc, std::span<const Entity> entities,
+                                        const std::vector<Mention>& mentions,
+                                        const SentenceTokens* /*tokens*/) {
+  const RelationRules& rules = RelationRules::builtin();
+  std::map<Symbol, EntityFacts> facts;
+  for (const Entity& e : entities) facts.emplace(e.id, facts_of(e));
+  auto facts_for = [&](const Mention& m) -> const EntityFacts* {
+    auto it = facts.find(m.entity);
+    return it == facts.end() || it->second.type == EntityFacts::Type::kOther ? nullptr
+                                                                             : &it->second;
+  };
+
+  // Mentions by sentence, in text order.
+  std::vector<std::vector<const Mention*>> by_sentence(doc.sentences.size());
+  for (const Mention& m : mentions)
+    if (m.sentence >= 0 && static_cast<std::size_t>(m.sentence) < by_sentence.size() &&
+        facts_for(m))
+      by_sentence[static_cast<std::size_t>(m.sentence)].push_back(&m);
+
+  DocumentScope scope(doc, mentions, facts_for);
+  std::vector<Relation> out;
+  Discourse discourse;
+  discourse.main_country = scope.main_country();
+  int paragraph = -1, section = -2;
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& sentence = doc.sentences[si];
+    if (sentence.section != section || sentence.paragraph != paragraph) {
+      section = sentence.section;
+      paragraph = sentence.paragraph;
+      discourse.section_country = scope.section_country(section, paragraph);
+      discourse.subjects.clear();
+      discourse.states.clear();
+    }
+    const auto& here = by_sentence[si];
+    if (here.empty() || !english_body(doc, sentence)) continue;
+    const SentenceGraph g(doc.slice(sentence.range), sentence.range.begin, here, facts_for);
+    const std::vector<Claim> claims = sentence_claims(g, rules, discourse);
+    update_discourse(g, rules, discourse);
+    if (claims.empty()) continue;
+    Evidence where = sentence_evidence(doc, static_cast<int>(si), "", 0);
+    const Attributes figures = figures_in(doc.slice(sentence.range));
+    for (const Claim& c : claims) {
+      // The state a text is about receives influence there; its own moves abroad are its foreign
+      // relations, not the projection the graph records.
+      if (discourse.main_country && c.source == discourse.main_country->id &&
+          (c.type == "TARGETS" || c.type == "USES_INSTRUMENT"))
+        continue;
+      Relation r{c.source, c.target, c.type, where, figures};
+      r.evidence.rule = c.rule;
+      r.evidence.confidence = c.confidence;
+      out.push_back(std::move(r));
+    }
+  }
+  add_lexicon_relations(doc, mentions, facts_for, scope, out);
+  return out;
+}
+
+}  // namespace softgraph
