@@ -28,7 +28,7 @@ class ClauseReader {
   std::vector<Claim> run() {
     for (int p = 0; p < g_.size(); ++p) predicate(p);
     for (const Slot& s : g_.slots())
-      if (s.facts->type == Type::kInstrument) nominal(s);
+      if (s.facts->type == Type::kInstrument && !describes_ties(s)) nominal(s);
     for (const Slot& s : g_.slots())
       if (institution(s.facts)) owners(s);
     return std::move(out_);
@@ -61,6 +61,14 @@ class ClauseReader {
       return;
     }
     const bool pronoun = x.upos == "PRON" || x.upos == "DET";
+    // "the Lao government", "Japan's embassy": the state behind the noun.
+    if (rules_.proxies.contains(lemma) && !pronoun) {
+      const std::size_t before = out.size();
+      for (int c : g_.children(i))
+        if (g_.rel_is(c, "nmod") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))
+          if (const Slot* s = g_.slot_of(c); s && state_like(s->facts)) add_unique(out, s->facts);
+      if (out.size() > before) return;
+    }
     const bool definite = [&] {
       for (int c : g_.children(i))
         if (g_.rel_is(c, "det") &&
@@ -83,7 +91,9 @@ class ClauseReader {
       return;
     }
     if (rules_.singular_anaphors.contains(lemma) && (pronoun || definite)) {
-      if (!d_.subjects.empty())
+      if (const EntityFacts* f = earlier_subject(i))
+        add_unique(out, f);
+      else if (!d_.subjects.empty())
         add_unique(out, d_.subjects.front());
       else if (d_.section_country)
         add_unique(out, d_.section_country);
@@ -111,6 +121,18 @@ class ClauseReader {
       for (int c : g_.children(i))
         if (g_.rel_is(c, "nmod") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))
           if (const Slot* s = g_.slot_of(c); s && state_like(s->facts)) add_unique(out, s->facts);
+  }
+
+  // The subject of an earlier clause of the sentence, for a pronoun after it: "TIKA has an
+  // office in Bishkek, from which it runs ...".
+  const EntityFacts* earlier_subject(int i) const {
+    const EntityFacts* found = nullptr;
+    for (int x = 0; x < i; ++x) {
+      if (!(w(x).deprel == "nsubj" || w(x).deprel == "nsubj:pass")) continue;
+      if (const Slot* s = g_.slot_of(x); s && (state_like(s->facts) || institution(s->facts)))
+        found = s->facts;
+    }
+    return found;
   }
 
   // A word that heads a clause: a verb, or a noun or adjective with a subject or a copula.
@@ -161,6 +183,20 @@ class ClauseReader {
     return false;
   }
 
+  // Whether p's subject (own or inherited) is a name of something that is no entity here
+  // ("the programme funds ..."): such an act has an agent, just not one of ours.
+  bool has_named_subject(int p) const {
+    for (int x : subject_words(p, "nsubj"))
+      if (w(x).upos == "PROPN") return true;
+    return false;
+  }
+
+  // The state whose part of the text this is, as the agent of an act that names none. In a text
+  // about one state's relations a partner's section does not tell who acts, so none there.
+  const EntityFacts* scope_agent() const {
+    return d_.main_country ? nullptr : d_.section_country;
+  }
+
   bool has_own_subject(int p) const {
     for (int c : g_.children(p))
       if (g_.rel_is(c, "nsubj") || g_.rel_is(c, "csubj")) return true;
@@ -171,8 +207,12 @@ class ClauseReader {
   std::vector<int> subject_words(int p, std::string_view rel) const {
     for (int q = p, steps = 0; q >= 0 && steps < 6; ++steps) {
       std::vector<int> out;
+      // (A clause that shares its subject takes the other clause's surface subject, passive or
+      // not: "is funded by Germany and teaches German".)
       for (int c : g_.children(q))
-        if (rel == "nsubj" ? w(c).deprel == "nsubj" : g_.rel_is(c, rel)) out.push_back(c);
+        if (rel == "nsubj" ? (w(c).deprel == "nsubj" || (q != p && w(c).deprel == "nsubj:pass"))
+                           : g_.rel_is(c, rel))
+          out.push_back(c);
       if (!out.empty()) return out;
       if (has_own_subject(q)) return {};
       if (!(g_.rel_is(q, "xcomp") || g_.rel_is(q, "conj") || g_.rel_is(q, "advcl"))) return {};
@@ -190,6 +230,26 @@ class ClauseReader {
     return out;
   }
 
+  // The words of p's objects and of the phrases below them, `depth` levels down ("most of its
+  // gas from ..."): where parsers hang a from-phrase or a place.
+  std::vector<int> down_objects(int p, int depth) const {
+    std::vector<int> all, frontier = objects(p);
+    for (int c : g_.children(p))
+      if (g_.rel_is(c, "xcomp")) frontier.push_back(c);
+    for (int d = 0; d < depth && !frontier.empty(); ++d) {
+      std::vector<int> next;
+      for (int o : frontier) {
+        if (rules_.locative_nouns.contains(w(o).lemma)) continue;
+        all.push_back(o);
+        for (int c : g_.children(o))
+          if ((g_.rel_is(c, "nmod") || g_.rel_is(c, "obl")) && !g_.rel_is(c, "nmod:poss"))
+            next.push_back(c);
+      }
+      frontier = std::move(next);
+    }
+    return all;
+  }
+
   // The objects of p, and the subject of a passive p (the thing acted on).
   std::vector<int> objects(int p) const {
     std::vector<int> out = g_.children_with(p, "obj");
@@ -205,7 +265,19 @@ class ClauseReader {
     if (role == "subject") return subject_words(p, "nsubj");
     if (role == "pass-subject") return subject_words(p, "nsubj:pass");
     if (role == "by") {
-      if (g_.passive(p) || g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) append(with_prep(p, "by"));
+      const bool passive_like = g_.passive(p) || g_.rel_is(p, "acl") || g_.rel_is(p, "amod") ||
+                                subject_words(p, "nsubj").empty();
+      for (int x : with_prep(p, "by"))
+        if (passive_like || w(x).deprel == "obl:agent") out.push_back(x);
+      // (Parsers often hang the by-phrase of a passive on the oblique before it.)
+      if (out.empty() && g_.passive(p))
+        for (int c : g_.children(p))
+          if (g_.rel_is(c, "obl")) append(with_prep(c, "by"));
+      return out;
+    }
+    if (role == "means-from") {  // "built with money from the United States"
+      for (int c : g_.children(p))
+        if (g_.rel_is(c, "obl") && g_.preposition(c) == "with") append(with_prep(c, "from"));
       return out;
     }
     if (role == "poss") return g_.children_with(p, "nmod:poss");
@@ -216,7 +288,7 @@ class ClauseReader {
     }
     if (role == "from") {
       append(with_prep(p, "from"));
-      for (int o : objects(p)) append(with_prep(o, "from"));
+      for (int o : down_objects(p, 3)) append(with_prep(o, "from"));
       return out;
     }
     if (role == "iobj") return g_.children_with(p, "iobj");
@@ -243,6 +315,12 @@ class ClauseReader {
       return out;
     }
     if (role == "between") return with_prep(p, "between");
+    if (role == "subject-place") {  // "the Goethe-Institut in Tashkent teaches ..."
+      for (int x : subject_words(p, "nsubj"))
+        if (const Slot* s = g_.slot_of(x); s && institution(s->facts))
+          for (std::string_view prep : {"in", "at"}) append(with_prep(x, prep));
+      return out;
+    }
     if (role == "clause-subject") {
       const int gov = governing_predicate(p);
       return gov >= 0 ? subject_words(gov, "nsubj") : out;
@@ -257,16 +335,9 @@ class ClauseReader {
           append(with_prep(head, prep));
       };
       places_of(p);
-      std::vector<int> frontier = objects(p);
-      for (int depth = 0; depth < 3 && !frontier.empty(); ++depth) {
-        std::vector<int> next;
-        for (int o : frontier) {
-          if (rules_.locative_nouns.contains(w(o).lemma)) continue;
-          places_of(o);
-          for (int c : g_.children(o))
-            if (g_.rel_is(c, "nmod") && !g_.rel_is(c, "nmod:poss")) next.push_back(c);
-        }
-        frontier = std::move(next);
+      for (int o : down_objects(p, 3)) {
+        places_of(o);
+        append(with_prep(o, "between"));  // "a bridge between Tajikistan and Afghanistan"
       }
       return out;
     }
@@ -336,7 +407,7 @@ class ClauseReader {
   Entities act_instruments(int p) const {
     Entities out;
     for (const Slot& s : g_.slots()) {
-      if (s.facts->type != Type::kInstrument || negated_word(s.head)) continue;
+      if (s.facts->type != Type::kInstrument || negated_word(s.head) || describes_ties(s)) continue;
       // A participle or relative clause on the instrument's noun: "a railway built by China".
       bool modified = (g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) && w(p).head == s.head;
       if (!modified && g_.rel_is(p, "conj") && w(p).head >= 0 &&
@@ -352,6 +423,14 @@ class ClauseReader {
       if (argument(top)) add_unique(out, s.facts);
     }
     return out;
+  }
+
+  // "diplomatic relations", "cultural ties": a word of a channel that describes relations, no
+  // act of a channel.
+  bool describes_ties(const Slot& s) const {
+    const int h = w(s.head).head;
+    return h >= 0 && (g_.rel_is(s.head, "amod") || g_.rel_is(s.head, "compound")) &&
+           rules_.tie_nouns.contains(w(h).lemma);
   }
 
   // A language the act teaches or promotes: "teaches English".
@@ -377,12 +456,28 @@ class ClauseReader {
     for (const EntityFacts* a : agents) {
       if (!(state_like(a) || institution(a))) continue;
       const char* use = state_like(a) ? "USES_INSTRUMENT" : "DELIVERS";
-      for (const EntityFacts* i : instruments) emit(a, i->id, use, pat, rule, pat->confidence);
+      for (const EntityFacts* i : instruments)
+        if (pat->dative || !owned_by_other(i, agents)) emit(a, i->id, use, pat, rule, pat->confidence);
       for (Symbol i : fixed) emit(a, i, use, pat, rule, pat->confidence);
       for (const EntityFacts* r : recipients)
         if (place_like(r) && std::find(agents.begin(), agents.end(), r) == agents.end())
           emit(a, r->id, "TARGETS", pat, rule, pat->confidence);
     }
+  }
+
+  // Whether the sentence names the instrument with an owner of its own that is none of
+  // `agents` ("relies on Russian aid"): then it is that owner's, not the agents'.
+  bool owned_by_other(const EntityFacts* instrument, const Entities& agents) const {
+    for (const Slot& s : g_.slots()) {
+      if (s.facts != instrument) continue;
+      for (int c : g_.children(s.head))
+        if (g_.rel_is(c, "nmod:poss") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))
+          if (const Slot* o = g_.slot_of(c);
+              o && o != &s && state_like(o->facts) &&
+              std::find(agents.begin(), agents.end(), o->facts) == agents.end())
+            return true;
+    }
+    return false;
   }
 
   // The first pattern in the file's order that takes predicate p (the file's order is the
@@ -409,6 +504,13 @@ class ClauseReader {
     if (!pat || irrealis(p)) return;
     const bool receive = pat->kind == "receive";
     Entities agents = role_entities(p, pat->agent, !receive);
+    // An act with no agent named (a passive, a subject that names no one) in a state's part of
+    // the text is that state's: "Turkey. ... Scholarships are offered to ...".
+    Symbol scope_rule;
+    if (agents.empty() && pat->kind == "act" && scope_agent() && !has_named_subject(p)) {
+      agents.push_back(scope_agent());
+      scope_rule = Symbol("scope:section-actor");
+    }
     Entities recipients = role_entities(p, pat->recipient, false);
     // An acted-on noun's possessor receives: "Kenya's railway, built by China".
     if ((g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) && w(p).head >= 0)
@@ -462,11 +564,12 @@ class ClauseReader {
         fixed.push_back(Symbol("instrument/" + code));
     // A generic verb makes a relation only through an instrument it names.
     if (pat->lemmas.empty() && instruments.empty() && fixed.empty()) return;
+    const Symbol rule = scope_rule.empty() ? pat->rule : scope_rule;
     if (receive) {
-      act(agents, instruments, fixed, recipients, pat, pat->rule);
+      act(agents, instruments, fixed, recipients, pat, rule);
       return;
     }
-    act(agents, instruments, fixed, recipients, pat, pat->rule);
+    act(agents, instruments, fixed, recipients, pat, rule);
     // The institution an agent works through: "through its Maarif Foundation".
     for (std::string_view prep : {"through", "via"})
       for (int x : with_prep(p, prep))
@@ -480,7 +583,8 @@ class ClauseReader {
         }
   }
 
-  // An instrument named with its owner: "Japan's aid", "Chinese loans to Laos".
+  // An instrument named with its owner: "Japan's aid", "Chinese loans to Laos", "a
+  // Chinese-funded project".
   void nominal(const Slot& s) {
     const RelationPattern* pat = rules_.match("nominal", w(s.head).lemma, w(s.head).upos);
     if (!pat || negated_word(s.head)) return;
@@ -488,28 +592,63 @@ class ClauseReader {
     std::vector<int> heads{s.head};
     if ((g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod")) && w(s.head).head >= 0)
       heads.push_back(w(s.head).head);
+    // A possessor of a project is where it is ("Kenya's railway"), not who gives it.
+    const bool possessor_is_place = rules_.possessor_is_place.contains(
+        std::string_view(s.facts->id).substr(std::string_view(s.facts->id).find('/') + 1));
     Entities agents, recipients;
     bool pronoun_owner = false;
+    auto add_agent = [&](int x) {
+      if (w(x).upos == "PRON") pronoun_owner = true;
+      for (const EntityFacts* f : resolve(x))
+        if (state_like(f) || institution(f)) add_unique(agents, f);
+    };
     for (int h : heads) {
       for (const std::string& role : pat->agent)
         for (int x : role_words(h, role)) {
-          if (x == s.head || (g_.slot_of(x) == &s)) continue;
-          if (w(x).upos == "PRON") pronoun_owner = true;
-          for (const EntityFacts* f : resolve(x))
-            if (state_like(f) || institution(f)) add_unique(agents, f);
+          if (x == s.head || g_.slot_of(x) == &s) continue;
+          if (possessor_is_place && g_.rel_is(x, "nmod:poss")) {
+            for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
+            continue;
+          }
+          add_agent(x);
         }
+      // "Chinese-funded", "US-backed": the state on a participle that modifies the noun.
+      for (int c : g_.children(h))
+        if ((g_.rel_is(c, "amod") || g_.rel_is(c, "acl")) && w(c).upos == "VERB")
+          for (int x : g_.children(c))
+            if (g_.slot_of(x) &&
+                (g_.rel_is(x, "compound") || g_.rel_is(x, "amod") || g_.rel_is(x, "obl") ||
+                 g_.rel_is(x, "nmod") || g_.rel_is(x, "advmod")))
+              add_agent(x);
       for (const std::string& role : pat->recipient)
         for (int x : role_words(h, role))
           for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
     }
-    if (agents.empty()) return;
     const int gov = governing_predicate(heads.back());
-    if (gov >= 0 && irrealis(gov)) return;
+    // What the phrase presupposes holds whatever the clause's modality ("a Chinese-funded
+    // project will bring ..."), but not under a negation, nor for a pronoun's possession.
+    if (gov >= 0 && (negated_word(gov) || (pronoun_owner && irrealis(gov)))) return;
+    // The clause's place: "In Rwanda, a Chinese-owned factory employs ...".
+    if (gov >= 0)
+      for (int x : role_words(gov, "place"))
+        for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
+    Symbol rule = pat->rule;
+    // An instrument named with no owner in a state's part of the text is that state's, unless
+    // an act with an agent of its own names it.
+    if (agents.empty() && scope_agent() && !pronoun_owner && !(gov >= 0 && irrealis(gov))) {
+      const RelationPattern* act_pat = gov >= 0 ? pattern_for(gov) : nullptr;
+      const bool owned = act_pat && !role_entities(gov, act_pat->agent, true).empty();
+      if (!owned && !(gov >= 0 && has_named_subject(gov))) {
+        agents.push_back(scope_agent());
+        rule = Symbol("scope:section-actor");
+      }
+    }
+    if (agents.empty()) return;
     // The act's own agent owns what it gives: "Russia sold Armenia weapons" does not make
     // Armenia's weapons, however the parser attached Armenia.
     if (gov >= 0)
       if (const RelationPattern* act_pat = pattern_for(gov);
-          act_pat && act_pat->kind != "receive" && act_pat->kind != "nominal") {
+          act_pat && act_pat->dative) {
         const Entities own = role_entities(gov, act_pat->agent, true);
         if (!own.empty())
           std::erase_if(agents, [&](const EntityFacts* a) {
@@ -522,7 +661,7 @@ class ClauseReader {
     std::erase_if(recipients, [&](const EntityFacts* r) {
       return std::find(agents.begin(), agents.end(), r) != agents.end();
     });
-    act(agents, {s.facts}, {}, recipients, pat, pat->rule);
+    act(agents, {s.facts}, {}, recipients, pat, rule);
   }
 
   // OPERATES for an institution named with its state: "Turkey's Maarif Foundation", "the US

@@ -17,6 +17,7 @@ struct Discourse {
   std::vector<const EntityFacts*> states;    // the states the last sentence named ("both")
   const EntityFacts* section_country = nullptr;  // the state a section's heading names
   const EntityFacts* main_country = nullptr;     // the state a document is about
+  const EntityFacts* focus_place = nullptr;      // the state or region a document is about
 };
 
 struct Claim {

@@ -79,6 +79,17 @@ DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& me
         current = named[p];
         continue;
       }
+      // A run-in head ("Turkey. Its engagement ...") opens the state's part of the text.
+      const ByteRange head = doc.paragraphs[p].run_in_head;
+      if (!head.empty()) {
+        current = nullptr;
+        for (const Mention& m : mentions)
+          if (head.contains(m.range))
+            if (const EntityFacts* f = facts_of(m); f && f->type == Type::kState) {
+              current = f;
+              break;
+            }
+      }
       line_state_[p] = current;
     }
   }
@@ -94,6 +105,24 @@ DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& me
     }
   }
   if (top >= 10 && top >= 2 * second) main_ = best;
+  focus_ = main_;
+  if (!focus_) {
+    std::map<const EntityFacts*, int> regions;
+    for (const Mention& m : mentions)
+      if (const EntityFacts* f = facts_of(m); f && f->type == Type::kRegion) ++regions[f];
+    int rtop = 0, rsecond = 0;
+    const EntityFacts* rbest = nullptr;
+    for (const auto& [f, n] : regions) {
+      if (n > rtop) {
+        rsecond = rtop;
+        rtop = n;
+        rbest = f;
+      } else if (n > rsecond) {
+        rsecond = n;
+      }
+    }
+    if (rtop >= 10 && rtop >= 2 * rsecond && rtop * 2 >= top) focus_ = rbest;
+  }
   for (std::size_t s = 0; s < doc.sections.size(); ++s)
     membership_[s] = lower_contains(doc.sections[s].title, "membership") ||
                      lower_contains(doc.sections[s].title, "international organi");

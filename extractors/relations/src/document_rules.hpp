@@ -18,6 +18,9 @@ class DocumentScope {
   DocumentScope(const Document& doc, const std::vector<Mention>& mentions, FactsOf facts_of);
   // The state named far more often than any other (a text on one state's relations), or null.
   const EntityFacts* main_country() const { return main_; }
+  // The place a text is about: its main country, or the region named far more often than any
+  // other ("Central Asia" in a study of it), or null.
+  const EntityFacts* focus_place() const { return focus_; }
   // The state the heading of `section` names, or the state a short heading line before
   // `paragraph` names ("Armenia" alone on a line, then text on Armenia), or null.
   const EntityFacts* section_country(int section, int paragraph) const;
@@ -26,6 +29,7 @@ class DocumentScope {
 
  private:
   const EntityFacts* main_ = nullptr;
+  const EntityFacts* focus_ = nullptr;
   std::vector<const EntityFacts*> heading_state_;  // by section
   std::vector<char> membership_;                   // by section
   std::vector<const EntityFacts*> line_state_;     // by paragraph: the heading line's state

@@ -87,6 +87,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
   std::vector<Relation> out;
   Discourse discourse;
   discourse.main_country = scope.main_country();
+  discourse.focus_place = scope.focus_place();
   int paragraph = -1, section = -2;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];

@@ -64,6 +64,8 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   r.owner_participles = words_of(d["operates"]["participles"]);
   r.owner_nouns = words_of(d["operates"]["nouns"]);
   r.groups = words_of(d["groups"]);
+  r.possessor_is_place = words_of(d["possessor_is_place"]);
+  r.tie_nouns = words_of(d["tie_nouns"]);
   r.languages = words_of(d["languages"]);
   r.non_arguments = words_of(d["non_arguments"]);
   for (const auto& p : d["patterns"].GetArray()) {
@@ -82,6 +84,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
         x.instrument[k.GetString()] = v.GetString();
     x.relations = list_of(p["relations"]);
     x.confidence = p["confidence"].GetDouble();
+    x.dative = p.HasMember("dative") && p["dative"].GetBool();
     x.rule = Symbol("pattern:" + x.id);
     r.patterns.push_back(std::move(x));
   }

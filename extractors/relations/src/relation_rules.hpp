@@ -26,6 +26,7 @@ struct RelationPattern {
   std::map<std::string, std::string> instrument;  // lemma or "*" -> codebook id
   std::vector<std::string> relations;             // relation types the pattern may yield
   double confidence = 0.7;
+  bool dative = false;  // a giving verb: a state on its object is where it goes, not an owner
   Symbol rule;  // "pattern:<id>", the evidence's rule
 
   bool yields(std::string_view type) const;
@@ -39,6 +40,8 @@ struct RelationRules {
   WordSet owner_participles, owner_nouns;  // "run by X", "X's agency"
   WordSet languages;      // "teaches English": language promotion, and no recipient
   WordSet non_arguments;  // prepositions whose phrase is no argument of the act ("despite")
+  WordSet tie_nouns;  // "relations", "ties": a channel word on them describes, no act
+  WordSet possessor_is_place;  // codebook ids whose possessor is their place ("Kenya's railway")
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   std::vector<RelationPattern> patterns;
 
