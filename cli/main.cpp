@@ -196,6 +196,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   build->add_flag("--clusters", eo.clusters,
                   "Cluster each actor with its institutions in diagrams");
+  build
+      ->add_option("--gexf-version", eo.gexf_version,
+                   "graph.gexf: 1.3 (Gephi) or 1.2 (1.2draft, read by NetworkX)")
+      ->capture_default_str();
   std::string projections;
   build->add_option("--projection", projections,
                     "Comma-separated analysis projections: actor-actor, actor-channel, cocitation");
@@ -215,6 +219,9 @@ int main(int argc, char** argv) {
   merge->add_option("parts", parts, "Extraction .jsonl files")->required();
   merge->add_option("-o,--output", merge_out, "Output folder")->capture_default_str();
   merge->add_option("--format", merge_formats, "Comma-separated formats")->capture_default_str();
+  std::string merge_gexf_version = "1.3";
+  merge->add_option("--gexf-version", merge_gexf_version, "graph.gexf: 1.3 or 1.2 (1.2draft)")
+      ->capture_default_str();
   merge->add_option("--threads", merge_threads, "Worker threads for metrics");
   std::size_t merge_max_evidence = 0;
   merge
@@ -364,6 +371,7 @@ int main(int argc, char** argv) {
       Graph g = p.finish(builder);
       ExportOptions mo;
       mo.formats = split_list(merge_formats);
+      mo.gexf_version = merge_gexf_version;
       check_options(g, mo);
       auto written = export_graph(g, merge_out, mo);
       print_summary(g, written, std::cout);

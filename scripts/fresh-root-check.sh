@@ -16,7 +16,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(realpath -m "${1:-/work/fresh-root}")
-cmd=${2:-"scripts/build.sh && bash .ci/run"}
+cmd=${2:-'scripts/build.sh && echo "== $(date -u +%H:%M:%S) scripts/build.sh done" && bash .ci/run'}
 ref=${FRESH_REF:-HEAD}
 [ "$(id -u)" -eq 0 ] || { echo "fresh-root-check: run as root" >&2; exit 1; }
 case "$root/" in "$here/"*) echo "fresh-root-check: $root is inside the repository" >&2; exit 1;; esac

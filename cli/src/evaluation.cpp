@@ -101,7 +101,7 @@ EvalReport evaluate(const Graph& g, const std::string& gold_path) {
 
   EvalReport r;
   std::map<std::string, Vertex> gold_to_pred;  // gold id -> matched node
-  std::set<Vertex> matched;
+  std::set<Vertex> matched, mismatched;  // mismatched: found for a gold entity of another type
   // Ids first, so a shared alias cannot steal a node that an exact id names.
   std::map<std::string, const Pred*> by_id_match;
   for (const auto& ge : gold)
@@ -134,6 +134,7 @@ EvalReport evaluate(const Graph& g, const std::string& gold_path) {
       r.entities[ge.type].tp++;
     } else {
       r.entities[ge.type].fn++;
+      if (best) r.type_mismatches++, mismatched.insert(best->v);
       r.missed.push_back(ge.type + " " + ge.id +
                          (best ? " (found as " + g.node(best->v).type + ")" : ""));
     }
@@ -150,6 +151,7 @@ EvalReport evaluate(const Graph& g, const std::string& gold_path) {
       continue;
     }
     r.entities[g.node(p.v).type].fp++;
+    r.mismatch_fp += mismatched.count(p.v) > 0;
     r.spurious.push_back(g.node(p.v).type + " " + g.node(p.v).id);
   }
 
@@ -214,6 +216,12 @@ void print_report(const EvalReport& r, std::ostream& out, bool details) {
   out << "entities\n";
   for (const auto& [t, s] : r.entities) row(t, s);
   row("all entities", r.entity_total);
+  if (r.type_mismatches) {
+    // States typed by their roles: a found state with a missed relation often has the wrong one.
+    Score any = r.entity_total;
+    any.tp += r.type_mismatches, any.fn -= r.type_mismatches, any.fp -= r.mismatch_fp;
+    row("all, any type", any);
+  }
   out << "relations\n";
   for (const auto& [t, s] : r.relations) row(t, s);
   row("all relations", r.relation_total);

@@ -66,6 +66,9 @@ void check_options(const Graph& g, const ExportOptions& opt) {
   if (std::find(layouts.begin(), layouts.end(), opt.layout) == layouts.end())
     throw Error(ErrorCode::kUsage, "", "",
                 "unknown layout '" + opt.layout + "' (known: sfdp, neato, dot, circo, fdp)");
+  if (opt.gexf_version != "1.3" && opt.gexf_version != "1.2" && opt.gexf_version != "1.2draft")
+    throw Error(ErrorCode::kUsage, "", "--gexf-version",
+                "unknown GEXF version '" + opt.gexf_version + "' (known: 1.2, 1.3)");
   bool any_metrics = false, has_metric = false;
   std::set<std::string> names;
   for (std::size_t v = 0; v < g.node_count(); ++v) {

@@ -1,6 +1,10 @@
-// graph.gexf: GEXF 1.3, Gephi's native format, with typed attributes declared per class and
-// viz:color, viz:size and viz:position from the shared Graphviz layout. Lists are joined by "|"
-// as in GraphML (liststring readers disagree on the syntax).
+// graph.gexf: GEXF 1.3 (Gephi's native format; the default) or 1.2draft (ExportOptions::
+// gexf_version "1.2", what NetworkX's read_gexf reads), with typed attributes declared per class
+// and viz:color, viz:size and viz:position from the shared Graphviz layout. Lists are joined by
+// "|" as in GraphML (liststring readers disagree on the syntax). In 1.3 every edge has
+// kind="<TYPE>": Gephi keeps parallel edges of different kinds apart (1.2draft has no kind;
+// the edge ids, which hold the type, still differ). No xsi:schemaLocation: the GEXF RelaxNG
+// schemas allow no attribute but version and variant on <gexf>.
 #include <map>
 
 #include "attribute_columns.hpp"
@@ -63,13 +67,16 @@ void write_gexf(ExportContext& ctx, Sink& sink) {
     ecols.push_back({eattr_id[c.key], eattr_id[c.key], xsd_type(c.kind)});
   }
 
+  const bool v13 = !ctx.options().gexf_version.starts_with("1.2");
   std::ostream& out = sink.open("graph.gexf");
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
-         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-         "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
-         "version=\"1.3\">\n"
-         "  <meta>\n    <creator>softgraph</creator>\n"
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  if (v13)
+    out << "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+           "version=\"1.3\">\n";
+  else
+    out << "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+           "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n";
+  out << "  <meta>\n    <creator>softgraph</creator>\n"
          "    <description>Influence graph; aliases and list attributes joined with "
          "\"|\"</description>\n  </meta>\n"
          "  <graph defaultedgetype=\"directed\" mode=\"static\">\n";
@@ -109,8 +116,9 @@ void write_gexf(ExportContext& ctx, Sink& sink) {
     out << "      <edge id=\"" << escape::xml_attr(g.edge_id(e)) << "\" source=\""
         << escape::xml_attr(bg[boost::source(e, bg)].id) << "\" target=\""
         << escape::xml_attr(bg[boost::target(e, bg)].id) << "\" label=\""
-        << escape::xml_attr(p.type.str()) << "\" weight=\"" << num(p.weight) << "\">\n"
-        << "        <attvalues>\n";
+        << escape::xml_attr(p.type.str()) << "\" weight=\"" << num(p.weight) << "\"";
+    if (v13) out << " kind=\"" << escape::xml_attr(p.type.str()) << "\"";
+    out << ">\n        <attvalues>\n";
     attvalue(out, "type", p.type.str());
     attvalue(out, "evidence_count", std::to_string(p.evidence().size()));
     attvalue(out, "first_quote", p.evidence().empty() ? "" : p.evidence().front().quote);

@@ -1,7 +1,14 @@
 // graph.graphml for Gephi, NetworkX, igraph, graphology and Neo4j's apoc.import.graphml: an XML
 // declaration, every key declared with for= and attr.type=, Gephi's label/size/r/g/b/x/y keys,
-// a "labels" key (":Actor") for readLabels, and aliases and list attributes joined by "|".
+// and aliases and list attributes joined by "|". Valid against the GraphML 1.0 XSD: node and
+// edge ids are NMTOKENs (n0, n1 ... and e0, e1 ... in export order: nodes by id, edges by
+// source, target, type), the readable ids kept as the `slug` datum. For APOC's readLabels the
+// node key with id "labels" holds ":Actor" and every edge starts with the datum of the key with
+// id "label" (its type): APOC takes the relationship type from the first datum only when it is
+// that key's, and would otherwise swallow the first datum (the weight).
+#include <cctype>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "attribute_columns.hpp"
@@ -19,9 +26,24 @@ struct Key {
 class KeyTable {
  public:
   KeyTable(std::string domain, std::string prefix) : domain_(domain), prefix_(prefix) {}
+  // `id` names the key in the file; empty: the prefix and a number.
   const std::string& add(const std::string& internal, const std::string& name,
-                         const std::string& type) {
-    keys_.push_back({prefix_ + std::to_string(keys_.size()), name, type});
+                         const std::string& type, const std::string& id = "") {
+    // attr.name is an NMTOKEN too: anything but ASCII letters, digits and . _ - : becomes '_'
+    // (a whole UTF-8 sequence one '_'), and a name taken already gets _2, _3 ...
+    std::string token;
+    for (unsigned char c : name) {
+      bool keep = std::isalnum(c) || c == '.' || c == '_' || c == '-' || c == ':';
+      if (keep && c < 0x80)
+        token += static_cast<char>(c);
+      else if ((c & 0xC0) != 0x80)
+        token += '_';
+    }
+    if (token.empty()) token = "_";
+    std::string unique = token;
+    for (int i = 2; names_.count(unique); ++i) unique = token + "_" + std::to_string(i);
+    names_.insert(unique);
+    keys_.push_back({id.empty() ? prefix_ + std::to_string(keys_.size()) : id, unique, type});
     ids_[internal] = keys_.back().id;
     return keys_.back().id;
   }
@@ -36,6 +58,7 @@ class KeyTable {
   std::string domain_, prefix_;
   std::vector<Key> keys_;
   std::map<std::string, std::string> ids_;
+  std::set<std::string> names_;
 };
 
 void data(std::ostream& out, const std::string& key, const std::string& value) {
@@ -52,12 +75,13 @@ void write_graphml(ExportContext& ctx, Sink& sink) {
   const auto& pos = ctx.positions();
   const auto [node_attrs, edge_attrs, metric_names] = graph_attribute_maps(ctx);
 
-  std::set<std::string> node_reserved = {"label", "type", "labels", "aliases", "size",
-                                         "r",     "g",    "b",      "x",       "y"};
+  std::set<std::string> node_reserved = {"slug", "label", "type", "labels", "aliases", "size",
+                                         "r",    "g",     "b",    "x",      "y"};
   KeyTable nk("node", "v"), ek("edge", "e");
+  nk.add("slug", "slug", "string");
   nk.add("label", "label", "string");
   nk.add("type", "type", "string");
-  nk.add("labels", "labels", "string");
+  nk.add("labels", "labels", "string", "labels");  // APOC's readLabels looks for this key id
   nk.add("aliases", "aliases", "string");
   for (const auto& m : metric_names) nk.add("metric:" + m, column_name(m, node_reserved), "double");
   for (const auto& m : metric_names) node_reserved.insert(column_name(m, node_reserved));
@@ -71,10 +95,11 @@ void write_graphml(ExportContext& ctx, Sink& sink) {
   nk.add("x", "x", "double");
   nk.add("y", "y", "double");
 
-  std::set<std::string> edge_reserved = {"weight",         "label",       "type",
+  std::set<std::string> edge_reserved = {"slug",           "weight",      "label",   "type",
                                          "evidence_count", "first_quote", "evidence"};
+  ek.add("label", "label", "string", "label");  // APOC's readLabels: the relationship type
+  ek.add("slug", "slug", "string");
   ek.add("weight", "weight", "double");
-  ek.add("label", "label", "string");
   ek.add("type", "type", "string");
   ek.add("evidence_count", "evidence_count", "long");
   ek.add("first_quote", "first_quote", "string");
@@ -85,8 +110,10 @@ void write_graphml(ExportContext& ctx, Sink& sink) {
 
   std::ostream& out = sink.open("graph.graphml");
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<!-- softgraph: aliases and list attributes are joined with \"|\"; \"labels\" holds "
-         "Neo4j labels; x/y come from the Graphviz layout. -->\n"
+         "<!-- softgraph: node and edge ids are positions (n0, e0 ...), the readable ids are "
+         "\"slug\"; aliases and list attributes are joined with \"|\"; \"labels\" holds "
+         "Neo4j labels, an edge's first datum (\"label\") its type; x/y come from the Graphviz "
+         "layout. -->\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
@@ -94,10 +121,14 @@ void write_graphml(ExportContext& ctx, Sink& sink) {
   nk.declare(out);
   ek.declare(out);
   out << "  <graph id=\"softgraph\" edgedefault=\"directed\">\n";
+  // GraphML ids are NMTOKENs, which "actor/china" is not: nodes are numbered in export order.
+  std::vector<std::size_t> number(g.node_count());
+  for (std::size_t i = 0; i < ctx.nodes().size(); ++i) number[ctx.nodes()[i]] = i;
   for (Vertex v : ctx.nodes()) {
     const NodeProps& n = g.node(v);
     const NodeStyle& s = ctx.styles()[v];
-    out << "    <node id=\"" << escape::xml_attr(n.id) << "\">\n";
+    out << "    <node id=\"n" << number[v] << "\">\n";
+    data(out, nk.id("slug"), n.id);
     data(out, nk.id("label"), n.label);
     data(out, nk.id("type"), n.type);
     std::string labels;
@@ -122,13 +153,14 @@ void write_graphml(ExportContext& ctx, Sink& sink) {
     data(out, nk.id("y"), num(pos[v].y));
     out << "    </node>\n";
   }
+  std::size_t edge_number = 0;
   for (EdgeDesc e : ctx.edges()) {
     const EdgeProps& p = g.edge(e);
-    out << "    <edge id=\"" << escape::xml_attr(g.edge_id(e)) << "\" source=\""
-        << escape::xml_attr(bg[boost::source(e, bg)].id) << "\" target=\""
-        << escape::xml_attr(bg[boost::target(e, bg)].id) << "\">\n";
+    out << "    <edge id=\"e" << edge_number++ << "\" source=\"n" << number[boost::source(e, bg)]
+        << "\" target=\"n" << number[boost::target(e, bg)] << "\">\n";
+    data(out, ek.id("label"), p.type.str());  // first: APOC reads the type from it
+    data(out, ek.id("slug"), g.edge_id(e));
     data(out, ek.id("weight"), num(p.weight));
-    data(out, ek.id("label"), p.type.str());
     data(out, ek.id("type"), p.type.str());
     data(out, ek.id("evidence_count"), std::to_string(p.evidence().size()));
     data(out, ek.id("first_quote"), p.evidence().empty() ? "" : p.evidence().front().quote);

@@ -1,14 +1,24 @@
 // graph.jsonld: JSON-LD 1.1 with the context of schemas/jsonld-context.json embedded inline (never
-// fetched). Nodes get schema.org types where they fit plus sg:<Type> from the project vocabulary
-// https://softgraph.example/ns#; edges are direct triples (sg:OPERATES) and reified statements
-// whose evidence is a prov:Entity and oa:Annotation with quote and position selectors.
+// fetched). Nodes get schema.org types where they fit (references by their CSL type) plus
+// sg:<Type> from the project vocabulary https://softgraph.example/ns#; edges are direct triples
+// (sg:OPERATES) and reified statements whose evidence is a prov:Entity and a W3C Web Annotation
+// (the W3C context's term names: body, target, source, selector) with a TextQuoteSelector, and
+// for plain-text documents a DataPositionSelector (byte offsets of the file) and, when the file
+// can be read back unchanged (same SHA-256), a TextPositionSelector in Unicode code points, as
+// the Web Annotation model defines it (section 4.2.4). byteStart/byteEnd keep graph.json's
+// offsets on every evidence record.
+#include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <map>
+#include <unordered_map>
 
 #include "json_out.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
+#include "softgraph/core/text_util.hpp"
 #include "softgraph/export/escape.hpp"
 #include "softgraph/export/writers.hpp"
 
@@ -28,6 +38,93 @@ std::string string_attr(const Attributes& a, const std::string& key) {
   return "";
 }
 
+// The schema.org class of a reference of the given CSL type. No type is what the CSL export
+// writes for it, article-journal.
+std::string reference_type(const std::string& csl) {
+  static const std::map<std::string, std::string> kTypes = {
+      {"", "ScholarlyArticle"},
+      {"article-journal", "ScholarlyArticle"},
+      {"paper-conference", "ScholarlyArticle"},
+      {"article", "Article"},
+      {"article-magazine", "Article"},
+      {"article-newspaper", "NewsArticle"},
+      {"book", "Book"},
+      {"chapter", "Chapter"},
+      {"thesis", "Thesis"},
+      {"webpage", "WebPage"},
+      {"report", "Report"},
+      {"dataset", "Dataset"},
+      {"legislation", "Legislation"},
+      {"bill", "Legislation"},
+      {"regulation", "Legislation"},
+      {"treaty", "Legislation"},
+      {"manuscript", "Manuscript"},
+      {"map", "Map"},
+      {"periodical", "Periodical"},
+      {"post", "SocialMediaPosting"},
+      {"post-weblog", "BlogPosting"},
+      {"review", "Review"},
+      {"review-book", "Review"},
+      {"software", "SoftwareApplication"},
+      {"speech", "CreativeWork"},
+      {"interview", "CreativeWork"},
+      {"entry", "CreativeWork"},
+      {"entry-dictionary", "CreativeWork"},
+      {"entry-encyclopedia", "CreativeWork"},
+  };
+  auto it = kTypes.find(csl);
+  return "schema:" + (it == kTypes.end() ? std::string("CreativeWork") : it->second);
+}
+
+// Code-point offsets of evidence quotes, for the documents whose text can be read back: plain
+// text files at their recorded path with the recorded SHA-256, each quote equal to the file's
+// bytes at its offsets, the file valid UTF-8. Everything else has none (PDF and HTML offsets are
+// into the extracted text, which is not the file; a moved or changed file cannot be trusted).
+using CodePoints = std::unordered_map<const Evidence*, std::pair<std::uint64_t, std::uint64_t>>;
+
+bool is_text_format(const std::string& format) { return format.empty() || format == "text"; }
+
+std::uint64_t count_code_points(std::string_view bytes) {
+  // Valid UTF-8 (checked first): every byte but a continuation byte starts a code point.
+  return static_cast<std::uint64_t>(std::count_if(bytes.begin(), bytes.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+CodePoints code_point_offsets(ExportContext& ctx) {
+  const Graph& g = ctx.graph();
+  std::map<std::string, const DocumentInfo*> docs;
+  for (const auto& d : g.documents)
+    if (is_text_format(d.format) && !d.path.empty() && !d.sha256.empty()) docs[d.id] = &d;
+  std::map<std::string, std::vector<const Evidence*>> by_doc;
+  for (EdgeDesc e : ctx.edges())
+    for (const auto& ev : g.edge(e).evidence())
+      if (docs.count(ev.document.str())) by_doc[ev.document.str()].push_back(&ev);
+  CodePoints out;
+  for (auto& [id, evidence] : by_doc) {
+    std::ifstream in(docs[id]->path, std::ios::binary);
+    if (!in) continue;
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in.eof() && in.fail()) continue;
+    if (sha256_hex(text) != docs[id]->sha256) continue;
+    if (escape::valid_utf8(text) != text) continue;  // code points need valid UTF-8 (--lossy)
+    // One sweep over the file in offset order.
+    std::sort(evidence.begin(), evidence.end(),
+              [](const Evidence* a, const Evidence* b) { return a->range.begin < b->range.begin; });
+    std::uint64_t at = 0, code_points = 0;
+    for (const Evidence* ev : evidence) {
+      const auto& r = ev->range;
+      if (r.end < r.begin || r.end > text.size()) continue;
+      std::string_view quote(text.data() + r.begin, r.end - r.begin);
+      if (quote != ev->quote) continue;
+      code_points += count_code_points(std::string_view(text.data() + at, r.begin - at));
+      at = r.begin;
+      out[ev] = {code_points, code_points + count_code_points(quote)};
+    }
+  }
+  return out;
+}
+
 // The schema.org class of a node, or "" where none fits (instruments).
 std::string schema_type(const NodeProps& n) {
   std::string kind = string_attr(n.attributes, "kind");
@@ -43,7 +140,7 @@ std::string schema_type(const NodeProps& n) {
       return "schema:GovernmentOrganization";
     return "schema:Organization";
   }
-  if (n.type == "Reference") return "schema:ScholarlyArticle";
+  if (n.type == "Reference") return reference_type(string_attr(n.attributes, "csl_type"));
   if (n.type == "Person") return "schema:Person";
   if (n.type == "Region") return "schema:Place";
   if (n.type == "Document") return "schema:DigitalDocument";
@@ -75,21 +172,35 @@ void write_attributes(JsonOut& j, const Attributes& attrs) {
   }
 }
 
-void write_evidence(JsonOut& j, const std::string& edge, std::size_t index, const Evidence& e) {
+void selector(JsonOut& j, const char* type, std::uint64_t start, std::uint64_t end) {
+  j.begin_object();
+  j.key("type");
+  j.string(type);
+  j.key("start");
+  j.integer(static_cast<std::int64_t>(start));
+  j.key("end");
+  j.integer(static_cast<std::int64_t>(end));
+  j.end_object();
+}
+
+// `code_points`: the quote's code-point offsets, or null; `text_file`: the document is a plain
+// text file, so byte offsets are offsets into the resource itself.
+void write_evidence(JsonOut& j, const std::string& edge, std::size_t index, const Evidence& e,
+                    const std::pair<std::uint64_t, std::uint64_t>* code_points, bool text_file) {
   j.begin_object();
   j.key("id");
   j.string(edge + "/evidence/" + std::to_string(index));
   j.key("type");
   j.string_array({"Entity", "Annotation"});
-  j.key("hasBody");
+  j.key("body");
   j.string(edge);
-  j.key("hasTarget");
+  j.key("target");
   j.begin_object();
   j.key("type");
   j.string("SpecificResource");
-  j.key("hasSource");
+  j.key("source");
   j.string(doc_iri(e.document));
-  j.key("hasSelector");
+  j.key("selector");
   j.begin_array();
   j.begin_object();
   j.key("type");
@@ -97,16 +208,14 @@ void write_evidence(JsonOut& j, const std::string& edge, std::size_t index, cons
   j.key("exact");
   j.string(e.quote);
   j.end_object();
-  j.begin_object();
-  j.key("type");
-  j.string("TextPositionSelector");
-  j.key("start");
-  j.integer(static_cast<std::int64_t>(e.range.begin));
-  j.key("end");
-  j.integer(static_cast<std::int64_t>(e.range.end));
-  j.end_object();
+  if (code_points) selector(j, "TextPositionSelector", code_points->first, code_points->second);
+  if (text_file) selector(j, "DataPositionSelector", e.range.begin, e.range.end);
   j.end_array();
   j.end_object();
+  j.key("byteStart");
+  j.integer(static_cast<std::int64_t>(e.range.begin));
+  j.key("byteEnd");
+  j.integer(static_cast<std::int64_t>(e.range.end));
   if (!e.text.empty()) {
     j.key("text");
     j.string(e.text);
@@ -142,6 +251,9 @@ void write_jsonld(ExportContext& ctx, Sink& sink) {
   std::map<Vertex, std::map<std::string, std::vector<std::string>>> relations;
   for (EdgeDesc e : ctx.edges())
     relations[boost::source(e, bg)][bg[e].type].push_back(bg[boost::target(e, bg)].id);
+  const CodePoints code_points = code_point_offsets(ctx);
+  std::map<std::string, bool> text_file;
+  for (const auto& d : g.documents) text_file[d.id] = is_text_format(d.format);
 
   std::ostream& out = sink.open("graph.jsonld");
   JsonOut j(out);
@@ -236,7 +348,12 @@ void write_jsonld(ExportContext& ctx, Sink& sink) {
     j.key("evidence");
     j.begin_array();
     const auto& evidence = p.evidence();
-    for (std::size_t i = 0; i < evidence.size(); ++i) write_evidence(j, iri, i, evidence[i]);
+    for (std::size_t i = 0; i < evidence.size(); ++i) {
+      auto cp = code_points.find(&evidence[i]);
+      auto tf = text_file.find(evidence[i].document.str());
+      write_evidence(j, iri, i, evidence[i], cp == code_points.end() ? nullptr : &cp->second,
+                     tf != text_file.end() && tf->second);
+    }
     j.end_array();
     j.end_object();
   }

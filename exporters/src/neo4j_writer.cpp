@@ -229,19 +229,35 @@ void write_neo4j(ExportContext& ctx, Sink& sink) {
     }
   }
 
+  // The form of Neo4j 5's manual: the database name right after `full` (required since 5.19),
+  // then the options. Overwriting an existing database is the user's explicit choice.
   std::ostream& script = sink.open("neo4j/import.sh");
-  script
-      << "#!/bin/sh\n"
-         "# Imports this bundle into a new Neo4j 5 database with neo4j-admin (the database must\n"
-         "# not exist yet; stop it first). Usage: ./import.sh [database]   (default: neo4j)\n"
-         "# Arrays (aliases, :LABEL, documents) are separated by ';'. Fields may span lines.\n"
-         "set -e\n"
-         "cd \"$(dirname \"$0\")\"\n"
-         "neo4j-admin database import full \\\n";
-  for (const auto& f : node_files) script << "  --nodes=" << f << " \\\n";
-  for (const auto& f : rel_files) script << "  --relationships=" << f << " \\\n";
-  script << "  --delimiter=',' --array-delimiter=';' --quote='\"' --multiline-fields=true \\\n"
-            "  \"${1:-neo4j}\"\n";
+  script << "#!/bin/sh\n"
+            "# Imports this bundle into a Neo4j 5 database with neo4j-admin (stop the database\n"
+            "# first; create it afterwards with CREATE DATABASE unless it is the default one).\n"
+            "#   ./import.sh [--overwrite] [DATABASE]     (DATABASE: neo4j by default)\n"
+            "# --overwrite replaces an existing database (--overwrite-destination=true); without\n"
+            "# it neo4j-admin refuses a database that exists. NEO4J_ADMIN names the program\n"
+            "# (default: neo4j-admin on the PATH). Arrays (aliases, :LABEL, documents) are\n"
+            "# separated by ';'; quoted fields may span lines.\n"
+            "set -eu\n"
+            "overwrite=false\n"
+            "database=neo4j\n"
+            "for arg in \"$@\"; do\n"
+            "  case \"$arg\" in\n"
+            "    --overwrite) overwrite=true ;;\n"
+            "    -h | --help) sed -n '2,8p' \"$0\"; exit 0 ;;\n"
+            "    -*) echo \"import.sh: unknown option $arg (usage: import.sh [--overwrite] "
+            "[DATABASE])\" >&2; exit 2 ;;\n"
+            "    *) database=$arg ;;\n"
+            "  esac\n"
+            "done\n"
+            "here=$(cd \"$(dirname \"$0\")\" && pwd)\n"
+            "exec \"${NEO4J_ADMIN:-neo4j-admin}\" database import full \"$database\" \\\n"
+            "  --overwrite-destination=\"$overwrite\" \\\n";
+  for (const auto& f : node_files) script << "  --nodes=\"$here/" << f << "\" \\\n";
+  for (const auto& f : rel_files) script << "  --relationships=\"$here/" << f << "\" \\\n";
+  script << "  --delimiter=',' --array-delimiter=';' --quote='\"' --multiline-fields=true\n";
   sink.set_executable("neo4j/import.sh");
 
   std::ostream& cypher = sink.open("neo4j/import.cypher");

@@ -54,6 +54,8 @@ with tempfile.TemporaryDirectory() as tmp:
 
     # NetworkX: same nodes and edges, attributes, metrics.
     G = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+    # GraphML ids are NMTOKENs (n0 ...); graph.json's ids are the "slug" datum.
+    G = nx.relabel_nodes(G, {n: d["slug"] for n, d in G.nodes(data=True)})
     check(G.number_of_nodes() == len(g["nodes"]), f"NetworkX reads {len(g['nodes'])} nodes")
     check(G.number_of_edges() == len(g["edges"]), f"NetworkX reads {len(g['edges'])} edges")
     tika = [d for n, d in G.nodes(data=True) if n == "institution/tika"]
@@ -83,7 +85,7 @@ with tempfile.TemporaryDirectory() as tmp:
     I.es["weight"] = [float(w) for w in I.es["weight"]]
     I.simplify(multiple=True, loops=True, combine_edges={"weight": "sum"})
     n = I.vcount()
-    ids = I.vs["id"]
+    ids = I.vs["slug"]
     ibc = I.betweenness(directed=True)
     ipr = I.pagerank(directed=True, weights="weight", damping=0.85)
     scale = 1.0 / ((n - 1) * (n - 2))

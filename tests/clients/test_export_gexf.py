@@ -1,8 +1,11 @@
 #!/usr/bin/python3
-"""GEXF 1.3: NetworkX 2.8 reads only GEXF 1.1/1.2draft, so this parses graph.gexf with the standard
-XML parser and checks it against GEXF 1.3's structure (namespace, declared typed attributes, viz
-elements) and against graph.json, value by value. graphology-gexf is the real client
-(test_export_graphology.mjs).
+"""GEXF 1.3 and 1.2draft. NetworkX 2.8 reads only GEXF 1.1draft/1.2draft, so graph.gexf (1.3) is
+parsed with the standard XML parser and checked against GEXF 1.3's structure (namespace, declared
+typed attributes, viz elements, edge kind = the edge type, so that Gephi keeps parallel edges of
+different types apart) and against graph.json, value by value; graphology-gexf is its real client
+(test_export_graphology.mjs). The file written with --gexf-version 1.2 (gexf-1.2/graph.gexf) is
+read by NetworkX's read_gexf with every node, edge, type, weight and attribute. The schemas
+themselves are checked by libxml2 (tests/exporters/schema_validation_test.cpp).
 """
 import json
 import os
@@ -35,6 +38,36 @@ def expected(v):
     if isinstance(v, str):
         return xml_safe(v)
     return v
+
+
+def check_networkx(path, graph):
+    """GEXF 1.2draft through NetworkX's reader."""
+    import networkx as nx
+    print("== NetworkX read_gexf: %s" % path)
+    try:
+        g = nx.read_gexf(path, version="1.2draft")
+    except Exception as e:  # noqa: BLE001 -- any failure to read is the finding
+        check(False, "networkx read_gexf reads GEXF 1.2draft (%s: %s)" % (type(e).__name__, e))
+        return
+    # NetworkX makes a MultiDiGraph and turns it into a DiGraph when no pair has parallel edges.
+    check(g.is_directed(), "networkx: a directed graph")
+    check(g.number_of_nodes() == len(graph["nodes"]), "networkx: %d nodes" % len(graph["nodes"]))
+    check(g.number_of_edges() == len(graph["edges"]), "networkx: %d edges" % len(graph["edges"]))
+    for node in graph["nodes"]:
+        d = g.nodes.get(node["id"])
+        if d is None:
+            check(False, "networkx: node %r present" % node["id"])
+            continue
+        check(d.get("label") == xml_safe(node["label"]) and d.get("type") == node["type"],
+              "networkx: node %r label and type" % node["id"])
+        check(all(d.get(k) == v for k, v in node["metrics"].items()), "networkx: node %r metrics" % node["id"])
+        check("viz" in d and "color" in d["viz"] and "position" in d["viz"], "networkx: node %r viz" % node["id"])
+    for edge in graph["edges"]:
+        datas = g.get_edge_data(edge["source"], edge["target"]) or {}
+        d = datas.get(edge["id"]) if g.is_multigraph() else datas
+        check(d is not None and d.get("id", edge["id"]) == edge["id"] and d.get("weight") == edge["weight"] and d.get("type") == edge["type"]
+              and d.get("evidence_count") == len(edge["evidence"]),
+              "networkx: edge %r weight, type, evidence_count" % edge["id"])
 
 
 def main():
@@ -83,6 +116,8 @@ def main():
             ok = e is not None and e.get("source") == edge["source"] and e.get("target") == edge["target"] \
                 and float(e.get("weight")) == edge["weight"] and e.get("label") == edge["type"]
             check(ok, "edge %r source/target/weight/label" % edge["id"])
+            check(e is not None and e.get("kind") == edge["type"], "edge %r kind is its type" % edge["id"])
+        check_networkx(os.path.join(folder, "gexf-1.2", "graph.gexf"), graph)
     print("gexf structure: %s" % ("FAILED: %d checks" % len(FAILURES) if FAILURES else "all checks passed"))
     return 1 if FAILURES else 0
 

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 """GraphML loads in NetworkX and igraph with every node, edge, attribute and value of graph.json.
+Node and edge ids in the file are NMTOKENs (n0 ..., e0 ...); graph.json's ids are the `slug` datum.
 
 Fixtures: the typed and the hostile graph written in every format by the test_exporters binary
 (<build>/tests/test_exporters, <build> from SOFTGRAPH_BIN=<build>/cli/softgraph) with
@@ -31,11 +32,16 @@ def same(a, b):
     return a == b
 
 
+def nmtoken(name):
+    """attr.name as graphml_writer.cpp writes it: an NMTOKEN, other characters '_'."""
+    return "".join(c if (c.isascii() and (c.isalnum() or c in "._-:")) else "_" for c in name) or "_"
+
+
 def node_expectations(node):
     """attr.name -> value, as the GraphML file should carry them."""
-    exp = {"label": xml_safe(node["label"]), "type": node["type"],
+    exp = {"slug": xml_safe(node["id"]), "label": xml_safe(node["label"]), "type": node["type"],
            "aliases": xml_safe("|".join(node["aliases"]))}
-    reserved = {"label", "type", "labels", "aliases", "size", "r", "g", "b", "x", "y"}
+    reserved = {"slug", "label", "type", "labels", "aliases", "size", "r", "g", "b", "x", "y"}
     for k, v in node["metrics"].items():
         exp[k] = v
     reserved |= set(node["metrics"])
@@ -43,7 +49,7 @@ def node_expectations(node):
         name = k
         while name in reserved:
             name = "attr_" + name
-        exp[name] = expected_value(v)
+        exp[nmtoken(name)] = expected_value(v)
     return exp
 
 
@@ -62,12 +68,15 @@ def main():
         g = nx.read_graphml(path, force_multigraph=True)
         check(g.number_of_nodes() == len(graph["nodes"]), "networkx: %d nodes" % len(graph["nodes"]))
         check(g.number_of_edges() == len(graph["edges"]), "networkx: %d edges" % len(graph["edges"]))
+        check(sorted(g.nodes) == sorted("n%d" % i for i in range(len(graph["nodes"]))),
+              "networkx: node ids are n0 .. n%d" % (len(graph["nodes"]) - 1))
+        by_slug = {d.get("slug"): n for n, d in g.nodes(data=True)}
         for node in graph["nodes"]:
             nid = node["id"]
-            if not nid in g.nodes:
-                check(False, "networkx: node %r present" % nid)
+            if xml_safe(nid) not in by_slug:
+                check(False, "networkx: node %r present (slug)" % nid)
                 continue
-            data = g.nodes[nid]
+            data = g.nodes[by_slug[xml_safe(nid)]]
             for k, v in node_expectations(node).items():
                 # NetworkX drops empty <data> elements: an empty string comes back as absent.
                 got = data.get(k, "" if v == "" else None)
@@ -76,8 +85,8 @@ def main():
             for k in ("size", "r", "g", "b", "x", "y"):
                 check(k in data and isinstance(data[k], (int, float)), "networkx: node %r Gephi key %s" % (nid, k))
         for edge in graph["edges"]:
-            datas = g.get_edge_data(edge["source"], edge["target"]) or {}
-            data = datas.get(edge["id"]) or next(iter(datas.values()), None)
+            datas = g.get_edge_data(by_slug.get(xml_safe(edge["source"])), by_slug.get(xml_safe(edge["target"]))) or {}
+            data = next((d for d in datas.values() if d.get("slug") == xml_safe(edge["id"])), None)
             if data is None:
                 check(False, "networkx: edge %r present" % edge["id"])
                 continue
@@ -100,10 +109,10 @@ def main():
         # (ids, attr.name) as "&#38;"; data text is decoded. Undo that client quirk here.
         def unquirk(s):
             return s.replace("&#38;", "&")
-        index = {unquirk(v["id"]): v for v in ig.vs}
+        index = {v["slug"]: v for v in ig.vs}
         names = {unquirk(a): a for a in ig.vs.attributes()}
         for node in graph["nodes"]:
-            v = index.get(node["id"])
+            v = index.get(xml_safe(node["id"]))
             if v is None:
                 check(False, "igraph: vertex %r present" % node["id"])
                 continue
@@ -111,8 +120,9 @@ def main():
                 got = v[names[k]] if k in names else None
                 check(got is not None and same(got, want), "igraph: vertex %r %s = %r" % (node["id"], k, want))
         for e in ig.es:
-            s, t = unquirk(ig.vs[e.source]["id"]), unquirk(ig.vs[e.target]["id"])
-            match = [x for x in graph["edges"] if x["source"] == s and x["target"] == t and x["type"] == e["type"]]
+            s, t = ig.vs[e.source]["slug"], ig.vs[e.target]["slug"]
+            match = [x for x in graph["edges"] if xml_safe(x["source"]) == s and xml_safe(x["target"]) == t
+                     and x["type"] == e["type"]]
             check(len(match) == 1 and same(e["weight"], match[0]["weight"]), "igraph: edge %s -%s-> %s weight" % (s, e["type"], t))
     print("graphml clients: %s" % ("FAILED: %d checks" % len(FAILURES) if FAILURES else "all checks passed"))
     return 1 if FAILURES else 0

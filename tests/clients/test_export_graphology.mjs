@@ -40,21 +40,25 @@ try {
   process.exit(1);
 }
 
-const reserved = new Set(["label", "type", "labels", "aliases", "size", "r", "g", "b", "x", "y"]);
+const reserved = new Set(["slug", "label", "type", "labels", "aliases", "size", "r", "g", "b", "x", "y"]);
 for (const [name, folder] of Object.entries(fixtures("graphology"))) {
   const graph = JSON.parse(fs.readFileSync(path.join(folder, "graph.json"), "utf8"));
   for (const [format, parser] of [["graphml", graphml], ["gexf", gexf]]) {
     const file = path.join(folder, "graph." + format);
     console.log(`== ${name}: ${file}`);
     const g = parser.parse(Graph, fs.readFileSync(file, "utf8"));
+    // GraphML ids are NMTOKENs (n0 ...) with graph.json's id as the "slug" datum; GEXF keeps the ids.
+    const key = new Map();
+    g.forEachNode((n, a) => key.set(format === "graphml" ? a.slug : n, n));
+    const id = (slug) => key.get(format === "graphml" ? xmlSafe(slug) : slug);
     check(g.order === graph.nodes.length, `${format}: ${graph.nodes.length} nodes`);
     check(g.size === graph.edges.length, `${format}: ${graph.edges.length} edges`);
     for (const node of graph.nodes) {
-      if (!g.hasNode(node.id)) {
+      if (id(node.id) === undefined || !g.hasNode(id(node.id))) {
         check(false, `${format}: node ${JSON.stringify(node.id)} present`);
         continue;
       }
-      const a = g.getNodeAttributes(node.id);
+      const a = g.getNodeAttributes(id(node.id));
       check(a.label === xmlSafe(node.label) || (node.label === "" && a.label === undefined),
         `${format}: node ${JSON.stringify(node.id)} label`);
       check(a.type === node.type, `${format}: node ${JSON.stringify(node.id)} type`);
@@ -66,6 +70,8 @@ for (const [name, folder] of Object.entries(fixtures("graphology"))) {
       for (const [k, v] of Object.entries(node.attributes)) {
         let key = k;
         while (taken.has(key)) key = "attr_" + key;
+        // GraphML's attr.name is an NMTOKEN: other characters are written as "_".
+        if (format === "graphml") key = [...key].map((c) => (/^[A-Za-z0-9._:-]$/.test(c) ? c : "_")).join("") || "_";
         const want = expected(v);
         check(same(a[key] ?? (want === "" ? "" : undefined), want),
           `${format}: node ${JSON.stringify(node.id)} attribute ${k} = ${JSON.stringify(want)}`);
@@ -74,7 +80,7 @@ for (const [name, folder] of Object.entries(fixtures("graphology"))) {
         `${format}: node ${JSON.stringify(node.id)} x/y/size`);
     }
     for (const edge of graph.edges) {
-      const ids = g.edges(edge.source, edge.target);
+      const ids = g.edges(id(edge.source), id(edge.target));
       const match = ids.map((e) => g.getEdgeAttributes(e)).filter((a) => (a.type ?? a.label) === edge.type);
       check(match.length === 1, `${format}: edge ${JSON.stringify(edge.id)} present`);
       if (match.length !== 1) continue;

@@ -9,10 +9,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "data/hostile/hostile_graph.hpp"
 #include "softgraph/core/error.hpp"
+#include "softgraph/core/text_util.hpp"
 #include "softgraph/export/escape.hpp"
 #include "softgraph/export/sink.hpp"
 #include "test_support.hpp"
@@ -221,7 +223,76 @@ TEST_CASE("GraphML and GEXF declare every key and carry the layout and the hosti
   CHECK(gexf.find("xmlns=\"http://gexf.net/1.3\"") != std::string::npos);
   CHECK(gexf.find("<viz:position") != std::string::npos);
   CHECK(gexf.find("<attributes class=\"edge\"") != std::string::npos);
+  CHECK(gexf.find(" kind=\"DELIVERS\"") != std::string::npos);  // parallel edges kept apart
   CHECK(gexf.find('\x01') == std::string::npos);
+}
+
+TEST_CASE("GEXF 1.2draft on request, and an unknown GEXF version is a usage error") {
+  Graph g = test::typed_graph();
+  ExportOptions opt;
+  opt.formats = {"gexf"};
+  opt.gexf_version = "1.2";
+  MemorySink s;
+  export_to_sink(g, opt, s);
+  std::string gexf = s.contents("graph.gexf");
+  CHECK(gexf.find("xmlns=\"http://www.gexf.net/1.2draft\"") != std::string::npos);
+  CHECK(gexf.find("xmlns:viz=\"http://www.gexf.net/1.2draft/viz\"") != std::string::npos);
+  CHECK(gexf.find("version=\"1.2\"") != std::string::npos);
+  CHECK(gexf.find(" kind=") == std::string::npos);  // 1.2draft has no edge kind
+  opt.gexf_version = "1.4";
+  CHECK_THROWS_WITH_AS(check_options(g, opt), doctest::Contains("GEXF version"), Error);
+}
+
+TEST_CASE("JSON-LD text positions count code points in the file, data positions bytes") {
+  auto dir = test::scratch("jsonld_code_points");
+  const std::string before = "Обзор 🌍 — «мягкая сила».\n";  // 2-, 4- and 3-byte characters
+  const std::string quote = "Turkey operates TIKA in Kazakhstan.";
+  const std::string text = before + quote + "\n";
+  std::ofstream(dir / "doc.txt", std::ios::binary) << text;
+  std::size_t code_points = 0;
+  for (unsigned char c : before) code_points += (c & 0xC0) != 0x80;
+  CHECK(code_points == 25);
+
+  auto graph_with = [&](const std::string& sha, const std::string& format) {
+    Graph g;
+    g.documents.push_back({"doc", (dir / "doc.txt").string(), sha, format});
+    g.add_node({"actor/turkey", "Actor", "Turkey", {}, {}});
+    g.add_node({"institution/tika", "Institution", "TIKA", {}, {}});
+    g.add_edge("actor/turkey", "institution/tika", "OPERATES",
+               test::evidence_at(before.size(), quote, 1, "doc"));
+    return g;
+  };
+  auto selectors = [](const Graph& g) {
+    MemorySink s;
+    ExportOptions opt;
+    opt.formats = {"jsonld"};
+    export_to_sink(g, opt, s);
+    rapidjson::Document doc;
+    doc.Parse(s.contents("graph.jsonld").c_str());
+    std::map<std::string, std::pair<int, int>> out;
+    for (const auto& item : doc["@graph"].GetArray())
+      if (item.HasMember("evidence"))
+        for (const auto& sel : item["evidence"][0]["target"]["selector"].GetArray())
+          if (sel.HasMember("start"))
+            out[sel["type"].GetString()] = {sel["start"].GetInt(), sel["end"].GetInt()};
+    return out;
+  };
+  const int b = static_cast<int>(before.size()), cp = static_cast<int>(code_points);
+  const int n = static_cast<int>(quote.size());
+  auto ok = selectors(graph_with(sha256_hex(text), "text"));
+  CHECK(ok["TextPositionSelector"] == std::pair{cp, cp + n});
+  CHECK(ok["DataPositionSelector"] == std::pair{b, b + n});
+  // A changed file (another SHA-256): no code points, the bytes still stand.
+  auto changed = selectors(graph_with(std::string(64, '0'), "text"));
+  CHECK(changed.count("TextPositionSelector") == 0);
+  CHECK(changed["DataPositionSelector"] == std::pair{b, b + n});
+  // PDF offsets are into the extracted text, not the file: neither selector.
+  CHECK(selectors(graph_with(sha256_hex(text), "pdf")).empty());
+  // A file that is not valid UTF-8 (read with --lossy) has no code points to count.
+  std::ofstream(dir / "doc.txt", std::ios::binary) << text << "\xff";
+  auto lossy = selectors(graph_with(sha256_hex(text + "\xff"), "text"));
+  CHECK(lossy.count("TextPositionSelector") == 0);
+  CHECK(lossy["DataPositionSelector"] == std::pair{b, b + n});
 }
 
 TEST_CASE("JSON-LD embeds its context and reifies edges with quote and position selectors") {
@@ -248,10 +319,21 @@ TEST_CASE("JSON-LD embeds its context and reifies edges with quote and position 
     }
     if (id == "edge:OPERATES%3Aactor/turkey-%3Einstitution/tika") {
       const auto& ev = item["evidence"][0];
-      const auto& sel = ev["hasTarget"]["hasSelector"];
+      const auto& sel = ev["target"]["selector"];
+      CHECK(std::string(ev["target"]["source"].GetString()) == "doc:doc1");
+      CHECK(std::string(sel[0]["type"].GetString()) == "TextQuoteSelector");
       CHECK(std::string(sel[0]["exact"].GetString()) == "Turkey operates TIKA in the region.");
+      // corpus/brief.txt is not there to count code points in: bytes only.
+      REQUIRE(sel.Size() == 2);
+      CHECK(std::string(sel[1]["type"].GetString()) == "DataPositionSelector");
       CHECK(sel[1]["start"].GetInt() == 100);
+      CHECK(ev["byteStart"].GetInt() == 100);
       found_selector = true;
+    }
+    if (id == "node:reference/smith2020") {  // no CSL type: article-journal, as in the CSL export
+      std::set<std::string> types;
+      for (const auto& t : item["type"].GetArray()) types.insert(t.GetString());
+      CHECK(types.count("schema:ScholarlyArticle"));
     }
     if (id == "node:institution/manas_university")
       CHECK(std::string(item["type"][1].GetString()) == "schema:EducationalOrganization");
@@ -292,8 +374,14 @@ TEST_CASE("Neo4j bundle: typed headers, one file per label and type, fields pars
   CHECK(cypher.find("\nCREATE CONSTRAINT") < cypher.find("\nUNWIND"));
   CHECK(cypher.find("MERGE (n:`Actor` {id: row.id})") != std::string::npos);
   std::string sh = s.contents("neo4j/import.sh");
-  CHECK(sh.find("neo4j-admin database import full") != std::string::npos);
-  CHECK(sh.find("--nodes=nodes_Actor.csv") != std::string::npos);
+  // Neo4j 5's form: the database right after `full`; overwriting only when asked (--overwrite).
+  CHECK(
+      sh.find("database import full \"$database\" \\\n  --overwrite-destination=\"$overwrite\"") !=
+      std::string::npos);
+  CHECK(sh.find("overwrite=false\n") != std::string::npos);
+  CHECK(sh.find("--overwrite) overwrite=true") != std::string::npos);
+  CHECK(sh.find("--nodes=\"$here/nodes_Actor.csv\"") != std::string::npos);
+  CHECK(sh.find("--relationships=\"$here/rels_DELIVERS.csv\"") != std::string::npos);
 }
 
 TEST_CASE("CSV tables parse back with the hostile labels intact") {
@@ -366,5 +454,9 @@ TEST_CASE("writes the client-test fixtures when SOFTGRAPH_EXPORT_DIR is set") {
     fs::remove_all(out);
     auto written = export_graph(graph, out, opt);
     MESSAGE("wrote " << written.size() << " files to " << out);
+    ExportOptions gexf12;  // <dir>/<name>/gexf-1.2/graph.gexf: GEXF 1.2draft for NetworkX
+    gexf12.formats = {"gexf"};
+    gexf12.gexf_version = "1.2";
+    export_graph(graph, out / "gexf-1.2", gexf12);
   }
 }

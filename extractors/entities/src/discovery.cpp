@@ -12,51 +12,67 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <span>
 
+#include "softgraph/core/json_io.hpp"
+#include "softgraph/core/resources.hpp"
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/extract/tokenizer.hpp"
 
 namespace softgraph {
 namespace {
 
-const std::set<std::string> kHeads = {
-    "foundation", "foundations",  "institute",    "institutes", "agency",       "agencies",
-    "fund",       "funds",        "service",      "university", "universities", "school",
-    "schools",    "programme",    "program",      "programmes", "programs",     "assembly",
-    "council",    "centre",       "center",       "centres",    "centers",      "bank",
-    "initiative", "organization", "organisation", "corps",      "academy",      "association",
-    "society",    "committee",    "commission",   "forum",      "network",      "office",
-    "authority",  "alliance",     "trust",        "college",    "library",      "corporation",
-    "ministry",   "endowment",    "mission",      "stiftung",   "institut",     "secretariat",
-    "parliament", "dialogue",     "platform",     "federation", "agence",       "radio",
-    "television", "broadcasting", "channel",      "crescent",   "cross",        "charity",
-    "charities",  "league",       "relief"};
-// "in", "on" and "to" end a name ("the Pushkin School in Turkmenistan" is a school and a place).
-const std::set<std::string> kConnectors = {"of", "for", "and", "the", "de", "&",
-                                           "-",  "'",   "des", "du",  "für"};
-// Words that start a capitalised run but are not part of a name.
-const std::set<std::string> kStopStarts = {
-    "the",  "a",  "an",      "this", "these", "that", "its",   "their", "his",  "her",
-    "our",  "in", "through", "by",   "with",  "from", "and",   "of",    "such", "both",
-    "each", "as", "at",      "on",   "for",   "to",   "under", "via"};
-// Lower-case words that make the capitalised name before them a programme or body.
-const std::set<std::string> kGenericHeads = {"programme", "program",    "initiative",  "scheme",
-                                             "project",   "fellowship", "fellowships", "network"};
-// Names ending so are documents or events, not organisations.
-const std::set<std::string, std::less<>> kNotOrganisations = {
-    "agreement", "agreements", "treaty",     "declaration", "accord", "accords",
-    "pact",      "concept",    "strategy",   "doctrine",    "war",    "charter",
-    "protocol",  "act",        "convention", "memorandum",  "plan",   "summit"};
-// False when `word` cannot fold to a word of kNotOrganisations: an ASCII word folds to its lower
+// The word lists live in schemas/discovery.json (data, not code), checked against
+// schemas/discovery.schema.json when first used.
+struct Rules {
+  std::set<std::string> heads, trailing_heads, connectors, acronym_connectors, stop_starts,
+      leading_nouns, ordinals, generic_modifiers, generic_heads, not_organisation_starts, units_of,
+      unit_heads;
+  // Names ending so are documents, events or places, not organisations.
+  std::set<std::string, std::less<>> not_organisations;
+  std::map<std::string, std::string, std::less<>> kinds;  // head -> kind of institution
+  // For maybe_not_organisation: the lengths of listed words by initial, as bits.
+  std::array<std::uint64_t, 26> lengths_by_initial{};
+};
+
+const Rules& rules() {
+  static const Rules r = [] {
+    const std::string file = "schemas/discovery.json";
+    rapidjson::Document doc = parse_json(embedded_file(file), file);
+    validate_json(doc, embedded_file("schemas/discovery.schema.json"), file);
+    Rules out;
+    auto words = [&](const char* key, auto& into) {
+      for (const auto& w : doc[key].GetArray()) into.insert(fold_case(w.GetString()));
+    };
+    words("heads", out.heads);
+    words("trailing_heads", out.trailing_heads);
+    words("connectors", out.connectors);
+    words("acronym_connectors", out.acronym_connectors);
+    words("stop_starts", out.stop_starts);
+    words("leading_nouns", out.leading_nouns);
+    words("ordinals", out.ordinals);
+    words("generic_modifiers", out.generic_modifiers);
+    words("generic_heads", out.generic_heads);
+    words("not_organisations", out.not_organisations);
+    words("not_organisation_starts", out.not_organisation_starts);
+    words("units_of", out.units_of);
+    words("unit_heads", out.unit_heads);
+    for (const auto& m : doc["kinds"].GetObject())
+      out.kinds[fold_case(m.name.GetString())] = m.value.GetString();
+    for (const std::string& w : out.not_organisations)
+      if (!w.empty() && w.size() < 64 && w[0] >= 'a' && w[0] <= 'z')
+        out.lengths_by_initial[w[0] - 'a'] |= std::uint64_t{1} << w.size();
+    return out;
+  }();
+  return r;
+}
+
+// False when `word` cannot fold to a word of not_organisations: an ASCII word folds to its lower
 // case, of the same length, so its length and first letter must be those of a listed word.
 bool maybe_not_organisation(std::string_view word) {
-  static const std::array<std::uint64_t, 26> lengths_by_initial = [] {
-    std::array<std::uint64_t, 26> t{};
-    for (const std::string& w : kNotOrganisations) t[w[0] - 'a'] |= std::uint64_t{1} << w.size();
-    return t;
-  }();
+  const auto& lengths_by_initial = rules().lengths_by_initial;
   for (char c : word)
     if (static_cast<unsigned char>(c) >= 0x80) return true;  // folded by the full rules
   if (word.empty() || word.size() >= 64) return false;
@@ -64,11 +80,6 @@ bool maybe_not_organisation(std::string_view word) {
   if (initial < 'a' || initial > 'z') return false;
   return (lengths_by_initial[initial - 'a'] >> word.size() & 1) != 0;
 }
-// Inside an acronym's long form, short prepositions may stand ("Mission in Georgia (EUMM)").
-const std::set<std::string> kAcronymConnectors = {"of", "for", "and", "the", "de", "&",  "-",
-                                                  "'",  "des", "du",  "für", "in", "on", "to"};
-const std::set<std::string> kKinds = {"university", "school",    "college",
-                                      "academy",    "institute", "institut"};
 
 // The word lists above as bits, for one lookup per token (see WordClasses).
 enum : std::uint32_t {
@@ -79,18 +90,42 @@ enum : std::uint32_t {
   kIsAcronymConnector = 1u << 4,
   kIsApostrophe = 1u << 5,  // "'"
   kIsS = 1u << 6,           // "s"
+  kIsLeadingNoun = 1u << 7,
+  kIsOrdinal = 1u << 8,
+  kIsGenericModifier = 1u << 9,
+  kIsNotOrganisationStart = 1u << 10,
+  kIsThe = 1u << 11,  // "the"
+  kIsAnd = 1u << 12,  // "and", "&"
+  kIsAt = 1u << 13,   // "at"
+  kIsUnitOf = 1u << 14,
+  kIsTrailingHead = 1u << 15,
+  kIsOf = 1u << 16,  // "of"
+  kIsUnitHead = 1u << 17,
 };
 
 const WordClasses& word_classes() {
   static const WordClasses table = [] {
+    const Rules& r = rules();
     WordClasses t;
-    t.add_lists({{&kHeads, kIsHead},
-                 {&kConnectors, kIsConnector},
-                 {&kStopStarts, kIsStopStart},
-                 {&kGenericHeads, kIsGenericHead},
-                 {&kAcronymConnectors, kIsAcronymConnector}});
+    t.add_lists({{&r.heads, kIsHead},
+                 {&r.connectors, kIsConnector},
+                 {&r.stop_starts, kIsStopStart},
+                 {&r.generic_heads, kIsGenericHead},
+                 {&r.acronym_connectors, kIsAcronymConnector},
+                 {&r.leading_nouns, kIsLeadingNoun},
+                 {&r.ordinals, kIsOrdinal},
+                 {&r.generic_modifiers, kIsGenericModifier},
+                 {&r.not_organisation_starts, kIsNotOrganisationStart},
+                 {&r.units_of, kIsUnitOf},
+                 {&r.unit_heads, kIsUnitHead},
+                 {&r.trailing_heads, kIsTrailingHead}});
     t.add("'", kIsApostrophe);
     t.add("s", kIsS);
+    t.add("the", kIsThe);
+    t.add("and", kIsAnd);
+    t.add("&", kIsAnd);
+    t.add("at", kIsAt);
+    t.add("of", kIsOf);
     return t;
   }();
   return table;
@@ -245,6 +280,9 @@ struct Candidate {
   std::string_view name;
   int sentence;
   std::string_view acronym;
+  // Whether the name has an organisation head noun: a new institution needs one, unless a lower-
+  // case generic head or a format follows it (then true) or the lexicon knows it.
+  bool head = true;
 };
 
 }  // namespace
@@ -303,11 +341,100 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   std::vector<char> unmined(doc.sections.size(), 0);
   for (std::size_t k = 0; k < doc.sections.size(); ++k) {
     const std::string_view kind = doc.sections[k].kind;
-    unmined[k] = kind == "references" || kind == "notes" || kind == "authors" ||
-                 kind == "back";
+    unmined[k] = kind == "references" || kind == "notes" || kind == "authors" || kind == "back";
   }
 
   std::vector<Candidate> candidates;
+  // Names of documents and events ("the Cotonou Agreement") with their sentences.
+  std::vector<std::pair<ByteRange, int>> documents;
+  std::span<const Token> tokens;
+  const WordClasses& classes = word_classes();
+  // Classes of the current sentence's tokens by index (most are in no list: a filter bit says so).
+  auto classes_at = [&](std::size_t k) { return classes.of(doc.text, tokens[k]); };
+  // The organisation's name in the capitalised run tokens[first..last], or none. Openers, titles
+  // and ordinals come off its start ("During the", "Spokesman of the", "Thirty-First"); it ends
+  // at its last head noun unless a connector carries it on ("Peace Corps Vietnam" is the Peace
+  // Corps, "Ministry of Health" a ministry). Generic words alone ("High Commission", "Foreign
+  // Ministry"), a head that is part of a place the lexicon knows ("West Bank"), and documents and
+  // events ("Memorandum of Understanding") are no organisation. `generic_after`: no head is needed
+  // (a lower-case "programme" follows the run).
+  auto organisation_name = [&](std::size_t first, std::size_t last, bool generic_after,
+                               std::size_t si) -> std::optional<ByteRange> {
+    auto digit = [&](const Token& t) {
+      return t.word && doc.text[t.begin] >= '0' && doc.text[t.begin] <= '9';
+    };
+    while (first < last && (!tokens[first].word || digit(tokens[first]) ||
+                            (classes_at(first) & (kIsStopStart | kIsLeadingNoun | kIsOrdinal))))
+      ++first;
+    if (!tokens[first].word || !tokens[first].upper_initial) return std::nullopt;
+    if (classes_at(first) & kIsNotOrganisationStart) return std::nullopt;
+    // "John Smith of the University of X", "Speaker of the Legislative Assembly": words before
+    // "of" that hold no head are a person or a title, not part of the name ("Tech for Trade
+    // Alliance" keeps its words).
+    for (std::size_t k = first; k < last; ++k) {
+      if (tokens[k].word && tokens[k].upper_initial && (classes_at(k) & kIsHead)) break;
+      if (tokens[k].word && !tokens[k].upper_initial && (classes_at(k) & kIsOf)) first = k + 1;
+    }
+    while (first < last && (classes_at(first) & kIsStopStart)) ++first;
+    if (!tokens[first].word || !tokens[first].upper_initial) return std::nullopt;
+    std::size_t head = SIZE_MAX;
+    for (std::size_t k = first; k <= last; ++k)
+      if (tokens[k].word && tokens[k].upper_initial && (classes_at(k) & kIsHead)) head = k;
+    // "Amnesty International": a head only as the last word.
+    if (last > first && (classes_at(last) & kIsTrailingHead)) head = last;
+    // "the X Centre for the Summit of ...": a document or an event after the head ends the name
+    // before the connectors that lead to it.
+    if (head != SIZE_MAX)
+      for (std::size_t k = head + 1; k <= last; ++k) {
+        if (!(tokens[k].word && tokens[k].upper_initial &&
+              (classes_at(k) & kIsNotOrganisationStart)))
+          continue;
+        std::size_t end = k;
+        while (end > head && !(tokens[end - 1].word && tokens[end - 1].upper_initial)) --end;
+        if (end > head && end - 1 < k) last = end - 1;
+        if (last >= k) last = head;
+        break;
+      }
+    if (head == SIZE_MAX) {
+      if (!generic_after) return std::nullopt;
+    } else if (head < last && !(tokens[head + 1].word && (classes_at(head + 1) & kIsConnector))) {
+      if (generic_after) return std::nullopt;
+      last = head;
+    }
+    if (head != SIZE_MAX ? last <= first : last < first) return std::nullopt;
+    // A heading in capitals ("REGIONAL HEALTH PROGRAM") is not a name the text uses.
+    bool shouted = true;
+    for (std::size_t k = first; k <= last && shouted; ++k)
+      shouted = !tokens[k].word || tokens[k].all_upper || (classes_at(k) & kIsConnector);
+    if (shouted && last > first) return std::nullopt;
+    bool distinctive = false;
+    for (std::size_t k = first; k <= last && !distinctive; ++k)
+      distinctive =
+          tokens[k].word && !(classes_at(k) & (kIsHead | kIsConnector | kIsGenericModifier |
+                                               kIsStopStart | kIsOrdinal | kIsLeadingNoun));
+    if (!distinctive) return std::nullopt;
+    // "the Department of Journalism at Wits University": a unit of another body.
+    if (head != SIZE_MAX && (classes_at(head) & kIsUnitHead) && last + 2 < tokens.size() &&
+        (classes_at(last + 1) & kIsAt))
+      for (std::size_t k = last + 2; k < tokens.size() && k < last + 8 && tokens[k].word; ++k)
+        if (tokens[k].upper_initial && (classes_at(k) & kIsUnitOf)) return std::nullopt;
+    if (head != SIZE_MAX)
+      for (const Mention* m : by_sentence(static_cast<int>(si))) {
+        if (m->range.begin > tokens[head].begin || m->range.end < tokens[head].end) continue;
+        const Entity* k = known.get(m->entity);
+        if (k && (k->type == "Region" || k->type == "Actor" || k->type == "TargetCountry"))
+          return std::nullopt;
+      }
+    return ByteRange{tokens[first].begin, tokens[last].end};
+  };
+  // Whether the run tokens[first..last] names a document or an event: a treaty, an agreement, a
+  // conference ("Treaty of Rarotonga", "the Cotonou Agreement").
+  auto document_name = [&](std::size_t first, std::size_t last) {
+    for (std::size_t k = first; k <= last; ++k)
+      if (tokens[k].word && tokens[k].upper_initial && (classes_at(k) & kIsNotOrganisationStart))
+        return true;
+    return false;
+  };
   // The recognizer's tokens of a sentence; sentences it skipped are tokenised here.
   std::vector<Token> scratch;
   auto sentence_tokens = [&](std::size_t si) -> std::span<const Token> {
@@ -318,11 +445,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
              scratch);
     return scratch;
   };
-  const WordClasses& classes = word_classes();
-  std::span<const Token> tokens;
   std::vector<std::size_t> parens, quotes;  // token indices of "(" and opening quotes
-  // Classes of the current sentence's tokens by index (most are in no list: a filter bit says so).
-  auto classes_at = [&](std::size_t k) { return classes.of(doc.text, tokens[k]); };
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     bool skipped = std::any_of(skip.begin(), skip.end(),
@@ -352,46 +475,82 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
         ++i;
         continue;
       }
-      // Token i is capitalised: it opens the run. The classes of the run's first token and of the
-      // token that ends it are kept, to be read again below.
-      const std::uint32_t first_classes = classes.of(text, tok[i]);
+      // Token i is capitalised: it opens the run. The classes of the token that ends it are kept,
+      // to be read again below.
       std::size_t j = i + 1, last_cap = i;
-      bool has_head = (first_classes & kIsHead) != 0;
-      std::uint32_t w = 0;  // when j < tokens.size() after the loop: the classes of token j
+      bool has_cap_head = (classes.of(text, tok[i]) & kIsHead) != 0;
+      std::size_t chain = 0;  // where the last connector chain inside the run starts (0: none)
+      std::uint32_t w = 0;    // when j < tokens.size() after the loop: the classes of token j
       while (j < tokens.size()) {
         w = classes.of(text, tok[j]);
         bool cap = tok[j].word && tok[j].upper_initial;
         if (cap) {
           last_cap = j;
-          if (w & kIsHead) has_head = true;
+          if (w & kIsHead) has_cap_head = true;
           ++j;
           continue;
         }
-        // A connector continues the name only if a capitalised word follows it.
+        // A connector continues the name only if a capitalised word follows it, or "the" and a
+        // capitalised word ("Commission for Asia and the Pacific").
         if ((w & kIsConnector) && j + 1 < tokens.size() && tokens[j + 1].word &&
             (tokens[j + 1].upper_initial || ((w & kIsApostrophe) && (classes_at(j + 1) & kIsS)))) {
-          // A possessive ends the name: "Russia's Fund" is not one name.
-          if (w & kIsApostrophe) break;
+          // A possessive ends the name: "Russia's Fund" is not one name. When a name goes on
+          // after it ("the National People's Congress"), what stands before is a cut name:
+          // the run ends before the connectors that led to the possessor.
+          if (w & kIsApostrophe) {
+            if (chain > 0 && j + 2 < tokens.size() && tokens[j + 2].word &&
+                tokens[j + 2].upper_initial)
+              last_cap = chain - 1;
+            break;
+          }
+          chain = j;
           ++j;
+          continue;
+        }
+        // "and the" joins two names ("the Programme and the Secretariat", "the Ministry of Trade
+        // and the Defence Forces") unless one word without a head follows ("for Asia and the
+        // Pacific").
+        auto head_follows = [&](std::size_t k) {
+          if (k + 1 < tokens.size() && tokens[k + 1].word && tokens[k + 1].upper_initial)
+            return true;
+          return (classes_at(k) & kIsHead) != 0;
+        };
+        if ((w & kIsConnector) && !(w & (kIsThe | kIsApostrophe)) && j + 2 < tokens.size() &&
+            (classes_at(j + 1) & kIsThe) && tokens[j + 2].word && tokens[j + 2].upper_initial &&
+            !((w & kIsAnd) && head_follows(j + 2))) {
+          chain = j;
+          j += 2;
           continue;
         }
         break;
       }
-      std::size_t first = i;
-      while (first < last_cap && ((first == i ? first_classes : classes_at(first)) & kIsStopStart))
-        ++first;
       // "its NIHONGO Partners programme": a name followed by a lower-case generic head.
-      bool generic_head_after =
+      const bool generic_head_after =
           last_cap + 1 < tokens.size() && !tokens[last_cap + 1].upper_initial &&
           ((last_cap + 1 == j ? w : classes_at(last_cap + 1)) & kIsGenericHead);
-      if (generic_head_after && !has_head && first > 0 && last_cap >= first) {
-        ByteRange r{tokens[first].begin, tokens[last_cap].end};
-        candidates.push_back({r, doc.slice(r), static_cast<int>(si), {}});
+      if (last_cap > i && (classes_at(last_cap) & kIsTrailingHead)) has_cap_head = true;
+      if (has_cap_head || (generic_head_after && i > 0)) {
+        // Two names joined by "and" ("the Regional Programme and Secretariat of the Community"),
+        // each with its head, are two candidates; "Food and Agriculture Organization" is one.
+        std::size_t from = i;
+        auto head_in = [&](std::size_t a, std::size_t b) {
+          for (std::size_t k = a; k < b; ++k)
+            if (tokens[k].word && tokens[k].upper_initial && (classes_at(k) & kIsHead)) return true;
+          return false;
+        };
+        for (std::size_t k = i + 1; k < last_cap; ++k) {
+          if (tokens[k].upper_initial || !(classes_at(k) & kIsAnd)) continue;
+          if (!head_in(from, k) || !head_in(k + 1, last_cap + 1)) continue;
+          if (const auto r = organisation_name(from, k - 1, false, si))
+            candidates.push_back({*r, doc.slice(*r), static_cast<int>(si), {}});
+          from = k + 1;
+        }
+        const std::optional<ByteRange> r =
+            organisation_name(from, last_cap, generic_head_after && !has_cap_head, si);
+        if (r) candidates.push_back({*r, doc.slice(*r), static_cast<int>(si), {}});
       }
-      if (has_head && last_cap > first) {
-        ByteRange r{tokens[first].begin, tokens[last_cap].end};
-        candidates.push_back({r, doc.slice(r), static_cast<int>(si), {}});
-      }
+      if (document_name(i, last_cap))
+        documents.push_back({{tokens[i].begin, tokens[last_cap].end}, static_cast<int>(si)});
       i = (j > i) ? j : i + 1;
     }
     // "Full Name (ABBR)" and "ABBR (Full Name)".
@@ -428,7 +587,11 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       }
       if (!tokens[begin].upper_initial || !tokens[end].word) continue;
       ByteRange r{tokens[begin].begin, tokens[end].end};
-      candidates.push_back({r, doc.slice(r), static_cast<int>(si), abbr});
+      bool head = false;
+      for (std::size_t h = begin; h <= end; ++h)
+        head = head || (tokens[h].word && tokens[h].upper_initial && (classes_at(h) & kIsHead));
+      if (classes_at(begin) & kIsNotOrganisationStart) head = false;
+      candidates.push_back({r, doc.slice(r), static_cast<int>(si), abbr, head});
     }
     // Quoted formats: “five plus one” format.
     for (const std::size_t k : quotes) {
@@ -469,10 +632,10 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       if (maybe_not_organisation(last)) {
         // Folded on the stack: a name's last word is short (a long one cannot be listed).
         char buf[64];
-        const bool listed =
-            last.size() * 2 <= sizeof buf
-                ? kNotOrganisations.count(std::string_view(buf, fold_into(buf, last) - buf)) > 0
-                : kNotOrganisations.count(fold_case(last)) > 0;
+        const bool listed = last.size() * 2 <= sizeof buf
+                                ? rules().not_organisations.count(
+                                      std::string_view(buf, fold_into(buf, last) - buf)) > 0
+                                : rules().not_organisations.count(fold_case(last)) > 0;
         if (listed) continue;
       }
     }
@@ -529,6 +692,9 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
         }
       }
     }
+    // A new institution needs an organisation head noun ("Republika Srpska (RS)" is a place,
+    // "Memorandum of Understanding (MOU)" a document).
+    if (!c.head) continue;
     std::string name(c.name);
     std::string slug = singular_head(slug_any_script(name));
     if (slug.empty()) continue;
@@ -558,8 +724,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       }
       std::string head = fold_case(name.substr(
           name.find_last_of(' ') == std::string::npos ? 0 : name.find_last_of(' ') + 1));
-      if (kKinds.count(head))
-        e.attributes["kind"] = std::string(head == "institut" ? "institute" : head);
+      if (const auto kind = rules().kinds.find(head); kind != rules().kinds.end())
+        e.attributes["kind"] = kind->second;
     }
     e.aliases.push_back(name);
     form_to_id[name] = id;
@@ -621,6 +787,43 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       add_alias(e, form);
       out.entities.push_back(e);
       known.emplace(id, nullptr);
+    }
+  }
+  // A place in the name of a document or an event is where it was signed or held, not a party to
+  // it: "the Cotonou Agreement" names no state that acts, nor does "the Nauru Agreement", nor "the
+  // Asia-Europe Meeting" a region. The city or region in such a name, and a state that is the only
+  // one in it, lose their mentions ("the Japan-Korea Treaty" keeps both states).
+  if (!documents.empty()) {
+    std::vector<char> drop(found.mentions.size(), 0);
+    bool any = false;
+    std::vector<std::size_t> states;
+    for (const auto& [range, sentence] : documents) {
+      states.clear();
+      for (const Mention* m : by_sentence(sentence)) {
+        if (!range.contains(m->range)) continue;
+        const Entity* e = known.get(m->entity);
+        if (!e) continue;
+        const auto k = static_cast<std::size_t>(m - found.mentions.data());
+        if (e->type == "Region") {  // "the East Asia Summit" is not about East Asia
+          drop[k] = 1, any = true;
+          continue;
+        }
+        if (e->type != "Actor" && e->type != "TargetCountry") continue;
+        if (m->source == "lexicon:city")
+          drop[k] = 1, any = true;
+        else
+          states.push_back(k);
+      }
+      if (states.size() == 1) drop[states.front()] = 1, any = true;
+    }
+    if (any) {
+      std::size_t kept = 0;
+      for (std::size_t k = 0; k < found.mentions.size(); ++k)
+        if (!drop[k]) {
+          if (kept != k) found.mentions[kept] = std::move(found.mentions[k]);
+          ++kept;
+        }
+      found.mentions.resize(kept);
     }
   }
   return out;

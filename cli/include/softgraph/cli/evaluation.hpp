@@ -34,7 +34,9 @@ struct EvalReport {
   std::map<std::string, Score> relations;  // per edge type
   Score entity_total, relation_total;
   int neutral_entities = 0, neutral_relations = 0;  // predictions left uncounted by `neutral`
-  std::vector<std::string> missed, spurious;        // readable lists for tuning
+  int type_mismatches = 0;  // gold entities found under another type (each a fn) ...
+  int mismatch_fp = 0;      // ... and the false positives those nodes made
+  std::vector<std::string> missed, spurious;  // readable lists for tuning
 };
 
 // A name as the scorers compare names: case-folded, a leading "the " dropped.

@@ -16,8 +16,9 @@ struct ExportOptions {
   std::vector<std::string> formats = {"json", "graphml", "dot", "jsonld", "svg"};
   std::string layout = "sfdp";  // Graphviz engine: sfdp, neato, dot, circo, fdp
   std::string size_metric = "pagerank";
-  bool clusters = false;  // one DOT cluster per actor with its institutions
-  bool legend = true;     // a legend subgraph in DOT and the diagrams
+  bool clusters = false;             // one DOT cluster per actor with its institutions
+  bool legend = true;                // a legend subgraph in DOT and the diagrams
+  std::string gexf_version = "1.3";  // graph.gexf: "1.3" (Gephi), "1.2" or "1.2draft" (NetworkX)
 };
 
 // Every format name export_graph accepts, in the order they are written.
@@ -27,7 +28,8 @@ std::vector<std::string> known_layouts();
 // The file (or folder, ending in '/') each format writes, e.g. "graph.json", "neo4j/".
 std::string format_output_name(const std::string& format);
 
-// Throws Error(kUsage) for an unknown format or layout, or a size metric no node has.
+// Throws Error(kUsage) for an unknown format, layout or GEXF version, or a size metric no node
+// has.
 void check_options(const Graph& g, const ExportOptions& opt);
 
 // Writes every requested format into `out_dir` (created if missing). All files go to
