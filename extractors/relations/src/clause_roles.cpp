@@ -40,6 +40,13 @@ class ClauseReader {
     Entities out;
     const std::vector<int> words = conjuncts ? g_.with_conjuncts(i) : std::vector<int>{i};
     for (int w : words) resolve_one(w, out);
+    // A list of organisations the parser did not coordinate ("member of A, B, C and D").
+    if (const Slot* s = g_.slot_of(i); conjuncts && s && institution(s->facts) && words.size() == 1) {
+      const int k = static_cast<int>(s - g_.slots().data());
+      for (int next : g_.listed_after(k))
+        if (institution(g_.slots()[static_cast<std::size_t>(next)].facts))
+          add_unique(out, g_.slots()[static_cast<std::size_t>(next)].facts);
+    }
     return out;
   }
 
@@ -61,6 +68,23 @@ class ClauseReader {
       return;
     }
     const bool pronoun = x.upos == "PRON" || x.upos == "DET";
+    // "a development fund, the SFD": the name in apposition.
+    if (!pronoun) {
+      const std::size_t before = out.size();
+      for (int c : g_.children(i))
+        if (g_.rel_is(c, "appos"))
+          if (const Slot* s = g_.slot_of(c)) add_unique(out, s->facts);
+      if (out.size() > before) return;
+    }
+    // "the western provinces of Afghanistan": a part of a place is the place.
+    if (!pronoun && rules_.parts.contains(lemma)) {
+      const std::size_t before = out.size();
+      for (int c : with_prep(i, "of"))
+        if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
+      for (int c : g_.children_with(i, "nmod:poss"))
+        if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
+      if (out.size() > before) return;
+    }
     // "the Lao government", "Japan's embassy": the state behind the noun.
     if (rules_.proxies.contains(lemma) && !pronoun) {
       const std::size_t before = out.size();
@@ -624,6 +648,12 @@ class ClauseReader {
         for (int x : role_words(h, role))
           for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
     }
+    // The instrument as a copula's predicate: "Canada is the largest investor in ...".
+    for (int h : heads)
+      if (!g_.children_with(h, "cop").empty()) {
+        if (irrealis(h)) return;
+        for (int x : g_.children_with(h, "nsubj")) add_agent(x);
+      }
     const int gov = governing_predicate(heads.back());
     // What the phrase presupposes holds whatever the clause's modality ("a Chinese-funded
     // project will bring ..."), but not under a negation, nor for a pronoun's possession.

@@ -42,6 +42,7 @@ struct RelationRules {
   WordSet non_arguments;  // prepositions whose phrase is no argument of the act ("despite")
   WordSet tie_nouns;  // "relations", "ties": a channel word on them describes, no act
   WordSet possessor_is_place;  // codebook ids whose possessor is their place ("Kenya's railway")
+  WordSet parts;  // "the provinces of X", "X's north": a part of a place is the place
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   std::vector<RelationPattern> patterns;
 

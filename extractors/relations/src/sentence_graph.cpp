@@ -56,7 +56,7 @@ void SentenceGraph::place(const Mention& m, const EntityFacts* f, std::uint64_t 
     }
   }
   const int slot = static_cast<int>(slots_.size());
-  slots_.push_back({&m, f, head});
+  slots_.push_back({&m, f, head, first, last});
   for (int i = first; i <= last; ++i) words_[static_cast<std::size_t>(i)].slot = slot;
 }
 
@@ -93,6 +93,30 @@ std::vector<int> SentenceGraph::with_conjuncts(int i) const {
   for (std::size_t k = 0; k < out.size(); ++k)
     for (int c : children(out[k]))
       if (word(c).deprel == "conj") out.push_back(c);
+  return out;
+}
+
+std::vector<int> SentenceGraph::listed_after(int k) const {
+  std::vector<int> out;
+  bool closed = false;
+  for (int s = k; s + 1 < static_cast<int>(slots_.size()) && !closed; ++s) {
+    const Slot& a = slots_[static_cast<std::size_t>(s)];
+    const Slot& b = slots_[static_cast<std::size_t>(s) + 1];
+    bool joined = b.first > a.last, conjunction = false;
+    int depth = 0;
+    for (int i = a.last + 1; joined && i < b.first; ++i) {
+      const std::string& f = word(i).form;
+      if (f == "(") ++depth;
+      else if (f == ")") --depth;
+      else if (depth > 0) continue;  // an acronym or a note in brackets
+      else if (f == "and" || f == "or") conjunction = true;
+      else if (!(f == "," || f == "the" || f == "The")) joined = false;
+    }
+    if (!joined || depth != 0) break;
+    out.push_back(s + 1);
+    closed = conjunction;
+  }
+  if (!closed) out.clear();
   return out;
 }
 

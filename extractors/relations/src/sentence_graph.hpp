@@ -34,6 +34,7 @@ struct Slot {
   const Mention* mention = nullptr;
   const EntityFacts* facts = nullptr;
   int head = -1;
+  int first = -1, last = -1;  // its words
 };
 
 class SentenceGraph {
@@ -67,6 +68,10 @@ class SentenceGraph {
   bool passive(int i) const;
   // i and the conjuncts that hang on it ("China, Russia and Turkey": China's conj children).
   std::vector<int> with_conjuncts(int i) const;
+  // The mentions listed after slot `k` in the text ("A, B, C and D"), when only commas, "and",
+  // "or", articles and parenthesised acronyms stand between them and an "and" or "or" closes
+  // the list: long lists of names are where parsers lose the coordination.
+  std::vector<int> listed_after(int k) const;
   // Whether `i` lies in the subtree of `root`.
   bool dominated_by(int i, int root) const;
 
