@@ -359,6 +359,13 @@ class ClauseReader {
           append(with_prep(head, prep));
       };
       places_of(p);
+      // A place fronted in the clause this one hangs on: "In Kazakhstan, Russia leans on ...,
+      // whereas China relies on ...".
+      if ((g_.rel_is(p, "advcl") || g_.rel_is(p, "conj") || g_.rel_is(p, "ccomp")) &&
+          w(p).head >= 0)
+        for (std::string_view prep : {"in", "across", "throughout", "within"})
+          for (int x : with_prep(w(p).head, prep))
+            if (x < p && x < w(p).head) out.push_back(x);
       for (int o : down_objects(p, 3)) {
         places_of(o);
         append(with_prep(o, "between"));  // "a bridge between Tajikistan and Afghanistan"

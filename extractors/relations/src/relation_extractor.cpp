@@ -4,6 +4,7 @@
 #include "softgraph/extract/relation_extractor.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -62,6 +63,40 @@ EntityFacts facts_of(const Entity& e) {
   return f;
 }
 
+// Whether a sentence with these mentions may hold a relation.
+bool candidate(const std::vector<const Mention*>& here, std::string_view text,
+               const RelationRules& rules) {
+  for (const Mention* m : here)
+    if (m->entity != here.front()->entity) return true;
+  // One entity: worth a parse only with an anaphor that may name the other end.
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    std::size_t j = i;
+    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    std::string word(text.substr(i, j - i));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!word.empty() &&
+        (rules.singular_anaphors.contains(word) || rules.plural_anaphors.contains(word)))
+      return true;
+    i = j;
+  }
+  return false;
+}
+
+// The discourse after a sentence that was not parsed: the states it names are the antecedents
+// of "both" in the next one; its subject is unknown.
+template <typename FactsFor>
+void update_discourse_unparsed(const std::vector<const Mention*>& here, FactsFor& facts_for,
+                               Discourse& d) {
+  d.states.clear();
+  for (const Mention* m : here)
+    if (const EntityFacts* f = facts_for(*m);
+        f && f->type == EntityFacts::Type::kState && !f->bloc &&
+        std::find(d.states.begin(), d.states.end(), f) == d.states.end())
+      d.states.push_back(f);
+}
+
 }  // namespace
 
 std::vector<Relation> extract_relations(const Document& doc, std::span<const Entity> entities,
@@ -100,6 +135,12 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     }
     const auto& here = by_sentence[si];
     if (here.empty() || !english_body(doc, sentence)) continue;
+    // Only a sentence that may hold a relation is parsed: two entities, or one and a word that
+    // may stand for another ("it", "both", "the country").
+    if (!candidate(here, doc.slice(sentence.range), rules)) {
+      update_discourse_unparsed(here, facts_for, discourse);
+      continue;
+    }
     const SentenceGraph g(doc.slice(sentence.range), sentence.range.begin, here, facts_for);
     const std::vector<Claim> claims = sentence_claims(g, rules, discourse);
     update_discourse(g, rules, discourse);
