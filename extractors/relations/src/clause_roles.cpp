@@ -61,6 +61,13 @@ class ClauseReader {
     const Word& x = w(i);
     const std::string& lemma = x.lemma;
     // Relative pronouns stand for the noun their clause modifies.
+    if (lemma == "whose" && x.upos == "PRON") {  // "China, whose Export-Import Bank lent ..."
+      int clause = w(x.head >= 0 ? x.head : i).head;
+      if (clause >= 0 && (g_.rel_is(clause, "acl") || g_.rel_is(clause, "parataxis")) &&
+          w(clause).head >= 0)
+        resolve_one(w(clause).head, out);
+      return;
+    }
     if ((lemma == "which" || lemma == "that" || lemma == "who") && x.upos == "PRON") {
       const int clause = x.head;
       if (clause >= 0 && g_.rel_is(clause, "acl") && w(clause).head >= 0)
@@ -194,6 +201,15 @@ class ClauseReader {
       const int h = w(q).head;
       if (h < 0) break;
       if (g_.rel_is(q, "acl") && rules_.plan_nouns.contains(w(h).lemma)) return true;
+      // A clause that says what a report or a claim holds ("denied reports that China was
+      // building ...") has the modality of the verb that takes the report.
+      if (g_.rel_is(q, "acl") && !g_.rel_is(q, "acl:relcl") && w(h).upos == "NOUN" &&
+          w(h).head >= 0 && (g_.rel_is(h, "obj") || g_.rel_is(h, "nsubj"))) {
+        if (negated_word(h)) return true;
+        q = w(h).head;
+        if (rules_.plans.contains(w(q).lemma)) return true;
+        continue;
+      }
       // Up through the clauses that carry the act: "plans to open", "is expected to build",
       // "did not agree to sell" (not through a coordinated clause of its own).
       if (!(g_.rel_is(q, "xcomp") || g_.rel_is(q, "ccomp") || g_.rel_is(q, "conj"))) break;
@@ -449,9 +465,16 @@ class ClauseReader {
         continue;
       }
       if (governing_predicate(s.head) != p) continue;
+      // (Not through a name: a channel hanging on a state's or an agency's phrase is that
+      // phrase's, however the parser attached the phrase.)
       int top = s.head;
-      while (w(top).head != p) top = w(top).head;
-      if (argument(top)) add_unique(out, s.facts);
+      bool through_name = false;
+      while (w(top).head != p) {
+        top = w(top).head;
+        if (const Slot* o = g_.slot_of(top); o && o != &s && o->facts->type != Type::kInstrument)
+          through_name = true;
+      }
+      if (argument(top) && !through_name) add_unique(out, s.facts);
     }
     return out;
   }
@@ -661,6 +684,22 @@ class ClauseReader {
         if (irrealis(h)) return;
         for (int x : g_.children_with(h, "nsubj")) add_agent(x);
       }
+    // A noun of a giver ("creditor", "donor"): its possessor is who receives, and the name it
+    // is equated with is the giver ("Kyrgyzstan's largest creditor is China").
+    if (rules_.counterpart_nouns.contains(w(s.head).lemma)) {
+      Entities receivers;
+      for (int x : g_.children_with(s.head, "nmod:poss"))
+        for (const EntityFacts* f : resolve(x)) add_unique(receivers, f);
+      std::erase_if(agents, [&](const EntityFacts* a) {
+        return std::find(receivers.begin(), receivers.end(), a) != receivers.end();
+      });
+      for (const EntityFacts* f : receivers) add_unique(recipients, f);
+      const int h = w(s.head).head;
+      if (g_.rel_is(s.head, "nsubj") && h >= 0 && !g_.children_with(h, "cop").empty()) {
+        if (irrealis(h)) return;
+        add_agent(h);
+      }
+    }
     const int gov = governing_predicate(heads.back());
     // What the phrase presupposes holds whatever the clause's modality ("a Chinese-funded
     // project will bring ..."), but not under a negation, nor for a pronoun's possession.

@@ -43,6 +43,7 @@ struct RelationRules {
   WordSet tie_nouns;  // "relations", "ties": a channel word on them describes, no act
   WordSet possessor_is_place;  // codebook ids whose possessor is their place ("Kenya's railway")
   WordSet parts;  // "the provinces of X", "X's north": a part of a place is the place
+  WordSet counterpart_nouns;  // "X's creditor", "X's donor": the possessor receives
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   std::vector<RelationPattern> patterns;
 
