@@ -113,7 +113,9 @@ class ClauseReader {
       return false;
     }();
     if (rules_.plural_anaphors.contains(lemma) && (pronoun || two)) {
-      const Entities& ante = d_.states.size() >= 2 ? d_.states : d_.subjects;
+      const Entities& ante = d_.subjects.size() >= 2 ? d_.subjects
+                             : d_.states.size() >= 2  ? d_.states
+                                                      : d_.subjects;
       for (const EntityFacts* f : ante) add_unique(out, f);
       if (ante.size() < 2 && d_.section_country) {
         add_unique(out, d_.section_country);

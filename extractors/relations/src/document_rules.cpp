@@ -105,8 +105,7 @@ DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& me
     }
   }
   if (top >= 10 && top >= 2 * second) main_ = best;
-  focus_ = main_;
-  if (!focus_) {
+  {
     std::map<const EntityFacts*, int> regions;
     for (const Mention& m : mentions)
       if (const EntityFacts* f = facts_of(m); f && f->type == Type::kRegion) ++regions[f];
@@ -121,8 +120,9 @@ DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& me
         rsecond = n;
       }
     }
-    if (rtop >= 10 && rtop >= 2 * rsecond && rtop * 2 >= top) focus_ = rbest;
+    if (rtop >= 10 && rtop >= 2 * rsecond) region_ = rbest;
   }
+  focus_ = main_ ? main_ : region_;
   for (std::size_t s = 0; s < doc.sections.size(); ++s)
     membership_[s] = lower_contains(doc.sections[s].title, "membership") ||
                      lower_contains(doc.sections[s].title, "international organi");
@@ -143,7 +143,7 @@ bool DocumentScope::membership_section(int section) const {
 
 void add_lexicon_relations(const Document& doc, const std::vector<Mention>& mentions,
                            const FactsOf& facts_of, const DocumentScope& scope,
-                           std::vector<Relation>& out) {
+                           const EntityFacts* main, std::vector<Relation>& out) {
   Made made;
   for (const Relation& r : out) made.insert({r.source, r.target, r.type});
   // Sentences naming each entity, ascending; the first sentence naming each.
@@ -191,7 +191,7 @@ void add_lexicon_relations(const Document& doc, const std::vector<Mention>& ment
     }
   }
   // MEMBER_OF: the organisations listed under a membership heading, for the document's state.
-  if (const EntityFacts* country = scope.main_country())
+  if (const EntityFacts* country = main)
     for (const Mention& m : mentions) {
       const EntityFacts* f = facts_of(m);
       if (!organisation(f) || m.sentence < 0) continue;

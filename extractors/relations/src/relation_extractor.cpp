@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "clause_roles.hpp"
@@ -119,47 +120,78 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       by_sentence[static_cast<std::size_t>(m.sentence)].push_back(&m);
 
   DocumentScope scope(doc, mentions, facts_for);
-  std::vector<Relation> out;
-  Discourse discourse;
-  discourse.main_country = scope.main_country();
-  discourse.focus_place = scope.focus_place();
-  int paragraph = -1, section = -2;
+  // Each sentence that may hold a relation, parsed once.
+  std::vector<std::optional<SentenceGraph>> graphs(doc.sentences.size());
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
-    if (sentence.section != section || sentence.paragraph != paragraph) {
-      section = sentence.section;
-      paragraph = sentence.paragraph;
-      discourse.section_country = scope.section_country(section, paragraph);
-      discourse.subjects.clear();
-      discourse.states.clear();
-    }
     const auto& here = by_sentence[si];
     if (here.empty() || !english_body(doc, sentence)) continue;
     // Only a sentence that may hold a relation is parsed: two entities, or one and a word that
     // may stand for another ("it", "both", "the country").
-    if (!candidate(here, doc.slice(sentence.range), rules)) {
-      update_discourse_unparsed(here, facts_for, discourse);
-      continue;
-    }
-    const SentenceGraph g(doc.slice(sentence.range), sentence.range.begin, here, facts_for);
-    const std::vector<Claim> claims = sentence_claims(g, rules, discourse);
-    update_discourse(g, rules, discourse);
-    if (claims.empty()) continue;
-    Evidence where = sentence_evidence(doc, static_cast<int>(si), "", 0);
-    const Attributes figures = figures_in(doc.slice(sentence.range));
-    for (const Claim& c : claims) {
-      // The state a text is about receives influence there; its own moves abroad are its foreign
-      // relations, not the projection the graph records.
-      if (discourse.main_country && c.source == discourse.main_country->id &&
-          (c.type == "TARGETS" || c.type == "USES_INSTRUMENT"))
-        continue;
-      Relation r{c.source, c.target, c.type, where, figures};
-      r.evidence.rule = c.rule;
-      r.evidence.confidence = c.confidence;
-      out.push_back(std::move(r));
-    }
+    if (candidate(here, doc.slice(sentence.range), rules))
+      graphs[si].emplace(doc.slice(sentence.range), sentence.range.begin, here, facts_for);
   }
-  add_lexicon_relations(doc, mentions, facts_for, scope, out);
+  // The claims of every sentence, read with the document's state as the place its influence
+  // goes to (`main`) or without one.
+  auto read = [&](const EntityFacts* main) {
+    std::vector<std::pair<std::size_t, Claim>> claims;
+    Discourse discourse;
+    discourse.main_country = main;
+    discourse.focus_place = main ? main : scope.focus_region();
+    int paragraph = -1, section = -2;
+    for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& sentence = doc.sentences[si];
+      if (sentence.section != section || sentence.paragraph != paragraph) {
+        section = sentence.section;
+        paragraph = sentence.paragraph;
+        discourse.section_country = scope.section_country(section, paragraph);
+        discourse.subjects.clear();
+        discourse.states.clear();
+      }
+      if (!graphs[si]) {
+        if (!by_sentence[si].empty()) update_discourse_unparsed(by_sentence[si], facts_for, discourse);
+        continue;
+      }
+      for (Claim& c : sentence_claims(*graphs[si], rules, discourse)) claims.push_back({si, c});
+      update_discourse(*graphs[si], rules, discourse);
+    }
+    return claims;
+  };
+  // The state a text names most is the place influence goes to in a text on its foreign
+  // relations, and an actor in a text on its outreach: the text's own sentences decide, by
+  // whether the state gives or receives more often when read as an actor.
+  const EntityFacts* main = scope.main_country();
+  std::vector<std::pair<std::size_t, Claim>> claims = read(nullptr);
+  if (main) {
+    int gives = 0, receives = 0;
+    for (const auto& [si, c] : claims) {
+      if (c.type != "TARGETS" && c.type != "USES_INSTRUMENT") continue;
+      gives += c.source == main->id;
+      receives += c.target == main->id;
+    }
+    if (receives >= gives) claims = read(main);
+    else main = nullptr;
+  }
+  std::vector<Relation> out;
+  std::size_t last = SIZE_MAX;
+  Evidence where;
+  Attributes figures;
+  for (const auto& [si, c] : claims) {
+    // The state a text is about receives influence there; its own moves abroad are its foreign
+    // relations, not the projection the graph records.
+    if (main && c.source == main->id && (c.type == "TARGETS" || c.type == "USES_INSTRUMENT"))
+      continue;
+    if (si != last) {
+      last = si;
+      where = sentence_evidence(doc, static_cast<int>(si), "", 0);
+      figures = figures_in(doc.slice(doc.sentences[si].range));
+    }
+    Relation r{c.source, c.target, c.type, where, figures};
+    r.evidence.rule = c.rule;
+    r.evidence.confidence = c.confidence;
+    out.push_back(std::move(r));
+  }
+  add_lexicon_relations(doc, mentions, facts_for, scope, main, out);
   return out;
 }
 
