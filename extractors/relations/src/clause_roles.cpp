@@ -86,8 +86,9 @@ class ClauseReader {
     // "the western provinces of Afghanistan": a part of a place is the place.
     if (!pronoun && rules_.parts.contains(lemma)) {
       const std::size_t before = out.size();
-      for (int c : with_prep(i, "of"))
-        if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
+      for (std::string_view prep : {"of", "from"})
+        for (int c : with_prep(i, prep))
+          if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
       for (int c : g_.children_with(i, "nmod:poss"))
         if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
       if (out.size() > before) return;
@@ -277,7 +278,9 @@ class ClauseReader {
   std::vector<int> down_objects(int p, int depth) const {
     std::vector<int> all, frontier = objects(p);
     for (int c : g_.children(p))
-      if (g_.rel_is(c, "xcomp")) frontier.push_back(c);
+      if (g_.rel_is(c, "xcomp") ||
+          (g_.rel_is(c, "obl") && !rules_.non_arguments.contains(g_.preposition(c))))
+        frontier.push_back(c);
     for (int d = 0; d < depth && !frontier.empty(); ++d) {
       std::vector<int> next;
       for (int o : frontier) {
