@@ -41,7 +41,7 @@ class ClauseReader {
     const std::vector<int> words = conjuncts ? g_.with_conjuncts(i) : std::vector<int>{i};
     for (int w : words) resolve_one(w, out);
     // A list of organisations the parser did not coordinate ("member of A, B, C and D").
-    if (const Slot* s = g_.slot_of(i); conjuncts && s && institution(s->facts) && words.size() == 1) {
+    if (const Slot* s = g_.slot_of(i); conjuncts && s && institution(s->facts)) {
       const int k = static_cast<int>(s - g_.slots().data());
       for (int next : g_.listed_after(k))
         if (institution(g_.slots()[static_cast<std::size_t>(next)].facts))
@@ -579,6 +579,13 @@ class ClauseReader {
       return std::find(agents.begin(), agents.end(), r) != agents.end();
     });
     if (pat->kind == "member") {
+      // "a member of A, the B and the C": parsers hang the later names, or a "member or
+      // participant of ...", on the noun itself.
+      for (int c : g_.children_with(p, "conj")) {
+        for (const EntityFacts* f : resolve(c)) add_unique(recipients, f);
+        for (int of : with_prep(c, "of"))
+          for (const EntityFacts* f : resolve(of)) add_unique(recipients, f);
+      }
       for (const EntityFacts* a : agents)
         if (a->type == Type::kState && !a->bloc)
           for (const EntityFacts* r : recipients)
