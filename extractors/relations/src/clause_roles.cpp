@@ -124,7 +124,15 @@ class ClauseReader {
       }
       return;
     }
-    if (rules_.singular_anaphors.contains(lemma) && (pronoun || definite)) {
+    // "the Lao government" names its state, even when the state is not recognised: no anaphor.
+    const bool proper_modifier = [&] {
+      for (int c : g_.children(i))
+        if ((g_.rel_is(c, "amod") || g_.rel_is(c, "compound") || g_.rel_is(c, "nmod:poss")) &&
+            !w(c).form.empty() && w(c).form[0] >= 'A' && w(c).form[0] <= 'Z')
+          return true;
+      return false;
+    }();
+    if (rules_.singular_anaphors.contains(lemma) && (pronoun || (definite && !proper_modifier))) {
       if (const EntityFacts* f = earlier_subject(i))
         add_unique(out, f);
       else if (!d_.subjects.empty())
@@ -597,6 +605,9 @@ class ClauseReader {
       // Presence: the other party of the document's state targets it.
       const EntityFacts* focus = d_.main_country;
       Entities parties = agents;
+      // ("Both countries established relations ..." read as a noun and its participle.)
+      if (parties.empty() && g_.rel_is(p, "acl") && w(p).head >= 0)
+        for (const EntityFacts* f : resolve(w(p).head)) add_unique(parties, f);
       for (const EntityFacts* r : recipients) add_unique(parties, r);
       if (!focus || std::find(parties.begin(), parties.end(), focus) == parties.end()) return;
       for (const EntityFacts* x : parties)

@@ -197,7 +197,10 @@ void add_lexicon_relations(const Document& doc, const std::vector<Mention>& ment
       if (!organisation(f) || m.sentence < 0) continue;
       const Sentence& s = doc.sentences[static_cast<std::size_t>(m.sentence)];
       if (!scope.membership_section(s.section)) continue;
-      if (membership_doubt(doc.slice(s.range))) continue;
+      // The item's own qualifier: "(observer)", "(suspended)" right after the name.
+      std::string_view after = std::string_view(doc.text).substr(m.range.end);
+      after = after.substr(0, std::min(after.find_first_of(",;\n"), after.size()));
+      if (membership_doubt(after)) continue;
       add(out, made, doc, country->id, f->id, "MEMBER_OF", m.sentence, "scope:membership-section", 0.6);
     }
 }

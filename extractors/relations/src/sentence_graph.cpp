@@ -110,7 +110,7 @@ std::vector<int> SentenceGraph::listed_after(int k) const {
       else if (f == ")") --depth;
       else if (depth > 0) continue;  // an acronym or a note in brackets
       else if (f == "and" || f == "or") conjunction = true;
-      else if (!(f == "," || f == "the" || f == "The")) joined = false;
+      else if (!(f == "," || f == "the" || f == "The" || (f[0] >= 'A' && f[0] <= 'Z'))) joined = false;
     }
     if (!joined || depth != 0) break;
     out.push_back(s + 1);

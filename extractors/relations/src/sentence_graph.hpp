@@ -69,7 +69,7 @@ class SentenceGraph {
   // i and the conjuncts that hang on it ("China, Russia and Turkey": China's conj children).
   std::vector<int> with_conjuncts(int i) const;
   // The mentions listed after slot `k` in the text ("A, B, C and D"), when only commas, "and",
-  // "or", articles and parenthesised acronyms stand between them and an "and" or "or" closes
+  // "or", articles, parenthesised notes and names not recognised stand between them and an "and" or "or" closes
   // the list: long lists of names are where parsers lose the coordination.
   std::vector<int> listed_after(int k) const;
   // Whether `i` lies in the subtree of `root`.
