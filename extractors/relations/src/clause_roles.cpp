@@ -223,7 +223,10 @@ class ClauseReader {
       }
       // Up through the clauses that carry the act: "plans to open", "is expected to build",
       // "did not agree to sell" (not through a coordinated clause of its own).
-      if (!(g_.rel_is(q, "xcomp") || g_.rel_is(q, "ccomp") || g_.rel_is(q, "conj"))) break;
+      // ("did not seem interested in exporting": a clause on an adjective shares its modality.)
+      const bool on_adjective = (g_.rel_is(q, "advcl") || g_.rel_is(q, "obl")) && w(h).upos == "ADJ";
+      if (!(g_.rel_is(q, "xcomp") || g_.rel_is(q, "ccomp") || g_.rel_is(q, "conj") || on_adjective))
+        break;
       if (g_.rel_is(q, "conj") && has_own_subject(q)) break;
       if (g_.rel_is(q, "conj")) {  // a conjunct shares its first conjunct's modality only
         q = h;
@@ -569,6 +572,9 @@ class ClauseReader {
   void predicate(int p) {
     const RelationPattern* pat = pattern_for(p);
     if (!pat || irrealis(p)) return;
+    // A verb that plans, cancels or denies an act is no act of its own ("canceled its dam
+    // project").
+    if (rules_.plans.contains(w(p).lemma)) return;
     const bool receive = pat->kind == "receive";
     Entities agents = role_entities(p, pat->agent, !receive);
     // An act with no agent named (a passive, a subject that names no one) in a state's part of
