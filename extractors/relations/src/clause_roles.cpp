@@ -409,6 +409,15 @@ class ClauseReader {
       for (int o : objects(p)) append(with_prep(o, role.substr(12)));
       return out;
     }
+    if (role.starts_with("clause-prep:")) {  // on the verb of the clause the word is in
+      if (const int gov = governing_predicate(p); gov >= 0) append(with_prep(gov, role.substr(12)));
+      return out;
+    }
+    if (role == "copula-subject") {  // "Tonga became a member of ...", however it was parsed
+      const int gov = governing_predicate(p);
+      if (gov >= 0 && rules_.copulas.contains(w(gov).lemma)) return subject_words(gov, "nsubj");
+      return out;
+    }
     if (role.starts_with("governor-prep:")) {
       if (w(p).head >= 0) append(with_prep(w(p).head, role.substr(14)));
       return out;
