@@ -269,6 +269,11 @@ class ClauseReader {
           out.push_back(c);
       if (!out.empty()) return out;
       if (has_own_subject(q)) return {};
+      // "Both, however, are members of ..." parsed with "both" as the noun's determiner.
+      if (q == p && rel == "nsubj")
+        for (int c : g_.children(q))
+          if (g_.rel_is(c, "det") && c < q && rules_.plural_anaphors.contains(w(c).lemma))
+            return {c};
       if (!(g_.rel_is(q, "xcomp") || g_.rel_is(q, "conj") || g_.rel_is(q, "advcl"))) return {};
       q = w(q).head;
     }
