@@ -23,7 +23,9 @@ STATES2 = [("South", "Korea"), ("Saudi", "Arabia"), ("New", "Zealand"), ("United
            ("Sri", "Lanka"), ("North", "Macedonia")]
 AGENCIES = ["JICA", "USAID", "KOICA", "TIKA", "Xinhua", "Sputnik", "DAAD", "GIZ", "Erasmus"]
 AGENCIES2 = [("British", "Council"), ("Peace", "Corps"), ("Goethe", "Institute"),
-             ("Export-Import", "Bank"), ("Maarif", "Foundation"), ("Korea", "Foundation")]
+             ("Export-Import", "Bank"), ("Maarif", "Foundation"), ("Korea", "Foundation"),
+             ("Development", "Agency"), ("Cooperation", "Agency"), ("Diyanet", "Foundation"),
+             ("Confucius", "Institute"), ("Japan", "Foundation"), ("Aga", "Khan", "Foundation")]
 DEMONYMS = [("Japanese", "Japan"), ("Chinese", "China"), ("Russian", "Russia"),
             ("Turkish", "Turkey"), ("Indian", "India"), ("German", "Germany"),
             ("French", "France"), ("American", "America"), ("Iranian", "Iran")]
@@ -53,6 +55,19 @@ VERBS = [
     ("ship", "ships", "shipped", "shipped", ["flour", "grain", "fuel", "aid"]),
     ("deploy", "deploys", "deployed", "deployed", ["troops", "advisers", "engineers"]),
     ("host", "hosts", "hosted", "hosted", ["students", "summits", "talks", "bases"]),
+    ("manage", "manages", "managed", "managed", ["projects", "programmes", "funds", "grants"]),
+    ("implement", "implements", "implemented", "implemented", ["projects", "reforms", "programmes"]),
+    ("promote", "promotes", "promoted", "promoted", ["culture", "tourism", "democracy", "trade"]),
+    ("maintain", "maintains", "maintained", "maintained", ["bases", "embassies", "programmes"]),
+    ("launch", "launches", "launched", "launched", ["programmes", "projects", "channels"]),
+    ("expand", "expands", "expanded", "expanded", ["scholarships", "trade", "programmes"]),
+    ("establish", "establishes", "established", "established", ["schools", "universities", "centres"]),
+    ("develop", "develops", "developed", "developed", ["ports", "mines", "programmes"]),
+    ("invest", "invests", "invested", "invested", ["billions", "millions", "money"]),
+    ("operate", "operates", "operated", "operated", ["schools", "clinics", "radio"]),
+    ("coordinate", "coordinates", "coordinated", "coordinated", ["aid", "projects", "programmes"]),
+    ("deliver", "delivers", "delivered", "delivered", ["aid", "vaccines", "equipment"]),
+    ("equip", "equips", "equipped", "equipped", ["hospitals", "schools", "clinics"]),
 ]
 RECEIVE = [("receive", "receives", "received"), ("import", "imports", "imported"),
            ("buy", "buys", "bought"), ("borrow", "borrows", "borrowed"), ("get", "gets", "got")]

@@ -269,6 +269,12 @@ class ClauseReader {
           out.push_back(c);
       if (!out.empty()) return out;
       if (has_own_subject(q)) return {};
+      // "..., with the Diyanet Foundation supporting ...": the with-phrase before a subjectless
+      // clause on the same verb is its subject.
+      if (q == p && rel == "nsubj" && g_.rel_is(q, "advcl") && w(q).head >= 0)
+        for (int c : g_.children(w(q).head))
+          if (g_.rel_is(c, "obl") && g_.preposition(c) == "with" && c < q && q - c <= 3)
+            return {c};
       // "Both, however, are members of ..." parsed with "both" as the noun's determiner.
       if (q == p && rel == "nsubj")
         for (int c : g_.children(q))
@@ -586,6 +592,10 @@ class ClauseReader {
   void predicate(int p) {
     const RelationPattern* pat = pattern_for(p);
     if (!pat || irrealis(p)) return;
+    // A phrasal use that is no act of the pattern: "builds on centuries-old bonds".
+    if (!pat->not_with.empty() && objects(p).empty())
+      for (int c : g_.children(p))
+        if (g_.rel_is(c, "obl") && pat->not_with.contains(g_.preposition(c))) return;
     // A verb that plans, cancels or denies an act is no act of its own ("canceled its dam
     // project").
     if (rules_.plans.contains(w(p).lemma)) return;
@@ -751,17 +761,9 @@ class ClauseReader {
     if (gov >= 0)
       for (int x : role_words(gov, "place"))
         for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
-    Symbol rule = pat->rule;
-    // An instrument named with no owner in a state's part of the text is that state's, unless
-    // an act with an agent of its own names it.
-    if (agents.empty() && scope_agent() && !pronoun_owner && !(gov >= 0 && irrealis(gov))) {
-      const RelationPattern* act_pat = gov >= 0 ? pattern_for(gov) : nullptr;
-      const bool owned = act_pat && !role_entities(gov, act_pat->agent, true).empty();
-      if (!owned && !(gov >= 0 && has_named_subject(gov))) {
-        agents.push_back(scope_agent());
-        rule = Symbol("scope:section-actor");
-      }
-    }
+    // (An instrument named with no owner is no one's here: an act that names it without an
+    // agent takes the section's state in predicate(); a channel word near a state is no act.)
+    const Symbol rule = pat->rule;
     if (agents.empty()) return;
     // The act's own agent owns what it gives: "Russia sold Armenia weapons" does not make
     // Armenia's weapons, however the parser attached Armenia.

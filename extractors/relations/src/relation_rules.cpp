@@ -80,6 +80,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
     x.upos = words_of(p["upos"]);
     if (p.HasMember("inert")) x.inert = words_of(p["inert"]);
     if (p.HasMember("objects")) x.objects = words_of(p["objects"]);
+    if (p.HasMember("not_with")) x.not_with = words_of(p["not_with"]);
     x.agent = list_of(p["agent"]);
     x.recipient = list_of(p["recipient"]);
     if (p.HasMember("instrument"))

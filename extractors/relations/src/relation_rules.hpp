@@ -22,6 +22,7 @@ struct RelationPattern {
   WordSet upos;
   WordSet inert;    // lemmas an any-lemma pattern does not take
   WordSet objects;  // when not empty: the predicate's object must be one of these lemmas
+  WordSet not_with;  // prepositions that, with no object, make the verb another ("build on")
   std::vector<std::string> agent, recipient;     // role names, tried in order
   std::map<std::string, std::string> instrument;  // lemma or "*" -> codebook id
   std::vector<std::string> relations;             // relation types the pattern may yield
