@@ -1,0 +1,89 @@
+// SyntaxModel: tags, lemmatises and parses one sentence with the frozen weights of a model.
+#include "softgraph/syntax/syntax_model.hpp"
+
+#include "model.hpp"
+#include "parser.hpp"
+#include "tagger.hpp"
+
+namespace softgraph {
+
+using namespace syntax;
+
+void SyntaxModel::Impl::intern_names() {
+  tags.assign(tag_names.begin(), tag_names.end());
+  xtags.assign(xtag_names.begin(), xtag_names.end());
+  labels.assign(label_names.begin(), label_names.end());
+}
+
+SyntaxModel::SyntaxModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SyntaxModel::~SyntaxModel() = default;
+
+std::shared_ptr<const SyntaxModel> SyntaxModel::load(std::string_view bytes,
+                                                     const std::string& origin) {
+  return std::make_shared<const SyntaxModel>(read_model(bytes, origin));
+}
+
+const std::vector<Symbol>& SyntaxModel::tags() const { return impl_->tags; }
+const std::vector<Symbol>& SyntaxModel::xtags() const { return impl_->xtags; }
+const std::vector<Symbol>& SyntaxModel::labels() const { return impl_->labels; }
+
+namespace {
+
+// Per-thread buffers, grown to the longest sentence seen and then reused: no allocation per word.
+struct Scratch {
+  std::vector<WordInfo> words;
+  std::vector<std::uint8_t> tags, xtags;
+  ParseState state;
+  std::vector<std::int32_t> scores;
+};
+
+}  // namespace
+
+void SyntaxModel::parse(std::span<const std::string_view> forms,
+                        std::vector<ParsedWord>& out) const {
+  const Impl& m = *impl_;
+  const std::size_t n = forms.size();
+  out.resize(n);
+  if (n == 0) return;
+  thread_local Scratch s;
+
+  s.words.resize(n + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    describe_word(forms[i], s.words[i]);
+    s.words[i].tag_set = m.lexicon.find(s.words[i].lower);
+  }
+  s.words[n] = root_word();
+  s.tags.resize(n + 1);
+  tag_greedy(std::span<const WordInfo>(s.words.data(), n), m.tagger.classes(),
+             std::span<std::uint8_t>(s.tags.data(), n),
+             [&](std::span<const std::uint64_t> keys, std::int32_t* scores) {
+               m.tagger.score(keys, scores);
+             });
+  s.tags[n] = kRootTag;
+  s.xtags.resize(n + 1);
+  tag_greedy(std::span<const WordInfo>(s.words.data(), n), m.xtagger.classes(),
+             std::span<std::uint8_t>(s.xtags.data(), n),
+             [&](std::span<const std::uint64_t> keys, std::int32_t* scores) {
+               m.xtagger.score(keys, scores);
+             });
+  s.xtags[n] = kRootTag;
+
+  ParseState& st = s.state;
+  parse_greedy(st, s.words, s.tags, s.xtags, m.parser.classes(), m.root_label, s.scores,
+               [&](std::span<const std::uint64_t> keys, std::int32_t* scores) {
+                 m.parser.score(keys, scores);
+               });
+
+  for (std::size_t i = 0; i < n; ++i) {
+    ParsedWord& w = out[i];
+    w.form = forms[i];
+    w.upos = m.tags[s.tags[i]];
+    w.xpos = m.xtags[s.xtags[i]];
+    m.lemmatiser.lemmatise(forms[i], s.tags[i], w.lemma);
+    int h = st.head[i];
+    w.head = h == static_cast<int>(n) ? 0 : h + 1;
+    w.deprel = m.labels[static_cast<std::size_t>(st.label[i])];
+  }
+}
+
+}  // namespace softgraph

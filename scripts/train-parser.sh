@@ -1,0 +1,48 @@
+#!/bin/sh
+# Reproduces schemas/models/en_ewt.model (the tagger, lemmatiser and parser of extractors/syntax)
+# from UD English EWT and prints UPOS, lemma, UAS and LAS on its dev and test files.
+# Deterministic: the same treebank and seed give the same bytes; --twice trains a second time
+# and checks that.
+#
+#   scripts/train-parser.sh [--twice] [TREEBANK_DIR]    (default ../shared/treebanks/UD_English-EWT)
+#   environment: SEED (default 1), SOFTGRAPH_BUILD_DIR (default build), TRAIN_OPTIONS (extra
+#   options for softgraph-train-parser, e.g. "--parser-epochs 10")
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+twice=0
+if [ "${1:-}" = "--twice" ]; then twice=1; shift; fi
+treebank=${1:-$root/../shared/treebanks/UD_English-EWT}
+build=${SOFTGRAPH_BUILD_DIR:-$root/build}
+seed=${SEED:-1}
+model=$root/schemas/models/en_ewt.model
+
+if [ ! -f "$treebank/en_ewt-ud-train.conllu" ]; then
+  echo "train-parser.sh: no en_ewt-ud-train.conllu in $treebank" >&2
+  exit 1
+fi
+if [ ! -f "$build/build.ninja" ] && [ ! -f "$build/Makefile" ]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
+fi
+cmake --build "$build" --target softgraph-train-parser -j2
+trainer=$build/extractors/syntax/softgraph-train-parser
+
+mkdir -p "$(dirname "$model")"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# shellcheck disable=SC2086
+time "$trainer" --treebank "$treebank" --out "$tmp/en_ewt.model" --seed "$seed" ${TRAIN_OPTIONS:-}
+if [ "$twice" = 1 ]; then
+  # shellcheck disable=SC2086
+  "$trainer" --treebank "$treebank" --out "$tmp/again.model" --seed "$seed" ${TRAIN_OPTIONS:-} \
+    > /dev/null 2>&1
+  if cmp -s "$tmp/en_ewt.model" "$tmp/again.model"; then
+    echo "deterministic: a second training gave the same $(wc -c < "$tmp/en_ewt.model") bytes"
+  else
+    echo "train-parser.sh: two trainings with seed $seed gave different models" >&2
+    exit 4
+  fi
+fi
+mv "$tmp/en_ewt.model" "$model"
+echo "wrote $model ($(wc -c < "$model") bytes)"
+# The library builds the model in with .incbin; configure again in case it was missing before.
+cmake "$build" > /dev/null
