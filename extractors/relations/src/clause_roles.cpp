@@ -272,9 +272,10 @@ class ClauseReader {
       // "..., with the Diyanet Foundation supporting ...": the with-phrase before a subjectless
       // clause on the same verb is its subject.
       if (q == p && rel == "nsubj" && g_.rel_is(q, "advcl") && w(q).head >= 0)
-        for (int c : g_.children(w(q).head))
-          if (g_.rel_is(c, "obl") && g_.preposition(c) == "with" && c < q && q - c <= 3)
-            return {c};
+        for (int h : {q, w(q).head})
+          for (int c : g_.children(h))
+            if (g_.rel_is(c, "obl") && g_.preposition(c) == "with" && c < q && q - c <= 3)
+              return {c};
       // "Both, however, are members of ..." parsed with "both" as the noun's determiner.
       if (q == p && rel == "nsubj")
         for (int c : g_.children(q))
@@ -506,6 +507,10 @@ class ClauseReader {
       int top = s.head;
       bool through_name = false;
       while (w(top).head != p) {
+        // (Nor from inside an "among ...", "despite ..." phrase on the way up.)
+        if ((g_.rel_is(top, "nmod") || g_.rel_is(top, "obl")) &&
+            rules_.non_arguments.contains(g_.preposition(top)))
+          through_name = true;
         top = w(top).head;
         if (const Slot* o = g_.slot_of(top); o && o != &s && o->facts->type != Type::kInstrument)
           through_name = true;
@@ -601,10 +606,12 @@ class ClauseReader {
     if (rules_.plans.contains(w(p).lemma)) return;
     const bool receive = pat->kind == "receive";
     Entities agents = role_entities(p, pat->agent, !receive);
-    // An act with no agent named (a passive, a subject that names no one) in a state's part of
-    // the text is that state's: "Turkey. ... Scholarships are offered to ...".
+    // An act with no agent named (a passive, a subject that names no one: "the programme
+    // funds ...") in a state's part of the text is that state's: "Turkey. ... Scholarships are
+    // offered to ...". (Not a participle on a noun: "shared development goals".)
     Symbol scope_rule;
-    if (agents.empty() && pat->kind == "act" && scope_agent() && !has_named_subject(p)) {
+    if (agents.empty() && pat->kind == "act" && scope_agent() && !has_named_subject(p) &&
+        !g_.rel_is(p, "acl") && !g_.rel_is(p, "amod")) {
       agents.push_back(scope_agent());
       scope_rule = Symbol("scope:section-actor");
     }
