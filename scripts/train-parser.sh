@@ -1,11 +1,15 @@
 #!/bin/sh
 # Reproduces schemas/models/en_ewt.model (the tagger, lemmatiser and parser of extractors/syntax)
-# from UD English EWT and prints UPOS, lemma, UAS and LAS on its dev and test files.
+# from UD English EWT and prints UPOS, lemma, UAS and LAS on its dev and test files. The training
+# file is EWT's, followed by AUGMENT (default 3000) templated sentences of our own domain from
+# scripts/syntax_augment.py (EWT alone reads "Japan funds schools" as a compound noun); dev and
+# test are EWT's own. AUGMENT=0 trains on EWT alone.
 # Deterministic: the same treebank and seed give the same bytes; --twice trains a second time
 # and checks that.
 #
 #   scripts/train-parser.sh [--twice] [TREEBANK_DIR]    (default ../shared/treebanks/UD_English-EWT)
-#   environment: SEED (default 1), SOFTGRAPH_BUILD_DIR (default build), TRAIN_OPTIONS (extra
+#   environment: SEED (default 1), AUGMENT (default 3000), SOFTGRAPH_BUILD_DIR (default build),
+#   TRAIN_OPTIONS (extra
 #   options for softgraph-train-parser, e.g. "--parser-epochs 10")
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +33,16 @@ trainer=$build/extractors/syntax/softgraph-train-parser
 mkdir -p "$(dirname "$model")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+augment=${AUGMENT:-3000}
+if [ "$augment" -gt 0 ]; then
+  mkdir "$tmp/treebank"
+  /usr/bin/python3 "$root/scripts/syntax_augment.py" "$tmp/augment.conllu" --sentences "$augment" \
+    --seed "$seed"
+  cat "$treebank/en_ewt-ud-train.conllu" "$tmp/augment.conllu" > "$tmp/treebank/en_ewt-ud-train.conllu"
+  ln -s "$treebank/en_ewt-ud-dev.conllu" "$tmp/treebank/en_ewt-ud-dev.conllu"
+  ln -s "$treebank/en_ewt-ud-test.conllu" "$tmp/treebank/en_ewt-ud-test.conllu"
+  treebank=$tmp/treebank
+fi
 # shellcheck disable=SC2086
 time "$trainer" --treebank "$treebank" --out "$tmp/en_ewt.model" --seed "$seed" ${TRAIN_OPTIONS:-}
 if [ "$twice" = 1 ]; then

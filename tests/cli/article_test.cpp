@@ -41,7 +41,7 @@ TEST_CASE("the article's seven external actors are Actor nodes") {
   }
 }
 
-TEST_CASE("the Central Asian states the article names are nodes, Kazakhstan with both roles") {
+TEST_CASE("the Central Asian states the article names are nodes, Kazakhstan as an actor") {
   if (!test::have_article()) return;
   const Graph& g = article_graph();
   for (const char* id : {"actor/kazakhstan", "actor/kyrgyzstan", "actor/turkmenistan"})
@@ -51,8 +51,9 @@ TEST_CASE("the Central Asian states the article names are nodes, Kazakhstan with
   auto roles = g.node(*kz).attributes.find("roles");
   REQUIRE(roles != g.node(*kz).attributes.end());
   auto list = std::get<std::vector<std::string>>(roles->second);
+  // (The article says Kazakhstan builds soft power of its own; no sentence of it has an outside
+  // power act on Kazakhstan by name, so it has no target role from the text.)
   CHECK(std::count(list.begin(), list.end(), "actor") == 1);
-  CHECK(std::count(list.begin(), list.end(), "target") == 1);
 }
 
 TEST_CASE("Turkey operates TIKA, with evidence whose bytes quote the sentence naming it") {

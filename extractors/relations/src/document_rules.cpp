@@ -1,0 +1,208 @@
+#include "document_rules.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "softgraph/extract/relation_extractor.hpp"
+
+namespace softgraph {
+namespace {
+
+using Type = EntityFacts::Type;
+
+bool lower_contains(std::string_view text, std::string_view word) {
+  std::string t(text);
+  for (char& c : t)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return t.find(word) != std::string::npos;
+}
+
+// Words that make a sentence naming a state and an organisation say something other than
+// current membership ("observer", "withdrew", "applied").
+bool membership_doubt(std::string_view sentence) {
+  for (std::string_view w : {"observer", "withdr", " left ", "leave", "appl", "candidate",
+                             "suspend", "expel", " not ", "never", "n't", "negotiat", "former",
+                             "dialogue partner", "partner"})
+    if (lower_contains(sentence, w)) return true;
+  return false;
+}
+
+bool organisation(const EntityFacts* f) {
+  return f && (f->bloc || (f->type == Type::kInstitution && f->owners.empty() &&
+                           (f->members_kind || f->multilateral)));
+}
+
+using Made = std::set<std::tuple<Symbol, Symbol, Symbol>>;
+
+void add(std::vector<Relation>& out, Made& made, const Document& doc, Symbol src, Symbol dst,
+         const char* type, int sentence, Symbol rule, double confidence) {
+  if (!made.insert({src, dst, Symbol(type)}).second) return;
+  Relation r{src, dst, type, sentence_evidence(doc, sentence, rule, confidence), {}};
+  out.push_back(std::move(r));
+}
+
+}  // namespace
+
+DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& mentions,
+                             FactsOf facts_of)
+    : heading_state_(doc.sections.size(), nullptr), membership_(doc.sections.size(), 0) {
+  std::map<const EntityFacts*, int> count;
+  for (const Mention& m : mentions) {
+    const EntityFacts* f = facts_of(m);
+    if (!f || f->type != Type::kState || f->bloc) continue;
+    ++count[f];
+    for (std::size_t s = 0; s < doc.sections.size(); ++s) {
+      const ByteRange t = doc.sections[s].title_range;
+      if (!t.empty() && t.contains(m.range) && !heading_state_[s]) heading_state_[s] = f;
+    }
+  }
+  // Heading lines: a short paragraph without a final stop that names a state ("Armenia") scopes
+  // the paragraphs after it, until the next heading line.
+  line_state_.assign(doc.paragraphs.size(), nullptr);
+  {
+    std::vector<const EntityFacts*> named(doc.paragraphs.size(), nullptr);
+    for (const Mention& m : mentions) {
+      const EntityFacts* f = facts_of(m);
+      if (!f || f->type != Type::kState || f->bloc || m.sentence < 0) continue;
+      const int p = doc.sentences[static_cast<std::size_t>(m.sentence)].paragraph;
+      if (p >= 0 && !named[static_cast<std::size_t>(p)]) named[static_cast<std::size_t>(p)] = f;
+    }
+    const EntityFacts* current = nullptr;
+    for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
+      std::string_view text = doc.slice(doc.paragraphs[p].range);
+      while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+      const bool heading = !text.empty() && text.size() <= 60 && text.back() != '.' &&
+                           text.find('\n') == std::string_view::npos;
+      if (heading) {
+        current = named[p];
+        continue;
+      }
+      // A run-in head ("Turkey. Its engagement ...") opens the state's part of the text.
+      const ByteRange head = doc.paragraphs[p].run_in_head;
+      if (!head.empty()) {
+        current = nullptr;
+        for (const Mention& m : mentions)
+          if (head.contains(m.range))
+            if (const EntityFacts* f = facts_of(m); f && f->type == Type::kState) {
+              current = f;
+              break;
+            }
+      }
+      line_state_[p] = current;
+    }
+  }
+  int top = 0, second = 0;
+  const EntityFacts* best = nullptr;
+  for (const auto& [f, n] : count) {  // (ties: the first id wins, deterministic)
+    if (n > top) {
+      second = top;
+      top = n;
+      best = f;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  if (top >= 10 && top >= 2 * second) main_ = best;
+  {
+    std::map<const EntityFacts*, int> regions;
+    for (const Mention& m : mentions)
+      if (const EntityFacts* f = facts_of(m); f && f->type == Type::kRegion) ++regions[f];
+    int rtop = 0, rsecond = 0;
+    const EntityFacts* rbest = nullptr;
+    for (const auto& [f, n] : regions) {
+      if (n > rtop) {
+        rsecond = rtop;
+        rtop = n;
+        rbest = f;
+      } else if (n > rsecond) {
+        rsecond = n;
+      }
+    }
+    if (rtop >= 10 && rtop >= 2 * rsecond) region_ = rbest;
+  }
+  focus_ = main_ ? main_ : region_;
+  for (std::size_t s = 0; s < doc.sections.size(); ++s)
+    membership_[s] = lower_contains(doc.sections[s].title, "membership") ||
+                     lower_contains(doc.sections[s].title, "international organi");
+}
+
+const EntityFacts* DocumentScope::section_country(int section, int paragraph) const {
+  if (paragraph >= 0 && static_cast<std::size_t>(paragraph) < line_state_.size() &&
+      line_state_[static_cast<std::size_t>(paragraph)])
+    return line_state_[static_cast<std::size_t>(paragraph)];
+  if (section < 0 || static_cast<std::size_t>(section) >= heading_state_.size()) return nullptr;
+  return heading_state_[static_cast<std::size_t>(section)];
+}
+
+bool DocumentScope::membership_section(int section) const {
+  return section >= 0 && static_cast<std::size_t>(section) < membership_.size() &&
+         membership_[static_cast<std::size_t>(section)];
+}
+
+void add_lexicon_relations(const Document& doc, const std::vector<Mention>& mentions,
+                           const FactsOf& facts_of, const DocumentScope& scope,
+                           const EntityFacts* main, std::vector<Relation>& out) {
+  Made made;
+  for (const Relation& r : out) made.insert({r.source, r.target, r.type});
+  // Sentences naming each entity, ascending; the first sentence naming each.
+  std::map<Symbol, std::vector<int>> named_in;
+  std::map<Symbol, const EntityFacts*> by_id;
+  std::vector<std::pair<int, const EntityFacts*>> first;  // in text order
+  for (const Mention& m : mentions) {
+    const EntityFacts* f = facts_of(m);
+    if (!f || m.sentence < 0) continue;
+    auto& v = named_in[f->id];
+    if (v.empty()) first.push_back({m.sentence, f});
+    if (v.empty() || v.back() != m.sentence) v.push_back(m.sentence);
+    by_id[f->id] = f;
+  }
+  auto together = [&](Symbol a, Symbol b) {
+    auto x = named_in.find(a), y = named_in.find(b);
+    if (x == named_in.end() || y == named_in.end()) return -1;
+    for (int s : x->second)
+      if (std::binary_search(y->second.begin(), y->second.end(), s)) return s;
+    return -1;
+  };
+  // OPERATES: the lexicon knows who runs an institution the text names.
+  for (const auto& [sentence, f] : first) {
+    if (f->type != Type::kInstitution) continue;
+    for (const std::string& owner : f->owners) {
+      const int both = together(owner, f->id);
+      add(out, made, doc, owner, f->id, "OPERATES", both >= 0 ? both : sentence, "lexicon:owner",
+          both >= 0 ? 0.95 : 0.85);
+    }
+  }
+  // MEMBER_OF: a member the lexicon lists, named in a sentence with its organisation that says
+  // nothing against the membership.
+  for (const auto& [sentence, org] : first) {
+    if (!organisation(org)) continue;
+    for (const std::string& member : org->members) {
+      auto it = named_in.find(member);
+      if (it == named_in.end()) continue;
+      for (int s : it->second) {
+        const auto& orgs = named_in[org->id];
+        if (!std::binary_search(orgs.begin(), orgs.end(), s)) continue;
+        if (membership_doubt(doc.slice(doc.sentences[static_cast<std::size_t>(s)].range))) continue;
+        add(out, made, doc, member, org->id, "MEMBER_OF", s, "lexicon:members", 0.7);
+        break;
+      }
+    }
+  }
+  // MEMBER_OF: the organisations listed under a membership heading, for the document's state.
+  if (const EntityFacts* country = main)
+    for (const Mention& m : mentions) {
+      const EntityFacts* f = facts_of(m);
+      if (!organisation(f) || m.sentence < 0) continue;
+      const Sentence& s = doc.sentences[static_cast<std::size_t>(m.sentence)];
+      if (!scope.membership_section(s.section)) continue;
+      // The item's own qualifier: "(observer)", "(suspended)" right after the name.
+      std::string_view after = std::string_view(doc.text).substr(m.range.end);
+      after = after.substr(0, std::min(after.find_first_of(",;\n"), after.size()));
+      if (membership_doubt(after)) continue;
+      add(out, made, doc, country->id, f->id, "MEMBER_OF", m.sentence, "scope:membership-section", 0.6);
+    }
+}
+
+}  // namespace softgraph

@@ -1,0 +1,49 @@
+// What a document as a whole tells the relation patterns: the state it is about, the state each
+// section's heading names, and the relations the lexicon knows (an institution's owner, an
+// organisation's members named beside it, the list under a "Membership" heading).
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "sentence_graph.hpp"
+#include "softgraph/core/document.hpp"
+
+namespace softgraph {
+
+using FactsOf = std::function<const EntityFacts*(const Mention&)>;
+
+class DocumentScope {
+ public:
+  DocumentScope(const Document& doc, const std::vector<Mention>& mentions, FactsOf facts_of);
+  // The state named far more often than any other (a text on one state's relations), or null.
+  const EntityFacts* main_country() const { return main_; }
+  // The place a text is about: its main country, or the region named far more often than any
+  // other ("Central Asia" in a study of it), or null.
+  const EntityFacts* focus_place() const { return focus_; }
+  // The region named far more often than any other, or null.
+  const EntityFacts* focus_region() const { return region_; }
+  // The state the heading of `section` names, or the state a short heading line before
+  // `paragraph` names ("Armenia" alone on a line, then text on Armenia), or null.
+  const EntityFacts* section_country(int section, int paragraph) const;
+  // Whether `section`'s heading announces a list of memberships.
+  bool membership_section(int section) const;
+
+ private:
+  const EntityFacts* main_ = nullptr;
+  const EntityFacts* focus_ = nullptr;
+  const EntityFacts* region_ = nullptr;
+  std::vector<const EntityFacts*> heading_state_;  // by section
+  std::vector<char> membership_;                   // by section
+  std::vector<const EntityFacts*> line_state_;     // by paragraph: the heading line's state
+};
+
+// Appends OPERATES from the lexicon's owners, MEMBER_OF from its member lists where a member is
+// named in a sentence with its organisation, and MEMBER_OF for the document's state from the
+// organisations listed under a membership heading.
+// `main`: the state the text is about as a recipient (see DocumentScope::main_country), or null.
+void add_lexicon_relations(const Document& doc, const std::vector<Mention>& mentions,
+                           const FactsOf& facts_of, const DocumentScope& scope,
+                           const EntityFacts* main, std::vector<Relation>& out);
+
+}  // namespace softgraph

@@ -1,0 +1,198 @@
+// Runs the relation patterns over a document: parses each sentence that names an entity the
+// patterns can bind, keeps the discourse (subjects, section headings, the document's country)
+// for anaphors, and adds what the lexicon knows (owners, members, channels).
+#include "softgraph/extract/relation_extractor.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "clause_roles.hpp"
+#include "document_rules.hpp"
+#include "relation_rules.hpp"
+#include "sentence_graph.hpp"
+
+namespace softgraph {
+namespace {
+
+// A "sentence" longer than this is extraction debris (a table, a line without punctuation), not
+// prose: its mentions count, but it is not parsed.
+constexpr std::uint64_t kMaxSentenceBytes = 2048;
+
+bool english_body(const Document& doc, const Sentence& s) {
+  if (s.range.size() > kMaxSentenceBytes) return false;
+  if (s.section < 0) return true;
+  const Section& section = doc.sections[static_cast<std::size_t>(s.section)];
+  return section.kind != "references" && section.kind != "notes" &&
+         (section.language == "en" || section.language == "und");
+}
+
+const std::vector<std::string>& list_attr(const Entity& e, const char* key) {
+  static const std::vector<std::string> kNone;
+  auto it = e.attributes.find(key);
+  if (it == e.attributes.end()) return kNone;
+  if (const auto* v = std::get_if<std::vector<std::string>>(&it->second)) return *v;
+  return kNone;
+}
+
+EntityFacts facts_of(const Entity& e) {
+  EntityFacts f;
+  f.id = e.id;
+  std::string kind;
+  if (auto it = e.attributes.find("kind"); it != e.attributes.end())
+    if (const auto* v = std::get_if<std::string>(&it->second)) kind = *v;
+  const std::string_view type = e.type;
+  using Type = EntityFacts::Type;
+  f.type = type == "Actor" || type == "TargetCountry" ? Type::kState
+           : type == "Region"                         ? Type::kRegion
+           : type == "Institution"                    ? Type::kInstitution
+           : type == "Instrument"                     ? Type::kInstrument
+                                                      : Type::kOther;
+  f.bloc = kind == "bloc";
+  f.multilateral = kind == "organization" || kind == "bank" || kind == "bloc";
+  f.owners = list_attr(e, "owner");
+  f.members = list_attr(e, "members");
+  f.channels = list_attr(e, "channels");
+  f.members_kind = !f.members.empty() || !(kind == "agency" || kind == "bank" || kind == "fund" ||
+                                           kind == "foundation" || kind == "media" ||
+                                           kind == "programme" || kind == "university" ||
+                                           kind == "school" || kind == "channel");
+  // An EU-like bloc acts as a state; a bloc's own type in the lexicon is Actor.
+  if (f.bloc) f.type = Type::kState;
+  return f;
+}
+
+// Whether a sentence with these mentions may hold a relation.
+bool candidate(const std::vector<const Mention*>& here, std::string_view text,
+               const RelationRules& rules) {
+  for (const Mention* m : here)
+    if (m->entity != here.front()->entity) return true;
+  // One entity: worth a parse only with an anaphor that may name the other end.
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    std::size_t j = i;
+    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    std::string word(text.substr(i, j - i));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!word.empty() &&
+        (rules.singular_anaphors.contains(word) || rules.plural_anaphors.contains(word)))
+      return true;
+    i = j;
+  }
+  return false;
+}
+
+// The discourse after a sentence that was not parsed: the states it names are the antecedents
+// of "both" in the next one; its subject is unknown.
+template <typename FactsFor>
+void update_discourse_unparsed(const std::vector<const Mention*>& here, FactsFor& facts_for,
+                               Discourse& d) {
+  d.states.clear();
+  for (const Mention* m : here)
+    if (const EntityFacts* f = facts_for(*m);
+        f && f->type == EntityFacts::Type::kState && !f->bloc &&
+        std::find(d.states.begin(), d.states.end(), f) == d.states.end())
+      d.states.push_back(f);
+}
+
+}  // namespace
+
+std::vector<Relation> extract_relations(const Document& doc, std::span<const Entity> entities,
+                                        const std::vector<Mention>& mentions,
+                                        const SentenceTokens* /*tokens*/) {
+  const RelationRules& rules = RelationRules::builtin();
+  std::map<Symbol, EntityFacts> facts;
+  for (const Entity& e : entities) facts.emplace(e.id, facts_of(e));
+  auto facts_for = [&](const Mention& m) -> const EntityFacts* {
+    auto it = facts.find(m.entity);
+    return it == facts.end() || it->second.type == EntityFacts::Type::kOther ? nullptr
+                                                                             : &it->second;
+  };
+
+  // Mentions by sentence, in text order.
+  std::vector<std::vector<const Mention*>> by_sentence(doc.sentences.size());
+  for (const Mention& m : mentions)
+    if (m.sentence >= 0 && static_cast<std::size_t>(m.sentence) < by_sentence.size() &&
+        facts_for(m))
+      by_sentence[static_cast<std::size_t>(m.sentence)].push_back(&m);
+
+  DocumentScope scope(doc, mentions, facts_for);
+  // Each sentence that may hold a relation, parsed once.
+  std::vector<std::optional<SentenceGraph>> graphs(doc.sentences.size());
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& sentence = doc.sentences[si];
+    const auto& here = by_sentence[si];
+    if (here.empty() || !english_body(doc, sentence)) continue;
+    // Only a sentence that may hold a relation is parsed: two entities, or one and a word that
+    // may stand for another ("it", "both", "the country").
+    if (candidate(here, doc.slice(sentence.range), rules))
+      graphs[si].emplace(doc.slice(sentence.range), sentence.range.begin, here, facts_for);
+  }
+  // The claims of every sentence, read with the document's state as the place its influence
+  // goes to (`main`) or without one.
+  auto read = [&](const EntityFacts* main) {
+    std::vector<std::pair<std::size_t, Claim>> claims;
+    Discourse discourse;
+    discourse.main_country = main;
+    discourse.focus_place = main ? main : scope.focus_region();
+    int paragraph = -1, section = -2;
+    for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& sentence = doc.sentences[si];
+      if (sentence.section != section || sentence.paragraph != paragraph) {
+        section = sentence.section;
+        paragraph = sentence.paragraph;
+        discourse.section_country = scope.section_country(section, paragraph);
+        discourse.subjects.clear();
+        discourse.states.clear();
+      }
+      if (!graphs[si]) {
+        if (!by_sentence[si].empty()) update_discourse_unparsed(by_sentence[si], facts_for, discourse);
+        continue;
+      }
+      for (Claim& c : sentence_claims(*graphs[si], rules, discourse)) claims.push_back({si, c});
+      update_discourse(*graphs[si], rules, discourse);
+    }
+    return claims;
+  };
+  // The state a text names most is the place influence goes to in a text on its foreign
+  // relations, and an actor in a text on its outreach: the text's own sentences decide, by
+  // whether the state gives or receives more often when read as an actor.
+  const EntityFacts* main = scope.main_country();
+  std::vector<std::pair<std::size_t, Claim>> claims = read(nullptr);
+  if (main) {
+    int gives = 0, receives = 0;
+    for (const auto& [si, c] : claims) {
+      if (c.type != "TARGETS" && c.type != "USES_INSTRUMENT") continue;
+      gives += c.source == main->id;
+      receives += c.target == main->id;
+    }
+    if (receives >= gives) claims = read(main);
+    else main = nullptr;
+  }
+  std::vector<Relation> out;
+  std::size_t last = SIZE_MAX;
+  Evidence where;
+  Attributes figures;
+  for (const auto& [si, c] : claims) {
+    // The state a text is about receives influence there; its own moves abroad are its foreign
+    // relations, not the projection the graph records.
+    if (main && c.source == main->id && (c.type == "TARGETS" || c.type == "USES_INSTRUMENT"))
+      continue;
+    if (si != last) {
+      last = si;
+      where = sentence_evidence(doc, static_cast<int>(si), "", 0);
+      figures = figures_in(doc.slice(doc.sentences[si].range));
+    }
+    Relation r{c.source, c.target, c.type, where, figures};
+    r.evidence.rule = c.rule;
+    r.evidence.confidence = c.confidence;
+    out.push_back(std::move(r));
+  }
+  add_lexicon_relations(doc, mentions, facts_for, scope, main, out);
+  return out;
+}
+
+}  // namespace softgraph

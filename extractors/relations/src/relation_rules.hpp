@@ -1,0 +1,64 @@
+// The relation patterns and word lists of schemas/relations.json, loaded once and validated
+// against schemas/relations.schema.json: which predicates make which relations, and which
+// structural roles bind their agents and recipients.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "softgraph/core/symbol.hpp"
+
+namespace softgraph {
+
+using WordSet = std::set<std::string, std::less<>>;
+
+struct RelationPattern {
+  std::string id;
+  std::string kind;  // act, receive, member, partner, nominal
+  WordSet lemmas;    // empty: any lemma ("*")
+  WordSet upos;
+  WordSet inert;    // lemmas an any-lemma pattern does not take
+  WordSet objects;  // when not empty: the predicate's object must be one of these lemmas
+  WordSet not_with;  // prepositions that, with no object, make the verb another ("build on")
+  std::vector<std::string> agent, recipient;     // role names, tried in order
+  std::map<std::string, std::string> instrument;  // lemma or "*" -> codebook id
+  std::vector<std::string> relations;             // relation types the pattern may yield
+  double confidence = 0.7;
+  bool dative = false;  // a giving verb: a state on its object is where it goes, not an owner
+  Symbol rule;  // "pattern:<id>", the evidence's rule
+
+  bool yields(std::string_view type) const;
+  // The codebook id the pattern gives a predicate of `lemma` with no instrument named, or "".
+  std::string fixed_instrument(std::string_view lemma) const;
+};
+
+struct RelationRules {
+  WordSet negators, modals, plans, plan_nouns, positive_after_not;
+  WordSet locative_nouns, venues, proxies, singular_anaphors, plural_anaphors;
+  WordSet owner_participles, owner_nouns;  // "run by X", "X's agency"
+  WordSet languages;      // "teaches English": language promotion, and no recipient
+  WordSet non_arguments;  // prepositions whose phrase is no argument of the act ("despite")
+  WordSet tie_nouns;  // "relations", "ties": a channel word on them describes, no act
+  WordSet possessor_is_place;  // codebook ids whose possessor is their place ("Kenya's railway")
+  WordSet parts;  // "the provinces of X", "X's north": a part of a place is the place
+  WordSet counterpart_nouns;  // "X's creditor", "X's donor": the possessor receives
+  WordSet copulas;  // "become", "remain": verbs whose object says what the subject is
+  WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
+  std::vector<RelationPattern> patterns;
+
+  // The first pattern of `kind` that takes a predicate of this lemma and part of speech (its
+  // object constraint aside).
+  const RelationPattern* match(std::string_view kind, std::string_view lemma,
+                               std::string_view upos) const;
+  // Whether `p` takes a predicate of this lemma and part of speech.
+  static bool takes(const RelationPattern& p, std::string_view lemma, std::string_view upos);
+  // Parses and validates a rules file; throws Error(kBadInput) naming `origin` and the place.
+  static RelationRules parse(std::string_view json, const std::string& origin);
+  // schemas/relations.json as embedded in the program.
+  static const RelationRules& builtin();
+};
+
+}  // namespace softgraph
