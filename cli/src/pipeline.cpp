@@ -505,6 +505,10 @@ std::size_t Pipeline::run_stream(const std::vector<std::string>& paths,
     drain(lock);
   }
   progress.finish();
+  if (const ParseStats p = parse_stats(); p.sentences > 0)
+    spdlog::info("parsed {} of {} sentences that name an entity ({:.1f} %), {} words", p.parsed,
+                 p.sentences, 100.0 * static_cast<double>(p.parsed) / static_cast<double>(p.sentences),
+                 p.words);
   if (failure) std::rethrow_exception(failure);
   if (emitted_ok == 0) throw input_error("", "", "no document could be read");
   return emitted_ok;

@@ -52,7 +52,7 @@ echo "== grep: $PHRASES phrases over $DOCS files" >&2
 ( cd "$WORK" && LC_ALL=C timed grep sh -c 'LC_ALL=C grep -c -F -f phrases.txt corpus/*' )
 for t in $THREADS; do
   echo "== softgraph extract --threads $t" >&2
-  timed "extract-t$t" "$BIN" extract "$WORK/corpus" --jsonl "$WORK/records-t$t.jsonl" --threads "$t"
+  timed "extract-t$t" "$BIN" -v extract "$WORK/corpus" --jsonl "$WORK/records-t$t.jsonl" --threads "$t"
   if [ -f "$WORK/records-t$t.jsonl" ]; then
     sha256sum < "$WORK/records-t$t.jsonl" | cut -c1-64 > "$WORK/sha.t$t"
     ls -l "$WORK/records-t$t.jsonl" | awk '{print $5}' > "$WORK/size.t$t"
@@ -94,10 +94,20 @@ for t in $THREADS; do
   cmp -s "$WORK/sha.t$first" "$WORK/sha.t$t" 2>/dev/null || same=no
 done
 echo "records byte-identical across --threads $THREADS: $same"
+# The parser's share: sentences parsed (those that may hold a relation) and words per second of
+# the one-thread run's wall time (the parser is most of that time; tests/bench/parser_bench
+# measures it alone).
 for t in $THREADS; do
-  if [ -s "$WORK/err.extract-t$t" ]; then
+  line=$(grep -o "parsed [0-9]* of [0-9]* sentences.*" "$WORK/err.extract-t$t" | tail -1 || true)
+  [ -n "$line" ] || continue
+  words=$(echo "$line" | awk '{print $(NF-1)}')
+  wall=$(awk -v n="extract-t$t" '$1 == n {print $2}' "$WORK/results")
+  echo "--threads $t: $line; $(awk -v w="$words" -v s="$wall" 'BEGIN{printf "%.0f", s > 0 ? w / s : 0}') words parsed per second of wall time"
+done
+for t in $THREADS; do
+  if grep -qv " info: " "$WORK/err.extract-t$t" 2>/dev/null; then
     echo "stderr of --threads $t (first lines):"
-    head -5 "$WORK/err.extract-t$t"
+    grep -v " info: " "$WORK/err.extract-t$t" | head -5
   fi
 done
 

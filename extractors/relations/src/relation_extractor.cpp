@@ -4,6 +4,7 @@
 #include "softgraph/extract/relation_extractor.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -16,6 +17,8 @@
 
 namespace softgraph {
 namespace {
+
+std::atomic<std::uint64_t> g_sentences{0}, g_parsed{0}, g_words{0};
 
 // A "sentence" longer than this is extraction debris (a table, a line without punctuation), not
 // prose: its mentions count, but it is not parsed.
@@ -100,6 +103,10 @@ void update_discourse_unparsed(const std::vector<const Mention*>& here, FactsFor
 
 }  // namespace
 
+ParseStats parse_stats() {
+  return {g_sentences.load(), g_parsed.load(), g_words.load()};
+}
+
 std::vector<Relation> extract_relations(const Document& doc, std::span<const Entity> entities,
                                         const std::vector<Mention>& mentions,
                                         const SentenceTokens* /*tokens*/) {
@@ -128,8 +135,12 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     if (here.empty() || !english_body(doc, sentence)) continue;
     // Only a sentence that may hold a relation is parsed: two entities, or one and a word that
     // may stand for another ("it", "both", "the country").
-    if (candidate(here, doc.slice(sentence.range), rules))
+    g_sentences.fetch_add(1, std::memory_order_relaxed);
+    if (candidate(here, doc.slice(sentence.range), rules)) {
       graphs[si].emplace(doc.slice(sentence.range), sentence.range.begin, here, facts_for);
+      g_parsed.fetch_add(1, std::memory_order_relaxed);
+      g_words.fetch_add(static_cast<std::uint64_t>(graphs[si]->size()), std::memory_order_relaxed);
+    }
   }
   // The claims of every sentence, read with the document's state as the place its influence
   // goes to (`main`) or without one.

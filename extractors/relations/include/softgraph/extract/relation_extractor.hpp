@@ -2,6 +2,7 @@
 // from the scope of an actor's section (subject carry-over). Every relation names its rule.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -24,6 +25,13 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
 // page or element when the document has locations.
 Evidence sentence_evidence(const Document& doc, int sentence, const std::string& rule,
                            double confidence);
+
+// What the parser did since the program started (all threads), for the benchmarks: sentences
+// that name an entity, those parsed because they may hold a relation, and the words parsed.
+struct ParseStats {
+  std::uint64_t sentences = 0, parsed = 0, words = 0;
+};
+ParseStats parse_stats();
 
 // Figures stated in a sentence ("over 40 mosques", "exceeding $10 billion", "in 2008").
 Attributes figures_in(std::string_view sentence);
