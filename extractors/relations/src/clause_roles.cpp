@@ -746,16 +746,19 @@ class ClauseReader {
       }
     // A noun of a giver ("creditor", "donor"): its possessor is who receives, and the name it
     // is equated with is the giver ("Kyrgyzstan's largest creditor is China").
-    if (rules_.counterpart_nouns.contains(w(s.head).lemma)) {
+    if (const int giver = rules_.counterpart_nouns.contains(w(s.head).lemma)         ? s.head
+                          : rules_.counterpart_nouns.contains(w(heads.back()).lemma) ? heads.back()
+                                                                                     : -1;
+        giver >= 0) {
       Entities receivers;
-      for (int x : g_.children_with(s.head, "nmod:poss"))
+      for (int x : g_.children_with(giver, "nmod:poss"))
         for (const EntityFacts* f : resolve(x)) add_unique(receivers, f);
       std::erase_if(agents, [&](const EntityFacts* a) {
         return std::find(receivers.begin(), receivers.end(), a) != receivers.end();
       });
       for (const EntityFacts* f : receivers) add_unique(recipients, f);
-      const int h = w(s.head).head;
-      if (g_.rel_is(s.head, "nsubj") && h >= 0 && !g_.children_with(h, "cop").empty()) {
+      const int h = w(giver).head;
+      if (g_.rel_is(giver, "nsubj") && h >= 0 && !g_.children_with(h, "cop").empty()) {
         if (irrealis(h)) return;
         add_agent(h);
       }

@@ -46,8 +46,29 @@ void add(std::vector<Relation>& out, Made& made, const Document& doc, Symbol src
 }  // namespace
 
 DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& mentions,
-                             FactsOf facts_of)
+                             FactsOf facts_of, const std::set<std::string, std::less<>>& titles)
     : heading_state_(doc.sections.size(), nullptr), membership_(doc.sections.size(), 0) {
+  // The title: the first state named in the first 300 bytes, after a title phrase.
+  if (!doc.sentences.empty()) {
+    const std::uint64_t end = std::min<std::uint64_t>(doc.text.size(), 300);
+    std::string head(doc.text.substr(0, end));
+    for (char& c : head)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (const Mention& m : mentions) {
+      if (m.range.begin >= end) break;
+      const EntityFacts* f = facts_of(m);
+      if (!f || f->type != Type::kState || f->bloc) continue;
+      for (const std::string& t : titles) {
+        const std::size_t at = head.find(t);
+        if (at != std::string::npos && at + t.size() <= m.range.begin &&
+            m.range.begin - (at + t.size()) <= 8) {
+          titled_ = f;
+          break;
+        }
+      }
+      if (titled_) break;
+    }
+  }
   std::map<const EntityFacts*, int> count;
   for (const Mention& m : mentions) {
     const EntityFacts* f = facts_of(m);

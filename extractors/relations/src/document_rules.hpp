@@ -4,6 +4,8 @@
 #pragma once
 
 #include <functional>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "sentence_graph.hpp"
@@ -15,9 +17,14 @@ using FactsOf = std::function<const EntityFacts*(const Mention&)>;
 
 class DocumentScope {
  public:
-  DocumentScope(const Document& doc, const std::vector<Mention>& mentions, FactsOf facts_of);
+  // `titles`: phrases that, in a document's title or first sentence before a state's name, make
+  // the document one on that state's foreign relations ("Foreign relations of Laos").
+  DocumentScope(const Document& doc, const std::vector<Mention>& mentions, FactsOf facts_of,
+                const std::set<std::string, std::less<>>& titles);
   // The state named far more often than any other (a text on one state's relations), or null.
   const EntityFacts* main_country() const { return main_; }
+  // The state whose foreign relations the title says the document is about, or null.
+  const EntityFacts* titled_country() const { return titled_; }
   // The place a text is about: its main country, or the region named far more often than any
   // other ("Central Asia" in a study of it), or null.
   const EntityFacts* focus_place() const { return focus_; }
@@ -31,6 +38,7 @@ class DocumentScope {
 
  private:
   const EntityFacts* main_ = nullptr;
+  const EntityFacts* titled_ = nullptr;
   const EntityFacts* focus_ = nullptr;
   const EntityFacts* region_ = nullptr;
   std::vector<const EntityFacts*> heading_state_;  // by section

@@ -126,7 +126,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         facts_for(m))
       by_sentence[static_cast<std::size_t>(m.sentence)].push_back(&m);
 
-  DocumentScope scope(doc, mentions, facts_for);
+  DocumentScope scope(doc, mentions, facts_for, rules.relations_titles);
   // Each sentence that may hold a relation, parsed once.
   std::vector<std::optional<SentenceGraph>> graphs(doc.sentences.size());
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
@@ -171,9 +171,11 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
   // The state a text names most is the place influence goes to in a text on its foreign
   // relations, and an actor in a text on its outreach: the text's own sentences decide, by
   // whether the state gives or receives more often when read as an actor.
-  const EntityFacts* main = scope.main_country();
-  std::vector<std::pair<std::size_t, Claim>> claims = read(nullptr);
-  if (main) {
+  const EntityFacts* main = scope.titled_country() ? scope.titled_country() : scope.main_country();
+  std::vector<std::pair<std::size_t, Claim>> claims;
+  if (scope.titled_country()) {
+    claims = read(main);  // ("Foreign relations of X": the title says it)
+  } else if (claims = read(nullptr); main) {
     int gives = 0, receives = 0;
     for (const auto& [si, c] : claims) {
       if (c.type != "TARGETS" && c.type != "USES_INSTRUMENT") continue;

@@ -46,6 +46,7 @@ struct RelationRules {
   WordSet parts;  // "the provinces of X", "X's north": a part of a place is the place
   WordSet counterpart_nouns;  // "X's creditor", "X's donor": the possessor receives
   WordSet copulas;  // "become", "remain": verbs whose object says what the subject is
+  WordSet relations_titles;  // "foreign relations of": the document's state is the recipient
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   std::vector<RelationPattern> patterns;
 
