@@ -26,6 +26,7 @@ class ClauseReader {
       : g_(g), rules_(rules), d_(d) {}
 
   std::vector<Claim> run() {
+    for (int i = 0; i < g_.size(); ++i) respectively_ |= w(i).lemma == "respectively";
     for (int p = 0; p < g_.size(); ++p) predicate(p);
     for (const Slot& s : g_.slots())
       if (s.facts->type == Type::kInstrument && !describes_ties(s)) nominal(s);
@@ -548,6 +549,12 @@ class ClauseReader {
   // USES_INSTRUMENT or DELIVERS for each agent and instrument, TARGETS for each recipient.
   void act(const Entities& agents, const Entities& instruments, const std::vector<Symbol>& fixed,
            const Entities& recipients, const RelationPattern* pat, Symbol rule) {
+    // "A and B ... in X and Y respectively": each agent with the place of its own position.
+    if (respectively_ && agents.size() >= 2 && agents.size() == recipients.size()) {
+      for (std::size_t k = 0; k < agents.size(); ++k)
+        act({agents[k]}, instruments, fixed, {recipients[k]}, pat, rule);
+      return;
+    }
     for (const EntityFacts* a : agents) {
       if (!(state_like(a) || institution(a))) continue;
       const char* use = state_like(a) ? "USES_INSTRUMENT" : "DELIVERS";
@@ -615,7 +622,18 @@ class ClauseReader {
       agents.push_back(scope_agent());
       scope_rule = Symbol("scope:section-actor");
     }
-    Entities recipients = role_entities(p, pat->recipient, false);
+    // Learners sent or brought somewhere go there to learn: the destination gives, it is no
+    // target ("sent 10,000 students to universities in the United States"); where they come
+    // from still is ("brought scholars from Kyrgyzstan").
+    bool learners = false;
+    for (int o : objects(p)) learners |= rules_.learners.contains(w(o).lemma);
+    std::vector<std::string> recipient_roles = pat->recipient;
+    if (learners && pat->kind == "act")
+      std::erase_if(recipient_roles, [](const std::string& r) {
+        return r == "place" || r == "prep:to" || r == "object-prep:to" || r == "object-prep:in" ||
+               r == "prep:in" || r == "prep:into";
+      });
+    Entities recipients = role_entities(p, recipient_roles, false);
     // An acted-on noun's possessor receives: "Kenya's railway, built by China".
     if ((g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) && w(p).head >= 0)
       for (int c : g_.children_with(w(p).head, "nmod:poss"))
@@ -837,6 +855,7 @@ class ClauseReader {
   const RelationRules& rules_;
   const Discourse& d_;
   std::vector<Claim> out_;
+  bool respectively_ = false;  // the sentence pairs its lists by position
 };
 
 }  // namespace

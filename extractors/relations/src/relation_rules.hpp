@@ -47,6 +47,7 @@ struct RelationRules {
   WordSet counterpart_nouns;  // "X's creditor", "X's donor": the possessor receives
   WordSet copulas;  // "become", "remain": verbs whose object says what the subject is
   WordSet relations_titles;  // "foreign relations of": the document's state is the recipient
+  WordSet learners;  // "students", "trainees": sent somewhere to learn, not to act there
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   std::vector<RelationPattern> patterns;
 
