@@ -394,14 +394,30 @@ class ClauseReader {
       const int gov = governing_predicate(p);
       return gov >= 0 ? subject_words(gov, "nsubj") : out;
     }
+    if (role == "seat") {  // where an embassy or an office is: the presence's target
+      for (std::string_view prep : {"in", "at"}) {
+        append(with_prep(p, prep));
+        for (int o : objects(p)) append(with_prep(o, prep));
+      }
+      return out;
+    }
     if (role == "place") {
       if (rules_.venues.contains(w(p).lemma)) return out;
       // The act's place, on the verb or (as parsers often attach it) somewhere down its object:
       // "built a bridge in Laos", "fund a centre at the university in Dushanbe"; not the place
       // of an embassy or an office.
+      // (A place right after an embassy or an office is its seat, however it was attached:
+      // "by its embassy in Dakar".)
+      auto seat = [&](int x) {
+        int c = x;
+        for (int k : g_.children(x))
+          if (g_.rel_is(k, "case")) c = std::min(c, k);
+        return c > 0 && rules_.locative_nouns.contains(w(c - 1).lemma);
+      };
       auto places_of = [&](int head) {
         for (std::string_view prep : {"in", "across", "throughout", "within", "into", "inside"})
-          append(with_prep(head, prep));
+          for (int x : with_prep(head, prep))
+            if (!seat(x)) out.push_back(x);
       };
       places_of(p);
       // A place fronted in the clause this one hangs on: "In Kazakhstan, Russia leans on ...,
