@@ -31,7 +31,10 @@ class ClauseReader {
     for (const Slot& s : g_.slots())
       if (s.facts->type == Type::kInstrument && !describes_ties(s)) nominal(s);
     for (const Slot& s : g_.slots())
-      if (institution(s.facts)) owners(s);
+      if (institution(s.facts)) {
+        owners(s);
+        described(s);
+      }
     return std::move(out_);
   }
 
@@ -754,6 +757,11 @@ class ClauseReader {
       for (const std::string& role : pat->agent)
         for (int x : role_words(h, role)) {
           if (x == s.head || g_.slot_of(x) == &s) continue;
+          // "students from Kyrgyzstan": a learner's from-phrase is where they come from.
+          if (rules_.learners.contains(w(h).lemma) && g_.preposition(x) == "from") {
+            for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
+            continue;
+          }
           if (possessor_is_place && g_.rel_is(x, "nmod:poss")) {
             for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
             continue;
@@ -827,6 +835,26 @@ class ClauseReader {
       return std::find(agents.begin(), agents.end(), r) != agents.end();
     });
     act(agents, {s.facts}, {}, recipients, pat, rule);
+  }
+
+  // What an institution's own phrase says it does: "the Erasmus Mundus scholarship initiative",
+  // "the Tempus program for modernizing higher education".
+  void described(const Slot& inst) {
+    int n = inst.head;
+    if ((g_.rel_is(n, "compound") || g_.rel_is(n, "flat")) && w(n).head >= 0) n = w(n).head;
+    if (g_.slot_of(n) && g_.slot_of(n) != &inst) return;  // another name's phrase
+    for (const Slot& s : g_.slots()) {
+      if (s.facts->type != Type::kInstrument || negated_word(s.head)) continue;
+      bool said = w(s.head).head == n && (g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod"));
+      for (int c : g_.children(n))
+        if ((g_.rel_is(c, "nmod") || g_.rel_is(c, "acl")) &&
+            (g_.preposition(c) == "for" || g_.rel_is(c, "acl")) && g_.dominated_by(s.head, c) &&
+            c != s.head)
+          said = true;
+      if (said)
+        emit(inst.facts, s.facts->id, "DELIVERS", nullptr, Symbol("pattern:institution-descriptor"),
+             0.6);
+    }
   }
 
   // OPERATES for an institution named with its state: "Turkey's Maarif Foundation", "the US
