@@ -16,9 +16,12 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
+#include <string_view>
 
 #include "softgraph/cli/challenge.hpp"
+#include "softgraph/cli/command_suggest.hpp"
 #include "softgraph/cli/evaluation.hpp"
 #include "softgraph/cli/extraction_jsonl.hpp"
 #include "softgraph/cli/lexicon_suggest.hpp"
@@ -77,6 +80,7 @@ void print_summary(const Graph& g, const std::vector<fs::path>& written, std::os
 
 struct Common {
   std::vector<std::string> inputs;
+  bool example = false;  // --example: the embedded brief instead of inputs
   std::vector<std::string> lexicons;
   unsigned threads = 0;
   bool lossy = false;
@@ -115,11 +119,31 @@ Pipeline make_pipeline(const Common& c) {
   return Pipeline(o);
 }
 
-Graph build_from_inputs(const Pipeline& p, std::vector<std::string> inputs) {
-  if (inputs.empty()) {
-    spdlog::info("no input given: using the embedded brief {}", default_input_path());
-    inputs.push_back(default_input_path());
+// --example for build and channels: the embedded brief (examples/) instead of inputs.
+void add_example_flag(CLI::App* cmd, Common& c) {
+  cmd->add_flag("--example", c.example,
+                "Run on the embedded example brief (examples/central-asia-brief.txt) instead of "
+                "inputs");
+}
+
+// No input is a usage error naming --example (it used to run the embedded brief silently); with
+// --example the inputs are the embedded brief alone. Checked before anything is read or written.
+std::vector<std::string> inputs_or_example(const Common& c, const std::string& command) {
+  if (c.example) {
+    if (!c.inputs.empty())
+      throw Error(ErrorCode::kUsage, "", command,
+                  "--example takes no inputs (give one or the other)");
+    spdlog::info("--example: using the embedded brief {}", default_input_path());
+    return {default_input_path()};
   }
+  if (c.inputs.empty())
+    throw Error(ErrorCode::kUsage, "", command,
+                "no input given: name files, folders, globs or - (paths on stdin), or give "
+                "--example to run on the embedded example brief");
+  return c.inputs;
+}
+
+Graph build_from_inputs(const Pipeline& p, const std::vector<std::string>& inputs) {
   std::vector<std::string> files = expand_inputs(inputs);
   spdlog::info("reading {} document(s)", files.size());
   GraphBuilder builder = p.make_builder();
@@ -131,6 +155,32 @@ Graph build_from_inputs(const Pipeline& p, std::vector<std::string> inputs) {
 
 bool is_graph_json(const std::string& path) {
   return path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+}
+
+// A mistyped command, found before CLI11 parses (which would only say "A subcommand is
+// required"): the first word that is not an option must name a command of the app, and of
+// `lexicon` the word after it. Global options are flags, so no option value comes before the
+// command; inside a command without subcommands the walk stops (its words are its own).
+std::optional<std::string> mistyped_command(const CLI::App& app, int argc, char** argv) {
+  const CLI::App* cur = &app;
+  std::string parent;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "--") return std::nullopt;
+    if (a.size() > 1 && a[0] == '-') continue;
+    auto subs = cur->get_subcommands([](const CLI::App*) { return true; });
+    if (subs.empty()) return std::nullopt;
+    std::vector<std::string> names;
+    const CLI::App* next = nullptr;
+    for (const CLI::App* s : subs) {
+      names.push_back(s->get_name());
+      if (s->get_name() == a) next = s;
+    }
+    if (!next) return unknown_command_message(a, names, parent);
+    parent = parent.empty() ? next->get_name() : parent + " " + next->get_name();
+    cur = next;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -161,9 +211,12 @@ int main(int argc, char** argv) {
   CLI::App app{"softgraph: texts about influence between states -> a typed knowledge graph"};
   app.set_version_flag("--version", version_line());
   app.require_subcommand(1);
+  // Global flags are accepted anywhere: options a subcommand does not know fall through to the
+  // app (`softgraph build x.txt -q`). Subcommands inherit the setting when they are added.
+  app.fallthrough();
   bool verbose = false, quiet = false;
-  app.add_flag("-v,--verbose", verbose, "More messages on stderr");
-  app.add_flag("-q,--quiet", quiet, "Errors only");
+  app.add_flag("-v,--verbose", verbose, "More messages on stderr (anywhere on the line)");
+  app.add_flag("-q,--quiet", quiet, "Errors only (anywhere on the line)");
 
   // build
   Common build_c;
@@ -173,6 +226,7 @@ int main(int argc, char** argv) {
   auto* build =
       app.add_subcommand("build", "Extract, build the graph, compute metrics and export it");
   add_common(build, build_c, false);
+  add_example_flag(build, build_c);
   build->add_option("-o,--output", out_dir, "Output folder")->capture_default_str();
   build
       ->add_option("--max-evidence", build_c.max_evidence,
@@ -237,11 +291,13 @@ int main(int argc, char** argv) {
                     "lexicon entities by id");
 
   // render
-  std::string render_in, render_out = "out", render_formats = "svg";
+  std::string render_in, render_out, render_formats = "svg";
   ExportOptions ro;
   auto* render = app.add_subcommand("render", "Re-render a graph.json with other diagram options");
   render->add_option("graph", render_in, "graph.json")->required();
-  render->add_option("-o,--output", render_out, "Output folder")->capture_default_str();
+  render->add_option("-o,--output", render_out,
+                     "Output folder (default: diagrams/ beside the graph.json, so that the "
+                     "build's own graph.svg and graph.dot are never replaced)");
   render->add_option("--format", render_formats, "dot, svg, png, pdf (comma-separated)")
       ->capture_default_str();
   render->add_option("--layout", ro.layout, "Graphviz layout")->capture_default_str();
@@ -256,6 +312,7 @@ int main(int argc, char** argv) {
   auto* channels =
       app.add_subcommand("channels", "Which actors dominate which instrument channels");
   add_common(channels, channels_c, false);
+  add_example_flag(channels, channels_c);
   channels->add_option("--format", channels_format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
@@ -292,6 +349,10 @@ int main(int argc, char** argv) {
       "suggest", "Print discovered entities the lexicon lacks, as lexicon JSON");
   add_common(suggest, suggest_c, true);
 
+  if (auto msg = mistyped_command(app, argc, argv)) {
+    spdlog::error("{}", *msg);
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -307,9 +368,10 @@ int main(int argc, char** argv) {
 
   try {
     if (*build) {
+      const auto inputs = inputs_or_example(build_c, "build");
       Pipeline p = make_pipeline(build_c);
       eo.formats = split_list(formats);
-      Graph g = build_from_inputs(p, build_c.inputs);
+      Graph g = build_from_inputs(p, inputs);
       check_options(g, eo);
       const auto known = known_projections();
       for (const auto& kind : split_list(projections))
@@ -379,13 +441,16 @@ int main(int argc, char** argv) {
       Graph g = read_graph_json(render_in);
       ro.formats = split_list(render_formats);
       check_options(g, ro);
+      if (render_out.empty())
+        render_out = (fs::path(render_in).parent_path() / "diagrams").string();
       auto written = export_graph(g, render_out, ro);
       for (const auto& w : written) std::cout << w.string() << "\n";
     } else if (*channels) {
 #ifdef SOFTGRAPH_HAVE_CHANNELS
-      Graph g = (channels_c.inputs.size() == 1 && is_graph_json(channels_c.inputs[0]))
-                    ? read_graph_json(channels_c.inputs[0])
-                    : build_from_inputs(make_pipeline(channels_c), channels_c.inputs);
+      const auto inputs = inputs_or_example(channels_c, "channels");
+      Graph g = (inputs.size() == 1 && is_graph_json(inputs[0]))
+                    ? read_graph_json(inputs[0])
+                    : build_from_inputs(make_pipeline(channels_c), inputs);
       ChannelReport report = compute_channels(g);
       if (channels_format == "csv")
         write_channels_csv(report, std::cout);

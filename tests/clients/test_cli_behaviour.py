@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """The softgraph program as a user meets it: exit codes, clear errors naming the file and the
-place, no partial output on failure, byte-identical output across runs and thread counts."""
+place, no partial output on failure, byte-identical output across runs and thread counts; global
+flags anywhere on the line, a mistyped command answered with the nearest one, no input an error
+naming --example, and `render` writing beside the graph, never over the build's diagrams."""
 import hashlib
 import json
 import os
@@ -43,16 +45,84 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--version")
     check(r.returncode == 0 and "softgraph" in r.stdout, "--version prints the version")
 
-    # The embedded default brief.
-    out = tmp / "default"
+    # A mistyped command is answered with the nearest one, exit 2.
+    r = run("biuld")
+    check(r.returncode == 2 and "unknown command 'biuld'; did you mean 'build'?" in r.stderr
+          and "A subcommand is required" not in r.stderr,
+          f"a misspelt command names the nearest one, exit 2 ({r.stderr.strip()})")
+    r = run("-q", "chanels", "x.txt")
+    check(r.returncode == 2 and "did you mean 'channels'?" in r.stderr,
+          f"a misspelt command after a global flag names the nearest one ({r.stderr.strip()})")
+    r = run("lexicon", "chekc", "x.json")
+    check(r.returncode == 2 and "did you mean 'lexicon check'?" in r.stderr,
+          f"a misspelt lexicon command names the nearest one ({r.stderr.strip()})")
+    r = run("frobnicate")
+    check(r.returncode == 2 and "unknown command 'frobnicate'" in r.stderr and "build" in r.stderr
+          and "did you mean" not in r.stderr,
+          f"a command near nothing is refused with the list of commands ({r.stderr.strip()})")
+
+    # No input is a usage error naming --example, and writes nothing.
+    out = tmp / "no-input"
     r = run("build", "-o", str(out))
-    check(r.returncode == 0, "build with no input uses the embedded brief")
+    check(r.returncode == 2 and "--example" in r.stderr,
+          f"build with no input: exit 2 naming --example ({r.stderr.strip()})")
+    check(not out.exists(), "build with no input writes nothing")
+    r = run("channels")
+    check(r.returncode == 2 and "--example" in r.stderr and r.stdout == "",
+          f"channels with no input: exit 2 naming --example, nothing on stdout ({r.stderr.strip()})")
+    r = run("build", "--example", str(tmp / "x.txt"), "-o", str(out))
+    check(r.returncode == 2 and not out.exists(), "--example with an input is a usage error")
+    r = run("build", "--help")
+    check(r.returncode == 0 and "--example" in r.stdout, "build --help lists --example")
+
+    # --example: the embedded default brief.
+    out = tmp / "default"
+    r = run("build", "--example", "-o", str(out))
+    check(r.returncode == 0, f"build --example uses the embedded brief ({r.stderr.strip()})")
     for name in ["graph.json", "graph.graphml", "graph.dot", "graph.jsonld", "graph.svg"]:
         check((out / name).is_file(), f"the default build writes {name}")
     check("top actors by PageRank" in r.stdout, "the summary lists top actors by PageRank")
     g = json.loads((out / "graph.json").read_text())
     check(any(n["id"] == "actor/russia" and n["type"] == "Actor" for n in g["nodes"]),
           "the brief gives Russia as an Actor")
+    check([d["path"] for d in g["documents"]] == ["examples/central-asia-brief.txt"],
+          "the --example build has the brief as its one document")
+    r = run("channels", "--example", "--format", "csv")
+    check(r.returncode == 0 and "actor/russia" in r.stdout,
+          f"channels --example ranks the brief's actors ({r.stderr.strip()[-300:]})")
+
+    # Global flags anywhere: before the command, after it, after its inputs.
+    r = run("build", "--example", "-o", str(tmp / "q-after"), "--format", "json", "-q")
+    check(r.returncode == 0 and r.stderr == "",
+          f"-q after the command is accepted (exit {r.returncode}: {r.stderr.strip()[-300:]})")
+    r = run("build", str(SRC / "examples" / "central-asia-brief.txt"), "-q", "-o",
+            str(tmp / "q-middle"), "--format", "json")
+    check(r.returncode == 0, f"-q after an input is accepted ({r.stderr.strip()[-300:]})")
+    r = run("build", "--example", "-o", str(tmp / "v-after"), "--format", "json", "--verbose")
+    check(r.returncode == 0 and "info" in r.stderr,
+          f"--verbose after the command is accepted and logs ({r.stderr.strip()[-300:]})")
+    r = run("channels", "--example", "-v", "--format", "json")
+    check(r.returncode == 0 and "info" in r.stderr and json.loads(r.stdout) is not None,
+          f"-v among a command's options is accepted ({r.stderr.strip()[-300:]})")
+    r = run("-q", "build", "--example", "-o", str(tmp / "q-before"), "--format", "json")
+    check(r.returncode == 0 and r.stderr == "", "-q before the command still works")
+    r = run("build", "--example", "-o", str(tmp / "x"), "--no-such-option", "-q")
+    check(r.returncode == 2, "an unknown option after the command is still a usage error")
+
+    # render writes to diagrams/ beside the graph by default: the build's graph.svg is kept.
+    svg_before = (out / "graph.svg").read_bytes()
+    r = run("render", str(out / "graph.json"), "--layout", "neato")
+    diagrams = out / "diagrams"
+    check(r.returncode == 0 and (diagrams / "graph.svg").is_file(),
+          f"render graph.json writes diagrams/graph.svg beside the graph ({r.stderr.strip()})")
+    check((out / "graph.svg").read_bytes() == svg_before, "render leaves the build's graph.svg alone")
+    check((diagrams / "graph.svg").read_bytes() != svg_before,
+          "the re-rendered graph.svg (neato) differs from the build's (sfdp)")
+    check(str(diagrams / "graph.svg") in r.stdout, "render prints the file it wrote")
+    r = run("render", str(out / "graph.json"), "-o", str(tmp / "elsewhere"), "--format", "dot")
+    check(r.returncode == 0 and (tmp / "elsewhere" / "graph.dot").is_file(), "render -o still chooses")
+    r = run("render", "--help")
+    check(r.returncode == 0 and "diagrams/" in r.stdout, "render --help names the default folder")
 
     # Bad inputs: exit 1, a message naming the file and the place, no output folder content.
     missing = tmp / "nope.txt"
@@ -79,7 +149,7 @@ with tempfile.TemporaryDirectory() as tmp:
     bad_lex = tmp / "lex.json"
     bad_lex.write_text('{"lexicon": "x", "entries": [{"id": "actor/x", "type": "Actor"}]}')
     out = tmp / "bad4"
-    r = run("build", "--lexicon", str(bad_lex), "-o", str(out))
+    r = run("build", "--example", "--lexicon", str(bad_lex), "-o", str(out))
     check(r.returncode == 1 and "lex.json" in r.stderr and "$.entries[0]" in r.stderr,
           f"a malformed lexicon: exit 1 naming the JSON path ({r.stderr.strip()})")
     check(not out.exists() or not any(out.iterdir()), "a malformed lexicon leaves no output")
@@ -94,11 +164,11 @@ with tempfile.TemporaryDirectory() as tmp:
     # Unwritable output.
     blocker = tmp / "file-not-dir"
     blocker.write_text("x")
-    r = run("build", "-o", str(blocker / "sub"))
+    r = run("build", "--example", "-o", str(blocker / "sub"))
     check(r.returncode == 3, f"an unwritable output folder: exit 3 ({r.stderr.strip()})")
 
     # Determinism: two runs, and one and two threads, give byte-identical files.
-    inputs = [str(ARTICLE)] if ARTICLE.exists() else []
+    inputs = [str(ARTICLE)] if ARTICLE.exists() else ["--example"]
     if not inputs and os.environ.get("SOFTGRAPH_REQUIRE_SHARED"):
         check(False, f"../shared is required but {ARTICLE} is missing")
     formats = "json,graphml,dot,jsonld,svg"

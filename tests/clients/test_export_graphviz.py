@@ -53,7 +53,7 @@ def main():
             for i, tunables in enumerate(("", "glibc.malloc.tcache_count=0", "glibc.malloc.perturb=85")):
                 env = dict(os.environ, GLIBC_TUNABLES=tunables)
                 out = os.path.join(tmp, str(i))
-                run = subprocess.run([binary, "-q", "build", "-o", out, "--format", "dot", "--clusters"],
+                run = subprocess.run([binary, "-q", "build", "--example", "-o", out, "--format", "dot", "--clusters"],
                                      capture_output=True, env=env)
                 check(run.returncode == 0, "build --clusters (%s)" % (tunables or "default allocator"))
                 dots.append(open(os.path.join(out, "graph.dot"), encoding="utf-8").read()

@@ -1,11 +1,11 @@
 // Channel dominance through a real Cypher database. `softgraph build INPUT -o DIR --format
 // json,neo4j` runs on the article (../shared/corpus/soft-power-central-asia.txt) and on the
-// embedded default corpus; DIR/neo4j/ (the neo4j-admin import bundle) is loaded into Kuzu (npm
-// kuzu, an embedded property-graph database that speaks Cypher); a Cypher query over the loaded
-// tables computes every channel's dominant actor by the README's "Channel dominance" rules, and
-// it must equal what `softgraph channels DIR/graph.json --format json` says: the actor ranked
-// first (or the set tied at rank 1) and its share, within 1e-9. Every actor's share is compared
-// as well, and the bundle's own Instrument.dominant_actor column.
+// embedded default brief (`--example`); DIR/neo4j/ (the neo4j-admin import bundle) is loaded into
+// Kuzu (npm kuzu, an embedded property-graph database that speaks Cypher); a Cypher query over
+// the loaded tables computes every channel's dominant actor by the README's "Channel dominance"
+// rules, and it must equal what `softgraph channels DIR/graph.json --format json` says: the actor
+// ranked first (or the set tied at rank 1) and its share, within 1e-9. Every actor's share is
+// compared as well, and the bundle's own Instrument.dominant_actor column.
 //
 // Kuzu has crashed with two databases in one process, so each database gets a child process:
 //   node test_kuzu_channels.mjs                 builds both inputs, runs one child per build
@@ -242,12 +242,12 @@ function main() {
   } else {
     console.log(`skipped article: ${article} not found (set SOFTGRAPH_SHARED_DIR)`);
   }
-  inputs.push(["default", []]);
+  inputs.push(["default", ["--example"]]);
 
   for (const [name, args] of inputs) {
     const out = path.join(tmp, name);
     const build = spawnSync(bin, ["build", ...args, "-o", out, "--format", "json,neo4j"], { encoding: "utf8" });
-    if (!check(build.status === 0, `${name}: softgraph build ${args.join(" ") || "(embedded default)"} -o ${out} --format json,neo4j` +
+    if (!check(build.status === 0, `${name}: softgraph build ${args.join(" ")} -o ${out} --format json,neo4j` +
       (build.status === 0 ? "" : ` exited ${build.status ?? build.signal}: ${(build.stderr || "").trim().slice(-400)}`))) continue;
     const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), name, out], { stdio: "inherit" });
     check(r.status === 0, `${name}: the Kuzu check (own process) exited ${r.status ?? r.signal}`);
