@@ -83,8 +83,8 @@ class Sentence:
     def __init__(self):
         self.words = []  # [form, lemma, upos, head(1-based, 0 root), deprel]
 
-    def add(self, form, lemma, upos, head=None, deprel="dep"):
-        self.words.append([form, lemma, upos, head, deprel])
+    def add(self, form, lemma, upos, head=None, deprel="dep", xpos=None):
+        self.words.append([form, lemma, upos, head, deprel, xpos])
         return len(self.words)
 
     def set(self, i, head, deprel):
@@ -95,9 +95,50 @@ class Sentence:
         text = " ".join(w[0] for w in self.words).replace(" .", ".").replace(" ,", ",")
         text = text.replace(" 's", "'s")
         lines = [f"# sent_id = augment-{sid}", f"# text = {text}"]
-        for i, (form, lemma, upos, head, deprel) in enumerate(self.words, 1):
-            lines.append(f"{i}\t{form}\t{lemma}\t{upos}\t_\t_\t{head}\t{deprel}\t_\t_")
+        for i, (form, lemma, upos, head, deprel, xpos) in enumerate(self.words, 1):
+            xpos = xpos or penn_tag(form, upos)
+            lines.append(f"{i}\t{form}\t{lemma}\t{upos}\t{xpos}\t_\t{head}\t{deprel}\t_\t_")
         return "\n".join(lines) + "\n"
+
+
+def penn_tag(form, upos):
+    """The Penn Treebank tag EWT gives such a word (verbs are tagged where they are made)."""
+    if upos == "PROPN":
+        return "NNP"
+    if upos == "NOUN":
+        return "NNS" if form.endswith("s") and form not in ("news", "gas", "aid") else "NN"
+    if upos == "ADJ":
+        return "JJ"
+    if upos == "NUM":
+        return "CD"
+    if upos == "CCONJ":
+        return "CC"
+    if upos == "DET":
+        return "DT"
+    if upos == "ADP":
+        return "IN"
+    if upos == "PART":
+        return {"'s": "POS", "to": "TO", "not": "RB"}.get(form, "RP")
+    if upos == "ADV":
+        return "RB"
+    if upos == "PUNCT":
+        return {",": ",", ".": "."}.get(form, ".")
+    if upos == "AUX":
+        return {"has": "VBZ", "have": "VBP", "is": "VBZ", "are": "VBP", "was": "VBD",
+                "were": "VBD", "does": "VBZ", "did": "VBD"}.get(form, "VB")
+    if upos == "VERB":
+        return "VB"
+    return "XX"
+
+
+def verb_tag(form, lemma, pres, past, part, after_aux):
+    if after_aux:
+        return "VBN" if form == part else "VB"
+    if form == pres and form != lemma:
+        return "VBZ"
+    if form == past:
+        return "VBD"
+    return "VBP" if form == lemma else "VBD"
 
 
 def add_name(s, parts, upos="PROPN"):
@@ -208,7 +249,7 @@ def active(rnd):
         adv = s.add("also", "also", "ADV")
     else:
         adv = None
-    v = s.add(form, lemma, "VERB")
+    v = s.add(form, lemma, "VERB", xpos=verb_tag(form, lemma, pres, past, part, aux is not None))
     s.set(v, 0, "root")
     s.set(subj, v, "nsubj")
     if aux:
@@ -238,7 +279,8 @@ def active(rnd):
         f2 = {pres: pres2, past: past2, part: part2}.get(form, past2 if form == past else pres2)
         if form == lemma:
             f2 = lemma2
-        v2 = s.add(f2, lemma2, "VERB")
+        v2 = s.add(f2, lemma2, "VERB",
+                   xpos=verb_tag(f2, lemma2, pres2, past2, part2, aux is not None))
         s.set(cc, v2, "cc")
         s.set(v2, v, "conj")
         add_object(s, rnd, rnd.choice(objs2), v2, "obj")
@@ -252,7 +294,7 @@ def passive(rnd):
     obj = add_object(s, rnd, rnd.choice(objs), 0, "root")
     s.set(d, obj, "det")
     aux = s.add(rnd.choice(["were", "are"]), "be", "AUX")
-    v = s.add(part, lemma, "VERB")
+    v = s.add(part, lemma, "VERB", xpos="VBN")
     s.set(v, 0, "root")
     s.set(obj, v, "nsubj:pass")
     s.set(aux, v, "aux:pass")
@@ -273,18 +315,19 @@ def negated_or_planned(rnd):
         aux = s.add(rnd.choice(["does", "did"]), "do", "AUX")
         neg = s.add(rnd.choice(["not", "never"]), None, "PART" if False else "ADV")
         s.words[neg - 1][2] = "PART" if s.words[neg - 1][0] == "not" else "ADV"
-        v = s.add(lemma, lemma, "VERB")
+        v = s.add(lemma, lemma, "VERB", xpos="VB")
         s.set(v, 0, "root")
         s.set(aux, v, "aux")
         s.set(neg, v, "advmod")
         s.set(subj, v, "nsubj")
     else:
         pl, ppres, ppast = rnd.choice(PLANS)
-        m = s.add(rnd.choice([ppres, ppast]), pl, "VERB")
+        mform = rnd.choice([ppres, ppast])
+        m = s.add(mform, pl, "VERB", xpos="VBZ" if mform == ppres else "VBD")
         s.set(m, 0, "root")
         s.set(subj, m, "nsubj")
         to = s.add("to", "to", "PART")
-        v = s.add(lemma, lemma, "VERB")
+        v = s.add(lemma, lemma, "VERB", xpos="VB")
         s.set(to, v, "mark")
         s.set(v, m, "xcomp")
         m_root = m
@@ -299,7 +342,8 @@ def receive(rnd):
     s = Sentence()
     subj = add_state(s, rnd)
     lemma, pres, past = rnd.choice(RECEIVE)
-    v = s.add(rnd.choice([pres, past]), lemma, "VERB")
+    vform = rnd.choice([pres, past])
+    v = s.add(vform, lemma, "VERB", xpos="VBZ" if vform == pres else "VBD")
     s.set(v, 0, "root")
     s.set(subj, v, "nsubj")
     add_object(s, rnd, rnd.choice(["loans", "gas", "wheat", "aid", "weapons", "vaccines"]), v,
@@ -317,7 +361,8 @@ def possessive(rnd):
     h = s.add(noun, noun.rstrip("s") if noun.endswith("s") else noun, "NOUN")
     s.set(st, h, "nmod:poss")
     lemma, pres, past, part, objs = rnd.choice(VERBS)
-    v = s.add(rnd.choice([pres, past]), lemma, "VERB")
+    vform = rnd.choice([pres, past])
+    v = s.add(vform, lemma, "VERB", xpos=verb_tag(vform, lemma, pres, past, part, False))
     s.set(v, 0, "root")
     s.set(h, v, "nsubj")
     add_object(s, rnd, rnd.choice(objs), v, "obj")
