@@ -101,8 +101,20 @@ in_root 'update-ca-certificates >/dev/null'
 stamp "clean clone of $here at $ref ($(git -C "$here" rev-parse --short "$ref")), copy of shared/"
 rm -rf "$root/src"
 mkdir -p "$root/src"
-git clone -q --no-hardlinks "$here" "$root/src/main"
-git -C "$root/src/main" checkout -q --detach "$(git -C "$here" rev-parse "$ref")"
+sha=$(git -C "$here" rev-parse "$ref")
+# Other work may be committing or packing in the repository meanwhile: check the clone, retry.
+for try in 1 2 3; do
+  rm -rf "$root/src/main"
+  if git clone -q --no-hardlinks "$here" "$root/src/main" &&
+     git -C "$root/src/main" checkout -q --detach "$sha" &&
+     [ "$(git -C "$root/src/main" rev-parse HEAD)" = "$sha" ] &&
+     [ -z "$(git -C "$root/src/main" status --porcelain)" ] && [ -f "$root/src/main/scripts/build.sh" ]; then
+    break
+  fi
+  [ "$try" -lt 3 ] || { echo "fresh-root-check: cannot clone $here at $sha" >&2; exit 1; }
+  echo "fresh-root-check: the clone failed (the repository may be busy); again in 5 s" >&2
+  sleep 5
+done
 if [ -d "$shared" ]; then
   cp -r "$shared" "$root/src/shared"
   chmod -R a-w "$root/src/shared"
