@@ -631,6 +631,10 @@ class ClauseReader {
     // project").
     if (rules_.plans.contains(w(p).lemma)) return;
     const bool receive = pat->kind == "receive";
+    // Hosting a summit or a forum's meeting makes a venue, not a recipient.
+    if (receive)
+      for (int o : objects(p))
+        if (rules_.venues.contains(w(o).lemma)) return;
     Entities agents = role_entities(p, pat->agent, !receive);
     // An act with no agent named (a passive, a subject that names no one: "the programme
     // funds ...") in a state's part of the text is that state's: "Turkey. ... Scholarships are
