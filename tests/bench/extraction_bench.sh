@@ -102,7 +102,7 @@ for t in $THREADS; do
   [ -n "$line" ] || continue
   words=$(echo "$line" | awk '{print $(NF-1)}')
   wall=$(awk -v n="extract-t$t" '$1 == n {print $2}' "$WORK/results")
-  echo "--threads $t: $line; $(awk -v w="$words" -v s="$wall" 'BEGIN{printf "%.0f", s > 0 ? w / s : 0}') words parsed per second of wall time"
+  echo "--threads $t: $line; $(awk -v w="$words" -v s="$wall" 'BEGIN{printf "%.0f", (s > 0 ? w / s : 0)}') words parsed per second of wall time"
 done
 for t in $THREADS; do
   if grep -qv " info: " "$WORK/err.extract-t$t" 2>/dev/null; then
