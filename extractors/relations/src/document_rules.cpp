@@ -22,9 +22,9 @@ bool lower_contains(std::string_view text, std::string_view word) {
 // Words that make a sentence naming a state and an organisation say something other than
 // current membership ("observer", "withdrew", "applied").
 bool membership_doubt(std::string_view sentence) {
-  for (std::string_view w : {"observer", "withdr", " left ", "leave", "appl", "candidate",
-                             "suspend", "expel", " not ", "never", "n't", "negotiat", "former",
-                             "dialogue partner", "partner"})
+  for (std::string_view w :
+       {"observer", "withdr", " left ", "leave", "appl", "candidate", "suspend", "expel", " not ",
+        "never", "n't", "negotiat", "former", "dialogue partner", "partner"})
     if (lower_contains(sentence, w)) return true;
   return false;
 }
@@ -222,7 +222,8 @@ void add_lexicon_relations(const Document& doc, const std::vector<Mention>& ment
       std::string_view after = std::string_view(doc.text).substr(m.range.end);
       after = after.substr(0, std::min(after.find_first_of(",;\n"), after.size()));
       if (membership_doubt(after)) continue;
-      add(out, made, doc, country->id, f->id, "MEMBER_OF", m.sentence, "scope:membership-section", 0.6);
+      add(out, made, doc, country->id, f->id, "MEMBER_OF", m.sentence, "scope:membership-section",
+          0.6);
     }
 }
 

@@ -202,5 +202,4 @@ Attributes figures_in(std::string_view sentence) {
   return out;
 }
 
-
 }  // namespace softgraph

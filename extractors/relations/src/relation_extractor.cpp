@@ -58,10 +58,10 @@ EntityFacts facts_of(const Entity& e) {
   f.owners = list_attr(e, "owner");
   f.members = list_attr(e, "members");
   f.channels = list_attr(e, "channels");
-  f.members_kind = !f.members.empty() || !(kind == "agency" || kind == "bank" || kind == "fund" ||
-                                           kind == "foundation" || kind == "media" ||
-                                           kind == "programme" || kind == "university" ||
-                                           kind == "school" || kind == "channel");
+  f.members_kind =
+      !f.members.empty() || !(kind == "agency" || kind == "bank" || kind == "fund" ||
+                              kind == "foundation" || kind == "media" || kind == "programme" ||
+                              kind == "university" || kind == "school" || kind == "channel");
   // An EU-like bloc acts as a state; a bloc's own type in the lexicon is Actor.
   if (f.bloc) f.type = Type::kState;
   return f;
@@ -103,9 +103,7 @@ void update_discourse_unparsed(const std::vector<const Mention*>& here, FactsFor
 
 }  // namespace
 
-ParseStats parse_stats() {
-  return {g_sentences.load(), g_parsed.load(), g_words.load()};
-}
+ParseStats parse_stats() { return {g_sentences.load(), g_parsed.load(), g_words.load()}; }
 
 std::vector<Relation> extract_relations(const Document& doc, std::span<const Entity> entities,
                                         const std::vector<Mention>& mentions,
@@ -160,7 +158,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         discourse.states.clear();
       }
       if (!graphs[si]) {
-        if (!by_sentence[si].empty()) update_discourse_unparsed(by_sentence[si], facts_for, discourse);
+        if (!by_sentence[si].empty())
+          update_discourse_unparsed(by_sentence[si], facts_for, discourse);
         continue;
       }
       for (Claim& c : sentence_claims(*graphs[si], rules, discourse)) claims.push_back({si, c});
@@ -182,8 +181,10 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       gives += c.source == main->id;
       receives += c.target == main->id;
     }
-    if (receives >= gives) claims = read(main);
-    else main = nullptr;
+    if (receives >= gives)
+      claims = read(main);
+    else
+      main = nullptr;
   }
   std::vector<Relation> out;
   std::size_t last = SIZE_MAX;

@@ -33,8 +33,7 @@ std::string RelationPattern::fixed_instrument(std::string_view lemma) const {
   return "";
 }
 
-bool RelationRules::takes(const RelationPattern& p, std::string_view lemma,
-                          std::string_view upos) {
+bool RelationRules::takes(const RelationPattern& p, std::string_view lemma, std::string_view upos) {
   if (!p.upos.contains(upos)) return false;
   return p.lemmas.empty() ? !p.inert.contains(lemma) : p.lemmas.contains(lemma);
 }

@@ -20,15 +20,15 @@ struct RelationPattern {
   std::string kind;  // act, receive, member, partner, nominal
   WordSet lemmas;    // empty: any lemma ("*")
   WordSet upos;
-  WordSet inert;    // lemmas an any-lemma pattern does not take
-  WordSet objects;  // when not empty: the predicate's object must be one of these lemmas
+  WordSet inert;     // lemmas an any-lemma pattern does not take
+  WordSet objects;   // when not empty: the predicate's object must be one of these lemmas
   WordSet not_with;  // prepositions that, with no object, make the verb another ("build on")
-  std::vector<std::string> agent, recipient;     // role names, tried in order
+  std::vector<std::string> agent, recipient;      // role names, tried in order
   std::map<std::string, std::string> instrument;  // lemma or "*" -> codebook id
   std::vector<std::string> relations;             // relation types the pattern may yield
   double confidence = 0.7;
   bool dative = false;  // a giving verb: a state on its object is where it goes, not an owner
-  Symbol rule;  // "pattern:<id>", the evidence's rule
+  Symbol rule;          // "pattern:<id>", the evidence's rule
 
   bool yields(std::string_view type) const;
   // The codebook id the pattern gives a predicate of `lemma` with no instrument named, or "".
@@ -39,15 +39,15 @@ struct RelationRules {
   WordSet negators, modals, plans, plan_nouns, positive_after_not;
   WordSet locative_nouns, venues, proxies, singular_anaphors, plural_anaphors;
   WordSet owner_participles, owner_nouns;  // "run by X", "X's agency"
-  WordSet languages;      // "teaches English": language promotion, and no recipient
-  WordSet non_arguments;  // prepositions whose phrase is no argument of the act ("despite")
-  WordSet tie_nouns;  // "relations", "ties": a channel word on them describes, no act
+  WordSet languages;           // "teaches English": language promotion, and no recipient
+  WordSet non_arguments;       // prepositions whose phrase is no argument of the act ("despite")
+  WordSet tie_nouns;           // "relations", "ties": a channel word on them describes, no act
   WordSet possessor_is_place;  // codebook ids whose possessor is their place ("Kenya's railway")
-  WordSet parts;  // "the provinces of X", "X's north": a part of a place is the place
-  WordSet counterpart_nouns;  // "X's creditor", "X's donor": the possessor receives
-  WordSet copulas;  // "become", "remain": verbs whose object says what the subject is
-  WordSet relations_titles;  // "foreign relations of": the document's state is the recipient
-  WordSet learners;  // "students", "trainees": sent somewhere to learn, not to act there
+  WordSet parts;               // "the provinces of X", "X's north": a part of a place is the place
+  WordSet counterpart_nouns;   // "X's creditor", "X's donor": the possessor receives
+  WordSet copulas;             // "become", "remain": verbs whose object says what the subject is
+  WordSet relations_titles;    // "foreign relations of": the document's state is the recipient
+  WordSet learners;            // "students", "trainees": sent somewhere to learn, not to act there
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   std::vector<RelationPattern> patterns;
 

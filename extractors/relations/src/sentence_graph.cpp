@@ -106,11 +106,16 @@ std::vector<int> SentenceGraph::listed_after(int k) const {
     int depth = 0;
     for (int i = a.last + 1; joined && i < b.first; ++i) {
       const std::string& f = word(i).form;
-      if (f == "(") ++depth;
-      else if (f == ")") --depth;
-      else if (depth > 0) continue;  // an acronym or a note in brackets
-      else if (f == "and" || f == "or") conjunction = true;
-      else if (!(f == "," || f == "the" || f == "The" || (f[0] >= 'A' && f[0] <= 'Z'))) joined = false;
+      if (f == "(")
+        ++depth;
+      else if (f == ")")
+        --depth;
+      else if (depth > 0)
+        continue;  // an acronym or a note in brackets
+      else if (f == "and" || f == "or")
+        conjunction = true;
+      else if (!(f == "," || f == "the" || f == "The" || (f[0] >= 'A' && f[0] <= 'Z')))
+        joined = false;
     }
     if (!joined || depth != 0) break;
     out.push_back(s + 1);

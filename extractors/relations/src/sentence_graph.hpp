@@ -25,8 +25,8 @@ struct EntityFacts {
 struct Word {
   std::uint32_t begin = 0, end = 0;  // bytes in the sentence
   std::string form, lemma, upos, deprel;
-  int head = -1;   // 0-based word index, -1 for the root
-  int slot = -1;   // the mention this word is part of, or -1
+  int head = -1;  // 0-based word index, -1 for the root
+  int slot = -1;  // the mention this word is part of, or -1
 };
 
 // A mention on the words: its entity's facts and its head word.
@@ -69,8 +69,8 @@ class SentenceGraph {
   // i and the conjuncts that hang on it ("China, Russia and Turkey": China's conj children).
   std::vector<int> with_conjuncts(int i) const;
   // The mentions listed after slot `k` in the text ("A, B, C and D"), when only commas, "and",
-  // "or", articles, parenthesised notes and names not recognised stand between them and an "and" or "or" closes
-  // the list: long lists of names are where parsers lose the coordination.
+  // "or", articles, parenthesised notes and names not recognised stand between them and an "and" or
+  // "or" closes the list: long lists of names are where parsers lose the coordination.
   std::vector<int> listed_after(int k) const;
   // Whether `i` lies in the subtree of `root`.
   bool dominated_by(int i, int root) const;

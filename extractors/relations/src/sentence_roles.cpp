@@ -1,0 +1,526 @@
+#include "sentence_roles.hpp"
+
+namespace softgraph {
+
+using namespace roles;
+
+Entities SentenceRoles::resolve(int i, bool conjuncts) const {
+  Entities out;
+  const std::vector<int> words = conjuncts ? g_.with_conjuncts(i) : std::vector<int>{i};
+  for (int w : words) resolve_one(w, out);
+  // A list of organisations the parser did not coordinate ("member of A, B, C and D").
+  if (const Slot* s = g_.slot_of(i); conjuncts && s && institution(s->facts)) {
+    const int k = static_cast<int>(s - g_.slots().data());
+    for (int next : g_.listed_after(k))
+      if (institution(g_.slots()[static_cast<std::size_t>(next)].facts))
+        add_unique(out, g_.slots()[static_cast<std::size_t>(next)].facts);
+  }
+  return out;
+}
+
+void SentenceRoles::resolve_one(int i, Entities& out) const {
+  if (const Slot* s = g_.slot_of(i)) {
+    add_unique(out, s->facts);
+    return;
+  }
+  const Word& x = w(i);
+  const std::string& lemma = x.lemma;
+  // Relative pronouns stand for the noun their clause modifies.
+  if (lemma == "whose" && x.upos == "PRON") {  // "China, whose Export-Import Bank lent ..."
+    int clause = w(x.head >= 0 ? x.head : i).head;
+    if (clause >= 0 && (g_.rel_is(clause, "acl") || g_.rel_is(clause, "parataxis")) &&
+        w(clause).head >= 0)
+      resolve_one(w(clause).head, out);
+    return;
+  }
+  if ((lemma == "which" || lemma == "that" || lemma == "who") && x.upos == "PRON") {
+    const int clause = x.head;
+    if (clause >= 0 && g_.rel_is(clause, "acl") && w(clause).head >= 0)
+      resolve_one(w(clause).head, out);
+    return;
+  }
+  const bool pronoun = x.upos == "PRON" || x.upos == "DET";
+  // "a development fund, the SFD": the name in apposition.
+  if (!pronoun) {
+    const std::size_t before = out.size();
+    for (int c : g_.children(i))
+      if (g_.rel_is(c, "appos"))
+        if (const Slot* s = g_.slot_of(c)) add_unique(out, s->facts);
+    if (out.size() > before) return;
+  }
+  // "the western provinces of Afghanistan": a part of a place is the place.
+  if (!pronoun && rules_.parts.contains(lemma)) {
+    const std::size_t before = out.size();
+    for (std::string_view prep : {"of", "from"})
+      for (int c : with_prep(i, prep))
+        if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
+    for (int c : g_.children_with(i, "nmod:poss"))
+      if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
+    if (out.size() > before) return;
+  }
+  // "the Lao government", "Japan's embassy": the state behind the noun.
+  if (rules_.proxies.contains(lemma) && !pronoun) {
+    const std::size_t before = out.size();
+    for (int c : g_.children(i))
+      if (g_.rel_is(c, "nmod") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))
+        if (const Slot* s = g_.slot_of(c); s && state_like(s->facts)) add_unique(out, s->facts);
+    if (out.size() > before) return;
+  }
+  const bool definite = [&] {
+    for (int c : g_.children(i))
+      if (g_.rel_is(c, "det") &&
+          (w(c).lemma == "the" || w(c).lemma == "this" || w(c).lemma == "that"))
+        return true;
+    return false;
+  }();
+  const bool two = [&] {
+    for (int c : g_.children(i))
+      if (w(c).lemma == "two" || w(c).lemma == "both") return true;
+    return false;
+  }();
+  if (rules_.plural_anaphors.contains(lemma) && (pronoun || two)) {
+    const Entities& ante = d_.subjects.size() >= 2 ? d_.subjects
+                           : d_.states.size() >= 2 ? d_.states
+                                                   : d_.subjects;
+    for (const EntityFacts* f : ante) add_unique(out, f);
+    if (ante.size() < 2 && d_.section_country) {
+      add_unique(out, d_.section_country);
+      add_unique(out, d_.main_country);
+    }
+    return;
+  }
+  // "the Lao government" names its state, even when the state is not recognised: no anaphor.
+  const bool proper_modifier = [&] {
+    for (int c : g_.children(i))
+      if ((g_.rel_is(c, "amod") || g_.rel_is(c, "compound") || g_.rel_is(c, "nmod:poss")) &&
+          !w(c).form.empty() && w(c).form[0] >= 'A' && w(c).form[0] <= 'Z')
+        return true;
+    return false;
+  }();
+  if (rules_.singular_anaphors.contains(lemma) && (pronoun || (definite && !proper_modifier))) {
+    if (const EntityFacts* f = earlier_subject(i))
+      add_unique(out, f);
+    else if (!d_.subjects.empty())
+      add_unique(out, d_.subjects.front());
+    else if (d_.section_country)
+      add_unique(out, d_.section_country);
+    else
+      add_unique(out, d_.main_country);
+    return;
+  }
+  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant.
+  if (rules_.groups.contains(lemma) && !pronoun && !definite) {
+    bool named = false;
+    for (int c : g_.children(i)) {
+      const std::string_view prep = g_.preposition(c);
+      if (g_.rel_is(c, "appos") || g_.rel_is(c, "flat") || g_.rel_is(c, "compound") ||
+          (g_.rel_is(c, "nmod") && (prep == "as" || prep == "such" || prep == "including" ||
+                                    prep == "include" || prep == "like"))) {
+        const std::size_t before = out.size();
+        for (int x : g_.with_conjuncts(c)) resolve_one(x, out);
+        named |= out.size() > before;
+      }
+    }
+    if (named) return;
+  }
+  if (rules_.proxies.contains(lemma) && !pronoun)
+    for (int c : g_.children(i))
+      if (g_.rel_is(c, "nmod") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))
+        if (const Slot* s = g_.slot_of(c); s && state_like(s->facts)) add_unique(out, s->facts);
+}
+
+const EntityFacts* SentenceRoles::earlier_subject(int i) const {
+  const EntityFacts* found = nullptr;
+  for (int x = 0; x < i; ++x) {
+    if (!(w(x).deprel == "nsubj" || w(x).deprel == "nsubj:pass")) continue;
+    if (const Slot* s = g_.slot_of(x); s && (state_like(s->facts) || institution(s->facts)))
+      found = s->facts;
+  }
+  return found;
+}
+
+bool SentenceRoles::is_predicate(int i) const {
+  if (w(i).upos == "VERB") return true;
+  for (int c : g_.children(i))
+    if (g_.rel_is(c, "nsubj") || g_.rel_is(c, "cop")) return true;
+  return false;
+}
+
+bool SentenceRoles::negated_word(int i) const {
+  const auto& kids = g_.children(i);
+  for (std::size_t k = 0; k < kids.size(); ++k) {
+    const int c = kids[k];
+    if (!(g_.rel_is(c, "advmod") || g_.rel_is(c, "det") || g_.rel_is(c, "neg") ||
+          g_.rel_is(c, "cc:preconj")))
+      continue;
+    if (!rules_.negators.contains(w(c).lemma)) continue;
+    // "not only ... but also" asserts.
+    if (c + 1 < g_.size() && rules_.positive_after_not.contains(w(c + 1).lemma)) continue;
+    return true;
+  }
+  return false;
+}
+
+bool SentenceRoles::irrealis(int p) const {
+  for (int q = p, steps = 0; q >= 0 && steps < 8; ++steps) {
+    if (negated_word(q)) return true;
+    for (int c : g_.children(q)) {
+      if (g_.rel_is(c, "aux") && rules_.modals.contains(w(c).lemma)) return true;
+      if (g_.rel_is(c, "mark") && (w(c).lemma == "if" || w(c).lemma == "unless")) return true;
+    }
+    if (q != p && rules_.plans.contains(w(q).lemma)) return true;
+    const int h = w(q).head;
+    if (h < 0) break;
+    if (g_.rel_is(q, "acl") && rules_.plan_nouns.contains(w(h).lemma)) return true;
+    // A clause that says what a report or a claim holds ("denied reports that China was
+    // building ...") has the modality of the verb that takes the report.
+    if (g_.rel_is(q, "acl") && !g_.rel_is(q, "acl:relcl") && w(h).upos == "NOUN" &&
+        w(h).head >= 0 && (g_.rel_is(h, "obj") || g_.rel_is(h, "nsubj"))) {
+      if (negated_word(h)) return true;
+      q = w(h).head;
+      if (rules_.plans.contains(w(q).lemma)) return true;
+      continue;
+    }
+    // Up through the clauses that carry the act: "plans to open", "is expected to build",
+    // "did not agree to sell" (not through a coordinated clause of its own).
+    // ("did not seem interested in exporting": a clause on an adjective shares its modality.)
+    const bool on_adjective = (g_.rel_is(q, "advcl") || g_.rel_is(q, "obl")) && w(h).upos == "ADJ";
+    if (!(g_.rel_is(q, "xcomp") || g_.rel_is(q, "ccomp") || g_.rel_is(q, "conj") || on_adjective))
+      break;
+    if (g_.rel_is(q, "conj") && has_own_subject(q)) break;
+    if (g_.rel_is(q, "conj")) {  // a conjunct shares its first conjunct's modality only
+      q = h;
+      continue;
+    }
+    q = h;
+  }
+  return false;
+}
+
+bool SentenceRoles::has_named_subject(int p) const {
+  for (int x : subject_words(p, "nsubj"))
+    if (w(x).upos == "PROPN") return true;
+  return false;
+}
+
+const EntityFacts* SentenceRoles::scope_agent() const {
+  return d_.main_country ? nullptr : d_.section_country;
+}
+
+bool SentenceRoles::has_own_subject(int p) const {
+  for (int c : g_.children(p))
+    if (g_.rel_is(c, "nsubj") || g_.rel_is(c, "csubj")) return true;
+  return false;
+}
+
+std::vector<int> SentenceRoles::subject_words(int p, std::string_view rel) const {
+  for (int q = p, steps = 0; q >= 0 && steps < 6; ++steps) {
+    std::vector<int> out;
+    // (A clause that shares its subject takes the other clause's surface subject, passive or
+    // not: "is funded by Germany and teaches German".)
+    for (int c : g_.children(q))
+      if (rel == "nsubj" ? (w(c).deprel == "nsubj" || (q != p && w(c).deprel == "nsubj:pass"))
+                         : g_.rel_is(c, rel))
+        out.push_back(c);
+    if (!out.empty()) return out;
+    if (has_own_subject(q)) return {};
+    // "..., with the Diyanet Foundation supporting ...": the with-phrase before a subjectless
+    // clause on the same verb is its subject.
+    if (q == p && rel == "nsubj" && g_.rel_is(q, "advcl") && w(q).head >= 0)
+      for (int h : {q, w(q).head})
+        for (int c : g_.children(h))
+          if (g_.rel_is(c, "obl") && g_.preposition(c) == "with" && c < q && q - c <= 3) return {c};
+    // "Both, however, are members of ..." parsed with "both" as the noun's determiner.
+    if (q == p && rel == "nsubj")
+      for (int c : g_.children(q))
+        if (g_.rel_is(c, "det") && c < q && rules_.plural_anaphors.contains(w(c).lemma)) return {c};
+    if (!(g_.rel_is(q, "xcomp") || g_.rel_is(q, "conj") || g_.rel_is(q, "advcl"))) return {};
+    q = w(q).head;
+  }
+  return {};
+}
+
+std::vector<int> SentenceRoles::with_prep(int head, std::string_view prep) const {
+  std::vector<int> out;
+  for (int c : g_.children(head))
+    if ((g_.rel_is(c, "obl") || g_.rel_is(c, "nmod") || g_.rel_is(c, "advcl")) &&
+        g_.preposition(c) == prep && !g_.rel_is(c, "nmod:poss"))
+      out.push_back(c);
+  return out;
+}
+
+std::vector<int> SentenceRoles::down_objects(int p, int depth) const {
+  std::vector<int> all, frontier = objects(p);
+  for (int c : g_.children(p))
+    if (g_.rel_is(c, "xcomp") ||
+        (g_.rel_is(c, "obl") && !rules_.non_arguments.contains(g_.preposition(c))))
+      frontier.push_back(c);
+  for (int d = 0; d < depth && !frontier.empty(); ++d) {
+    std::vector<int> next;
+    for (int o : frontier) {
+      if (rules_.locative_nouns.contains(w(o).lemma)) continue;
+      all.push_back(o);
+      for (int c : g_.children(o))
+        if ((g_.rel_is(c, "nmod") || g_.rel_is(c, "obl")) && !g_.rel_is(c, "nmod:poss"))
+          next.push_back(c);
+    }
+    frontier = std::move(next);
+  }
+  return all;
+}
+
+std::vector<int> SentenceRoles::objects(int p) const {
+  std::vector<int> out = g_.children_with(p, "obj");
+  for (int c : g_.children(p))
+    if (w(c).deprel == "nsubj:pass") out.push_back(c);
+  return out;
+}
+
+std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
+  std::vector<int> out;
+  auto append = [&](const std::vector<int>& v) { out.insert(out.end(), v.begin(), v.end()); };
+  if (role == "subject") return subject_words(p, "nsubj");
+  if (role == "pass-subject") return subject_words(p, "nsubj:pass");
+  if (role == "by") {
+    const bool passive_like = g_.passive(p) || g_.rel_is(p, "acl") || g_.rel_is(p, "amod") ||
+                              subject_words(p, "nsubj").empty();
+    for (int x : with_prep(p, "by"))
+      if (passive_like || w(x).deprel == "obl:agent") out.push_back(x);
+    // (Parsers often hang the by-phrase of a passive on the oblique before it.)
+    if (out.empty() && g_.passive(p))
+      for (int c : g_.children(p))
+        if (g_.rel_is(c, "obl")) append(with_prep(c, "by"));
+    return out;
+  }
+  if (role == "means-from") {  // "built with money from the United States"
+    for (int c : g_.children(p))
+      if (g_.rel_is(c, "obl") && g_.preposition(c) == "with") append(with_prep(c, "from"));
+    return out;
+  }
+  if (role == "poss") return g_.children_with(p, "nmod:poss");
+  if (role == "modifier") {
+    for (int c : g_.children(p))
+      if (g_.rel_is(c, "amod") || g_.rel_is(c, "compound")) out.push_back(c);
+    return out;
+  }
+  if (role == "from") {
+    append(with_prep(p, "from"));
+    for (int o : down_objects(p, 3)) append(with_prep(o, "from"));
+    return out;
+  }
+  if (role == "iobj") return g_.children_with(p, "iobj");
+  if (role == "obj") return objects(p);
+  if (role == "obj-from") {
+    for (int o : objects(p)) append(with_prep(o, "from"));
+    for (int o : g_.children_with(p, "iobj")) append(with_prep(o, "from"));
+    return out;
+  }
+  if (role == "object-poss") {
+    for (int o : objects(p)) append(g_.children_with(o, "nmod:poss"));
+    return out;
+  }
+  if (role == "object-modifier" || role == "object-owner") {
+    for (int o : objects(p)) {
+      if (role == "object-owner") out.push_back(o);
+      for (int c : g_.children(o))
+        if (g_.rel_is(c, "amod") || g_.rel_is(c, "compound")) out.push_back(c);
+    }
+    return out;
+  }
+  if (role == "appos-of") {
+    if (g_.rel_is(p, "appos") && w(p).head >= 0) out.push_back(w(p).head);
+    return out;
+  }
+  if (role == "between") return with_prep(p, "between");
+  if (role == "subject-place") {  // "the Goethe-Institut in Tashkent teaches ..."
+    for (int x : subject_words(p, "nsubj"))
+      if (const Slot* s = g_.slot_of(x); s && institution(s->facts))
+        for (std::string_view prep : {"in", "at"}) append(with_prep(x, prep));
+    return out;
+  }
+  if (role == "clause-subject") {
+    const int gov = governing_predicate(p);
+    return gov >= 0 ? subject_words(gov, "nsubj") : out;
+  }
+  if (role == "seat") {  // where an embassy or an office is: the presence's target
+    for (std::string_view prep : {"in", "at"}) {
+      append(with_prep(p, prep));
+      for (int o : objects(p)) append(with_prep(o, prep));
+    }
+    return out;
+  }
+  if (role == "place") {
+    if (rules_.venues.contains(w(p).lemma)) return out;
+    // The act's place, on the verb or (as parsers often attach it) somewhere down its object:
+    // "built a bridge in Laos", "fund a centre at the university in Dushanbe"; not the place
+    // of an embassy or an office.
+    // (A place right after an embassy or an office is its seat, however it was attached:
+    // "by its embassy in Dakar".)
+    auto seat = [&](int x) {
+      int c = x;
+      for (int k : g_.children(x))
+        if (g_.rel_is(k, "case")) c = std::min(c, k);
+      return c > 0 && rules_.locative_nouns.contains(w(c - 1).lemma);
+    };
+    auto places_of = [&](int head) {
+      for (std::string_view prep : {"in", "across", "throughout", "within", "into", "inside"})
+        for (int x : with_prep(head, prep))
+          if (!seat(x)) out.push_back(x);
+    };
+    places_of(p);
+    // A place fronted in the clause this one hangs on: "In Kazakhstan, Russia leans on ...,
+    // whereas China relies on ...".
+    if ((g_.rel_is(p, "advcl") || g_.rel_is(p, "conj") || g_.rel_is(p, "ccomp")) && w(p).head >= 0)
+      for (std::string_view prep : {"in", "across", "throughout", "within"})
+        for (int x : with_prep(w(p).head, prep))
+          if (x < p && x < w(p).head) out.push_back(x);
+    for (int o : down_objects(p, 3)) {
+      places_of(o);
+      append(with_prep(o, "between"));  // "a bridge between Tajikistan and Afghanistan"
+    }
+    return out;
+  }
+  if (role.starts_with("prep:")) return with_prep(p, role.substr(5));
+  if (role.starts_with("object-prep:")) {
+    for (int o : objects(p)) append(with_prep(o, role.substr(12)));
+    return out;
+  }
+  if (role.starts_with("clause-prep:")) {  // on the verb of the clause the word is in
+    if (const int gov = governing_predicate(p); gov >= 0) append(with_prep(gov, role.substr(12)));
+    return out;
+  }
+  if (role == "copula-subject") {  // "Tonga became a member of ...", however it was parsed
+    const int gov = governing_predicate(p);
+    if (gov >= 0 && rules_.copulas.contains(w(gov).lemma)) return subject_words(gov, "nsubj");
+    return out;
+  }
+  if (role.starts_with("governor-prep:")) {
+    if (w(p).head >= 0) append(with_prep(w(p).head, role.substr(14)));
+    return out;
+  }
+  return out;
+}
+
+Entities SentenceRoles::role_entities(int p, const std::vector<std::string>& roles,
+                                      bool first_only) const {
+  Entities out;
+  for (const std::string& role : roles) {
+    Entities here;
+    for (int word : role_words(p, role)) {
+      if (role == "object-owner") {
+        if (const Slot* s = g_.slot_of(word); s && institution(s->facts)) owner_states(*s, here);
+        continue;
+      }
+      for (const EntityFacts* f : resolve(word)) add_unique(here, f);
+    }
+    for (const EntityFacts* f : here) add_unique(out, f);
+    if (first_only && !out.empty()) break;
+  }
+  return out;
+}
+
+void SentenceRoles::owner_states(const Slot& s, Entities& out) const {
+  for (const Slot& o : g_.slots())
+    if (std::find(s.facts->owners.begin(), s.facts->owners.end(), o.facts->id.str()) !=
+        s.facts->owners.end())
+      add_unique(out, o.facts);
+}
+
+int SentenceRoles::governing_predicate(int i, bool* in_subject) const {
+  int q = i;
+  for (int steps = 0; steps < g_.size(); ++steps) {
+    const int h = w(q).head;
+    if (h < 0) return -1;
+    if (is_predicate(h)) {
+      if (in_subject) *in_subject = g_.rel_is(q, "nsubj") || g_.rel_is(q, "csubj");
+      return h;
+    }
+    q = h;
+  }
+  return -1;
+}
+
+bool SentenceRoles::argument(int top) const {
+  const Word& t = w(top);
+  if (g_.rel_is(top, "obl") || g_.rel_is(top, "nmod"))
+    return !rules_.non_arguments.contains(g_.preposition(top));
+  return g_.rel_is(top, "obj") || g_.rel_is(top, "iobj") || g_.rel_is(top, "xcomp") ||
+         t.deprel == "nsubj:pass" || g_.rel_is(top, "compound") || g_.rel_is(top, "amod");
+}
+
+Entities SentenceRoles::act_instruments(int p) const {
+  Entities out;
+  for (const Slot& s : g_.slots()) {
+    if (s.facts->type != Type::kInstrument || negated_word(s.head) || describes_ties(s)) continue;
+    // A participle or relative clause on the instrument's noun: "a railway built by China".
+    bool modified = (g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) && w(p).head == s.head;
+    if (!modified && g_.rel_is(p, "conj") && w(p).head >= 0 &&
+        (g_.rel_is(w(p).head, "acl") || g_.rel_is(w(p).head, "amod")))
+      modified = w(w(p).head).head == s.head;
+    if (modified) {
+      add_unique(out, s.facts);
+      continue;
+    }
+    if (governing_predicate(s.head) != p) continue;
+    // (Not through a name: a channel hanging on a state's or an agency's phrase is that
+    // phrase's, however the parser attached the phrase.)
+    int top = s.head;
+    bool through_name = false;
+    while (w(top).head != p) {
+      // (Nor from inside an "among ...", "despite ..." phrase on the way up.)
+      if ((g_.rel_is(top, "nmod") || g_.rel_is(top, "obl")) &&
+          rules_.non_arguments.contains(g_.preposition(top)))
+        through_name = true;
+      top = w(top).head;
+      if (const Slot* o = g_.slot_of(top); o && o != &s && o->facts->type != Type::kInstrument)
+        through_name = true;
+    }
+    if (argument(top) && !through_name) add_unique(out, s.facts);
+  }
+  return out;
+}
+
+bool SentenceRoles::describes_ties(const Slot& s) const {
+  const int h = w(s.head).head;
+  return h >= 0 && (g_.rel_is(s.head, "amod") || g_.rel_is(s.head, "compound")) &&
+         rules_.tie_nouns.contains(w(h).lemma);
+}
+
+bool SentenceRoles::language_object(int o) const {
+  std::string lower = w(o).form;
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return rules_.languages.contains(lower);
+}
+
+bool SentenceRoles::owned_by_other(const EntityFacts* instrument, const Entities& agents) const {
+  for (const Slot& s : g_.slots()) {
+    if (s.facts != instrument) continue;
+    for (int c : g_.children(s.head))
+      if (g_.rel_is(c, "nmod:poss") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))
+        if (const Slot* o = g_.slot_of(c);
+            o && o != &s && state_like(o->facts) &&
+            std::find(agents.begin(), agents.end(), o->facts) == agents.end())
+          return true;
+  }
+  return false;
+}
+
+const RelationPattern* SentenceRoles::pattern_for(int p) const {
+  const Word& x = w(p);
+  for (const RelationPattern& pat : rules_.patterns) {
+    if (pat.kind == "nominal" || !RelationRules::takes(pat, x.lemma, x.upos)) continue;
+    if (!pat.objects.empty()) {
+      bool found = false;
+      for (int o : g_.children(p))
+        if ((g_.rel_is(o, "obj") || w(o).deprel == "nsubj:pass") &&
+            pat.objects.contains(w(o).lemma))
+          found = true;
+      if (!found) continue;
+    }
+    return &pat;
+  }
+  return nullptr;
+}
+
+}  // namespace softgraph
