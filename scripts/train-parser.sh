@@ -9,8 +9,7 @@
 #
 #   scripts/train-parser.sh [--twice] [TREEBANK_DIR]    (default ../shared/treebanks/UD_English-EWT)
 #   environment: SEED (default 1), AUGMENT (default 3000), SOFTGRAPH_BUILD_DIR (default build),
-#   TRAIN_OPTIONS (extra
-#   options for softgraph-train-parser, e.g. "--parser-epochs 10")
+#   TRAIN_OPTIONS (extra options for softgraph-train-parser, e.g. "--parser-epochs 10")
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 twice=0
@@ -43,8 +42,10 @@ if [ "$augment" -gt 0 ]; then
   ln -s "$treebank/en_ewt-ud-test.conllu" "$tmp/treebank/en_ewt-ud-test.conllu"
   treebank=$tmp/treebank
 fi
+start=$(date +%s)
 # shellcheck disable=SC2086
-time "$trainer" --treebank "$treebank" --out "$tmp/en_ewt.model" --seed "$seed" ${TRAIN_OPTIONS:-}
+"$trainer" --treebank "$treebank" --out "$tmp/en_ewt.model" --seed "$seed" ${TRAIN_OPTIONS:-}
+echo "trained in $(($(date +%s) - start)) s"
 if [ "$twice" = 1 ]; then
   # shellcheck disable=SC2086
   "$trainer" --treebank "$treebank" --out "$tmp/again.model" --seed "$seed" ${TRAIN_OPTIONS:-} \

@@ -106,6 +106,8 @@ TEST_CASE("split_words splits punctuation, clitics and currency the way EWT does
         V{"a", "long-term", "deal"});
   CHECK(words_of("I'm sure you've seen what we'd do") ==
         V{"I", "'m", "sure", "you", "'ve", "seen", "what", "we", "'d", "do"});
+  CHECK(words_of("I said no. Dr. Who left etc.") ==
+        V{"I", "said", "no", ".", "Dr.", "Who", "left", "etc."});
   CHECK(words_of("   ").empty());
   CHECK(words_of("").empty());
   // Spans are ordered, do not overlap and never cover white space.
@@ -139,6 +141,13 @@ TEST_CASE("a bad model file gives an error naming the file and the byte") {
 }
 
 TEST_CASE("the built-in model parses hand-made sentences into the expected structure") {
+  {
+    auto w = parse("Japan granted Uzbekistan a loan.");
+    check_arc(w, "granted", "Japan", "nsubj");
+    check_arc(w, "granted", "Uzbekistan", "iobj");
+    check_arc(w, "granted", "loan", "obj");
+    CHECK(w[1].lemma == "grant");
+  }
   {
     auto w = parse("Japan gave Uzbekistan a large loan.");
     check_arc(w, "gave", "Japan", "nsubj");

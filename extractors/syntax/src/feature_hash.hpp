@@ -30,12 +30,17 @@ inline std::uint64_t hash_text(std::string_view s, bool lower = false) {
   return fmix64(h ^ s.size());
 }
 
+// Feature keys have 48 bits: the model stores six bytes a key, and a million features in 2^48
+// collide with a chance of about 1 in 500.
+inline constexpr std::uint64_t kFeatureKeyMask = (std::uint64_t{1} << 48) - 1;
+
 // A feature key from a template number and up to three values. Never 0 (the empty slot).
 inline std::uint64_t feature_key(std::uint32_t tmpl, std::uint64_t a, std::uint64_t b = 0,
                                  std::uint64_t c = 0) {
   std::uint64_t h = fmix64((std::uint64_t{tmpl} + 1) * 0x9E3779B97F4A7C15ULL ^ a);
   h = fmix64(h ^ (b + 0x632BE59BD9B4E019ULL));
   if (c) h = fmix64(h ^ (c * 0x85EBCA77C2B2AE63ULL));
+  h &= kFeatureKeyMask;
   return h ? h : 1;
 }
 

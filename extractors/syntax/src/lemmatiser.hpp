@@ -1,7 +1,8 @@
 // The lemmatiser, learned from the treebank: the most frequent lemma of each (form, tag) seen in
 // training, and for unseen words suffix rules learned from the training vocabulary ("-ies" ->
-// "-y" for NOUN, "-ed" -> "" or "-ied" -> "-y" for VERB ...), the longest known suffix winning.
-// Forms are lower-cased first, except for tags whose lemmas keep their case (PROPN).
+// "-y" for NNS, "-ed" -> "" or "-ied" -> "-y" for VBD ...), the longest known suffix winning.
+// Forms are lower-cased first, except for tags whose lemmas keep their case (NNP). Tags are the
+// Penn Treebank ones (XPOS), finer than UPOS: VBD and VBN take -ed rules, NNS -s rules.
 #pragma once
 
 #include <cstdint>

@@ -4,8 +4,9 @@
 //   u32 root label
 //   tag lexicon: u32 words, then per word u64 form hash (increasing) and u32 tag set
 //   three weight tables (tagger, xtagger, parser): u32 classes, f32 scale, u32 features,
-//     u64 keys (strictly increasing), u16 row lengths, then per entry u8 class and i16 weight
-//   lemmatiser: u32 tags then one keep-case byte each; u32 rules (u8 strip, string append);
+//     u48 keys (strictly increasing), u8 row lengths, then per entry u8 class and i16 weight
+//   lemmatiser (by XPOS): u32 xtags then one keep-case byte each; u32 rules (u8 strip, string
+//   append);
 //     u32 suffixes (string, u8 tag, u32 rule); u32 exceptions (string form, u8 tag, string lemma)
 //   "END."
 // Every count and index is checked on reading, so a truncated or corrupt file gives an error
@@ -21,7 +22,7 @@ namespace softgraph::syntax {
 namespace {
 
 constexpr std::string_view kMagic = "SGSYNTAX", kEnd = "END.";
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 
 class Reader {
  public:
@@ -117,15 +118,15 @@ WeightTable read_table(Reader& in, std::size_t max_classes) {
   std::uint32_t classes = in.u32();
   if (classes == 0 || classes > max_classes) in.fail("class count does not match the names");
   float scale = std::bit_cast<float>(in.u32());
-  std::uint32_t n = in.count(10, "features");
+  std::uint32_t n = in.count(7, "features");
   std::vector<std::uint64_t> keys(n);
   for (std::uint32_t i = 0; i < n; ++i) {
-    keys[i] = in.uint(8);
+    keys[i] = in.uint(6);
     if (keys[i] == 0 || (i > 0 && keys[i] <= keys[i - 1])) in.fail("feature keys out of order");
   }
   std::vector<std::uint32_t> offsets(n + 1, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
-    std::uint64_t len = in.uint(2);
+    std::uint64_t len = in.uint(1);
     if (len == 0 || len > classes) in.fail("a weight row empty or longer than the classes");
     offsets[i + 1] = offsets[i] + static_cast<std::uint32_t>(len);
   }
@@ -143,9 +144,9 @@ void write_table(Writer& out, const WeightTable& t) {
   out.u32(static_cast<std::size_t>(t.classes()));
   out.uint(std::bit_cast<std::uint32_t>(t.scale()), 4);
   out.u32(t.keys().size());
-  for (std::uint64_t k : t.keys()) out.uint(k, 8);
+  for (std::uint64_t k : t.keys()) out.uint(k, 6);
   for (std::size_t i = 0; i + 1 < t.offsets().size(); ++i)
-    out.uint(t.offsets()[i + 1] - t.offsets()[i], 2);
+    out.uint(t.offsets()[i + 1] - t.offsets()[i], 1);
   for (const auto& e : t.entries()) {
     out.uint(e.cls, 1);
     out.uint(static_cast<std::uint16_t>(e.weight), 2);
@@ -184,7 +185,7 @@ LemmaData read_lemmas(Reader& in, std::size_t tags) {
 std::unique_ptr<SyntaxModel::Impl> read_model(std::string_view bytes, const std::string& origin) {
   Reader in(bytes, origin);
   in.expect(kMagic, "the magic bytes SGSYNTAX at the start");
-  if (in.u32() != kVersion) in.fail("unsupported version (this program reads version 1)");
+  if (in.u32() != kVersion) in.fail("unsupported version (this program reads version 2)");
   auto m = std::make_unique<SyntaxModel::Impl>();
   m->tag_names = read_names(in, "tags");
   m->xtag_names = read_names(in, "xtags");
@@ -204,7 +205,7 @@ std::unique_ptr<SyntaxModel::Impl> read_model(std::string_view bytes, const std:
   m->parser = read_table(in, 1 + 2 * m->label_names.size());
   if (static_cast<std::size_t>(m->parser.classes()) != 1 + 2 * m->label_names.size())
     in.fail("parser classes do not match the labels");
-  m->lemmatiser = Lemmatiser(read_lemmas(in, m->tag_names.size()));
+  m->lemmatiser = Lemmatiser(read_lemmas(in, m->xtag_names.size()));
   in.expect(kEnd, "END. after the lemmatiser");
   if (!in.at_end()) in.fail("trailing bytes after the model");
   m->intern_names();

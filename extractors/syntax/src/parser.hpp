@@ -23,6 +23,16 @@ void parse_greedy(ParseState& state, std::span<const WordInfo> words,
   scores.resize(static_cast<std::size_t>(classes));
   std::uint64_t keys[kParserFeatures];
   while (!state.terminal()) {
+    // Forced moves need no scores: an empty stack can only shift, and a lone word before the
+    // root can only become the root.
+    if (state.stack.empty()) {
+      state.apply(shift_class());
+      continue;
+    }
+    if (state.b0 == state.n && state.stack.size() == 1) {
+      state.apply(left_class(root_label));
+      continue;
+    }
     parser_features(state, words, tags, xtags, keys);
     std::fill(scores.begin(), scores.end(), 0);
     score(std::span<const std::uint64_t>(keys), scores.data());

@@ -16,6 +16,7 @@ struct Slot {
   std::uint64_t l;  // label of the arc to its head, when attached
   std::uint64_t e;  // last three letters, for words too rare to have weights of their own
   std::uint64_t q;  // XPOS tag
+  std::uint64_t t;  // the tags the word had in training, to weigh the predicted one against
 };
 
 std::uint64_t bucket(int d) {  // distances 1 2 3 4, 5-6, 7-9, 10+
@@ -30,10 +31,10 @@ void parser_features(const ParseState& st, std::span<const WordInfo> words,
                      std::uint64_t (&keys)[kParserFeatures]) {
   static const std::uint64_t none_word = 0x5bd1e9955bd1e995ULL;
   auto at = [&](int i) -> Slot {
-    if (i == kNone) return Slot{none_word, kNoneTag, 255, none_word, kNoneTag};
+    if (i == kNone) return Slot{none_word, kNoneTag, 255, none_word, kNoneTag, 0x40000000};
     auto u = static_cast<std::size_t>(i);
     std::uint64_t l = st.label[u] == kNone ? 255 : static_cast<std::uint64_t>(st.label[u]);
-    return Slot{words[u].lower, tags[u], l, words[u].suffix[2], xtags[u]};
+    return Slot{words[u].lower, tags[u], l, words[u].suffix[2], xtags[u], words[u].tag_set};
   };
   auto child = [&](int i, const std::vector<int>& v) {
     return i == kNone ? kNone : v[static_cast<std::size_t>(i)];
@@ -110,6 +111,8 @@ void parser_features(const ParseState& st, std::span<const WordInfo> words,
   // Penn Treebank tags.
   add(s0.q), add(s1.q), add(b0.q), add(b1.q), add(pp(s0.q, b0.q)), add(pp(s1.q, s0.q));
   add(ppp(s0.q, b0.q, b1.q)), add(s0.w, b0.q), add(s0.q, b0.w);
+  // Ambiguity classes beside the predicted tags.
+  add(s0.t, s0.p), add(b0.t, b0.p), add(b1.t, b1.p);
 }
 
 }  // namespace softgraph::syntax

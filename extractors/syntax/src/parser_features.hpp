@@ -13,7 +13,7 @@
 
 namespace softgraph::syntax {
 
-inline constexpr int kParserFeatures = 100;
+inline constexpr int kParserFeatures = 103;
 inline constexpr std::uint8_t kRootTag = 254, kNoneTag = 253;
 
 // `words`, `tags` (UPOS) and `xtags` (XPOS) hold n+1 entries: the words, then the root

@@ -79,7 +79,7 @@ void SyntaxModel::parse(std::span<const std::string_view> forms,
     w.form = forms[i];
     w.upos = m.tags[s.tags[i]];
     w.xpos = m.xtags[s.xtags[i]];
-    m.lemmatiser.lemmatise(forms[i], s.tags[i], w.lemma);
+    m.lemmatiser.lemmatise(forms[i], s.xtags[i], w.lemma);
     int h = st.head[i];
     w.head = h == static_cast<int>(n) ? 0 : h + 1;
     w.deprel = m.labels[static_cast<std::size_t>(st.label[i])];

@@ -26,7 +26,7 @@ WeightTable::WeightTable(int classes, float scale, std::vector<std::uint64_t> ke
     std::size_t i = static_cast<std::size_t>(keys_[k]) & mask_;
     while (slots_[i].count != 0) i = (i + 1) & mask_;
     Slot& s = slots_[i];
-    s.fingerprint = static_cast<std::uint32_t>(keys_[k] >> 32);
+    s.fingerprint = static_cast<std::uint32_t>(keys_[k] >> 16);
     s.count = static_cast<std::uint8_t>(count);
     if (count <= kInline) {
       for (std::uint32_t e = 0; e < count; ++e) {

@@ -76,7 +76,7 @@ class WeightTable {
  private:
   static constexpr int kInline = 3;
   struct Slot {
-    std::uint32_t fingerprint = 0;  // the key's high half; the low half chose the slot
+    std::uint32_t fingerprint = 0;  // bits 16-47 of the key; the low bits chose the slot
     std::uint8_t count = 0;         // pairs in the row; 0 = empty slot
     std::uint8_t cls[kInline] = {};
     std::int16_t weight[kInline] = {};  // for longer rows, weight[0..1] hold begin()
@@ -91,7 +91,7 @@ class WeightTable {
   static_assert(sizeof(Slot) == 16);
 
   const Slot* find(std::uint64_t key) const {
-    const auto fingerprint = static_cast<std::uint32_t>(key >> 32);
+    const auto fingerprint = static_cast<std::uint32_t>(key >> 16);
     for (std::size_t i = static_cast<std::size_t>(key) & mask_;; i = (i + 1) & mask_) {
       if (slots_[i].count == 0) return nullptr;
       if (slots_[i].fingerprint == fingerprint) return &slots_[i];

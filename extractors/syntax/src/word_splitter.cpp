@@ -93,11 +93,12 @@ class ChunkSplitter {
     for (char c : w)
       if (!is_alpha(static_cast<unsigned char>(c)) && c != '.') dotted = false;
     if (dotted) return true;
-    static constexpr std::array<std::string_view, 40> kAbbrev = {
-        "mr",  "mrs",  "ms",   "dr",     "prof", "sr",  "jr",  "st",  "inc", "ltd",
-        "co",  "corp", "vs",   "etc",    "jan",  "feb", "mar", "apr", "jun", "jul",
-        "aug", "sep",  "sept", "oct",    "nov",  "dec", "gov", "sen", "rep", "gen",
-        "col", "lt",   "no",   "approx", "dept", "est", "fig", "mt",  "ft",  "cf"};
+    // Not "no" (No. 5) nor "est": as words they end sentences too often.
+    static constexpr std::array<std::string_view, 38> kAbbrev = {
+        "mr",  "mrs",  "ms",     "dr",   "prof", "sr",  "jr",  "st",  "inc", "ltd",
+        "co",  "corp", "vs",     "etc",  "jan",  "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep",  "sept",   "oct",  "nov",  "dec", "gov", "sen", "rep", "gen",
+        "col", "lt",   "approx", "dept", "fig",  "mt",  "ft",  "cf"};
     if (w.size() > 6) return false;
     char buf[8];
     for (std::size_t i = 0; i < w.size(); ++i) buf[i] = lower(w[i]);

@@ -26,6 +26,8 @@ Names collect_names(const std::vector<ConlluSentence>& sentences) {
   for (const auto& s : sentences)
     for (const auto& w : s.words)
       tags.insert(w.upos), xtags.insert(w.xpos), labels.insert(w.deprel);
+  // "_" is no tag: sentences added without XPOS (scripts/syntax_augment.py) leave it empty.
+  tags.erase("_"), xtags.erase("_");
   return Names{
       {tags.begin(), tags.end()}, {xtags.begin(), xtags.end()}, {labels.begin(), labels.end()}};
 }
@@ -44,8 +46,8 @@ std::vector<Sentence> prepare(const std::vector<ConlluSentence>& sentences, cons
       describe_word(w.form, s.words[static_cast<std::size_t>(i)]);
       int tag = names.tag(w.upos), xtag = names.xtag(w.xpos), label = names.label(w.deprel);
       // Unknown in training (only in dev or test): a tag or label that never scores right.
-      s.tags.push_back(static_cast<std::uint8_t>(tag < 0 ? 0 : tag));
-      s.xtags.push_back(static_cast<std::uint8_t>(xtag < 0 ? 0 : xtag));
+      s.tags.push_back(static_cast<std::uint8_t>(tag < 0 ? kUnknownTag : tag));
+      s.xtags.push_back(static_cast<std::uint8_t>(xtag < 0 ? kUnknownTag : xtag));
       s.labels.push_back(label < 0 ? 0 : label);
       int head = w.head == 0 ? n : w.head - 1;
       s.heads.push_back(head);

@@ -22,6 +22,9 @@ struct Names {
 // The sorted tag and label sets of a treebank.
 Names collect_names(const std::vector<ConlluSentence>& sentences);
 
+// The gold tag of a word whose tag is "_" or unseen: taggers do not learn from it.
+inline constexpr std::uint8_t kUnknownTag = 252;
+
 struct Sentence {
   const ConlluSentence* source = nullptr;
   std::vector<WordInfo> words;            // n + 1: the root last

@@ -29,16 +29,18 @@ const K& most_frequent(const std::map<K, int>& counts) {
 Lemmatiser learn_lemmatiser(const std::vector<ConlluSentence>& sentences, const Names& names,
                             int min_types) {
   LemmaData data;
+  // Tags are XPOS: finer than UPOS, they pick the rule (NNS: -s, VBD/VBN: -ed, VBG: -ing) and
+  // tell possessive PRP$ "her" from PRP "her" (-> "she").
   // 1. A tag keeps case when most of its lemmas are written as their form's first letter is.
-  std::vector<int> same(names.tags.size()), lowered(names.tags.size());
+  std::vector<int> same(names.xtags.size()), lowered(names.xtags.size());
   for (const auto& s : sentences)
     for (const auto& w : s.words) {
-      int t = names.tag(w.upos);
+      int t = names.xtag(w.xpos);
       if (t < 0 || w.form.empty() || w.lemma.empty() || !(w.form[0] >= 'A' && w.form[0] <= 'Z'))
         continue;
       (w.lemma[0] == w.form[0] ? same : lowered)[static_cast<std::size_t>(t)]++;
     }
-  for (std::size_t t = 0; t < names.tags.size(); ++t)
+  for (std::size_t t = 0; t < names.xtags.size(); ++t)
     data.keep_case.push_back(same[t] > lowered[t] ? 1 : 0);
   Lemmatiser normaliser(data);
 
@@ -47,7 +49,7 @@ Lemmatiser learn_lemmatiser(const std::vector<ConlluSentence>& sentences, const 
   std::string norm;
   for (const auto& s : sentences)
     for (const auto& w : s.words) {
-      int t = names.tag(w.upos);
+      int t = names.xtag(w.xpos);
       if (t < 0 || w.lemma == "_") continue;
       normaliser.normalise(w.form, t, norm);
       lemma_counts[{norm, t}][w.lemma]++;

@@ -11,6 +11,7 @@ TagLexicon build_tag_lexicon(const std::vector<Sentence>& sentences, int min_cou
   std::unordered_map<std::uint64_t, std::pair<int, std::uint32_t>> seen;  // count, tags
   for (const auto& s : sentences)
     for (int i = 0; i < s.size(); ++i) {
+      if (s.tags[static_cast<std::size_t>(i)] == kUnknownTag) continue;
       auto& [count, set] = seen[s.words[static_cast<std::size_t>(i)].lower];
       ++count;
       set |= 1u << s.tags[static_cast<std::size_t>(i)];
@@ -53,7 +54,7 @@ TrainTable train_tagger(const std::vector<const Sentence*>& sentences, GoldTags 
           if (scores[static_cast<std::size_t>(c)] > scores[static_cast<std::size_t>(best)])
             best = c;
         int gold = ((*s).*gold_tags)[i];
-        if (best != gold) table.update(keys, gold, best);
+        if (gold != kUnknownTag && best != gold) table.update(keys, gold, best);
         table.tick();
         predicted[i] = static_cast<std::uint8_t>(best);
       }
