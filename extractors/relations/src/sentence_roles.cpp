@@ -309,7 +309,11 @@ std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
     return out;
   }
   if (role == "iobj") return g_.children_with(p, "iobj");
-  if (role == "obj") return objects(p);
+  if (role == "obj") {  // (an indirect object with no direct one is the object, misparsed)
+    out = objects(p);
+    if (out.empty()) out = g_.children_with(p, "iobj");
+    return out;
+  }
   if (role == "obj-from") {
     for (int o : objects(p)) append(with_prep(o, "from"));
     for (int o : g_.children_with(p, "iobj")) append(with_prep(o, "from"));
