@@ -23,6 +23,8 @@ struct SyntaxModel::Impl {
   syntax::Lemmatiser lemmatiser;
   // Interned once at load, so parse() hands out symbols without touching the intern table.
   std::vector<Symbol> tags, xtags, labels;
+  // Label indices for repair_iobj() (-1 when the model lacks one).
+  int iobj = -1, obj = -1, ccomp = -1, xcomp = -1;
   void intern_names();
 };
 

@@ -13,7 +13,35 @@ void SyntaxModel::Impl::intern_names() {
   tags.assign(tag_names.begin(), tag_names.end());
   xtags.assign(xtag_names.begin(), xtag_names.end());
   labels.assign(label_names.begin(), label_names.end());
+  auto index = [&](std::string_view name) {
+    for (std::size_t i = 0; i < label_names.size(); ++i)
+      if (label_names[i] == name) return static_cast<int>(i);
+    return -1;
+  };
+  iobj = index("iobj"), obj = index("obj"), ccomp = index("ccomp"), xcomp = index("xcomp");
 }
+
+namespace {
+
+// In UD an indirect object comes with a direct object or a clausal complement ("gave him a
+// loan", "told him that ..."). The greedy parser sometimes labels the only object of a verb
+// iobj ("France occupied Laos" after training on many "X sent Y Z"): make that one obj.
+void repair_iobj(const SyntaxModel::Impl& m, ParseState& st) {
+  if (m.iobj < 0 || m.obj < 0) return;
+  for (int i = 0; i < st.n; ++i) {
+    if (st.label[static_cast<std::size_t>(i)] != m.iobj) continue;
+    const int h = st.head[static_cast<std::size_t>(i)];
+    bool completed = false;
+    for (int k = 0; k < st.n && !completed; ++k) {
+      const int l = st.label[static_cast<std::size_t>(k)];
+      completed =
+          st.head[static_cast<std::size_t>(k)] == h && (l == m.obj || l == m.ccomp || l == m.xcomp);
+    }
+    if (!completed) st.label[static_cast<std::size_t>(i)] = m.obj;
+  }
+}
+
+}  // namespace
 
 SyntaxModel::SyntaxModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SyntaxModel::~SyntaxModel() = default;
@@ -73,6 +101,7 @@ void SyntaxModel::parse(std::span<const std::string_view> forms,
                [&](std::span<const std::uint64_t> keys, std::int32_t* scores) {
                  m.parser.score(keys, scores);
                });
+  repair_iobj(m, st);
 
   for (std::size_t i = 0; i < n; ++i) {
     ParsedWord& w = out[i];
