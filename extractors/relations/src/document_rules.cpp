@@ -29,6 +29,13 @@ bool membership_doubt(std::string_view sentence) {
   return false;
 }
 
+bool membership_word(std::string_view sentence) {
+  for (std::string_view w : {"member", "join", "accession", "acced", "admitted", "belong",
+                             "founding", "signator", "partie"})
+    if (lower_contains(sentence, w)) return true;
+  return false;
+}
+
 bool organisation(const EntityFacts* f) {
   return f && (f->bloc || (f->type == Type::kInstitution && f->owners.empty() &&
                            (f->members_kind || f->multilateral)));
@@ -205,7 +212,11 @@ void add_lexicon_relations(const Document& doc, const std::vector<Mention>& ment
       for (int s : it->second) {
         const auto& orgs = named_in[org->id];
         if (!std::binary_search(orgs.begin(), orgs.end(), s)) continue;
-        if (membership_doubt(doc.slice(doc.sentences[static_cast<std::size_t>(s)].range))) continue;
+        const std::string_view text = doc.slice(doc.sentences[static_cast<std::size_t>(s)].range);
+        // The sentence speaks of membership, and says nothing against it: a state named beside
+        // an organisation it belongs to is not thereby stated a member ("visited Laos for the
+        // ASEAN summit").
+        if (membership_doubt(text) || !membership_word(text)) continue;
         add(out, made, doc, member, org->id, "MEMBER_OF", s, "lexicon:members", 0.7);
         break;
       }
