@@ -12,6 +12,8 @@
 #include "softgraph/extract/reference_builder.hpp"
 #include "softgraph/extract/reference_list_finder.hpp"
 #include "softgraph/extract/references.hpp"
+
+#include "softgraph/core/evidence.hpp"
 #include "softgraph/extract/twin_matcher.hpp"
 
 namespace softgraph {
@@ -38,28 +40,6 @@ class LineIndex {
   std::uint64_t size_;
   std::vector<std::uint64_t> newlines_;
 };
-
-Evidence evidence_for(const Document& doc, ByteRange text_range, int sentence,
-                      std::string_view rule, double confidence) {
-  Evidence ev;
-  ev.document = doc.id;
-  ev.range = doc.to_raw(text_range);
-  std::string_view raw = doc.raw.empty() ? std::string_view(doc.text) : std::string_view(doc.raw);
-  if (ev.range.end <= raw.size() && ev.range.begin <= ev.range.end)
-    ev.quote = std::string(ev.range.slice(raw));
-  std::string repaired(doc.slice(text_range));
-  if (repaired != ev.quote) ev.text = repaired;
-  ev.rule = rule;
-  ev.confidence = confidence;
-  ev.sentence = sentence;
-  for (const SourceLocation& loc : doc.locations)
-    if (loc.range.begin <= text_range.begin && text_range.begin < loc.range.end) {
-      ev.page = loc.page;
-      ev.element = loc.element;
-      break;
-    }
-  return ev;
-}
 
 double confidence_of(std::string_view rule) {
   if (rule == "citation:parenthetical") return 1.0;

@@ -36,7 +36,7 @@ class ClauseReader : public SentenceRoles {
     if (pat && !pat->yields(type)) return;
     for (const Claim& c : out_)
       if (c.source == src->id && c.target == dst && c.type == type) return;
-    out_.push_back({src->id, dst, Symbol(type), pat, rule, confidence});
+    out_.push_back({src->id, dst, Symbol(type), rule, confidence});
   }
 
   // USES_INSTRUMENT or DELIVERS for each agent and instrument, TARGETS for each recipient.

@@ -22,7 +22,6 @@ struct Discourse {
 
 struct Claim {
   Symbol source, target, type;
-  const RelationPattern* pattern = nullptr;
   Symbol rule;  // pattern->rule, or a structural rule such as "pattern:operates-poss"
   double confidence = 0.7;
 };

@@ -1,6 +1,7 @@
 #include "document_rules.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <tuple>
@@ -12,28 +13,30 @@ namespace {
 
 using Type = EntityFacts::Type;
 
-bool lower_contains(std::string_view text, std::string_view word) {
+std::string lower(std::string_view text) {
   std::string t(text);
   for (char& c : t)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return t.find(word) != std::string::npos;
+  return t;
+}
+
+bool contains_any(const std::string& lowered, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words)
+    if (lowered.find(w) != std::string::npos) return true;
+  return false;
 }
 
 // Words that make a sentence naming a state and an organisation say something other than
 // current membership ("observer", "withdrew", "applied").
 bool membership_doubt(std::string_view sentence) {
-  for (std::string_view w :
-       {"observer", "withdr", " left ", "leave", "appl", "candidate", "suspend", "expel", " not ",
-        "never", "n't", "negotiat", "former", "dialogue partner", "partner"})
-    if (lower_contains(sentence, w)) return true;
-  return false;
+  return contains_any(lower(sentence), {"observer", "withdr", " left ", "leave", "appl",
+                                        "candidate", "suspend", "expel", " not ", "never", "n't",
+                                        "negotiat", "former", "dialogue partner", "partner"});
 }
 
 bool membership_word(std::string_view sentence) {
-  for (std::string_view w : {"member", "join", "accession", "acced", "admitted", "belong",
-                             "founding", "signator", "partie"})
-    if (lower_contains(sentence, w)) return true;
-  return false;
+  return contains_any(lower(sentence), {"member", "join", "accession", "acced", "admitted",
+                                        "belong", "founding", "signator", "partie"});
 }
 
 bool organisation(const EntityFacts* f) {
@@ -152,8 +155,8 @@ DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& me
   }
   focus_ = main_ ? main_ : region_;
   for (std::size_t s = 0; s < doc.sections.size(); ++s)
-    membership_[s] = lower_contains(doc.sections[s].title, "membership") ||
-                     lower_contains(doc.sections[s].title, "international organi");
+    membership_[s] =
+        contains_any(lower(doc.sections[s].title), {"membership", "international organi"});
 }
 
 const EntityFacts* DocumentScope::section_country(int section, int paragraph) const {

@@ -57,7 +57,6 @@ EntityFacts facts_of(const Entity& e) {
   f.multilateral = kind == "organization" || kind == "bank" || kind == "bloc";
   f.owners = list_attr(e, "owner");
   f.members = list_attr(e, "members");
-  f.channels = list_attr(e, "channels");
   f.members_kind =
       !f.members.empty() || !(kind == "agency" || kind == "bank" || kind == "fund" ||
                               kind == "foundation" || kind == "media" || kind == "programme" ||

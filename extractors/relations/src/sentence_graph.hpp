@@ -19,7 +19,7 @@ struct EntityFacts {
   bool bloc = false;          // kind "bloc": acts like a state, has members
   bool multilateral = false;  // organisation, bank or bloc: run by no single state
   bool members_kind = false;  // an organisation states can be members of
-  std::vector<std::string> owners, members, channels;
+  std::vector<std::string> owners, members;
 };
 
 struct Word {
