@@ -298,7 +298,7 @@ int main(int argc, char** argv) {
   render->add_option("-o,--output", render_out,
                      "Output folder (default: diagrams/ beside the graph.json, so that the "
                      "build's own graph.svg and graph.dot are never replaced)");
-  render->add_option("--format", render_formats, "dot, svg, png, pdf (comma-separated)")
+  render->add_option("--format", render_formats, "dot, svg, png, pdf, html (comma-separated)")
       ->capture_default_str();
   render->add_option("--layout", ro.layout, "Graphviz layout")->capture_default_str();
   render->add_option("--size-metric", ro.size_metric, "Metric that sizes nodes")

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "graphviz_scene.hpp"
+#include "html_explorer.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/writers.hpp"
 
@@ -36,6 +37,7 @@ const std::vector<Format>& formats() {
       {"neo4j", "neo4j/", write_neo4j},
       {"csv", "csv/", write_csv},
       {"csl", "references.json", write_csl},
+      {"html", "graph.html", write_html},
   };
   return kFormats;
 }
@@ -62,6 +64,9 @@ std::string format_output_name(const std::string& format) { return find_format(f
 
 void check_options(const Graph& g, const ExportOptions& opt) {
   for (const auto& f : opt.formats) find_format(f);
+  if (std::find(opt.formats.begin(), opt.formats.end(), "html") != opt.formats.end())
+    if (std::string why = explorer_unavailable_reason(); !why.empty())
+      throw Error(ErrorCode::kUsage, "", "--format html", "the explorer is not available: " + why);
   auto layouts = known_layouts();
   if (std::find(layouts.begin(), layouts.end(), opt.layout) == layouts.end())
     throw Error(ErrorCode::kUsage, "", "",

@@ -61,4 +61,9 @@ std::string cypher_identifier(std::string_view s);
 // built from ids ("actor/china" -> "actor/china", "a b" -> "a%20b").
 std::string iri_component(std::string_view s, std::string_view keep = "/");
 
+// JSON text made safe to inline in an HTML <script> element: '<', '>', '&', U+2028 and U+2029
+// become \u escapes, so no "</script" or "<!--" can end or change the element and the text is
+// also a valid JavaScript literal. Correct because JSON has these only inside strings.
+std::string script_json(std::string_view json);
+
 }  // namespace softgraph::escape

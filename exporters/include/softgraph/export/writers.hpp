@@ -56,5 +56,7 @@ void write_rendered(ExportContext& ctx, Sink& sink, const std::string& format);
 void write_neo4j(ExportContext& ctx, Sink& sink);
 void write_csv(ExportContext& ctx, Sink& sink);
 void write_csl(ExportContext& ctx, Sink& sink);
+// graph.html: the interactive explorer (sigma.js), one self-contained offline page.
+void write_html(ExportContext& ctx, Sink& sink);
 
 }  // namespace softgraph
