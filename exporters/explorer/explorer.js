@@ -46,7 +46,7 @@
     graph.addNode(n.id, { label: n.label, x: n.x, y: n.y, size: n.size, color: n.color });
   for (const e of data.edges)
     graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
-      size: 0.6 + Math.min(e.weight, 10) * 0.35,
+      size: 1.5 + Math.min(e.weight, 10) * 0.35,  // at least 1.5 px: thinner ones are hard to click
       color: e.color,
       type: "arrow",
     });
@@ -340,6 +340,37 @@
     input.addEventListener("blur", close);
   }
 
+  // The visible edge nearest to a viewport point, if within `tolerance` pixels.
+  function nearestEdge(renderer, x, y, tolerance) {
+    let best = null;
+    let bestDistance = tolerance;
+    const at = new Map();
+    const place = (id) => {
+      let p = at.get(id);
+      if (!p) {
+        const n = nodeById.get(id);
+        p = renderer.graphToViewport({ x: n.x, y: n.y });
+        at.set(id, p);
+      }
+      return p;
+    };
+    for (const e of data.edges) {
+      if (!state.visibleEdges.has(e.id)) continue;
+      const a = place(e.source), b = place(e.target);
+      if (Math.max(a.x, b.x) < x - tolerance || Math.min(a.x, b.x) > x + tolerance ||
+          Math.max(a.y, b.y) < y - tolerance || Math.min(a.y, b.y) > y + tolerance) continue;
+      const vx = b.x - a.x, vy = b.y - a.y, length = vx * vx + vy * vy || 1;
+      const t = Math.max(0, Math.min(1, ((x - a.x) * vx + (y - a.y) * vy) / length));
+      const d = Math.hypot(a.x + t * vx - x, a.y + t * vy - y);
+      if (d <= bestDistance) {
+        best = e.id;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+  api.nearestEdge = (x, y) => nearestEdge(api.renderer, x, y, 5);
+
   // --- Drawing --------------------------------------------------------------------------------
   computeVisibility();
   if (data.nodes.length === 0) {
@@ -365,7 +396,13 @@
     api.renderer = renderer;
     renderer.on("clickNode", ({ node }) => select("node", node));
     renderer.on("clickEdge", ({ edge }) => select("edge", edge));
-    renderer.on("clickStage", () => { if (state.selected) select(null); });
+    // Thin edges are hard to hit in sigma's half-resolution picking layer: a click on the stage
+    // selects the nearest visible edge within a few pixels, as if it had been hit.
+    renderer.on("clickStage", ({ event }) => {
+      const hit = nearestEdge(renderer, event.x, event.y, 5);
+      if (hit) select("edge", hit);
+      else if (state.selected) select(null);
+    });
     renderer.on("enterEdge", () => { $("graph").style.cursor = "pointer"; });
     renderer.on("leaveEdge", () => { $("graph").style.cursor = ""; });
     renderer.on("enterNode", () => { $("graph").style.cursor = "pointer"; });

@@ -58,15 +58,19 @@ std::vector<std::string> known_formats() {
   return out;
 }
 
+std::string format_unavailable(const std::string& format) {
+  return format == "html" ? explorer_unavailable_reason() : "";
+}
+
 std::vector<std::string> known_layouts() { return {"sfdp", "neato", "dot", "circo", "fdp"}; }
 
 std::string format_output_name(const std::string& format) { return find_format(format).output; }
 
 void check_options(const Graph& g, const ExportOptions& opt) {
   for (const auto& f : opt.formats) find_format(f);
-  if (std::find(opt.formats.begin(), opt.formats.end(), "html") != opt.formats.end())
-    if (std::string why = explorer_unavailable_reason(); !why.empty())
-      throw Error(ErrorCode::kUsage, "", "--format html", "the explorer is not available: " + why);
+  for (const auto& f : opt.formats)
+    if (std::string why = format_unavailable(f); !why.empty())
+      throw Error(ErrorCode::kUsage, "", "--format " + f, "not available in this build: " + why);
   auto layouts = known_layouts();
   if (std::find(layouts.begin(), layouts.end(), opt.layout) == layouts.end())
     throw Error(ErrorCode::kUsage, "", "",

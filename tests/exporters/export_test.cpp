@@ -35,7 +35,7 @@ namespace {
 std::vector<std::string> all_formats() {
   std::vector<std::string> out;
   for (const auto& f : known_formats())
-    if (f != "csl") out.push_back(f);
+    if (f != "csl" && format_unavailable(f).empty()) out.push_back(f);  // html needs npm's library
   return out;
 }
 

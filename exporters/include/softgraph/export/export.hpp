@@ -23,6 +23,9 @@ struct ExportOptions {
 
 // Every format name export_graph accepts, in the order they are written.
 std::vector<std::string> known_formats();
+// Empty when this build can write `format`; otherwise why not ("html" needs the graph-drawing
+// library the build fetches with npm).
+std::string format_unavailable(const std::string& format);
 // The Graphviz layout engines ExportOptions::layout accepts.
 std::vector<std::string> known_layouts();
 // The file (or folder, ending in '/') each format writes, e.g. "graph.json", "neo4j/".
