@@ -42,7 +42,10 @@ PYTHON_MODULES = {
 COMMANDS = {
     "/usr/bin/python3": ("python3", "every Python client test (Debian's, not a pyenv one)"),
     "node": ("nodejs", "the .mjs client tests"),
-    "npm": ("npm", "scripts/setup-debian.sh installs tests/clients/node_modules"),
+    "npm": ("npm", "scripts/setup-debian.sh installs tests/clients/node_modules; the build fetches "
+            "sigma.js for --format html (exporters/explorer)"),
+    "/usr/bin/chromium": ("chromium", "test_export_html and tests/bench/explorer_bench.py load the "
+                          "explorer in headless Chromium"),
     "dot": ("graphviz", "test_article_clients renders graph.dot"),
     "pandoc": ("pandoc", "test_csl_pandoc reads the CSL-JSON export"),
     "qpdf": ("qpdf", "test_pdf_html encrypts a PDF"),

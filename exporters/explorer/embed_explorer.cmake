@@ -3,6 +3,7 @@
 # distributed bundles and licences, or the reason they are missing. Never fails the build for a
 # missing npm or a failed fetch: the reason goes into the program, which reports it.
 #   cmake -DSOURCE_DIR=exporters/explorer -DWORK_DIR=.. -DNPM=/usr/bin/npm -DOUTPUT=..cpp -P this
+# NPM is the npm program, "" when none was found, or OFF when -DSOFTGRAPH_EXPLORER=OFF.
 set(libraries "graphology;graphology/dist/graphology.umd.min.js;sigma;sigma/dist/sigma.min.js")
 set(unavailable "")
 
@@ -15,7 +16,9 @@ function(bundle_paths out_var)
   set(${out_var} "${paths}" PARENT_SCOPE)
 endfunction()
 
-if(NPM STREQUAL "" OR NPM MATCHES "NOTFOUND$")
+if(NPM STREQUAL "OFF")
+  set(unavailable "softgraph was built with -DSOFTGRAPH_EXPLORER=OFF")
+elseif(NPM STREQUAL "" OR NPM MATCHES "NOTFOUND$")
   set(unavailable "npm was not found when softgraph was built (install npm, e.g. Debian's "
                   "'npm' package, and rebuild)")
 else()

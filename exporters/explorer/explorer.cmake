@@ -5,12 +5,13 @@
 # reports it at run time, and the rest of the build is unaffected. Nothing fetched is committed.
 option(SOFTGRAPH_EXPLORER "Fetch sigma.js and graphology with npm at build time for --format html"
        ON)
-set(SOFTGRAPH_NPM "")
+set(SOFTGRAPH_NPM "OFF")  # embed_explorer.cmake: the explorer was turned off
 if(SOFTGRAPH_EXPLORER)
   find_program(SOFTGRAPH_NPM_PROGRAM npm)
   if(SOFTGRAPH_NPM_PROGRAM)
     set(SOFTGRAPH_NPM ${SOFTGRAPH_NPM_PROGRAM})
   else()
+    set(SOFTGRAPH_NPM "")
     message(WARNING "npm not found: `--format html` (the explorer) will be unavailable")
   endif()
 endif()
