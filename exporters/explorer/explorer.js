@@ -230,6 +230,7 @@
       el("h2", null, [nodeLink(e.source), " \u2192 ", nodeLink(e.target)]),
       el("div", null, [chip(e.type, edgeTypeColor.get(e.type) || "#999"), " ",
         el("span", { class: "id", text: e.id })]),
+      state.visibleEdges.has(e.id) ? null : el("p", { class: "hint", text: "Hidden by the current filters." }),
       el("h3", { text: "Edge" }),
       table([["weight", fmt(e.weight)], ...(e.channel ? [["channel", nodeLink(e.channel)]] : []),
         ...Object.entries(e.attributes).map(([k, v]) => [k, fmtAttribute(k, v)])]),
@@ -240,11 +241,18 @@
     return parts;
   }
 
+  const hint = [...$("panel-content").childNodes];
   function renderPanel() {
     const box = $("panel-content");
     const s = state.selected;
-    if (!s) return;
-    box.replaceChildren(...(s.kind === "node" ? nodePanel(nodeById.get(s.id)) : edgePanel(edgeById.get(s.id))));
+    if (!s) {  // nothing selected: the hint again
+      box.replaceChildren(...hint);
+      delete box.dataset.kind;
+      delete box.dataset.id;
+      return;
+    }
+    const parts = s.kind === "node" ? nodePanel(nodeById.get(s.id)) : edgePanel(edgeById.get(s.id));
+    box.replaceChildren(...parts.filter((part) => part != null));
     box.dataset.kind = s.kind;
     box.dataset.id = s.id;
     $("panel").scrollTop = 0;
@@ -409,6 +417,10 @@
       const hit = nearestEdge(renderer, event.x, event.y, 5);
       if (hit) select("edge", hit);
       else if (state.selected) select(null);
+    });
+    $("reset-view").addEventListener("click", () => renderer.getCamera().animatedReset({ duration: 300 }));
+    document.addEventListener("keydown", (ev) => {  // Escape, outside the search box, deselects
+      if (ev.key === "Escape" && ev.target !== $("search") && state.selected) select(null);
     });
     renderer.on("enterEdge", () => { $("graph").style.cursor = "pointer"; });
     renderer.on("leaveEdge", () => { $("graph").style.cursor = ""; });

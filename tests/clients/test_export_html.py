@@ -168,7 +168,12 @@ def check_page(browser, html, name, expect_search=None):
     check("metrics" in p["text"].lower() and all(k in p["text"] for k in target["metrics"]), "%s: the panel lists the node's metrics" % name)
     check(all(k in p["text"] for k in target["attributes"]), "%s: the panel lists the node's attributes" % name)
 
-    # Search: type a name, the list offers the node, Enter selects it.
+    # Escape deselects: the panel shows its hint again.
+    page.press("Escape", key_code=27)
+    page.browser.pump(0.2)
+    check(panel(page)["kind"] == "", "%s: Escape clears the selection" % name)
+
+    # Search: type a name, the list offers the node, Enter selects it (and zooms to it).
     want = expect_search or target
     query = want["label"][:max(3, min(8, len(want["label"])))]
     search = page.evaluate("(() => { const r = document.getElementById('search').getBoundingClientRect();"
@@ -191,6 +196,15 @@ def check_page(browser, html, name, expect_search=None):
     check(bool(offered) and (not expected_first or offered[0] in [n["id"] for n in expected_first]),
           "%s: the first result starts with the query" % name)
     page.screenshot(str(OUT / (name + "-search.png")))
+    if want["id"] in offered:
+        zoomed = page.evaluate("softgraphExplorer.renderer.getCamera().getState().ratio")
+        at = page.evaluate("(() => { const r = document.getElementById('reset-view').getBoundingClientRect();"
+                           " return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()")
+        page.click(at["x"], at["y"])
+        page.browser.pump(0.6)
+        ratio = page.evaluate("softgraphExplorer.renderer.getCamera().getState().ratio")
+        check(zoomed < 0.9 and abs(ratio - 1) < 1e-6, "%s: the search zoomed in (%.2f) and Reset view zooms out (%.2f)"
+              % (name, zoomed, ratio))
 
     # Filters: an edge type off hides its edges; channels "none" then one channel keeps that one.
     types = [t["name"] for t in data["edgeTypes"]]
