@@ -295,7 +295,23 @@ def main():
     run([binary, "-q", "render", str(path), "--format", "html", "-o", str(OUT / "breakout")])
     pages.append(("breakout", OUT / "breakout" / "graph.html", {"id": victim["id"], "label": victim["label"]}))
 
+    # A graph with no influence at all (the example's literature only): the page says so.
+    example = json.load(open(OUT / "example" / "graph.json", encoding="utf-8"))
+    keep = {n["id"] for n in example["nodes"] if n["type"] in ("Document", "Reference", "Person")}
+    example["nodes"] = [n for n in example["nodes"] if n["id"] in keep]
+    example["edges"] = [e for e in example["edges"] if e["source"] in keep and e["target"] in keep]
+    (OUT / "empty").mkdir(exist_ok=True)
+    (OUT / "empty" / "graph.json").write_text(json.dumps(example, ensure_ascii=False), encoding="utf-8")
+    run([binary, "-q", "render", str(OUT / "empty" / "graph.json"), "--format", "html", "-o", str(OUT / "empty")])
+
     with Browser() as browser:
+        page = browser.new_page(1000, 700)
+        page.navigate((OUT / "empty" / "graph.html").resolve().as_uri())
+        page.wait_for("window.softgraphExplorer && softgraphExplorer.ready", 60)
+        message = page.evaluate("(document.querySelector('#graph .message') || {}).textContent || ''")
+        check("influence view is empty" in message, "empty view: the page says so (%r)" % message[:80])
+        check(not page.console_errors(), "empty view: no console errors %s" % page.console_errors()[:2])
+        page.screenshot(str(OUT / "empty.png"))
         for name, html, search in pages:
             print("== %s: %s" % (name, html))
             page = check_page(browser, html, name, search)

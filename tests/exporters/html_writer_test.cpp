@@ -42,9 +42,8 @@ std::string page_of(const Graph& g) {
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::string lower = text;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   std::size_t n = 0;
   for (auto at = lower.find(what); at != std::string::npos; at = lower.find(what, at + 1)) ++n;
   return n;
@@ -95,7 +94,7 @@ TEST_CASE("nothing embedded in graph.html can end or escape its script elements"
   CHECK(count(page, "<!--") == 0);
   CHECK(page.find("\u2028") == std::string::npos);
   CHECK(page.find("\u2029") == std::string::npos);
-  CHECK(page.find("window.pwned") != std::string::npos);  // it is there, escaped
+  CHECK(page.find("window.pwned") != std::string::npos);     // it is there, escaped
   CHECK(page.find("&lt;/script&gt;") == std::string::npos);  // in JSON, not as HTML entities
 
   auto doc = page_data(page);
@@ -144,8 +143,8 @@ TEST_CASE("graph.html holds the influence view with positions, evidence and chan
       CHECK(std::string(e["evidence"][0]["document"].GetString()) == "doc1");
     }
   }
-  CHECK(edge_types == std::set<std::string>{"DELIVERS", "MEMBER_OF", "OPERATES", "TARGETS",
-                                            "USES_INSTRUMENT"});
+  CHECK(edge_types ==
+        std::set<std::string>{"DELIVERS", "MEMBER_OF", "OPERATES", "TARGETS", "USES_INSTRUMENT"});
   REQUIRE(doc["channels"].Size() == 1);
   CHECK(std::string(doc["channels"][0]["id"].GetString()) == "instrument/education");
   CHECK(std::string(doc["documents"][0]["path"].GetString()) == "corpus/brief.txt");
