@@ -18,8 +18,9 @@ endif()
 
 set(explorer_src ${CMAKE_CURRENT_SOURCE_DIR}/explorer)
 set(explorer_cpp ${CMAKE_CURRENT_BINARY_DIR}/explorer_assets.cpp)
+# The stamp is removed when npm ci fails, so that the next build tries again.
 add_custom_command(
-  OUTPUT ${explorer_cpp}
+  OUTPUT ${explorer_cpp} ${CMAKE_CURRENT_BINARY_DIR}/explorer-npm/embedded.stamp
   COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${explorer_src}
           -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/explorer-npm "-DNPM=${SOFTGRAPH_NPM}"
           -DOUTPUT=${explorer_cpp} -P ${explorer_src}/embed_explorer.cmake

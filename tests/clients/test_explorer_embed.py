@@ -57,6 +57,9 @@ def main():
             r, cpp = embed(tmp, npm)
             check(r.returncode == 0, "%s: the embedding step succeeds (exit %d) %s" % (label, r.returncode, r.stderr[-300:]))
             check("Explorer (--format html) unavailable" in r.stderr, "%s: the build warns that html is unavailable" % label)
+            stamp = Path(tmp) / "npm" / "embedded.stamp"
+            check(stamp.exists() == (npm != "/bin/false"),
+                  "%s: the build's stamp is %s" % (label, "removed, so the next build retries" if npm == "/bin/false" else "written"))
             sizes, reason = probe(tmp, cpp) if cpp.exists() else (None, "no output")
             check(sizes is not None, "%s: the generated source compiles %s" % (label, "" if sizes else reason[-400:]))
             if sizes:
