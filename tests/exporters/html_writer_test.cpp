@@ -12,6 +12,7 @@
 
 #include "data/hostile/hostile_graph.hpp"
 #include "softgraph/core/error.hpp"
+#include "softgraph/export/escape.hpp"
 #include "softgraph/export/export.hpp"
 #include "softgraph/export/sink.hpp"
 
@@ -148,4 +149,19 @@ TEST_CASE("graph.html holds the influence view with positions, evidence and chan
   REQUIRE(doc["channels"].Size() == 1);
   CHECK(std::string(doc["channels"][0]["id"].GetString()) == "instrument/education");
   CHECK(std::string(doc["documents"][0]["path"].GetString()) == "corpus/brief.txt");
+}
+
+TEST_CASE("escape::script_json escapes what could end a script element, and stays the same JSON") {
+  const std::string json =
+      "{\"a\":\"</script><!-- & >\",\"b\":\"x\u2028y\u2029z\",\"c\":[1,2],\"d\":\"\xE2\x80\xA7\"}";
+  const std::string safe = escape::script_json(json);
+  CHECK(safe ==
+        "{\"a\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u003e\",\"b\":\"x\\u2028y\\u2029z\","
+        "\"c\":[1,2],\"d\":\"\xE2\x80\xA7\"}");  // U+2027 is not a separator: kept
+  rapidjson::Document a, b;
+  a.Parse(json.c_str());
+  b.Parse(safe.c_str());
+  REQUIRE(!a.HasParseError());
+  REQUIRE(!b.HasParseError());
+  CHECK(a == b);
 }
