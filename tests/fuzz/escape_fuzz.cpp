@@ -29,6 +29,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   doc.Parse(json.c_str(), json.size());
   require(!doc.HasParseError() && doc.IsString());
   require(std::string(doc.GetString(), doc.GetStringLength()) == repaired);
+  // The same string made safe for a <script> element: nothing that ends or changes the element,
+  // no raw line separator, and it parses to the same string.
+  std::string script = esc::script_json(json);
+  require(script.find('<') == std::string::npos && script.find('>') == std::string::npos);
+  require(script.find("\xE2\x80\xA8") == std::string::npos);
+  require(script.find("\xE2\x80\xA9") == std::string::npos);
+  rapidjson::Document safe;
+  safe.Parse(script.c_str(), script.size());
+  require(!safe.HasParseError() && safe == doc);
 
   for (const std::string& xml : {esc::xml_text(in), esc::xml_attr(in)}) {
     require(valid(xml));
