@@ -255,6 +255,25 @@ def check_page(browser, html, name, expect_search=None):
     return page
 
 
+def check_page_numbers(page):
+    """The hostile graph's DELIVERS edge has a PDF page and a repaired text: reach it from its
+    source node's panel by a click on the edge's link, and read them there."""
+    data = page.evaluate("softgraphExplorer.data")
+    edge = next(e for e in data["edges"] if any(ev.get("page") for ev in e["evidence"]))
+    page.evaluate("softgraphExplorer.select('node', %s), true" % json.dumps(edge["source"]))
+    at = page.evaluate("""(() => { const a = [...document.querySelectorAll('#panel-content ul.edges a')]
+      .find((a) => a.title === %s); const r = a.getBoundingClientRect();
+      return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()""" % json.dumps(edge["id"]))
+    page.click(at["x"], at["y"])
+    page.browser.pump(0.2)
+    p = panel(page)
+    ev = next(ev for ev in edge["evidence"] if ev.get("page"))
+    check(p["kind"] == "edge" and p["id"] == edge["id"], "hostile: the edge's link in the node panel opens the edge")
+    check(("page %d" % ev["page"]) in p["text"], "hostile: the evidence names its page (page %d)" % ev["page"])
+    check(("repaired: " + " ".join(ev["text"].split())) in " ".join(p["text"].split()),
+          "hostile: the repaired text is shown beside the quote")
+
+
 def main():
     if not os.path.exists(CHROMIUM):
         print("FAIL: Chromium missing (apt-get install chromium)")
@@ -315,6 +334,8 @@ def main():
         for name, html, search in pages:
             print("== %s: %s" % (name, html))
             page = check_page(browser, html, name, search)
+            if page and name == "hostile":
+                check_page_numbers(page)
             if page and name == "breakout":
                 check(page.evaluate("typeof window.pwned") == "undefined", "breakout: no injected script ran")
                 check(page.evaluate("document.scripts.length") == 4, "breakout: the page has its 4 scripts only")
