@@ -24,6 +24,7 @@
 #include "softgraph/cli/command_suggest.hpp"
 #include "softgraph/cli/evaluation.hpp"
 #include "softgraph/cli/extraction_jsonl.hpp"
+#include "softgraph/cli/filter_options.hpp"
 #include "softgraph/cli/lexicon_suggest.hpp"
 #include "softgraph/cli/pipeline.hpp"
 #include "softgraph/cli/projection_writer.hpp"
@@ -257,6 +258,8 @@ int main(int argc, char** argv) {
   std::string projections;
   build->add_option("--projection", projections,
                     "Comma-separated analysis projections: actor-actor, actor-channel, cocitation");
+  FilterArgs build_filter;
+  add_filter_options(build, build_filter);
 
   // extract / merge
   Common extract_c;
@@ -289,6 +292,8 @@ int main(int argc, char** argv) {
   merge->add_option("--lexicon", merge_lexicons,
                     "The extra lexicon file(s) the records were extracted with: records name "
                     "lexicon entities by id");
+  FilterArgs merge_filter;
+  add_filter_options(merge, merge_filter);
 
   // render
   std::string render_in, render_out, render_formats = "svg";
@@ -305,6 +310,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   render->add_flag("--clusters", ro.clusters, "Cluster each actor with its institutions");
   render->add_flag("!--no-legend", ro.legend, "Leave the legend out");
+  FilterArgs render_filter;
+  add_filter_options(render, render_filter);
 
   // channels
   Common channels_c;
@@ -371,7 +378,8 @@ int main(int argc, char** argv) {
       const auto inputs = inputs_or_example(build_c, "build");
       Pipeline p = make_pipeline(build_c);
       eo.formats = split_list(formats);
-      Graph g = build_from_inputs(p, inputs);
+      to_filter(build_filter);  // a mistyped --view fails before the texts are read
+      Graph g = apply_filter_options(build_from_inputs(p, inputs), build_filter, eo);
       check_options(g, eo);
       const auto known = known_projections();
       for (const auto& kind : split_list(projections))
@@ -430,15 +438,15 @@ int main(int argc, char** argv) {
           parts, [&](DocumentExtraction&& x) { builder.add(std::move(x)); }, &p.entity_catalog());
       if (builder.document_count() == 0)
         throw input_error(parts.front(), "", "no extraction record");
-      Graph g = p.finish(builder);
       ExportOptions mo;
+      Graph g = apply_filter_options(p.finish(builder), merge_filter, mo);
       mo.formats = split_list(merge_formats);
       mo.gexf_version = merge_gexf_version;
       check_options(g, mo);
       auto written = export_graph(g, merge_out, mo);
       print_summary(g, written, std::cout);
     } else if (*render) {
-      Graph g = read_graph_json(render_in);
+      Graph g = apply_filter_options(read_graph_json(render_in), render_filter, ro);
       ro.formats = split_list(render_formats);
       check_options(g, ro);
       if (render_out.empty())
