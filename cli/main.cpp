@@ -33,6 +33,7 @@
 #if __has_include("softgraph/export/channels_writer.hpp")
 #include "softgraph/export/channels_writer.hpp"
 #include "softgraph/graph/channels.hpp"
+#include "softgraph/graph/dominance.hpp"
 #define SOFTGRAPH_HAVE_CHANNELS 1
 #endif
 
@@ -50,6 +51,26 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+#ifdef SOFTGRAPH_HAVE_CHANNELS
+// The ten most dominant actors (dominance.hpp; PageRank stays in the metrics) with the channels
+// each leads, "=" marking a shared lead.
+void print_dominance(const std::vector<ActorDominance>& ranking, std::ostream& out) {
+  if (ranking.empty()) return;
+  out << "top actors by dominance (sum of channel shares + channels led; influence edges):\n";
+  for (std::size_t i = 0; i < ranking.size() && i < 10; ++i) {
+    const auto& d = ranking[i];
+    std::string leads;
+    for (const auto& c : d.leads) {
+      const bool shared = std::find(d.shared.begin(), d.shared.end(), c) != d.shared.end();
+      leads += (leads.empty() ? "" : ", ") + c + (shared ? "=" : "");
+    }
+    out << "  " << std::setw(2) << i + 1 << ". " << std::left << std::setw(28) << d.label
+        << std::right << std::fixed << std::setprecision(2) << std::setw(6) << d.score << "  "
+        << (leads.empty() ? std::string("leads no channel") : "leads " + leads) << "\n";
+  }
+}
+#endif
+
 void print_summary(const Graph& g, const std::vector<fs::path>& written, std::ostream& out) {
   std::map<std::string, int> nodes, edges;
   for (Vertex v : g.sorted_nodes()) nodes[g.node(v).type]++;
@@ -61,19 +82,9 @@ void print_summary(const Graph& g, const std::vector<fs::path>& written, std::os
   out << "\nedges:";
   for (const auto& [t, n] : edges) out << " " << t << "=" << n;
   out << "\n";
-  std::vector<std::pair<double, std::string>> actors;
-  for (Vertex v : g.sorted_nodes()) {
-    const NodeProps& n = g.node(v);
-    auto pr = n.metrics.find("pagerank");
-    if (n.type == "Actor" && pr != n.metrics.end()) actors.emplace_back(-pr->second, n.label);
-  }
-  std::sort(actors.begin(), actors.end());
-  if (!actors.empty()) {
-    out << "top actors by PageRank:\n";
-    for (std::size_t i = 0; i < actors.size() && i < 10; ++i)
-      out << "  " << std::setw(2) << i + 1 << ". " << std::left << std::setw(28) << actors[i].second
-          << std::right << std::fixed << std::setprecision(4) << -actors[i].first << "\n";
-  }
+#ifdef SOFTGRAPH_HAVE_CHANNELS
+  print_dominance(rank_dominance(compute_channels(g)), out);
+#endif
   if (!g.warnings.empty()) out << g.warnings.size() << " warning(s) listed in graph.json\n";
   out << "outputs:\n";
   for (const auto& p : written) out << "  " << p.string() << "\n";

@@ -8,6 +8,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "softgraph/graph/dominance.hpp"
+
 namespace softgraph {
 
 namespace {
@@ -349,6 +351,7 @@ void annotate_channels(Graph& g, const ChannelReport& report) {
     for (const auto& s : c.actors)
       if (auto a = g.find(s.actor)) g.node(*a).attributes["channel_share_" + c.channel] = s.share;
   }
+  annotate_dominance(g, rank_dominance(report));
 }
 
 }  // namespace softgraph

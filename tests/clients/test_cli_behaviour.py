@@ -81,7 +81,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 0, f"build --example uses the embedded brief ({r.stderr.strip()})")
     for name in ["graph.json", "graph.graphml", "graph.dot", "graph.jsonld", "graph.svg"]:
         check((out / name).is_file(), f"the default build writes {name}")
-    check("top actors by PageRank" in r.stdout, "the summary lists top actors by PageRank")
+    check("top actors by dominance" in r.stdout and "PageRank" not in r.stdout,
+          "the summary ranks actors by dominance, not PageRank")
     g = json.loads((out / "graph.json").read_text())
     check(any(n["id"] == "actor/russia" and n["type"] == "Actor" for n in g["nodes"]),
           "the brief gives Russia as an Actor")

@@ -83,8 +83,9 @@ struct ChannelReport {
 ChannelReport compute_channels(const Graph& g);
 
 // Writes the shares into node attributes so every export carries them: each actor with a share
-// gets "channel_share_<channel>" (double); each instrument gets "hhi" (double) and, when it has
-// actors, "dominant_actor" (the id of the first actor in rank order).
+// gets "channel_share_<channel>" (double), "dominance" and "channels_led" (dominance.hpp); each
+// instrument gets "hhi" (double) and, when it has actors, "dominant_actor" (the id of the first
+// actor in rank order).
 void annotate_channels(Graph& g, const ChannelReport& report);
 
 }  // namespace softgraph
