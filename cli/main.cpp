@@ -31,7 +31,9 @@
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/export.hpp"
 #if __has_include("softgraph/export/channels_writer.hpp")
+#include "softgraph/export/channel_matrix.hpp"
 #include "softgraph/export/channels_writer.hpp"
+#include "softgraph/export/sink.hpp"
 #include "softgraph/graph/channels.hpp"
 #include "softgraph/graph/dominance.hpp"
 #define SOFTGRAPH_HAVE_CHANNELS 1
@@ -334,6 +336,10 @@ int main(int argc, char** argv) {
   channels->add_option("--format", channels_format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
+  std::string channels_matrix;
+  channels->add_option("--matrix", channels_matrix,
+                       "Also write the channel matrix (channel-matrix.svg, .png, .csv) into this "
+                       "folder");
 
   // eval
   Common eval_c;
@@ -471,6 +477,17 @@ int main(int argc, char** argv) {
                     ? read_graph_json(inputs[0])
                     : build_from_inputs(make_pipeline(channels_c), inputs);
       ChannelReport report = compute_channels(g);
+      std::vector<fs::path> matrix_files;
+      if (!channels_matrix.empty()) {
+        std::error_code ec;
+        fs::create_directories(channels_matrix, ec);
+        if (ec || !fs::is_directory(channels_matrix))
+          throw Error(ErrorCode::kOutput, channels_matrix, "", "cannot create the folder");
+        AtomicDirSink sink(channels_matrix);
+        write_channel_matrix_files(g, sink);
+        matrix_files = sink.commit();
+      }
+      for (const auto& f : matrix_files) spdlog::info("wrote {}", f.string());
       if (channels_format == "csv")
         write_channels_csv(report, std::cout);
       else if (channels_format == "json")

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "graphviz_scene.hpp"
+#include "softgraph/export/channel_matrix.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/writers.hpp"
 
@@ -36,6 +37,8 @@ const std::vector<Format>& formats() {
       {"neo4j", "neo4j/", write_neo4j},
       {"csv", "csv/", write_csv},
       {"csl", "references.json", write_csl},
+      {"matrix", "channel-matrix.svg",
+       [](ExportContext& c, Sink& s) { write_channel_matrix_files(c.graph(), s); }},
   };
   return kFormats;
 }
