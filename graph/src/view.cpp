@@ -259,8 +259,18 @@ Graph select_subgraph(const Graph& g, const GraphFilter& f) {
     }
     std::vector<int> dist(n, -1);
     std::deque<Vertex> queue;
+    std::vector<char> in_view(n, f.view == View::kAll);
+    if (f.view != View::kAll) {
+      const auto view_types = view_edge_types(f.view, onto);
+      for (EdgeDesc e : g.sorted_edges())
+        if (std::find(view_types.begin(), view_types.end(), bg[e].type.str()) != view_types.end())
+          in_view[boost::source(e, bg)] = in_view[boost::target(e, bg)] = 1;
+    }
     for (const auto& id : focus_ids) {
       const Vertex v = *g.find(id);
+      if (!in_view[v])
+        throw Error(ErrorCode::kUsage, "", "--focus",
+                    "node '" + id + "' is not in the " + view_name(f.view) + " view");
       if (!keep[v])
         throw Error(ErrorCode::kUsage, "", "--focus",
                     "node '" + id + "' (" + bg[v].type + ") is not in what the other filters keep (" +
