@@ -344,7 +344,9 @@ Graph select_subgraph(const Graph& g, const GraphFilter& f) {
     std::vector<std::string> chain;
     if (auto it = g.attributes.find("filter_chain"); it != g.attributes.end())
       if (const auto* v = std::get_if<std::vector<std::string>>(&it->second)) chain = *v;
-    chain.push_back(f.describe());
+    GraphFilter resolved = f;  // the chain names nodes by id, whatever was typed
+    resolved.focus = focus_ids;
+    chain.push_back(resolved.describe());
     a["filter_chain"] = chain;
     a["filter_source_nodes"] = static_cast<std::int64_t>(g.node_count());
     a["filter_source_edges"] = static_cast<std::int64_t>(g.edge_count());
