@@ -85,12 +85,13 @@ ChannelMatrix channel_matrix(const Graph& g) {
     auto v = g.find(c->instrument);
     return v ? attr_string(g.node(*v), "spectrum") : std::string();
   };
-  std::stable_sort(entries.begin(), entries.end(), [&](const ChannelEntry* a, const ChannelEntry* b) {
-    return spectrum_order(spectrum(a)) < spectrum_order(spectrum(b));
-  });
+  std::stable_sort(entries.begin(), entries.end(),
+                   [&](const ChannelEntry* a, const ChannelEntry* b) {
+                     return spectrum_order(spectrum(a)) < spectrum_order(spectrum(b));
+                   });
   for (const ChannelEntry* c : entries) {
-    ChannelMatrix::Column col{c->channel, c->label.empty() ? c->channel : c->label, spectrum(c),
-                              c->hhi, c->total, {}};
+    ChannelMatrix::Column col{
+        c->channel, c->label.empty() ? c->channel : c->label, spectrum(c), c->hhi, c->total, {}};
     for (const auto& a : c->actors)
       if (a.rank == 1) col.leaders.push_back(a.actor);
     m.columns.push_back(std::move(col));
@@ -137,8 +138,9 @@ void write_channel_matrix_csv(const ChannelMatrix& m, std::ostream& out) {
 
 std::string channel_matrix_dot(const ChannelMatrix& m) {
   const std::string head = "BGCOLOR=\"#f0f0f0\"";
-  std::string t = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"5\" "
-                  "COLOR=\"#9e9e9e\">\n";
+  std::string t =
+      "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"5\" "
+      "COLOR=\"#9e9e9e\">\n";
   const std::size_t span = m.columns.size() + 3;
   t += "<TR><TD COLSPAN=\"" + std::to_string(span) +
        "\" BORDER=\"0\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\"><B>Who dominates which channel"
@@ -152,14 +154,13 @@ std::string channel_matrix_dot(const ChannelMatrix& m) {
     while (j < m.columns.size() && m.columns[j].spectrum == m.columns[i].spectrum) ++j;
     std::string name = m.columns[i].spectrum.empty() ? "other" : m.columns[i].spectrum;
     std::replace(name.begin(), name.end(), '_', ' ');
-    t += "<TD COLSPAN=\"" + std::to_string(j - i) + "\" " + head + "><I>" + html(name) +
-         "</I></TD>";
+    t +=
+        "<TD COLSPAN=\"" + std::to_string(j - i) + "\" " + head + "><I>" + html(name) + "</I></TD>";
     i = j;
   }
   t += "<TD BORDER=\"0\" COLSPAN=\"2\"></TD></TR>\n<TR><TD " + head + "><B>Actor</B></TD>";
   for (const auto& c : m.columns) t += "<TD " + head + "><B>" + wrap(c.label) + "</B></TD>";
-  t += "<TD " + head + "><B>Channels<BR/>led</B></TD><TD " + head +
-       "><B>Dominance</B></TD></TR>\n";
+  t += "<TD " + head + "><B>Channels<BR/>led</B></TD><TD " + head + "><B>Dominance</B></TD></TR>\n";
   for (const auto& r : m.rows) {
     t += "<TR><TD ALIGN=\"LEFT\">" + html(r.label) + "</TD>";
     for (std::size_t i = 0; i < m.columns.size(); ++i) {
@@ -182,8 +183,8 @@ std::string channel_matrix_dot(const ChannelMatrix& m) {
   t += "<TD BORDER=\"0\" COLSPAN=\"2\"></TD></TR>\n<TR><TD ALIGN=\"LEFT\" " + head +
        "><B>Sentences</B></TD>";
   for (const auto& c : m.columns)
-    t += "<TD " + head + ">" +
-         fixed(c.sentences, c.sentences == std::floor(c.sentences) ? 0 : 1) + "</TD>";
+    t += "<TD " + head + ">" + fixed(c.sentences, c.sentences == std::floor(c.sentences) ? 0 : 1) +
+         "</TD>";
   t += "<TD BORDER=\"0\" COLSPAN=\"2\"></TD></TR>\n";
   t += "<TR><TD COLSPAN=\"" + std::to_string(span) +
        "\" BORDER=\"0\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">★ leads the channel (every actor "

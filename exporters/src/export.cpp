@@ -6,8 +6,8 @@
 #include <set>
 
 #include "graphviz_scene.hpp"
-#include "softgraph/export/channel_matrix.hpp"
 #include "softgraph/core/error.hpp"
+#include "softgraph/export/channel_matrix.hpp"
 #include "softgraph/export/writers.hpp"
 
 #if __has_include("softgraph/export/csl_writer.hpp")

@@ -74,8 +74,8 @@ std::string nearest(const std::string& typed, const std::vector<std::string>& kn
     }
   }
   if (std::string near = nearest(typed, names); !near.empty()) {
-    const auto i = static_cast<std::size_t>(std::find(names.begin(), names.end(), near) -
-                                            names.begin());
+    const auto i =
+        static_cast<std::size_t>(std::find(names.begin(), names.end(), near) - names.begin());
     const NodeProps& n = g.node(owner[i]);
     msg += "; did you mean '" + n.id + "' (" + n.label + ")?";
   }
@@ -273,8 +273,8 @@ Graph select_subgraph(const Graph& g, const GraphFilter& f) {
                     "node '" + id + "' is not in the " + view_name(f.view) + " view");
       if (!keep[v])
         throw Error(ErrorCode::kUsage, "", "--focus",
-                    "node '" + id + "' (" + bg[v].type + ") is not in what the other filters keep (" +
-                        f.describe() + ")");
+                    "node '" + id + "' (" + bg[v].type +
+                        ") is not in what the other filters keep (" + f.describe() + ")");
       is_focus[v] = 1;
       if (dist[v] < 0) {
         dist[v] = 0;

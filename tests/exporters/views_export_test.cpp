@@ -27,7 +27,9 @@ Evidence ev(int sentence) {
 Graph small_graph(bool literature) {
   Graph g;
   auto node = [&](const std::string& id, const std::string& type, const std::string& label,
-                  Attributes a = {}) { g.add_node(Entity{id, type, label, {}, std::move(a)}); };
+                  Attributes a = {}) {
+    g.add_node(Entity{id, type, label, {}, std::move(a)});
+  };
   node("actor/china", "Actor", "China");
   node("actor/turkey", "Actor", "Turkey");
   node("institution/confucius", "Institution", "Confucius Institute");
@@ -128,8 +130,8 @@ TEST_CASE("the matrix format writes the figure and the table") {
   opt.formats = {"matrix"};
   MemorySink sink;
   export_to_sink(small_graph(false), opt, sink);
-  CHECK(sink.names() == std::vector<std::string>{"channel-matrix.csv", "channel-matrix.png",
-                                                 "channel-matrix.svg"});
+  CHECK(sink.names() ==
+        std::vector<std::string>{"channel-matrix.csv", "channel-matrix.png", "channel-matrix.svg"});
   CHECK(sink.contents("channel-matrix.png").substr(1, 3) == "PNG");
   CHECK(sink.contents("channel-matrix.svg").find("<svg") != std::string::npos);
 }

@@ -39,11 +39,20 @@ Graph view_graph() {
   node("region/central_asia", "Region", "Central Asia");
   node("institution/confucius", "Institution", "Confucius Institute");
   node("institution/tika", "Institution", "TIKA");
-  g.add_node(Entity{"instrument/education", "Instrument", "Education", {},
+  g.add_node(Entity{"instrument/education",
+                    "Instrument",
+                    "Education",
+                    {},
                     {{"channel", std::string("education")}}});
-  g.add_node(Entity{"instrument/religious_cooperation", "Instrument", "Religion", {},
+  g.add_node(Entity{"instrument/religious_cooperation",
+                    "Instrument",
+                    "Religion",
+                    {},
                     {{"channel", std::string("religious_cooperation")}}});
-  g.add_node(Entity{"instrument/development_projects", "Instrument", "Development", {},
+  g.add_node(Entity{"instrument/development_projects",
+                    "Instrument",
+                    "Development",
+                    {},
                     {{"channel", std::string("development_projects")}}});
   node("document/d", "Document", "d");
   node("reference/nye_2004", "Reference", "Nye 2004");
@@ -102,8 +111,8 @@ TEST_CASE("the influence view keeps the influence edges and their ends, nothing 
   GraphFilter f;
   f.view = View::kInfluence;
   const Graph part = select_subgraph(g, f);
-  CHECK(types(part) == std::vector<std::string>{"DELIVERS", "OPERATES", "TARGETS",
-                                                 "USES_INSTRUMENT"});
+  CHECK(types(part) ==
+        std::vector<std::string>{"DELIVERS", "OPERATES", "TARGETS", "USES_INSTRUMENT"});
   const auto n = ids(part);
   CHECK(n.size() == 9);
   CHECK_FALSE(has(n, "document/d"));
@@ -168,17 +177,17 @@ TEST_CASE("channels keep their instruments, carriers, operators and targets") {
   const Graph part = select_subgraph(view_graph(), f);
   CHECK(ids(part) == std::vector<std::string>{"actor/china", "institution/confucius",
                                               "instrument/education", "region/central_asia"});
-  CHECK(types(part) == std::vector<std::string>{"DELIVERS", "OPERATES", "TARGETS",
-                                                 "USES_INSTRUMENT"});
+  CHECK(types(part) ==
+        std::vector<std::string>{"DELIVERS", "OPERATES", "TARGETS", "USES_INSTRUMENT"});
 }
 
 TEST_CASE("edge types, node types, weight and confidence cut edges") {
   const Graph g = view_graph();
   GraphFilter f;
   f.edge_types = {"TARGETS"};
-  CHECK(ids(select_subgraph(g, f)) ==
-        std::vector<std::string>{"actor/china", "actor/kazakhstan", "actor/turkey",
-                                 "region/central_asia"});
+  CHECK(ids(select_subgraph(g, f)) == std::vector<std::string>{"actor/china", "actor/kazakhstan",
+                                                               "actor/turkey",
+                                                               "region/central_asia"});
   f = {};
   f.node_types = {"Actor"};  // only node types: isolated actors stay
   CHECK(ids(select_subgraph(g, f)) ==
@@ -205,8 +214,7 @@ TEST_CASE("a filter of a filtered graph is added to the chain") {
   b.focus = {"actor/china"};
   const Graph part = select_subgraph(select_subgraph(view_graph(), a), b);
   CHECK(std::get<std::vector<std::string>>(part.attributes.at("filter_chain")) ==
-        std::vector<std::string>{"--view influence",
-                                 "--view all --focus actor/china --depth 1"});
+        std::vector<std::string>{"--view influence", "--view all --focus actor/china --depth 1"});
   CHECK(std::get<std::int64_t>(part.attributes.at("filter_source_nodes")) == 9);
 }
 

@@ -29,8 +29,7 @@ Graph sentence_graph() {
   };
   node("actor/eu", "Actor");
   node("actor/germany", "Actor");
-  node("actor/kazakhstan", "Actor",
-       {{"roles", std::vector<std::string>{"actor", "target"}}});
+  node("actor/kazakhstan", "Actor", {{"roles", std::vector<std::string>{"actor", "target"}}});
   node("actor/uk", "TargetCountry");
   node("region/central_asia", "Region");
   for (auto i : {"erasmus", "tempus", "daad"}) node(std::string("institution/") + i, "Institution");

@@ -17,11 +17,11 @@ struct ActorDominance {
   std::string actor;  // node id
   std::string label;
   double score = 0;
-  double share_sum = 0;              // sum of its channel shares
-  double channels_led = 0;           // sum of lead(a, c)
-  int channels = 0;                  // channels it has a share in
-  std::vector<std::string> leads;    // channels it is ranked first in, by name
-  std::vector<std::string> shared;   // of those, the ones it ties for first
+  double share_sum = 0;             // sum of its channel shares
+  double channels_led = 0;          // sum of lead(a, c)
+  int channels = 0;                 // channels it has a share in
+  std::vector<std::string> leads;   // channels it is ranked first in, by name
+  std::vector<std::string> shared;  // of those, the ones it ties for first
 };
 
 // Every actor with a share, by score (descending), then id.

@@ -27,9 +27,9 @@ std::vector<std::string> view_edge_types(View v, const Ontology& ontology);
 // weight, confidence, channels, then the neighbourhood of the focus nodes over what is left.
 struct GraphFilter {
   View view = View::kAll;
-  std::vector<std::string> focus;  // node ids, labels or aliases (case-insensitive)
-  int depth = 1;                   // hops from the focus nodes, edges taken in either direction
-  std::vector<std::string> channels;    // codebook ids ("education"); keeps their carriers
+  std::vector<std::string> focus;     // node ids, labels or aliases (case-insensitive)
+  int depth = 1;                      // hops from the focus nodes, edges taken in either direction
+  std::vector<std::string> channels;  // codebook ids ("education"); keeps their carriers
   std::vector<std::string> edge_types;  // ontology edge types; empty: all of the view's
   std::vector<std::string> node_types;  // ontology node types; empty: all
   double min_weight = 0;                // edges with weight >= this
