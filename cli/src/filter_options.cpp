@@ -27,9 +27,12 @@ void add_filter_options(CLI::App* cmd, FilterArgs& a) {
                   "influence, literature or all: what every export holds (default: all in the "
                   "data files; the diagram draws the influence view, graph-literature.* the "
                   "literature)");
-  cmd->add_option("--focus", a.focus,
-                  "Comma-separated node ids or names: keep their neighbourhood (see --depth)");
-  cmd->add_option("--depth", a.depth, "Hops around the --focus nodes")->capture_default_str();
+  auto* focus =
+      cmd->add_option("--focus", a.focus,
+                      "Comma-separated node ids or names: keep their neighbourhood (see --depth)");
+  cmd->add_option("--depth", a.depth, "Hops around the --focus nodes")
+      ->capture_default_str()
+      ->needs(focus);
   cmd->add_option("--channels", a.channels,
                   "Comma-separated channels (codebook ids): their instruments and carriers");
   cmd->add_option("--edge-types", a.edge_types, "Comma-separated edge types to keep");

@@ -145,6 +145,10 @@ with tempfile.TemporaryDirectory() as tmp:
         check(r.returncode == 2 and near in r.stderr and not bad.exists(),
               f"build {' '.join(args)}: exit 2, '{near}', no output ({r.stderr.strip()})")
 
+    r = run("render", str(out / "graph.json"), "--depth", "2", "-o", str(tmp / "nofocus"))
+    check(r.returncode == 2 and "--focus" in r.stderr + r.stdout and not (tmp / "nofocus").exists(),
+          "--depth without --focus is a usage error")
+
     # The channel matrix.
     mx = tmp / "matrix"
     r = run("channels", str(ARTICLE), "--format", "json", "--matrix", str(mx))
