@@ -24,14 +24,18 @@
 #include "softgraph/cli/command_suggest.hpp"
 #include "softgraph/cli/evaluation.hpp"
 #include "softgraph/cli/extraction_jsonl.hpp"
+#include "softgraph/cli/filter_options.hpp"
 #include "softgraph/cli/lexicon_suggest.hpp"
 #include "softgraph/cli/pipeline.hpp"
 #include "softgraph/cli/projection_writer.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/export.hpp"
 #if __has_include("softgraph/export/channels_writer.hpp")
+#include "softgraph/export/channel_matrix.hpp"
 #include "softgraph/export/channels_writer.hpp"
+#include "softgraph/export/sink.hpp"
 #include "softgraph/graph/channels.hpp"
+#include "softgraph/graph/dominance.hpp"
 #define SOFTGRAPH_HAVE_CHANNELS 1
 #endif
 
@@ -49,6 +53,26 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+#ifdef SOFTGRAPH_HAVE_CHANNELS
+// The ten most dominant actors (dominance.hpp; PageRank stays in the metrics) with the channels
+// each leads, "=" marking a shared lead.
+void print_dominance(const std::vector<ActorDominance>& ranking, std::ostream& out) {
+  if (ranking.empty()) return;
+  out << "top actors by dominance (sum of channel shares + channels led; influence edges):\n";
+  for (std::size_t i = 0; i < ranking.size() && i < 10; ++i) {
+    const auto& d = ranking[i];
+    std::string leads;
+    for (const auto& c : d.leads) {
+      const bool shared = std::find(d.shared.begin(), d.shared.end(), c) != d.shared.end();
+      leads += (leads.empty() ? "" : ", ") + c + (shared ? "=" : "");
+    }
+    out << "  " << std::setw(2) << i + 1 << ". " << std::left << std::setw(28) << d.label
+        << std::right << std::fixed << std::setprecision(2) << std::setw(6) << d.score << "  "
+        << (leads.empty() ? std::string("leads no channel") : "leads " + leads) << "\n";
+  }
+}
+#endif
+
 void print_summary(const Graph& g, const std::vector<fs::path>& written, std::ostream& out) {
   std::map<std::string, int> nodes, edges;
   for (Vertex v : g.sorted_nodes()) nodes[g.node(v).type]++;
@@ -60,19 +84,9 @@ void print_summary(const Graph& g, const std::vector<fs::path>& written, std::os
   out << "\nedges:";
   for (const auto& [t, n] : edges) out << " " << t << "=" << n;
   out << "\n";
-  std::vector<std::pair<double, std::string>> actors;
-  for (Vertex v : g.sorted_nodes()) {
-    const NodeProps& n = g.node(v);
-    auto pr = n.metrics.find("pagerank");
-    if (n.type == "Actor" && pr != n.metrics.end()) actors.emplace_back(-pr->second, n.label);
-  }
-  std::sort(actors.begin(), actors.end());
-  if (!actors.empty()) {
-    out << "top actors by PageRank:\n";
-    for (std::size_t i = 0; i < actors.size() && i < 10; ++i)
-      out << "  " << std::setw(2) << i + 1 << ". " << std::left << std::setw(28) << actors[i].second
-          << std::right << std::fixed << std::setprecision(4) << -actors[i].first << "\n";
-  }
+#ifdef SOFTGRAPH_HAVE_CHANNELS
+  print_dominance(rank_dominance(compute_channels(g)), out);
+#endif
   if (!g.warnings.empty()) out << g.warnings.size() << " warning(s) listed in graph.json\n";
   out << "outputs:\n";
   for (const auto& p : written) out << "  " << p.string() << "\n";
@@ -257,6 +271,8 @@ int main(int argc, char** argv) {
   std::string projections;
   build->add_option("--projection", projections,
                     "Comma-separated analysis projections: actor-actor, actor-channel, cocitation");
+  FilterArgs build_filter;
+  add_filter_options(build, build_filter);
 
   // extract / merge
   Common extract_c;
@@ -289,6 +305,8 @@ int main(int argc, char** argv) {
   merge->add_option("--lexicon", merge_lexicons,
                     "The extra lexicon file(s) the records were extracted with: records name "
                     "lexicon entities by id");
+  FilterArgs merge_filter;
+  add_filter_options(merge, merge_filter);
 
   // render
   std::string render_in, render_out, render_formats = "svg";
@@ -305,6 +323,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   render->add_flag("--clusters", ro.clusters, "Cluster each actor with its institutions");
   render->add_flag("!--no-legend", ro.legend, "Leave the legend out");
+  FilterArgs render_filter;
+  add_filter_options(render, render_filter);
 
   // channels
   Common channels_c;
@@ -316,6 +336,10 @@ int main(int argc, char** argv) {
   channels->add_option("--format", channels_format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
+  std::string channels_matrix;
+  channels->add_option("--matrix", channels_matrix,
+                       "Also write the channel matrix (channel-matrix.svg, .png, .csv) into this "
+                       "folder");
 
   // eval
   Common eval_c;
@@ -371,7 +395,8 @@ int main(int argc, char** argv) {
       const auto inputs = inputs_or_example(build_c, "build");
       Pipeline p = make_pipeline(build_c);
       eo.formats = split_list(formats);
-      Graph g = build_from_inputs(p, inputs);
+      to_filter(build_filter);  // a mistyped --view fails before the texts are read
+      Graph g = apply_filter_options(build_from_inputs(p, inputs), build_filter, eo);
       check_options(g, eo);
       const auto known = known_projections();
       for (const auto& kind : split_list(projections))
@@ -430,15 +455,15 @@ int main(int argc, char** argv) {
           parts, [&](DocumentExtraction&& x) { builder.add(std::move(x)); }, &p.entity_catalog());
       if (builder.document_count() == 0)
         throw input_error(parts.front(), "", "no extraction record");
-      Graph g = p.finish(builder);
       ExportOptions mo;
+      Graph g = apply_filter_options(p.finish(builder), merge_filter, mo);
       mo.formats = split_list(merge_formats);
       mo.gexf_version = merge_gexf_version;
       check_options(g, mo);
       auto written = export_graph(g, merge_out, mo);
       print_summary(g, written, std::cout);
     } else if (*render) {
-      Graph g = read_graph_json(render_in);
+      Graph g = apply_filter_options(read_graph_json(render_in), render_filter, ro);
       ro.formats = split_list(render_formats);
       check_options(g, ro);
       if (render_out.empty())
@@ -452,6 +477,17 @@ int main(int argc, char** argv) {
                     ? read_graph_json(inputs[0])
                     : build_from_inputs(make_pipeline(channels_c), inputs);
       ChannelReport report = compute_channels(g);
+      std::vector<fs::path> matrix_files;
+      if (!channels_matrix.empty()) {
+        std::error_code ec;
+        fs::create_directories(channels_matrix, ec);
+        if (ec || !fs::is_directory(channels_matrix))
+          throw Error(ErrorCode::kOutput, channels_matrix, "", "cannot create the folder");
+        AtomicDirSink sink(channels_matrix);
+        write_channel_matrix_files(g, sink);
+        matrix_files = sink.commit();
+      }
+      for (const auto& f : matrix_files) spdlog::info("wrote {}", f.string());
       if (channels_format == "csv")
         write_channels_csv(report, std::cout);
       else if (channels_format == "json")

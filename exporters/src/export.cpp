@@ -8,6 +8,7 @@
 #include "graphviz_scene.hpp"
 #include "html_explorer.hpp"
 #include "softgraph/core/error.hpp"
+#include "softgraph/export/channel_matrix.hpp"
 #include "softgraph/export/writers.hpp"
 
 #if __has_include("softgraph/export/csl_writer.hpp")
@@ -38,6 +39,8 @@ const std::vector<Format>& formats() {
       {"csv", "csv/", write_csv},
       {"csl", "references.json", write_csl},
       {"html", "graph.html", write_html},
+      {"matrix", "channel-matrix.svg",
+       [](ExportContext& c, Sink& s) { write_channel_matrix_files(c.graph(), s); }},
   };
   return kFormats;
 }
@@ -121,13 +124,56 @@ void write_csl(ExportContext& ctx, Sink& sink) {
 #endif
 }
 
+namespace {
+
+bool is_diagram(const std::string& format) {
+  return format == "dot" || format == "svg" || format == "png" || format == "pdf";
+}
+
+// Hands "graph.svg" out as "graph-<suffix>.svg": a second view's diagram beside the first.
+class SuffixSink : public Sink {
+ public:
+  SuffixSink(Sink& inner, std::string suffix) : inner_(inner), suffix_(std::move(suffix)) {}
+  std::ostream& open(const std::string& name) override { return inner_.open(rename(name)); }
+  void set_executable(const std::string& name) override { inner_.set_executable(rename(name)); }
+
+ private:
+  std::string rename(const std::string& name) const {
+    const auto dot = name.rfind('.');
+    return dot == std::string::npos ? name + suffix_
+                                    : name.substr(0, dot) + suffix_ + name.substr(dot);
+  }
+  Sink& inner_;
+  std::string suffix_;
+};
+
+}  // namespace
+
 void export_to_sink(const Graph& g, const ExportOptions& opt, Sink& sink) {
   check_options(g, opt);
   ExportContext ctx(g, opt);
   std::set<std::string> done;
+  const bool by_view = !opt.diagram_views.empty();
   for (const auto& f : formats()) {  // registry order, each requested format once
     if (std::find(opt.formats.begin(), opt.formats.end(), f.name) == opt.formats.end()) continue;
-    if (done.insert(f.name).second) f.write(ctx, sink);
+    if (!done.insert(f.name).second || (by_view && is_diagram(f.name))) continue;
+    f.write(ctx, sink);
+  }
+  if (!by_view) return;
+  // Diagrams of each view, laid out once per view.
+  for (std::size_t i = 0; i < opt.diagram_views.size(); ++i) {
+    GraphFilter view;
+    view.view = opt.diagram_views[i];
+    const Graph part = select_subgraph(g, view);
+    if (i > 0 && part.node_count() == 0) continue;  // no literature in a brief, for example
+    ExportContext view_ctx(part, opt);
+    std::string suffix;  // (appended: GCC 12 warns falsely about "-" + name, -Wrestrict)
+    if (i > 0) suffix.append("-").append(view_name(view.view));
+    SuffixSink named(sink, suffix);
+    for (const auto& f : formats())
+      if (is_diagram(f.name) &&
+          std::find(opt.formats.begin(), opt.formats.end(), f.name) != opt.formats.end())
+        f.write(view_ctx, named);
   }
 }
 

@@ -143,7 +143,7 @@ std::string evidence_json(const std::vector<Evidence>& evidence) {
     const Evidence& e = evidence[i];
     s << (i ? "," : "") << "{\"document\":" << escape::json_string(e.document)
       << ",\"start\":" << e.range.begin << ",\"end\":" << e.range.end
-      << ",\"quote\":" << escape::json_string(e.quote) << '}';
+      << ",\"quote\":" << escape::json_string(e.quote) << ",\"sentence\":" << e.sentence << '}';
   }
   s << ']';
   return s.str();

@@ -3,9 +3,12 @@
 #include "softgraph/graph/channels.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <unordered_map>
+
+#include "softgraph/graph/dominance.hpp"
 
 namespace softgraph {
 
@@ -47,10 +50,33 @@ class EdgeCache {
   std::unordered_map<std::string, std::uint64_t> documents_;
 };
 
+// The sentences an edge rests on beyond those its evidence lists (evidence cut by --max-evidence,
+// edges given a weight): counted, but they cannot be told apart from other edges' sentences.
+double unlisted(const EdgeProps& e, const EdgeKeys& keys) {
+  return std::max(0.0, e.weight - static_cast<double>(keys.sentences.size()));
+}
+
+// One actor's score in one channel (overall or for one target): each evidence sentence counts
+// once, 1 when it is on the actor's own USES_INSTRUMENT edge, else the largest part it gets
+// through an institution delivering in it (1 / the institution's operators).
 struct Accumulator {
-  double direct = 0, via = 0;
+  std::set<std::uint64_t> direct_keys;
+  std::map<std::uint64_t, double> via_keys;
+  double unlisted_direct = 0, unlisted_via = 0;
   std::set<std::string> institutions;
   std::vector<const EdgeKeys*> edges;
+
+  void add_via(std::uint64_t key, double part) {
+    double& c = via_keys[key];
+    c = std::max(c, part);
+  }
+  double direct() const { return static_cast<double>(direct_keys.size()) + unlisted_direct; }
+  double via() const {
+    double sum = unlisted_via;
+    for (const auto& [k, c] : via_keys)
+      if (!direct_keys.count(k)) sum += c;
+    return sum;
+  }
 
   void add_evidence(EdgeCache& cache, EdgeDesc d) { edges.push_back(cache.get(d)); }
   std::vector<std::string> evidence() const {
@@ -92,17 +118,21 @@ struct Accumulator {
 
 using ActorAccumulators = std::map<Vertex, Accumulator>;
 
+struct TargetEdge {
+  Vertex target;
+  const EdgeKeys* keys;
+};
+
 // The edges compute_channels reads, bucketed once in export order.
 struct Index {
   std::map<Vertex, std::vector<EdgeDesc>> operators;   // institution -> OPERATES edges into it
-  std::map<Vertex, std::vector<Vertex>> targets;       // actor/institution -> targets
+  std::map<Vertex, std::vector<TargetEdge>> targets;   // actor/institution -> TARGETS edges
   std::map<Vertex, std::vector<EdgeDesc>> uses;        // instrument -> USES_INSTRUMENT edges
   std::map<Vertex, std::vector<EdgeDesc>> deliveries;  // instrument -> DELIVERS edges
 };
 
-bool is_target(const NodeProps& n) { return n.type == "TargetCountry" || n.type == "Region"; }
-
-Index build_index(const Graph& g) {
+// Whatever receives TARGETS is a target, whatever its type: a state that acts elsewhere too.
+Index build_index(const Graph& g, EdgeCache& cache) {
   const BoostGraph& bg = g.boost();
   Index ix;
   for (EdgeDesc e : g.sorted_edges()) {
@@ -110,8 +140,8 @@ Index build_index(const Graph& g) {
     const Vertex s = boost::source(e, bg), t = boost::target(e, bg);
     if (type == "OPERATES") {
       ix.operators[t].push_back(e);
-    } else if (type == "TARGETS" && is_target(bg[t])) {
-      ix.targets[s].push_back(t);
+    } else if (type == "TARGETS") {
+      ix.targets[s].push_back({t, cache.get(e)});
     } else if (type == "USES_INSTRUMENT") {
       ix.uses[t].push_back(e);
     } else if (type == "DELIVERS") {
@@ -129,10 +159,38 @@ std::string channel_name(const NodeProps& n) {
   return n.id.rfind(prefix, 0) == 0 ? n.id.substr(prefix.size()) : n.id;
 }
 
-const std::vector<Vertex>& targets_of(const Index& ix, Vertex v) {
-  static const std::vector<Vertex> kNone;
+const std::vector<TargetEdge>& target_edges(const Index& ix, Vertex v) {
+  static const std::vector<TargetEdge> kNone;
   auto it = ix.targets.find(v);
   return it == ix.targets.end() ? kNone : it->second;
+}
+
+// Every target of v (for sentences that cannot be placed: unlisted ones).
+std::vector<Vertex> all_targets(const Index& ix, Vertex v) {
+  std::vector<Vertex> out;
+  for (const auto& t : target_edges(ix, v)) out.push_back(t.target);
+  return out;
+}
+
+// The targets one sentence gives an act of `sources` (the actor, or the institution then its
+// operator): TARGETS edges of theirs resting on that sentence. A sentence that names none counts
+// for the regions the first source with targets aims at (an act with no place named is the
+// region's, as the relation rules read it), never for every country the actor targets elsewhere.
+std::vector<Vertex> sentence_targets(const Graph& g, const Index& ix,
+                                     std::initializer_list<Vertex> sources, std::uint64_t key) {
+  std::set<Vertex> found;
+  for (Vertex s : sources)
+    for (const auto& t : target_edges(ix, s))
+      if (std::binary_search(t.keys->sentences.begin(), t.keys->sentences.end(), key))
+        found.insert(t.target);
+  if (found.empty())
+    for (Vertex s : sources) {
+      const auto& edges = target_edges(ix, s);
+      for (const auto& t : edges)
+        if (g.node(t.target).type == "Region") found.insert(t.target);
+      if (!edges.empty()) break;
+    }
+  return {found.begin(), found.end()};
 }
 
 // Ranks the accumulated actors: shares, competition ranks, HHI; returns the HHI.
@@ -143,9 +201,9 @@ double rank(const Graph& g, const ActorAccumulators& acc, double& total,
     ActorShare s;
     s.actor = g.node(v).id;
     s.label = g.node(v).label;
-    s.direct = a.direct;
-    s.via_institutions = a.via;
-    s.raw = a.direct + a.via;
+    s.direct = a.direct();
+    s.via_institutions = a.via();
+    s.raw = s.direct + s.via_institutions;
     s.institutions.assign(a.institutions.begin(), a.institutions.end());
     s.evidence = a.evidence();
     s.sentences = a.sentence_count();
@@ -176,12 +234,24 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Ve
   if (auto it = ix.uses.find(instrument); it != ix.uses.end()) {
     for (EdgeDesc e : it->second) {
       const Vertex actor = boost::source(e, bg);
-      std::vector<Accumulator*> sinks{&overall[actor]};
-      for (Vertex t : targets_of(ix, actor)) sinks.push_back(&per_target[t][actor]);
-      for (Accumulator* a : sinks) {
-        a->direct += bg[e].weight;
-        a->add_evidence(cache, e);
-      }
+      const EdgeKeys* keys = cache.get(e);
+      const double extra = unlisted(bg[e], *keys);
+      Accumulator& all = overall[actor];
+      all.direct_keys.insert(keys->sentences.begin(), keys->sentences.end());
+      all.unlisted_direct += extra;
+      all.add_evidence(cache, e);
+      for (std::uint64_t k : keys->sentences)
+        for (Vertex t : sentence_targets(g, ix, {actor}, k)) {
+          Accumulator& a = per_target[t][actor];
+          a.direct_keys.insert(k);
+          a.add_evidence(cache, e);
+        }
+      if (extra > 0)
+        for (Vertex t : all_targets(ix, actor)) {
+          Accumulator& a = per_target[t][actor];
+          a.unlisted_direct += extra;
+          a.add_evidence(cache, e);
+        }
     }
   }
   if (auto it = ix.deliveries.find(instrument); it != ix.deliveries.end()) {
@@ -194,19 +264,34 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Ve
         entry.institutions.push_back(std::move(carrier));
         continue;
       }
-      const double part = bg[d].weight / static_cast<double>(ops->second.size());
+      const double part = 1.0 / static_cast<double>(ops->second.size());
+      const EdgeKeys* keys = cache.get(d);
+      const double extra = unlisted(bg[d], *keys);
       for (EdgeDesc op : ops->second) {
         const Vertex actor = boost::source(op, bg);
         carrier.owners.push_back(bg[actor].id);
-        const auto& inst_targets = targets_of(ix, inst);
-        std::vector<Accumulator*> sinks{&overall[actor]};
-        for (Vertex t : inst_targets.empty() ? targets_of(ix, actor) : inst_targets)
-          sinks.push_back(&per_target[t][actor]);
-        for (Accumulator* a : sinks) {
-          a->via += part;
-          a->institutions.insert(bg[inst].id);
-          a->add_evidence(cache, d);
-          a->add_evidence(cache, op);
+        auto credit = [&](Accumulator& a) {
+          a.institutions.insert(bg[inst].id);
+          a.add_evidence(cache, d);
+          a.add_evidence(cache, op);
+        };
+        Accumulator& all = overall[actor];
+        for (std::uint64_t k : keys->sentences) all.add_via(k, part);
+        all.unlisted_via += extra * part;
+        credit(all);
+        for (std::uint64_t k : keys->sentences)
+          for (Vertex t : sentence_targets(g, ix, {inst, actor}, k)) {
+            Accumulator& a = per_target[t][actor];
+            a.add_via(k, part);
+            credit(a);
+          }
+        if (extra > 0) {
+          const auto inst_targets = all_targets(ix, inst);
+          for (Vertex t : inst_targets.empty() ? all_targets(ix, actor) : inst_targets) {
+            Accumulator& a = per_target[t][actor];
+            a.unlisted_via += extra * part;
+            credit(a);
+          }
         }
       }
       std::sort(carrier.owners.begin(), carrier.owners.end());
@@ -232,6 +317,12 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Ve
 
 }  // namespace
 
+double ChannelEntry::find_share(const std::string& actor) const {
+  for (const auto& a : actors)
+    if (a.actor == actor) return a.share;
+  return 0;
+}
+
 const ChannelEntry* ChannelReport::find(const std::string& channel) const {
   for (const auto& c : channels)
     if (c.channel == channel) return &c;
@@ -239,8 +330,8 @@ const ChannelEntry* ChannelReport::find(const std::string& channel) const {
 }
 
 ChannelReport compute_channels(const Graph& g) {
-  const Index ix = build_index(g);
   EdgeCache cache(g);
+  const Index ix = build_index(g, cache);
   ChannelReport report;
   for (Vertex v : g.sorted_nodes())
     if (g.node(v).type == "Instrument") report.channels.push_back(channel_entry(g, ix, cache, v));
@@ -260,6 +351,7 @@ void annotate_channels(Graph& g, const ChannelReport& report) {
     for (const auto& s : c.actors)
       if (auto a = g.find(s.actor)) g.node(*a).attributes["channel_share_" + c.channel] = s.share;
   }
+  annotate_dominance(g, rank_dominance(report));
 }
 
 }  // namespace softgraph

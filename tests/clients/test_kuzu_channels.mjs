@@ -80,9 +80,9 @@ export async function loadBundle(q, dir) {
 // ---------------------------------------------------------------------------------------------
 // README "Channel dominance", in Cypher. A channel is an Instrument node, named by its `channel`
 // property or else its id after "instrument/". An actor (any node, whatever its label) scores
-// in a channel: the weight of its USES_INSTRUMENT edge to the instrument, plus, for every node
-// it OPERATES that DELIVERS the instrument, the DELIVERS weight divided by the number of nodes
-// operating that institution. share = raw / the channel's total.
+// in a channel: each distinct evidence sentence once, 1 when on its USES_INSTRUMENT edge to the
+// instrument, else 1 / (the nodes operating the institution) for a sentence of a DELIVERS edge of
+// a node it OPERATES (the largest such part). share = raw / the channel's total.
 function channelName(instrumentColumns) {
   return instrumentColumns.includes("channel")
     ? "CASE WHEN i.channel IS NOT NULL AND i.channel <> '' THEN i.channel " +
@@ -90,22 +90,47 @@ function channelName(instrumentColumns) {
     : "CASE WHEN starts_with(i.id, 'instrument/') THEN substring(i.id, 12, size(i.id)) ELSE i.id END";
 }
 
-// One row per (instrument, actor): i, a, raw. raw is one sum over the actor's parts (its direct
-// weight and each delivered share): Kuzu 0.11's binder rejects aggregating an expression such as
-// `direct + via` where via is itself an aggregate ("nested aggregation"), and likewise renaming
-// an aggregate in RETURN (`best AS raw`).
-const SCORES = `
+// The (document, sentence) keys of an evidence column (the bundle's JSON array): "document/x#12"
+// for each record, as {k, c: credit} (sentenceCredits; one lambda only: a lambda over another
+// lambda's list repeated its first element in Kuzu 0.11) or each once (sentenceKeys).
+function keyParts(column) {
+  return [`regexp_extract_all(${column}, '"document":"([^"]*)"', 1)`,
+          `regexp_extract_all(${column}, '"sentence":(-?[0-9]+)', 1)`];
+}
+function sentenceKeys(column) {
+  const [docs, sentences] = keyParts(column);
+  return `list_distinct(list_transform(range(1, size(${docs})), j -> ${docs}[j] + '#' + ${sentences}[j]))`;
+}
+function sentenceCredits(column, credit) {
+  const [docs, sentences] = keyParts(column);
+  return `list_transform(range(1, size(${docs})), j -> {k: ${docs}[j] + '#' + ${sentences}[j], c: ${credit}})`;
+}
+
+// One row per (instrument, actor): i, a, raw. Each evidence sentence counts once, at the largest
+// credit it has for the actor: 1 on its USES_INSTRUMENT edge, 1 / (operators) on a DELIVERS edge
+// of an institution it operates; an edge's weight beyond the sentences its evidence lists counts
+// as further sentences of that edge ('#extra' rows). raw is one sum over the credits collected and
+// unwound again: Kuzu 0.11's binder rejects aggregating an expression built on another aggregate
+// ("nested aggregation"), and likewise renaming an aggregate in RETURN (`best AS raw`).
+export const SCORES = `
 MATCH (i:Instrument), (a)
 WHERE EXISTS { MATCH (a)-[:USES_INSTRUMENT]->(i) }
    OR EXISTS { MATCH (a)-[:OPERATES]->()-[:DELIVERS]->(i) }
 OPTIONAL MATCH (a)-[u:USES_INSTRUMENT]->(i)
-WITH i, a, coalesce(u.weight, 0.0) AS direct
 OPTIONAL MATCH (a)-[:OPERATES]->(n)-[d:DELIVERS]->(i)
 OPTIONAL MATCH (operator)-[:OPERATES]->(n)
-WITH i, a, direct, n, d, count(DISTINCT operator) AS operators
-WITH i, a, direct, collect(CASE WHEN n IS NULL THEN 0.0 ELSE d.weight / operators END) AS delivered
-UNWIND list_concat([direct], delivered) AS part
-WITH i, a, sum(part) AS raw`;
+WITH i, a, u, n, d, count(DISTINCT operator) AS operators
+UNWIND list_concat(
+  CASE WHEN u IS NULL THEN [{k: '#none', c: 0.0}]
+       ELSE list_concat(${sentenceCredits("u.evidence", "1.0")},
+                        [{k: '#extra:' + u.id, c: u.weight - size(${sentenceKeys("u.evidence")})}]) END,
+  CASE WHEN n IS NULL THEN [{k: '#none', c: 0.0}]
+       ELSE list_concat(${sentenceCredits("d.evidence", "1.0 / operators")},
+                        [{k: '#extra:' + d.id, c: (d.weight - size(${sentenceKeys("d.evidence")})) / operators}]) END) AS e
+WITH i, a, e.k AS k, max(e.c) AS credit
+WITH i, a, collect(credit) AS credits
+UNWIND credits AS c
+WITH i, a, sum(c) AS raw`;
 
 // The dominant actor of every channel that has actors: the highest raw score, ties (within
 // 1e-9 of it, against summation-order noise) all returned, by actor id; `dominant` is the first.
@@ -148,7 +173,8 @@ export async function checkChannels(q, instrumentColumns, report, name, check = 
   // stands in so that the query binds.
   const tables = new Set((await q("CALL show_tables() RETURN name")).map((r) => r.name));
   for (const type of ["USES_INSTRUMENT", "OPERATES", "DELIVERS"])
-    if (!tables.has(type)) await q(`CREATE REL TABLE ${type}(FROM Instrument TO Instrument, weight DOUBLE)`);
+    if (!tables.has(type))
+      await q(`CREATE REL TABLE ${type}(FROM Instrument TO Instrument, weight DOUBLE, id STRING, evidence STRING)`);
   const hasDominant = instrumentColumns.includes("dominant_actor");
   if (requireDominantColumn) check(hasDominant, `${name}: nodes_Instrument.csv has a dominant_actor column`);
   const ours = new Map(report.channels.map((c) => [c.channel, c]));

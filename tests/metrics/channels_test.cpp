@@ -59,7 +59,8 @@ Graph channel_graph() {
   edge("institution/orphan", "instrument/education", "DELIVERS", 4);
   edge("actor/turkey", "instrument/religious_cooperation", "USES_INSTRUMENT", 1);
   edge("actor/russia", "instrument/religious_cooperation", "USES_INSTRUMENT", 1);
-  edge("actor/china", "country/kazakhstan", "TARGETS", 1);
+  g.add_edge("actor/china", "country/kazakhstan", "TARGETS", s1);  // the sentences of its use
+  g.add_edge("actor/china", "country/kazakhstan", "TARGETS", s2);
   edge("actor/turkey", "country/kazakhstan", "TARGETS", 1);
   edge("actor/eu", "country/kazakhstan", "TARGETS", 1);
   edge("actor/turkey", "country/uzbekistan", "TARGETS", 1);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "softgraph/graph/graph.hpp"
+#include "softgraph/graph/view.hpp"
 
 namespace softgraph {
 
@@ -19,6 +20,10 @@ struct ExportOptions {
   bool clusters = false;             // one DOT cluster per actor with its institutions
   bool legend = true;                // a legend subgraph in DOT and the diagrams
   std::string gexf_version = "1.3";  // graph.gexf: "1.3" (Gephi), "1.2" or "1.2draft" (NetworkX)
+  // The views the diagrams (dot, svg, png, pdf) draw: the first as graph.*, each other one as
+  // graph-<view>.* when it has nodes. Empty: one diagram of the whole graph. The program asks
+  // for {influence, literature} unless --view is given.
+  std::vector<View> diagram_views;
 };
 
 // Every format name export_graph accepts, in the order they are written.

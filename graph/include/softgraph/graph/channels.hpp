@@ -13,10 +13,13 @@ namespace softgraph {
 // Rules (the README repeats them):
 // - A channel is an Instrument node; its name is attributes.channel (the codebook id) or else the
 //   id after "instrument/".
-// - An actor's raw score in a channel = the weight of its USES_INSTRUMENT edge to the instrument
-//   + for every institution it OPERATES that DELIVERS the instrument, the DELIVERS weight divided
-//   by the number of actors operating that institution (equal split, whatever the OPERATES
-//   weights). An "actor" is any node with such edges (a TargetCountry with the actor role too).
+// - An actor's raw score in a channel counts each distinct evidence sentence once: 1 for a
+//   sentence of its USES_INSTRUMENT edge to the instrument; for a sentence only on the DELIVERS
+//   edges of institutions it OPERATES, 1 / (the number of actors operating the institution), the
+//   largest such part when several of its institutions deliver in it. A sentence naming the actor
+//   and three of its institutions counts once. Weight an edge has beyond the sentences its
+//   evidence lists (--max-evidence, given weights) counts as further sentences of that edge.
+//   An "actor" is any node with such edges (a TargetCountry with the actor role too).
 // - share = raw / sum of raws in the channel (shares sum to 1); DELIVERS weight of institutions
 //   nobody operates is reported as `unattributed` and is in no share.
 // - rank: by share, descending; equal raw scores share a rank (1, 2, 2, 4); ties are listed by
@@ -24,10 +27,12 @@ namespace softgraph {
 //   channel has no actor).
 // - evidence: the ids of the USES_INSTRUMENT, OPERATES and DELIVERS edges behind the share, and
 //   the number of distinct evidence sentences on them.
-// - By target: the actor's own USES_INSTRUMENT weight counts for every target its TARGETS edges
-//   name; an institution's delivered part counts for the institution's own TARGETS, or, when it
-//   has none, for its operator's TARGETS. Each (channel, target) is normalised on its own.
-//   Actors without targets appear in no breakdown. Targets are TargetCountry or Region nodes.
+// - By target: a target is whatever receives TARGETS, whatever its type (a state that acts
+//   elsewhere too). A sentence counts for the targets that the TARGETS edges of the actor (or of
+//   the delivering institution) resting on the same sentence name; a sentence that names none
+//   counts for the regions the institution, or else the actor, targets. Sentences an edge's
+//   evidence does not list count for all the institution's targets, or else the actor's. Each
+//   (channel, target) is normalised on its own.
 struct ActorShare {
   std::string actor;  // node id
   std::string label;
@@ -67,6 +72,7 @@ struct ChannelEntry {
   std::vector<ActorShare> actors;                 // by rank
   std::vector<CarryingInstitution> institutions;  // by weight, then id
   std::vector<TargetBreakdown> by_target;         // by target id
+  double find_share(const std::string& actor) const;  // 0 when the actor has none
 };
 
 struct ChannelReport {
@@ -77,8 +83,9 @@ struct ChannelReport {
 ChannelReport compute_channels(const Graph& g);
 
 // Writes the shares into node attributes so every export carries them: each actor with a share
-// gets "channel_share_<channel>" (double); each instrument gets "hhi" (double) and, when it has
-// actors, "dominant_actor" (the id of the first actor in rank order).
+// gets "channel_share_<channel>" (double), "dominance" and "channels_led" (dominance.hpp); each
+// instrument gets "hhi" (double) and, when it has actors, "dominant_actor" (the id of the first
+// actor in rank order).
 void annotate_channels(Graph& g, const ChannelReport& report);
 
 }  // namespace softgraph
