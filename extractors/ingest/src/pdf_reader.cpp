@@ -4,6 +4,8 @@
 #include <memory>
 #include <optional>
 
+#include <spdlog/spdlog.h>
+
 #include "softgraph/core/error.hpp"
 #include "softgraph/extract/document_readers.hpp"
 #include "softgraph/extract/unicode_util.hpp"
@@ -13,23 +15,24 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
+
+#include "pdf_furniture.hpp"
+#include "pdf_ocr.hpp"
+#include "pdf_page.hpp"
 #endif
 
 namespace softgraph::ingest {
 
 #ifndef SOFTGRAPH_HAVE_POPPLER
 bool pdf_supported() { return false; }
-ExtractedText read_pdf(std::string_view, const std::string& path) {
+ExtractedText read_pdf(std::string_view, const std::string& path, bool) {
   throw input_error(path, "", "PDF input needs poppler-cpp, which this build lacks");
 }
 #else
 namespace {
 
-struct Line {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0, font = 0;
-  std::string text;
-  int column = 0;  // -1 full width, 0 left/single, 1 right
-};
+using pdf::Line;
+using pdf::Page;
 
 // Ligatures poppler passes through; NFC keeps them, so spell them out here.
 void append_word(std::string& out, std::string_view w) {
@@ -61,11 +64,7 @@ void append_word(std::string& out, std::string_view w) {
   }
 }
 
-struct Word {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0, font = 0;
-  std::string text;
-  bool space_after = false;
-};
+using pdf::Word;
 
 // A vertical strip between two columns: [x0, x1] in page points. A gap between two words of one
 // row that is at least `min_gap` wide and holds the strip's middle separates the columns.
@@ -111,36 +110,85 @@ std::vector<Word> page_words(const poppler::page& page) {
   return words;
 }
 
+// A footnote mark: one to three digits, or a symbol such as * or a dagger.
+bool mark_like(std::string_view t) {
+  if (t.empty()) return false;
+  if (t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return true;
+  return t == "*" || t == "\xE2\x80\xA0" || t == "\xE2\x80\xA1" || t == "\xE2\x88\x97";
+}
+
+// The text of one line from its words: the font most of its letters are set in is the line's;
+// a footnote mark raised above the baseline in a smaller font is left out (the first one of a
+// line is kept as the line's lead mark, which opens a footnote).
+Line finish_line(const std::vector<const Word*>& ws) {
+  Line l{ws[0]->x0, ws[0]->y0, ws[0]->x1, ws[0]->y1, 0, {}, 0, {}};
+  std::map<long, std::size_t> chars_by_font;
+  for (const Word* w : ws) chars_by_font[std::lround(w->font * 10)] += w->text.size();
+  long font_key = 0;
+  std::size_t most = 0;
+  for (auto [f, n] : chars_by_font)
+    if (n > most) font_key = f, most = n;
+  l.font = font_key / 10.0;
+  std::vector<double> bases;
+  for (const Word* w : ws)
+    if (std::lround(w->font * 10) == font_key) bases.push_back(w->y1);
+  std::nth_element(bases.begin(), bases.begin() + bases.size() / 2, bases.end());
+  const double base = bases[bases.size() / 2];
+  bool space_pending = false;
+  const Word* prev = nullptr;
+  for (const Word* w : ws) {
+    l.x0 = std::min(l.x0, w->x0);
+    l.x1 = std::max(l.x1, w->x1);
+    l.y0 = std::min(l.y0, w->y0);
+    l.y1 = std::max(l.y1, w->y1);
+    const double h = std::max(w->y1 - w->y0, 1.0);
+    bool raised = ws.size() > 1 && w->font <= 0.8 * l.font && w->y1 < base - 0.15 * l.font &&
+                  mark_like(w->text);
+    if (raised) {
+      if (!prev && l.lead_mark.empty()) l.lead_mark = w->text;
+      space_pending = space_pending || w->space_after;
+      continue;
+    }
+    if (prev && (space_pending || w->x0 - prev->x1 > 0.15 * h)) l.text += ' ';
+    append_word(l.text, w->text);
+    space_pending = w->space_after;
+    prev = w;
+  }
+  return l;
+}
+
 // Joins words, in poppler's order, into lines. poppler may put the words of two columns that
 // share a baseline into one line when the gutter is narrow, so a gap across the gutter always
 // ends a line; the lines are put into reading order later, by position.
 std::vector<Line> make_lines(const std::vector<Word>& words, const Gutter* gutter) {
   std::vector<Line> lines;
-  Line cur;
-  bool open = false;
-  bool space_pending = false;
+  std::vector<const Word*> cur;
+  double x1 = 0, y0 = 0, y1 = 0, font = 0;
   for (const Word& w : words) {
     double h = std::max(w.y1 - w.y0, 1.0);
     double cy = (w.y0 + w.y1) / 2;
-    bool same_line = open && std::abs(cy - (cur.y0 + cur.y1) / 2) < 0.5 * h &&
-                     w.x0 >= cur.x1 - 0.5 && w.x0 - cur.x1 < 3 * std::max(cur.font, h);
-    if (same_line && gutter && cur.x1 <= gutter->mid() && w.x0 >= gutter->mid() &&
-        w.x0 - cur.x1 >= wide_gap(*gutter, cur.y1 - cur.y0, h))
+    // A raised mark is within half the taller height of the line's middle.
+    bool same_line = !cur.empty() && std::abs(cy - (y0 + y1) / 2) < 0.5 * std::max(h, y1 - y0) &&
+                     w.x0 >= x1 - 0.5 && w.x0 - x1 < 3 * std::max(font, h);
+    if (same_line && gutter && x1 <= gutter->mid() && w.x0 >= gutter->mid() &&
+        w.x0 - x1 >= wide_gap(*gutter, y1 - y0, h))
       same_line = false;
     if (!same_line) {
-      if (open) lines.push_back(std::move(cur));
-      cur = Line{w.x0, w.y0, w.x1, w.y1, w.font, {}, 0};
-      open = true;
-    } else {
-      if (space_pending || w.x0 - cur.x1 > 0.15 * h) cur.text += ' ';
-      cur.x1 = std::max(cur.x1, w.x1);
-      cur.y0 = std::min(cur.y0, w.y0);
-      cur.y1 = std::max(cur.y1, w.y1);
+      if (!cur.empty()) lines.push_back(finish_line(cur));
+      cur.clear();
+      y0 = w.y0, y1 = w.y1, font = w.font;
     }
-    append_word(cur.text, w.text);
-    space_pending = w.space_after;
+    cur.push_back(&w);
+    x1 = std::max(x1, w.x1);
+    if (cur.size() == 1) x1 = w.x1;
+    font = std::max(font, w.font);
+    if (!mark_like(w.text) || cur.size() == 1) {
+      y0 = std::min(y0, w.y0);
+      y1 = std::max(y1, w.y1);
+    }
   }
-  if (open) lines.push_back(std::move(cur));
+  if (!cur.empty()) lines.push_back(finish_line(cur));
   return lines;
 }
 
@@ -352,8 +400,7 @@ bool columns_from_lines(std::vector<Line>& lines, double page_width) {
 }
 
 // The lines of one page in reading order.
-std::vector<Line> page_lines(const poppler::page& page, double page_width) {
-  std::vector<Word> words = page_words(page);
+std::vector<Line> page_lines(const std::vector<Word>& words, double page_width) {
   if (std::optional<Gutter> gutter = find_gutter(words, page_width)) {
     std::vector<Line> lines = make_lines(words, &*gutter);
     if (two_columns(lines, *gutter)) {
@@ -375,61 +422,6 @@ std::vector<Line> page_lines(const poppler::page& page, double page_width) {
   return lines;
 }
 
-// "12", "- 12 -", "Page 3", "3 / 10": a page number line.
-bool is_page_number(std::string_view s) {
-  int digits = 0, letters = 0;
-  for (char c : s) {
-    if (c >= '0' && c <= '9')
-      ++digits;
-    else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-      ++letters;
-  }
-  if (digits == 0 || digits > 6) return false;
-  if (letters == 0) return s.size() <= 12;
-  std::string low;
-  for (char c : s) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return (low.starts_with("page ") || low.starts_with("p. ")) && letters <= 6;
-}
-
-std::string repeat_key(std::string_view s) {
-  std::string k;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') {
-      if (k.empty() || k.back() != '#') k += '#';
-    } else {
-      k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-  }
-  return k;
-}
-
-void drop_running_lines(std::vector<std::vector<Line> >& pages) {
-  constexpr std::size_t kEdge = 2;  // lines at the top and bottom that may be running heads
-  std::map<std::string, int> counts;
-  for (const auto& lines : pages) {
-    std::vector<std::string> seen;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (i >= kEdge && i + kEdge < lines.size()) continue;
-      std::string k = repeat_key(lines[i].text);
-      if (std::find(seen.begin(), seen.end(), k) == seen.end()) {
-        ++counts[k];
-        seen.push_back(k);
-      }
-    }
-  }
-  int threshold = std::max<int>(2, static_cast<int>(pages.size() + 1) / 2);
-  for (auto& lines : pages) {
-    std::vector<Line> kept;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      bool edge = i < kEdge || i + kEdge >= lines.size();
-      if (edge && (is_page_number(lines[i].text) || counts[repeat_key(lines[i].text)] >= threshold))
-        continue;
-      kept.push_back(std::move(lines[i]));
-    }
-    lines = std::move(kept);
-  }
-}
-
 bool ends_sentence(std::string_view s) {
   while (!s.empty() && (s.back() == ')' || s.back() == '"' || s.back() == '\'')) s.remove_suffix(1);
   return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ':');
@@ -441,7 +433,7 @@ void quiet_poppler(const std::string&, void*) {}
 
 bool pdf_supported() { return true; }
 
-ExtractedText read_pdf(std::string_view bytes, const std::string& path) {
+ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr) {
   poppler::set_debug_error_function(quiet_poppler, nullptr);
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
     throw input_error(path, "", "PDF larger than 2 GiB");
@@ -458,18 +450,43 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path) {
   int n = pdf->pages();
   if (n <= 0) throw input_error(path, "", "PDF has no pages");
 
-  std::vector<std::vector<Line> > pages(n);
-  std::vector<double> widths(n, 612);
+  std::vector<Page> pages(n);
+  std::vector<int> unreadable;  // pages whose text layer is missing or cannot be mapped to text
   for (int p = 0; p < n; ++p) {
+    pages[p].number = p + 1;
     std::unique_ptr<poppler::page> page(pdf->create_page(p));
     if (!page) continue;
-    widths[p] = std::max(1.0, page->page_rect().width());
-    pages[p] = page_lines(*page, widths[p]);
+    auto rect = page->page_rect();
+    pages[p].width = std::max(1.0, rect.width());
+    pages[p].height = std::max(1.0, rect.height());
+    std::vector<Word> words = page_words(*page);
+    if (!pdf::usable_text(words)) {
+      if (ocr) {
+        words = pdf::ocr_page(*page, p + 1, path);
+      } else {
+        unreadable.push_back(p + 1);
+        continue;
+      }
+    }
+    pages[p].lines = page_lines(words, pages[p].width);
   }
-  drop_running_lines(pages);
+  const bool any_text = std::any_of(pages.begin(), pages.end(),
+                                    [](const Page& pg) { return !pg.lines.empty(); });
+  if (!unreadable.empty()) {
+    std::string which = pdf::page_list(unreadable);
+    if (!any_text)
+      throw input_error(path, which,
+                        "no usable text layer (scanned, or fonts without a Unicode map); run "
+                        "again with --ocr to read the pages with Tesseract");
+    spdlog::warn("{}: {} left out: no usable text layer (scanned, or fonts without a Unicode "
+                 "map); run again with --ocr to read them with Tesseract",
+                 path, which);
+  }
+  pdf::drop_furniture(pages);
 
   std::vector<double> fonts, gaps;
-  for (const auto& lines : pages) {
+  for (const Page& pg : pages) {
+    const auto& lines = pg.lines;
     for (std::size_t i = 0; i < lines.size(); ++i) {
       fonts.push_back(lines[i].font);
       if (i > 0 && lines[i].column == lines[i - 1].column && lines[i].y0 > lines[i - 1].y1)
@@ -477,15 +494,18 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path) {
     }
   }
   const double body_font = median(fonts), line_gap = median(gaps);
+  pdf::separate_footnotes(pages, body_font);
 
   ExtractedText out;
   const Line* prev = nullptr;
   double prev_col_right = 0;
+  std::vector<std::uint64_t> body_size(n, 0);
   for (int p = 0; p < n; ++p) {
-    const auto& lines = pages[p];
+    const auto& lines = pages[p].lines;
     std::uint64_t page_begin = out.text.size();
-    double col_right[3] = {0, 0, 0};
-    for (const Line& l : lines) col_right[l.column + 1] = std::max(col_right[l.column + 1], l.x1);
+    double col_right[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    auto right_of = [&](int column) -> double& { return col_right[std::clamp(column + 1, 0, 7)]; };
+    for (const Line& l : lines) right_of(l.column) = std::max(right_of(l.column), l.x1);
     for (const Line& l : lines) {
       bool heading = body_font > 0 && l.font > body_font * 1.15;
       bool heading_runs_on = false;
@@ -520,17 +540,48 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path) {
           out.headings.push_back({{b, out.text.size()}, l.font > body_font * 1.3 ? 1 : 2});
       }
       prev = &l;
-      prev_col_right = col_right[l.column + 1];
+      prev_col_right = right_of(l.column);
     }
     if (out.text.size() > page_begin) {
       SourceLocation loc;
       loc.range = {page_begin, out.text.size()};
       loc.page = p + 1;
+      body_size[p] = loc.range.size();
       out.locations.push_back(std::move(loc));
     }
   }
+  // Footnotes after the running text (so that a sentence cut by a page's notes stays whole),
+  // under a heading of their own; each page's notes follow its body in that page's text: they
+  // are a second location of the page, at the offset after the body and a blank line.
+  bool notes_open = false;
+  for (int p = 0; p < n; ++p) {
+    const auto& notes = pages[p].notes;
+    if (notes.empty()) continue;
+    if (!notes_open) {
+      out.text += "\n\nNotes";
+      out.headings.push_back({{out.text.size() - 5, out.text.size()}, 1});
+      notes_open = true;
+    }
+    out.text += "\n\n";
+    std::uint64_t begin = out.text.size();
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+      if (i > 0) {
+        bool opens = !pdf::note_mark(notes[i]).empty() || notes[i].column != notes[i - 1].column;
+        out.text += opens ? "\n\n" : (notes[i - 1].text.ends_with('-') ? "\n" : " ");
+      }
+      out.text += notes[i].text;
+    }
+    SourceLocation loc;
+    loc.range = {begin, out.text.size()};
+    loc.page = p + 1;
+    loc.offset = body_size[p] > 0 ? body_size[p] + 2 : 0;
+    out.locations.push_back(std::move(loc));
+  }
   if (out.text.find_first_not_of(" \n") == std::string::npos) {
-    throw input_error(path, "", "PDF has no text layer (scanned or image-only?); OCR it first");
+    throw input_error(path, "",
+                      ocr ? "PDF has no text, and OCR found none either"
+                          : "PDF has no text layer (scanned or image-only?); run again with --ocr "
+                            "to read it with Tesseract");
   }
   out.text += '\n';
   return out;
