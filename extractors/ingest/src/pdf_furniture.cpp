@@ -66,7 +66,37 @@ bool is_decoration(std::string_view s, std::size_t i, std::size_t* len) {
 bool is_copyright(std::string_view text) {
   std::string low = lower_ascii(text);
   return low.find("\xC2\xA9") != std::string::npos || low.starts_with("copyright") ||
-         low.find("all rights reserved") != std::string::npos;
+         low.find("all rights reserved") != std::string::npos ||
+         low.starts_with("permission to make digital or hard copies");
+}
+
+// A copyright block at the foot of a page (a paper's first page): the lines of a copyright line's
+// column and font that run on from it, above and below, in the bottom zone.
+void drop_copyright_blocks(Page& p, std::vector<bool>& drop) {
+  const double zone = p.height * 0.6;
+  for (std::size_t i = 0; i < p.lines.size(); ++i) {
+    const Line& c = p.lines[i];
+    if (drop[i] || c.y0 < zone || !is_copyright(c.text)) continue;
+    drop[i] = true;
+    for (int dir : {-1, 1}) {
+      double edge = dir < 0 ? c.y0 : c.y1;
+      bool grown = true;
+      while (grown) {
+        grown = false;
+        for (std::size_t j = 0; j < p.lines.size(); ++j) {
+          const Line& l = p.lines[j];
+          if (drop[j] || l.y0 < zone || std::abs(l.font - c.font) > 0.5 ||
+              std::abs(l.x0 - c.x0) > 2 * c.font)
+            continue;
+          double gap = dir < 0 ? edge - l.y1 : l.y0 - edge;
+          if (gap < -0.5 * c.font || gap > 0.8 * c.font) continue;
+          drop[j] = true;
+          edge = dir < 0 ? l.y0 : l.y1;
+          grown = true;
+        }
+      }
+    }
+  }
 }
 
 double center(const Line& l) { return (l.y0 + l.y1) / 2; }
@@ -163,6 +193,7 @@ void drop_furniture(std::vector<Page>& pages) {
       else
         at_edge = false;
     }
+    drop_copyright_blocks(p, drop);
     std::vector<Line> kept;
     kept.reserve(n);
     for (std::size_t i = 0; i < n; ++i)

@@ -160,7 +160,8 @@ Line finish_line(const std::vector<const Word*>& ws) {
 
 // Joins words, in poppler's order, into lines. poppler may put the words of two columns that
 // share a baseline into one line when the gutter is narrow, so a gap across the gutter always
-// ends a line; the lines are put into reading order later, by position.
+// ends a line, and without a known gutter a gap of two ems does (a stretched word space is under
+// one); the lines are put into reading order later, by position.
 std::vector<Line> make_lines(const std::vector<Word>& words, const Gutter* gutter) {
   std::vector<Line> lines;
   std::vector<const Word*> cur;
@@ -170,7 +171,7 @@ std::vector<Line> make_lines(const std::vector<Word>& words, const Gutter* gutte
     double cy = (w.y0 + w.y1) / 2;
     // A raised mark is within half the taller height of the line's middle.
     bool same_line = !cur.empty() && std::abs(cy - (y0 + y1) / 2) < 0.5 * std::max(h, y1 - y0) &&
-                     w.x0 >= x1 - 0.5 && w.x0 - x1 < 3 * std::max(font, h);
+                     w.x0 >= x1 - 0.5 && w.x0 - x1 < (gutter ? 3 : 2) * std::max(font, h);
     if (same_line && gutter && x1 <= gutter->mid() && w.x0 >= gutter->mid() &&
         w.x0 - x1 >= wide_gap(*gutter, y1 - y0, h))
       same_line = false;
