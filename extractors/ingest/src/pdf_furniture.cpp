@@ -104,6 +104,19 @@ double center(const Line& l) { return (l.y0 + l.y1) / 2; }
 }  // namespace
 
 bool is_page_number(std::string_view s) {
+  // "12 | Title" or "Title | 12": a number on one side of a bar, a few words on the other.
+  if (std::size_t bar = s.find('|'); bar != std::string_view::npos && s.find('|', bar + 1) == std::string_view::npos) {
+    auto trimmed = [](std::string_view t) {
+      while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+      while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+      return t;
+    };
+    std::string_view left = trimmed(s.substr(0, bar)), right = trimmed(s.substr(bar + 1));
+    auto words = [](std::string_view t) { return std::count(t.begin(), t.end(), ' ') + 1; };
+    if ((is_number(left) && !right.empty() && words(right) <= 8) ||
+        (is_number(right) && !left.empty() && words(left) <= 8))
+      return true;
+  }
   // Tokens between decorations: [page|p.|pg.] N [of|/ M], N arabic or roman.
   std::vector<std::string> tokens;
   std::string cur;
