@@ -4,6 +4,7 @@
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -119,6 +120,18 @@ std::vector<Word> ocr_page(const poppler::page& page, int number, const std::str
     } while (it->Next(tesseract::RIL_WORD));
   }
   api.Clear();
+  // A line's box is taller with descenders or capitals: lines within a third of the page's
+  // usual height are one font size, so that a paragraph's lines are read as one paragraph.
+  if (!words.empty()) {
+    std::vector<double> heights;
+    for (const Word& w : words) heights.push_back(w.y1 - w.y0);
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    const double usual = heights[heights.size() / 2];
+    for (Word& w : words) {
+      double h = w.y1 - w.y0;
+      if (h > 0.75 * usual && h < 1.33 * usual) w.font = 0.8 * usual;
+    }
+  }
   return words;
 }
 #endif
