@@ -453,3 +453,17 @@ TEST_CASE("pdf: a page with a font that maps to no text is named, and --ocr sugg
   CHECK(e.find("--ocr") != std::string::npos);
   CHECK(e.find("binary") == std::string::npos);
 }
+
+TEST_CASE("pdf: a drop cap joins the rest of its word") {
+  if (!ingest::pdf_supported()) return;
+  PdfPage page;
+  page.push_back({50, 676, 36, "F"});
+  add(page, column(74, 700,
+                   {"reedom of the press in the region has", "declined since the new law, the",
+                    "report finds, and editors leave."}));
+  add(page, column(50, 650, {"Kazakhstan and Uzbekistan signed a trade", "agreement in May."}));
+  Document d = make_document(PdfWriter().write({page}), "dropcap.pdf");
+  CHECK(squeeze(d.text).find("Freedom of the press in the region has declined") !=
+        std::string::npos);
+  CHECK(squeeze(d.text).find("F reedom") == std::string::npos);
+}

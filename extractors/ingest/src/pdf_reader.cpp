@@ -401,7 +401,45 @@ bool columns_from_lines(std::vector<Line>& lines, double page_width) {
 }
 
 // The lines of one page in reading order.
-std::vector<Line> page_lines(const std::vector<Word>& words, double page_width) {
+// A drop cap: one capital letter set at least two body lines high, the rest of its word beside its
+// first line ("F" + "reedom"). The letter is put before that word and leaves the page's words.
+void join_drop_caps(std::vector<Word>& words) {
+  if (words.size() < 3) return;
+  std::vector<double> heights;
+  for (const Word& w : words) heights.push_back(w.y1 - w.y0);
+  const double usual = median(heights);
+  std::vector<bool> gone(words.size(), false);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    Word& cap = words[i];
+    int len = 0;
+    UChar32 c = cp_at(cap.text, 0, &len);
+    if (len <= 0 || static_cast<std::size_t>(len) != cap.text.size() || !is_upper(c) ||
+        cap.y1 - cap.y0 < 1.8 * usual)
+      continue;
+    Word* next = nullptr;
+    for (std::size_t j = 0; j < words.size(); ++j) {
+      Word& w = words[j];
+      double cy = (w.y0 + w.y1) / 2;
+      if (j == i || gone[j] || w.x0 < cap.x1 - 1 || w.x0 - cap.x1 > 1.5 * usual || cy < cap.y0 - 0.5 * usual ||
+          cy > cap.y1 || w.text.empty() || !is_lower(cp_at(w.text, 0)))
+        continue;
+      if (!next || w.y0 < next->y0 - 0.5 * usual) next = &w;
+    }
+    if (!next) continue;
+    next->text = cap.text + next->text;
+    gone[i] = true;
+  }
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (!gone[i]) {
+      if (k != i) words[k] = std::move(words[i]);
+      ++k;
+    }
+  words.resize(k);
+}
+
+std::vector<Line> page_lines(std::vector<Word> words, double page_width) {
+  join_drop_caps(words);
   if (std::optional<Gutter> gutter = find_gutter(words, page_width)) {
     std::vector<Line> lines = make_lines(words, &*gutter);
     if (two_columns(lines, *gutter)) {
@@ -469,7 +507,7 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
         continue;
       }
     }
-    pages[p].lines = page_lines(words, pages[p].width);
+    pages[p].lines = page_lines(std::move(words), pages[p].width);
   }
   const bool any_text = std::any_of(pages.begin(), pages.end(),
                                     [](const Page& pg) { return !pg.lines.empty(); });
