@@ -162,7 +162,8 @@ Line finish_line(const std::vector<const Word*>& ws) {
 // share a baseline into one line when the gutter is narrow, so a gap across the gutter always
 // ends a line, and without a known gutter a gap of two ems does (a stretched word space is under
 // one); the lines are put into reading order later, by position.
-std::vector<Line> make_lines(const std::vector<Word>& words, const Gutter* gutter) {
+std::vector<Line> make_lines(const std::vector<Word>& words, const std::vector<Gutter>& gutters) {
+  const Gutter* gutter = gutters.empty() ? nullptr : &gutters.front();
   std::vector<Line> lines;
   std::vector<const Word*> cur;
   double x1 = 0, y0 = 0, y1 = 0, font = 0;
@@ -172,9 +173,9 @@ std::vector<Line> make_lines(const std::vector<Word>& words, const Gutter* gutte
     // A raised mark is within half the taller height of the line's middle.
     bool same_line = !cur.empty() && std::abs(cy - (y0 + y1) / 2) < 0.5 * std::max(h, y1 - y0) &&
                      w.x0 >= x1 - 0.5 && w.x0 - x1 < (gutter ? 3 : 2) * std::max(font, h);
-    if (same_line && gutter && x1 <= gutter->mid() && w.x0 >= gutter->mid() &&
-        w.x0 - x1 >= wide_gap(*gutter, y1 - y0, h))
-      same_line = false;
+    for (const Gutter& g : gutters)
+      if (same_line && x1 <= g.mid() && w.x0 >= g.mid() && w.x0 - x1 >= wide_gap(g, y1 - y0, h))
+        same_line = false;
     if (!same_line) {
       if (!cur.empty()) lines.push_back(finish_line(cur));
       cur.clear();
@@ -281,6 +282,19 @@ int column_of(const Line& l, const Gutter& g) {
   return l.x1 <= g.mid() ? 0 : l.x0 >= g.mid() ? 1 : -1;
 }
 
+// The column of a line among gutters sorted left to right: how many gutters lie left of it, or -1
+// when it crosses one.
+int column_of(const Line& l, const std::vector<Gutter>& gutters) {
+  int column = 0;
+  for (const Gutter& g : gutters) {
+    if (l.x0 >= g.mid())
+      ++column;
+    else if (l.x1 > g.mid())
+      return -1;
+  }
+  return column;
+}
+
 // Whether the lines on both sides of a gutter candidate are two columns rather than one-column
 // text with a few wide word spaces in a row (justified text has such "rivers"), or a table:
 // - both sides hold at least two lines, and lines crossing the gutter (a title, an abstract) are
@@ -361,7 +375,9 @@ void read_columns(std::vector<Line>& lines) {
     }
     std::size_t j = i;
     while (j < lines.size() && lines[j].column != -1) ++j;
-    for (int col = 0; col <= 1; ++col)
+    int columns = 0;
+    for (std::size_t k = i; k < j; ++k) columns = std::max(columns, lines[k].column + 1);
+    for (int col = 0; col < columns; ++col)
       for (std::size_t k = i; k < j; ++k)
         if (lines[k].column == col) out.push_back(std::move(lines[k]));
     i = j;
@@ -401,6 +417,37 @@ bool columns_from_lines(std::vector<Line>& lines, double page_width) {
 }
 
 // The lines of one page in reading order.
+// Three columns or more: each side of a page's gutter may hold a gutter of its own, found and
+// checked the same way on the words of that side alone. All gutters, left to right.
+std::vector<Gutter> more_gutters(const std::vector<Word>& words, const Gutter& g,
+                                 double page_width) {
+  std::vector<Gutter> out{g};
+  for (int side = 0; side <= 1; ++side) {
+    const double lo = side == 0 ? 0 : g.mid(), hi = side == 0 ? g.mid() : page_width;
+    std::vector<Word> part;
+    for (const Word& w : words)
+      if (side == 0 ? w.x1 <= g.mid() : w.x0 >= g.mid()) {
+        part.push_back(w);
+        part.back().x0 -= lo;
+        part.back().x1 -= lo;
+      }
+    std::optional<Gutter> inner = find_gutter(part, hi - lo);
+    if (!inner) continue;
+    std::vector<Line> lines = make_lines(part, {*inner});
+    // A real column of its own on both sides: as many lines on each as the page's columns have.
+    if (!two_columns(lines, *inner)) continue;
+    int count[2] = {0, 0};
+    for (const Line& l : lines)
+      if (int c = column_of(l, *inner); c >= 0) ++count[c];
+    if (std::min(count[0], count[1]) < 5) continue;
+    inner->x0 += lo;
+    inner->x1 += lo;
+    out.push_back(*inner);
+  }
+  std::sort(out.begin(), out.end(), [](const Gutter& a, const Gutter& b) { return a.x0 < b.x0; });
+  return out;
+}
+
 // A drop cap: one capital letter set at least two body lines high, the rest of its word beside its
 // first line ("F" + "reedom"). The letter is put before that word and leaves the page's words.
 void join_drop_caps(std::vector<Word>& words) {
@@ -441,15 +488,21 @@ void join_drop_caps(std::vector<Word>& words) {
 std::vector<Line> page_lines(std::vector<Word> words, double page_width) {
   join_drop_caps(words);
   if (std::optional<Gutter> gutter = find_gutter(words, page_width)) {
-    std::vector<Line> lines = make_lines(words, &*gutter);
+    std::vector<Line> lines = make_lines(words, {*gutter});
     if (two_columns(lines, *gutter)) {
-      for (Line& l : lines) l.column = column_of(l, *gutter);
-      mark_furniture(lines, gutter->height);
+      std::vector<Gutter> gutters = more_gutters(words, *gutter, page_width);
+      if (gutters.size() > 1) {
+        lines = make_lines(words, gutters);
+        for (Line& l : lines) l.column = column_of(l, gutters);
+      } else {
+        for (Line& l : lines) l.column = column_of(l, *gutter);
+        mark_furniture(lines, gutter->height);
+      }
       read_columns(lines);
       return lines;
     }
   }
-  std::vector<Line> lines = make_lines(words, nullptr);
+  std::vector<Line> lines = make_lines(words, {});
   if (columns_from_lines(lines, page_width)) {
     read_columns(lines);
     return lines;
