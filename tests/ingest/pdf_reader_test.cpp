@@ -291,7 +291,7 @@ TEST_CASE("pdf: encrypted, image-only, broken, truncated and empty PDFs give cle
         std::string::npos);
   const std::string image_only = error_of(PdfWriter().write({PdfPage{}}));
   CHECK(image_only.find("page 1") != std::string::npos);
-  CHECK(image_only.find("no usable text layer") != std::string::npos);
+  CHECK(image_only.find("no text layer") != std::string::npos);
   CHECK(image_only.find("--ocr") != std::string::npos);
   CHECK(error_of("%PDF-1.4\nthis is not really a pdf\n").find("in.pdf") != std::string::npos);
   CHECK(error_of("%PDF-").find("in.pdf") != std::string::npos);
