@@ -467,3 +467,26 @@ TEST_CASE("pdf: a drop cap joins the rest of its word") {
         std::string::npos);
   CHECK(squeeze(d.text).find("F reedom") == std::string::npos);
 }
+
+TEST_CASE("pdf: three columns are read column by column") {
+  if (!ingest::pdf_supported()) return;
+  // Three columns of notes, 160 points wide with 20-point gutters; rows share their baselines.
+  std::vector<std::string> cols[3];
+  const char* donors[] = {"Japan", "Korea", "Turkey"};
+  for (int c = 0; c < 3; ++c)
+    for (int i = 0; i < 8; ++i)
+      cols[c].push_back(std::string(donors[c]) + " note " + std::to_string(i + 1) +
+                        " line of the col");
+  PdfPage page;
+  page.push_back({50, 740, 16, "Endnotes"});
+  for (int c = 0; c < 3; ++c) add(page, column(50 + 180.0 * c, 700, cols[c], 9));
+  Document d = make_document(PdfWriter().write({page}), "three.pdf");
+  std::string text = squeeze(d.text);
+  std::size_t at = 0;
+  for (int c = 0; c < 3; ++c)
+    for (const std::string& line : cols[c]) {
+      std::size_t found = text.find(line, at);
+      CHECK_MESSAGE(found != std::string::npos, line);
+      if (found != std::string::npos) at = found;
+    }
+}

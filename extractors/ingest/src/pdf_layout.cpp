@@ -403,6 +403,20 @@ std::vector<Gutter> more_gutters(const std::vector<Word>& words, const Gutter& g
   return out;
 }
 
+// Whether every gutter of several separates two columns: the lines on either side of it (and
+// those across it) pass the two-column test.
+bool columns_hold(const std::vector<Line>& lines, const std::vector<Gutter>& gutters) {
+  for (std::size_t i = 0; i < gutters.size(); ++i) {
+    std::vector<Line> near;
+    for (const Line& l : lines) {
+      int c = column_of(l, gutters);
+      if (c == -1 || c == static_cast<int>(i) || c == static_cast<int>(i) + 1) near.push_back(l);
+    }
+    if (!two_columns(near, gutters[i])) return false;
+  }
+  return true;
+}
+
 // A drop cap: one capital letter set at least two body lines high, the rest of its word beside its
 // first line ("F" + "reedom"). The letter is put before that word and leaves the page's words.
 void join_drop_caps(std::vector<Word>& words) {
@@ -445,16 +459,20 @@ void join_drop_caps(std::vector<Word>& words) {
 std::vector<Line> page_lines(std::vector<Word> words, double page_width) {
   join_drop_caps(words);
   if (std::optional<Gutter> gutter = find_gutter(words, page_width)) {
+    // Three columns or more first: with all gutters known, no line runs across one.
+    std::vector<Gutter> gutters = more_gutters(words, *gutter, page_width);
+    if (gutters.size() > 1) {
+      std::vector<Line> lines = make_lines(words, gutters);
+      if (columns_hold(lines, gutters)) {
+        for (Line& l : lines) l.column = column_of(l, gutters);
+        read_columns(lines);
+        return lines;
+      }
+    }
     std::vector<Line> lines = make_lines(words, {*gutter});
     if (two_columns(lines, *gutter)) {
-      std::vector<Gutter> gutters = more_gutters(words, *gutter, page_width);
-      if (gutters.size() > 1) {
-        lines = make_lines(words, gutters);
-        for (Line& l : lines) l.column = column_of(l, gutters);
-      } else {
-        for (Line& l : lines) l.column = column_of(l, *gutter);
-        mark_furniture(lines, gutter->height);
-      }
+      for (Line& l : lines) l.column = column_of(l, *gutter);
+      mark_furniture(lines, gutter->height);
       read_columns(lines);
       return lines;
     }
