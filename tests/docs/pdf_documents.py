@@ -83,7 +83,8 @@ HYPHENS = {
     "kenya_section.pdf": {"keep": {"Well-coordinated", "cross-border"}, "either": {"socio-economic"}},
     "ned_stifling.pdf": {
         "keep": {"now-president", "past-week", "social-media", "Soviet-style", "independent-minded",
-                 "pro-regime", "Forty-four", "one-party", "high-profile"},
+                 "pro-regime", "Forty-four", "one-party", "high-profile", "Internet-users",
+                 "opposition-minded", "in-chief"},
     },
     "un_A_70_266.pdf": {
         # for-profit, and the hyphens of URLs broken at a line end
