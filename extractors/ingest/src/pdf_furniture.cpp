@@ -47,8 +47,9 @@ bool is_number(std::string_view s) {
 
 // Decorations around a page number: dashes, bars, brackets, dots, bullets.
 bool is_decoration(std::string_view s, std::size_t i, std::size_t* len) {
+  // en and em dash, middle dot, bullet, no-break space
   static constexpr std::string_view kMarks[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7",
-                                                "\xE2\x80\xA2", "\xE2\x80\x94", "\xC2\xA0"};
+                                                "\xE2\x80\xA2", "\xC2\xA0"};
   char c = s[i];
   if (c == '-' || c == '|' || c == '(' || c == ')' || c == '[' || c == ']' || c == ' ' ||
       c == '.' || c == '~' || c == '<' || c == '>') {
@@ -105,7 +106,8 @@ double center(const Line& l) { return (l.y0 + l.y1) / 2; }
 
 bool is_page_number(std::string_view s) {
   // "12 | Title" or "Title | 12": a number on one side of a bar, a few words on the other.
-  if (std::size_t bar = s.find('|'); bar != std::string_view::npos && s.find('|', bar + 1) == std::string_view::npos) {
+  if (std::size_t bar = s.find('|');
+      bar != std::string_view::npos && s.find('|', bar + 1) == std::string_view::npos) {
     auto trimmed = [](std::string_view t) {
       while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
       while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
@@ -128,7 +130,8 @@ bool is_page_number(std::string_view s) {
       cur.clear();
       ++i;
     } else if (is_decoration(s, i, &len)) {
-      if (!cur.empty() && !(s[i] == '.' && lower_ascii(cur) == "p")) tokens.push_back(cur), cur.clear();
+      if (!cur.empty() && !(s[i] == '.' && lower_ascii(cur) == "p"))
+        tokens.push_back(cur), cur.clear();
       i += len;
     } else {
       cur += s[i++];
@@ -243,17 +246,15 @@ void separate_footnotes(std::vector<Page>& pages, double body_font) {
       std::vector<std::size_t> idx;
       for (std::size_t i = 0; i < p.lines.size(); ++i)
         if (p.lines[i].column == col || (p.lines[i].column == -1 && col != -1)) idx.push_back(i);
-      std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
-        return p.lines[a].y0 < p.lines[b].y0;
-      });
+      std::stable_sort(idx.begin(), idx.end(),
+                       [&](std::size_t a, std::size_t b) { return p.lines[a].y0 < p.lines[b].y0; });
       std::size_t first_small = idx.size();
       while (first_small > 0 && p.lines[idx[first_small - 1]].font <= small &&
              (p.lines[idx[first_small - 1]].column == col || col == -1))
         --first_small;
       // The body above in a body font: a page of small print (a reference list) has no notes.
       bool body_above = false;
-      for (std::size_t k = 0; k < first_small; ++k)
-        body_above |= p.lines[idx[k]].font > small;
+      for (std::size_t k = 0; k < first_small; ++k) body_above |= p.lines[idx[k]].font > small;
       if (!body_above || first_small == idx.size()) continue;
       // Notes open with a mark: small lines above the first mark are not notes (a caption).
       std::size_t start = first_small;

@@ -40,7 +40,6 @@ void append_word(std::string& out, std::string_view w) {
   }
 }
 
-
 // A vertical strip between two columns: [x0, x1] in page points. A gap between two words of one
 // row that is at least `min_gap` wide and holds the strip's middle separates the columns.
 struct Gutter {
@@ -63,7 +62,6 @@ namespace {
 double wide_gap(const Gutter& g, double h_a, double h_b) {
   return std::max(g.min_gap, 0.6 * std::max(h_a, h_b));
 }
-
 
 // A footnote mark: one to three digits, or a symbol such as * or a dagger.
 bool mark_like(std::string_view t) {
@@ -436,8 +434,8 @@ void join_drop_caps(std::vector<Word>& words) {
     for (std::size_t j = 0; j < words.size(); ++j) {
       Word& w = words[j];
       double cy = (w.y0 + w.y1) / 2;
-      if (j == i || gone[j] || w.x0 < cap.x1 - 1 || w.x0 - cap.x1 > 1.5 * usual || cy < cap.y0 - 0.5 * usual ||
-          cy > cap.y1 || w.text.empty() || !is_lower(cp_at(w.text, 0)))
+      if (j == i || gone[j] || w.x0 < cap.x1 - 1 || w.x0 - cap.x1 > 1.5 * usual ||
+          cy < cap.y0 - 0.5 * usual || cy > cap.y1 || w.text.empty() || !is_lower(cp_at(w.text, 0)))
         continue;
       if (!next || w.y0 < next->y0 - 0.5 * usual) next = &w;
     }

@@ -87,8 +87,8 @@ std::vector<Word> ocr_page(const poppler::page& page, int number, const std::str
   if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
     throw input_error(path, "page " + std::to_string(number), "--ocr: cannot render");
   tesseract::TessBaseAPI& api = engine(path);
-  api.SetImage(reinterpret_cast<const unsigned char*>(img.const_data()), img.width(),
-               img.height(), 1, img.bytes_per_row());
+  api.SetImage(reinterpret_cast<const unsigned char*>(img.const_data()), img.width(), img.height(),
+               1, img.bytes_per_row());
   api.SetSourceResolution(static_cast<int>(kDpi));
   if (api.Recognize(nullptr) != 0)
     throw input_error(path, "page " + std::to_string(number),

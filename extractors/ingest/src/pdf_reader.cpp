@@ -1,10 +1,10 @@
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <memory>
 #include <optional>
-
-#include <spdlog/spdlog.h>
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/extract/document_readers.hpp"
@@ -34,8 +34,8 @@ namespace {
 
 using pdf::Line;
 using pdf::median;
-using pdf::page_lines;
 using pdf::Page;
+using pdf::page_lines;
 
 using pdf::Word;
 
@@ -112,17 +112,18 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
     }
     pages[p].lines = page_lines(std::move(words), pages[p].width);
   }
-  const bool any_text = std::any_of(pages.begin(), pages.end(),
-                                    [](const Page& pg) { return !pg.lines.empty(); });
+  const bool any_text =
+      std::any_of(pages.begin(), pages.end(), [](const Page& pg) { return !pg.lines.empty(); });
   if (!unreadable.empty()) {
     std::string which = pdf::page_list(unreadable);
     if (!any_text)
       throw input_error(path, which,
                         "no text layer, or none that maps to text (scanned, or fonts without a "
                         "Unicode map); run again with --ocr to read the pages with Tesseract");
-    spdlog::warn("{}: {} left out: no text layer, or none that maps to text (scanned, or fonts "
-                 "without a Unicode map); run again with --ocr to read them with Tesseract",
-                 path, which);
+    spdlog::warn(
+        "{}: {} left out: no text layer, or none that maps to text (scanned, or fonts "
+        "without a Unicode map); run again with --ocr to read them with Tesseract",
+        path, which);
   }
   pdf::drop_furniture(pages);
 
