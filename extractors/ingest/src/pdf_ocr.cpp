@@ -47,7 +47,10 @@ std::string page_list(const std::vector<int>& pages) {
     while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
     if (i > 0) out += ", ";
     out += std::to_string(pages[i]);
-    if (j > i) out += "-" + std::to_string(pages[j]);
+    if (j > i) {
+      out += '-';  // (not "-" + std::string: GCC 12 warns falsely of an overlapping copy)
+      out += std::to_string(pages[j]);
+    }
     i = j + 1;
   }
   return out;
