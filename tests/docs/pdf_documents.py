@@ -54,7 +54,8 @@ DOCS = {
     },
     "un_A_70_266.pdf": {
         "first_number": 1,
-        "furniture": [("A/70/266", 2, 27), ("15-12556", 2, 27)],
+        # page 1's footer: the job number with its date, and the barcode's text
+        "furniture": [("A/70/266", 2, 27), ("15-12556", 1, 27), ("*1512556*", 1, 1)],
         "page_number_style": r"{n}/27",
     },
     "pdfjs_tracemonkey.pdf": {

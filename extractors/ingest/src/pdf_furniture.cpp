@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 
 namespace softgraph::ingest::pdf {
@@ -102,6 +103,18 @@ void drop_copyright_blocks(Page& p, std::vector<bool>& drop) {
 
 double center(const Line& l) { return (l.y0 + l.y1) / 2; }
 
+// "__________": a rule typed as underscores (above footnotes), never text, wherever it is.
+bool is_rule(std::string_view text) {
+  return text.size() >= 5 && text.find_first_not_of('_') == std::string_view::npos;
+}
+
+// "*1512556*": the text under a Code 39 barcode.
+bool is_barcode(std::string_view text) {
+  return text.size() >= 5 && text.front() == '*' && text.back() == '*' &&
+         std::all_of(text.begin() + 1, text.end() - 1,
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
+
 }  // namespace
 
 bool is_page_number(std::string_view s) {
@@ -154,12 +167,15 @@ bool is_page_number(std::string_view s) {
 void drop_furniture(std::vector<Page>& pages) {
   // Where each edge line's key occurs: (page, centre height).
   std::map<std::string, std::vector<std::pair<int, double>>> seen;
+  std::map<std::string, std::set<int>> one_word;  // edge lines of one word: on which pages
   int with_text = 0;
   for (const Page& p : pages) {
     with_text += !p.lines.empty();
     for (const Line& l : p.lines) {
       bool edge = l.y1 <= p.height * kEdgeZone || l.y0 >= p.height * (1 - kEdgeZone);
-      if (edge) seen[repeat_key(l.text)].emplace_back(p.number, center(l));
+      if (!edge) continue;
+      seen[repeat_key(l.text)].emplace_back(p.number, center(l));
+      if (l.text.find(' ') == std::string::npos) one_word[l.text].insert(p.number);
     }
   }
   // On at least a fifth of the pages (a head on every other page is on half), at least three.
@@ -178,6 +194,18 @@ void drop_furniture(std::vector<Page>& pages) {
     return pages_at >= threshold;
   };
 
+  // A first page's footer often adds to a running one ("15-12556 (E) 250815" for "15-12556"):
+  // an edge line whose first word (with a digit, five characters at least) is an edge line of its
+  // own on as many pages as a running line.
+  auto opens_with_running_line = [&](const Line& l) {
+    std::string_view t = l.text;
+    std::size_t space = t.find(' ');
+    if (space == std::string_view::npos || space < 5) return false;
+    auto it = one_word.find(std::string(t.substr(0, space)));
+    return it != one_word.end() && static_cast<int>(it->second.size()) >= threshold &&
+           it->first.find_first_of("0123456789") != std::string::npos;
+  };
+
   for (Page& p : pages) {
     const std::size_t n = p.lines.size();
     std::vector<bool> drop(n, false);
@@ -188,8 +216,8 @@ void drop_furniture(std::vector<Page>& pages) {
     // Repeated lines anywhere in the edge zones; page numbers and copyright lines only at the
     // very edge, or beyond furniture already found there.
     auto furniture = [&](const Line& l, bool at_edge) {
-      if (repeated(p, l)) return true;
-      return at_edge && (is_page_number(l.text) || is_copyright(l.text));
+      if (repeated(p, l) || opens_with_running_line(l)) return true;
+      return at_edge && (is_page_number(l.text) || is_copyright(l.text) || is_barcode(l.text));
     };
     bool at_edge = true;
     for (std::size_t k = 0; k < n; ++k) {
@@ -213,7 +241,7 @@ void drop_furniture(std::vector<Page>& pages) {
     std::vector<Line> kept;
     kept.reserve(n);
     for (std::size_t i = 0; i < n; ++i)
-      if (!drop[i]) kept.push_back(std::move(p.lines[i]));
+      if (!drop[i] && !is_rule(p.lines[i].text)) kept.push_back(std::move(p.lines[i]));
     p.lines = std::move(kept);
   }
 }
