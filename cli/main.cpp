@@ -28,6 +28,7 @@
 #include "softgraph/cli/lexicon_suggest.hpp"
 #include "softgraph/cli/pipeline.hpp"
 #include "softgraph/cli/projection_writer.hpp"
+#include "softgraph/cli/text_command.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/export.hpp"
 #if __has_include("softgraph/export/channels_writer.hpp")
@@ -102,6 +103,7 @@ struct Common {
   std::string input_format = "auto";
   std::size_t max_evidence = 0;
   std::string metrics_skip;
+  bool ocr = false;
 };
 
 void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
@@ -116,6 +118,8 @@ void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
                 "Fail the run on the first bad document instead of skipping it");
   cmd->add_option("--input-format", c.input_format, "auto, text, pdf or html")
       ->check(CLI::IsMember({"auto", "text", "pdf", "html"}));
+  cmd->add_flag("--ocr", c.ocr,
+                "Read PDF pages without a usable text layer with Tesseract (rendered by poppler)");
 }
 
 bool g_quiet = false;
@@ -128,6 +132,7 @@ Pipeline make_pipeline(const Common& c) {
   o.strict = c.strict;
   o.ingest.lossy = c.lossy;
   o.ingest.input_format = c.input_format;
+  o.ingest.ocr = c.ocr;
   o.max_evidence = c.max_evidence;
   o.metrics_skip = split_list(c.metrics_skip);
   return Pipeline(o);
@@ -373,6 +378,25 @@ int main(int argc, char** argv) {
       "suggest", "Print discovered entities the lexicon lacks, as lexicon JSON");
   add_common(suggest, suggest_c, true);
 
+  // text: what evidence offsets index (cli/include/softgraph/cli/text_command.hpp)
+  std::string text_file, text_format = "auto";
+  int text_page = 0;
+  bool text_lossy = false, text_ocr = false, text_repaired = false;
+  auto* text_cmd = app.add_subcommand(
+      "text", "Print the text that evidence offsets index: a PDF's pages (form feed between "
+              "pages), an HTML page's elements, a text file as it is");
+  text_cmd->add_option("file", text_file, "Text, PDF or HTML file")->required();
+  text_cmd->add_option("--page", text_page, "Only this PDF page (1-based)")
+      ->check(CLI::PositiveNumber);
+  text_cmd->add_option("--input-format", text_format, "auto, text, pdf or html")
+      ->check(CLI::IsMember({"auto", "text", "pdf", "html"}));
+  text_cmd->add_flag("--lossy", text_lossy, "Replace invalid UTF-8 with U+FFFD");
+  text_cmd->add_flag("--repaired", text_repaired,
+                     "Print the repaired text the extractors read instead (line-end hyphens "
+                     "resolved, cut paragraphs joined); offsets do not index it");
+  text_cmd->add_flag("--ocr", text_ocr,
+                     "Read PDF pages without a usable text layer with Tesseract");
+
   if (auto msg = mistyped_command(app, argc, argv)) {
     spdlog::error("{}", *msg);
     return 2;
@@ -522,6 +546,18 @@ int main(int argc, char** argv) {
         Graph g = build_from_inputs(p, eval_c.inputs);
         print_report(evaluate(g, gold), std::cout, eval_details);
       }
+    } else if (*text_cmd) {
+      IngestOptions io;
+      io.input_format = text_format;
+      io.lossy = text_lossy;
+      io.ocr = text_ocr;
+      Document doc = load_document(text_file, io);
+      std::ostringstream text;  // all or nothing: an error prints no partial text
+      if (text_repaired)
+        text << doc.text;
+      else
+        write_indexed_text(doc, text, text_page);
+      std::cout << text.str();
     } else if (*lexicon) {
       if (*check) {
         Lexicon lex = Lexicon::builtin();

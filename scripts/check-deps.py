@@ -48,7 +48,10 @@ COMMANDS = {
                           "explorer in headless Chromium"),
     "dot": ("graphviz", "test_article_clients renders graph.dot"),
     "pandoc": ("pandoc", "test_csl_pandoc reads the CSL-JSON export"),
-    "qpdf": ("qpdf", "test_pdf_html encrypts a PDF"),
+    "qpdf": ("qpdf", "test_pdf_html encrypts a PDF; tests/docs/pdf_documents.py binds a book"),
+    "pdftotext": ("poppler-utils", "tests/docs/pdf_documents.py checks the furniture is in the PDF"),
+    "pdftoppm": ("poppler-utils", "tests/docs/pdf_ocr.py renders a page to scan"),
+    "pdffonts": ("poppler-utils", "tests/docs/pdf_ocr.py checks the scan has no fonts"),
     "mount": ("mount", "test_bad_inputs: a full disk (tmpfs)"),
     "umount": ("mount", "test_bad_inputs: a full disk (tmpfs)"),
     "/usr/bin/time": ("time", "tests/bench/extraction_bench.sh (peak memory)"),
@@ -68,6 +71,10 @@ PACKAGES = {
     "libgraphviz-dev": "the build", "libspdlog-dev": "the build", "doctest-dev": "the tests",
     "libicu-dev": "the build", "libcli11-dev": "the build", "libpoppler-cpp-dev": "PDF input",
     "libxml2-dev": "HTML input", "libmimalloc-dev": "the softgraph program's allocator",
+    "libhunspell-dev": "PDF input: line-end hyphens checked against a dictionary",
+    "hunspell-en-us": "the English dictionary Hunspell reads (en_US.aff/.dic)",
+    "libtesseract-dev": "PDF input: --ocr reads pages without a usable text layer",
+    "tesseract-ocr-eng": "the English model Tesseract reads for --ocr",
     "fonts-dejavu-core": "the test PDFs and SVG text", "libclang-rt-14-dev": "fuzz builds",
 }
 

@@ -218,8 +218,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   auto index_of = [&](Symbol id) { return index.find(id); };
 
   auto by_position = [](const Mention& a, const Mention& b) {
-    return std::tie(a.range.begin, a.range.end, a.entity) <
-           std::tie(b.range.begin, b.range.end, b.entity);
+    return std::tie(a.page, a.range.begin, a.range.end, a.entity) <
+           std::tie(b.page, b.range.begin, b.range.end, b.entity);
   };
   std::sort(discovered.mentions.begin(), discovered.mentions.end(), by_position);
   // Words inside a discovered name belong to that name ("ASEAN" in "ASEAN-Korea Centre"); the
@@ -365,13 +365,17 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   // order: the offset map is searched from the piece of the one before.
   std::size_t begin_piece = 0, end_piece = 0;
   auto place = [&](Mention& m) {
-    if (!doc.locations.empty())
-      if (const SourceLocation* loc = location_of(doc, m.range.begin)) {
-        m.page = loc->page;
-        m.element = loc->element;
-      }
+    const SourceLocation* loc = doc.locations.empty() ? nullptr : location_of(doc, m.range.begin);
+    if (loc) {
+      m.page = loc->page;
+      m.element = loc->element;
+    }
     m.range = {doc.map.to_raw_begin(m.range.begin, begin_piece),
                doc.map.to_raw_end(m.range.end, end_piece)};
+    // Offsets into the page's or element's text, as for evidence (core/evidence.cpp).
+    if (loc && !loc->raw.empty() && m.range.begin >= loc->raw.begin)
+      m.range = {m.range.begin - loc->raw.begin + loc->offset,
+                 std::min(m.range.end, loc->raw.end) - loc->raw.begin + loc->offset};
   };
   // (Most plain texts are their own raw bytes: nothing to do then.)
   const bool placed_as_is = doc.map.maps_text_to_itself() && doc.locations.empty();

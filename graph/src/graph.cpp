@@ -165,11 +165,12 @@ EdgeProps::Extra& EdgeProps::extra() {
 namespace {
 
 bool place_before(const Evidence& a, const Evidence& b) {
-  return std::tie(a.document, a.range.begin, a.range.end) <
-         std::tie(b.document, b.range.begin, b.range.end);
+  return std::tie(a.document, a.page, a.range.begin, a.range.end) <
+         std::tie(b.document, b.page, b.range.begin, b.range.end);
 }
 bool same_place(const Evidence& a, const Evidence& b) {
-  return a.document == b.document && a.range == b.range;
+  return a.document == b.document && a.page == b.page && a.element == b.element &&
+         a.range == b.range;
 }
 
 // An edge weighs its distinct (document, sentence) pairs; a record without a sentence index

@@ -1,6 +1,8 @@
 #include "softgraph/graph/graph_builder.hpp"
 
 #include <algorithm>
+#include <string>
+#include <tuple>
 #include <utility>
 
 namespace softgraph {
@@ -9,8 +11,8 @@ namespace {
 bool state_like(const std::string& type) { return type == "Actor" || type == "TargetCountry"; }
 
 bool evidence_before(const Evidence& a, const Evidence& b) {
-  return std::tie(a.document, a.range.begin, a.range.end, a.rule) <
-         std::tie(b.document, b.range.begin, b.range.end, b.rule);
+  return std::tie(a.document, a.page, a.range.begin, a.range.end, a.rule) <
+         std::tie(b.document, b.page, b.range.begin, b.range.end, b.rule);
 }
 
 }  // namespace
@@ -121,7 +123,7 @@ void GraphBuilder::add(DocumentExtraction x) {
     if (r.type == "CITES") ++citations[r.target];
   struct Batch {
     std::vector<Evidence> evidence;
-    std::set<ByteRange> ranges;
+    std::set<std::tuple<int, std::string, ByteRange>> ranges;  // page, element: offsets are theirs
     std::set<std::int64_t> sentences;
     Attributes attributes;
   };
@@ -131,7 +133,8 @@ void GraphBuilder::add(DocumentExtraction x) {
     Attributes attrs = std::move(r.attributes);
     if (r.type == "CITES") attrs["citations"] = citations[r.target];
     merge_attributes(b.attributes, attrs);
-    if (!b.ranges.insert(r.evidence.range).second) continue;
+    if (!b.ranges.insert({r.evidence.page, r.evidence.element.str(), r.evidence.range}).second)
+      continue;
     b.sentences.insert(r.evidence.sentence >= 0
                            ? r.evidence.sentence
                            : static_cast<std::int64_t>(r.evidence.range.begin));

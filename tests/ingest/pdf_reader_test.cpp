@@ -289,7 +289,10 @@ TEST_CASE("pdf: encrypted, image-only, broken, truncated and empty PDFs give cle
   std::string good = PdfWriter().write(two_column_article());
   CHECK(error_of(PdfWriter().write(two_column_article(), true)).find("encrypted") !=
         std::string::npos);
-  CHECK(error_of(PdfWriter().write({PdfPage{}})).find("no text layer") != std::string::npos);
+  const std::string image_only = error_of(PdfWriter().write({PdfPage{}}));
+  CHECK(image_only.find("page 1") != std::string::npos);
+  CHECK(image_only.find("no text layer") != std::string::npos);
+  CHECK(image_only.find("--ocr") != std::string::npos);
   CHECK(error_of("%PDF-1.4\nthis is not really a pdf\n").find("in.pdf") != std::string::npos);
   CHECK(error_of("%PDF-").find("in.pdf") != std::string::npos);
   // Cut anywhere: an error or a document, never a crash.
@@ -348,5 +351,142 @@ TEST_CASE("pdf: two justified columns with a narrow gutter are read column by co
       add(one, justified(50, 700, width, left + " " + right, size));
       Document d = make_document(PdfWriter().write({one}), "wide.pdf");
       CHECK(squeeze(d.text) == left + " " + right);
+    }
+}
+
+namespace {
+
+// Two lines of body text, different on every page.
+std::vector<std::string> body_of_page(int p) {
+  static const char* donors[] = {"Japan", "Korea", "Turkey", "China", "India", "Qatar", "Egypt",
+                                 "Chile"};
+  static const char* works[] = {"clinics", "schools", "roads", "wells", "ports", "farms", "mines",
+                                "dams"};
+  std::string d = donors[(p - 1) % 8], w = works[(p * 3) % 8];
+  return {d + " funds " + w + " in the province", "and " + std::string(works[p % 8]) +
+                                                      " near the border for " + d + "."};
+}
+
+// A report of `pages` pages: on even pages the author's name heads the page on the left, on odd
+// pages the short title on the right (each on half the pages), a page number "- N -" or "N | Short
+// Title" at the foot, and a three-line footer on every page; a sentence of body text per page.
+std::vector<PdfPage> report_with_furniture(int pages) {
+  std::vector<PdfPage> out;
+  for (int p = 1; p <= pages; ++p) {
+    PdfPage page;
+    if (p % 2 == 0)
+      page.push_back({50, 760, 8, "ALMA NURLANOVA"});
+    else
+      page.push_back({380, 760, 8, "Donors in the Steppe"});
+    add(page, column(50, 700, body_of_page(p)));
+    page.push_back({280, 60, 8, p % 3 == 0 ? std::to_string(p + 40) + " | Steppe Review"
+                                           : "- " + std::to_string(p + 40) + " -"});
+    page.push_back({400, 48, 7, "Institute of Steppe Studies"});
+    page.push_back({400, 40, 7, "12 Abai Avenue, Almaty"});
+    page.push_back({400, 32, 7, "www.steppe-studies.example"});
+    out.push_back(page);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: alternating running heads, multi-line footers and page numbers in any style") {
+  if (!ingest::pdf_supported()) return;
+  Document d = make_document(PdfWriter().write(report_with_furniture(8)), "report.pdf");
+  for (std::string_view furniture :
+       {"ALMA", "Donors in the Steppe", "Steppe Review", "Institute of Steppe", "Abai Avenue",
+        "www.steppe", "- 4", "43"})
+    CHECK_MESSAGE(d.text.find(furniture) == std::string::npos, furniture);
+  for (int p = 1; p <= 8; ++p) {
+    std::vector<std::string> lines = body_of_page(p);
+    std::string body = lines[0] + " " + lines[1];
+    CHECK_MESSAGE(squeeze(d.text).find(body) != std::string::npos, body);
+  }
+}
+
+TEST_CASE("pdf: footnotes become notes after the text, their raised marks leave the body") {
+  if (!ingest::pdf_supported()) return;
+  PdfPage p1, p2;
+  add(p1, column(50, 700,
+                 {"Korea opened language centres in Almaty in", "2019 and pays teachers there.",
+                  "The programme grew quickly and by now the", "centres teach in four cities of the"}));
+  p1.push_back({50 + 0.5 * 10 * 40 + 1, 704, 6, "1"});  // raised after "...Almaty in"
+  p1.push_back({50, 80, 8, "1 A report of the ministry gives the figures."});
+  p1.push_back({50, 70, 8, "2 Teachers stay for two years."});
+  add(p2, column(50, 700, {"country, from the north to the south."}));
+  Document d = make_document(PdfWriter().write({p1, p2}), "notes.pdf");
+  const std::string text = squeeze(d.text);
+  // The mark left the body, and the sentence cut by the page's notes is whole.
+  CHECK(text.find("language centres in Almaty in 2019 and pays") != std::string::npos);
+  CHECK(text.find("four cities of the country, from the north") != std::string::npos);
+  // The notes follow the text under a heading of their own, each a paragraph with its mark.
+  std::size_t notes = text.find("Notes 1 A report of the ministry gives the figures.");
+  CHECK(notes != std::string::npos);
+  CHECK(notes > text.find("to the south."));
+  std::size_t note2 = d.text.find("2 Teachers");
+  REQUIRE(note2 != std::string::npos);
+  bool own_paragraph = false;
+  for (const auto& para : d.paragraphs) own_paragraph |= para.range.begin == note2;
+  CHECK(own_paragraph);
+  // Page 1's text is its body, a blank line and its notes: the notes' location says where.
+  int page1_parts = 0;
+  for (const auto& loc : d.locations)
+    if (loc.page == 1) {
+      ++page1_parts;
+      if (loc.offset > 0) CHECK(d.raw.substr(loc.raw.begin, 2) == "1 ");
+    }
+  CHECK(page1_parts == 2);
+}
+
+TEST_CASE("pdf: a page with a font that maps to no text is named, and --ocr suggested") {
+  if (!ingest::pdf_supported()) return;
+  // Two pages of text and one of control characters only, as a font without a Unicode map gives.
+  std::vector<PdfPage> pages = report_with_furniture(3);
+  pages[1] = PdfPage{{50, 700, 10, std::string("\x01\x02\x03\x04\x05\x06\x07\x0e\x0f\x10", 10)}};
+  Document d = make_document(PdfWriter().write(pages), "unmapped.pdf");
+  CHECK(squeeze(d.text).find(body_of_page(3)[0]) != std::string::npos);
+  for (const auto& loc : d.locations) CHECK(loc.page != 2);
+  std::vector<PdfPage> only_bad = {pages[1]};
+  std::string e = error_of(PdfWriter().write(only_bad));
+  CHECK(e.find("page 1") != std::string::npos);
+  CHECK(e.find("--ocr") != std::string::npos);
+  CHECK(e.find("binary") == std::string::npos);
+}
+
+TEST_CASE("pdf: a drop cap joins the rest of its word") {
+  if (!ingest::pdf_supported()) return;
+  PdfPage page;
+  page.push_back({50, 676, 36, "F"});
+  add(page, column(74, 700,
+                   {"reedom of the press in the region has", "declined since the new law, the",
+                    "report finds, and editors leave."}));
+  add(page, column(50, 650, {"Kazakhstan and Uzbekistan signed a trade", "agreement in May."}));
+  Document d = make_document(PdfWriter().write({page}), "dropcap.pdf");
+  CHECK(squeeze(d.text).find("Freedom of the press in the region has declined") !=
+        std::string::npos);
+  CHECK(squeeze(d.text).find("F reedom") == std::string::npos);
+}
+
+TEST_CASE("pdf: three columns are read column by column") {
+  if (!ingest::pdf_supported()) return;
+  // Three columns of notes, 160 points wide with 20-point gutters; rows share their baselines.
+  std::vector<std::string> cols[3];
+  const char* donors[] = {"Japan", "Korea", "Turkey"};
+  for (int c = 0; c < 3; ++c)
+    for (int i = 0; i < 8; ++i)
+      cols[c].push_back(std::string(donors[c]) + " note " + std::to_string(i + 1) +
+                        " line of the col");
+  PdfPage page;
+  page.push_back({50, 740, 16, "Endnotes"});
+  for (int c = 0; c < 3; ++c) add(page, column(50 + 180.0 * c, 700, cols[c], 9));
+  Document d = make_document(PdfWriter().write({page}), "three.pdf");
+  std::string text = squeeze(d.text);
+  std::size_t at = 0;
+  for (int c = 0; c < 3; ++c)
+    for (const std::string& line : cols[c]) {
+      std::size_t found = text.find(line, at);
+      CHECK_MESSAGE(found != std::string::npos, line);
+      if (found != std::string::npos) at = found;
     }
 }

@@ -65,7 +65,7 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
   ingest::ExtractedText extracted;
   ingest::RepairOptions repair;
   if (format == "pdf") {
-    extracted = ingest::read_pdf(raw, path);
+    extracted = ingest::read_pdf(raw, path, options.ocr);
     doc.raw = std::move(extracted.text);
   } else if (format == "html") {
     extracted = ingest::read_html(raw, path);
@@ -117,6 +117,7 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
   };
   for (auto& h : extracted.headings) h.range = to_text(h.range);
   for (auto& loc : extracted.locations) {
+    loc.raw = loc.range;
     loc.range = to_text(loc.range);
     if (!loc.range.empty()) doc.locations.push_back(std::move(loc));
   }

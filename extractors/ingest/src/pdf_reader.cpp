@@ -1,3 +1,5 @@
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -13,78 +15,29 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
+
+#include "pdf_furniture.hpp"
+#include "pdf_layout.hpp"
+#include "pdf_ocr.hpp"
+#include "pdf_page.hpp"
 #endif
 
 namespace softgraph::ingest {
 
 #ifndef SOFTGRAPH_HAVE_POPPLER
 bool pdf_supported() { return false; }
-ExtractedText read_pdf(std::string_view, const std::string& path) {
+ExtractedText read_pdf(std::string_view, const std::string& path, bool) {
   throw input_error(path, "", "PDF input needs poppler-cpp, which this build lacks");
 }
 #else
 namespace {
 
-struct Line {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0, font = 0;
-  std::string text;
-  int column = 0;  // -1 full width, 0 left/single, 1 right
-};
+using pdf::Line;
+using pdf::median;
+using pdf::Page;
+using pdf::page_lines;
 
-// Ligatures poppler passes through; NFC keeps them, so spell them out here.
-void append_word(std::string& out, std::string_view w) {
-  static const std::pair<std::string_view, std::string_view> kLig[] = {{"\xEF\xAC\x80", "ff"},
-                                                                       {"\xEF\xAC\x81", "fi"},
-                                                                       {"\xEF\xAC\x82", "fl"},
-                                                                       {"\xEF\xAC\x83", "ffi"},
-                                                                       {"\xEF\xAC\x84", "ffl"}};
-  for (std::size_t i = 0; i < w.size();) {
-    bool done = false;
-    if (static_cast<unsigned char>(w[i]) == 0xEF) {
-      for (auto [from, to] : kLig) {
-        if (w.substr(i).starts_with(from)) {
-          out += to;
-          i += from.size();
-          done = true;
-          break;
-        }
-      }
-    }
-    if (!done) out += w[i++];
-  }
-  // A soft hyphen or U+2010 ending a word is a line-end hyphen.
-  for (std::string_view h : {"\xC2\xAD", "\xE2\x80\x90"}) {
-    if (std::string_view(out).ends_with(h)) {
-      out.resize(out.size() - h.size());
-      out += '-';
-    }
-  }
-}
-
-struct Word {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0, font = 0;
-  std::string text;
-  bool space_after = false;
-};
-
-// A vertical strip between two columns: [x0, x1] in page points. A gap between two words of one
-// row that is at least `min_gap` wide and holds the strip's middle separates the columns.
-struct Gutter {
-  double x0 = 0, x1 = 0, min_gap = 0;
-  double height = 0;  // median word height on the page
-  double mid() const { return (x0 + x1) / 2; }
-};
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
-  return v[v.size() / 2];
-}
-
-// The gap between two words of one row above which it may separate columns.
-double wide_gap(const Gutter& g, double h_a, double h_b) {
-  return std::max(g.min_gap, 0.6 * std::max(h_a, h_b));
-}
+using pdf::Word;
 
 std::vector<Word> page_words(const poppler::page& page) {
   std::vector<Word> words;
@@ -111,325 +64,6 @@ std::vector<Word> page_words(const poppler::page& page) {
   return words;
 }
 
-// Joins words, in poppler's order, into lines. poppler may put the words of two columns that
-// share a baseline into one line when the gutter is narrow, so a gap across the gutter always
-// ends a line; the lines are put into reading order later, by position.
-std::vector<Line> make_lines(const std::vector<Word>& words, const Gutter* gutter) {
-  std::vector<Line> lines;
-  Line cur;
-  bool open = false;
-  bool space_pending = false;
-  for (const Word& w : words) {
-    double h = std::max(w.y1 - w.y0, 1.0);
-    double cy = (w.y0 + w.y1) / 2;
-    bool same_line = open && std::abs(cy - (cur.y0 + cur.y1) / 2) < 0.5 * h &&
-                     w.x0 >= cur.x1 - 0.5 && w.x0 - cur.x1 < 3 * std::max(cur.font, h);
-    if (same_line && gutter && cur.x1 <= gutter->mid() && w.x0 >= gutter->mid() &&
-        w.x0 - cur.x1 >= wide_gap(*gutter, cur.y1 - cur.y0, h))
-      same_line = false;
-    if (!same_line) {
-      if (open) lines.push_back(std::move(cur));
-      cur = Line{w.x0, w.y0, w.x1, w.y1, w.font, {}, 0};
-      open = true;
-    } else {
-      if (space_pending || w.x0 - cur.x1 > 0.15 * h) cur.text += ' ';
-      cur.x1 = std::max(cur.x1, w.x1);
-      cur.y0 = std::min(cur.y0, w.y0);
-      cur.y1 = std::max(cur.y1, w.y1);
-    }
-    append_word(cur.text, w.text);
-    space_pending = w.space_after;
-  }
-  if (open) lines.push_back(std::move(cur));
-  return lines;
-}
-
-// Finds the gutter of a two-column page from the words' positions alone (poppler's order is not
-// trusted): words are grouped into rows by height, gaps narrower than a wide word space are
-// closed, and every row covers the x-ranges of what is left. Between two columns lies a strip in
-// the middle of the page that only full-width rows (titles, an abstract, footers) cross: the
-// widest run of least-covered positions there. Whether the page really has two columns is decided
-// on its lines (two_columns()).
-std::optional<Gutter> find_gutter(const std::vector<Word>& words, double page_width) {
-  if (words.size() < 4 || !std::isfinite(page_width) || page_width <= 0) return std::nullopt;
-  std::vector<double> heights;
-  for (const Word& w : words) heights.push_back(std::max(w.y1 - w.y0, 1.0));
-  Gutter g;
-  g.height = median(heights);
-  std::vector<const Word*> order;
-  for (const Word& w : words) order.push_back(&w);
-  auto cy = [](const Word* w) { return (w->y0 + w->y1) / 2; };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](const Word* a, const Word* b) { return cy(a) < cy(b); });
-  std::vector<std::vector<const Word*> > rows;
-  for (std::size_t i = 0; i < order.size();) {
-    std::size_t j = i + 1;
-    while (j < order.size() && cy(order[j]) - cy(order[i]) <= 0.3 * g.height) ++j;
-    rows.emplace_back(order.begin() + i, order.begin() + j);
-    std::sort(rows.back().begin(), rows.back().end(),
-              [](const Word* a, const Word* b) { return a->x0 < b->x0; });
-    i = j;
-  }
-  // Wider than a word space, stretched as justified text does, and than one space of a monospaced
-  // font; narrower than any real gutter.
-  std::vector<double> spaces;
-  for (const auto& row : rows)
-    for (std::size_t k = 1; k < row.size(); ++k) {
-      double gap = row[k]->x0 - row[k - 1]->x1;
-      if (gap > 0 && gap < 3 * g.height) spaces.push_back(gap);
-    }
-  g.min_gap = std::max(0.5 * g.height, 1.2 * median(spaces));
-
-  const int bins = static_cast<int>(std::min(std::ceil(page_width / 0.5), 40000.0)) + 1;
-  const double bin_width = page_width / (bins - 1);
-  auto bin = [&](double x) {
-    double v = x / bin_width;
-    return v > 0 ? static_cast<int>(std::min(v, bins - 1.0)) : 0;
-  };
-  std::vector<int> delta(bins + 1, 0);
-  auto cover = [&](double x0, double x1) {
-    ++delta[bin(x0)];
-    --delta[bin(x1) + 1];
-  };
-  for (const auto& row : rows) {
-    double a = row[0]->x0, b = row[0]->x1, h = row[0]->y1 - row[0]->y0;
-    for (std::size_t k = 1; k < row.size(); ++k) {
-      double hk = row[k]->y1 - row[k]->y0;
-      if (row[k]->x0 - b >= wide_gap(g, h, hk)) {
-        cover(a, b);
-        a = row[k]->x0;
-      }
-      b = std::max(b, row[k]->x1);
-      h = hk;
-    }
-    cover(a, b);
-  }
-  std::vector<int> rows_at(bins, 0);
-  for (int b = 0, run = 0; b < bins; ++b) rows_at[b] = run += delta[b];
-
-  const int lo = bin(page_width * 0.25), hi = bin(page_width * 0.75);
-  int least = *std::min_element(rows_at.begin() + lo, rows_at.begin() + hi + 1);
-  const int limit = least + std::max(1, least / 8);  // a line or two that strays into the gutter
-  int best_begin = -1, best_len = 0;
-  for (int b = lo; b <= hi;) {
-    if (rows_at[b] > limit) {
-      ++b;
-      continue;
-    }
-    int e = b;
-    while (e <= hi && rows_at[e] <= limit) ++e;
-    if (e - b > best_len) best_begin = b, best_len = e - b;
-    b = e;
-  }
-  if (best_begin < 0 || best_len * bin_width < g.min_gap) return std::nullopt;
-  g.x0 = best_begin * bin_width;
-  g.x1 = (best_begin + best_len) * bin_width;
-  return g;
-}
-
-// 0 left of the gutter's middle, 1 right of it, -1 across it (full width, or centred on the page).
-int column_of(const Line& l, const Gutter& g) {
-  return l.x1 <= g.mid() ? 0 : l.x0 >= g.mid() ? 1 : -1;
-}
-
-// Whether the lines on both sides of a gutter candidate are two columns rather than one-column
-// text with a few wide word spaces in a row (justified text has such "rivers"), or a table:
-// - both sides hold at least two lines, and lines crossing the gutter (a title, an abstract) are
-//   not most of the page;
-// - lines right of the gutter start at one x, the right column's margin (the words after a river
-//   start anywhere), apart from a few (indented first lines, centred headings);
-// - they come in runs, not one at a time between lines crossing the gutter, as split rows of
-//   one-column text do.
-bool two_columns(std::vector<Line> lines, const Gutter& g) {
-  int count[3] = {0, 0, 0};
-  std::vector<double> starts;
-  for (Line& l : lines) {
-    l.column = column_of(l, g);
-    ++count[l.column + 1];
-    if (l.column == 1) starts.push_back(l.x0);
-  }
-  const int right = count[2];
-  if (count[1] < 2 || right < 2 || 2 * (count[1] + right) < count[0]) return false;
-  std::sort(starts.begin(), starts.end());
-  int aligned = 0;
-  for (std::size_t i = 0, j = 0; j < starts.size(); ++j) {
-    while (starts[j] - starts[i] > 1.0) ++i;
-    aligned = std::max(aligned, static_cast<int>(j - i + 1));
-  }
-  if (aligned < 2 || 2 * aligned < right) return false;
-  std::stable_sort(lines.begin(), lines.end(),
-                   [](const Line& a, const Line& b) { return a.y0 < b.y0; });
-  int in_runs = 0, run = 0;
-  for (const Line& l : lines) {
-    if (l.column == -1) {
-      in_runs += run >= 2 ? run : 0;
-      run = 0;
-    } else {
-      run += l.column == 1;
-    }
-  }
-  in_runs += run >= 2 ? run : 0;
-  return in_runs >= 2 && 2 * in_runs >= right;
-}
-
-// A header or footer line beside one column only (a page number under the left column) is read
-// as a full-width line: the first line of a column that sits above every line of the other column,
-// or its last line below them all, far (4 word heights) from the rest of its column.
-void mark_furniture(std::vector<Line>& lines, double height) {
-  for (int side = 0; side <= 1; ++side) {
-    double other_top = INFINITY, other_bottom = -INFINITY;
-    std::vector<Line*> own;
-    for (Line& l : lines) {
-      if (l.column == 1 - side) {
-        other_top = std::min(other_top, l.y0);
-        other_bottom = std::max(other_bottom, l.y1);
-      } else if (l.column == side) {
-        own.push_back(&l);
-      }
-    }
-    if (own.size() < 2 || !std::isfinite(other_top)) continue;
-    std::stable_sort(own.begin(), own.end(),
-                     [](const Line* a, const Line* b) { return a->y0 < b->y0; });
-    if (own[0]->y1 < other_top && own[1]->y0 - own[0]->y1 > 4 * height) own[0]->column = -1;
-    Line* last = own.back();
-    if (last->y0 > other_bottom && last->y0 - own[own.size() - 2]->y1 > 4 * height)
-      last->column = -1;
-  }
-}
-
-// Sorts lines whose columns are set into reading order: lines across the gutter (-1) split the
-// page into bands; in each band the left column is read before the right.
-void read_columns(std::vector<Line>& lines) {
-  std::stable_sort(lines.begin(), lines.end(),
-                   [](const Line& a, const Line& b) { return a.y0 < b.y0; });
-  std::vector<Line> out;
-  out.reserve(lines.size());
-  std::size_t i = 0;
-  while (i < lines.size()) {
-    if (lines[i].column == -1) {
-      out.push_back(std::move(lines[i++]));
-      continue;
-    }
-    std::size_t j = i;
-    while (j < lines.size() && lines[j].column != -1) ++j;
-    for (int col = 0; col <= 1; ++col)
-      for (std::size_t k = i; k < j; ++k)
-        if (lines[k].column == col) out.push_back(std::move(lines[k]));
-    i = j;
-  }
-  lines = std::move(out);
-}
-
-// When the words show no gutter (it is hardly wider than the word spaces): columns from a
-// vertical strip near the middle of the page that at most a tenth of the lines cross.
-bool columns_from_lines(std::vector<Line>& lines, double page_width) {
-  if (lines.empty() || !std::isfinite(page_width)) return false;
-  const int bins = 200;
-  std::vector<int> cover(bins, 0);
-  auto bin = [&](double x) {
-    double v = x / page_width * bins;
-    return v > 0 ? static_cast<int>(std::min(v, bins - 1.0)) : 0;
-  };
-  for (const Line& l : lines)
-    for (int b = bin(l.x0); b <= bin(l.x1); ++b) ++cover[b];
-  int best_begin = -1, best_len = 0;
-  for (int b = bins * 3 / 10; b < bins * 7 / 10; ++b) {
-    if (cover[b] * 10 > static_cast<int>(lines.size())) continue;  // crossed by >10% of lines
-    int e = b;
-    while (e < bins * 7 / 10 && cover[e] * 10 <= static_cast<int>(lines.size())) ++e;
-    if (e - b > best_len) best_begin = b, best_len = e - b;
-    b = e;
-  }
-  if (best_len < 2) return false;
-  double gx0 = best_begin * page_width / bins, gx1 = (best_begin + best_len) * page_width / bins;
-  int left = 0, right = 0;
-  for (Line& l : lines) {
-    l.column = l.x1 <= gx1 ? 0 : l.x0 >= gx0 ? 1 : -1;
-    left += l.column == 0;
-    right += l.column == 1;
-  }
-  return left >= 2 && right >= 2;
-}
-
-// The lines of one page in reading order.
-std::vector<Line> page_lines(const poppler::page& page, double page_width) {
-  std::vector<Word> words = page_words(page);
-  if (std::optional<Gutter> gutter = find_gutter(words, page_width)) {
-    std::vector<Line> lines = make_lines(words, &*gutter);
-    if (two_columns(lines, *gutter)) {
-      for (Line& l : lines) l.column = column_of(l, *gutter);
-      mark_furniture(lines, gutter->height);
-      read_columns(lines);
-      return lines;
-    }
-  }
-  std::vector<Line> lines = make_lines(words, nullptr);
-  if (columns_from_lines(lines, page_width)) {
-    read_columns(lines);
-    return lines;
-  }
-  for (Line& l : lines) l.column = 0;
-  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
-    return std::abs(a.y0 - b.y0) > 1 ? a.y0 < b.y0 : a.x0 < b.x0;
-  });
-  return lines;
-}
-
-// "12", "- 12 -", "Page 3", "3 / 10": a page number line.
-bool is_page_number(std::string_view s) {
-  int digits = 0, letters = 0;
-  for (char c : s) {
-    if (c >= '0' && c <= '9')
-      ++digits;
-    else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-      ++letters;
-  }
-  if (digits == 0 || digits > 6) return false;
-  if (letters == 0) return s.size() <= 12;
-  std::string low;
-  for (char c : s) low.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return (low.starts_with("page ") || low.starts_with("p. ")) && letters <= 6;
-}
-
-std::string repeat_key(std::string_view s) {
-  std::string k;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') {
-      if (k.empty() || k.back() != '#') k += '#';
-    } else {
-      k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-  }
-  return k;
-}
-
-void drop_running_lines(std::vector<std::vector<Line> >& pages) {
-  constexpr std::size_t kEdge = 2;  // lines at the top and bottom that may be running heads
-  std::map<std::string, int> counts;
-  for (const auto& lines : pages) {
-    std::vector<std::string> seen;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (i >= kEdge && i + kEdge < lines.size()) continue;
-      std::string k = repeat_key(lines[i].text);
-      if (std::find(seen.begin(), seen.end(), k) == seen.end()) {
-        ++counts[k];
-        seen.push_back(k);
-      }
-    }
-  }
-  int threshold = std::max<int>(2, static_cast<int>(pages.size() + 1) / 2);
-  for (auto& lines : pages) {
-    std::vector<Line> kept;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      bool edge = i < kEdge || i + kEdge >= lines.size();
-      if (edge && (is_page_number(lines[i].text) || counts[repeat_key(lines[i].text)] >= threshold))
-        continue;
-      kept.push_back(std::move(lines[i]));
-    }
-    lines = std::move(kept);
-  }
-}
-
 bool ends_sentence(std::string_view s) {
   while (!s.empty() && (s.back() == ')' || s.back() == '"' || s.back() == '\'')) s.remove_suffix(1);
   return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ':');
@@ -441,7 +75,7 @@ void quiet_poppler(const std::string&, void*) {}
 
 bool pdf_supported() { return true; }
 
-ExtractedText read_pdf(std::string_view bytes, const std::string& path) {
+ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr) {
   poppler::set_debug_error_function(quiet_poppler, nullptr);
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
     throw input_error(path, "", "PDF larger than 2 GiB");
@@ -458,18 +92,44 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path) {
   int n = pdf->pages();
   if (n <= 0) throw input_error(path, "", "PDF has no pages");
 
-  std::vector<std::vector<Line> > pages(n);
-  std::vector<double> widths(n, 612);
+  std::vector<Page> pages(n);
+  std::vector<int> unreadable;  // pages whose text layer is missing or cannot be mapped to text
   for (int p = 0; p < n; ++p) {
+    pages[p].number = p + 1;
     std::unique_ptr<poppler::page> page(pdf->create_page(p));
     if (!page) continue;
-    widths[p] = std::max(1.0, page->page_rect().width());
-    pages[p] = page_lines(*page, widths[p]);
+    auto rect = page->page_rect();
+    pages[p].width = std::max(1.0, rect.width());
+    pages[p].height = std::max(1.0, rect.height());
+    std::vector<Word> words = page_words(*page);
+    if (!pdf::usable_text(words)) {
+      if (ocr) {
+        words = pdf::ocr_page(*page, p + 1, path);
+      } else {
+        unreadable.push_back(p + 1);
+        continue;
+      }
+    }
+    pages[p].lines = page_lines(std::move(words), pages[p].width);
   }
-  drop_running_lines(pages);
+  const bool any_text =
+      std::any_of(pages.begin(), pages.end(), [](const Page& pg) { return !pg.lines.empty(); });
+  if (!unreadable.empty()) {
+    std::string which = pdf::page_list(unreadable);
+    if (!any_text)
+      throw input_error(path, which,
+                        "no text layer, or none that maps to text (scanned, or fonts without a "
+                        "Unicode map); run again with --ocr to read the pages with Tesseract");
+    spdlog::warn(
+        "{}: {} left out: no text layer, or none that maps to text (scanned, or fonts "
+        "without a Unicode map); run again with --ocr to read them with Tesseract",
+        path, which);
+  }
+  pdf::drop_furniture(pages);
 
   std::vector<double> fonts, gaps;
-  for (const auto& lines : pages) {
+  for (const Page& pg : pages) {
+    const auto& lines = pg.lines;
     for (std::size_t i = 0; i < lines.size(); ++i) {
       fonts.push_back(lines[i].font);
       if (i > 0 && lines[i].column == lines[i - 1].column && lines[i].y0 > lines[i - 1].y1)
@@ -477,15 +137,18 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path) {
     }
   }
   const double body_font = median(fonts), line_gap = median(gaps);
+  pdf::separate_footnotes(pages, body_font);
 
   ExtractedText out;
   const Line* prev = nullptr;
   double prev_col_right = 0;
+  std::vector<std::uint64_t> body_size(n, 0);
   for (int p = 0; p < n; ++p) {
-    const auto& lines = pages[p];
+    const auto& lines = pages[p].lines;
     std::uint64_t page_begin = out.text.size();
-    double col_right[3] = {0, 0, 0};
-    for (const Line& l : lines) col_right[l.column + 1] = std::max(col_right[l.column + 1], l.x1);
+    double col_right[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    auto right_of = [&](int column) -> double& { return col_right[std::clamp(column + 1, 0, 7)]; };
+    for (const Line& l : lines) right_of(l.column) = std::max(right_of(l.column), l.x1);
     for (const Line& l : lines) {
       bool heading = body_font > 0 && l.font > body_font * 1.15;
       bool heading_runs_on = false;
@@ -520,17 +183,48 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path) {
           out.headings.push_back({{b, out.text.size()}, l.font > body_font * 1.3 ? 1 : 2});
       }
       prev = &l;
-      prev_col_right = col_right[l.column + 1];
+      prev_col_right = right_of(l.column);
     }
     if (out.text.size() > page_begin) {
       SourceLocation loc;
       loc.range = {page_begin, out.text.size()};
       loc.page = p + 1;
+      body_size[p] = loc.range.size();
       out.locations.push_back(std::move(loc));
     }
   }
+  // Footnotes after the running text (so that a sentence cut by a page's notes stays whole),
+  // under a heading of their own; each page's notes follow its body in that page's text: they
+  // are a second location of the page, at the offset after the body and a blank line.
+  bool notes_open = false;
+  for (int p = 0; p < n; ++p) {
+    const auto& notes = pages[p].notes;
+    if (notes.empty()) continue;
+    if (!notes_open) {
+      out.text += "\n\nNotes";
+      out.headings.push_back({{out.text.size() - 5, out.text.size()}, 1});
+      notes_open = true;
+    }
+    out.text += "\n\n";
+    std::uint64_t begin = out.text.size();
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+      if (i > 0) {
+        bool opens = !pdf::note_mark(notes[i]).empty() || notes[i].column != notes[i - 1].column;
+        out.text += opens ? "\n\n" : (notes[i - 1].text.ends_with('-') ? "\n" : " ");
+      }
+      out.text += notes[i].text;
+    }
+    SourceLocation loc;
+    loc.range = {begin, out.text.size()};
+    loc.page = p + 1;
+    loc.offset = body_size[p] > 0 ? body_size[p] + 2 : 0;
+    out.locations.push_back(std::move(loc));
+  }
   if (out.text.find_first_not_of(" \n") == std::string::npos) {
-    throw input_error(path, "", "PDF has no text layer (scanned or image-only?); OCR it first");
+    throw input_error(path, "",
+                      ocr ? "PDF has no text, and OCR found none either"
+                          : "PDF has no text layer (scanned or image-only?); run again with --ocr "
+                            "to read it with Tesseract");
   }
   out.text += '\n';
   return out;

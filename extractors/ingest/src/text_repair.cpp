@@ -19,6 +19,7 @@
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/extract/unicode_util.hpp"
+#include "hyphen_dictionary.hpp"
 
 namespace softgraph::ingest {
 namespace {
@@ -78,6 +79,27 @@ class Vocabulary {
   }
   std::unordered_set<std::string> words_, compounds_;
 };
+
+// Whether the broken word is part of a URL, a path or an e-mail address, whose hyphens are theirs:
+// its token before the break holds a slash, "www.", an at sign, '=' or '_'.
+bool in_link(std::string_view s, std::size_t line_begin, std::size_t frag_begin) {
+  std::size_t a = frag_begin;
+  while (a > line_begin && s[a - 1] != ' ' && s[a - 1] != '\t') --a;
+  std::string_view head = s.substr(a, frag_begin - a);
+  auto linkish = [](std::string_view t) {
+    return t.find('/') != std::string_view::npos || t.find("www.") != std::string_view::npos ||
+           t.find('@') != std::string_view::npos || t.find('=') != std::string_view::npos ||
+           t.find('_') != std::string_view::npos;
+  };
+  return linkish(head);
+}
+
+// One letter before the hyphen: typesetters never break a word after its first letter.
+bool single_letter(std::string_view frag) {
+  int len = 0;
+  cp_at(frag, 0, &len);
+  return len > 0 && static_cast<std::size_t>(len) == frag.size();
+}
 
 // Words after which a sentence cannot end, so a blank-line gap after them is a page cut.
 constexpr std::array<std::string_view, 60> kConnectors = {
@@ -210,17 +232,25 @@ bool repair_gap(std::string_view s, const RepairOptions& options, RepairStats& s
       }
       std::string_view cont = s.substr(b, cont_end - b);
       // The document's own spelling decides ("international" elsewhere: join; "socio-cultural"
-      // elsewhere: keep); the prefix list only when it shows neither.
+      // elsewhere: keep); then the dictionary ("inter|ference" is a word and its parts are not:
+      // join; "state|owned" is no word and its parts are: keep); the prefix list only when
+      // neither tells.
       if (!vocabulary) vocabulary.emplace(s);
       std::string compound = std::string(frag) + "-" + std::string(cont);
       std::string closed = std::string(frag) + std::string(cont);
       bool seen_compound = vocabulary->has_compound(compound);
       bool seen_closed = vocabulary->has_word(closed);
-      bool keep =
-          seen_compound != seen_closed
-              ? seen_compound
-              : std::any_of(kKeepHyphenPrefixes.begin(), kKeepHyphenPrefixes.end(),
-                            [&](std::string_view p) { return ascii_lower_equals(frag, p); });
+      bool keep = false;
+      if (in_link(s, a_begin, frag_begin) || single_letter(frag)) {
+        keep = true;  // "www.a.org/for-profit", "φ-nodes", "e-mail": never a syllable break
+      } else if (seen_compound != seen_closed) {
+        keep = seen_compound;
+      } else if (HyphenVerdict v = dictionary_verdict(frag, cont); v != HyphenVerdict::kUnsure) {
+        keep = v == HyphenVerdict::kKeep;
+      } else {
+        keep = std::any_of(kKeepHyphenPrefixes.begin(), kKeepHyphenPrefixes.end(),
+                           [&](std::string_view p) { return ascii_lower_equals(frag, p); });
+      }
       if (add(keep ? a_end : a_end - 1, b, "")) ++(keep ? st.hyphens_kept : st.hyphens_joined);
       return true;
     }

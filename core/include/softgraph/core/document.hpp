@@ -36,6 +36,8 @@ struct Sentence {
 // Where a byte of the extracted text came from in a PDF page or an HTML element.
 struct SourceLocation {
   ByteRange range;       // in Document::text
+  ByteRange raw;         // in Document::raw: the reader's text of this page or element
+  std::uint64_t offset = 0;  // where `raw` begins in its page's text (a page's notes follow it)
   int page = 0;          // 1-based PDF page, 0 if not a PDF
   std::string element;   // HTML element path such as "/html/body/main/p[3]"
 };

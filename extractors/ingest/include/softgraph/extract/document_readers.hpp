@@ -22,8 +22,9 @@ bool pdf_supported();
 bool html_supported();
 
 // Text of a PDF in reading order (two columns, no running headers, footers or page numbers).
-// Throws input_error for damaged, encrypted or image-only PDFs.
-ExtractedText read_pdf(std::string_view bytes, const std::string& path);
+// Pages without a usable text layer are read by Tesseract when `ocr` is set; otherwise, and for
+// damaged or encrypted PDFs, throws input_error naming the pages.
+ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr = false);
 // Main text of an HTML page (no scripts, styles, navigation), one paragraph per block element.
 ExtractedText read_html(std::string_view bytes, const std::string& path);
 

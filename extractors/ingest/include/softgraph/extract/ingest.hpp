@@ -12,6 +12,7 @@ namespace softgraph {
 struct IngestOptions {
   bool lossy = false;                 // replace invalid UTF-8 with U+FFFD (warn) instead of failing
   std::string input_format = "auto";  // auto, text, pdf, html
+  bool ocr = false;                   // PDF pages without a usable text layer: run Tesseract
 };
 
 // Reads `path` and builds its Document. Throws Error(kBadInput) naming the file and byte offset.
