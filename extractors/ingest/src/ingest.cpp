@@ -70,6 +70,8 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
   } else if (format == "html") {
     extracted = ingest::read_html(raw, path);
     doc.raw = std::move(extracted.text);
+    doc.title = std::move(extracted.title);
+    doc.byline = std::move(extracted.byline);
     repair = {false, false, false};  // block elements already delimit paragraphs
   } else {
     doc.raw = std::move(raw);
