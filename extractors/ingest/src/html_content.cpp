@@ -19,15 +19,16 @@ namespace {
 struct Stats {
   double chars = 0, link_chars = 0, commas = 0, heading_chars = 0, textish_chars = 0, li_chars = 0;
   int p = 0, img = 0, li = 0, input = 0, embed = 0;
+  int div_p = 0;  // divs without blocks: paragraphs once Readability has converted them
   void add(const Stats& o) {
     chars += o.chars, link_chars += o.link_chars, commas += o.commas;
     heading_chars += o.heading_chars, textish_chars += o.textish_chars, li_chars += o.li_chars;
-    p += o.p, img += o.img, li += o.li, input += o.input, embed += o.embed;
+    p += o.p, img += o.img, li += o.li, input += o.input, embed += o.embed, div_p += o.div_p;
   }
   void sub(const Stats& o) {
     chars -= o.chars, link_chars -= o.link_chars, commas -= o.commas;
     heading_chars -= o.heading_chars, textish_chars -= o.textish_chars, li_chars -= o.li_chars;
-    p -= o.p, img -= o.img, li -= o.li, input -= o.input, embed -= o.embed;
+    p -= o.p, img -= o.img, li -= o.li, input -= o.input, embed -= o.embed, div_p -= o.div_p;
   }
 };
 
@@ -36,6 +37,8 @@ struct Info {
   int parent = -1;
   bool invisible = false;   // script, style, head ...: never text
   bool block_desc = false;  // has a descendant that keeps a div from being a paragraph
+  bool in_table = false, in_code = false, in_figure = false;  // strict ancestors
+  bool in_data_table = false, dead = false;                   // set by clean()
   std::string match;        // lower-case "class id" of an element
   Stats s;                  // of the subtree, dropped parts left out
   bool dropped = false;
@@ -193,6 +196,12 @@ class Scorer {
       while (!stack.empty() && info_[stack.back()].node != n->parent) stack.pop_back();
       i.parent = stack.empty() ? -1 : stack.back();
       bool parent_invisible = i.parent >= 0 && info_[i.parent].invisible;
+      if (i.parent >= 0) {
+        const Info& up = info_[i.parent];
+        i.in_table = up.in_table || name_is(up.node, "table");
+        i.in_code = up.in_code || name_is(up.node, "code");
+        i.in_figure = up.in_figure || name_is(up.node, "figure");
+      }
       if (n->type == XML_ELEMENT_NODE) {
         i.invisible = parent_invisible || name_in(n, kInvisible);
         i.match = lower(attr(n, "class") + " " + attr(n, "id"));
@@ -241,6 +250,8 @@ class Scorer {
         if (name_is(n, "li")) i.s.li_chars = i.s.chars;
         if (name_in(n, kTextish)) i.s.textish_chars = i.s.chars;
       }
+      if (name_is(n, "div") && !i.block_desc && i.s.chars > 0 && i.parent >= 0)
+        ++info_[i.parent].s.div_p;
       if (i.parent >= 0) info_[i.parent].s.add(i.s);
     }
   }
@@ -304,7 +315,7 @@ class Scorer {
       }
       if (flags_.strip_unlikely && n != body_ && !name_is(n, "a")) {
         bool unlikely = matches(i.match, kUnlikely) && !matches(i.match, kMaybe) &&
-                        !has_ancestor(k, "table") && !has_ancestor(k, "code");
+                        !i.in_table && !i.in_code;
         std::string role = attr(n, "role");
         for (const char* r : kUnlikelyRoles) unlikely |= role == r;
         if (unlikely) {
@@ -319,12 +330,6 @@ class Scorer {
     // Dropped flags were inherited above; recompute the statistics once from scratch.
     compute_stats();
     return to_score;
-  }
-
-  bool has_ancestor(std::size_t k, const char* tag) const {
-    for (int a = info_[k].parent; a >= 0; a = info_[a].parent)
-      if (name_is(info_[a].node, tag)) return true;
-    return false;
   }
 
   bool is_byline(const Info& i) const {
@@ -521,16 +526,21 @@ class Scorer {
     std::vector<int> inside;
     for (xmlNode* n = info_[root].node; n; n = next_node(n, info_[root].node))
       if (n->type == XML_ELEMENT_NODE) inside.push_back(id(n));
-    auto live = [&](int k) {
-      for (int a = k; a >= 0; a = info_[a].parent) {
-        if (info_[a].dropped) return false;
-        if (a == root) break;
-      }
-      return true;
+    // Dead: dropped or under a dropped element; one pre-order pass (deep pages stay linear).
+    auto mark_dead = [&] {
+      for (int k : inside)
+        info_[k].dead = info_[k].dropped || (k != root && info_[info_[k].parent].dead);
     };
     mark_data_tables(inside);
     for (int k : inside) {
-      if (!live(k)) continue;
+      Info& i = info_[k];
+      i.in_data_table = k != root && (info_[i.parent].in_data_table ||
+                                      data_tables_.count(info_[i.parent].node) > 0);
+    }
+    mark_dead();
+    for (int k : inside) {
+      if (k != root && info_[info_[k].parent].dead) info_[k].dead = true;
+      if (info_[k].dead) continue;
       xmlNode* n = info_[k].node;
       // Sharing widgets, short enough not to be the article.
       if (k != root && share_widget(info_[k].match) && info_[k].s.chars < 500) drop(k);
@@ -538,13 +548,17 @@ class Scorer {
                            "textarea", "select", "button", "fieldset"}))
         drop(k);
       else if ((name_is(n, "h1") || name_is(n, "h2")) && class_weight(info_[k]) < 0) drop(k);
+      info_[k].dead = info_[k].dropped;
     }
     if (!flags_.clean_conditionally) return;
     // Reverse document order: inner furniture goes first, so an outer block is judged on what is
-    // left of it.
-    for (const char* tag : {"form", "table", "ul", "div"})
+    // left of it (its statistics lose what is dropped).
+    for (const char* tag : {"form", "table", "ul", "div"}) {
+      mark_dead();
       for (auto it = inside.rbegin(); it != inside.rend(); ++it)
-        if (name_is(info_[*it].node, tag) && live(*it) && *it != root && furniture(*it)) drop(*it);
+        if (name_is(info_[*it].node, tag) && !info_[*it].dead && *it != root && furniture(*it))
+          drop(*it);
+    }
   }
 
   void mark_data_tables(const std::vector<int>& inside) {
@@ -582,28 +596,23 @@ class Scorer {
   bool furniture(int k) {
     const Info& i = info_[k];
     xmlNode* n = i.node;
-    for (int a = k; a >= 0; a = info_[a].parent) {
-      if (data_tables_.count(info_[a].node)) return false;
-      if (name_is(info_[a].node, "code")) return false;
-    }
+    if (data_tables_.count(n) || i.in_data_table || i.in_code || name_is(n, "code")) return false;
     bool is_list = name_is(n, "ul") || name_is(n, "ol");
     if (!is_list && i.s.chars > 0) is_list = i.s.li_chars / i.s.chars > 0.9;
     int weight = class_weight(i);
     if (weight < 0) return true;
     if (i.s.commas >= 10) return false;
-    std::string text = inner_text(n);
-    std::string low = lower(text);
+    // An ad label or a loading notice alone (short: the text is only read then).
+    std::string low = i.s.chars < 30 ? lower(inner_text(n)) : std::string();
     for (const char* w : {"ad", "advertising", "advertisement", "pub", "publicité", "werb",
                           "werbung", "广告", "реклама", "anuncio", "loading", "loading...",
                           "loading…", "chargement", "cargando", "загрузка", "正在加载"})
       if (low == w) return true;
-    double p = i.s.p + paragraphs_of_phrasing(n), img = i.s.img, li = i.s.li - 100.0;
+    double p = i.s.p + i.s.div_p, img = i.s.img, li = i.s.li - 100.0;
     double len = i.s.chars, ld = link_density(i);
     double heading_density = len > 0 ? i.s.heading_chars / len : 0;
     double text_density = len > 0 ? i.s.textish_chars / len : 0;
-    bool figure_child = false;
-    for (int a = i.parent; a >= 0; a = info_[a].parent)
-      figure_child |= name_is(info_[a].node, "figure");
+    bool figure_child = i.in_figure;
     if (!figure_child && img > 1 && p / img < 0.5) return true;
     if (!is_list && li > p) return true;
     if (i.s.input > std::floor(p / 3)) return true;
@@ -615,14 +624,6 @@ class Scorer {
     if ((i.s.embed == 1 && len < 75) || i.s.embed > 1) return true;
     if (img == 0 && text_density == 0) return true;
     return false;
-  }
-
-  // Readability has turned paragraph-like divs into <p> by the time it counts paragraphs.
-  int paragraphs_of_phrasing(xmlNode* root) const {
-    int n = 0;
-    for (xmlNode* d = root->children; d; d = next_node(d, root))
-      if (name_is(d, "div") && !at(d).block_desc && !at(d).dropped && at(d).s.chars > 0) ++n;
-    return n;
   }
 
   void collect_dropped(const std::vector<int>& roots, MainContent& mc) const {

@@ -57,32 +57,37 @@ bool is_container_block(const xmlNode* n) {
   return name_in(n, kDivs);
 }
 
-// Element paths as xmlGetNodePath writes them ("/html/body/div[2]/p[3]"), built from the parent's
-// path and each parent's children numbered once: linear where xmlGetNodePath per element is
-// quadratic in the number of siblings.
+// Element paths as xmlGetNodePath writes them ("/html/body/div[2]/p[3]"): each parent's children
+// are numbered once and the path of a block's parent is kept for its siblings, so many sibling
+// blocks cost linear time (xmlGetNodePath per block is quadratic in the siblings) and a deep
+// page keeps no path per level.
 class PathCache {
  public:
-  const std::string& path(const xmlNode* n) {
-    if (auto it = paths_.find(n); it != paths_.end()) return it->second;
-    std::vector<const xmlNode*> chain;  // n and its ancestors without a cached path
-    for (const xmlNode* a = n; a && a->type == XML_ELEMENT_NODE && !paths_.count(a); a = a->parent)
-      chain.push_back(a);
-    const std::string* base = &empty_;
-    if (const xmlNode* top = chain.back()->parent; top && top->type == XML_ELEMENT_NODE)
-      base = &paths_.at(top);
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      std::string p = *base + "/" + reinterpret_cast<const char*>((*it)->name);
-      if (int k = ordinal(*it)) {
-        p += '[';
-        p += std::to_string(k);
-        p += ']';
-      }
-      base = &(paths_[*it] = std::move(p));
-    }
-    return *base;
+  std::string path(const xmlNode* n) {
+    std::string out = parent_path(n->parent);
+    append_step(out, n);
+    return out;
   }
 
  private:
+  const std::string& parent_path(const xmlNode* p) {
+    if (!p || p->type != XML_ELEMENT_NODE) return empty_;
+    if (auto it = parents_.find(p); it != parents_.end()) return it->second;
+    std::vector<const xmlNode*> chain;
+    for (const xmlNode* a = p; a && a->type == XML_ELEMENT_NODE; a = a->parent) chain.push_back(a);
+    std::string out;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) append_step(out, *it);
+    return parents_[p] = std::move(out);
+  }
+  void append_step(std::string& out, const xmlNode* n) {
+    out += '/';
+    out += reinterpret_cast<const char*>(n->name);
+    if (int k = ordinal(n)) {
+      out += '[';
+      out += std::to_string(k);
+      out += ']';
+    }
+  }
   // Position among same-named siblings (1-based), 0 when the name is unique among them.
   int ordinal(const xmlNode* n) {
     if (auto it = ordinals_.find(n); it != ordinals_.end()) return it->second;
@@ -99,7 +104,7 @@ class PathCache {
     return ordinals_.at(n);
   }
 
-  std::unordered_map<const xmlNode*, std::string> paths_;
+  std::unordered_map<const xmlNode*, std::string> parents_;
   std::unordered_map<const xmlNode*, int> ordinals_;
   const std::string empty_;
 };
