@@ -144,7 +144,7 @@ struct Flags {
 
 class Scorer {
  public:
-  Scorer(xmlNode* body, const std::string& title) : body_(body), title_(title) { index(); }
+  explicit Scorer(xmlNode* body) : body_(body) { index(); }
   ~Scorer() {
     for (Info& i : info_) i.node->_private = nullptr;
   }
@@ -282,11 +282,11 @@ class Scorer {
     return name_is(i.node, "p") || (name_is(i.node, "div") && !i.block_desc);
   }
 
-  // Readability's first walk: drops hidden nodes, the byline, the heading that repeats the title
-  // and unlikely candidates; returns the elements to score.
+  // Readability's first walk: drops hidden nodes, the byline and unlikely candidates; returns the
+  // elements to score. (The headline stays: it is the article's first heading, and the title
+  // is also kept as metadata.)
   std::vector<int> first_pass(std::string& byline) {
     std::vector<int> to_score;
-    bool title_header_pending = !title_.empty();
     for (std::size_t k = 0; k < info_.size(); ++k) {
       Info& i = info_[k];
       if (i.node->type != XML_ELEMENT_NODE || i.invisible) continue;
@@ -304,12 +304,6 @@ class Scorer {
       }
       if (byline.empty() && is_byline(i)) {
         byline = inner_text(n);
-        drop(static_cast<int>(k));
-        continue;
-      }
-      if (title_header_pending && (name_is(n, "h1") || name_is(n, "h2")) &&
-          similarity(title_, inner_text(n)) >= 0.75) {
-        title_header_pending = false;
         drop(static_cast<int>(k));
         continue;
       }
@@ -339,38 +333,6 @@ class Scorer {
     if (!named) return false;
     std::string t = inner_text(i.node);
     return !t.empty() && t.size() < 100;
-  }
-
-  // Readability's textSimilarity: the share of b's distinct words also in a.
-  static double similarity(const std::string& a, const std::string& b) {
-    auto words = [](const std::string& s) {
-      std::vector<std::string> out;
-      std::string cur;
-      for (char c : lower(s)) {
-        bool w = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80);
-        if (w) {
-          cur += c;
-        } else if (!cur.empty()) {
-          out.push_back(cur);
-          cur.clear();
-        }
-      }
-      if (!cur.empty()) out.push_back(cur);
-      return out;
-    };
-    auto wa = words(a), wb = words(b);
-    if (wa.empty() || wb.empty()) return 0;
-    std::size_t total = 0, missing = 0;
-    std::vector<std::string> seen;
-    for (const auto& w : wb) {
-      total += w.size() + 1;
-      if (std::find(wa.begin(), wa.end(), w) == wa.end() &&
-          std::find(seen.begin(), seen.end(), w) == seen.end()) {
-        missing += w.size() + 1;
-        seen.push_back(w);
-      }
-    }
-    return 1.0 - static_cast<double>(missing) / static_cast<double>(total);
   }
 
   void init_candidate(Info& c) {
@@ -636,7 +598,6 @@ class Scorer {
   }
 
   xmlNode* body_;
-  std::string title_;
   Flags flags_;
   std::vector<Info> info_;
   std::vector<int> candidates_;
@@ -667,10 +628,10 @@ bool is_hidden(const xmlNode* n) {
          s.find("visibility:hidden") != std::string::npos;
 }
 
-MainContent find_main_content(xmlDoc* doc, const std::string& title, std::string& byline_out) {
+MainContent find_main_content(xmlDoc* doc, std::string& byline_out) {
   xmlNode* body = find_body(doc);
   if (!body) return {};
-  Scorer scorer(body, title);
+  Scorer scorer(body);
   // Readability's retries: fewer rules each time until the article has 500 characters; else the
   // attempt that kept the most.
   const Flags attempts[] = {{true, true, true}, {false, true, true}, {false, false, true},

@@ -17,9 +17,8 @@ struct MainContent {
   bool whole_page = false;  // no article found: roots is the body and only hidden parts dropped
 };
 
-// `title` is the page's title (its first heading repeating it is dropped as metadata);
-// `byline_out` receives the author line found in the content, when the page has one.
-MainContent find_main_content(xmlDoc* doc, const std::string& title, std::string& byline_out);
+// `byline_out` receives the author line found in the content (dropped from it), when there is one.
+MainContent find_main_content(xmlDoc* doc, std::string& byline_out);
 
 // Hidden by the page itself: display:none or visibility:hidden, the hidden attribute,
 // aria-hidden="true".

@@ -195,9 +195,16 @@ class Walker {
       }
     }
   }
+  // Text outside any block belongs to the nearest container (the one that flushes it).
   void loose_text(xmlNode* n) {
-    if (!loose_node_) loose_node_ = n->parent;
-    html::append_collapsed(loose_, reinterpret_cast<const char*>(n->content));
+    const char* t = reinterpret_cast<const char*>(n->content);
+    if (!loose_node_ && t && t[std::strspn(t, " \t\n\r\f")]) {
+      loose_node_ = n->parent;
+      while (loose_node_->parent && loose_node_->parent->type == XML_ELEMENT_NODE &&
+             !is_container_block(loose_node_))
+        loose_node_ = loose_node_->parent;
+    }
+    html::append_collapsed(loose_, t);
   }
   void flush_loose() {
     if (loose_node_) emit(loose_node_, loose_, 1);
@@ -257,7 +264,7 @@ ExtractedText read_html(std::string_view bytes, const std::string& path) {
 
   html::PageMetadata meta = html::read_metadata(doc.get());
   std::string content_byline;
-  html::MainContent content = html::find_main_content(doc.get(), meta.title, content_byline);
+  html::MainContent content = html::find_main_content(doc.get(), content_byline);
   Walker w(content);
   for (xmlNode* root : content.roots) w.walk(root);
   ExtractedText out = std::move(w.out);
