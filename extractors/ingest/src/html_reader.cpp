@@ -272,6 +272,8 @@ ExtractedText read_html(std::string_view bytes, const std::string& path) {
     // The article held no block text: read the page as a whole rather than lose it.
     xmlNode* root = xmlDocGetRootElement(doc.get());
     html::MainContent none;
+    for (xmlNode* n = root; n; n = html::next_node(n, root))
+      if (html::is_hidden(n)) none.dropped.insert(n);
     Walker all(none);
     if (root) all.walk(root);
     out = std::move(all.out);
