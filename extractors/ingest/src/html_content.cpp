@@ -307,6 +307,12 @@ class Scorer {
         drop(static_cast<int>(k));
         continue;
       }
+      // A photo's credit line ("Credit: agency"): short, named so by the page, beside a picture.
+      if (i.match.find("credit") != std::string::npos && i.s.chars < 100 &&
+          (i.in_figure || (i.parent >= 0 && info_[i.parent].s.img > 0))) {
+        drop(static_cast<int>(k));
+        continue;
+      }
       if (flags_.strip_unlikely && n != body_ && !name_is(n, "a")) {
         bool unlikely = matches(i.match, kUnlikely) && !matches(i.match, kMaybe) &&
                         !i.in_table && !i.in_code;
