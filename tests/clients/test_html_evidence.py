@@ -1,14 +1,14 @@
 #!/usr/bin/python3
 """HTML evidence can be found where it says it is (issue 17, item 5; README "Input").
 
-The contract for an HTML document: `start`/`end` of every evidence span and mention are byte
-offsets into the page's extracted text (the article's blocks, one paragraph each, separated by a
-blank line: what `softgraph text FILE` prints, here read through the build's
-tests/readability/softgraph_extracted_text), `quote` is those bytes, and `element` is the path of
-the block element (as libxml2 and lxml write it) whose text holds the quote. This test checks
-both for real news pages (Readability's test pages in ../shared/eval/docs) and a page of ours:
-the quote is at [start, end) of the extracted text, and lxml finds exactly one element at the
-path, whose text (white space aside) contains the quote.
+The contract for an HTML document: `element` is the path of the block element (as libxml2 and
+lxml write it) whose text holds the evidence, and `start`/`end` are byte offsets into that
+element's text as `softgraph text FILE` prints it (element texts, a form feed between them);
+`quote` is those bytes. This test checks both for every evidence span and mention of real news
+pages (Readability's test pages in ../shared/eval/docs) and of a page of ours: lxml finds exactly
+one element at the path, that element (and no block inside it) holds the text, and the quote is
+at [start, end) of it. A build without `softgraph text`, whose offsets index the whole extracted
+text (tests/readability/softgraph_extracted_text prints it), is checked against that instead.
 """
 import json
 import os
@@ -23,7 +23,8 @@ import lxml.html
 BIN = os.environ["SOFTGRAPH_BIN"]
 SRC = Path(os.environ["SOFTGRAPH_SOURCE_DIR"])
 SHARED = Path(os.environ.get("SOFTGRAPH_SHARED_DIR", SRC.parent / "shared"))
-TOOL = Path(BIN).resolve().parents[1] / "tests" / "readability" / "softgraph_extracted_text"
+TOOL = Path(os.environ.get("SOFTGRAPH_TEXT_TOOL") or Path(BIN).resolve().parents[1] / "tests"
+            / "readability" / "softgraph_extracted_text")
 PAGES = SHARED / "eval" / "docs" / "html" / "readability"
 # News pages about states (UTF-8): enough relations and mentions to test the offsets.
 REAL = ["nytimes-1", "telegraph", "wapo-1", "wapo-2", "bbc-1", "cnn"]
@@ -66,14 +67,34 @@ def paragraph_at(extracted, start):
     return extracted[0 if b < 0 else b + 2:len(extracted) if e < 0 else e].decode("utf-8")
 
 
+# Elements the reader writes as one paragraph each, nested blocks folded in.
+BLOCK_KINDS = {"p", "li", "blockquote", "dd", "dt", "pre", "figcaption", "td", "th", "caption",
+               "address", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 def holds_exactly(el, paragraph):
-    """el's text holds the paragraph more often than any block inside it does: el is its block,
-    not an ancestor of it."""
+    """el is the paragraph's block, not an ancestor of it: a paragraph element holding the text
+    with no paragraph element around it, or a container holding the text more often than any
+    block inside it does (text outside its blocks)."""
     want = squeeze(paragraph)
     here = squeeze(el.text_content()).count(want)
+    if here == 0:
+        return False
+    if el.tag in BLOCK_KINDS:
+        return not any(a.tag in BLOCK_KINDS for a in el.iterancestors())
     inner = [squeeze(d.text_content()).count(want) for d in el.iterdescendants()
              if isinstance(d.tag, str) and d.tag in BLOCKS]
-    return here > 0 and here > max(inner, default=0)
+    return here > max(inner, default=0)
+
+
+def element_texts(path):
+    """The element texts `softgraph text FILE` prints (form feed between them), or None when
+    this build's evidence still indexes the whole extracted text (no `text` command)."""
+    r = subprocess.run([BIN, "text", str(path)], capture_output=True)
+    if r.returncode != 0:
+        return None
+    out = r.stdout[:-1] if r.stdout.endswith(b"\n") else r.stdout
+    return out.split(b"\f")
 
 
 def check_page(label, path, min_records):
@@ -81,6 +102,7 @@ def check_page(label, path, min_records):
     if not check(text.returncode == 0, f"{label}: extracted text printed"):
         return
     extracted = json.loads(text.stdout)["text"].encode("utf-8")
+    chunks = element_texts(path)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "x.jsonl"
         r = subprocess.run([BIN, "extract", str(path), "--jsonl", str(out)], capture_output=True,
@@ -98,14 +120,27 @@ def check_page(label, path, min_records):
     check(len(records) >= min_records, f"{label}: {len(records)} evidence spans and mentions")
     bad_offsets, bad_paths = [], []
     for start, end, quote, element in records:
-        at = extracted[start:end].decode("utf-8", "replace")
-        if quote is not None and at != quote:
-            bad_offsets.append((start, end, quote[:60], at[:60]))
-        quote = at
         found = tree.xpath(element) if element else []
-        if len(found) != 1 or not holds_exactly(found[0], paragraph_at(extracted, start)):
-            bad_paths.append((element, quote[:60], len(found)))
-    check(not bad_offsets, f"{label}: every quote is the extracted text at [start, end) "
+        if len(found) != 1:
+            bad_paths.append((element, (quote or "")[:60], len(found)))
+            continue
+        if chunks is None:
+            # Offsets into the whole extracted text; the element holds the paragraph there.
+            at = extracted[start:end].decode("utf-8", "replace")
+            if quote is not None and at != quote:
+                bad_offsets.append((start, end, quote[:60], at[:60]))
+            if not holds_exactly(found[0], paragraph_at(extracted, start)):
+                bad_paths.append((element, at[:60], 1))
+            continue
+        # Offsets into the element's own text, one of those `softgraph text` prints.
+        held = [c for c in chunks if end <= len(c) and holds_exactly(found[0], c.decode("utf-8"))]
+        if not held:
+            bad_paths.append((element, (quote or "")[:60], 1))
+        elif quote is not None and not any(c[start:end].decode("utf-8", "replace") == quote
+                                           for c in held):
+            bad_offsets.append((start, end, quote[:60], held[0][start:end][:60]))
+    where = "the extracted text" if chunks is None else "its element's text"
+    check(not bad_offsets, f"{label}: every quote is {where} at [start, end) "
           f"({len(bad_offsets)} not: {bad_offsets[:2]})")
     check(not bad_paths, f"{label}: every element path names the one block holding the quote "
           f"({len(bad_paths)} not: {bad_paths[:2]})")
