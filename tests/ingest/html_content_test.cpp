@@ -77,6 +77,17 @@ TEST_CASE("html content: the article without furniture or hidden parts; title an
   CHECK(d.text.starts_with("Island opens nurse centre\n\n"));  // the headline stays a heading
 }
 
+TEST_CASE("html content: an article's own <header> keeps its lede; the page's goes") {
+  if (!ingest::html_supported()) return;
+  std::string page = "<html><body><header><p>Masthead of the site with its motto.</p></header>"
+                     "<article><header><h1>Ferries resume</h1><p>The lede: ferries to the outer "
+                     "islands resume on Monday after a week of storms.</p></header>" +
+                     story_paragraphs(4) + "</article></body></html>";
+  Document d = make_document(page, "lede.html");
+  CHECK(has(d, "The lede: ferries"));
+  CHECK(!has(d, "Masthead"));
+}
+
 TEST_CASE("html content: title from <title> without the site name; byline from the page") {
   if (!ingest::html_supported()) return;
   std::string page = "<html><head><title>Clinics reopen across the valley | Harbour Daily</title>"
@@ -92,11 +103,12 @@ TEST_CASE("html content: title from <title> without the site name; byline from t
 TEST_CASE("html content: hidden content is dropped even when no article stands out") {
   if (!ingest::html_supported()) return;
   Document d = make_document(
-      "<html><body><p>Short visible line.</p><p style='DISPLAY : NONE'>Gone one.</p>"
+      "<html><body><header><p>Page header line.</p></header><p>Short visible line.</p><p style='DISPLAY : NONE'>Gone one.</p>"
       "<span hidden>Gone two.</span><p aria-hidden='true'>Gone three.</p></body></html>",
       "small.html");
   CHECK(has(d, "Short visible line."));
-  for (const char* gone : {"Gone one", "Gone two", "Gone three"}) CHECK_MESSAGE(!has(d, gone), gone);
+  for (const char* gone : {"Gone one", "Gone two", "Gone three", "Page header"})
+    CHECK_MESSAGE(!has(d, gone), gone);
 }
 
 TEST_CASE("html content: a fragment without <html> is sniffed as HTML") {

@@ -38,6 +38,7 @@ struct Info {
   bool invisible = false;   // script, style, head ...: never text
   bool block_desc = false;  // has a descendant that keeps a div from being a paragraph
   bool in_table = false, in_code = false, in_figure = false;  // strict ancestors
+  bool in_article = false;  // inside <article>, <main> or an element marked articleBody
   bool in_data_table = false, dead = false;                   // set by clean()
   std::string match;        // lower-case "class id" of an element
   Stats s;                  // of the subtree, dropped parts left out
@@ -170,7 +171,9 @@ class Scorer {
     mc.roots.push_back(body_);
     mc.whole_page = true;
     for (Info& i : info_)
-      if (i.node->type == XML_ELEMENT_NODE && is_hidden(i.node)) mc.dropped.insert(i.node);
+      if (i.node->type == XML_ELEMENT_NODE &&
+          (is_hidden(i.node) || (name_is(i.node, "header") && !i.in_article)))
+        mc.dropped.insert(i.node);
     return mc;
   }
 
@@ -201,6 +204,8 @@ class Scorer {
         i.in_table = up.in_table || name_is(up.node, "table");
         i.in_code = up.in_code || name_is(up.node, "code");
         i.in_figure = up.in_figure || name_is(up.node, "figure");
+        i.in_article = up.in_article || name_is(up.node, "article") || name_is(up.node, "main") ||
+                       (up.node->type == XML_ELEMENT_NODE && attr(up.node, "itemprop") == "articleBody");
       }
       if (n->type == XML_ELEMENT_NODE) {
         i.invisible = parent_invisible || name_in(n, kInvisible);
@@ -296,9 +301,11 @@ class Scorer {
       }
       if (i.dropped) continue;
       xmlNode* n = i.node;
-      // Hidden, a dialog, or furniture by HTML's own semantics (the reader never shows these).
+      // Hidden, a dialog, or furniture by HTML's own semantics: a <header> is the page's unless
+      // it opens an article (title, byline, lede).
       if (is_hidden(n) || (attr(n, "aria-modal") == "true" && attr(n, "role") == "dialog") ||
-          name_in(n, {"nav", "footer", "aside", "header", "form", "menu"})) {
+          name_in(n, {"nav", "footer", "aside", "form", "menu"}) ||
+          (name_is(n, "header") && !i.in_article)) {
         drop(static_cast<int>(k));
         continue;
       }

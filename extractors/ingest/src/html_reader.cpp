@@ -34,11 +34,12 @@ namespace {
 using html::name_in;
 using html::name_is;
 
-// Page furniture that is not the text: navigation, scripts, forms, embedded media.
+// Page furniture that is not the text: navigation, scripts, forms, embedded media. (A <header>
+// is left to the content finder: an article's own header holds its lede.)
 bool skipped(const xmlNode* n) {
-  static const char* const kSkip[] = {"script", "style",    "nav",      "header", "footer", "aside",
-                                      "form",   "noscript", "template", "svg",    "iframe", "button",
-                                      "select", "head",     "object",   "canvas", "menu"};
+  static const char* const kSkip[] = {"script", "style",    "nav",      "footer", "aside",
+                                      "form",   "noscript", "template", "svg",    "iframe",
+                                      "button", "select",   "head",     "object", "canvas", "menu"};
   return name_in(n, kSkip);
 }
 
@@ -273,7 +274,7 @@ ExtractedText read_html(std::string_view bytes, const std::string& path) {
     xmlNode* root = xmlDocGetRootElement(doc.get());
     html::MainContent none;
     for (xmlNode* n = root; n; n = html::next_node(n, root))
-      if (html::is_hidden(n)) none.dropped.insert(n);
+      if (html::is_hidden(n) || name_is(n, "header")) none.dropped.insert(n);
     Walker all(none);
     if (root) all.walk(root);
     out = std::move(all.out);
