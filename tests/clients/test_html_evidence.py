@@ -40,6 +40,7 @@ def check(cond, what):
 
 
 OWN_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Aid | Test Daily</title>
+<meta property="og:title" content="Aid to the region"><meta name="author" content="Ana Test">
 </head><body><nav><a href="/">Home</a> <a href="/w">World</a></nav>
 <div class="article-body"><h1>Aid</h1>
 <p>Japan funds clinics in Laos, and Korea&#39;s agency trains nurses in Vietnam.</p>
@@ -110,6 +111,10 @@ def check_page(label, path, min_records):
         if not check(r.returncode == 0, f"{label}: extract exits 0 ({r.stderr.strip()[:200]})"):
             return
         rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    if label == "own page":
+        check(rec.get("title") == "Aid to the region" and rec.get("byline") == "Ana Test",
+              f"own page: the record keeps title and byline ({rec.get('title')!r}, "
+              f"{rec.get('byline')!r})")
     root = lxml.html.fromstring(Path(path).read_bytes(),
                                 parser=lxml.html.HTMLParser(encoding="utf-8"))
     tree = root.getroottree()
