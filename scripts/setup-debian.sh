@@ -12,6 +12,8 @@ packages=(
   python3 python3-networkx python3-numpy python3-scipy python3-igraph python3-rdflib python3-pyld
   python3-jsonschema python3-dask python3-distributed python3-cairo fonts-dejavu-core qpdf pandoc
   poppler-utils time mount
+  # HTML tests: Readability's expected pages and element paths read with lxml
+  python3-lxml
   # sanitizers and fuzzers
   clang libclang-rt-14-dev
 )
