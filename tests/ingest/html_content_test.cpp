@@ -66,11 +66,10 @@ TEST_CASE("html content: the article without furniture or hidden parts; title an
   Document d = make_document(news_page(), "news.html");
   CHECK(has(d, "Paragraph 0 of the story"));
   CHECK(has(d, "Paragraph 8 of the story"));  // after the widgets: still the article
-  CHECK(has(d, "Nurses at the new centre"));   // a caption stays (Readability keeps them)...
-  for (const char* gone :
-       {"Home", "Share on Facebook", "Hidden teaser", "Hidden by attribute", "Screen-reader",
-        "Invisible paragraph", "Northern neighbour builds", "Comment policy", "Advertisement",
-        "By Mara Quill", "Lens Agency"})
+  CHECK(has(d, "Nurses at the new centre"));  // a caption stays (Readability keeps them)...
+  for (const char* gone : {"Home", "Share on Facebook", "Hidden teaser", "Hidden by attribute",
+                           "Screen-reader", "Invisible paragraph", "Northern neighbour builds",
+                           "Comment policy", "Advertisement", "By Mara Quill", "Lens Agency"})
     CHECK_MESSAGE(!has(d, gone), gone);  // ... its photo credit does not
   CHECK(d.title == "Island opens nurse centre");
   CHECK(d.byline == "Mara Quill");
@@ -79,10 +78,11 @@ TEST_CASE("html content: the article without furniture or hidden parts; title an
 
 TEST_CASE("html content: an article's own <header> keeps its lede; the page's goes") {
   if (!ingest::html_supported()) return;
-  std::string page = "<html><body><header><p>Masthead of the site with its motto.</p></header>"
-                     "<article><header><h1>Ferries resume</h1><p>The lede: ferries to the outer "
-                     "islands resume on Monday after a week of storms.</p></header>" +
-                     story_paragraphs(4) + "</article></body></html>";
+  std::string page =
+      "<html><body><header><p>Masthead of the site with its motto.</p></header>"
+      "<article><header><h1>Ferries resume</h1><p>The lede: ferries to the outer "
+      "islands resume on Monday after a week of storms.</p></header>" +
+      story_paragraphs(4) + "</article></body></html>";
   Document d = make_document(page, "lede.html");
   CHECK(has(d, "The lede: ferries"));
   CHECK(!has(d, "Masthead"));
@@ -90,9 +90,10 @@ TEST_CASE("html content: an article's own <header> keeps its lede; the page's go
 
 TEST_CASE("html content: title from <title> without the site name; byline from the page") {
   if (!ingest::html_supported()) return;
-  std::string page = "<html><head><title>Clinics reopen across the valley | Harbour Daily</title>"
-                     "</head><body><article><p class=\"byline\">Jon Reed</p>" +
-                     story_paragraphs(4) + "</article></body></html>";
+  std::string page =
+      "<html><head><title>Clinics reopen across the valley | Harbour Daily</title>"
+      "</head><body><article><p class=\"byline\">Jon Reed</p>" +
+      story_paragraphs(4) + "</article></body></html>";
   Document d = make_document(page, "t.html");
   CHECK(d.title == "Clinics reopen across the valley");
   CHECK(d.byline == "Jon Reed");
@@ -103,7 +104,8 @@ TEST_CASE("html content: title from <title> without the site name; byline from t
 TEST_CASE("html content: hidden content is dropped even when no article stands out") {
   if (!ingest::html_supported()) return;
   Document d = make_document(
-      "<html><body><header><p>Page header line.</p></header><p>Short visible line.</p><p style='DISPLAY : NONE'>Gone one.</p>"
+      "<html><body><header><p>Page header line.</p></header><p>Short visible line.</p><p "
+      "style='DISPLAY : NONE'>Gone one.</p>"
       "<span hidden>Gone two.</span><p aria-hidden='true'>Gone three.</p></body></html>",
       "small.html");
   CHECK(has(d, "Short visible line."));
@@ -113,9 +115,10 @@ TEST_CASE("html content: hidden content is dropped even when no article stands o
 
 TEST_CASE("html content: a fragment without <html> is sniffed as HTML") {
   if (!ingest::html_supported()) return;
-  Document d = make_document("<div class=\"post\">\n<p>First <b>bold</b> point.</p>\n"
-                             "<p>Second point.</p></div>\n",
-                             "fragment");
+  Document d = make_document(
+      "<div class=\"post\">\n<p>First <b>bold</b> point.</p>\n"
+      "<p>Second point.</p></div>\n",
+      "fragment");
   CHECK(d.format == "html");
   CHECK(d.text == "First bold point.\n\nSecond point.\n");
   // Text that merely starts with a bracket stays text.
@@ -183,15 +186,15 @@ TEST_CASE("html content: every location's element path names the element holding
   if (!ingest::html_supported()) return;
   std::string page = news_page();
   ingest::ExtractedText x = ingest::read_html(page, "news.html");
-  htmlDocPtr doc = htmlReadMemory(page.data(), static_cast<int>(page.size()), nullptr, "UTF-8",
-                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                      HTML_PARSE_NONET);
+  htmlDocPtr doc = htmlReadMemory(
+      page.data(), static_cast<int>(page.size()), nullptr, "UTF-8",
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
   REQUIRE(doc);
   xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
   REQUIRE(!x.locations.empty());
   for (const auto& loc : x.locations) {
-    xmlXPathObjectPtr r = xmlXPathEvalExpression(
-        reinterpret_cast<const xmlChar*>(loc.element.c_str()), ctx);
+    xmlXPathObjectPtr r =
+        xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(loc.element.c_str()), ctx);
     REQUIRE(r);
     REQUIRE(r->nodesetval);
     REQUIRE(r->nodesetval->nodeNr == 1);
@@ -203,7 +206,8 @@ TEST_CASE("html content: every location's element path names the element holding
     }
     xmlFree(content);
     std::string text(loc.range.slice(x.text));
-    CHECK_MESSAGE(collapsed.find(text) != std::string::npos, std::string(loc.element + ": " + text));
+    CHECK_MESSAGE(collapsed.find(text) != std::string::npos,
+                  std::string(loc.element + ": " + text));
     // xmlGetNodePath of that node is the same path.
     xmlChar* p = xmlGetNodePath(r->nodesetval->nodeTab[0]);
     CHECK(loc.element == reinterpret_cast<const char*>(p));

@@ -1,11 +1,11 @@
 // Internal test tool: prints, as one JSON object, the text a document's evidence offsets index
 // (Document::raw: for HTML the extracted main text) and the page's title and byline.
 // Used by tests/readability/measure_readability.py until `softgraph text` covers metadata.
-#include <cstdio>
-#include <string>
-
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <string>
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/extract/ingest.hpp"
@@ -15,11 +15,21 @@ std::string json_string(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -42,8 +52,9 @@ int main(int argc, char** argv) {
   spdlog::set_default_logger(spdlog::stderr_logger_st("extracted_text"));
   try {
     softgraph::Document d = softgraph::load_document(argv[1]);
-    std::string out = "{\"format\":" + json_string(d.format) + ",\"title\":" +
-                      json_string(d.title) + ",\"byline\":" + json_string(d.byline) +
+    std::string out = "{\"format\":" + json_string(d.format) +
+                      ",\"title\":" + json_string(d.title) +
+                      ",\"byline\":" + json_string(d.byline) +
                       ",\"text\":" + json_string(d.raw.empty() ? d.text : d.raw) + "}\n";
     std::fwrite(out.data(), 1, out.size(), stdout);
   } catch (const softgraph::Error& e) {

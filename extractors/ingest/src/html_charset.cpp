@@ -75,8 +75,8 @@ std::string choose_encoding(std::string_view bytes, std::string& note, std::stri
   }
   std::string what = declared_utf8 ? "declares UTF-8" : "declares no charset";
   if (multi >= 4 * bad) {
-    note = what + " and is mostly UTF-8: " + std::to_string(bad) +
-           " invalid bytes replaced by U+FFFD";
+    note =
+        what + " and is mostly UTF-8: " + std::to_string(bad) + " invalid bytes replaced by U+FFFD";
     repaired = std::move(fixed);
     return "UTF-8";
   }

@@ -12,6 +12,7 @@
 #include <cstdint>
 
 #include "html_dom.hpp"
+#include "html_hints.hpp"
 
 namespace softgraph::ingest::html {
 namespace {
@@ -39,105 +40,13 @@ struct Info {
   bool block_desc = false;  // has a descendant that keeps a div from being a paragraph
   bool in_table = false, in_code = false, in_figure = false;  // strict ancestors
   bool in_article = false;  // inside <article>, <main> or an element marked articleBody
-  bool in_data_table = false, dead = false;                   // set by clean()
-  std::string match;        // lower-case "class id" of an element
-  Stats s;                  // of the subtree, dropped parts left out
+  bool in_data_table = false, dead = false;  // set by clean()
+  std::string match;                         // lower-case "class id" of an element
+  Stats s;                                   // of the subtree, dropped parts left out
   bool dropped = false;
   bool candidate = false;
   double score = 0;
 };
-
-// Readability's REGEXPS, as literal alternatives over the lower-cased "class id" string.
-constexpr const char* kUnlikely[] = {
-    "-ad-",     "ai2html",      "banner",   "breadcrumbs", "combx",        "comment",
-    "community", "cover-wrap",  "disqus",   "extra",       "footer",       "gdpr",
-    "header",   "legends",      "menu",     "related",     "remark",       "replies",
-    "rss",      "shoutbox",     "sidebar",  "skyscraper",  "social",       "sponsor",
-    "supplemental", "ad-break", "agegate",  "pagination",  "pager",        "popup",
-    "yom-remote"};
-constexpr const char* kMaybe[] = {"and", "article", "body", "column", "content", "main", "mathjax",
-                                  "shadow"};
-constexpr const char* kPositive[] = {"article", "body",       "content", "entry", "hentry",
-                                     "h-entry", "main",       "page",    "pagination", "post",
-                                     "text",    "blog",       "story"};
-constexpr const char* kNegative[] = {"-ad-",     "banner",  "combx",   "comment", "com-",
-                                     "contact",  "footer",  "gdpr",    "masthead", "media",
-                                     "meta",     "outbrain", "promo",  "related", "scroll",
-                                     "share",    "shoutbox", "sidebar", "skyscraper", "sponsor",
-                                     "shopping", "tags",    "widget"};
-constexpr const char* kByline[] = {"byline", "author", "dateline", "writtenby", "p-author"};
-constexpr const char* kUnlikelyRoles[] = {"menu",  "menubar",     "complementary", "navigation",
-                                          "alert", "alertdialog", "dialog"};
-// Elements that keep a div from being read as a paragraph.
-constexpr const char* kDivToP[] = {"blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"};
-constexpr const char* kTextish[] = {"span", "li", "td", "blockquote", "dl", "div", "img",
-                                    "ol",   "p",  "pre", "table", "ul"};
-constexpr const char* kPhrasing[] = {
-    "abbr", "audio", "b",     "bdo",    "br",   "button", "cite",   "code",     "data",
-    "datalist", "dfn", "em",  "embed",  "i",    "img",    "input",  "kbd",      "label",
-    "mark", "math",  "meter", "noscript", "object", "output", "progress", "q", "ruby",
-    "samp", "script", "select", "small", "span", "strong", "sub",   "sup",      "textarea",
-    "time", "var",   "wbr",   "a",      "del",  "ins",    "font",   "u",        "s",
-    "strike", "tt",  "big"};
-constexpr const char* kInvisible[] = {"script", "style", "noscript", "template", "head", "title",
-                                      "meta",   "link"};
-
-bool contains_any(const std::string& s, const char* const* begin, const char* const* end) {
-  for (auto it = begin; it != end; ++it)
-    if (s.find(*it) != std::string::npos) return true;
-  return false;
-}
-template <std::size_t N>
-bool matches(const std::string& s, const char* const (&words)[N]) {
-  return contains_any(s, words, words + N);
-}
-
-// Readability's negative pattern also has the whole word "hid".
-bool negative(const std::string& s) {
-  if (matches(s, kNegative) || s.find("hidden") != std::string::npos) return true;
-  std::size_t at = 0;
-  while ((at = s.find("hid", at)) != std::string::npos) {
-    bool left = at == 0 || s[at - 1] == ' ';
-    bool right = at + 3 == s.size() || s[at + 3] == ' ';
-    if (left && right) return true;
-    at += 3;
-  }
-  return false;
-}
-
-// "share" or "sharedaddy" as a word (between separators).
-bool share_widget(const std::string& s) {
-  for (const char* w : {"share", "sharedaddy"}) {
-    std::size_t len = std::strlen(w), at = 0;
-    while ((at = s.find(w, at)) != std::string::npos) {
-      auto sep = [](char c) { return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')); };
-      bool left = at == 0 || sep(s[at - 1]) || s[at - 1] == '_';
-      bool right = at + len == s.size() || sep(s[at + len]) || s[at + len] == '_';
-      if (left && right) return true;
-      at += len;
-    }
-  }
-  return false;
-}
-
-// Code points of a text with white-space runs counted once, and its commas.
-void text_stats(const char* t, double& chars, double& commas) {
-  bool space = false;
-  for (const unsigned char* p = reinterpret_cast<const unsigned char*>(t); p && *p; ++p) {
-    if (is_space(static_cast<char>(*p))) {
-      if (!space) chars += 1;
-      space = true;
-      continue;
-    }
-    space = false;
-    if ((*p & 0xC0) != 0x80) chars += 1;
-    if (*p == ',') commas += 1;
-    // U+060C Arabic comma, U+FF0C fullwidth comma, U+3001 ideographic comma
-    if ((p[0] == 0xD8 && p[1] == 0x8C) || (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8C) ||
-        (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x81))
-      commas += 1;
-  }
-}
 
 struct Flags {
   bool strip_unlikely = true, weight_classes = true, clean_conditionally = true;
@@ -204,8 +113,9 @@ class Scorer {
         i.in_table = up.in_table || name_is(up.node, "table");
         i.in_code = up.in_code || name_is(up.node, "code");
         i.in_figure = up.in_figure || name_is(up.node, "figure");
-        i.in_article = up.in_article || name_is(up.node, "article") || name_is(up.node, "main") ||
-                       (up.node->type == XML_ELEMENT_NODE && attr(up.node, "itemprop") == "articleBody");
+        i.in_article =
+            up.in_article || name_is(up.node, "article") || name_is(up.node, "main") ||
+            (up.node->type == XML_ELEMENT_NODE && attr(up.node, "itemprop") == "articleBody");
       }
       if (n->type == XML_ELEMENT_NODE) {
         i.invisible = parent_invisible || name_in(n, kInvisible);
@@ -234,7 +144,8 @@ class Scorer {
       i.s = Stats{};
       char parent_link = i.parent >= 0 ? in_link[i.parent] : 0;
       in_link[k] = parent_link;
-      if (name_is(i.node, "a") && !parent_link) in_link[k] = attr(i.node, "href").starts_with("#") ? 2 : 1;
+      if (name_is(i.node, "a") && !parent_link)
+        in_link[k] = attr(i.node, "href").starts_with("#") ? 2 : 1;
     }
     for (int k = static_cast<int>(info_.size()) - 1; k >= 0; --k) {
       Info& i = info_[k];
@@ -281,7 +192,9 @@ class Scorer {
     return w;
   }
 
-  double link_density(const Info& i) const { return i.s.chars > 0 ? i.s.link_chars / i.s.chars : 0; }
+  double link_density(const Info& i) const {
+    return i.s.chars > 0 ? i.s.link_chars / i.s.chars : 0;
+  }
 
   bool paragraph_like(const Info& i) const {
     return name_is(i.node, "p") || (name_is(i.node, "div") && !i.block_desc);
@@ -321,8 +234,8 @@ class Scorer {
         continue;
       }
       if (flags_.strip_unlikely && n != body_ && !name_is(n, "a")) {
-        bool unlikely = matches(i.match, kUnlikely) && !matches(i.match, kMaybe) &&
-                        !i.in_table && !i.in_code;
+        bool unlikely =
+            matches(i.match, kUnlikely) && !matches(i.match, kMaybe) && !i.in_table && !i.in_code;
         std::string role = attr(n, "role");
         for (const char* r : kUnlikelyRoles) unlikely |= role == r;
         if (unlikely) {
@@ -352,10 +265,14 @@ class Scorer {
     c.candidate = true;
     xmlNode* n = c.node;
     double s = 0;
-    if (name_is(n, "div")) s = 5;
-    else if (name_in(n, {"pre", "td", "blockquote"})) s = 3;
-    else if (name_in(n, {"address", "ol", "ul", "dl", "dd", "dt", "li", "form"})) s = -3;
-    else if (is_heading(n) || name_is(n, "th")) s = -5;
+    if (name_is(n, "div"))
+      s = 5;
+    else if (name_in(n, {"pre", "td", "blockquote"}))
+      s = 3;
+    else if (name_in(n, {"address", "ol", "ul", "dl", "dd", "dt", "li", "form"}))
+      s = -3;
+    else if (is_heading(n) || name_is(n, "th"))
+      s = -5;
     c.score = s + class_weight(c);
   }
 
@@ -486,7 +403,8 @@ class Scorer {
         double ld = link_density(s);
         std::string text = inner_text(c);
         double len = s.s.chars;
-        if (len > 80 && ld < 0.25) take = true;
+        if (len > 80 && ld < 0.25)
+          take = true;
         else if (len > 0 && len < 80 && ld == 0 &&
                  (text.find(". ") != std::string::npos || text.ends_with('.')))
           take = true;
@@ -518,11 +436,13 @@ class Scorer {
       if (info_[k].dead) continue;
       xmlNode* n = info_[k].node;
       // Sharing widgets, short enough not to be the article.
-      if (k != root && share_widget(info_[k].match) && info_[k].s.chars < 500) drop(k);
+      if (k != root && share_widget(info_[k].match) && info_[k].s.chars < 500)
+        drop(k);
       else if (name_in(n, {"object", "embed", "footer", "link", "aside", "iframe", "input",
                            "textarea", "select", "button", "fieldset"}))
         drop(k);
-      else if ((name_is(n, "h1") || name_is(n, "h2")) && class_weight(info_[k]) < 0) drop(k);
+      else if ((name_is(n, "h1") || name_is(n, "h2")) && class_weight(info_[k]) < 0)
+        drop(k);
       info_[k].dead = info_[k].dropped;
     }
     if (!flags_.clean_conditionally) return;
@@ -647,8 +567,8 @@ MainContent find_main_content(xmlDoc* doc, std::string& byline_out) {
   Scorer scorer(body);
   // Readability's retries: fewer rules each time until the article has 500 characters; else the
   // attempt that kept the most.
-  const Flags attempts[] = {{true, true, true}, {false, true, true}, {false, false, true},
-                            {false, false, false}};
+  const Flags attempts[] = {
+      {true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
   MainContent best;
   double best_chars = -1;
   std::string best_byline;

@@ -32,8 +32,8 @@ std::string collapse(std::string_view s) {
 // Offsets of " X " separators (X one of | - – — \ / > ») in `t`, with their byte lengths.
 std::vector<std::pair<std::size_t, std::size_t>> separators(const std::string& t,
                                                             bool hierarchical_only) {
-  static const std::string_view kAll[] = {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94",
-                                          "\\", "/", ">", "\xC2\xBB"};
+  static const std::string_view kAll[] = {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "\\",
+                                          "/", ">", "\xC2\xBB"};
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i] != ' ') continue;
@@ -48,7 +48,7 @@ std::vector<std::pair<std::size_t, std::size_t>> separators(const std::string& t
 }
 
 std::string title_from_title_tag(const std::string& orig, const std::vector<std::string>& h1s,
-                                  const std::vector<std::string>& headings) {
+                                 const std::vector<std::string>& headings) {
   std::string cur = orig;
   bool hierarchical = false;
   auto seps = separators(orig, false);
@@ -61,8 +61,10 @@ std::string title_from_title_tag(const std::string& orig, const std::vector<std:
     for (const auto& h : headings) heading_is_title |= h == orig;
     if (!heading_is_title) {
       cur = orig.substr(orig.rfind(':') + 1);
-      if (word_count(cur) < 3) cur = orig.substr(orig.find(':') + 1);
-      else if (word_count(orig.substr(0, orig.find(':'))) > 5) cur = orig;
+      if (word_count(cur) < 3)
+        cur = orig.substr(orig.find(':') + 1);
+      else if (word_count(orig.substr(0, orig.find(':'))) > 5)
+        cur = orig;
     }
   } else if ((orig.size() > 150 || orig.size() < 15) && h1s.size() == 1) {
     cur = h1s.front();

@@ -1,11 +1,11 @@
 // HTML pages: libxml2's HTML parser (no depth limit, the charset checked against the bytes), the
 // article found as Readability finds it (html_content.cpp), its title and byline kept as metadata,
 // and its text written one paragraph per block element, each with the element's path.
+#include <spdlog/spdlog.h>
+
 #include <cstring>
 #include <memory>
 #include <unordered_map>
-
-#include <spdlog/spdlog.h>
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/extract/document_readers.hpp"
@@ -37,24 +37,24 @@ using html::name_is;
 // Page furniture that is not the text: navigation, scripts, forms, embedded media. (A <header>
 // is left to the content finder: an article's own header holds its lede.)
 bool skipped(const xmlNode* n) {
-  static const char* const kSkip[] = {"script", "style",    "nav",      "footer", "aside",
-                                      "form",   "noscript", "template", "svg",    "iframe",
-                                      "button", "select",   "head",     "object", "canvas", "menu"};
+  static const char* const kSkip[] = {
+      "script", "style",  "nav",    "footer", "aside", "form",   "noscript", "template",
+      "svg",    "iframe", "button", "select", "head",  "object", "canvas",   "menu"};
   return name_in(n, kSkip);
 }
 
 // Elements that make one paragraph each.
 int block_kind(const xmlNode* n) {  // 0 none, 1 paragraph, 2..7 heading level + 1
   if (html::is_heading(n)) return n->name[1] - '0' + 1;
-  static const char* const kBlocks[] = {"p",  "li", "blockquote", "dd",      "dt",     "pre",
-                                        "figcaption", "td", "th", "caption", "address"};
+  static const char* const kBlocks[] = {
+      "p", "li", "blockquote", "dd", "dt", "pre", "figcaption", "td", "th", "caption", "address"};
   return name_in(n, kBlocks) ? 1 : 0;
 }
 
 bool is_container_block(const xmlNode* n) {
-  static const char* const kDivs[] = {"div",   "section", "article", "main",  "body", "ul",
-                                      "ol",    "table",   "tr",      "tbody", "thead", "dl",
-                                      "figure", "center"};
+  static const char* const kDivs[] = {"div",   "section", "article", "main",  "body",
+                                      "ul",    "ol",      "table",   "tr",    "tbody",
+                                      "thead", "dl",      "figure",  "center"};
   return name_in(n, kDivs);
 }
 
@@ -251,15 +251,16 @@ ExtractedText read_html(std::string_view bytes, const std::string& path) {
   std::string encoding = html::choose_encoding(bytes, note, repaired);
   if (!note.empty()) spdlog::warn("{}: {}", path, note);
   if (!repaired.empty()) bytes = repaired;
-  // NONET: never fetch anything. XML_PARSE_HUGE (the HTML parser honours it): no nesting limit (libxml2 drops everything below 256
-  // levels otherwise); the walks below are iterative. IGNORE_ENC: the encoding chosen above.
+  // NONET: never fetch anything. XML_PARSE_HUGE (the HTML parser honours it): no nesting limit
+  // (libxml2 drops everything below 256 levels otherwise); the walks below are iterative.
+  // IGNORE_ENC: the encoding chosen above.
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
               HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT | XML_PARSE_HUGE | HTML_PARSE_IGNORE_ENC;
   xmlGenericErrorFunc saved = xmlGenericError;
   void* saved_context = xmlGenericErrorContext;
   xmlSetGenericErrorFunc(nullptr, quiet);
-  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
-      bytes.data(), static_cast<int>(bytes.size()), nullptr, encoding.c_str(), flags));
+  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()),
+                                                      nullptr, encoding.c_str(), flags));
   xmlSetGenericErrorFunc(saved_context, saved);
   if (!doc) throw input_error(path, "", "not a readable HTML document");
 
