@@ -36,6 +36,7 @@ PYTHON_MODULES = {
     "dask": ("python3-dask", "scripts/dask_extract.py (test_dask_merge)"),
     "distributed": ("python3-distributed", "scripts/dask_extract.py (test_dask_merge)"),
     "cairo": ("python3-cairo", "tests/data/pdfhtml/make_docs.py makes the test PDFs"),
+    "lxml": ("python3-lxml", "test_html_evidence, tests/readability: HTML text, element paths"),
 }
 
 # Commands: name -> (Debian package, used by). Absolute paths are checked as they are.

@@ -15,6 +15,8 @@ packages=(
   poppler-utils time mount
   # headless browser for the explorer's test (--format html)
   chromium
+  # HTML tests: Readability's expected pages and element paths read with lxml
+  python3-lxml
   # sanitizers and fuzzers
   clang libclang-rt-14-dev
 )

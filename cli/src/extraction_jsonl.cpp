@@ -1128,6 +1128,8 @@ std::string extraction_to_json(const DocumentExtraction& x, const EntityCatalog*
   RecordOut w(1024 + 400 * x.entities.size() + 32 * x.mentions.size() + 140 * x.relations.size());
   w.raw("{\"version\":3,\"document\":").str(x.document_id).raw(",\"path\":").str(x.path);
   w.raw(",\"sha256\":").str(x.sha256).raw(",\"format\":").str(x.format);
+  if (!x.title.empty()) w.raw(",\"title\":").str(x.title);
+  if (!x.byline.empty()) w.raw(",\"byline\":").str(x.byline);
   if (put_entities(w, s, x, catalog)) w.raw(",\"lexicon\":").str(catalog->digest());
   put_mentions(w, s, x);
   put_relations(w, s, x);
@@ -1145,6 +1147,8 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
   x.path = str(d, "path");
   x.sha256 = str(d, "sha256");
   x.format = str(d, "format");
+  x.title = str(d, "title");
+  x.byline = str(d, "byline");
   read_entities(d, where, catalog, x);
   // Version 2 says so; records without "version" are version 1 (objects throughout).
   if (!d.HasMember("version")) {

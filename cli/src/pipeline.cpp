@@ -182,6 +182,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   x.path = doc.path;
   x.sha256 = doc.sha256;
   x.format = doc.format;
+  x.title = doc.title;
+  x.byline = doc.byline;
 
   // Reference lists are read by the reference extractor, not mined for entities.
   std::vector<ByteRange> skip;

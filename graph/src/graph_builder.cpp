@@ -89,6 +89,8 @@ void GraphBuilder::add(DocumentExtraction x) {
     doc.attributes["path"] = x.path;
     doc.attributes["sha256"] = x.sha256;
     doc.attributes["format"] = x.format;
+    if (!x.title.empty()) doc.attributes["title"] = x.title;
+    if (!x.byline.empty()) doc.attributes["byline"] = x.byline;
     entities_.emplace(doc.id, std::move(doc));
   }
   for (const auto& w : x.warnings) warnings_.insert(x.path + ": " + w);

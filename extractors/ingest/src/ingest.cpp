@@ -29,6 +29,22 @@ std::string sniff_format(std::string_view raw) {
   for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title"}) {
     if (low.find(tag) != std::string::npos) return "html";
   }
+  // A saved fragment ("<div>...</div>" without <html>): it opens with an HTML element and closes
+  // one of them.
+  auto tag_at = [&](std::size_t at) {
+    static constexpr std::string_view kTags[] = {
+        "div", "p", "span", "a", "article", "section", "main", "table", "ul", "ol", "li", "h1",
+        "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "em", "strong", "b", "i"};
+    for (std::string_view t : kTags)
+      if (low.compare(at, t.size(), t) == 0 && at + t.size() < low.size() &&
+          (low[at + t.size()] == '>' || low[at + t.size()] == ' ' || low[at + t.size()] == '\n'))
+        return true;
+    return false;
+  };
+  if (tag_at(1)) {
+    for (std::size_t at = low.find("</"); at != std::string::npos; at = low.find("</", at + 2))
+      if (tag_at(at + 2)) return "html";
+  }
   return "text";
 }
 
@@ -70,6 +86,8 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
   } else if (format == "html") {
     extracted = ingest::read_html(raw, path);
     doc.raw = std::move(extracted.text);
+    doc.title = std::move(extracted.title);
+    doc.byline = std::move(extracted.byline);
     repair = {false, false, false};  // block elements already delimit paragraphs
   } else {
     doc.raw = std::move(raw);

@@ -47,6 +47,8 @@ struct Document {
   std::string path;    // as given on the command line
   std::string sha256;  // of the original bytes
   std::string format = "text";  // text, pdf, html
+  std::string title;   // HTML: the article's title (from <meta>, <title> or its <h1>); else ""
+  std::string byline;  // HTML: the author line the page states, when it states one; else ""
   std::string raw;     // original bytes (for PDF/HTML: the extracted plain text)
   std::string text;    // repaired, NFC-normalised text the extractors read
   OffsetMap map;       // text offsets -> raw offsets

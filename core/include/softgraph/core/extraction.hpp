@@ -57,6 +57,7 @@ struct DocumentExtraction {
   std::string path;
   std::string sha256;
   std::string format;
+  std::string title, byline;  // an HTML page's title and byline ("" when it states none)
   std::vector<Entity> entities;
   std::vector<Mention> mentions;
   std::vector<Relation> relations;

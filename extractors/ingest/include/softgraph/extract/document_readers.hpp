@@ -15,6 +15,7 @@ struct ExtractedText {
   std::string text;                       // becomes Document::raw
   std::vector<SourceLocation> locations;  // ranges in `text`
   std::vector<HeadingHint> headings;      // ranges in `text`
+  std::string title, byline;              // page metadata (HTML), kept out of `text`
 };
 
 // True when this build has poppler-cpp / libxml2 (tests skip PDF/HTML cases otherwise).
