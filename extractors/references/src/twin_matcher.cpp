@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string>
+#include <unordered_map>
 
 #include "softgraph/extract/ref_text.hpp"
 
@@ -25,6 +27,87 @@ double best_title_match(const ParsedReference& a, const ParsedReference& b) {
   return s;
 }
 
+// The state both matchers share: union-find over the entries, the weak candidates (same author
+// and year, titles that do not compare, on the other side) and which entries paired strongly.
+struct Pairing {
+  explicit Pairing(std::size_t n) : parent(n), weak(n), paired(n, false) {
+    std::iota(parent.begin(), parent.end(), 0);
+  }
+  std::vector<std::size_t> parent;
+  std::vector<std::vector<std::size_t>> weak;
+  std::vector<bool> paired;
+};
+
+// Compares entries i < j and records what they are to each other.
+void compare(const std::vector<ParsedReference>& entries, const std::vector<int>& list_of,
+             std::size_t i, std::size_t j, Pairing& p) {
+  const auto& a = entries[i];
+  const auto& b = entries[j];
+  if (a.year != b.year || a.year_suffix != b.year_suffix || !same_authors(a, b)) return;
+  if (best_title_match(a, b) >= kSameTitle) {
+    p.parent[root(p.parent, j)] = root(p.parent, i);
+    p.paired[i] = p.paired[j] = true;
+    return;
+  }
+  bool other_side = (i < list_of.size() && j < list_of.size() && list_of[i] != list_of[j]) ||
+                    has_cyrillic(a.text) != has_cyrillic(b.text);
+  if (other_side) {
+    p.weak[i].push_back(j);
+    p.weak[j].push_back(i);
+  }
+}
+
+std::vector<std::vector<std::size_t>> groups_of(Pairing& p) {
+  const std::size_t n = p.parent.size();
+  // Titles that do not compare (a Cyrillic title and an English translation only) still pair
+  // when the author and year leave each entry exactly one candidate.
+  for (std::size_t i = 0; i < n; ++i)
+    if (p.weak[i].size() == 1 && p.weak[p.weak[i][0]].size() == 1 && !p.paired[i] &&
+        !p.paired[p.weak[i][0]])
+      p.parent[root(p.parent, p.weak[i][0])] = root(p.parent, i);
+  std::vector<std::vector<std::size_t>> groups;
+  std::vector<long> group_of(n, -1);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t r = root(p.parent, i);
+    if (group_of[r] < 0) {
+      group_of[r] = static_cast<long>(groups.size());
+      groups.emplace_back();
+    }
+    groups[static_cast<std::size_t>(group_of[r])].push_back(i);
+  }
+  return groups;
+}
+
+// The keys under which an entry is filed: its year and suffix with its first author's name key
+// (name_key), and, for keys long enough to forgive a slip (same_name_key: six letters), that key
+// and the key with each one letter deleted, marked apart. Two long keys within one edit share one
+// of the marked ones (a substitution: the key without that letter; an insertion: the shorter key
+// itself), so every pair same_authors accepts meets in some bucket.
+std::vector<std::string> buckets_of(const ParsedReference& e) {
+  std::vector<std::string> out;
+  if (e.authors.empty()) return out;  // same_authors never accepts it
+  const std::string key = name_key(e.authors[0].family);
+  if (key.empty()) return out;
+  std::string year = std::to_string(e.year);
+  year += e.year_suffix;
+  year += '|';
+  auto filed = [&](bool marked, std::string_view a, std::string_view b) {
+    std::string& s = out.emplace_back(year);
+    if (marked) s += '-';
+    s += a;
+    s += b;
+  };
+  filed(false, key, {});
+  if (key.size() >= 6) {
+    filed(true, key, {});
+    for (std::size_t k = 0; k < key.size(); ++k)
+      filed(true, std::string_view(key).substr(0, k), std::string_view(key).substr(k + 1));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace
 
 bool same_authors(const ParsedReference& a, const ParsedReference& b) {
@@ -45,44 +128,36 @@ bool same_authors(const ParsedReference& a, const ParsedReference& b) {
 std::vector<std::vector<std::size_t>> match_twins(const std::vector<ParsedReference>& entries,
                                                   const std::vector<int>& list_of) {
   const std::size_t n = entries.size();
-  std::vector<std::size_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0);
-  std::vector<std::vector<std::size_t>> weak(n);
-  std::vector<bool> paired(n, false);
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = i + 1; j < n; ++j) {
-      const auto& a = entries[i];
-      const auto& b = entries[j];
-      if (a.year != b.year || a.year_suffix != b.year_suffix || !same_authors(a, b)) continue;
-      if (best_title_match(a, b) >= kSameTitle) {
-        parent[root(parent, j)] = root(parent, i);
-        paired[i] = paired[j] = true;
-        continue;
-      }
-      bool other_side = (i < list_of.size() && j < list_of.size() && list_of[i] != list_of[j]) ||
-                        has_cyrillic(a.text) != has_cyrillic(b.text);
-      if (other_side) {
-        weak[i].push_back(j);
-        weak[j].push_back(i);
-      }
-    }
-  // Titles that do not compare (a Cyrillic title and an English translation only) still pair
-  // when the author and year leave each entry exactly one candidate.
-  for (std::size_t i = 0; i < n; ++i)
-    if (weak[i].size() == 1 && weak[weak[i][0]].size() == 1 && !paired[i] && !paired[weak[i][0]])
-      parent[root(parent, weak[i][0])] = root(parent, i);
-
-  std::vector<std::vector<std::size_t>> groups;
-  std::vector<long> group_of(n, -1);
+  Pairing p(n);
+  // Only entries filed under a common bucket can pair. The union and the weak lists do not
+  // depend on the order of the comparisons, only on which pairs are compared, once each.
+  std::unordered_map<std::string, std::vector<std::size_t>> buckets;
+  std::vector<std::vector<std::string>> filed(n);
   for (std::size_t i = 0; i < n; ++i) {
-    std::size_t r = root(parent, i);
-    if (group_of[r] < 0) {
-      group_of[r] = static_cast<long>(groups.size());
-      groups.emplace_back();
-    }
-    groups[static_cast<std::size_t>(group_of[r])].push_back(i);
+    filed[i] = buckets_of(entries[i]);
+    for (const std::string& b : filed[i]) buckets[b].push_back(i);
   }
-  return groups;
+  std::vector<std::size_t> later;
+  for (std::size_t i = 0; i < n; ++i) {
+    later.clear();
+    for (const std::string& b : filed[i]) {
+      const auto& members = buckets.find(b)->second;  // ascending
+      later.insert(later.end(), std::upper_bound(members.begin(), members.end(), i),
+                   members.end());
+    }
+    std::sort(later.begin(), later.end());
+    later.erase(std::unique(later.begin(), later.end()), later.end());
+    for (std::size_t j : later) compare(entries, list_of, i, j, p);
+  }
+  return groups_of(p);
+}
+
+std::vector<std::vector<std::size_t>> match_twins_plain(
+    const std::vector<ParsedReference>& entries, const std::vector<int>& list_of) {
+  Pairing p(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    for (std::size_t j = i + 1; j < entries.size(); ++j) compare(entries, list_of, i, j, p);
+  return groups_of(p);
 }
 
 }  // namespace softgraph::refs
