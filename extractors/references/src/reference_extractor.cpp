@@ -140,15 +140,24 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
   for (std::size_t li = 0; li < lists.size(); ++li) {
     out.reference_sections.push_back(lists[li].range);
     std::size_t with_number = 0;
+    const std::size_t list_begin = parsed.size();
     for (const auto& e : lists[li].entries) {
       refs::ParsedReference r = refs::parse_reference(e.text);
       with_number += r.number > 0;
-      if (r.authors.empty() || r.year == 0) {
+      // "———. 2011.": the authors of the entry before in the same list.
+      if (r.same_authors_as_previous && parsed.size() > list_begin && r.authors.empty()) {
+        r.authors = parsed.back().authors;
+        r.et_al = parsed.back().et_al;
+      }
+      // An entry not understood is kept as a Reference with its text (never cited by
+      // author-date, but by number, and listed), and named in a warning.
+      if (r.authors.empty() || (r.year == 0 && r.year_text.empty()))
         out.warnings.push_back(
             doc.path + ":" + std::to_string(lines.line_of(e.range.begin)) +
-            ": bibliography entry not understood (no author or year): " + e.text.substr(0, 80));
-        continue;
-      }
+            ": bibliography entry not understood (no " +
+            (r.authors.empty() ? (r.year == 0 && r.year_text.empty() ? "author or year" : "author")
+                               : "year") +
+            "): " + e.text.substr(0, 80));
       parsed.push_back(std::move(r));
       list_of.push_back(static_cast<int>(li));
       entry_range.push_back(e.range);

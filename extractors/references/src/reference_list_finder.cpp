@@ -9,6 +9,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "softgraph/extract/entry_splitter.hpp"
 #include "softgraph/extract/ref_text.hpp"
 #include "softgraph/extract/reference_parser.hpp"
 
@@ -104,31 +105,72 @@ void append_line(ReferenceEntry& e, std::string_view line, std::uint64_t end) {
   e.range.end = end;
 }
 
+// A short line between parts of a list that belongs to none: a running head or foot the reader
+// left ("EVAN JONES"), with no punctuation an entry's fragment would carry.
+bool looks_like_furniture(std::string_view l) {
+  return l.size() <= 60 && l.find_first_of(".,:;") == std::string_view::npos;
+}
+
+// A line that opens with a year ("2008. Strong Borders, ...") after an entry whose year has not
+// come yet: the rest of that entry, cut by a column or page break after its authors.
+bool year_first(std::string_view l, std::string_view open_before) {
+  return !l.empty() && l[0] >= '0' && l[0] <= '9' && !open_before.empty() && !has_year_early(open_before);
+}
+
 ReferenceList read_list(std::string_view text, ByteRange heading, std::uint64_t limit) {
   ReferenceList list;
   list.heading = heading;
   list.range = heading;
   std::vector<Line> lines = lines_from(text, heading.end, limit);
   ReferenceEntry cur;
+  EntrySplitter splitter;
   auto close = [&] {
     if (!cur.text.empty()) list.entries.push_back(cur);
     cur = {};
   };
-  for (const Line& ln : lines) {
+  // Whether line k goes on with the list: it opens an entry or holds one (a copy of the
+  // splitter, so that looking ahead changes nothing).
+  auto holds_entries = [&](std::size_t k) {
+    if (k >= lines.size()) return false;
+    std::string_view l = lines[k].range.slice(text);
+    if (is_reference_heading(l)) return false;
+    EntrySplitter probe = splitter;
+    return looks_like_entry_start(l) || probe.opens(l, lines[k].blank_before, {}) ||
+           !probe.inner_starts(l, {}).empty();
+  };
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const Line& ln = lines[k];
     std::string_view l = ln.range.slice(text);
     if (is_reference_heading(l)) break;
-    bool starts = looks_like_entry_start(l);
-    if (cur.text.empty() && list.entries.empty()) {
-      if (!starts) break;
-    } else if (!starts && ln.blank_before &&
-               !(looks_unfinished(cur.text) && !is_upper(code_point_at(l, 0)))) {
-      break;  // a paragraph that is no entry ends the list ("Information about authors:")
+    // A numbered list opens entries with its labels only (a wrapped line may start "2019. ...").
+    bool starts = splitter.opens(l, ln.blank_before, cur.text) ||
+                  (!splitter.numbered() && looks_like_entry_start(l) && !year_first(l, cur.text) &&
+                   !(looks_unfinished(cur.text) && !has_bullet(l) && !has_number(l)));
+    if (cur.text.empty() && list.entries.empty() && !starts) break;
+    std::vector<std::size_t> inner =
+        splitter.inner_starts(l, starts ? std::string_view() : std::string_view(cur.text));
+    if (!starts && ln.blank_before && inner.empty() &&
+        !(looks_unfinished(cur.text) && !is_upper(code_point_at(l, 0)))) {
+      // A paragraph with no entry in it: a fragment cut off by a column or page break, or a
+      // running head, when the list goes on after it; else the list has ended ("Information
+      // about authors:").
+      if (!holds_entries(k + 1)) break;
+      if (looks_like_furniture(l)) continue;
     }
     if (starts) {
       close();
       cur.range.begin = ln.range.begin;
     }
-    append_line(cur, l, ln.range.end);
+    std::size_t from = 0;
+    for (std::size_t at : inner) {
+      const std::string_view part = trim(l.substr(from, at - from));
+      append_line(cur, part, ln.range.begin + static_cast<std::uint64_t>(part.data() - l.data()) +
+                                 part.size());
+      close();
+      cur.range.begin = ln.range.begin + at;
+      from = at;
+    }
+    append_line(cur, l.substr(from), ln.range.end);
     list.range.end = ln.range.end;
   }
   close();

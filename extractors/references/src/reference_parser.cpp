@@ -82,7 +82,7 @@ int strip_label(std::string& s) {
   if (bracket) ++i;
   std::size_t d = i;
   while (i < s.size() && digit(s[i]) && i - d < 4) ++i;
-  if (i == d) return 0;
+  if (i == d || i - d > 3) return 0;  // "2020. Title": a year, not a label
   if (bracket ? (i >= s.size() || s[i] != ']') : (i >= s.size() || (s[i] != '.' && s[i] != ')')))
     return 0;
   if (i + 1 < s.size() && s[i + 1] != ' ') return 0;
@@ -226,6 +226,18 @@ bool year_at(std::string_view s, std::size_t p, int& year, std::string& suffix) 
       (p + 5 == s.size() || !std::isalpha(static_cast<unsigned char>(s[p + 5]))))
     suffix = std::string(1, s[p + 4]);
   return true;
+}
+
+}  // namespace
+
+namespace {
+
+// What may follow a year that closes an author part: "." or "," or the end ("2015;55(3)" is
+// Vancouver's year before a volume); a form that ends with its own full stop ("n.d.") needs
+// nothing.
+bool closes_year(std::string_view s, const YearForm& y) {
+  if (!y.text.empty() && y.text.back() == '.') return true;
+  return y.end >= s.size() || s[y.end] == '.' || s[y.end] == ',';
 }
 
 bool is_genre(std::string_view bracket) {
@@ -501,44 +513,177 @@ void read_tail(std::string_view s, std::size_t p, ParsedReference& r) {
 std::size_t paren_year(std::string_view s, std::size_t from, ParsedReference& r,
                        std::size_t& open) {
   for (std::size_t p = s.find('(', from); p != std::string_view::npos; p = s.find('(', p + 1)) {
-    std::string suffix;
-    int y = 0;
-    bool nd = s.compare(p + 1, 4, "n.d.") == 0 || s.compare(p + 1, 7, "б. г.") == 0;
-    if (!nd && !year_at(s, p + 1, y, suffix)) continue;
+    YearForm y;
+    if (!read_year_form(s, p + 1, y)) continue;
     std::size_t close = s.find(')', p);
     if (close == std::string_view::npos || close - p > 40) continue;
     // The year closes the author part: a "(2010)" deep in a GOST title is not it.
     if (p > 300 || s.substr(0, p).find("//") != std::string_view::npos)
       return std::string_view::npos;
-    r.year = y;
-    r.year_suffix = suffix;
+    r.year = y.year;
+    r.year_suffix = y.suffix;
+    r.year_text = y.text;
     open = p;
     return close + 1;
   }
   return std::string_view::npos;
 }
 
-// Chicago "Surname, Given. 2004." : the full stop before the year, or npos.
-std::size_t chicago_year(std::string_view s, ParsedReference& r) {
+std::string_view author_part(std::string_view s, std::size_t stop);
+bool only_names(std::string_view seg, bool named);
+
+// Chicago "Surname, Given. 2004." : the full stop before the year, or npos; `after` gets the
+// byte after the year.
+std::size_t chicago_year(std::string_view s, ParsedReference& r, std::size_t& after) {
   std::size_t limit = std::min<std::size_t>(s.size(), 300);
   for (std::size_t p = 0; p + 6 < limit; ++p) {
     if (s[p] == '"' || s[p] == '*' || s.compare(p, 3, "\xE2\x80\x9C") == 0 ||
         s.compare(p, 2, "//") == 0)
       return std::string_view::npos;
-    if (s[p] != '.' || s[p + 1] != ' ') continue;
-    int y = 0;
-    std::string suffix;
-    if (!year_at(s, p + 2, y, suffix)) continue;
-    std::size_t after = p + 6 + suffix.size();
-    if (after < s.size() && s[after] != '.' && s[after] != ',') continue;
-    r.year = y;
-    r.year_suffix = suffix;
+    if ((s[p] != '.' && s[p] != ',') || s[p + 1] != ' ') continue;
+    YearForm y;
+    if (!read_year_form(s, p + 2, y) || !closes_year(s, y)) continue;
+    // Harvard's "Hess, S. and Aidoo, R., 2015." when names alone come before the comma.
+    if (s[p] == ',' && !only_names(author_part(s, p), true)) continue;
+    r.year = y.year;
+    r.year_suffix = y.suffix;
+    r.year_text = y.text;
+    after = y.end;
     return p;
   }
   return std::string_view::npos;
 }
 
+// The author part before a year: ends with the full stop of a last initial ("Lerman, K."), not
+// with one that only closes the part ("Alden, Chris."); editors' marks go.
+std::string_view author_part(std::string_view s, std::size_t stop) {
+  std::string_view seg = s.substr(0, stop);
+  if (stop < s.size() && s[stop] == '.' && stop >= 1 && s[stop - 1] >= 'A' && s[stop - 1] <= 'Z' &&
+      (stop == 1 || s[stop - 2] == ' ' || s[stop - 2] == '.' || s[stop - 2] == '-'))
+    seg = s.substr(0, stop + 1);
+  seg = trim(seg);
+  for (bool more = true; more;) {
+    more = false;
+    for (std::string_view mark : {", eds.", ", ed.", ", eds", ", ed", ". eds", ". ed", " (eds.)", " (ed.)",
+                                  " (Eds.)", " (Ed.)", ", editors", ", editor", ", trans."})
+      if (seg.size() > mark.size() && seg.ends_with(mark)) {
+        seg.remove_suffix(mark.size());
+        more = true;
+      }
+    while (!seg.empty() && (seg.back() == ',' || seg.back() == ';' || seg.back() == ' '))
+      seg.remove_suffix(1), more = true;
+  }
+  return seg;
+}
+
+// After "ed." or "eds." that follow a dash: "———, ed. 1987."
+std::size_t skip_editor_mark(std::string_view s, std::size_t p) {
+  for (std::string_view mark : {"eds.", "ed.", "Eds.", "Ed.", "trans."})
+    if (s.compare(p, mark.size(), mark) == 0) {
+      p += mark.size();
+      while (p < s.size() && (s[p] == ' ' || s[p] == ',' || s[p] == '.')) ++p;
+      return p;
+    }
+  return p;
+}
+
+// Whether `seg` is names and nothing else; `named`: one of them has a given name or initials, or
+// there are several (a lone capitalised word is as likely a publisher's).
+bool only_names(std::string_view seg, bool named) {
+  if (seg.empty()) return false;
+  std::vector<Author> authors;
+  bool et_al = false;
+  std::size_t n = parse_authors(seg, authors, et_al, true);
+  if (n == 0) return false;
+  std::string_view rest = trim(seg.substr(n));
+  if (!rest.empty() && rest != "." && rest != ",") return false;
+  if (!named) return true;
+  return authors.size() > 1 || et_al || !authors[0].given.empty();
+}
+
 }  // namespace
+
+bool read_year_form(std::string_view s, std::size_t p, YearForm& out) {
+  out = {};
+  for (std::string_view w : {"n.d.", "n. d.", "N.d.", "forthcoming", "Forthcoming", "in press",
+                             "In press", "\xD0\xB1. \xD0\xB3."})  // б. г.
+    if (s.compare(p, w.size(), w) == 0 &&
+        (p + w.size() == s.size() || !is_letter(code_point_at(s, p + w.size())))) {
+      out.text = std::string(w);
+      out.end = p + w.size();
+      return true;
+    }
+  if (!year_at(s, p, out.year, out.suffix)) return false;
+  out.end = p + 4 + out.suffix.size();
+  if (out.suffix.empty()) {
+    // "1998/9", "1998/99", "1998-99", "1998–99": the first year counts, the form is kept.
+    for (std::string_view sep : {"/", "-", "\xE2\x80\x93"}) {
+      if (s.compare(out.end, sep.size(), sep) != 0) continue;
+      std::size_t q = out.end + sep.size(), e = q;
+      while (e < s.size() && e - q < 4 && digit(s[e])) ++e;
+      if (e == q || (e < s.size() && (digit(s[e]) || is_letter(code_point_at(s, e))))) break;
+      if (e - q == 4 && s.compare(q, 2, s.substr(p, 2)) != 0) break;
+      out.text = std::string(s.substr(p, e - p));
+      out.end = e;
+      break;
+    }
+  }
+  return true;
+}
+
+std::size_t same_author_dash(std::string_view s) {
+  std::size_t p = 0;
+  int long_dashes = 0, short_dashes = 0;
+  while (p < s.size()) {
+    if (s.compare(p, 3, "\xE2\x80\x94") == 0 || s.compare(p, 3, "\xE2\x80\x95") == 0) {
+      ++long_dashes;  // — ―
+      p += 3;
+    } else if (s.compare(p, 3, "\xE2\x80\x93") == 0) {
+      ++short_dashes;  // –
+      p += 3;
+    } else if (s[p] == '-' || s[p] == '_') {
+      ++short_dashes;
+      ++p;
+    } else {
+      break;
+    }
+  }
+  if (long_dashes == 0 && short_dashes < 2) return 0;
+  // A dash ends at a full stop, a comma or a space: "———.", "—,", "——— 1987".
+  if (p < s.size() && s[p] != '.' && s[p] != ',' && s[p] != ' ') return 0;
+  return p;
+}
+
+bool opens_author_date_entry(std::string_view s, bool without_year) {
+  if (std::size_t d = same_author_dash(s)) {
+    std::size_t q = d;
+    while (q < s.size() && (s[q] == '.' || s[q] == ',' || s[q] == ' ')) ++q;
+    q = skip_editor_mark(s, q);
+    YearForm y;
+    return read_year_form(s, q, y) || (q < s.size() && s[q] == '(');
+  }
+  if (s.empty() || !is_upper(code_point_at(s, 0))) return false;
+  const std::size_t limit = std::min<std::size_t>(s.size(), 300);
+  for (std::size_t q = 1; q + 2 < limit; ++q) {
+    const char c = s[q];
+    if (c == '"' || s.compare(q, 3, "\xE2\x80\x9C") == 0 || s.compare(q, 3, "\xE2\x80\x9D") == 0)
+      return false;  // a quoted title before any year: no author-date start
+    if (s[q + 1] != ' ' && !(c == ' ' && s[q + 1] == '(')) continue;
+    YearForm y;
+    if (c == '.') {
+      if (read_year_form(s, q + 2, y) && closes_year(s, y)) return only_names(author_part(s, q), true);
+      const bool initial = s[q - 1] >= 'A' && s[q - 1] <= 'Z' &&
+                           (q == 1 || s[q - 2] == ' ' || s[q - 2] == '.' || s[q - 2] == '-');
+      if (without_year && !initial) return only_names(author_part(s, q), false);
+    } else if (c == ' ' && read_year_form(s, q + 2, y) && y.end < s.size() && s[y.end] == ')') {
+      return only_names(author_part(s, q), true);  // "Nye, J. S. (2004)"
+    } else if (c == ',' && read_year_form(s, q + 2, y) && y.end < s.size() &&
+               (s[y.end] == '.' || s[y.end] == ',')) {
+      return only_names(author_part(s, q), true);  // Harvard "Nye, J.S., 2004."
+    }
+  }
+  return false;
+}
 
 ParsedReference parse_reference(std::string_view entry) {
   ParsedReference r;
@@ -552,10 +697,34 @@ ParsedReference parse_reference(std::string_view entry) {
   r.language = script_language(s);
 
   std::size_t open = 0, rest = std::string::npos;
-  std::size_t after_paren = paren_year(s, 0, r, open);
-  std::size_t chicago = after_paren == std::string::npos ? chicago_year(s, r) : std::string::npos;
-  if (after_paren != std::string::npos) {
-    std::string_view seg = trim_punct(std::string_view(s).substr(0, open), ",; ");
+  // "———. 2011." (the authors of the entry before) and "2022. Title." (none): the year first.
+  std::size_t first = 0;
+  if (std::size_t d = same_author_dash(s)) {
+    r.same_authors_as_previous = true;
+    first = d;
+    while (first < s.size() && (s[first] == '.' || s[first] == ',' || s[first] == ' ')) ++first;
+    first = skip_editor_mark(s, first);
+  }
+  YearForm leading;
+  std::size_t after_paren = std::string::npos, chicago = std::string::npos, chicago_end = 0;
+  if (read_year_form(s, first, leading) && closes_year(s, leading)) {
+    r.year = leading.year;
+    r.year_suffix = leading.suffix;
+    r.year_text = leading.text;
+    rest = leading.end;
+    r.style = "chicago";
+  } else if (first > 0 && first < s.size() && s[first] == '(') {
+    after_paren = paren_year(s, first, r, open);
+    rest = after_paren;
+    r.style = "apa";
+  } else {
+    after_paren = paren_year(s, 0, r, open);
+    if (after_paren == std::string::npos) chicago = chicago_year(s, r, chicago_end);
+  }
+  if (first > 0 || rest != std::string::npos) {
+    if (rest == std::string::npos) rest = first;  // the year read above; no author part
+  } else if (after_paren != std::string::npos) {
+    std::string_view seg = author_part(s, open);
     std::size_t used = parse_authors(seg, r.authors, r.et_al, true);
     if (r.authors.empty() && !seg.empty())
       r.authors.push_back({std::string(trim_punct(seg)), "", ""});
@@ -563,10 +732,10 @@ ParsedReference parse_reference(std::string_view entry) {
     rest = after_paren;
     r.style = (rest < s.size() && s[rest] == '.') ? "apa" : "harvard";
   } else if (chicago != std::string::npos) {
-    std::string_view seg = std::string_view(s).substr(0, chicago);
+    std::string_view seg = author_part(s, chicago);
     parse_authors(seg, r.authors, r.et_al, true);
     if (r.authors.empty()) r.authors.push_back({std::string(trim_punct(seg)), "", ""});
-    rest = chicago + 6 + r.year_suffix.size();
+    rest = chicago_end;
     r.style = "chicago";
   } else {
     std::size_t used = parse_authors(s, r.authors, r.et_al, false);
@@ -578,6 +747,12 @@ ParsedReference parse_reference(std::string_view entry) {
                                                                    : "vancouver";
   }
 
+  // "ALLISON, GRAHAM T." as "Allison, Graham T.": names set in capitals are names, not acronyms.
+  for (Author& a : r.authors)
+    if (!a.given.empty() && is_all_caps(a.family) && is_all_caps(a.given)) {
+      a.family = title_case(a.family);
+      a.given = title_case(a.given);
+    }
   std::string_view sv(s);
   std::size_t p = skip_seps(sv, rest);
   bool italic = false;
@@ -613,6 +788,17 @@ ParsedReference parse_reference(std::string_view entry) {
     r.type = "book";
   }
   if (!r.title_translation.empty() && r.language == "en") r.language = "und";
+  if (r.year == 0 && r.year_text.empty()) {
+    // IEEE's year closes the entry ("..., tools, 2006."), where a title may have taken it.
+    YearForm y;
+    for (std::size_t i = sv.size(); i-- > 0;)
+      if (digit(sv[i]) && (i == 0 || !digit(sv[i - 1])) && read_year_form(sv, i, y) && y.year &&
+          closes_year(sv, y) && (i == 0 || sv[i - 1] == ' ')) {
+        r.year = y.year;
+        r.year_suffix = y.suffix;
+        break;
+      }
+  }
   return r;
 }
 

@@ -66,6 +66,10 @@ inline bool same_name_key(std::string_view ka, std::string_view kb) {
 }
 // Similarity in [0,1] of two titles after transliteration (Dice coefficient of letter trigrams).
 double title_similarity(std::string_view a, std::string_view b);
+// True when `s` has two letters or more and none in lower case ("ALLISON", "GRAHAM T.").
+bool is_all_caps(std::string_view s);
+// Each word's first letter upper case, the rest lower ("BUENO DE MESQUITA" -> "Bueno De Mesquita").
+std::string title_case(std::string_view utf8);
 // Case-folded copy (ICU full folding) for comparing headings.
 std::string fold_case(std::string_view utf8);
 std::size_t edit_distance(std::string_view a, std::string_view b);
