@@ -47,6 +47,13 @@ bool read_years(std::string_view s, std::vector<Year>& years, std::string& locat
     if (e == p) break;
     years.push_back(y);
     p = e;
+    // "1972a,b" and "1979a,b,c": more works of that year, by their letters alone.
+    while (!y.suffix.empty() && p + 1 < s.size() && s[p] == ',' &&
+           (s[p + 1] >= 'a' && s[p + 1] <= 'z') &&
+           (p + 2 == s.size() || !is_letter(code_point_at(s, p + 2)))) {
+      years.push_back({y.year, std::string(1, s[p + 1])});
+      p += 2;
+    }
     std::size_t q = p;
     while (q < s.size() && (s[q] == ',' || s[q] == ' ')) ++q;
     Year next;
@@ -68,6 +75,20 @@ bool read_years(std::string_view s, std::vector<Year>& years, std::string& locat
     locator = std::string(rest);
     return true;
   }
+  // Roman page numbers ("1995, xl", "xxi-xlviii") and a source named after the year ("2014,
+  // as cited by ...", "quoted in ...").
+  const std::size_t roman = rest.find_first_not_of("ivxlcdm");
+  if (roman != 0 && rest.size() < 16 &&
+      (roman == std::string_view::npos || rest[roman] == '-' || rest[roman] == ' ' ||
+       rest.compare(roman, 3, "\xE2\x80\x93") == 0)) {
+    locator = std::string(rest);
+    return true;
+  }
+  for (std::string_view lead : {"as cited", "cited in", "quoted in", "quoted by", "emphasis"})
+    if (rest.starts_with(lead)) {
+      locator = std::string(rest);
+      return true;
+    }
   return false;
 }
 
@@ -136,11 +157,13 @@ std::size_t forward_names(std::string_view s, std::vector<std::string>& names, b
       p = skip_space(s, q + 4);
     } else if (at(s, q, "\xD0\xB8 ")) {  // "и "
       p = skip_space(s, q + 3);
-    } else if (q < s.size() && s[q] == ',' &&
-               read_name(s, skip_space(s, q + 1)) != skip_space(s, q + 1)) {
-      p = skip_space(s, q + 1);
-      if (at(s, p, "and ")) p = skip_space(s, p + 4);
-      if (at(s, p, "&")) p = skip_space(s, p + 1);
+    } else if (q < s.size() && s[q] == ',' && names.size() < 8) {
+      // "Lopez, Novak, and Kim 2021", "Lopez, Novak, & Kim"
+      std::size_t r = skip_space(s, q + 1);
+      if (at(s, r, "and ")) r = skip_space(s, r + 4);
+      else if (at(s, r, "&")) r = skip_space(s, r + 1);
+      if (read_name(s, r) == r) return e;
+      p = r;
     } else {
       return e;
     }
@@ -228,20 +251,33 @@ bool back_names(std::string_view s, std::size_t open, Names& out) {
   out.names.emplace_back(name);
   out.begin = w.begin;
   // Co-authors to the left: "Usmonov and Inagaki", "Lebedeva & Faure", "A, B, and C".
-  while (true) {
+  bool conjunction = false;  // one "and" or "&" read: further names come with commas
+  while (out.names.size() < 8) {
     ByteRange conj = word_before(s, out.begin);
     std::string_view c = conj.slice(s);
     std::size_t before = conj.begin;
-    if (c.empty() && conj.end > 0 && s[conj.end - 1] == '&')
+    if (!conjunction && c.empty() && conj.end > 0 && s[conj.end - 1] == '&') {
       before = conj.end - 1;
-    else if (c != "and" && c != "и")
-      break;
+    } else if (!conjunction && (c == "and" || c == "и")) {
+      before = conj.begin;
+    } else {
+      // "Harnisch, Frank, and Maull": a name and its comma before the names read.
+      std::size_t e = out.begin;
+      while (e > 0 && s[e - 1] == ' ') --e;
+      if (!conjunction || e == 0 || s[e - 1] != ',') break;
+      before = e - 1;
+    }
+    // ", and" before the last name: the comma goes with the conjunction.
+    std::size_t b = before;
+    while (b > 0 && s[b - 1] == ' ') --b;
+    if (b > 0 && s[b - 1] == ',') before = b - 1;
     ByteRange prev = word_before(s, before);
     std::string_view pw = prev.slice(s);
     if (!pw.empty() && pw.back() == ',') pw.remove_suffix(1);
     if (!is_name_word(pw)) break;
     out.names.insert(out.names.begin(), std::string(pw));
     out.begin = prev.begin;
+    conjunction = true;
   }
   return true;
 }

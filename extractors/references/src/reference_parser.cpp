@@ -601,6 +601,20 @@ bool only_names(std::string_view seg, bool named) {
   return authors.size() > 1 || et_al || !authors[0].given.empty();
 }
 
+// "CHINESE MINISTRY OF FOREIGN AFFAIRS": a body as author, set in capitals as the list's names
+// are; a few words of capitals and nothing else.
+bool corporate_in_capitals(std::string_view seg) {
+  if (!is_all_caps(seg) || seg.size() > 80) return false;
+  int words = 1;
+  for (char c : seg) {
+    if (c == ' ') ++words;
+    else if (static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z') && c != '&' &&
+             c != '-' && c != '\'')
+      return false;
+  }
+  return words <= 8;
+}
+
 }  // namespace
 
 bool read_year_form(std::string_view s, std::size_t p, YearForm& out) {
@@ -671,7 +685,10 @@ bool opens_author_date_entry(std::string_view s, bool without_year) {
     if (s[q + 1] != ' ' && !(c == ' ' && s[q + 1] == '(')) continue;
     YearForm y;
     if (c == '.') {
-      if (read_year_form(s, q + 2, y) && closes_year(s, y)) return only_names(author_part(s, q), true);
+      if (read_year_form(s, q + 2, y) && closes_year(s, y)) {
+        const std::string_view seg = author_part(s, q);
+        return only_names(seg, true) || corporate_in_capitals(seg);
+      }
       const bool initial = s[q - 1] >= 'A' && s[q - 1] <= 'Z' &&
                            (q == 1 || s[q - 2] == ' ' || s[q - 2] == '.' || s[q - 2] == '-');
       if (without_year && !initial) return only_names(author_part(s, q), false);
