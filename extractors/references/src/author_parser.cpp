@@ -136,7 +136,22 @@ std::size_t read_surname(std::string_view s, std::size_t p) {
       }
   }
   std::size_t e = read_word(s, q);
-  return e == q ? p : e;
+  if (e == q) return p;
+  // "Bueno de Mesquita": a particle and a capitalised word after the first word belong to it.
+  for (bool more = true; more;) {
+    more = false;
+    if (e + 1 >= s.size() || s[e] != ' ') break;
+    for (auto part : kParticles)
+      if (part[0] >= 'a' && s.compare(e + 1, part.size(), part) == 0) {
+        const std::size_t w = read_word(s, e + 1 + part.size());
+        if (w != e + 1 + part.size()) {
+          e = w;
+          more = true;
+        }
+        break;
+      }
+  }
+  return e;
 }
 
 // Given names in Chicago's inverted first author: "Joseph S." up to "," "." or a conjunction.

@@ -104,6 +104,15 @@ bool is_stop_word(std::string_view w) {
   });
 }
 
+// s.compare(q, m.size(), m) == 0 for q <= s.size(), byte by byte (no memcmp call for a few
+// bytes that mostly differ at the first).
+bool at(std::string_view s, std::size_t q, std::string_view m) {
+  if (s.size() - q < m.size()) return false;
+  for (std::size_t i = 0; i < m.size(); ++i)
+    if (s[q + i] != m[i]) return false;
+  return true;
+}
+
 // A capitalised name at p ("Nye", "Garbuzarova", "Лебедева"); returns the end or p.
 std::size_t read_name(std::string_view s, std::size_t p) {
   int len = 0;
@@ -120,16 +129,21 @@ std::size_t read_name(std::string_view s, std::size_t p) {
     }
   }
   if (q - p < 2 || is_stop_word(s.substr(p, q - p))) return p;
+  // "Bueno de Mesquita": a lower-case particle and a capitalised word go on with the name.
+  for (std::string_view part : {" de ", " van ", " von ", " da ", " del ", " der ", " di ", " du ",
+                                " dos ", " ten ", " ter "}) {
+    if (!at(s, q, part)) continue;
+    const std::size_t r = q + part.size();
+    std::size_t e = r;
+    int l = 0;
+    if (e < s.size() && is_upper(code_point_at(s, e, &l))) {
+      e += static_cast<std::size_t>(l);
+      while (e < s.size() && is_letter(code_point_at(s, e, &l))) e += static_cast<std::size_t>(l);
+      if (e - r >= 2) q = e;
+    }
+    break;
+  }
   return q;
-}
-
-// s.compare(q, m.size(), m) == 0 for q <= s.size(), byte by byte (no memcmp call for a few
-// bytes that mostly differ at the first).
-bool at(std::string_view s, std::size_t q, std::string_view m) {
-  if (s.size() - q < m.size()) return false;
-  for (std::size_t i = 0; i < m.size(); ++i)
-    if (s[q + i] != m[i]) return false;
-  return true;
 }
 
 std::size_t skip_space(std::string_view s, std::size_t p) {
@@ -372,6 +386,15 @@ void numbered(std::string_view s, std::size_t open, std::size_t close,
 
 namespace {
 
+// "ibid.", "Ibid., 45", "ibid, p. 4": the work cited just before.
+bool is_ibid(std::string_view inner) {
+  if (!starts_with_ci(inner, "ibid")) return false;
+  std::string_view rest = inner.substr(4);
+  if (!rest.empty() && rest[0] == '.') rest.remove_prefix(1);
+  rest = trim(rest);
+  return rest.empty() || rest[0] == ',' || rest[0] == ':';
+}
+
 // The next '(' or '[' at or after `i` (s.size() if none): citations open with one, and the
 // bytes between are passed sixteen at a time.
 std::size_t next_bracket(std::string_view s, std::size_t i) {
@@ -402,6 +425,15 @@ std::size_t next_bracket(std::string_view s, std::size_t i) {
 }
 
 }  // namespace
+
+bool names_peoples(const std::vector<std::string>& names) {
+  if (names.empty()) return false;
+  return std::all_of(names.begin(), names.end(), [](const std::string& n) {
+    for (std::string_view end : {"ian", "ean", "ese", "ish", "ic"})
+      if (n.size() > end.size() + 2 && n.ends_with(end)) return true;
+    return false;
+  });
+}
 
 std::vector<CitationHit> find_citations(std::string_view s, const std::vector<ByteRange>& skip,
                                         bool numbered_refs) {
@@ -435,6 +467,11 @@ std::vector<CitationHit> find_citations(std::string_view s, const std::vector<By
       h.rule = names.rule;
       h.range = {names.begin, close + 1};
       add_years(out, std::move(h), ys);
+    } else if (is_ibid(inner)) {
+      CitationHit h;
+      h.range = {open, close + 1};
+      h.rule = "citation:ibid";
+      out.push_back(std::move(h));
     } else {
       parenthetical(s, open, close, out);
     }

@@ -45,6 +45,7 @@ double confidence_of(std::string_view rule) {
   if (rule == "citation:parenthetical") return 1.0;
   if (rule == "citation:narrative") return 0.95;
   if (rule == "citation:numbered") return 0.9;
+  if (rule == "citation:ibid") return 0.85;
   return 0.9;  // possessive
 }
 
@@ -102,6 +103,10 @@ std::vector<std::string> actors_in(ByteRange where, const std::vector<Mention>& 
 
 // Appends "Nye & Keohane (2002a)" or "[3]" to `out` (warnings are built in one string).
 void append_citation_text(std::string& out, const CitationHit& h) {
+  if (h.rule == "citation:ibid") {
+    out += "(ibid.)";
+    return;
+  }
   if (h.number) {
     out += '[';
     out += std::to_string(h.number);
@@ -194,8 +199,15 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
   std::vector<int> cited(built.references.size(), 0);
 
   const refs::AuthorKeys keys = refs::author_keys(parsed);
+  int last_cited = -1;  // the reference of the last citation resolved, for "(ibid.)"
   for (const CitationHit& hit : refs::find_citations(doc.text, skip, numbered)) {
-    refs::Resolution res = refs::resolve_citation(hit, parsed, built, keys);
+    refs::Resolution res =
+        hit.rule == "citation:ibid"
+            ? refs::Resolution{last_cited, last_cited < 0 ? "no citation before it" : ""}
+            : refs::resolve_citation(hit, parsed, built, keys);
+    // "Russian and Chinese (2022)": peoples, not authors, when no work of theirs is listed.
+    if (res.reference < 0 && hit.rule == "citation:narrative" && refs::names_peoples(hit.names))
+      continue;
     // "path:line: <what> <citation><sep><problem>"
     auto warn = [&](std::string_view what, std::string_view sep) {
       std::string w;
@@ -214,6 +226,7 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
       continue;
     }
     if (!res.problem.empty()) warn(": citation ", " ");
+    last_cited = res.reference;
     const Entity& ref = built.references[static_cast<std::size_t>(res.reference)].entity;
     ++cited[static_cast<std::size_t>(res.reference)];
     int s = context.sentence_at(hit.range.begin);

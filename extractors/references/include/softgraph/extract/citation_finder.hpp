@@ -14,7 +14,8 @@ namespace softgraph::refs {
 
 struct CitationHit {
   ByteRange range;        // in Document::text: the citation as written
-  std::string_view rule;  // a literal: citation:parenthetical, :narrative, :possessive, :numbered
+  std::string_view rule;  // a literal: citation:parenthetical, :narrative, :possessive, :numbered,
+                          // :ibid
   std::vector<std::string> names;  // surnames as written, first author first
   bool et_al = false;
   int year = 0;
@@ -25,6 +26,10 @@ struct CitationHit {
 
 // `skip`: ranges where nothing counts (reference lists, translator's notes). `numbered`: whether
 // bracketed numbers are citations (the document has a numbered reference list).
+// True when every name is a people's or a language's ("Russian", "Sino-Japanese", "Turkish"):
+// "Russian and Chinese (2022)" is no citation unless the list holds a work of such authors.
+bool names_peoples(const std::vector<std::string>& names);
+
 std::vector<CitationHit> find_citations(std::string_view text, const std::vector<ByteRange>& skip,
                                         bool numbered);
 
