@@ -16,10 +16,17 @@ bool digit(char c) { return c >= '0' && c <= '9'; }
 struct Year {
   int year = 0;
   std::string suffix;
+  std::string text;  // "n.d.", "forthcoming", "in press", "1998/9"
 };
 
-// "2002", "2004a" at p; returns the end or p.
+// "2002", "2004a", "1998/9", "n.d.", "forthcoming" at p; returns the end or p.
 std::size_t read_year(std::string_view s, std::size_t p, Year& y) {
+  for (std::string_view w : {"n.d.", "n. d.", "forthcoming", "in press"})
+    if (s.size() - std::min(p, s.size()) >= w.size() && s.compare(p, w.size(), w) == 0 &&
+        (p + w.size() == s.size() || !is_letter(code_point_at(s, p + w.size())))) {
+      y = {0, "", w == "n. d." ? std::string("n.d.") : std::string(w)};
+      return p + w.size();
+    }
   if (p + 4 > s.size()) return p;
   for (std::size_t i = p; i < p + 4; ++i)
     if (!digit(s[i])) return p;
@@ -35,6 +42,15 @@ std::size_t read_year(std::string_view s, std::size_t p, Year& y) {
     ++e;
   }
   if (e < s.size() && is_letter(code_point_at(s, e))) return p;  // "2002nd", "1990s"
+  y.text.clear();
+  if (y.suffix.empty() && e + 1 < s.size() && s[e] == '/' && digit(s[e + 1])) {
+    std::size_t f = e + 1;  // "1998/9", "1998/99": the first year counts
+    while (f < s.size() && f - e <= 4 && digit(s[f])) ++f;
+    if (f - e <= 4 && (f == s.size() || !digit(s[f]))) {
+      y.text = std::string(s.substr(p, f - p));
+      e = f;
+    }
+  }
   return e;
 }
 
@@ -51,7 +67,7 @@ bool read_years(std::string_view s, std::vector<Year>& years, std::string& locat
     while (!y.suffix.empty() && p + 1 < s.size() && s[p] == ',' &&
            (s[p + 1] >= 'a' && s[p + 1] <= 'z') &&
            (p + 2 == s.size() || !is_letter(code_point_at(s, p + 2)))) {
-      years.push_back({y.year, std::string(1, s[p + 1])});
+      years.push_back({y.year, std::string(1, s[p + 1]), ""});
       p += 2;
     }
     std::size_t q = p;
@@ -307,6 +323,7 @@ void add_years(std::vector<CitationHit>& out, CitationHit&& base, const std::vec
     CitationHit& h = k + 1 < ys.size() ? out.emplace_back(base) : out.emplace_back(std::move(base));
     h.year = ys[k].year;
     h.year_suffix = ys[k].suffix;
+    h.year_text = ys[k].text;
   }
 }
 

@@ -50,6 +50,17 @@ int authorless(const CitationHit& hit, const std::vector<ParsedReference>& entri
   return found;
 }
 
+// "n.d." and "n. d.", "Forthcoming" and "forthcoming": the same undated year.
+bool same_year_text(std::string_view a, std::string_view b) {
+  auto squeeze = [](std::string_view s) {
+    std::string out;
+    for (char c : s)
+      if (c != ' ') out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+  };
+  return !a.empty() && squeeze(a) == squeeze(b);
+}
+
 }  // namespace
 
 AuthorKeys author_keys(const std::vector<ParsedReference>& entries) {
@@ -82,6 +93,7 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
   for (std::size_t i = 0; i < refs.size(); ++i) {
     const ParsedReference& e = entries[refs[i].entries.front()];
     if (e.year != hit.year) continue;
+    if (hit.year == 0 && !same_year_text(e.year_text, hit.year_text)) continue;  // n.d. ~ n. d.
     if (!hit.year_suffix.empty()) {
       auto suffix = refs[i].entity.attributes.find("year_suffix");
       std::string_view ref_suffix = suffix == refs[i].entity.attributes.end()
@@ -106,7 +118,7 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
     if (hit.et_al) problem += " et al.";
     if (by_author) {
       problem += " from ";
-      problem += std::to_string(hit.year);
+      problem += hit.year == 0 && !hit.year_text.empty() ? hit.year_text : std::to_string(hit.year);
     } else {
       problem += " is not in the reference list";
     }

@@ -121,7 +121,7 @@ void append_citation_text(std::string& out, const CitationHit& h) {
     out += h.names[1];
   }
   out += " (";
-  out += std::to_string(h.year);
+  out += h.year == 0 && !h.year_text.empty() ? h.year_text : std::to_string(h.year);
   out += h.year_suffix;
   out += ')';
 }

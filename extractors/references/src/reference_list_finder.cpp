@@ -124,6 +124,8 @@ ReferenceList read_list(std::string_view text, ByteRange heading, std::uint64_t 
   std::vector<Line> lines = lines_from(text, heading.end, limit);
   ReferenceEntry cur;
   EntrySplitter splitter;
+  // How many entries in a row began at a paragraph and ended with it (0 once one did not).
+  int paragraph_entries = 0;
   auto close = [&] {
     if (!cur.text.empty()) list.entries.push_back(cur);
     cur = {};
@@ -156,7 +158,14 @@ ReferenceList read_list(std::string_view text, ByteRange heading, std::uint64_t 
       // about authors:").
       if (!holds_entries(k + 1)) break;
       if (looks_like_furniture(l)) continue;
+      // In a list that gives each entry a paragraph, this is an entry not understood: one of
+      // its own (a warning names it), not the end of the list.
+      starts = paragraph_entries >= 2 && !looks_unfinished(cur.text);
     }
+    if (starts && ln.blank_before && inner.empty())
+      ++paragraph_entries;
+    else if (starts || !inner.empty() || ln.blank_before)  // an entry began or went on elsewhere
+      paragraph_entries = 0;
     if (starts) {
       close();
       cur.range.begin = ln.range.begin;
