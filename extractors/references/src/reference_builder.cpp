@@ -103,7 +103,8 @@ std::string base_id(const std::vector<LatinAuthor>& authors, const ParsedReferen
     id += "_et_al";
   else if (authors.size() == 2)
     id += "_" + ascii_slug(to_ascii(authors[1].family));
-  if (m.year != 0 || m.year_text.empty()) return id + "_" + std::to_string(m.year);
+  if (m.year != 0) return id + "_" + std::to_string(m.year);
+  if (m.year_text.empty()) return id;         // an entry without a year: busch
   return id + "_" + ascii_slug(m.year_text);  // nye_n_d, nye_forthcoming
 }
 
