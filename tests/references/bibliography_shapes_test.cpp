@@ -236,3 +236,12 @@ TEST_CASE("author-date citations as papers write them") {
   CHECK(names_peoples({"Russian", "Chinese"}));
   CHECK_FALSE(names_peoples({"Lopez", "Chinese"}));
 }
+
+TEST_CASE("without a reference list, author-date look-alikes are counted in one warning") {
+  ReferenceExtraction x = extract_references(
+      plain("The Law on Assemblies (2013) and the Act on Gatherings (1990) apply. See a[0].\n"),
+      {}, {});
+  CHECK(x.relations.empty());
+  REQUIRE(x.warnings.size() == 1);
+  CHECK(x.warnings[0] == "shapes.txt: 2 author-date citation(s) but no reference list found");
+}

@@ -386,7 +386,7 @@ void numbered(std::string_view s, std::size_t open, std::size_t close,
         b = std::stoi(std::string(inner.substr(d2, q - d2)));
         p = q;
       }
-    if (b < a || b - a > 100) return;
+    if (b < a || b - a > 100 || a == 0) return;  // "[0]" is an index, never a label
     for (int k = a; k <= b; ++k) nums.push_back(k);
     if (p < inner.size() && inner[p] != ',' && inner[p] != ' ') return;
   }

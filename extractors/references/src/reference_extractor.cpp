@@ -200,6 +200,7 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
 
   const refs::AuthorKeys keys = refs::author_keys(parsed);
   int last_cited = -1;  // the reference of the last citation resolved, for "(ibid.)"
+  std::size_t unlisted = 0;  // author-date citations in a document without reference list
   for (const CitationHit& hit : refs::find_citations(doc.text, skip, numbered)) {
     refs::Resolution res =
         hit.rule == "citation:ibid"
@@ -222,7 +223,12 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
       out.warnings.push_back(std::move(w));
     };
     if (res.reference < 0) {
-      warn(": unresolved citation ", ": ");
+      // Without any reference list, "Law on Assemblies (2013)" and its like are counted, not
+      // listed one by one.
+      if (built.references.empty() && hit.number == 0)
+        ++unlisted;
+      else
+        warn(": unresolved citation ", ": ");
       continue;
     }
     if (!res.problem.empty()) warn(": citation ", " ");
@@ -253,6 +259,9 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
       out.relations.push_back({ref.id, actor, "DISCUSSES", dev, {}});
     }
   }
+  if (unlisted > 0)
+    out.warnings.push_back(doc.path + ": " + std::to_string(unlisted) +
+                           " author-date citation(s) but no reference list found");
   for (std::size_t i = 0; i < built.references.size(); ++i)
     if (cited[i] == 0)
       out.warnings.push_back(doc.path +
