@@ -56,6 +56,9 @@ bool year_then_title(std::string_view s) {
 bool EntrySplitter::opens(std::string_view line, bool paragraph, std::string_view open_before) {
   std::size_t end = 0;
   if (int n = label_at(line, 0, end)) {
+    // In a numbered list a line opens with the next label (one or two may be missing), not
+    // with the page number a wrapped line begins with ("300. ACM Press").
+    if (next_number_ > 0 && (n < next_number_ || n > next_number_ + 2)) return false;
     next_number_ = n + 1;
     return true;
   }

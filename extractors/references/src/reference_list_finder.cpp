@@ -126,18 +126,32 @@ ReferenceList read_list(std::string_view text, ByteRange heading, std::uint64_t 
   EntrySplitter splitter;
   // How many entries in a row began at a paragraph and ended with it (0 once one did not).
   int paragraph_entries = 0;
+  int strict_opens = 0;  // entries opened by EntrySplitter (labels, author-date openings, dashes)
   auto close = [&] {
     if (!cur.text.empty()) list.entries.push_back(cur);
     cur = {};
   };
   // Whether line k goes on with the list: it opens an entry or holds one (a copy of the
   // splitter, so that looking ahead changes nothing).
+  // Line k with the start of the line after it, when that goes on without a blank line: an
+  // entry's names may fill a line before their year ("Dodds, P. S.; Harris, K. D.;" / "and
+  // Danforth, C. M. 2011.").
+  std::string window;
+  auto with_next = [&](std::size_t k) -> std::string_view {
+    std::string_view l = lines[k].range.slice(text);
+    if (k + 1 >= lines.size() || lines[k + 1].blank_before || l.size() > 300) return l;
+    std::string_view next = lines[k + 1].range.slice(text);
+    window.assign(l);
+    window += ' ';
+    window.append(next.substr(0, 300));
+    return window;
+  };
   auto holds_entries = [&](std::size_t k) {
     if (k >= lines.size()) return false;
     std::string_view l = lines[k].range.slice(text);
     if (is_reference_heading(l)) return false;
     EntrySplitter probe = splitter;
-    return looks_like_entry_start(l) || probe.opens(l, lines[k].blank_before, {}) ||
+    return looks_like_entry_start(l) || probe.opens(with_next(k), lines[k].blank_before, {}) ||
            !probe.inner_starts(l, {}).empty();
   };
   for (std::size_t k = 0; k < lines.size(); ++k) {
@@ -145,19 +159,40 @@ ReferenceList read_list(std::string_view text, ByteRange heading, std::uint64_t 
     std::string_view l = ln.range.slice(text);
     if (is_reference_heading(l)) break;
     // A numbered list opens entries with its labels only (a wrapped line may start "2019. ...").
-    bool starts = splitter.opens(l, ln.blank_before, cur.text) ||
-                  (!splitter.numbered() && looks_like_entry_start(l) && !year_first(l, cur.text) &&
-                   !(looks_unfinished(cur.text) && !has_bullet(l) && !has_number(l)));
+    // An entry whose names go on over the line ("Bliss, C. A.;") goes on here, whatever the
+    // line looks like ("Reagan, A. J.; and Dodds, P. S. 2021." opens no entry of its own).
+    const bool mid_names = !cur.text.empty() && (cur.text.back() == ',' ||
+                                                 cur.text.back() == ';' || cur.text.back() == '&');
+    const bool strict = !mid_names && splitter.opens(with_next(k), ln.blank_before, cur.text);
+    strict_opens += strict;
+    // The looser reading of the list finder (a capitalised line with a year early) serves lists
+    // the rules above do not read (GOST); once they have read two entries it would split lines
+    // that wrap ("Russo-Ukrainian Crisis. arXiv:2203.05967.").
+    bool starts = strict || (!splitter.numbered() && strict_opens < 2 && !mid_names &&
+                             looks_like_entry_start(l) && !year_first(l, cur.text) &&
+                             !(looks_unfinished(cur.text) && !has_bullet(l) && !has_number(l)));
     if (cur.text.empty() && list.entries.empty() && !starts) break;
     std::vector<std::size_t> inner =
         splitter.inner_starts(l, starts ? std::string_view() : std::string_view(cur.text));
+    strict_opens += static_cast<int>(inner.size());
     if (!starts && ln.blank_before && inner.empty() &&
         !(looks_unfinished(cur.text) && !is_upper(code_point_at(l, 0)))) {
       // A paragraph with no entry in it: a fragment cut off by a column or page break, or a
       // running head, when the list goes on after it; else the list has ended ("Information
       // about authors:").
-      if (!holds_entries(k + 1)) break;
-      if (looks_like_furniture(l)) continue;
+      if (looks_like_furniture(l)) {
+        // A page number and a running head ("376", "EVAN JONES") between two pages of the list:
+        // skipped when the list goes on after them.
+        std::size_t next = k + 1;
+        while (next < lines.size() && next < k + 4 &&
+               looks_like_furniture(lines[next].range.slice(text)) &&
+               !holds_entries(next))
+          ++next;
+        if (!holds_entries(next)) break;
+        continue;
+      }
+      // The entry may go on over a line or two first ("Package for ..." / "R Archive Network").
+      if (!holds_entries(k + 1) && !holds_entries(k + 2)) break;
       // In a list that gives each entry a paragraph, this is an entry not understood: one of
       // its own (a warning names it), not the end of the list.
       starts = paragraph_entries >= 2 && !looks_unfinished(cur.text);

@@ -74,9 +74,12 @@ std::string title_case(std::string_view utf8);
 std::string fold_case(std::string_view utf8);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-// Trims spaces, tabs, line ends and non-breaking spaces (U+00A0) at either end.
+// Trims spaces, tabs, line ends, form feeds (pdftotext's page breaks) and non-breaking spaces
+// (U+00A0) at either end.
 inline std::string_view trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   while (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') s.remove_prefix(2);
