@@ -35,8 +35,10 @@ bool ends_entry(std::string_view s, std::size_t space) {
   return e >= 2 && (s.substr(0, e).ends_with("\xE2\x80\x9D") || s.substr(0, e).ends_with("\xC2\xBB"));
 }
 
-// A four-digit year (1500-2099) alone somewhere in `s`.
+// A four-digit year (1500-2099) alone in the first 300 bytes of `s`, where an author-date entry
+// gives its year (bounded: an entry may grow long, and every line asks).
 bool has_year(std::string_view s) {
+  s = s.substr(0, 300);
   for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
     YearForm y;
     if ((i == 0 || !digit(s[i - 1])) && digit(s[i]) && read_year_form(s, i, y) && y.year) return true;

@@ -91,11 +91,20 @@ bool looks_unfinished(std::string_view entry) {
   return c == '-' || c == ',' || c == '%' || c == '/' || (c >= 'a' && c <= 'z');
 }
 
+// Whether the entry's last word is a link ("http://example.org/a-"): its hyphen is the
+// link's. The last word only: an entry may be long, and every line is appended.
+bool last_word_is_link(std::string_view text) {
+  if (text.size() > 200) text.remove_prefix(text.size() - 200);  // a link's tail tells
+  const std::size_t sp = text.rfind(' ');
+  const std::string_view word = sp == std::string_view::npos ? text : text.substr(sp + 1);
+  return word.find("http") != std::string_view::npos || word.find("www.") != std::string_view::npos;
+}
+
 void append_line(ReferenceEntry& e, std::string_view line, std::uint64_t end) {
   if (e.text.empty()) {
     e.text = std::string(line);
   } else if (e.text.back() == '-' && !line.empty() && line[0] >= 'a' && line[0] <= 'z' &&
-             e.text.find("http") == std::string::npos) {
+             !last_word_is_link(e.text)) {
     e.text.pop_back();  // "inter-" + "national" -> "international"
     e.text += line;
   } else {

@@ -1,6 +1,7 @@
 #include "softgraph/extract/twin_matcher.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -17,14 +18,86 @@ std::size_t root(std::vector<std::size_t>& parent, std::size_t i) {
   return i;
 }
 
-double best_title_match(const ParsedReference& a, const ParsedReference& b) {
-  double s = title_similarity(a.title, b.title);
+// What the comparisons need of an entry, made once per entry rather than once per pair: the
+// name keys of its first two authors, its scripts, the letter trigrams of its titles.
+struct Keyed {
+  std::string first, second;  // name_key of the first and second authors' family names
+  bool second_cyrillic = false, text_cyrillic = false;
+  std::vector<std::uint32_t> title, translation;  // sorted trigram codes
+};
+
+// The trigrams title_similarity compares, as sorted three-byte codes: the title transliterated,
+// lower-cased, letters and digits kept ('y' as 'i'), every other run as one space, a space first.
+std::vector<std::uint32_t> trigram_codes(std::string_view title) {
+  std::string key = " ";
+  for (char c : to_ascii(title)) {
+    char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
+      key.push_back(l == 'y' ? 'i' : l);
+    else if (key.back() != ' ')
+      key.push_back(' ');
+  }
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = 0; i + 3 <= key.size(); ++i)
+    out.push_back(static_cast<std::uint32_t>(static_cast<unsigned char>(key[i])) << 16 |
+                  static_cast<std::uint32_t>(static_cast<unsigned char>(key[i + 1])) << 8 |
+                  static_cast<unsigned char>(key[i + 2]));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// title_similarity on trigram codes: the Dice coefficient.
+double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      ++common;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+Keyed keyed(const ParsedReference& e) {
+  Keyed k;
+  if (!e.authors.empty()) k.first = name_key(e.authors[0].family);
+  if (e.authors.size() >= 2) {
+    k.second = name_key(e.authors[1].family);
+    k.second_cyrillic = has_cyrillic(e.authors[1].family);
+  }
+  k.text_cyrillic = has_cyrillic(e.text);
+  k.title = trigram_codes(e.title);
+  if (!e.title_translation.empty()) k.translation = trigram_codes(e.title_translation);
+  return k;
+}
+
+double best_title_match(const ParsedReference& a, const ParsedReference& b, const Keyed& ka,
+                        const Keyed& kb) {
+  double s = dice(ka.title, kb.title);
   if (!a.title_translation.empty() && !b.title_translation.empty())
-    s = std::max(s, title_similarity(a.title_translation, b.title_translation));
+    s = std::max(s, dice(ka.translation, kb.translation));
   // A Latin entry may give only the English title of a Cyrillic one.
-  if (!a.title_translation.empty()) s = std::max(s, title_similarity(a.title_translation, b.title));
-  if (!b.title_translation.empty()) s = std::max(s, title_similarity(a.title, b.title_translation));
+  if (!a.title_translation.empty()) s = std::max(s, dice(ka.translation, kb.title));
+  if (!b.title_translation.empty()) s = std::max(s, dice(ka.title, kb.translation));
   return s;
+}
+
+// same_authors on the keys.
+bool same_authors(const ParsedReference& a, const ParsedReference& b, const Keyed& ka,
+                  const Keyed& kb) {
+  if (a.authors.empty() || b.authors.empty()) return false;
+  if (!same_name_key(ka.first, kb.first)) return false;
+  if (a.authors.size() >= 2 && b.authors.size() >= 2)
+    return ka.second_cyrillic != kb.second_cyrillic || same_name_key(ka.second, kb.second);
+  if (a.authors.size() != b.authors.size()) return a.et_al || b.et_al;
+  return true;
 }
 
 // The state both matchers share: union-find over the entries, the weak candidates (same author
@@ -39,18 +112,19 @@ struct Pairing {
 };
 
 // Compares entries i < j and records what they are to each other.
-void compare(const std::vector<ParsedReference>& entries, const std::vector<int>& list_of,
-             std::size_t i, std::size_t j, Pairing& p) {
+void compare(const std::vector<ParsedReference>& entries, const std::vector<Keyed>& keys,
+             const std::vector<int>& list_of, std::size_t i, std::size_t j, Pairing& p) {
   const auto& a = entries[i];
   const auto& b = entries[j];
-  if (a.year != b.year || a.year_suffix != b.year_suffix || !same_authors(a, b)) return;
-  if (best_title_match(a, b) >= kSameTitle) {
+  if (a.year != b.year || a.year_suffix != b.year_suffix || !same_authors(a, b, keys[i], keys[j]))
+    return;
+  if (best_title_match(a, b, keys[i], keys[j]) >= kSameTitle) {
     p.parent[root(p.parent, j)] = root(p.parent, i);
     p.paired[i] = p.paired[j] = true;
     return;
   }
   bool other_side = (i < list_of.size() && j < list_of.size() && list_of[i] != list_of[j]) ||
-                    has_cyrillic(a.text) != has_cyrillic(b.text);
+                    keys[i].text_cyrillic != keys[j].text_cyrillic;
   if (other_side) {
     p.weak[i].push_back(j);
     p.weak[j].push_back(i);
@@ -83,10 +157,10 @@ std::vector<std::vector<std::size_t>> groups_of(Pairing& p) {
 // and the key with each one letter deleted, marked apart. Two long keys within one edit share one
 // of the marked ones (a substitution: the key without that letter; an insertion: the shorter key
 // itself), so every pair same_authors accepts meets in some bucket.
-std::vector<std::string> buckets_of(const ParsedReference& e) {
+std::vector<std::string> buckets_of(const ParsedReference& e, const Keyed& k) {
   std::vector<std::string> out;
   if (e.authors.empty()) return out;  // same_authors never accepts it
-  const std::string key = name_key(e.authors[0].family);
+  const std::string& key = k.first;
   if (key.empty()) return out;
   std::string year = std::to_string(e.year);
   year += e.year_suffix;
@@ -133,8 +207,11 @@ std::vector<std::vector<std::size_t>> match_twins(const std::vector<ParsedRefere
   // depend on the order of the comparisons, only on which pairs are compared, once each.
   std::unordered_map<std::string, std::vector<std::size_t>> buckets;
   std::vector<std::vector<std::string>> filed(n);
+  std::vector<Keyed> keys;
+  keys.reserve(n);
+  for (const ParsedReference& e : entries) keys.push_back(keyed(e));
   for (std::size_t i = 0; i < n; ++i) {
-    filed[i] = buckets_of(entries[i]);
+    filed[i] = buckets_of(entries[i], keys[i]);
     for (const std::string& b : filed[i]) buckets[b].push_back(i);
   }
   std::vector<std::size_t> later;
@@ -147,7 +224,7 @@ std::vector<std::vector<std::size_t>> match_twins(const std::vector<ParsedRefere
     }
     std::sort(later.begin(), later.end());
     later.erase(std::unique(later.begin(), later.end()), later.end());
-    for (std::size_t j : later) compare(entries, list_of, i, j, p);
+    for (std::size_t j : later) compare(entries, keys, list_of, i, j, p);
   }
   return groups_of(p);
 }
@@ -155,8 +232,11 @@ std::vector<std::vector<std::size_t>> match_twins(const std::vector<ParsedRefere
 std::vector<std::vector<std::size_t>> match_twins_plain(
     const std::vector<ParsedReference>& entries, const std::vector<int>& list_of) {
   Pairing p(entries.size());
+  std::vector<Keyed> keys;
+  keys.reserve(entries.size());
+  for (const ParsedReference& e : entries) keys.push_back(keyed(e));
   for (std::size_t i = 0; i < entries.size(); ++i)
-    for (std::size_t j = i + 1; j < entries.size(); ++j) compare(entries, list_of, i, j, p);
+    for (std::size_t j = i + 1; j < entries.size(); ++j) compare(entries, keys, list_of, i, j, p);
   return groups_of(p);
 }
 
