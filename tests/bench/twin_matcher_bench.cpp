@@ -19,10 +19,10 @@ namespace {
 // surname, as twins and typos give.
 std::vector<ParsedReference> make_entries(std::size_t n) {
   std::mt19937 rng(42);
-  static const char* kSyl[] = {"an", "dre", "ev", "le", "be", "de", "va", "nau", "kin", "smi",
-                               "th", "ko", "ha", "ne", "pa", "no", "zha", "ki", "ya", "li",
-                               "gar", "bu", "za", "ro", "mo", "ri", "ta", "sa", "vo", "lu"};
-  static const char* kWords[] = {"power", "soft",   "asia",   "influence", "media",  "china",
+  static const char* kSyl[] = {"an",  "dre", "ev", "le", "be", "de", "va",  "nau", "kin", "smi",
+                               "th",  "ko",  "ha", "ne", "pa", "no", "zha", "ki",  "ya",  "li",
+                               "gar", "bu",  "za", "ro", "mo", "ri", "ta",  "sa",  "vo",  "lu"};
+  static const char* kWords[] = {"power",  "soft",   "asia",   "influence", "media",   "china",
                                  "russia", "policy", "aid",    "public",    "opinion", "state",
                                  "order",  "roles",  "bureau", "politics",  "trade",   "security"};
   auto syl = [&] { return std::string(kSyl[rng() % 30]); };

@@ -40,9 +40,9 @@ const Entity* reference(const ReferenceExtraction& x, const std::string& id) {
 }
 
 std::size_t cites(const ReferenceExtraction& x, const std::string& id) {
-  return static_cast<std::size_t>(std::count_if(
-      x.relations.begin(), x.relations.end(),
-      [&](const Relation& r) { return r.type == "CITES" && r.target == id; }));
+  return static_cast<std::size_t>(
+      std::count_if(x.relations.begin(), x.relations.end(),
+                    [&](const Relation& r) { return r.type == "CITES" && r.target == id; }));
 }
 
 // A Chicago list as a two-column PDF reader gives it: every entry of a column in one paragraph,
@@ -53,12 +53,15 @@ const std::string kJoined =
     "LOPEZ, MARIA. 2011. \xE2\x80\x9CA Study of Ports.\xE2\x80\x9D Harbour Review 3: 1\xE2\x80\x93"
     "20. \xE2\x80\x94\xE2\x80\x94\xE2\x80\x94. 2013. Ports Again. Springfield: Test Press. "
     "LOPEZ, MARIA, AND JAN NOVAK. 2014. \xE2\x80\x9CRails.\xE2\x80\x9D Rail Quarterly 9: 4\xE2\x80"
-    "\x93" "9. NOVAK, JAN T., AND KIM, SORA. 1998/9. Canals. Springfield: Test Press. NOVAK, JAN. "
-    "n.d. \xE2\x80\x9C" "Dams.\xE2\x80\x9D Unpublished. THE HARBOUR OFFICE OF TESTLAND. 2010. "
+    "\x93"
+    "9. NOVAK, JAN T., AND KIM, SORA. 1998/9. Canals. Springfield: Test Press. NOVAK, JAN. "
+    "n.d. \xE2\x80\x9C"
+    "Dams.\xE2\x80\x9D Unpublished. THE HARBOUR OFFICE OF TESTLAND. 2010. "
     "Annual Report. Springfield. ORTIZ, ANA. forthcoming. \xE2\x80\x9CLocks.\xE2\x80\x9D In Water "
     "Works, edited by J. C. Reyes and\n\n"
     "RUNNING HEAD OF THE JOURNAL\n\n"
-    "B. Soto, 11\xE2\x80\x93" "40. Springfield: Test Press. PARK, LEE. 2019a. Tides. Springfield: "
+    "B. Soto, 11\xE2\x80\x93"
+    "40. Springfield: Test Press. PARK, LEE. 2019a. Tides. Springfield: "
     "Test Press. !!! a line the reader garbled 1999 ??? PARK, LEE. 2019b. More Tides. Springfield: "
     "Test Press.\n";
 
@@ -85,7 +88,8 @@ TEST_CASE("entries joined into one paragraph split at author-date starts and das
 
 TEST_CASE("numbered entries joined into one paragraph split at the labels in sequence") {
   auto e = entries_of(
-      "References\n\n[1] A. Lopez. Ports. In Proc. of Tests, pages 1\xE2\x80\x93" "9, 2001. "
+      "References\n\n[1] A. Lopez. Ports. In Proc. of Tests, pages 1\xE2\x80\x93"
+      "9, 2001. "
       "[2] Harbour site - http://example.org/[3]. [3] B. Novak and C. Kim. Rails, 2004. "
       "[5] not a label in sequence. [4] D. Park. Tides. 2009.\n");
   REQUIRE(e.size() == 4);
@@ -105,7 +109,9 @@ TEST_CASE("a same-author dash, year forms and author lists as Chicago and AAAI w
   CHECK(range.year == 1998);
   CHECK(range.year_text == "1998/9");
   CHECK(range.title == "Canals");
-  auto nd = parse_reference("Lopez, Maria. n.d. \xE2\x80\x9C" "Dams.\xE2\x80\x9D Unpublished.");
+  auto nd = parse_reference(
+      "Lopez, Maria. n.d. \xE2\x80\x9C"
+      "Dams.\xE2\x80\x9D Unpublished.");
   CHECK(nd.year == 0);
   CHECK(nd.year_text == "n.d.");
   CHECK(nd.authors.size() == 1);
@@ -193,23 +199,24 @@ TEST_CASE("dashes inherit the authors before; an entry not understood stays, wit
   // The entry it cannot read is a Reference of its own with its text, named in a warning; the
   // list goes on after it.
   CHECK(std::any_of(x.warnings.begin(), x.warnings.end(), [](const std::string& w) {
-    return w.find("not understood") != std::string::npos && w.find("PORTAL OF") != std::string::npos;
+    return w.find("not understood") != std::string::npos &&
+           w.find("PORTAL OF") != std::string::npos;
   }));
   CHECK(std::any_of(x.entities.begin(), x.entities.end(), [](const Entity& e) {
     return e.type == "Reference" && !e.aliases.empty() && e.aliases[0].starts_with("PORTAL OF");
   }));
   CHECK(reference(x, "reference/park_2020"));
   // A pair of peoples with a year is no citation, and no warning either.
-  CHECK(std::none_of(x.warnings.begin(), x.warnings.end(), [](const std::string& w) {
-    return w.find("Russian") != std::string::npos;
-  }));
+  CHECK(std::none_of(x.warnings.begin(), x.warnings.end(),
+                     [](const std::string& w) { return w.find("Russian") != std::string::npos; }));
 }
 
 TEST_CASE("author-date citations as papers write them") {
   const std::string t =
       "As Lopez et al. (2021) show (Lopez et al. 2021, 45; Novak 1972a,b; Kim 2010, xiv), and "
       "as Lopez, Novak, and Kim (2016) hold (Lopez, Novak, and Kim 2016; Park 2019, as cited "
-      "by Soto 2020), ports matter (ibid.). Rails [3\xE2\x80\x93" "5] too.";
+      "by Soto 2020), ports matter (ibid.). Rails [3\xE2\x80\x93"
+      "5] too.";
   auto hits = find_citations(t, {}, true);
   auto has = [&](const std::string& name, int year, const std::string& suffix = "") {
     return std::count_if(hits.begin(), hits.end(), [&](const CitationHit& h) {
@@ -239,8 +246,8 @@ TEST_CASE("author-date citations as papers write them") {
 
 TEST_CASE("without a reference list, author-date look-alikes are counted in one warning") {
   ReferenceExtraction x = extract_references(
-      plain("The Law on Assemblies (2013) and the Act on Gatherings (1990) apply. See a[0].\n"),
-      {}, {});
+      plain("The Law on Assemblies (2013) and the Act on Gatherings (1990) apply. See a[0].\n"), {},
+      {});
   CHECK(x.relations.empty());
   REQUIRE(x.warnings.size() == 1);
   CHECK(x.warnings[0] == "shapes.txt: 2 author-date citation(s) but no reference list found");

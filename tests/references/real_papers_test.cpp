@@ -58,8 +58,10 @@ void read_gold(const std::filesystem::path& path, bool citations,
     if (w[0] == "document") {
       cur = &out[w[1]];
       (citations ? cur->citations : cur->works).reserve(std::stoul(w[2]));
-      if (citations) cur->unlisted = std::stoul(w[3]);
-      else cur->entries = std::stoul(w[2]);
+      if (citations)
+        cur->unlisted = std::stoul(w[3]);
+      else
+        cur->entries = std::stoul(w[2]);
       continue;
     }
     REQUIRE(cur);
@@ -85,11 +87,13 @@ Work work_of(const Entity& e) {
   Work w{"-", "-"};
   auto a = e.attributes.find("authors");
   if (a != e.attributes.end())
-    if (const auto* list = std::get_if<std::vector<std::string>>(&a->second); list && !list->empty())
+    if (const auto* list = std::get_if<std::vector<std::string>>(&a->second);
+        list && !list->empty())
       w.family = list->front().substr(0, list->front().find(", "));
   auto y = e.attributes.find("year");
   if (y != e.attributes.end())
-    if (const auto* v = std::get_if<std::int64_t>(&y->second); v && *v != 0) w.year = std::to_string(*v);
+    if (const auto* v = std::get_if<std::int64_t>(&y->second); v && *v != 0)
+      w.year = std::to_string(*v);
   return w;
 }
 

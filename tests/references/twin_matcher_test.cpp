@@ -1,5 +1,7 @@
 // The bucketed twin matcher against the plain one that compares every pair, on random lists made
 // to hold near-twins: surnames one letter apart, transliterated, Cyrillic, repeated titles.
+#include "softgraph/extract/twin_matcher.hpp"
+
 #include <doctest/doctest.h>
 
 #include <random>
@@ -7,7 +9,6 @@
 #include <vector>
 
 #include "softgraph/extract/ref_text.hpp"
-#include "softgraph/extract/twin_matcher.hpp"
 
 using namespace softgraph::refs;
 
@@ -15,14 +16,14 @@ namespace {
 
 std::vector<ParsedReference> random_entries(std::mt19937& rng, std::size_t n) {
   static const std::vector<std::string> kSurnames = {
-      "Nye",     "Andreev", "Andreyev", "Andreeva", "Андреев", "Lebedeva", "Лебедева", "Lebedev",
-      "Naumkin", "Naumkn",  "Naumkina", "Smith",    "Smyth",   "Garbuzarova", "Garbuzarowa",
-      "Ivanov",  "Ivanow",  "Иванов",   "Li",       "Lu",      "Zhakiyanova", "Жакиянова",
-      "Keohane", "Keohan",  "Kohane",   "Liu",      "Panova",  "Панова"};
+      "Nye",         "Andreev", "Andreyev", "Andreeva", "Андреев", "Lebedeva", "Лебедева",
+      "Lebedev",     "Naumkin", "Naumkn",   "Naumkina", "Smith",   "Smyth",    "Garbuzarova",
+      "Garbuzarowa", "Ivanov",  "Ivanow",   "Иванов",   "Li",      "Lu",       "Zhakiyanova",
+      "Жакиянова",   "Keohane", "Keohan",   "Kohane",   "Liu",     "Panova",   "Панова"};
   static const std::vector<std::string> kTitles = {
-      "Soft power",         "Soft power in Central Asia", "Мягкая сила",
-      "Bound to lead",      "The paradox of power",       "Power and interdependence",
-      "Soft Power: means",  "Мягкая сила в Центральной Азии"};
+      "Soft power",        "Soft power in Central Asia",    "Мягкая сила",
+      "Bound to lead",     "The paradox of power",          "Power and interdependence",
+      "Soft Power: means", "Мягкая сила в Центральной Азии"};
   std::vector<ParsedReference> out(n);
   auto pick = [&](const std::vector<std::string>& v) {
     return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(rng)];
@@ -57,8 +58,10 @@ std::vector<std::vector<std::size_t>> first_matcher(const std::vector<ParsedRefe
     double s = title_similarity(a.title, b.title);
     if (!a.title_translation.empty() && !b.title_translation.empty())
       s = std::max(s, title_similarity(a.title_translation, b.title_translation));
-    if (!a.title_translation.empty()) s = std::max(s, title_similarity(a.title_translation, b.title));
-    if (!b.title_translation.empty()) s = std::max(s, title_similarity(a.title, b.title_translation));
+    if (!a.title_translation.empty())
+      s = std::max(s, title_similarity(a.title_translation, b.title));
+    if (!b.title_translation.empty())
+      s = std::max(s, title_similarity(a.title, b.title_translation));
     return s;
   };
   std::vector<std::vector<std::size_t>> weak(n);

@@ -28,11 +28,13 @@ bool ends_entry(std::string_view s, std::size_t space) {
   if (e == 0) return false;
   const char c = s[e - 1];
   // "Adam S. Harris": a full stop after an initial ends no entry.
-  if (c == '.' && e >= 2 && s[e - 2] >= 'A' && s[e - 2] <= 'Z' && (e == 2 || s[e - 3] == ' ' || s[e - 3] == '.'))
+  if (c == '.' && e >= 2 && s[e - 2] >= 'A' && s[e - 2] <= 'Z' &&
+      (e == 2 || s[e - 3] == ' ' || s[e - 3] == '.'))
     return false;
   if (c == '.' || c == ')' || c == ']' || c == '?' || c == '!' || c == '"') return true;
   // ” ’ »
-  return e >= 2 && (s.substr(0, e).ends_with("\xE2\x80\x9D") || s.substr(0, e).ends_with("\xC2\xBB"));
+  return e >= 2 &&
+         (s.substr(0, e).ends_with("\xE2\x80\x9D") || s.substr(0, e).ends_with("\xC2\xBB"));
 }
 
 // A four-digit year (1500-2099) alone in the first 300 bytes of `s`, where an author-date entry
@@ -41,7 +43,8 @@ bool has_year(std::string_view s) {
   s = s.substr(0, 300);
   for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
     YearForm y;
-    if ((i == 0 || !digit(s[i - 1])) && digit(s[i]) && read_year_form(s, i, y) && y.year) return true;
+    if ((i == 0 || !digit(s[i - 1])) && digit(s[i]) && read_year_form(s, i, y) && y.year)
+      return true;
   }
   return false;
 }
@@ -96,8 +99,7 @@ std::vector<std::size_t> EntrySplitter::inner_starts(std::string_view line,
       // A year for authors, when this list writes them so or the entry open already has its year
       // ("ALLISON, GRAHAM. 1969." is the year of an entry begun, not a new one).
       const std::string_view current = line.substr(from, q - from);
-      start = year_then_title(rest) &&
-              (has_year(current) || (from == 0 && has_year(open_before)));
+      start = year_then_title(rest) && (has_year(current) || (from == 0 && has_year(open_before)));
     } else {
       start = opens_author_date_entry(rest, false);
     }
