@@ -122,8 +122,8 @@ std::size_t read_bare_initials(std::string_view s, std::size_t p, std::string* n
 
 std::size_t read_surname(std::string_view s, std::size_t p) {
   static const std::array<std::string_view, 21> kParticles = {
-      "van ", "von ", "de ", "da ", "di ",  "del ", "der ", "den ", "la ",  "le ", "du ",
-      "dos ", "ten ", "ter ", "Van ", "Von ", "De ", "Da ", "Di ", "Del ", "Du "};
+      "van ", "von ", "de ",  "da ",  "di ",  "del ", "der ", "den ", "la ",  "le ", "du ",
+      "dos ", "ten ", "ter ", "Van ", "Von ", "De ",  "Da ",  "Di ",  "Del ", "Du "};
   std::size_t q = p;
   // All particles start with d, l, t or v ("De Cristofaro, E.", "van der Berg").
   for (bool more = q < s.size() && std::string_view("dltvDV").find(s[q]) != std::string_view::npos;

@@ -190,8 +190,10 @@ std::size_t forward_names(std::string_view s, std::vector<std::string>& names, b
     } else if (q < s.size() && s[q] == ',' && names.size() < 8) {
       // "Lopez, Novak, and Kim 2021", "Lopez, Novak, & Kim"
       std::size_t r = skip_space(s, q + 1);
-      if (at(s, r, "and ")) r = skip_space(s, r + 4);
-      else if (at(s, r, "&")) r = skip_space(s, r + 1);
+      if (at(s, r, "and "))
+        r = skip_space(s, r + 4);
+      else if (at(s, r, "&"))
+        r = skip_space(s, r + 1);
       if (read_name(s, r) == r) return e;
       p = r;
     } else {

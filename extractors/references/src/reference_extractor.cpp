@@ -199,7 +199,7 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
   std::vector<int> cited(built.references.size(), 0);
 
   const refs::AuthorKeys keys = refs::author_keys(parsed);
-  int last_cited = -1;  // the reference of the last citation resolved, for "(ibid.)"
+  int last_cited = -1;       // the reference of the last citation resolved, for "(ibid.)"
   std::size_t unlisted = 0;  // author-date citations in a document without reference list
   for (const CitationHit& hit : refs::find_citations(doc.text, skip, numbered)) {
     refs::Resolution res =

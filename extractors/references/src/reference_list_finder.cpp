@@ -123,7 +123,8 @@ bool looks_like_furniture(std::string_view l) {
 // A line that opens with a year ("2008. Strong Borders, ...") after an entry whose year has not
 // come yet: the rest of that entry, cut by a column or page break after its authors.
 bool year_first(std::string_view l, std::string_view open_before) {
-  return !l.empty() && l[0] >= '0' && l[0] <= '9' && !open_before.empty() && !has_year_early(open_before);
+  return !l.empty() && l[0] >= '0' && l[0] <= '9' && !open_before.empty() &&
+         !has_year_early(open_before);
 }
 
 ReferenceList read_list(std::string_view text, ByteRange heading, std::uint64_t limit) {
@@ -170,8 +171,8 @@ ReferenceList read_list(std::string_view text, ByteRange heading, std::uint64_t 
     // A numbered list opens entries with its labels only (a wrapped line may start "2019. ...").
     // An entry whose names go on over the line ("Bliss, C. A.;") goes on here, whatever the
     // line looks like ("Reagan, A. J.; and Dodds, P. S. 2021." opens no entry of its own).
-    const bool mid_names = !cur.text.empty() && (cur.text.back() == ',' ||
-                                                 cur.text.back() == ';' || cur.text.back() == '&');
+    const bool mid_names = !cur.text.empty() && (cur.text.back() == ',' || cur.text.back() == ';' ||
+                                                 cur.text.back() == '&');
     const bool strict = !mid_names && splitter.opens(with_next(k), ln.blank_before, cur.text);
     strict_opens += strict;
     // The looser reading of the list finder (a capitalised line with a year early) serves lists
@@ -194,8 +195,7 @@ ReferenceList read_list(std::string_view text, ByteRange heading, std::uint64_t 
         // skipped when the list goes on after them.
         std::size_t next = k + 1;
         while (next < lines.size() && next < k + 4 &&
-               looks_like_furniture(lines[next].range.slice(text)) &&
-               !holds_entries(next))
+               looks_like_furniture(lines[next].range.slice(text)) && !holds_entries(next))
           ++next;
         if (!holds_entries(next)) break;
         continue;
@@ -217,8 +217,9 @@ ReferenceList read_list(std::string_view text, ByteRange heading, std::uint64_t 
     std::size_t from = 0;
     for (std::size_t at : inner) {
       const std::string_view part = trim(l.substr(from, at - from));
-      append_line(cur, part, ln.range.begin + static_cast<std::uint64_t>(part.data() - l.data()) +
-                                 part.size());
+      append_line(
+          cur, part,
+          ln.range.begin + static_cast<std::uint64_t>(part.data() - l.data()) + part.size());
       close();
       cur.range.begin = ln.range.begin + at;
       from = at;

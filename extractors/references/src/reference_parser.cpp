@@ -10,8 +10,8 @@
 #include <emmintrin.h>
 #endif
 
-#include "softgraph/extract/ref_text.hpp"
 #include "author_date.hpp"
+#include "softgraph/extract/ref_text.hpp"
 
 namespace softgraph::refs {
 using namespace author_date;
@@ -213,11 +213,9 @@ void take_access_dates(std::string& s) {
   }
 }
 
-
 }  // namespace
 
 namespace {
-
 
 bool is_genre(std::string_view bracket) {
   static const std::array<std::string_view, 14> kWords = {

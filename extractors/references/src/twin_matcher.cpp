@@ -219,8 +219,7 @@ std::vector<std::vector<std::size_t>> match_twins(const std::vector<ParsedRefere
     later.clear();
     for (const std::string& b : filed[i]) {
       const auto& members = buckets.find(b)->second;  // ascending
-      later.insert(later.end(), std::upper_bound(members.begin(), members.end(), i),
-                   members.end());
+      later.insert(later.end(), std::upper_bound(members.begin(), members.end(), i), members.end());
     }
     std::sort(later.begin(), later.end());
     later.erase(std::unique(later.begin(), later.end()), later.end());
@@ -229,8 +228,8 @@ std::vector<std::vector<std::size_t>> match_twins(const std::vector<ParsedRefere
   return groups_of(p);
 }
 
-std::vector<std::vector<std::size_t>> match_twins_plain(
-    const std::vector<ParsedReference>& entries, const std::vector<int>& list_of) {
+std::vector<std::vector<std::size_t>> match_twins_plain(const std::vector<ParsedReference>& entries,
+                                                        const std::vector<int>& list_of) {
   Pairing p(entries.size());
   std::vector<Keyed> keys;
   keys.reserve(entries.size());

@@ -18,9 +18,9 @@ struct CitationHit {
                           // :ibid
   std::vector<std::string> names;  // surnames as written, first author first
   bool et_al = false;
-  int year = 0;            // 0 for "n.d.", "forthcoming", "in press" (then in year_text)
+  int year = 0;  // 0 for "n.d.", "forthcoming", "in press" (then in year_text)
   std::string year_suffix;
-  std::string year_text;   // "n.d.", "forthcoming", "in press", "1998/9"
+  std::string year_text;  // "n.d.", "forthcoming", "in press", "1998/9"
   int number = 0;       // numbered citations
   std::string locator;  // "p. 48"
 };
