@@ -40,7 +40,8 @@ std::vector<ParsedReference> make_entries(std::size_t n) {
     out.push_back(e);
     if (rng() % 20 == 0 && out.size() < n) {
       ParsedReference t = e;
-      t.authors[0].family.insert(t.authors[0].family.size() / 2, "e");
+      const std::string& f = e.authors[0].family;  // a letter inserted in the middle
+      t.authors[0].family = f.substr(0, f.size() / 2) + 'e' + f.substr(f.size() / 2);
       out.push_back(t);
     }
   }
