@@ -121,12 +121,12 @@ std::size_t read_bare_initials(std::string_view s, std::size_t p, std::string* n
 }
 
 std::size_t read_surname(std::string_view s, std::size_t p) {
-  static const std::array<std::string_view, 14> kParticles = {"van ", "von ", "de ",  "da ", "di ",
-                                                              "del ", "der ", "den ", "la ", "le ",
-                                                              "du ",  "dos ", "ten ", "ter "};
+  static const std::array<std::string_view, 21> kParticles = {
+      "van ", "von ", "de ",  "da ",  "di ",  "del ", "der ", "den ", "la ",  "le ", "du ",
+      "dos ", "ten ", "ter ", "Van ", "Von ", "De ",  "Da ",  "Di ",  "Del ", "Du "};
   std::size_t q = p;
-  // All particles start with d, l, t or v.
-  for (bool more = q < s.size() && std::string_view("dltv").find(s[q]) != std::string_view::npos;
+  // All particles start with d, l, t or v ("De Cristofaro, E.", "van der Berg").
+  for (bool more = q < s.size() && std::string_view("dltvDV").find(s[q]) != std::string_view::npos;
        more;) {
     more = false;
     for (auto part : kParticles)
@@ -136,7 +136,22 @@ std::size_t read_surname(std::string_view s, std::size_t p) {
       }
   }
   std::size_t e = read_word(s, q);
-  return e == q ? p : e;
+  if (e == q) return p;
+  // "Bueno de Mesquita": a particle and a capitalised word after the first word belong to it.
+  for (bool more = true; more;) {
+    more = false;
+    if (e + 1 >= s.size() || s[e] != ' ') break;
+    for (auto part : kParticles)
+      if (part[0] >= 'a' && s.compare(e + 1, part.size(), part) == 0) {
+        const std::size_t w = read_word(s, e + 1 + part.size());
+        if (w != e + 1 + part.size()) {
+          e = w;
+          more = true;
+        }
+        break;
+      }
+  }
+  return e;
 }
 
 // Given names in Chicago's inverted first author: "Joseph S." up to "," "." or a conjunction.
@@ -242,12 +257,20 @@ std::size_t read_inverted(std::string_view s, std::size_t p, bool whole_segment,
     if (q < s.size() && s[q] == ',') {  // "Nye, J. S." or Chicago "Nye, Joseph S."
       std::size_t r = skip_spaces(s, q + 1);
       std::size_t e = read_initials(s, r, init);
+      std::string given;
+      // "FRAVEL, M. TAYLOR": an initial then a given name, where names alone are known to stand.
+      std::size_t g = e != r && whole_segment ? read_given_names(s, r, given) : r;
+      if (g > e) {
+        a = {std::string(s.substr(p, w - p)), given, initials_of(given)};
+        return g;
+      }
       if (e != r) {
         a = {std::string(s.substr(p, w - p)), init, init};
         return e;
       }
-      std::string given;
-      if (whole_segment && first && (e = read_given_names(s, r, given)) != r) {
+      // Given names in full only where the segment is known to hold names alone: a later name
+      // so read competes with its given-first reading (read_name), the longer wins.
+      if (whole_segment && (e = read_given_names(s, r, given)) != r) {
         a = {std::string(s.substr(p, w - p)), given, initials_of(given)};
         return e;
       }
@@ -284,7 +307,8 @@ std::size_t parse_authors(std::string_view s, std::vector<Author>& out, bool& et
   std::size_t end = e;
   while (true) {
     std::size_t t = end;
-    bool comma = t < s.size() && s[t] == ',';
+    // "," between names; ";" in AAAI's "Badawy, A.; Ferrara, E.; and Lerman, K."
+    bool comma = t < s.size() && (s[t] == ',' || s[t] == ';');
     if (comma) ++t;
     t = skip_spaces(s, t);
     for (std::string_view marker : {"et al.", "et al", "и др.", "и др", "[и др.]"})
@@ -296,8 +320,9 @@ std::size_t parse_authors(std::string_view s, std::vector<Author>& out, bool& et
     if (starts_with_at(s, t, "&")) {
       t = skip_spaces(s, t + 1);
       conj = true;
-    } else if (starts_with_at(s, t, "and ") || starts_with_at(s, t, "\xD0\xB8 ")) {  // "и "
-      t = skip_spaces(s, t + (s[t] == 'a' ? 4 : 3));
+    } else if (starts_with_at(s, t, "and ") || starts_with_at(s, t, "AND ") ||
+               starts_with_at(s, t, "\xD0\xB8 ")) {  // "и "
+      t = skip_spaces(s, t + (s[t] == 'a' || s[t] == 'A' ? 4 : 3));
       conj = true;
     }
     if (!comma && !conj) return end;

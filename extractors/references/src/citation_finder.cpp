@@ -16,10 +16,17 @@ bool digit(char c) { return c >= '0' && c <= '9'; }
 struct Year {
   int year = 0;
   std::string suffix;
+  std::string text;  // "n.d.", "forthcoming", "in press", "1998/9"
 };
 
-// "2002", "2004a" at p; returns the end or p.
+// "2002", "2004a", "1998/9", "n.d.", "forthcoming" at p; returns the end or p.
 std::size_t read_year(std::string_view s, std::size_t p, Year& y) {
+  for (std::string_view w : {"n.d.", "n. d.", "forthcoming", "in press"})
+    if (s.size() - std::min(p, s.size()) >= w.size() && s.compare(p, w.size(), w) == 0 &&
+        (p + w.size() == s.size() || !is_letter(code_point_at(s, p + w.size())))) {
+      y = {0, "", w == "n. d." ? std::string("n.d.") : std::string(w)};
+      return p + w.size();
+    }
   if (p + 4 > s.size()) return p;
   for (std::size_t i = p; i < p + 4; ++i)
     if (!digit(s[i])) return p;
@@ -35,6 +42,15 @@ std::size_t read_year(std::string_view s, std::size_t p, Year& y) {
     ++e;
   }
   if (e < s.size() && is_letter(code_point_at(s, e))) return p;  // "2002nd", "1990s"
+  y.text.clear();
+  if (y.suffix.empty() && e + 1 < s.size() && s[e] == '/' && digit(s[e + 1])) {
+    std::size_t f = e + 1;  // "1998/9", "1998/99": the first year counts
+    while (f < s.size() && f - e <= 4 && digit(s[f])) ++f;
+    if (f - e <= 4 && (f == s.size() || !digit(s[f]))) {
+      y.text = std::string(s.substr(p, f - p));
+      e = f;
+    }
+  }
   return e;
 }
 
@@ -47,6 +63,13 @@ bool read_years(std::string_view s, std::vector<Year>& years, std::string& locat
     if (e == p) break;
     years.push_back(y);
     p = e;
+    // "1972a,b" and "1979a,b,c": more works of that year, by their letters alone.
+    while (!y.suffix.empty() && p + 1 < s.size() && s[p] == ',' &&
+           (s[p + 1] >= 'a' && s[p + 1] <= 'z') &&
+           (p + 2 == s.size() || !is_letter(code_point_at(s, p + 2)))) {
+      years.push_back({y.year, std::string(1, s[p + 1]), ""});
+      p += 2;
+    }
     std::size_t q = p;
     while (q < s.size() && (s[q] == ',' || s[q] == ' ')) ++q;
     Year next;
@@ -68,6 +91,20 @@ bool read_years(std::string_view s, std::vector<Year>& years, std::string& locat
     locator = std::string(rest);
     return true;
   }
+  // Roman page numbers ("1995, xl", "xxi-xlviii") and a source named after the year ("2014,
+  // as cited by ...", "quoted in ...").
+  const std::size_t roman = rest.find_first_not_of("ivxlcdm");
+  if (roman != 0 && rest.size() < 16 &&
+      (roman == std::string_view::npos || rest[roman] == '-' || rest[roman] == ' ' ||
+       rest.compare(roman, 3, "\xE2\x80\x93") == 0)) {
+    locator = std::string(rest);
+    return true;
+  }
+  for (std::string_view lead : {"as cited", "cited in", "quoted in", "quoted by", "emphasis"})
+    if (rest.starts_with(lead)) {
+      locator = std::string(rest);
+      return true;
+    }
   return false;
 }
 
@@ -81,6 +118,15 @@ bool is_stop_word(std::string_view w) {
   return std::any_of(kStop.begin(), kStop.end(), [w](std::string_view k) {
     return k.size() == w.size() && k[0] == w[0] && k == w;
   });
+}
+
+// s.compare(q, m.size(), m) == 0 for q <= s.size(), byte by byte (no memcmp call for a few
+// bytes that mostly differ at the first).
+bool at(std::string_view s, std::size_t q, std::string_view m) {
+  if (s.size() - q < m.size()) return false;
+  for (std::size_t i = 0; i < m.size(); ++i)
+    if (s[q + i] != m[i]) return false;
+  return true;
 }
 
 // A capitalised name at p ("Nye", "Garbuzarova", "Лебедева"); returns the end or p.
@@ -99,16 +145,21 @@ std::size_t read_name(std::string_view s, std::size_t p) {
     }
   }
   if (q - p < 2 || is_stop_word(s.substr(p, q - p))) return p;
+  // "Bueno de Mesquita": a lower-case particle and a capitalised word go on with the name.
+  for (std::string_view part : {" de ", " van ", " von ", " da ", " del ", " der ", " di ", " du ",
+                                " dos ", " ten ", " ter "}) {
+    if (!at(s, q, part)) continue;
+    const std::size_t r = q + part.size();
+    std::size_t e = r;
+    int l = 0;
+    if (e < s.size() && is_upper(code_point_at(s, e, &l))) {
+      e += static_cast<std::size_t>(l);
+      while (e < s.size() && is_letter(code_point_at(s, e, &l))) e += static_cast<std::size_t>(l);
+      if (e - r >= 2) q = e;
+    }
+    break;
+  }
   return q;
-}
-
-// s.compare(q, m.size(), m) == 0 for q <= s.size(), byte by byte (no memcmp call for a few
-// bytes that mostly differ at the first).
-bool at(std::string_view s, std::size_t q, std::string_view m) {
-  if (s.size() - q < m.size()) return false;
-  for (std::size_t i = 0; i < m.size(); ++i)
-    if (s[q + i] != m[i]) return false;
-  return true;
 }
 
 std::size_t skip_space(std::string_view s, std::size_t p) {
@@ -136,11 +187,15 @@ std::size_t forward_names(std::string_view s, std::vector<std::string>& names, b
       p = skip_space(s, q + 4);
     } else if (at(s, q, "\xD0\xB8 ")) {  // "и "
       p = skip_space(s, q + 3);
-    } else if (q < s.size() && s[q] == ',' &&
-               read_name(s, skip_space(s, q + 1)) != skip_space(s, q + 1)) {
-      p = skip_space(s, q + 1);
-      if (at(s, p, "and ")) p = skip_space(s, p + 4);
-      if (at(s, p, "&")) p = skip_space(s, p + 1);
+    } else if (q < s.size() && s[q] == ',' && names.size() < 8) {
+      // "Lopez, Novak, and Kim 2021", "Lopez, Novak, & Kim"
+      std::size_t r = skip_space(s, q + 1);
+      if (at(s, r, "and "))
+        r = skip_space(s, r + 4);
+      else if (at(s, r, "&"))
+        r = skip_space(s, r + 1);
+      if (read_name(s, r) == r) return e;
+      p = r;
     } else {
       return e;
     }
@@ -228,20 +283,33 @@ bool back_names(std::string_view s, std::size_t open, Names& out) {
   out.names.emplace_back(name);
   out.begin = w.begin;
   // Co-authors to the left: "Usmonov and Inagaki", "Lebedeva & Faure", "A, B, and C".
-  while (true) {
+  bool conjunction = false;  // one "and" or "&" read: further names come with commas
+  while (out.names.size() < 8) {
     ByteRange conj = word_before(s, out.begin);
     std::string_view c = conj.slice(s);
     std::size_t before = conj.begin;
-    if (c.empty() && conj.end > 0 && s[conj.end - 1] == '&')
+    if (!conjunction && c.empty() && conj.end > 0 && s[conj.end - 1] == '&') {
       before = conj.end - 1;
-    else if (c != "and" && c != "и")
-      break;
+    } else if (!conjunction && (c == "and" || c == "и")) {
+      before = conj.begin;
+    } else {
+      // "Harnisch, Frank, and Maull": a name and its comma before the names read.
+      std::size_t e = out.begin;
+      while (e > 0 && s[e - 1] == ' ') --e;
+      if (!conjunction || e == 0 || s[e - 1] != ',') break;
+      before = e - 1;
+    }
+    // ", and" before the last name: the comma goes with the conjunction.
+    std::size_t b = before;
+    while (b > 0 && s[b - 1] == ' ') --b;
+    if (b > 0 && s[b - 1] == ',') before = b - 1;
     ByteRange prev = word_before(s, before);
     std::string_view pw = prev.slice(s);
     if (!pw.empty() && pw.back() == ',') pw.remove_suffix(1);
     if (!is_name_word(pw)) break;
     out.names.insert(out.names.begin(), std::string(pw));
     out.begin = prev.begin;
+    conjunction = true;
   }
   return true;
 }
@@ -257,6 +325,7 @@ void add_years(std::vector<CitationHit>& out, CitationHit&& base, const std::vec
     CitationHit& h = k + 1 < ys.size() ? out.emplace_back(base) : out.emplace_back(std::move(base));
     h.year = ys[k].year;
     h.year_suffix = ys[k].suffix;
+    h.year_text = ys[k].text;
   }
 }
 
@@ -319,7 +388,7 @@ void numbered(std::string_view s, std::size_t open, std::size_t close,
         b = std::stoi(std::string(inner.substr(d2, q - d2)));
         p = q;
       }
-    if (b < a || b - a > 100) return;
+    if (b < a || b - a > 100 || a == 0) return;  // "[0]" is an index, never a label
     for (int k = a; k <= b; ++k) nums.push_back(k);
     if (p < inner.size() && inner[p] != ',' && inner[p] != ' ') return;
   }
@@ -335,6 +404,15 @@ void numbered(std::string_view s, std::size_t open, std::size_t close,
 }  // namespace
 
 namespace {
+
+// "ibid.", "Ibid., 45", "ibid, p. 4": the work cited just before.
+bool is_ibid(std::string_view inner) {
+  if (!starts_with_ci(inner, "ibid")) return false;
+  std::string_view rest = inner.substr(4);
+  if (!rest.empty() && rest[0] == '.') rest.remove_prefix(1);
+  rest = trim(rest);
+  return rest.empty() || rest[0] == ',' || rest[0] == ':';
+}
 
 // The next '(' or '[' at or after `i` (s.size() if none): citations open with one, and the
 // bytes between are passed sixteen at a time.
@@ -366,6 +444,15 @@ std::size_t next_bracket(std::string_view s, std::size_t i) {
 }
 
 }  // namespace
+
+bool names_peoples(const std::vector<std::string>& names) {
+  if (names.empty()) return false;
+  return std::all_of(names.begin(), names.end(), [](const std::string& n) {
+    for (std::string_view end : {"ian", "ean", "ese", "ish", "ic"})
+      if (n.size() > end.size() + 2 && n.ends_with(end)) return true;
+    return false;
+  });
+}
 
 std::vector<CitationHit> find_citations(std::string_view s, const std::vector<ByteRange>& skip,
                                         bool numbered_refs) {
@@ -399,6 +486,11 @@ std::vector<CitationHit> find_citations(std::string_view s, const std::vector<By
       h.rule = names.rule;
       h.range = {names.begin, close + 1};
       add_years(out, std::move(h), ys);
+    } else if (is_ibid(inner)) {
+      CitationHit h;
+      h.range = {open, close + 1};
+      h.rule = "citation:ibid";
+      out.push_back(std::move(h));
     } else {
       parenthetical(s, open, close, out);
     }

@@ -23,6 +23,44 @@ std::size_t author_count(const std::vector<ParsedReference>& entries, const Buil
   return n;
 }
 
+// Whether a word of `text` opens with `name` ("NAT" in "NATO - Homepage", "Rus" in "Russia's
+// Pillars"): natbib cites a work without authors by the first letters of its title.
+bool opens_a_word(std::string_view text, std::string_view name) {
+  for (std::size_t p = text.find(name); p != std::string_view::npos; p = text.find(name, p + 1))
+    if (p == 0 || !is_letter(code_point_at(text, prev_boundary(text, p)))) return true;
+  return false;
+}
+
+// A citation of a work without authors: the one entry of that year and without authors whose
+// title has a word that opens with the cited name; -1 if none or several.
+int authorless(const CitationHit& hit, const std::vector<ParsedReference>& entries,
+               const BuiltReferences& built) {
+  if (hit.names.size() != 1 || hit.et_al || hit.names[0].size() < 3) return -1;
+  int found = -1;
+  for (std::size_t i = 0; i < built.references.size(); ++i) {
+    const ParsedReference& e = entries[built.references[i].entries.front()];
+    if (!e.authors.empty() || e.year != hit.year || e.year_suffix != hit.year_suffix) continue;
+    std::string_view text = e.text;
+    const std::size_t year_end = text.find(". ");  // past the year that opens the entry
+    if (year_end != std::string_view::npos) text.remove_prefix(year_end + 2);
+    if (!opens_a_word(text, hit.names[0])) continue;
+    if (found >= 0) return -1;
+    found = static_cast<int>(i);
+  }
+  return found;
+}
+
+// "n.d." and "n. d.", "Forthcoming" and "forthcoming": the same undated year.
+bool same_year_text(std::string_view a, std::string_view b) {
+  auto squeeze = [](std::string_view s) {
+    std::string out;
+    for (char c : s)
+      if (c != ' ') out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+  };
+  return !a.empty() && squeeze(a) == squeeze(b);
+}
+
 }  // namespace
 
 AuthorKeys author_keys(const std::vector<ParsedReference>& entries) {
@@ -55,6 +93,7 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
   for (std::size_t i = 0; i < refs.size(); ++i) {
     const ParsedReference& e = entries[refs[i].entries.front()];
     if (e.year != hit.year) continue;
+    if (hit.year == 0 && !same_year_text(e.year_text, hit.year_text)) continue;  // n.d. ~ n. d.
     if (!hit.year_suffix.empty()) {
       auto suffix = refs[i].entity.attributes.find("year_suffix");
       std::string_view ref_suffix = suffix == refs[i].entity.attributes.end()
@@ -65,6 +104,7 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
     if (has_author(entry_keys, refs[i], 0, first_key)) candidates.push_back(i);
   }
   if (candidates.empty()) {
+    if (int anonymous = authorless(hit, entries, built); anonymous >= 0) return {anonymous, ""};
     auto [known, added] = entry_keys.listed.try_emplace(first_key, false);
     if (added)
       for (std::size_t i = 0; i < refs.size() && !known->second; ++i)
@@ -78,7 +118,7 @@ Resolution resolve_citation(const CitationHit& hit, const std::vector<ParsedRefe
     if (hit.et_al) problem += " et al.";
     if (by_author) {
       problem += " from ";
-      problem += std::to_string(hit.year);
+      problem += hit.year == 0 && !hit.year_text.empty() ? hit.year_text : std::to_string(hit.year);
     } else {
       problem += " is not in the reference list";
     }

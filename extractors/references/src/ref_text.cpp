@@ -1,5 +1,6 @@
 #include "softgraph/extract/ref_text.hpp"
 
+#include <unicode/locid.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -231,6 +232,27 @@ double title_similarity(std::string_view a, std::string_view b) {
   std::size_t common = 0;
   for (const auto& t : ta) common += tb.count(t);
   return 2.0 * static_cast<double>(common) / static_cast<double>(ta.size() + tb.size());
+}
+
+bool is_all_caps(std::string_view s) {
+  int letters = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    int len = 1;
+    const char32_t c = code_point_at(s, i, &len);
+    if (is_lower(c)) return false;
+    letters += is_letter(c);
+    i += static_cast<std::size_t>(std::max(len, 1));
+  }
+  return letters >= 2;
+}
+
+std::string title_case(std::string_view utf8) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
+  u.toTitle(nullptr, icu::Locale::getRoot());
+  std::string out;
+  u.toUTF8String(out);
+  return out;
 }
 
 std::string fold_case(std::string_view utf8) {

@@ -77,23 +77,46 @@ std::string initials_key(const std::string& initials) {
   return out;
 }
 
-std::string base_id(const std::vector<LatinAuthor>& authors, bool et_al, int year) {
-  std::string id = authors.empty() ? "anonymous" : ascii_slug(to_ascii(authors[0].family));
-  if (authors.size() >= 3 || (et_al && !authors.empty()))
+// "2004", "n.d.", "1998/9": the year as the label shows it.
+std::string year_label(const ParsedReference& m) {
+  return m.year_text.empty() ? std::to_string(m.year) : m.year_text;
+}
+
+// What names a work without authors: the first words of its title, or of its text.
+std::string untitled_words(const ParsedReference& m, std::size_t words) {
+  std::string_view t = m.title.empty() ? std::string_view(m.text) : std::string_view(m.title);
+  std::size_t end = 0;
+  for (std::size_t k = 0; k < words && end != std::string_view::npos; ++k)
+    end = t.find(' ', end == 0 ? 0 : end + 1);
+  return std::string(end == std::string_view::npos ? t : t.substr(0, end));
+}
+
+std::string base_id(const std::vector<LatinAuthor>& authors, const ParsedReference& m) {
+  std::string id;
+  if (authors.empty()) {
+    id = ascii_slug(to_ascii(untitled_words(m, 4)));
+    if (id.empty()) id = "anonymous";
+  } else {
+    id = ascii_slug(to_ascii(authors[0].family));
+  }
+  if (authors.size() >= 3 || (m.et_al && !authors.empty()))
     id += "_et_al";
   else if (authors.size() == 2)
     id += "_" + ascii_slug(to_ascii(authors[1].family));
-  return id + "_" + std::to_string(year);
+  if (m.year != 0) return id + "_" + std::to_string(m.year);
+  if (m.year_text.empty()) return id;         // an entry without a year: busch
+  return id + "_" + ascii_slug(m.year_text);  // nye_n_d, nye_forthcoming
 }
 
-std::string label_of(const std::vector<LatinAuthor>& authors, bool et_al, int year,
+std::string label_of(const std::vector<LatinAuthor>& authors, const ParsedReference& m,
                      const std::string& suffix) {
-  std::string who = authors.empty() ? "Anonymous" : authors[0].family;
-  if (authors.size() >= 3 || (et_al && !authors.empty()))
+  std::string who = authors.empty() ? untitled_words(m, 8) : authors[0].family;
+  if (authors.size() >= 3 || (m.et_al && !authors.empty()))
     who += " et al.";
   else if (authors.size() == 2)
     who += " & " + authors[1].family;
-  return who + " (" + std::to_string(year) + suffix + ")";
+  if (m.year == 0 && m.year_text.empty()) return who;
+  return who + " (" + year_label(m) + suffix + ")";
 }
 
 // First non-empty value of a field over the group, the Latin entry first.
@@ -153,6 +176,7 @@ Attributes attributes_of(const std::vector<ParsedReference>& entries,
   set("volume", field(&ParsedReference::volume));
   a.try_emplace("year", static_cast<std::int64_t>(m.year));
   set("year_suffix", year_suffix);
+  set("year_text", m.year_text);
   return a;
 }
 
@@ -190,7 +214,7 @@ BuiltReferences build_references(const std::vector<ParsedReference>& entries,
     latin.push_back(latin_entry(entries, g));
     authors.push_back(latin_authors(entries, g, latin.back()));
     const ParsedReference& m = entries[latin.back()];
-    bases.push_back(base_id(authors.back(), m.et_al, m.year));
+    bases.push_back(base_id(authors.back(), m));
     if (m.year_suffix.empty()) ++base_count[std::string_view(bases.back())];
   }
   std::unordered_map<std::string_view, int> used;
@@ -216,7 +240,7 @@ BuiltReferences build_references(const std::vector<ParsedReference>& entries,
       if (entries[i].number && !br.number) br.number = entries[i].number;
     br.entity.id = "reference/" + base + suffix;
     br.entity.type = "Reference";
-    br.entity.label = label_of(authors[gi], m.et_al, m.year, suffix);
+    br.entity.label = label_of(authors[gi], m, suffix);
     for (std::size_t i : g) br.entity.aliases.push_back(entries[i].text);
     br.entity.attributes = attributes_of(entries, g, latin[gi], authors[gi], suffix);
     for (const LatinAuthor& au : authors[gi]) {

@@ -45,6 +45,7 @@ double confidence_of(std::string_view rule) {
   if (rule == "citation:parenthetical") return 1.0;
   if (rule == "citation:narrative") return 0.95;
   if (rule == "citation:numbered") return 0.9;
+  if (rule == "citation:ibid") return 0.85;
   return 0.9;  // possessive
 }
 
@@ -102,6 +103,10 @@ std::vector<std::string> actors_in(ByteRange where, const std::vector<Mention>& 
 
 // Appends "Nye & Keohane (2002a)" or "[3]" to `out` (warnings are built in one string).
 void append_citation_text(std::string& out, const CitationHit& h) {
+  if (h.rule == "citation:ibid") {
+    out += "(ibid.)";
+    return;
+  }
   if (h.number) {
     out += '[';
     out += std::to_string(h.number);
@@ -116,7 +121,7 @@ void append_citation_text(std::string& out, const CitationHit& h) {
     out += h.names[1];
   }
   out += " (";
-  out += std::to_string(h.year);
+  out += h.year == 0 && !h.year_text.empty() ? h.year_text : std::to_string(h.year);
   out += h.year_suffix;
   out += ')';
 }
@@ -140,15 +145,24 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
   for (std::size_t li = 0; li < lists.size(); ++li) {
     out.reference_sections.push_back(lists[li].range);
     std::size_t with_number = 0;
+    const std::size_t list_begin = parsed.size();
     for (const auto& e : lists[li].entries) {
       refs::ParsedReference r = refs::parse_reference(e.text);
       with_number += r.number > 0;
-      if (r.authors.empty() || r.year == 0) {
+      // "———. 2011.": the authors of the entry before in the same list.
+      if (r.same_authors_as_previous && parsed.size() > list_begin && r.authors.empty()) {
+        r.authors = parsed.back().authors;
+        r.et_al = parsed.back().et_al;
+      }
+      // An entry not understood is kept as a Reference with its text (never cited by
+      // author-date, but by number, and listed), and named in a warning.
+      if (r.authors.empty() || (r.year == 0 && r.year_text.empty()))
         out.warnings.push_back(
             doc.path + ":" + std::to_string(lines.line_of(e.range.begin)) +
-            ": bibliography entry not understood (no author or year): " + e.text.substr(0, 80));
-        continue;
-      }
+            ": bibliography entry not understood (no " +
+            (r.authors.empty() ? (r.year == 0 && r.year_text.empty() ? "author or year" : "author")
+                               : "year") +
+            "): " + e.text.substr(0, 80));
       parsed.push_back(std::move(r));
       list_of.push_back(static_cast<int>(li));
       entry_range.push_back(e.range);
@@ -185,8 +199,16 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
   std::vector<int> cited(built.references.size(), 0);
 
   const refs::AuthorKeys keys = refs::author_keys(parsed);
+  int last_cited = -1;       // the reference of the last citation resolved, for "(ibid.)"
+  std::size_t unlisted = 0;  // author-date citations in a document without reference list
   for (const CitationHit& hit : refs::find_citations(doc.text, skip, numbered)) {
-    refs::Resolution res = refs::resolve_citation(hit, parsed, built, keys);
+    refs::Resolution res =
+        hit.rule == "citation:ibid"
+            ? refs::Resolution{last_cited, last_cited < 0 ? "no citation before it" : ""}
+            : refs::resolve_citation(hit, parsed, built, keys);
+    // "Russian and Chinese (2022)": peoples, not authors, when no work of theirs is listed.
+    if (res.reference < 0 && hit.rule == "citation:narrative" && refs::names_peoples(hit.names))
+      continue;
     // "path:line: <what> <citation><sep><problem>"
     auto warn = [&](std::string_view what, std::string_view sep) {
       std::string w;
@@ -201,10 +223,16 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
       out.warnings.push_back(std::move(w));
     };
     if (res.reference < 0) {
-      warn(": unresolved citation ", ": ");
+      // Without any reference list, "Law on Assemblies (2013)" and its like are counted, not
+      // listed one by one.
+      if (built.references.empty() && hit.number == 0)
+        ++unlisted;
+      else
+        warn(": unresolved citation ", ": ");
       continue;
     }
     if (!res.problem.empty()) warn(": citation ", " ");
+    last_cited = res.reference;
     const Entity& ref = built.references[static_cast<std::size_t>(res.reference)].entity;
     ++cited[static_cast<std::size_t>(res.reference)];
     int s = context.sentence_at(hit.range.begin);
@@ -231,6 +259,9 @@ ReferenceExtraction extract_references(const Document& doc, const std::vector<Me
       out.relations.push_back({ref.id, actor, "DISCUSSES", dev, {}});
     }
   }
+  if (unlisted > 0)
+    out.warnings.push_back(doc.path + ": " + std::to_string(unlisted) +
+                           " author-date citation(s) but no reference list found");
   for (std::size_t i = 0; i < built.references.size(); ++i)
     if (cited[i] == 0)
       out.warnings.push_back(doc.path +

@@ -9,6 +9,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "softgraph/extract/entry_splitter.hpp"
 #include "softgraph/extract/ref_text.hpp"
 #include "softgraph/extract/reference_parser.hpp"
 
@@ -90,11 +91,20 @@ bool looks_unfinished(std::string_view entry) {
   return c == '-' || c == ',' || c == '%' || c == '/' || (c >= 'a' && c <= 'z');
 }
 
+// Whether the entry's last word is a link ("http://example.org/a-"): its hyphen is the
+// link's. The last word only: an entry may be long, and every line is appended.
+bool last_word_is_link(std::string_view text) {
+  if (text.size() > 200) text.remove_prefix(text.size() - 200);  // a link's tail tells
+  const std::size_t sp = text.rfind(' ');
+  const std::string_view word = sp == std::string_view::npos ? text : text.substr(sp + 1);
+  return word.find("http") != std::string_view::npos || word.find("www.") != std::string_view::npos;
+}
+
 void append_line(ReferenceEntry& e, std::string_view line, std::uint64_t end) {
   if (e.text.empty()) {
     e.text = std::string(line);
   } else if (e.text.back() == '-' && !line.empty() && line[0] >= 'a' && line[0] <= 'z' &&
-             e.text.find("http") == std::string::npos) {
+             !last_word_is_link(e.text)) {
     e.text.pop_back();  // "inter-" + "national" -> "international"
     e.text += line;
   } else {
@@ -104,31 +114,117 @@ void append_line(ReferenceEntry& e, std::string_view line, std::uint64_t end) {
   e.range.end = end;
 }
 
+// A short line between parts of a list that belongs to none: a running head or foot the reader
+// left ("EVAN JONES"), with no punctuation an entry's fragment would carry.
+bool looks_like_furniture(std::string_view l) {
+  return l.size() <= 60 && l.find_first_of(".,:;") == std::string_view::npos;
+}
+
+// A line that opens with a year ("2008. Strong Borders, ...") after an entry whose year has not
+// come yet: the rest of that entry, cut by a column or page break after its authors.
+bool year_first(std::string_view l, std::string_view open_before) {
+  return !l.empty() && l[0] >= '0' && l[0] <= '9' && !open_before.empty() &&
+         !has_year_early(open_before);
+}
+
 ReferenceList read_list(std::string_view text, ByteRange heading, std::uint64_t limit) {
   ReferenceList list;
   list.heading = heading;
   list.range = heading;
   std::vector<Line> lines = lines_from(text, heading.end, limit);
   ReferenceEntry cur;
+  EntrySplitter splitter;
+  // How many entries in a row began at a paragraph and ended with it (0 once one did not).
+  int paragraph_entries = 0;
+  int strict_opens = 0;  // entries opened by EntrySplitter (labels, author-date openings, dashes)
   auto close = [&] {
     if (!cur.text.empty()) list.entries.push_back(cur);
     cur = {};
   };
-  for (const Line& ln : lines) {
+  // Whether line k goes on with the list: it opens an entry or holds one (a copy of the
+  // splitter, so that looking ahead changes nothing).
+  // Line k with the start of the line after it, when that goes on without a blank line: an
+  // entry's names may fill a line before their year ("Dodds, P. S.; Harris, K. D.;" / "and
+  // Danforth, C. M. 2011.").
+  std::string window;
+  auto with_next = [&](std::size_t k) -> std::string_view {
+    std::string_view l = lines[k].range.slice(text);
+    if (k + 1 >= lines.size() || lines[k + 1].blank_before || l.size() > 300) return l;
+    std::string_view next = lines[k + 1].range.slice(text);
+    window.assign(l);
+    window += ' ';
+    window.append(next.substr(0, 300));
+    return window;
+  };
+  auto holds_entries = [&](std::size_t k) {
+    if (k >= lines.size()) return false;
+    std::string_view l = lines[k].range.slice(text);
+    if (is_reference_heading(l)) return false;
+    EntrySplitter probe = splitter;
+    return looks_like_entry_start(l) || probe.opens(with_next(k), lines[k].blank_before, {}) ||
+           !probe.inner_starts(l, {}).empty();
+  };
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const Line& ln = lines[k];
     std::string_view l = ln.range.slice(text);
     if (is_reference_heading(l)) break;
-    bool starts = looks_like_entry_start(l);
-    if (cur.text.empty() && list.entries.empty()) {
-      if (!starts) break;
-    } else if (!starts && ln.blank_before &&
-               !(looks_unfinished(cur.text) && !is_upper(code_point_at(l, 0)))) {
-      break;  // a paragraph that is no entry ends the list ("Information about authors:")
+    // A numbered list opens entries with its labels only (a wrapped line may start "2019. ...").
+    // An entry whose names go on over the line ("Bliss, C. A.;") goes on here, whatever the
+    // line looks like ("Reagan, A. J.; and Dodds, P. S. 2021." opens no entry of its own).
+    const bool mid_names = !cur.text.empty() && (cur.text.back() == ',' || cur.text.back() == ';' ||
+                                                 cur.text.back() == '&');
+    const bool strict = !mid_names && splitter.opens(with_next(k), ln.blank_before, cur.text);
+    strict_opens += strict;
+    // The looser reading of the list finder (a capitalised line with a year early) serves lists
+    // the rules above do not read (GOST); once they have read two entries it would split lines
+    // that wrap ("Russo-Ukrainian Crisis. arXiv:2203.05967.").
+    bool starts = strict || (!splitter.numbered() && strict_opens < 2 && !mid_names &&
+                             looks_like_entry_start(l) && !year_first(l, cur.text) &&
+                             !(looks_unfinished(cur.text) && !has_bullet(l) && !has_number(l)));
+    if (cur.text.empty() && list.entries.empty() && !starts) break;
+    std::vector<std::size_t> inner =
+        splitter.inner_starts(l, starts ? std::string_view() : std::string_view(cur.text));
+    strict_opens += static_cast<int>(inner.size());
+    if (!starts && ln.blank_before && inner.empty() &&
+        !(looks_unfinished(cur.text) && !is_upper(code_point_at(l, 0)))) {
+      // A paragraph with no entry in it: a fragment cut off by a column or page break, or a
+      // running head, when the list goes on after it; else the list has ended ("Information
+      // about authors:").
+      if (looks_like_furniture(l)) {
+        // A page number and a running head ("376", "EVAN JONES") between two pages of the list:
+        // skipped when the list goes on after them.
+        std::size_t next = k + 1;
+        while (next < lines.size() && next < k + 4 &&
+               looks_like_furniture(lines[next].range.slice(text)) && !holds_entries(next))
+          ++next;
+        if (!holds_entries(next)) break;
+        continue;
+      }
+      // The entry may go on over a line or two first ("Package for ..." / "R Archive Network").
+      if (!holds_entries(k + 1) && !holds_entries(k + 2)) break;
+      // In a list that gives each entry a paragraph, this is an entry not understood: one of
+      // its own (a warning names it), not the end of the list.
+      starts = paragraph_entries >= 2 && !looks_unfinished(cur.text);
     }
+    if (starts && ln.blank_before && inner.empty())
+      ++paragraph_entries;
+    else if (starts || !inner.empty() || ln.blank_before)  // an entry began or went on elsewhere
+      paragraph_entries = 0;
     if (starts) {
       close();
       cur.range.begin = ln.range.begin;
     }
-    append_line(cur, l, ln.range.end);
+    std::size_t from = 0;
+    for (std::size_t at : inner) {
+      const std::string_view part = trim(l.substr(from, at - from));
+      append_line(
+          cur, part,
+          ln.range.begin + static_cast<std::uint64_t>(part.data() - l.data()) + part.size());
+      close();
+      cur.range.begin = ln.range.begin + at;
+      from = at;
+    }
+    append_line(cur, l.substr(from), ln.range.end);
     list.range.end = ln.range.end;
   }
   close();

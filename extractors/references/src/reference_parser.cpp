@@ -10,9 +10,11 @@
 #include <emmintrin.h>
 #endif
 
+#include "author_date.hpp"
 #include "softgraph/extract/ref_text.hpp"
 
 namespace softgraph::refs {
+using namespace author_date;
 namespace {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
@@ -82,7 +84,7 @@ int strip_label(std::string& s) {
   if (bracket) ++i;
   std::size_t d = i;
   while (i < s.size() && digit(s[i]) && i - d < 4) ++i;
-  if (i == d) return 0;
+  if (i == d || i - d > 3) return 0;  // "2020. Title": a year, not a label
   if (bracket ? (i >= s.size() || s[i] != ']') : (i >= s.size() || (s[i] != '.' && s[i] != ')')))
     return 0;
   if (i + 1 < s.size() && s[i + 1] != ' ') return 0;
@@ -211,22 +213,9 @@ void take_access_dates(std::string& s) {
   }
 }
 
-// Four digits 1500-2099 at `p`, not inside a longer number; `suffix` gets a following a-z.
-bool year_at(std::string_view s, std::size_t p, int& year, std::string& suffix) {
-  if (p + 4 > s.size()) return false;
-  for (std::size_t i = p; i < p + 4; ++i)
-    if (!digit(s[i])) return false;
-  if (p > 0 && digit(s[p - 1])) return false;
-  if (p + 4 < s.size() && digit(s[p + 4])) return false;
-  int y = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
-  if (y < 1500 || y > 2099) return false;
-  year = y;
-  suffix.clear();
-  if (p + 5 <= s.size() && p + 4 < s.size() && s[p + 4] >= 'a' && s[p + 4] <= 'z' &&
-      (p + 5 == s.size() || !std::isalpha(static_cast<unsigned char>(s[p + 5]))))
-    suffix = std::string(1, s[p + 4]);
-  return true;
-}
+}  // namespace
+
+namespace {
 
 bool is_genre(std::string_view bracket) {
   static const std::array<std::string_view, 14> kWords = {
@@ -501,38 +490,39 @@ void read_tail(std::string_view s, std::size_t p, ParsedReference& r) {
 std::size_t paren_year(std::string_view s, std::size_t from, ParsedReference& r,
                        std::size_t& open) {
   for (std::size_t p = s.find('(', from); p != std::string_view::npos; p = s.find('(', p + 1)) {
-    std::string suffix;
-    int y = 0;
-    bool nd = s.compare(p + 1, 4, "n.d.") == 0 || s.compare(p + 1, 7, "б. г.") == 0;
-    if (!nd && !year_at(s, p + 1, y, suffix)) continue;
+    YearForm y;
+    if (!read_year_form(s, p + 1, y)) continue;
     std::size_t close = s.find(')', p);
     if (close == std::string_view::npos || close - p > 40) continue;
     // The year closes the author part: a "(2010)" deep in a GOST title is not it.
     if (p > 300 || s.substr(0, p).find("//") != std::string_view::npos)
       return std::string_view::npos;
-    r.year = y;
-    r.year_suffix = suffix;
+    r.year = y.year;
+    r.year_suffix = y.suffix;
+    r.year_text = y.text;
     open = p;
     return close + 1;
   }
   return std::string_view::npos;
 }
 
-// Chicago "Surname, Given. 2004." : the full stop before the year, or npos.
-std::size_t chicago_year(std::string_view s, ParsedReference& r) {
+// Chicago "Surname, Given. 2004." : the full stop before the year, or npos; `after` gets the
+// byte after the year.
+std::size_t chicago_year(std::string_view s, ParsedReference& r, std::size_t& after) {
   std::size_t limit = std::min<std::size_t>(s.size(), 300);
   for (std::size_t p = 0; p + 6 < limit; ++p) {
     if (s[p] == '"' || s[p] == '*' || s.compare(p, 3, "\xE2\x80\x9C") == 0 ||
         s.compare(p, 2, "//") == 0)
       return std::string_view::npos;
-    if (s[p] != '.' || s[p + 1] != ' ') continue;
-    int y = 0;
-    std::string suffix;
-    if (!year_at(s, p + 2, y, suffix)) continue;
-    std::size_t after = p + 6 + suffix.size();
-    if (after < s.size() && s[after] != '.' && s[after] != ',') continue;
-    r.year = y;
-    r.year_suffix = suffix;
+    if ((s[p] != '.' && s[p] != ',') || s[p + 1] != ' ') continue;
+    YearForm y;
+    if (!read_year_form(s, p + 2, y) || !closes_year(s, y)) continue;
+    // Harvard's "Hess, S. and Aidoo, R., 2015." when names alone come before the comma.
+    if (s[p] == ',' && !only_names(author_part(s, p), true)) continue;
+    r.year = y.year;
+    r.year_suffix = y.suffix;
+    r.year_text = y.text;
+    after = y.end;
     return p;
   }
   return std::string_view::npos;
@@ -552,10 +542,34 @@ ParsedReference parse_reference(std::string_view entry) {
   r.language = script_language(s);
 
   std::size_t open = 0, rest = std::string::npos;
-  std::size_t after_paren = paren_year(s, 0, r, open);
-  std::size_t chicago = after_paren == std::string::npos ? chicago_year(s, r) : std::string::npos;
-  if (after_paren != std::string::npos) {
-    std::string_view seg = trim_punct(std::string_view(s).substr(0, open), ",; ");
+  // "———. 2011." (the authors of the entry before) and "2022. Title." (none): the year first.
+  std::size_t first = 0;
+  if (std::size_t d = same_author_dash(s)) {
+    r.same_authors_as_previous = true;
+    first = d;
+    while (first < s.size() && (s[first] == '.' || s[first] == ',' || s[first] == ' ')) ++first;
+    first = skip_editor_mark(s, first);
+  }
+  YearForm leading;
+  std::size_t after_paren = std::string::npos, chicago = std::string::npos, chicago_end = 0;
+  if (read_year_form(s, first, leading) && closes_year(s, leading)) {
+    r.year = leading.year;
+    r.year_suffix = leading.suffix;
+    r.year_text = leading.text;
+    rest = leading.end;
+    r.style = "chicago";
+  } else if (first > 0 && first < s.size() && s[first] == '(') {
+    after_paren = paren_year(s, first, r, open);
+    rest = after_paren;
+    r.style = "apa";
+  } else {
+    after_paren = paren_year(s, 0, r, open);
+    if (after_paren == std::string::npos) chicago = chicago_year(s, r, chicago_end);
+  }
+  if (first > 0 || rest != std::string::npos) {
+    if (rest == std::string::npos) rest = first;  // the year read above; no author part
+  } else if (after_paren != std::string::npos) {
+    std::string_view seg = author_part(s, open);
     std::size_t used = parse_authors(seg, r.authors, r.et_al, true);
     if (r.authors.empty() && !seg.empty())
       r.authors.push_back({std::string(trim_punct(seg)), "", ""});
@@ -563,10 +577,10 @@ ParsedReference parse_reference(std::string_view entry) {
     rest = after_paren;
     r.style = (rest < s.size() && s[rest] == '.') ? "apa" : "harvard";
   } else if (chicago != std::string::npos) {
-    std::string_view seg = std::string_view(s).substr(0, chicago);
+    std::string_view seg = author_part(s, chicago);
     parse_authors(seg, r.authors, r.et_al, true);
     if (r.authors.empty()) r.authors.push_back({std::string(trim_punct(seg)), "", ""});
-    rest = chicago + 6 + r.year_suffix.size();
+    rest = chicago_end;
     r.style = "chicago";
   } else {
     std::size_t used = parse_authors(s, r.authors, r.et_al, false);
@@ -578,6 +592,12 @@ ParsedReference parse_reference(std::string_view entry) {
                                                                    : "vancouver";
   }
 
+  // "ALLISON, GRAHAM T." as "Allison, Graham T.": names set in capitals are names, not acronyms.
+  for (Author& a : r.authors)
+    if (!a.given.empty() && is_all_caps(a.family) && is_all_caps(a.given)) {
+      a.family = title_case(a.family);
+      a.given = title_case(a.given);
+    }
   std::string_view sv(s);
   std::size_t p = skip_seps(sv, rest);
   bool italic = false;
@@ -613,6 +633,17 @@ ParsedReference parse_reference(std::string_view entry) {
     r.type = "book";
   }
   if (!r.title_translation.empty() && r.language == "en") r.language = "und";
+  if (r.year == 0 && r.year_text.empty()) {
+    // IEEE's year closes the entry ("..., tools, 2006."), where a title may have taken it.
+    YearForm y;
+    for (std::size_t i = sv.size(); i-- > 0;)
+      if (digit(sv[i]) && (i == 0 || !digit(sv[i - 1])) && read_year_form(sv, i, y) && y.year &&
+          closes_year(sv, y) && (i == 0 || sv[i - 1] == ' ')) {
+        r.year = y.year;
+        r.year_suffix = y.suffix;
+        break;
+      }
+  }
   return r;
 }
 

@@ -66,13 +66,20 @@ inline bool same_name_key(std::string_view ka, std::string_view kb) {
 }
 // Similarity in [0,1] of two titles after transliteration (Dice coefficient of letter trigrams).
 double title_similarity(std::string_view a, std::string_view b);
+// True when `s` has two letters or more and none in lower case ("ALLISON", "GRAHAM T.").
+bool is_all_caps(std::string_view s);
+// Each word's first letter upper case, the rest lower ("BUENO DE MESQUITA" -> "Bueno De Mesquita").
+std::string title_case(std::string_view utf8);
 // Case-folded copy (ICU full folding) for comparing headings.
 std::string fold_case(std::string_view utf8);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-// Trims spaces, tabs, line ends and non-breaking spaces (U+00A0) at either end.
+// Trims spaces, tabs, line ends, form feeds (pdftotext's page breaks) and non-breaking spaces
+// (U+00A0) at either end.
 inline std::string_view trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   while (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') s.remove_prefix(2);
