@@ -185,6 +185,7 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
     // kMinPrintedFont or more and pads the canvas to the page with margins.
     gv_set(g_, "size", fmt(page_->width / 72) + "," + fmt(page_->height / 72) + "!");
     gv_set(g_, "margin", "0");
+    if (layout_engine_ == "fdp") gv_set(g_, "K", "0.1");  // fdp's springs: the most compact
   }
   gv_set(g_, "outputorder", "edgesfirst");
   gv_set(g_, "start", "1");  // fixed seed: neato, fdp and sfdp lay out deterministically
@@ -201,8 +202,8 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
 
   std::map<Vertex, Agraph_t*> home;  // the cluster a vertex goes into, if any
   if (opt.clusters && !layout_draws_clusters(layout_engine_))
-    spdlog::warn("--clusters: the {} layout does not draw clusters; use --layout fdp, neato or "
-                 "dot to see each actor grouped with its institutions",
+    spdlog::warn("--clusters: the {} layout does not draw clusters; use --layout fdp or dot to "
+                 "see each actor grouped with its institutions",
                  layout_engine_);
   if (opt.clusters) {
     for (const auto& [actor, institutions] : actor_clusters(graph)) {

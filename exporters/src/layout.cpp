@@ -40,9 +40,8 @@ PageSize page_size(const std::string& name, bool landscape) {
   return p;
 }
 
-bool layout_draws_clusters(const std::string& engine) {
-  return engine == "dot" || engine == "fdp" || engine == "neato";
-}
+// neato draws cluster boxes but lets them overlap each other and other nodes (2.43).
+bool layout_draws_clusters(const std::string& engine) { return engine == "dot" || engine == "fdp"; }
 
 GraphvizScene::~GraphvizScene() {
   if (engine_ran_) gvFreeLayout(gvc_, g_);
@@ -72,10 +71,18 @@ double GraphvizScene::fit_scale() const {
 // still cannot fit, say so and print as large as it goes.
 void GraphvizScene::fit_to_page() {
   const std::size_t n = nodes_.size();
-  for (int round = 0; round < 5; ++round) {
+  double best_font = font_, best_printed = font_ * fit_scale();
+  for (int round = 0; round < 5 && n <= kScalableLayoutAbove; ++round) {
     printed_font_ = font_ * fit_scale();
-    if (printed_font_ >= kMinPrintedFont || n > kScalableLayoutAbove) break;
+    if (printed_font_ > best_printed) best_font = font_, best_printed = printed_font_;
+    if (printed_font_ >= kMinPrintedFont) break;
     font_ = std::min(font_ * kMinPrintedFont / printed_font_ * 1.03, 60.0);
+    set_font(font_);
+    run_engine();
+  }
+  // Some engines spread out as labels grow (fdp): go back to the round that printed largest.
+  if (font_ * fit_scale() + 1e-9 < best_printed) {
+    font_ = best_font;
     set_font(font_);
     run_engine();
   }
