@@ -35,7 +35,7 @@ PYTHON_MODULES = {
     "jsonschema": ("python3-jsonschema", "graph.json against schemas/graph.schema.json"),
     "dask": ("python3-dask", "scripts/dask_extract.py (test_dask_merge)"),
     "distributed": ("python3-distributed", "scripts/dask_extract.py (test_dask_merge)"),
-    "cairo": ("python3-cairo", "tests/data/pdfhtml/make_docs.py makes the test PDFs"),
+    "cairo": ("python3-cairo", "tests/data/pdfhtml/make_docs.py makes the test PDFs; test_diagrams measures labels"),
 }
 
 # Commands: name -> (Debian package, used by). Absolute paths are checked as they are.
@@ -46,6 +46,8 @@ COMMANDS = {
     "dot": ("graphviz", "test_article_clients renders graph.dot"),
     "pandoc": ("pandoc", "test_csl_pandoc reads the CSL-JSON export"),
     "qpdf": ("qpdf", "test_pdf_html encrypts a PDF"),
+    "pdfinfo": ("poppler-utils", "test_diagrams reads graph.pdf's page size"),
+    "pdftotext": ("poppler-utils", "test_diagrams reads graph.pdf's text"),
     "mount": ("mount", "test_bad_inputs: a full disk (tmpfs)"),
     "umount": ("mount", "test_bad_inputs: a full disk (tmpfs)"),
     "/usr/bin/time": ("time", "tests/bench/extraction_bench.sh (peak memory)"),
@@ -66,6 +68,7 @@ PACKAGES = {
     "libicu-dev": "the build", "libcli11-dev": "the build", "libpoppler-cpp-dev": "PDF input",
     "libxml2-dev": "HTML input", "libmimalloc-dev": "the softgraph program's allocator",
     "fonts-dejavu-core": "the test PDFs and SVG text", "libclang-rt-14-dev": "fuzz builds",
+    "libqpdf-dev": "byte-identical graph.pdf (the build)",
 }
 
 # ES modules the .mjs tests import, from tests/clients/package.json (installed by setup's npm ci).

@@ -46,6 +46,15 @@ std::string size_text(const std::string& size_metric) {
 void add_legend(Agraph_t* g, const Graph& graph, const std::string& size_metric, double scale) {
   auto box = [&](const std::string& color) { return swatch(color, 14, 10, scale); };
   auto line = [&](const std::string& color) { return swatch(color, 22, 3, scale); };
+  // The spectrum's colours side by side in one swatch (a gradient fill would number its SVG id
+  // from a counter that runs across renders in one process).
+  auto stripes = [&] {
+    std::string cells;
+    const double w = 14.0 / static_cast<double>(spectrum_styles().size());
+    for (const auto& s : spectrum_styles()) cells += swatch(s.color, w, 10, scale);
+    return "<TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>" +
+           cells + "</TR></TABLE></TD>";
+  };
   std::set<std::string> node_types, edge_types, spectra;
   for (std::size_t v = 0; v < graph.node_count(); ++v) {
     node_types.insert(graph.node(v).type);
@@ -57,9 +66,8 @@ void add_legend(Agraph_t* g, const Graph& graph, const std::string& size_metric,
   std::string nodes = kTable + heading("Nodes");
   for (const auto& type : styled_types()) {
     if (!node_types.count(type)) continue;
-    if (type == "Instrument" && !spectrum_styles().empty())  // filled by spectrum: a gradient
-      nodes += row(box(spectrum_styles().front().color + ":" + spectrum_styles().back().color),
-                   type_style(type).legend + ", by spectrum");
+    if (type == "Instrument" && !spectrum_styles().empty())  // filled by spectrum: its colours
+      nodes += row(stripes(), type_style(type).legend + ", by spectrum");
     else
       nodes += row(box(type_style(type).color), type_style(type).legend);
   }

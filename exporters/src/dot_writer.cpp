@@ -132,15 +132,6 @@ std::string node_name(const std::string& id) {
   return escape::dot_value(clip_text(id, kMaxName)) + "#" + hex;
 }
 
-// Line length for a node's label: shapes that are wide around their text (circles, diamonds)
-// take shorter lines, so that they grow less.
-std::size_t line_chars(const std::string& shape) {
-  if (shape == "doublecircle" || shape == "circle") return 10;
-  if (shape == "diamond") return 12;
-  if (shape == "hexagon") return 14;
-  return 18;
-}
-
 // Tooltips carry evidence quotes; clipped so that, escaped (at most 5 bytes per input byte),
 // they stay under Graphviz's 16 KB string limit.
 constexpr std::size_t kMaxTooltip = 3000;
@@ -209,7 +200,7 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
     for (const auto& [actor, institutions] : actor_clusters(graph)) {
       std::string name = "cluster_" + node_name(graph.node(actor).id);
       Agraph_t* sub = agsubg(g_, const_cast<char*>(name.c_str()), 1);
-      gv_set(sub, "label", escape::dot_label(drawing_label(graph.node(actor).label)));
+      gv_set(sub, "label", escape::dot_label(drawing_label(graph.node(actor).label, "box")));
       gv_set(sub, "style", "rounded");
       gv_set(sub, "color", type_style("Actor").color);
       home[actor] = sub;
@@ -226,7 +217,7 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
     Agraph_t* parent = home.count(v) ? home[v] : g_;
     Agnode_t* an = agnode(parent, const_cast<char*>(name.c_str()), 1);
     nodes_[v] = an;
-    gv_set(an, "label", escape::dot_label(drawing_label(n.label, line_chars(s.type.shape))));
+    gv_set(an, "label", escape::dot_label(drawing_label(n.label, s.type.shape)));
     gv_set(an, "type", escape::dot_value(n.type));
     gv_set(an, "shape", s.type.shape);
     gv_set(an, "fillcolor", s.type.color + "cc");

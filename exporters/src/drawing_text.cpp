@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "graphviz_scene.hpp"
+#include "softgraph/export/drawing_text.hpp"
 
 namespace softgraph {
 namespace {
@@ -29,6 +29,15 @@ std::vector<std::string_view> code_points(std::string_view s) {
 constexpr std::size_t kLabelChars = 80;
 const std::string kEllipsis = "\u2026";
 
+// Shapes that are wide around their text (circles, diamonds) take shorter lines, so that they
+// grow less.
+std::size_t line_length(const std::string& shape) {
+  if (shape == "doublecircle" || shape == "circle") return 10;
+  if (shape == "diamond") return 12;
+  if (shape == "hexagon") return 14;
+  return 18;
+}
+
 }  // namespace
 
 std::string clip_text(std::string_view s, std::size_t max_bytes) {
@@ -38,7 +47,8 @@ std::string clip_text(std::string_view s, std::size_t max_bytes) {
   return std::string(s.substr(0, cut)) + kEllipsis;
 }
 
-std::string drawing_label(std::string_view label, std::size_t line_chars) {
+std::string drawing_label(std::string_view label, const std::string& shape) {
+  const std::size_t line_chars = line_length(shape);
   auto cps = code_points(label);
   if (cps.size() > kLabelChars) {
     cps.resize(kLabelChars - 1);

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "softgraph/export/drawing_text.hpp"
 #include "softgraph/export/export.hpp"
 #include "softgraph/export/style.hpp"
 
@@ -79,11 +80,6 @@ class GraphvizScene {
 
 // Sets a string attribute on a cgraph object, declaring it with an empty default if needed.
 void gv_set(void* obj, const char* name, const std::string& value);
-// `s` cut to at most `max_bytes` bytes at a UTF-8 boundary, with "…" when cut.
-std::string clip_text(std::string_view s, std::size_t max_bytes);
-// A node label as drawn: clipped to 80 characters and wrapped at spaces into lines of about
-// `line_chars` characters.
-std::string drawing_label(std::string_view label, std::size_t line_chars = 20);
 // Sets the graph's label to the legend: node types, edge types and channel colours present in
 // `graph`, and what node size and edge width mean; swatches `scale` times their nominal size.
 void add_legend(Agraph_t* g, const Graph& graph, const std::string& size_metric, double scale);
