@@ -168,7 +168,8 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
   // as a shape, not label by label: large graphs keep sfdp's overlaps.
   gv_set(g_, "overlap", large ? "true" : "prism");
   if (!large) gv_set(g_, "overlap_scaling", "-1");  // compact: scale by one average label first
-  gv_set(g_, "splines", large ? "false" : "true");  // curved edges route around nodes
+  // Curved edges route around nodes; straight ones past a few hundred nodes.
+  gv_set(g_, "splines", graph.node_count() <= kDetailedDrawingMax ? "true" : "false");
   gv_set(g_, "pack", "true");                       // components side by side, not far apart
   gv_set(g_, "fontsize", fmt(kNominalFont));
   if (page_) {

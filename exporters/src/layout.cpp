@@ -72,7 +72,7 @@ double GraphvizScene::fit_scale() const {
 void GraphvizScene::fit_to_page() {
   const std::size_t n = nodes_.size();
   double best_font = font_, best_printed = font_ * fit_scale();
-  for (int round = 0; round < 5 && n <= kScalableLayoutAbove; ++round) {
+  for (int round = 0; round < 5 && n <= kDetailedDrawingMax; ++round) {
     printed_font_ = font_ * fit_scale();
     if (printed_font_ > best_printed) best_font = font_, best_printed = printed_font_;
     if (printed_font_ >= kMinPrintedFont) break;
