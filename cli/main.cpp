@@ -202,6 +202,15 @@ std::optional<std::string> mistyped_command(const CLI::App& app, int argc, char*
   return std::nullopt;
 }
 
+// Diagram page options shared by build and render.
+void add_page_options(CLI::App* cmd, ExportOptions& o) {
+  cmd->add_option("--page", o.page,
+                  "Fit diagrams to a page, labels at 7 pt or more: a4, letter, a3");
+  cmd->add_flag("--landscape", o.landscape, "Turn the --page page");
+  cmd->add_flag("--draw-large", o.draw_large,
+                "Draw diagrams of graphs over 10,000 nodes too (slow)");
+}
+
 }  // namespace
 
 // The version line names the allocator: mimalloc when linked (cli/CMakeLists.txt), which this
@@ -269,6 +278,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   build->add_flag("--clusters", eo.clusters,
                   "Cluster each actor with its institutions in diagrams");
+  add_page_options(build, eo);
   build
       ->add_option("--gexf-version", eo.gexf_version,
                    "graph.gexf: 1.3 (Gephi) or 1.2 (1.2draft, read by NetworkX)")
@@ -330,6 +340,7 @@ int main(int argc, char** argv) {
   render->add_flag("!--no-legend", ro.legend, "Leave the legend out");
   FilterArgs render_filter;
   add_filter_options(render, render_filter);
+  add_page_options(render, ro);
 
   // channels
   Common channels_c;

@@ -35,7 +35,7 @@ PYTHON_MODULES = {
     "jsonschema": ("python3-jsonschema", "graph.json against schemas/graph.schema.json"),
     "dask": ("python3-dask", "scripts/dask_extract.py (test_dask_merge)"),
     "distributed": ("python3-distributed", "scripts/dask_extract.py (test_dask_merge)"),
-    "cairo": ("python3-cairo", "tests/data/pdfhtml/make_docs.py makes the test PDFs"),
+    "cairo": ("python3-cairo", "tests/data/pdfhtml/make_docs.py makes the test PDFs; test_diagrams measures labels"),
     "lxml": ("python3-lxml", "test_html_evidence, tests/readability: HTML text, element paths"),
 }
 
@@ -50,9 +50,10 @@ COMMANDS = {
     "dot": ("graphviz", "test_article_clients renders graph.dot"),
     "pandoc": ("pandoc", "test_csl_pandoc reads the CSL-JSON export"),
     "qpdf": ("qpdf", "test_pdf_html encrypts a PDF; tests/docs/pdf_documents.py binds a book"),
-    "pdftotext": ("poppler-utils", "tests/docs/pdf_documents.py checks the furniture is in the PDF"),
+    "pdftotext": ("poppler-utils", "tests/docs/pdf_documents.py checks the furniture is in the PDF; test_diagrams reads graph.pdf's text"),
     "pdftoppm": ("poppler-utils", "tests/docs/pdf_ocr.py renders a page to scan"),
     "pdffonts": ("poppler-utils", "tests/docs/pdf_ocr.py checks the scan has no fonts"),
+    "pdfinfo": ("poppler-utils", "test_diagrams reads graph.pdf's page size"),
     "mount": ("mount", "test_bad_inputs: a full disk (tmpfs)"),
     "umount": ("mount", "test_bad_inputs: a full disk (tmpfs)"),
     "/usr/bin/time": ("time", "tests/bench/extraction_bench.sh (peak memory)"),
@@ -77,6 +78,7 @@ PACKAGES = {
     "libtesseract-dev": "PDF input: --ocr reads pages without a usable text layer",
     "tesseract-ocr-eng": "the English model Tesseract reads for --ocr",
     "fonts-dejavu-core": "the test PDFs and SVG text", "libclang-rt-14-dev": "fuzz builds",
+    "libqpdf-dev": "byte-identical graph.pdf (the build)",
 }
 
 # ES modules the .mjs tests import, from tests/clients/package.json (installed by setup's npm ci).

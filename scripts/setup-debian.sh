@@ -7,6 +7,8 @@ packages=(
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libspdlog-dev doctest-dev
   libicu-dev libcli11-dev libpoppler-cpp-dev libxml2-dev libmimalloc-dev
   libhunspell-dev hunspell-en-us libtesseract-dev tesseract-ocr-eng
+  # qpdf's library makes graph.pdf byte-identical across runs (exporters/src/pdf_normalise.cpp)
+  libqpdf-dev
   # test clients; scripts/check-deps.py lists what each is for and fails when one is missing.
   # NetworkX's pagerank, hits and to_numpy_array need NumPy and SciPy, which its package only
   # recommends: name them, since this script installs with --no-install-recommends.

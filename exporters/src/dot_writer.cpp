@@ -3,12 +3,15 @@
 // ("node", "graph", "strict") and HTML-like strings itself.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include <spdlog/spdlog.h>
 
 #include "graphviz_scene.hpp"
 #include "softgraph/core/error.hpp"
@@ -117,36 +120,65 @@ std::map<Vertex, std::vector<Vertex>> actor_clusters(const Graph& g) {
   return out;
 }
 
-// The legend is the graph's label, an HTML-like table (a swatch and name per node type present):
-// every engine places it the same way, which a legend node or cluster would not (fdp moves
-// disconnected components between runs, sfdp ignores clusters).
-void add_legend(Agraph_t* g, const Graph& graph, const std::string& size_metric) {
-  std::set<std::string> present;
-  for (std::size_t v = 0; v < graph.node_count(); ++v) present.insert(graph.node(v).type);
-  std::string html =
-      "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">"
-      "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>";
-  for (const auto& type : styled_types()) {
-    if (!present.count(type)) continue;
-    html += "<TR><TD BGCOLOR=\"" + type_style(type).color +
-            "\" WIDTH=\"16\"></TD><TD ALIGN=\"LEFT\">" + escape::xml_text(type) + "</TD></TR>";
-  }
-  html += "<TR><TD COLSPAN=\"2\">size: " + escape::xml_text(size_metric) + "</TD></TR></TABLE>";
-  char* label = agstrdup_html(g, const_cast<char*>(html.c_str()));
-  agsafeset(g, const_cast<char*>("label"), label, const_cast<char*>(""));
-  agstrfree(g, label);
-  gv_set(g, "labelloc", "b");
-  gv_set(g, "labeljust", "r");
+// A DOT name for a node id: the id itself, or, past kMaxName bytes, its clipped start and a hash
+// of the whole, so that names stay unique and within what Graphviz reads back (16 KB).
+constexpr std::size_t kMaxName = 1000;
+std::string node_name(const std::string& id) {
+  if (id.size() <= kMaxName) return escape::dot_value(id);
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return escape::dot_value(clip_text(id, kMaxName)) + "#" + hex;
+}
+
+// Tooltips carry evidence quotes; clipped so that, escaped (at most 5 bytes per input byte),
+// they stay under Graphviz's 16 KB string limit.
+constexpr std::size_t kMaxTooltip = 3000;
+
+// The colour of an edge: its type's, or for channel edges the colour of the channel's place on
+// the spectrum; translucent so that crossings stay readable.
+std::string edge_color(const Graph& g, EdgeDesc e) {
+  const EdgeProps& p = g.edge(e);
+  EdgeTypeStyle s = edge_type_style(p.type.str());
+  std::string color = s.color;
+  if (color == "spectrum")
+    color = spectrum_color(node_spectrum(g.node(boost::target(e, g.boost()))));
+  return color + "cc";
 }
 
 }  // namespace
 
 GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
                              const std::vector<NodeStyle>& styles)
-    : layout_engine_(opt.layout) {
+    : graph_(graph), size_metric_(opt.size_metric), legend_(opt.legend), layout_engine_(opt.layout) {
   g_ = agopen(const_cast<char*>("softgraph"), Agdirected, &kSequentialDisc);
   gv_set(g_, "charset", "UTF-8");
-  gv_set(g_, "overlap", "prism");
+  draws_ = graph.node_count() <= kDrawLimit || opt.draw_large;
+  if (!opt.page.empty()) page_ = page_size(opt.page, opt.landscape);
+  const bool large = graph.node_count() > kScalableLayoutAbove;
+  if (large && layout_engine_ != "sfdp") {
+    spdlog::warn("{} nodes (more than {}): laid out with sfdp instead of {}, which would take "
+                 "minutes",
+                 graph.node_count(), kScalableLayoutAbove, layout_engine_);
+    layout_engine_ = "sfdp";
+  }
+  // prism removes node overlaps well but takes minutes past a few thousand nodes (400 s on 20k);
+  // overlap=scale is faster but needs gigabytes there. A drawing of thousands of nodes is read
+  // as a shape, not label by label: large graphs keep sfdp's overlaps.
+  gv_set(g_, "overlap", large ? "true" : "prism");
+  if (!large) gv_set(g_, "overlap_scaling", "-1");  // compact: scale by one average label first
+  // Curved edges route around nodes; straight ones past a few hundred nodes.
+  gv_set(g_, "splines", graph.node_count() <= kDetailedDrawingMax ? "true" : "false");
+  gv_set(g_, "pack", "true");                       // components side by side, not far apart
+  gv_set(g_, "fontsize", fmt(kNominalFont));
+  if (page_) {
+    // Scaled into the page; fit_to_page raises the label size until labels print at
+    // kMinPrintedFont or more and pads the canvas to the page with margins.
+    gv_set(g_, "size", fmt(page_->width / 72) + "," + fmt(page_->height / 72) + "!");
+    gv_set(g_, "margin", "0");
+    if (layout_engine_ == "fdp") gv_set(g_, "K", "0.1");  // fdp's springs: the most compact
+  }
   gv_set(g_, "outputorder", "edgesfirst");
   gv_set(g_, "start", "1");  // fixed seed: neato, fdp and sfdp lay out deterministically
   gv_set(g_, "fontname", "Helvetica");
@@ -155,16 +187,21 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
   agattr(g_, AGNODE, const_cast<char*>("label"), const_cast<char*>("\\N"));
   agattr(g_, AGNODE, const_cast<char*>("style"), const_cast<char*>("filled"));
   agattr(g_, AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
-  agattr(g_, AGNODE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
+  agattr(g_, AGNODE, const_cast<char*>("fontsize"),
+         const_cast<char*>(fmt(kNominalFont).c_str()));
   agattr(g_, AGEDGE, const_cast<char*>("color"), const_cast<char*>("#00000066"));
   agattr(g_, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.6"));
 
   std::map<Vertex, Agraph_t*> home;  // the cluster a vertex goes into, if any
+  if (opt.clusters && !layout_draws_clusters(layout_engine_))
+    spdlog::warn("--clusters: the {} layout does not draw clusters; use --layout fdp or dot to "
+                 "see each actor grouped with its institutions",
+                 layout_engine_);
   if (opt.clusters) {
     for (const auto& [actor, institutions] : actor_clusters(graph)) {
-      std::string name = "cluster_" + escape::dot_value(graph.node(actor).id);
+      std::string name = "cluster_" + node_name(graph.node(actor).id);
       Agraph_t* sub = agsubg(g_, const_cast<char*>(name.c_str()), 1);
-      gv_set(sub, "label", escape::dot_label(graph.node(actor).label));
+      gv_set(sub, "label", escape::dot_label(drawing_label(graph.node(actor).label, "box")));
       gv_set(sub, "style", "rounded");
       gv_set(sub, "color", type_style("Actor").color);
       home[actor] = sub;
@@ -173,25 +210,24 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
   }
 
   nodes_.assign(graph.node_count(), nullptr);
+  base_size_.assign(graph.node_count(), {});
   for (Vertex v : graph.sorted_nodes()) {
     const NodeProps& n = graph.node(v);
     const NodeStyle& s = styles[v];
-    std::string name = escape::dot_value(n.id);
+    std::string name = node_name(n.id);
     Agraph_t* parent = home.count(v) ? home[v] : g_;
     Agnode_t* an = agnode(parent, const_cast<char*>(name.c_str()), 1);
     nodes_[v] = an;
-    gv_set(an, "label", escape::dot_label(n.label));
+    gv_set(an, "label", escape::dot_label(drawing_label(n.label, s.type.shape)));
     gv_set(an, "type", escape::dot_value(n.type));
     gv_set(an, "shape", s.type.shape);
     gv_set(an, "fillcolor", s.type.color + "cc");
     gv_set(an, "color", s.type.color);
-    gv_set(an, "width", fmt(s.width));
-    gv_set(
-        an, "height",
-        fmt(s.width * (s.type.shape == "box" || s.type.shape == "note" || s.type.shape == "folder"
-                           ? 0.6
-                           : 1.0)));
-    gv_set(an, "tooltip", escape::dot_label(node_tooltip(n)));
+    const bool flat = s.type.shape == "box" || s.type.shape == "note" || s.type.shape == "folder";
+    base_size_[v] = {s.width, s.width * (flat ? 0.6 : 1.0)};
+    gv_set(an, "width", fmt(base_size_[v].x));
+    gv_set(an, "height", fmt(base_size_[v].y));
+    gv_set(an, "tooltip", escape::dot_label(clip_text(node_tooltip(n), kMaxTooltip)));
   }
   const auto& bg = graph.boost();
   for (EdgeDesc e : graph.sorted_edges()) {
@@ -202,11 +238,15 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
     // Graphviz wants an integer layout weight; our weight stays in the tooltip and in "sgweight".
     gv_set(ae, "weight", std::to_string(std::clamp<long>(std::lround(p.weight), 1, 1000)));
     gv_set(ae, "sgweight", fmt(p.weight));
-    gv_set(ae, "penwidth", fmt(1.0 + std::min(p.weight, 10.0) * 0.4));
-    gv_set(ae, "tooltip", escape::dot_label(edge_tooltip(p)));
-    gv_set(ae, "edgetooltip", escape::dot_label(edge_tooltip(p)));
+    gv_set(ae, "penwidth", fmt(0.8 + std::min(p.weight, 10.0) * 0.4));
+    gv_set(ae, "color", edge_color(graph, e));
+    const std::string style = edge_type_style(p.type.str()).style;
+    if (style != "solid") gv_set(ae, "style", style);
+    const std::string tip = escape::dot_label(clip_text(edge_tooltip(p), kMaxTooltip));
+    gv_set(ae, "tooltip", tip);
+    gv_set(ae, "edgetooltip", tip);
   }
-  if (opt.legend) add_legend(g_, graph, opt.size_metric);
+  if (opt.legend) add_legend(g_, graph, opt.size_metric, 1.0);
   dot_ = write_agraph(g_);
 }
 

@@ -81,8 +81,9 @@ void check_options(const Graph& g, const ExportOptions& opt) {
   if (opt.gexf_version != "1.3" && opt.gexf_version != "1.2" && opt.gexf_version != "1.2draft")
     throw Error(ErrorCode::kUsage, "", "--gexf-version",
                 "unknown GEXF version '" + opt.gexf_version + "' (known: 1.2, 1.3)");
-  bool any_metrics = false, has_metric = false;
-  std::set<std::string> names;
+  if (!opt.page.empty()) page_size(opt.page, opt.landscape);  // throws for an unknown page
+  bool any_metrics = false, has_metric = opt.size_metric == kDominanceSize;
+  std::set<std::string> names = {kDominanceSize};
   for (std::size_t v = 0; v < g.node_count(); ++v) {
     const auto& m = g.node(v).metrics;
     any_metrics = any_metrics || !m.empty();

@@ -16,7 +16,7 @@ class Sink;
 struct ExportOptions {
   std::vector<std::string> formats = {"json", "graphml", "dot", "jsonld", "svg"};
   std::string layout = "sfdp";  // Graphviz engine: sfdp, neato, dot, circo, fdp
-  std::string size_metric = "pagerank";
+  std::string size_metric = "dominance";  // a node metric, or "dominance" (see node_dominance)
   bool clusters = false;             // one DOT cluster per actor with its institutions
   bool legend = true;                // a legend subgraph in DOT and the diagrams
   std::string gexf_version = "1.3";  // graph.gexf: "1.3" (Gephi), "1.2" or "1.2draft" (NetworkX)
@@ -24,6 +24,9 @@ struct ExportOptions {
   // graph-<view>.* when it has nodes. Empty: one diagram of the whole graph. The program asks
   // for {influence, literature} unless --view is given.
   std::vector<View> diagram_views;
+  std::string page;                  // "" (natural size), "a4", "letter", "a3": fit diagrams to it
+  bool landscape = false;            // the page turned
+  bool draw_large = false;           // draw diagrams even above the node limit (slow)
 };
 
 // Every format name export_graph accepts, in the order they are written.
