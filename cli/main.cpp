@@ -27,6 +27,8 @@
 #include "softgraph/cli/lexicon_suggest.hpp"
 #include "softgraph/cli/pipeline.hpp"
 #include "softgraph/cli/projection_writer.hpp"
+#include "softgraph/cli/terminal_log.hpp"
+#include "softgraph/core/terminal_text.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/export.hpp"
 #if __has_include("softgraph/export/channels_writer.hpp")
@@ -56,9 +58,9 @@ void print_summary(const Graph& g, const std::vector<fs::path>& written, std::os
   out << "softgraph: " << g.node_count() << " nodes, " << g.edge_count() << " edges from "
       << g.documents.size() << " document(s)\n";
   out << "nodes:";
-  for (const auto& [t, n] : nodes) out << " " << t << "=" << n;
+  for (const auto& [t, n] : nodes) out << " " << terminal_text(t) << "=" << n;
   out << "\nedges:";
-  for (const auto& [t, n] : edges) out << " " << t << "=" << n;
+  for (const auto& [t, n] : edges) out << " " << terminal_text(t) << "=" << n;
   out << "\n";
   std::vector<std::pair<double, std::string>> actors;
   for (Vertex v : g.sorted_nodes()) {
@@ -70,12 +72,13 @@ void print_summary(const Graph& g, const std::vector<fs::path>& written, std::os
   if (!actors.empty()) {
     out << "top actors by PageRank:\n";
     for (std::size_t i = 0; i < actors.size() && i < 10; ++i)
-      out << "  " << std::setw(2) << i + 1 << ". " << std::left << std::setw(28) << actors[i].second
+      out << "  " << std::setw(2) << i + 1 << ". " << std::left << std::setw(28)
+          << terminal_text(actors[i].second)
           << std::right << std::fixed << std::setprecision(4) << -actors[i].first << "\n";
   }
   if (!g.warnings.empty()) out << g.warnings.size() << " warning(s) listed in graph.json\n";
   out << "outputs:\n";
-  for (const auto& p : written) out << "  " << p.string() << "\n";
+  for (const auto& p : written) out << "  " << terminal_text(p.string()) << "\n";
 }
 
 struct Common {
@@ -203,8 +206,7 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 256 << 20);
   mallopt(M_TRIM_THRESHOLD, 512 << 20);
 #endif
-  auto logger = spdlog::stderr_color_mt("softgraph");
-  spdlog::set_default_logger(logger);
+  install_terminal_logger();
   spdlog::set_pattern("softgraph: %^%l%$: %v");
   spdlog::set_level(spdlog::level::warn);
 
@@ -217,6 +219,12 @@ int main(int argc, char** argv) {
   bool verbose = false, quiet = false;
   app.add_flag("-v,--verbose", verbose, "More messages on stderr (anywhere on the line)");
   app.add_flag("-q,--quiet", quiet, "Errors only (anywhere on the line)");
+  // CLI11 quotes the arguments it rejects (file names from a glob among them) in its messages.
+  app.failure_message([](const CLI::App* a, const CLI::Error& e) {
+    std::string msg = CLI::FailureMessage::simple(a, e);
+    const std::string what = e.what();  // the rest of msg is CLI11's own hint
+    return terminal_text(what) + msg.substr(std::min(what.size(), msg.size()));
+  });
 
   // build
   Common build_c;
@@ -416,7 +424,8 @@ int main(int argc, char** argv) {
         throw;
       }
       if (!special) fs::rename(tmp, jsonl_out);
-      std::cout << "softgraph: " << records << " extraction record(s) in " << jsonl_out << "\n";
+      std::cout << "softgraph: " << records << " extraction record(s) in " << terminal_text(jsonl_out)
+                << "\n";
     } else if (*merge) {
       Common mc;
       mc.threads = merge_threads;
@@ -444,7 +453,7 @@ int main(int argc, char** argv) {
       if (render_out.empty())
         render_out = (fs::path(render_in).parent_path() / "diagrams").string();
       auto written = export_graph(g, render_out, ro);
-      for (const auto& w : written) std::cout << w.string() << "\n";
+      for (const auto& w : written) std::cout << terminal_text(w.string()) << "\n";
     } else if (*channels) {
 #ifdef SOFTGRAPH_HAVE_CHANNELS
       const auto inputs = inputs_or_example(channels_c, "channels");
@@ -491,7 +500,7 @@ int main(int argc, char** argv) {
         Lexicon lex = Lexicon::builtin();
         lex.add_file(lexicon_file);
         check_lexicon(lex);
-        std::cout << lexicon_file << ": ok\n";
+        std::cout << terminal_text(lexicon_file) << ": ok\n";
       } else if (*suggest) {
         Pipeline p = make_pipeline(suggest_c);
         std::cout << suggest_lexicon(p, expand_inputs(suggest_c.inputs)) << "\n";
