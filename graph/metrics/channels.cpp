@@ -164,7 +164,8 @@ double rank(const Graph& g, const ActorAccumulators& acc, double& total,
   return hhi;
 }
 
-ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Vertex instrument) {
+ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Vertex instrument,
+                           bool by_target) {
   const BoostGraph& bg = g.boost();
   ChannelEntry entry;
   entry.instrument = bg[instrument].id;
@@ -177,7 +178,8 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Ve
     for (EdgeDesc e : it->second) {
       const Vertex actor = boost::source(e, bg);
       std::vector<Accumulator*> sinks{&overall[actor]};
-      for (Vertex t : targets_of(ix, actor)) sinks.push_back(&per_target[t][actor]);
+      if (by_target)
+        for (Vertex t : targets_of(ix, actor)) sinks.push_back(&per_target[t][actor]);
       for (Accumulator* a : sinks) {
         a->direct += bg[e].weight;
         a->add_evidence(cache, e);
@@ -200,8 +202,9 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Ve
         carrier.owners.push_back(bg[actor].id);
         const auto& inst_targets = targets_of(ix, inst);
         std::vector<Accumulator*> sinks{&overall[actor]};
-        for (Vertex t : inst_targets.empty() ? targets_of(ix, actor) : inst_targets)
-          sinks.push_back(&per_target[t][actor]);
+        if (by_target)
+          for (Vertex t : inst_targets.empty() ? targets_of(ix, actor) : inst_targets)
+            sinks.push_back(&per_target[t][actor]);
         for (Accumulator* a : sinks) {
           a->via += part;
           a->institutions.insert(bg[inst].id);
@@ -238,12 +241,12 @@ const ChannelEntry* ChannelReport::find(const std::string& channel) const {
   return nullptr;
 }
 
-ChannelReport compute_channels(const Graph& g) {
+ChannelReport compute_channels(const Graph& g, bool by_target) {
   const Index ix = build_index(g);
   EdgeCache cache(g);
   ChannelReport report;
   for (Vertex v : g.sorted_nodes())
-    if (g.node(v).type == "Instrument") report.channels.push_back(channel_entry(g, ix, cache, v));
+    if (g.node(v).type == "Instrument") report.channels.push_back(channel_entry(g, ix, cache, v, by_target));
   std::stable_sort(
       report.channels.begin(), report.channels.end(),
       [](const ChannelEntry& a, const ChannelEntry& b) { return a.channel < b.channel; });
