@@ -91,6 +91,7 @@ struct Common {
   std::string input_format = "auto";
   std::size_t max_evidence = 0;
   std::string metrics_skip;
+  std::uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
 };
 
 void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
@@ -105,6 +106,11 @@ void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
                 "Fail the run on the first bad document instead of skipping it");
   cmd->add_option("--input-format", c.input_format, "auto, text, pdf or html")
       ->check(CLI::IsMember({"auto", "text", "pdf", "html"}));
+  cmd->add_option("--max-document-size", c.max_document_bytes,
+                  "Refuse documents (files, or the text of a PDF or HTML file) larger than this, "
+                  "e.g. 200MB (0: no limit; extraction holds ~30x a document's size)")
+      ->transform(CLI::AsSizeValue(true))
+      ->capture_default_str();
 }
 
 bool g_quiet = false;
@@ -117,6 +123,7 @@ Pipeline make_pipeline(const Common& c) {
   o.strict = c.strict;
   o.ingest.lossy = c.lossy;
   o.ingest.input_format = c.input_format;
+  o.ingest.max_document_bytes = c.max_document_bytes;
   o.max_evidence = c.max_evidence;
   o.metrics_skip = split_list(c.metrics_skip);
   return Pipeline(o);

@@ -559,7 +559,7 @@ Graph Pipeline::finish(GraphBuilder& builder) const {
   spdlog::info("metrics computed");
 #endif
 #ifdef SOFTGRAPH_HAVE_CHANNELS
-  annotate_channels(g, compute_channels(g, /*by_target=*/false));
+  annotate_channels(g, compute_channels(g, /*details=*/false));
   spdlog::info("channel shares computed");
 #endif
   return g;

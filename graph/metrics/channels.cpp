@@ -54,8 +54,14 @@ struct Accumulator {
 
   void add_evidence(EdgeCache& cache, EdgeDesc d) { edges.push_back(cache.get(d)); }
   std::vector<std::string> evidence() const {
+    // An institution's OPERATES edge comes with each of its deliveries: each edge once before
+    // its id is copied.
+    std::vector<const EdgeKeys*> distinct(edges);
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
     std::vector<std::string> ids;
-    for (const auto* e : edges) ids.push_back(e->id);
+    ids.reserve(distinct.size());
+    for (const auto* e : distinct) ids.push_back(e->id);
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
@@ -165,7 +171,7 @@ double rank(const Graph& g, const ActorAccumulators& acc, double& total,
 }
 
 ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Vertex instrument,
-                           bool by_target) {
+                           bool details) {
   const BoostGraph& bg = g.boost();
   ChannelEntry entry;
   entry.instrument = bg[instrument].id;
@@ -178,11 +184,11 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Ve
     for (EdgeDesc e : it->second) {
       const Vertex actor = boost::source(e, bg);
       std::vector<Accumulator*> sinks{&overall[actor]};
-      if (by_target)
+      if (details)
         for (Vertex t : targets_of(ix, actor)) sinks.push_back(&per_target[t][actor]);
       for (Accumulator* a : sinks) {
         a->direct += bg[e].weight;
-        a->add_evidence(cache, e);
+        if (details) a->add_evidence(cache, e);
       }
     }
   }
@@ -202,12 +208,13 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Ve
         carrier.owners.push_back(bg[actor].id);
         const auto& inst_targets = targets_of(ix, inst);
         std::vector<Accumulator*> sinks{&overall[actor]};
-        if (by_target)
+        if (details)
           for (Vertex t : inst_targets.empty() ? targets_of(ix, actor) : inst_targets)
             sinks.push_back(&per_target[t][actor]);
         for (Accumulator* a : sinks) {
           a->via += part;
           a->institutions.insert(bg[inst].id);
+          if (!details) continue;
           a->add_evidence(cache, d);
           a->add_evidence(cache, op);
         }
@@ -241,12 +248,13 @@ const ChannelEntry* ChannelReport::find(const std::string& channel) const {
   return nullptr;
 }
 
-ChannelReport compute_channels(const Graph& g, bool by_target) {
+ChannelReport compute_channels(const Graph& g, bool details) {
   const Index ix = build_index(g);
   EdgeCache cache(g);
   ChannelReport report;
   for (Vertex v : g.sorted_nodes())
-    if (g.node(v).type == "Instrument") report.channels.push_back(channel_entry(g, ix, cache, v, by_target));
+    if (g.node(v).type == "Instrument")
+      report.channels.push_back(channel_entry(g, ix, cache, v, details));
   std::stable_sort(
       report.channels.begin(), report.channels.end(),
       [](const ChannelEntry& a, const ChannelEntry& b) { return a.channel < b.channel; });

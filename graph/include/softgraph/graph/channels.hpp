@@ -74,9 +74,9 @@ struct ChannelReport {
   const ChannelEntry* find(const std::string& channel) const;
 };
 
-// by_target false leaves every by_target empty: what annotate_channels needs, without the
-// per-target evidence lists, which on a large graph are most of the report's memory.
-ChannelReport compute_channels(const Graph& g, bool by_target = true);
+// details false gives the shares alone (what annotate_channels needs): no per-target breakdown,
+// no evidence ids or sentence counts, which on a large graph are most of the report's memory.
+ChannelReport compute_channels(const Graph& g, bool details = true);
 
 // Writes the shares into node attributes so every export carries them: each actor with a share
 // gets "channel_share_<channel>" (double); each instrument gets "hhi" (double) and, when it has

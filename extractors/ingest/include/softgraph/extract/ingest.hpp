@@ -3,15 +3,23 @@
 // original bytes, and finds the structure (sections, paragraphs, sentences, languages).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "softgraph/core/document.hpp"
 
 namespace softgraph {
 
+// The largest document read by default (--max-document-size): extraction holds about 30 bytes
+// per byte of a document while it reads it (README, "Limits"), so 64 MB bound a run to some 2 GB.
+inline constexpr std::uint64_t kDefaultMaxDocumentBytes = 64'000'000;
+
 struct IngestOptions {
   bool lossy = false;                 // replace invalid UTF-8 with U+FFFD (warn) instead of failing
   std::string input_format = "auto";  // auto, text, pdf, html
+  // Files and extracted texts (PDF, HTML) larger than this are refused (Error kBadInput naming
+  // the file and both sizes); 0: no limit.
+  std::uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
 };
 
 // Reads `path` and builds its Document. Throws Error(kBadInput) naming the file and byte offset.
