@@ -1009,10 +1009,16 @@ struct V2Reader {
 
 // --- Checking what was read ----------------------------------------------------------------------
 
-// What the schema cannot say: every range ends at or after its start, and a passage's quote is
-// the bytes between its offsets (end - start is the quote's length). A record that passes makes a
-// graph.json that `render` and `channels` read back.
+// What merge checks before a record reaches the graph, beyond the schema: the SHA-256 is one,
+// every range ends at or after its start, and a passage's quote is the bytes between its offsets
+// (end - start is the quote's length). A record that passes makes a graph.json that `render` and
+// `channels` read back.
 void check_ranges(const DocumentExtraction& x, const std::string& where) {
+  const bool hex =
+      x.sha256.size() == 64 && std::all_of(x.sha256.begin(), x.sha256.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+      });
+  if (!hex) fail(where, "$.sha256", "expected the document's SHA-256 as 64 lower-case hex digits");
   for (std::size_t i = 0; i < x.mentions.size(); ++i) {
     const ByteRange r = x.mentions[i].range;
     if (r.end < r.begin)
@@ -1216,7 +1222,6 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
          "record version " + std::to_string(version) + " (this softgraph reads 1 to 3)");
   }
   for (const auto& s : d["warnings"].GetArray()) x.warnings.push_back(str(s));
-  check_ranges(x, where);
   return x;
 }
 
@@ -1336,6 +1341,7 @@ std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
       throw input_error(parts[r.part], "line " + std::to_string(r.line),
                         "cannot read the record again");
     DocumentExtraction x = extraction_from_json(line, parts[r.part], r.line, catalog);
+    check_ranges(x, place(r));
     check_against_file(x, place(r));
     fn(std::move(x));
   }

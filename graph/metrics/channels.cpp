@@ -213,8 +213,8 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Ve
             sinks.push_back(&per_target[t][actor]);
         for (Accumulator* a : sinks) {
           a->via += part;
-          a->institutions.insert(bg[inst].id);
           if (!details) continue;
+          a->institutions.insert(bg[inst].id);
           a->add_evidence(cache, d);
           a->add_evidence(cache, op);
         }

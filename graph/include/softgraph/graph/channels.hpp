@@ -75,7 +75,8 @@ struct ChannelReport {
 };
 
 // details false gives the shares alone (what annotate_channels needs): no per-target breakdown,
-// no evidence ids or sentence counts, which on a large graph are most of the report's memory.
+// no institutions, evidence ids or sentence counts per actor, which on a large graph are most of
+// the report's memory.
 ChannelReport compute_channels(const Graph& g, bool details = true);
 
 // Writes the shares into node attributes so every export carries them: each actor with a share
