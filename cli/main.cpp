@@ -108,7 +108,7 @@ void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
       ->check(CLI::IsMember({"auto", "text", "pdf", "html"}));
   cmd->add_option("--max-document-size", c.max_document_bytes,
                   "Refuse documents (files, or the text of a PDF or HTML file) larger than this, "
-                  "e.g. 200MB (0: no limit; extraction holds ~30x a document's size)")
+                  "e.g. 200MB (0: no limit; a build needs ~100 MB + 12x the document's size)")
       ->transform(CLI::AsSizeValue(true))
       ->capture_default_str();
 }

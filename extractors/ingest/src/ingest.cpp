@@ -46,8 +46,8 @@ struct TextPipeline {
   }
 };
 
-// A document over the size limit is refused before it is read further: its extraction would
-// hold some thirty times its size.
+// A document over the size limit is refused before it is read further: a build holds some
+// twelve times a document's size besides its fixed 100 MB.
 void check_size(std::uint64_t bytes, const std::string& path, const IngestOptions& options,
                 const char* what) {
   if (options.max_document_bytes == 0 || bytes <= options.max_document_bytes) return;
@@ -60,7 +60,7 @@ void check_size(std::uint64_t bytes, const std::string& path, const IngestOption
                     std::string(what) + " is " + std::to_string(bytes) + " bytes (" + mb(bytes) +
                         " MB), over the limit of " + std::to_string(options.max_document_bytes) +
                         " bytes for one document (--max-document-size; split the document or "
-                        "raise the limit, about 30 bytes of memory per byte of text)");
+                        "raise the limit: a build needs about 12 bytes of memory per byte)");
 }
 
 }  // namespace

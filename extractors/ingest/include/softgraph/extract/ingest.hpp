@@ -10,8 +10,8 @@
 
 namespace softgraph {
 
-// The largest document read by default (--max-document-size): extraction holds about 30 bytes
-// per byte of a document while it reads it (README, "Limits"), so 64 MB bound a run to some 2 GB.
+// The largest document read by default (--max-document-size): a build holds about 100 MB plus 12
+// bytes per byte of a document it reads (README, "One large document"), so under 1 GB at 64 MB.
 inline constexpr std::uint64_t kDefaultMaxDocumentBytes = 64'000'000;
 
 struct IngestOptions {
