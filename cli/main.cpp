@@ -29,6 +29,8 @@
 #include "softgraph/cli/pipeline.hpp"
 #include "softgraph/cli/projection_writer.hpp"
 #include "softgraph/cli/text_command.hpp"
+#include "softgraph/cli/terminal_log.hpp"
+#include "softgraph/core/terminal_text.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/export.hpp"
 #if __has_include("softgraph/export/channels_writer.hpp")
@@ -81,16 +83,16 @@ void print_summary(const Graph& g, const std::vector<fs::path>& written, std::os
   out << "softgraph: " << g.node_count() << " nodes, " << g.edge_count() << " edges from "
       << g.documents.size() << " document(s)\n";
   out << "nodes:";
-  for (const auto& [t, n] : nodes) out << " " << t << "=" << n;
+  for (const auto& [t, n] : nodes) out << " " << terminal_text(t) << "=" << n;
   out << "\nedges:";
-  for (const auto& [t, n] : edges) out << " " << t << "=" << n;
+  for (const auto& [t, n] : edges) out << " " << terminal_text(t) << "=" << n;
   out << "\n";
 #ifdef SOFTGRAPH_HAVE_CHANNELS
-  print_dominance(rank_dominance(compute_channels(g)), out);
+  print_dominance(rank_dominance(compute_channels(g, /*details=*/false)), out);
 #endif
   if (!g.warnings.empty()) out << g.warnings.size() << " warning(s) listed in graph.json\n";
   out << "outputs:\n";
-  for (const auto& p : written) out << "  " << p.string() << "\n";
+  for (const auto& p : written) out << "  " << terminal_text(p.string()) << "\n";
 }
 
 struct Common {
@@ -104,6 +106,7 @@ struct Common {
   std::size_t max_evidence = 0;
   std::string metrics_skip;
   bool ocr = false;
+  std::uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
 };
 
 void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
@@ -120,6 +123,11 @@ void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
       ->check(CLI::IsMember({"auto", "text", "pdf", "html"}));
   cmd->add_flag("--ocr", c.ocr,
                 "Read PDF pages without a usable text layer with Tesseract (rendered by poppler)");
+  cmd->add_option("--max-document-size", c.max_document_bytes,
+                  "Refuse documents (files, or the text of a PDF or HTML file) larger than this, "
+                  "e.g. 200MB (0: no limit; a build needs ~100 MB + 12x the document's size)")
+      ->transform(CLI::AsSizeValue(true))
+      ->capture_default_str();
 }
 
 bool g_quiet = false;
@@ -133,6 +141,7 @@ Pipeline make_pipeline(const Common& c) {
   o.ingest.lossy = c.lossy;
   o.ingest.input_format = c.input_format;
   o.ingest.ocr = c.ocr;
+  o.ingest.max_document_bytes = c.max_document_bytes;
   o.max_evidence = c.max_evidence;
   o.metrics_skip = split_list(c.metrics_skip);
   return Pipeline(o);
@@ -231,8 +240,7 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 256 << 20);
   mallopt(M_TRIM_THRESHOLD, 512 << 20);
 #endif
-  auto logger = spdlog::stderr_color_mt("softgraph");
-  spdlog::set_default_logger(logger);
+  install_terminal_logger();
   spdlog::set_pattern("softgraph: %^%l%$: %v");
   spdlog::set_level(spdlog::level::warn);
 
@@ -245,6 +253,12 @@ int main(int argc, char** argv) {
   bool verbose = false, quiet = false;
   app.add_flag("-v,--verbose", verbose, "More messages on stderr (anywhere on the line)");
   app.add_flag("-q,--quiet", quiet, "Errors only (anywhere on the line)");
+  // CLI11 quotes the arguments it rejects (file names from a glob among them) in its messages.
+  app.failure_message([](const CLI::App* a, const CLI::Error& e) {
+    std::string msg = CLI::FailureMessage::simple(a, e);
+    const std::string what = e.what();  // the rest of msg is CLI11's own hint
+    return terminal_text(what) + msg.substr(std::min(what.size(), msg.size()));
+  });
 
   // build
   Common build_c;
@@ -476,7 +490,8 @@ int main(int argc, char** argv) {
         throw;
       }
       if (!special) fs::rename(tmp, jsonl_out);
-      std::cout << "softgraph: " << records << " extraction record(s) in " << jsonl_out << "\n";
+      std::cout << "softgraph: " << records << " extraction record(s) in " << terminal_text(jsonl_out)
+                << "\n";
     } else if (*merge) {
       Common mc;
       mc.threads = merge_threads;
@@ -504,7 +519,7 @@ int main(int argc, char** argv) {
       if (render_out.empty())
         render_out = (fs::path(render_in).parent_path() / "diagrams").string();
       auto written = export_graph(g, render_out, ro);
-      for (const auto& w : written) std::cout << w.string() << "\n";
+      for (const auto& w : written) std::cout << terminal_text(w.string()) << "\n";
     } else if (*channels) {
 #ifdef SOFTGRAPH_HAVE_CHANNELS
       const auto inputs = inputs_or_example(channels_c, "channels");
@@ -574,7 +589,7 @@ int main(int argc, char** argv) {
         Lexicon lex = Lexicon::builtin();
         lex.add_file(lexicon_file);
         check_lexicon(lex);
-        std::cout << lexicon_file << ": ok\n";
+        std::cout << terminal_text(lexicon_file) << ": ok\n";
       } else if (*suggest) {
         Pipeline p = make_pipeline(suggest_c);
         std::cout << suggest_lexicon(p, expand_inputs(suggest_c.inputs)) << "\n";

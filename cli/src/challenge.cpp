@@ -1,3 +1,4 @@
+#include "softgraph/core/terminal_text.hpp"
 #include "softgraph/cli/challenge.hpp"
 
 #include <rapidjson/document.h>
@@ -84,7 +85,9 @@ ChallengeTriple key(const ChallengeTriple& t) {
   return k;
 }
 
-std::string show(const ChallengeTriple& t) { return t.source + " " + t.type + " " + t.target; }
+std::string show(const ChallengeTriple& t) {
+  return terminal_text(t.source + " " + t.type + " " + t.target);
+}
 
 // A node's names as the item's names are compared with them.
 std::set<std::string> node_names(const NodeProps& n) {
@@ -244,7 +247,7 @@ void print_challenge_report(const std::vector<ChallengeItemResult>& results,
       s << std::fixed << std::setprecision(3) << double(a) / b;
     return s.str();
   };
-  out << "challenge " << name << ": " << all.items << " items (" << all.traps << " trap, "
+  out << "challenge " << terminal_text(name) << ": " << all.items << " items (" << all.traps << " trap, "
       << all.items - all.traps << " control)\n";
   out << "  relations found = gold triples predicted / gold triples; not produced = trap errors "
          "(predicted triples listed in `not`) / `not` entries\n";
@@ -255,7 +258,7 @@ void print_challenge_report(const std::vector<ChallengeItemResult>& results,
       << "unscored"
       << "\n";
   auto line = [&](const std::string& label, const Row& w) {
-    out << "  " << std::left << std::setw(22) << label << std::right << std::setw(6) << w.items
+    out << "  " << std::left << std::setw(22) << terminal_text(label) << std::right << std::setw(6) << w.items
         << std::setw(6) << w.traps << std::setw(6) << w.gold << std::setw(7) << w.found
         << std::setw(8) << share(w.found, w.gold) << std::setw(6) << w.nots << std::setw(7)
         << w.errors << std::setw(8) << share(w.errors, w.nots) << std::setw(10) << w.trap_errors
@@ -271,10 +274,10 @@ void print_challenge_report(const std::vector<ChallengeItemResult>& results,
   out << "details (- missed gold triple, ! trap error, ? unscored prediction):\n";
   for (const auto& r : results) {
     const ChallengeItem& it = *r.item;
-    out << "  " << it.id << " " << it.phenomenon << (it.trap ? " (trap)" : " (control)")
+    out << "  " << terminal_text(it.id) << " " << terminal_text(it.phenomenon) << (it.trap ? " (trap)" : " (control)")
         << ": found " << r.found << "/" << r.gold << ", trap errors " << r.errors.size() << "/"
         << r.nots << ", unscored " << r.unscored.size() << "\n";
-    out << "    " << it.text << "\n";
+    out << "    " << terminal_text(it.text) << "\n";
     for (const auto& t : r.missed) out << "    - " << show(t) << "\n";
     for (const auto& t : r.errors) out << "    ! " << show(t) << "\n";
     for (const auto& t : r.unscored) out << "    ? " << show(t) << "\n";

@@ -1,3 +1,4 @@
+#include "softgraph/core/terminal_text.hpp"
 #include "softgraph/cli/evaluation.hpp"
 
 #include <algorithm>
@@ -230,9 +231,9 @@ void print_report(const EvalReport& r, std::ostream& out, bool details) {
         << " relations\n";
   if (details) {
     out << "missed:\n";
-    for (const auto& m : r.missed) out << "  - " << m << "\n";
+    for (const auto& m : r.missed) out << "  - " << terminal_text(m) << "\n";
     out << "spurious:\n";
-    for (const auto& m : r.spurious) out << "  + " << m << "\n";
+    for (const auto& m : r.spurious) out << "  + " << terminal_text(m) << "\n";
   }
 }
 

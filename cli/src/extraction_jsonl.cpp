@@ -2,6 +2,7 @@
 
 #include <rapidjson/internal/dtoa.h>
 #include <rapidjson/reader.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <array>
@@ -9,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -1005,6 +1007,67 @@ struct V2Reader {
   }
 };
 
+// --- Checking what was read ----------------------------------------------------------------------
+
+// What merge checks before a record reaches the graph, beyond the schema: the SHA-256 is one,
+// every range ends at or after its start, and a passage's quote is the bytes between its offsets
+// (end - start is the quote's length). A record that passes makes a graph.json that `render` and
+// `channels` read back.
+void check_ranges(const DocumentExtraction& x, const std::string& where) {
+  const bool hex =
+      x.sha256.size() == 64 && std::all_of(x.sha256.begin(), x.sha256.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+      });
+  if (!hex) fail(where, "$.sha256", "expected the document's SHA-256 as 64 lower-case hex digits");
+  for (std::size_t i = 0; i < x.mentions.size(); ++i) {
+    const ByteRange r = x.mentions[i].range;
+    if (r.end < r.begin)
+      fail(where, item_path("mentions", i),
+           "end " + std::to_string(r.end) + " is before start " + std::to_string(r.begin));
+  }
+  for (std::size_t i = 0; i < x.relations.size(); ++i) {
+    const Evidence& e = x.relations[i].evidence;
+    if (e.range.end < e.range.begin)
+      fail(where, item_path("relations", i),
+           "its passage ends (" + std::to_string(e.range.end) + ") before it starts (" +
+               std::to_string(e.range.begin) + ")");
+    if (e.range.end - e.range.begin != e.quote.size())
+      fail(where, item_path("relations", i),
+           "its passage's offsets " + std::to_string(e.range.begin) + "-" +
+               std::to_string(e.range.end) + " do not span its quote (" +
+               std::to_string(e.quote.size()) + " bytes)");
+  }
+}
+
+// Offsets past the document, when the document is at hand: a plain-text record's file, read back
+// at its path with its SHA-256, bounds every offset (PDF and HTML offsets are into the extracted
+// text, which merge does not have). Elsewhere (another machine) the quotes are the check.
+void check_against_file(const DocumentExtraction& x, const std::string& where) {
+  if (x.format != "text" || x.path.empty()) return;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(x.path, ec)) return;
+  std::string bytes;
+  try {
+    bytes = read_file(x.path);
+  } catch (const Error&) {
+    return;  // unreadable here: nothing to check against
+  }
+  if (sha256_hex(bytes) != x.sha256) return;
+  const auto past = [&](std::uint64_t end) { return end > bytes.size(); };
+  for (std::size_t i = 0; i < x.mentions.size(); ++i)
+    if (past(x.mentions[i].range.end))
+      fail(where, item_path("mentions", i),
+           "ends at byte " + std::to_string(x.mentions[i].range.end) + ", past the end of " +
+               x.path + " (" + std::to_string(bytes.size()) + " bytes)");
+  for (std::size_t i = 0; i < x.relations.size(); ++i) {
+    const Evidence& e = x.relations[i].evidence;
+    if (e.document == x.document_id && past(e.range.end))
+      fail(where, item_path("relations", i),
+           "its passage ends at byte " + std::to_string(e.range.end) + ", past the end of " +
+               x.path + " (" + std::to_string(bytes.size()) + " bytes)");
+  }
+}
+
 // --- Reading entities ---------------------------------------------------------------------------
 
 // Entities in full (objects with "aliases"), or named from the catalog: by id alone (a string), or
@@ -1168,30 +1231,34 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
 
 namespace {
 
-// Reads a record only as far as its top-level "path" and stops: the index pass stays cheap.
+// Reads a record only as far as its top-level "path" and "sha256" and stops: the index pass stays
+// cheap.
 struct PathGrabber : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathGrabber> {
   int depth = 0;
-  bool want = false, found = false;
-  std::string path;
+  std::string* want = nullptr;
+  bool found = false, found_sha = false;
+  std::string path, sha256;
   bool Default() {
-    want = false;
+    want = nullptr;
     return true;
   }
   bool String(const char* s, rapidjson::SizeType n, bool) {
     if (want) {
-      path.assign(s, n);
-      found = true;
-      return false;
+      want->assign(s, n);
+      (want == &path ? found : found_sha) = true;
+      want = nullptr;
+      return !(found && found_sha);
     }
     return true;
   }
   bool Key(const char* s, rapidjson::SizeType n, bool) {
-    want = depth == 1 && std::string_view(s, n) == "path";
+    const std::string_view key(s, n);
+    want = depth != 1 ? nullptr : key == "path" ? &path : key == "sha256" ? &sha256 : nullptr;
     return true;
   }
   bool StartObject() {
     ++depth;
-    want = false;
+    want = nullptr;
     return true;
   }
   bool EndObject(rapidjson::SizeType) {
@@ -1200,7 +1267,7 @@ struct PathGrabber : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathGrabber
   }
   bool StartArray() {
     ++depth;
-    want = false;
+    want = nullptr;
     return true;
   }
   bool EndArray(rapidjson::SizeType) {
@@ -1210,7 +1277,7 @@ struct PathGrabber : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathGrabber
 };
 
 struct RecordRef {
-  std::string path;
+  std::string path, sha256;
   std::size_t part;
   int line;
   std::streamoff offset;
@@ -1238,7 +1305,7 @@ std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
       reader.Parse(ss, grab);
       // Without a path the full parse names what is wrong, with its place.
       if (!grab.found) extraction_from_json(line, parts[p], n, catalog);
-      index.push_back({std::move(grab.path), p, n, at});
+      index.push_back({std::move(grab.path), std::move(grab.sha256), p, n, at});
     }
     if (in.bad()) throw input_error(parts[p], "", "read error");
     in.clear();
@@ -1246,15 +1313,43 @@ std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
   // The order of a single run: documents by path; parts and lines break ties.
   std::stable_sort(index.begin(), index.end(),
                    [](const RecordRef& a, const RecordRef& b) { return a.path < b.path; });
-  for (const auto& r : index) {
+  // The same document twice (a part given twice, shards that overlap): the same path with the
+  // same SHA-256 is read once, with a warning; the same path with other contents is two versions
+  // of one file, which no single run makes.
+  const auto place = [&](const RecordRef& r) {
+    return parts[r.part] + ":line " + std::to_string(r.line);
+  };
+  std::size_t handed = 0;
+  for (std::size_t i = 0, first = 0; i < index.size(); ++i) {
+    const RecordRef& r = index[i];
+    if (i == 0 || index[i - 1].path != r.path) first = i;
+    bool again = false;
+    for (std::size_t k = first; k < i && !again; ++k) {
+      if (index[k].sha256 == r.sha256) {
+        spdlog::warn("{}: document {} already read from {} (same SHA-256): skipped", place(r),
+                     r.path, place(index[k]));
+        again = true;
+      } else {
+        throw input_error(parts[r.part], "line " + std::to_string(r.line),
+                          "document " + r.path + " again with other contents (SHA-256 " +
+                              r.sha256.substr(0, 12) + "..., " + place(index[k]) + " has " +
+                              index[k].sha256.substr(0, 12) +
+                              "...): extract each version of a file once");
+      }
+    }
+    if (again) continue;
+    ++handed;
     std::ifstream& in = files[r.part];
     in.seekg(r.offset);
     if (!std::getline(in, line))
       throw input_error(parts[r.part], "line " + std::to_string(r.line),
                         "cannot read the record again");
-    fn(extraction_from_json(line, parts[r.part], r.line, catalog));
+    DocumentExtraction x = extraction_from_json(line, parts[r.part], r.line, catalog);
+    check_ranges(x, place(r));
+    check_against_file(x, place(r));
+    fn(std::move(x));
   }
-  return index.size();
+  return handed;
 }
 
 struct EntityCatalog::Index {

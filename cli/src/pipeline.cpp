@@ -245,7 +245,10 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     for (; next_found != found_end; ++next_found) mentions.push_back(std::move(*next_found));
   }
 
-  std::vector<Relation> relations = extract_relations(doc, entity_list, mentions, &found.tokens);
+  // The sentences' tokens served the recognizer and discovery; the relation extractor parses
+  // with its own tokenizer. Freed here: on a large document they are five times its size.
+  found.tokens = SentenceTokens();
+  std::vector<Relation> relations = extract_relations(doc, entity_list, mentions);
   for (auto& r : discovered.relations) relations.push_back(std::move(r));
 
   enum : std::uint8_t { kStrong = 1, kNamed = 2, kRelated = 4 };
@@ -562,7 +565,7 @@ Graph Pipeline::finish(GraphBuilder& builder) const {
   spdlog::info("metrics computed");
 #endif
 #ifdef SOFTGRAPH_HAVE_CHANNELS
-  annotate_channels(g, compute_channels(g));
+  annotate_channels(g, compute_channels(g, /*details=*/false));
   spdlog::info("channel shares computed");
 #endif
   return g;

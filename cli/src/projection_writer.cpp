@@ -1,6 +1,7 @@
 #include "softgraph/cli/projection_writer.hpp"
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "softgraph/core/error.hpp"
@@ -33,13 +34,19 @@ std::string projection_csv(const std::vector<ProjectionEdge>& edges) {
 std::vector<fs::path> write_projections(const Graph& g, const std::vector<std::string>& kinds,
                                         const fs::path& out_dir) {
   std::vector<std::pair<fs::path, std::string>> files;
-  ChannelReport report = compute_channels(g);
+  // The full channel report only when a projection reads it: on a large graph it is the biggest
+  // thing a build holds (every actor's institutions and evidence ids, per target).
+  std::optional<ChannelReport> report;
+  const auto channels = [&]() -> const ChannelReport& {
+    if (!report) report = compute_channels(g);
+    return *report;
+  };
   for (const auto& kind : kinds) {
     std::string body;
     if (kind == "actor-actor") {
-      body = projection_csv(actor_actor_projection(g, report));
+      body = projection_csv(actor_actor_projection(g, channels()));
     } else if (kind == "actor-channel") {
-      body = projection_csv(actor_channel_projection(report));
+      body = projection_csv(actor_channel_projection(channels()));
     } else if (kind == "cocitation") {
       std::ostringstream out;
       write_cocitation_csv(cocitations(g), out);

@@ -1,4 +1,5 @@
-// Writes the channel dominance report: an aligned table for terminals, CSV and JSON.
+// Writes the channel dominance report: an aligned table for terminals (labels through
+// terminal_text: the table is read on a terminal), CSV and JSON.
 #include "softgraph/export/channels_writer.hpp"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "json_out.hpp"
+#include "softgraph/core/terminal_text.hpp"
 #include "softgraph/export/escape.hpp"
 
 namespace softgraph {
@@ -42,7 +44,7 @@ void table_rows(const std::vector<ActorShare>& actors, std::ostream& out) {
                                          "direct", "via inst.", "sentences"};
   std::vector<std::vector<std::string>> rows;
   for (const auto& a : actors)
-    rows.push_back({std::to_string(a.rank), escape::valid_utf8(a.label),
+    rows.push_back({std::to_string(a.rank), terminal_text(a.label),
                     fixed(a.share * 100, 1) + " %", fixed(a.direct, 2),
                     fixed(a.via_institutions, 2), std::to_string(a.sentences)});
   std::vector<std::size_t> w(head.size());
@@ -65,8 +67,8 @@ void carriers(const ChannelEntry& c, std::ostream& out) {
   out << "  carried by: ";
   bool first = true;
   for (const auto& i : c.institutions) {
-    out << (first ? "" : ", ") << escape::valid_utf8(i.label) << " (" << fixed(i.weight, 2);
-    out << (i.owners.empty() ? ", no operator" : ", " + join(i.owners, "+")) << ")";
+    out << (first ? "" : ", ") << terminal_text(i.label) << " (" << fixed(i.weight, 2);
+    out << (i.owners.empty() ? ", no operator" : ", " + terminal_text(join(i.owners, "+"))) << ")";
     first = false;
   }
   out << '\n';
@@ -181,7 +183,7 @@ void json_channel(JsonOut& j, const ChannelEntry& c) {
 void write_channels_table(const ChannelReport& report, std::ostream& out, bool by_target) {
   bool first = true;
   for (const auto& c : report.channels) {
-    out << (first ? "" : "\n") << escape::valid_utf8(c.channel);
+    out << (first ? "" : "\n") << terminal_text(c.channel);
     first = false;
     if (c.actors.empty()) {
       out << ": no actor\n";
@@ -194,7 +196,7 @@ void write_channels_table(const ChannelReport& report, std::ostream& out, bool b
     table_rows(c.actors, out);
     if (!by_target) continue;
     for (const auto& t : c.by_target) {
-      out << "  in " << escape::valid_utf8(t.label) << " (HHI " << fixed(t.hhi, 3) << ")\n";
+      out << "  in " << terminal_text(t.label) << " (HHI " << fixed(t.hhi, 3) << ")\n";
       table_rows(t.actors, out);
     }
   }

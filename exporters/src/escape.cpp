@@ -56,6 +56,10 @@ void append_hex4(std::string& out, unsigned v) {
 
 bool is_control(char32_t cp) { return cp < 0x20 || cp == 0x7F; }
 
+// Code points XML 1.0 forbids even as character references beyond the C0 controls. Graphviz
+// copies DOT labels into graph.svg, so the DOT escapers drop them too.
+bool xml_forbidden(char32_t cp) { return cp == 0xFFFE || cp == 0xFFFF; }
+
 }  // namespace
 
 std::string valid_utf8(std::string_view s) {
@@ -168,8 +172,7 @@ void xml_escape(std::string_view s, bool attribute, std::string& out) {
           break;
       }
     }
-    bool forbidden =
-        cp == kInvalid || (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF;
+    bool forbidden = cp == kInvalid || (cp < 0x20 && cp != '\n' && cp != '\t') || xml_forbidden(cp);
     out += forbidden ? kReplacement : bytes;
   });
 }
@@ -201,7 +204,7 @@ std::string dot_label(std::string_view s) {
       out += ' ';
     } else if (cp == '&') {
       out += "&amp;";
-    } else if (cp == kInvalid || is_control(cp)) {
+    } else if (cp == kInvalid || is_control(cp) || xml_forbidden(cp)) {
       out += kReplacement;
     } else {
       out += bytes;
@@ -216,7 +219,7 @@ std::string dot_value(std::string_view s) {
   for_each_cp(s, [&](char32_t cp, std::string_view bytes) {
     if (cp == '\\') {
       out += "\\\\";
-    } else if (cp == kInvalid || is_control(cp)) {
+    } else if (cp == kInvalid || is_control(cp) || xml_forbidden(cp)) {
       out += kReplacement;
     } else {
       out += bytes;
@@ -232,7 +235,7 @@ std::string dot_quoted(std::string_view s) {
       out += "\\\\";
     } else if (cp == '"') {
       out += "\\\"";
-    } else if (cp == kInvalid || is_control(cp)) {
+    } else if (cp == kInvalid || is_control(cp) || xml_forbidden(cp)) {
       out += kReplacement;
     } else {
       out += bytes;
@@ -242,8 +245,41 @@ std::string dot_quoted(std::string_view s) {
   return out;
 }
 
+namespace {
+// A field a spreadsheet would read as a formula (OWASP "CSV Injection"): it begins with '=',
+// '+', '-', '@', tab or CR. A plain decimal number ("-3", "+1.5e3") is data in every
+// spreadsheet and is left alone, so negative values stay numbers.
+bool formula_like(std::string_view v) {
+  if (v.empty() || std::string_view("=+-@\t\r").find(v.front()) == std::string_view::npos)
+    return false;
+  std::size_t i = (v.front() == '+' || v.front() == '-') ? 1 : 0;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+    return i > from;
+  };
+  if (!digits()) return true;
+  if (i < v.size() && v[i] == '.' && (++i, !digits())) return true;
+  if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+    ++i;
+    if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+    if (!digits()) return true;
+  }
+  return i != v.size();
+}
+}  // namespace
+
 std::string csv_field(std::string_view s) {
-  std::string v = valid_utf8(s);
+  std::string v;
+  v.reserve(s.size() + 1);
+  if (formula_like(s)) v += '\'';
+  // Control characters other than tab, CR and LF (an escape sequence, a bell) never reach a
+  // spreadsheet or a terminal showing the file.
+  for_each_cp(s, [&](char32_t cp, std::string_view bytes) {
+    const bool drop = cp == kInvalid || (cp < 0x20 && cp != '\t' && cp != '\r' && cp != '\n') ||
+                      cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+    v += drop ? kReplacement : bytes;
+  });
   bool quote = v.find_first_of(",;\"\r\n") != std::string::npos ||
                (!v.empty() &&
                 (v.front() == ' ' || v.back() == ' ' || v.front() == '\t' || v.back() == '\t'));

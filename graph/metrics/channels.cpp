@@ -222,7 +222,8 @@ double rank(const Graph& g, const ActorAccumulators& acc, double& total,
   return hhi;
 }
 
-ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Vertex instrument) {
+ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Vertex instrument,
+                           bool details) {
   const BoostGraph& bg = g.boost();
   ChannelEntry entry;
   entry.instrument = bg[instrument].id;
@@ -240,6 +241,7 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Ve
       all.direct_keys.insert(keys->sentences.begin(), keys->sentences.end());
       all.unlisted_direct += extra;
       all.add_evidence(cache, e);
+      if (!details) continue;  // the shares alone: no per-target breakdown
       for (std::uint64_t k : keys->sentences)
         for (Vertex t : sentence_targets(g, ix, {actor}, k)) {
           Accumulator& a = per_target[t][actor];
@@ -279,6 +281,7 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Ve
         for (std::uint64_t k : keys->sentences) all.add_via(k, part);
         all.unlisted_via += extra * part;
         credit(all);
+        if (!details) continue;
         for (std::uint64_t k : keys->sentences)
           for (Vertex t : sentence_targets(g, ix, {inst, actor}, k)) {
             Accumulator& a = per_target[t][actor];
@@ -329,12 +332,12 @@ const ChannelEntry* ChannelReport::find(const std::string& channel) const {
   return nullptr;
 }
 
-ChannelReport compute_channels(const Graph& g) {
+ChannelReport compute_channels(const Graph& g, bool details) {
   EdgeCache cache(g);
   const Index ix = build_index(g, cache);
   ChannelReport report;
   for (Vertex v : g.sorted_nodes())
-    if (g.node(v).type == "Instrument") report.channels.push_back(channel_entry(g, ix, cache, v));
+    if (g.node(v).type == "Instrument") report.channels.push_back(channel_entry(g, ix, cache, v, details));
   std::stable_sort(
       report.channels.begin(), report.channels.end(),
       [](const ChannelEntry& a, const ChannelEntry& b) { return a.channel < b.channel; });

@@ -4,6 +4,7 @@
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/json_io.hpp"
+#include "softgraph/core/reserved_names.hpp"
 #include "softgraph/core/resources.hpp"
 
 namespace softgraph {
@@ -90,8 +91,14 @@ void Lexicon::add_entries(const rapidjson::Document& doc, const std::string& fil
     entry.members = strings(e, "members");
     entry.triggers = strings(e, "triggers");
     if (e.HasMember("attributes"))
-      for (const auto& m : e["attributes"].GetObject())
-        entry.attributes[m.name.GetString()] = to_attr(m.value);
+      for (const auto& m : e["attributes"].GetObject()) {
+        const std::string name(m.name.GetString(), m.name.GetStringLength());
+        if (auto why = reserved_attribute_reason(name))
+          throw input_error(file,
+                            "JSON path $.entries[" + std::to_string(i) + "].attributes." + name,
+                            *why);
+        entry.attributes[name] = to_attr(m.value);
+      }
     entry.source = file;
 
     auto it = by_id_.find(entry.id);

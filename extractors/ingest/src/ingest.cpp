@@ -1,6 +1,7 @@
 #include "softgraph/extract/ingest.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -61,11 +62,29 @@ struct TextPipeline {
   }
 };
 
+// A document over the size limit is refused before it is read further: a build holds some
+// twelve times a document's size besides its fixed 100 MB.
+void check_size(std::uint64_t bytes, const std::string& path, const IngestOptions& options,
+                const char* what) {
+  if (options.max_document_bytes == 0 || bytes <= options.max_document_bytes) return;
+  const auto mb = [](std::uint64_t b) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(b) / 1e6);
+    return std::string(buf);
+  };
+  throw input_error(path, "",
+                    std::string(what) + " is " + std::to_string(bytes) + " bytes (" + mb(bytes) +
+                        " MB), over the limit of " + std::to_string(options.max_document_bytes) +
+                        " bytes for one document (--max-document-size; split the document or "
+                        "raise the limit: a build needs about 12 bytes of memory per byte)");
+}
+
 }  // namespace
 
 Document make_document(std::string raw, const std::string& path, const IngestOptions& options) {
   Document doc;
   doc.path = path;
+  check_size(raw.size(), path, options, "the file");
   doc.id = "document/" + ascii_slug(std::filesystem::path(path).stem().string());
   doc.sha256 = sha256_hex(raw);
   std::string format = options.input_format;
@@ -92,6 +111,7 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
   } else {
     doc.raw = std::move(raw);
   }
+  if (format != "text") check_size(doc.raw.size(), path, options, "its extracted text");
 
   TextPipeline tp;
   {
@@ -157,6 +177,7 @@ Document load_document(const std::string& path, const IngestOptions& options) {
   std::string raw;
   in.seekg(0, std::ios::end);
   auto size = in.tellg();
+  if (size > 0) check_size(static_cast<std::uint64_t>(size), path, options, "the file");
   if (size > 0) {
     raw.resize(static_cast<std::size_t>(size));
     in.seekg(0);

@@ -124,66 +124,77 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       by_sentence[static_cast<std::size_t>(m.sentence)].push_back(&m);
 
   DocumentScope scope(doc, mentions, facts_for, rules.relations_titles);
-  // Each sentence that may hold a relation, parsed once.
-  std::vector<std::optional<SentenceGraph>> graphs(doc.sentences.size());
-  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
-    const Sentence& sentence = doc.sentences[si];
-    const auto& here = by_sentence[si];
-    if (here.empty() || !english_body(doc, sentence)) continue;
-    // Only a sentence that may hold a relation is parsed: two entities, or one and a word that
-    // may stand for another ("it", "both", "the country").
-    g_sentences.fetch_add(1, std::memory_order_relaxed);
-    if (candidate(here, doc.slice(sentence.range), rules)) {
-      graphs[si].emplace(doc.slice(sentence.range), sentence.range.begin, here, facts_for);
-      g_parsed.fetch_add(1, std::memory_order_relaxed);
-      g_words.fetch_add(static_cast<std::uint64_t>(graphs[si]->size()), std::memory_order_relaxed);
-    }
-  }
-  // The claims of every sentence, read with the document's state as the place its influence
-  // goes to (`main`) or without one.
-  auto read = [&](const EntityFacts* main) {
-    std::vector<std::pair<std::size_t, Claim>> claims;
-    Discourse discourse;
-    discourse.main_country = main;
-    discourse.focus_place = main ? main : scope.focus_region();
-    int paragraph = -1, section = -2;
-    for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
-      const Sentence& sentence = doc.sentences[si];
-      if (sentence.section != section || sentence.paragraph != paragraph) {
-        section = sentence.section;
-        paragraph = sentence.paragraph;
-        discourse.section_country = scope.section_country(section, paragraph);
-        discourse.subjects.clear();
-        discourse.states.clear();
-      }
-      if (!graphs[si]) {
-        if (!by_sentence[si].empty())
-          update_discourse_unparsed(by_sentence[si], facts_for, discourse);
-        continue;
-      }
-      for (Claim& c : sentence_claims(*graphs[si], rules, discourse)) claims.push_back({si, c});
-      update_discourse(*graphs[si], rules, discourse);
-    }
-    return claims;
-  };
   // The state a text names most is the place influence goes to in a text on its foreign
   // relations, and an actor in a text on its outreach: the text's own sentences decide, by
-  // whether the state gives or receives more often when read as an actor.
+  // whether the state gives or receives more often when read as an actor. Both readings (with
+  // the document's state as the place its influence goes to, and without) are made in one pass,
+  // each with its own discourse: a sentence's parse is dropped once both have read it, so a
+  // document holds one parse at a time, not one per sentence (issue 20: memory).
   const EntityFacts* main = scope.titled_country() ? scope.titled_country() : scope.main_country();
+  struct Reading {
+    Discourse discourse;
+    std::vector<std::pair<std::size_t, Claim>> claims;
+  };
+  std::vector<Reading> readings;
+  // ("Foreign relations of X": the title says it, only that reading is made.)
+  if (!scope.titled_country()) readings.emplace_back().discourse.focus_place = scope.focus_region();
+  if (main) {
+    Reading& r = readings.emplace_back();
+    r.discourse.main_country = main;
+    r.discourse.focus_place = main;
+  }
+  int paragraph = -1, section = -2;
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& sentence = doc.sentences[si];
+    if (sentence.section != section || sentence.paragraph != paragraph) {
+      section = sentence.section;
+      paragraph = sentence.paragraph;
+      const EntityFacts* section_country = scope.section_country(section, paragraph);
+      for (Reading& r : readings) {
+        r.discourse.section_country = section_country;
+        r.discourse.subjects.clear();
+        r.discourse.states.clear();
+      }
+    }
+    const auto& here = by_sentence[si];
+    if (here.empty()) continue;
+    // Only a sentence that may hold a relation is parsed: two entities, or one and a word that
+    // may stand for another ("it", "both", "the country").
+    std::optional<SentenceGraph> graph;
+    if (english_body(doc, sentence)) {
+      g_sentences.fetch_add(1, std::memory_order_relaxed);
+      if (candidate(here, doc.slice(sentence.range), rules)) {
+        graph.emplace(doc.slice(sentence.range), sentence.range.begin, here, facts_for);
+        g_parsed.fetch_add(1, std::memory_order_relaxed);
+        g_words.fetch_add(static_cast<std::uint64_t>(graph->size()), std::memory_order_relaxed);
+      }
+    }
+    for (Reading& r : readings) {
+      if (!graph) {
+        update_discourse_unparsed(here, facts_for, r.discourse);
+        continue;
+      }
+      for (Claim& c : sentence_claims(*graph, rules, r.discourse)) r.claims.push_back({si, c});
+      update_discourse(*graph, rules, r.discourse);
+    }
+  }
   std::vector<std::pair<std::size_t, Claim>> claims;
   if (scope.titled_country()) {
-    claims = read(main);  // ("Foreign relations of X": the title says it)
-  } else if (claims = read(nullptr); main) {
-    int gives = 0, receives = 0;
-    for (const auto& [si, c] : claims) {
-      if (c.type != "TARGETS" && c.type != "USES_INSTRUMENT") continue;
-      gives += c.source == main->id;
-      receives += c.target == main->id;
+    claims = std::move(readings.front().claims);
+  } else {
+    claims = std::move(readings.front().claims);
+    if (main) {
+      int gives = 0, receives = 0;
+      for (const auto& [si, c] : claims) {
+        if (c.type != "TARGETS" && c.type != "USES_INSTRUMENT") continue;
+        gives += c.source == main->id;
+        receives += c.target == main->id;
+      }
+      if (receives >= gives)
+        claims = std::move(readings.back().claims);
+      else
+        main = nullptr;
     }
-    if (receives >= gives)
-      claims = read(main);
-    else
-      main = nullptr;
   }
   std::vector<Relation> out;
   std::size_t last = SIZE_MAX;

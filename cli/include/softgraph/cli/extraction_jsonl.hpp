@@ -39,7 +39,11 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
                                         const EntityCatalog* catalog = nullptr);
 // Hands the records of several .jsonl files to `fn` one at a time, in path order (ties: part,
 // then line order), as a single run would have made them; returns how many. Only an index of
-// paths and offsets is held, so memory does not grow with the records.
+// paths and offsets is held, so memory does not grow with the records. A record with the path
+// and SHA-256 of one read before is skipped with a warning; the same path with another SHA-256
+// is an error (Error kBadInput naming both places), and so is a record with a malformed SHA-256,
+// a range that ends before it starts, a passage whose offsets do not span its quote, or (when
+// the plain-text document is at hand with its SHA-256) an offset past the document's end.
 std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
                                         const std::function<void(DocumentExtraction&&)>& fn,
                                         const EntityCatalog* catalog = nullptr);

@@ -30,8 +30,9 @@ std::string xml_attr(std::string_view s);
 
 // The content of a Graphviz escString (label, tooltip) as given to agsafeset: a backslash is
 // doubled (so \N, \G, \l and a trailing backslash stay literal), a newline becomes \n, tab a
-// space, other control characters U+FFFD, and '&' becomes &amp; (Graphviz decodes entities in
-// labels, so "&lt;" must stay literal).
+// space, other control characters and U+FFFE/U+FFFF U+FFFD (Graphviz copies labels into SVG,
+// where XML forbids them), and '&' becomes &amp; (Graphviz decodes entities in labels, so
+// "&lt;" must stay literal). dot_value and dot_quoted replace the same characters.
 std::string dot_label(std::string_view s);
 // A plain Graphviz value (node name, colour, URL-like text) as given to agsafeset/agnode: cgraph
 // quotes keywords and HTML-like strings itself, but writes backslashes verbatim, so a backslash
@@ -41,11 +42,15 @@ std::string dot_value(std::string_view s);
 // escaped and dot_value's replacements; keywords and HTML-like strings are safe inside quotes.
 std::string dot_quoted(std::string_view s);
 
-// A CSV field (RFC 4180): quoted when it holds a comma, semicolon, quote, CR/LF, or leading or
-// trailing space; quotes doubled. Invalid UTF-8 replaced.
+// A CSV field for spreadsheets (RFC 4180): a field that begins with '=', '+', '-', '@', tab or
+// CR and is not a plain number gets a leading apostrophe (OWASP's advice against formula
+// injection); control characters other than tab/CR/LF, DEL, C1 controls and invalid UTF-8
+// become U+FFFD; quoted when it holds a comma, semicolon, quote, CR/LF, or leading or trailing
+// space; quotes doubled.
 std::string csv_field(std::string_view s);
 // A neo4j-admin import field: always quoted with quotes doubled (the tool's default, not
 // legacy backslash quoting), C0 control characters other than newline/tab replaced by U+FFFD.
+// No apostrophe before a formula-like value: neo4j-admin would store it as part of the value.
 std::string neo4j_field(std::string_view s);
 // A neo4j-admin array field: elements joined with `delimiter`, then quoted as neo4j_field. The
 // tool has no escape for the delimiter, so inside an element it becomes U+FF1B (FULLWIDTH

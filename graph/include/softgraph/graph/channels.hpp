@@ -80,7 +80,10 @@ struct ChannelReport {
   const ChannelEntry* find(const std::string& channel) const;
 };
 
-ChannelReport compute_channels(const Graph& g);
+// details false gives the shares alone (what annotate_channels needs): no per-target breakdown,
+// no institutions, evidence ids or sentence counts per actor, which on a large graph are most of
+// the report's memory.
+ChannelReport compute_channels(const Graph& g, bool details = true);
 
 // Writes the shares into node attributes so every export carries them: each actor with a share
 // gets "channel_share_<channel>" (double), "dominance" and "channels_led" (dominance.hpp); each

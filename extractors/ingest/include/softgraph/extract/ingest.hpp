@@ -3,16 +3,24 @@
 // original bytes, and finds the structure (sections, paragraphs, sentences, languages).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "softgraph/core/document.hpp"
 
 namespace softgraph {
 
+// The largest document read by default (--max-document-size): a build holds about 100 MB plus 12
+// bytes per byte of a document it reads (README, "One large document"), so under 1 GB at 64 MB.
+inline constexpr std::uint64_t kDefaultMaxDocumentBytes = 64'000'000;
+
 struct IngestOptions {
   bool lossy = false;                 // replace invalid UTF-8 with U+FFFD (warn) instead of failing
   std::string input_format = "auto";  // auto, text, pdf, html
   bool ocr = false;                   // PDF pages without a usable text layer: run Tesseract
+  // Files and extracted texts (PDF, HTML) larger than this are refused (Error kBadInput naming
+  // the file and both sizes); 0: no limit.
+  std::uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
 };
 
 // Reads `path` and builds its Document. Throws Error(kBadInput) naming the file and byte offset.
