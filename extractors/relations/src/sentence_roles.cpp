@@ -48,6 +48,16 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
         if (const Slot* s = g_.slot_of(c)) add_unique(out, s->facts);
     if (out.size() > before) return;
   }
+  // "Philippine President Fidel Ramos", "Ramos, the Philippine president": a person named with
+  // a proxy title stands for the title's state.
+  if (x.upos == "PROPN") {
+    const std::size_t before = out.size();
+    for (int c : g_.children(i))
+      if ((g_.rel_is(c, "nmod") || g_.rel_is(c, "compound") || g_.rel_is(c, "appos")) &&
+          !g_.rel_is(c, "nmod:poss") && rules_.proxies.contains(w(c).lemma) && !g_.slot_of(c))
+        resolve_one(c, out);
+    if (out.size() > before) return;
+  }
   // "the western provinces of Afghanistan": a part of a place is the place.
   if (!pronoun && rules_.parts.contains(lemma)) {
     const std::size_t before = out.size();
