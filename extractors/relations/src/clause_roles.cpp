@@ -56,9 +56,37 @@ class ClauseReader : public SentenceRoles {
           emit(a, i->id, use, pat, rule, pat->confidence);
       for (Symbol i : fixed) emit(a, i, use, pat, rule, pat->confidence);
       for (const EntityFacts* r : recipients)
-        if (place_like(r) && std::find(agents.begin(), agents.end(), r) == agents.end())
+        if (place_like(r) && std::find(agents.begin(), agents.end(), r) == agents.end() &&
+            !owns(r, a))  // an institution does not target its own state
           emit(a, r->id, "TARGETS", pat, rule, pat->confidence);
     }
+  }
+
+  static bool owns(const EntityFacts* state, const EntityFacts* inst) {
+    return std::find(inst->owners.begin(), inst->owners.end(), state->id.str()) !=
+           inst->owners.end();
+  }
+
+  // The institutions an act goes through: "through its Maarif Foundation", "under its ITEC
+  // programme", on the verb or on its object or oblique ("broadcasting in Kazakh through
+  // Sputnik"), or fronted on the first of coordinated verbs ("Through the British Council, the
+  // UK teaches ..., supports ... and organises ...").
+  std::vector<int> means(int p) const {
+    std::vector<int> out;
+    auto take = [&](int head) {
+      for (std::string_view prep : {"through", "via", "under"})
+        for (int x : with_prep(head, prep)) out.push_back(x);
+    };
+    take(p);
+    for (int c : g_.children(p))
+      if (g_.rel_is(c, "obj") || g_.rel_is(c, "obl")) take(c);
+    if (g_.rel_is(p, "conj") && w(p).head >= 0 && !has_own_subject(p)) {
+      const int h = w(p).head;
+      for (std::string_view prep : {"through", "via"})
+        for (int x : with_prep(h, prep))
+          if (x < h) out.push_back(x);
+    }
+    return out;
   }
 
   void predicate(int p) {
@@ -70,7 +98,7 @@ class ClauseReader : public SentenceRoles {
         if (g_.rel_is(c, "obl") && pat->not_with.contains(g_.preposition(c))) return;
     // A verb that plans, cancels or denies an act is no act of its own ("canceled its dam
     // project").
-    if (rules_.plans.contains(w(p).lemma)) return;
+    if (rules_.plans.contains(w(p).lemma) && !kept_on(p)) return;
     const bool receive = pat->kind == "receive";
     // Hosting a summit or a forum's meeting makes a venue, not a recipient.
     if (receive)
@@ -108,11 +136,17 @@ class ClauseReader : public SentenceRoles {
     if (pat->kind == "member") {
       // "a member of A, the B and the C": parsers hang the later names, or a "member or
       // participant of ...", on the noun itself.
-      for (int c : g_.children_with(p, "conj")) {
-        for (const EntityFacts* f : resolve(c)) add_unique(recipients, f);
-        for (int of : with_prep(c, "of"))
-          for (const EntityFacts* f : resolve(of)) add_unique(recipients, f);
-      }
+      // A long list comes out as a tree of conjuncts and appositions below the noun ("a member
+      // of A, the B (B'), C, ... and the Z"): every organisation in it.
+      std::vector<int> todo{p};
+      for (std::size_t k = 0; k < todo.size(); ++k)
+        for (int c : g_.children(todo[k]))
+          if ((g_.rel_is(c, "conj") || g_.rel_is(c, "appos") || g_.rel_is(c, "nmod")) &&
+              !g_.rel_is(c, "nmod:poss") &&
+              !rules_.non_arguments.contains(g_.preposition(c))) {
+            todo.push_back(c);
+            for (const EntityFacts* f : resolve(c)) add_unique(recipients, f);
+          }
       for (const EntityFacts* a : agents)
         if (a->type == Type::kState && !a->bloc)
           for (const EntityFacts* r : recipients)
@@ -168,8 +202,7 @@ class ClauseReader : public SentenceRoles {
     }
     act(agents, instruments, fixed, recipients, pat, rule);
     // The institution an agent works through: "through its Maarif Foundation".
-    for (std::string_view prep : {"through", "via"})
-      for (int x : with_prep(p, prep))
+    for (int x : means(p))
         for (const EntityFacts* inst : resolve(x)) {
           if (!institution(inst)) continue;
           for (const EntityFacts* a : agents)
@@ -215,12 +248,14 @@ class ClauseReader : public SentenceRoles {
           add_agent(x);
         }
       // "Chinese-funded", "US-backed": the state on a participle that modifies the noun.
+      // (Not a relative clause's place: "programmes that Turkey runs in Tajikistan".)
       for (int c : g_.children(h))
-        if ((g_.rel_is(c, "amod") || g_.rel_is(c, "acl")) && w(c).upos == "VERB")
+        if ((g_.rel_is(c, "amod") || g_.rel_is(c, "acl")) && !g_.rel_is(c, "acl:relcl") &&
+            w(c).upos == "VERB")
           for (int x : g_.children(c))
             if (g_.slot_of(x) &&
-                (g_.rel_is(x, "compound") || g_.rel_is(x, "amod") || g_.rel_is(x, "obl") ||
-                 g_.rel_is(x, "nmod") || g_.rel_is(x, "advmod")))
+                (g_.rel_is(x, "compound") || g_.rel_is(x, "amod") || g_.rel_is(x, "advmod") ||
+                 ((g_.rel_is(x, "obl") || g_.rel_is(x, "nmod")) && g_.preposition(x) == "by")))
               add_agent(x);
       for (const std::string& role : pat->recipient)
         for (int x : role_words(h, role))

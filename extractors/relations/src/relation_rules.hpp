@@ -37,6 +37,8 @@ struct RelationPattern {
 
 struct RelationRules {
   WordSet negators, modals, plans, plan_nouns, positive_after_not;
+  // Verbs that end an act ("cut", "stopped"): negated, they assert it goes on ("never cut").
+  WordSet discontinue;
   WordSet locative_nouns, venues, proxies, singular_anaphors, plural_anaphors;
   WordSet owner_participles, owner_nouns;  // "run by X", "X's agency"
   WordSet languages;           // "teaches English": language promotion, and no recipient

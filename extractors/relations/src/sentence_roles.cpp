@@ -20,6 +20,18 @@ Entities SentenceRoles::resolve(int i, bool conjuncts) const {
 
 void SentenceRoles::resolve_one(int i, Entities& out) const {
   if (const Slot* s = g_.slot_of(i)) {
+    // "students from Mongolia" names an education channel and, as a recipient, a place.
+    if (s->facts->type == roles::Type::kInstrument && rules_.learners.contains(w(i).lemma)) {
+      const std::size_t before = out.size();
+      for (std::string_view prep : {"from", "of"})
+        for (int c : with_prep(i, prep)) {
+          Entities here;
+          resolve_one(c, here);
+          for (const EntityFacts* f : here)
+            if (place_like(f)) add_unique(out, f);
+        }
+      if (out.size() > before) return;
+    }
     add_unique(out, s->facts);
     return;
   }
@@ -61,9 +73,14 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
   // "the western provinces of Afghanistan": a part of a place is the place.
   if (!pronoun && rules_.parts.contains(lemma)) {
     const std::size_t before = out.size();
+    // ("officers of the Kyrgyz army": through a proxy noun to its state.)
     for (std::string_view prep : {"of", "from"})
-      for (int c : with_prep(i, prep))
-        if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
+      for (int c : with_prep(i, prep)) {
+        Entities here;
+        resolve_one(c, here);
+        for (const EntityFacts* f : here)
+          if (place_like(f)) add_unique(out, f);
+      }
     for (int c : g_.children_with(i, "nmod:poss"))
       if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
     if (out.size() > before) return;
@@ -171,14 +188,18 @@ bool SentenceRoles::negated_word(int i) const {
   return false;
 }
 
+bool SentenceRoles::kept_on(int q) const {
+  return rules_.discontinue.contains(w(q).lemma) && negated_word(q);
+}
+
 bool SentenceRoles::irrealis(int p) const {
   for (int q = p, steps = 0; q >= 0 && steps < 8; ++steps) {
-    if (negated_word(q)) return true;
+    if (negated_word(q) && !kept_on(q)) return true;
     for (int c : g_.children(q)) {
       if (g_.rel_is(c, "aux") && rules_.modals.contains(w(c).lemma)) return true;
       if (g_.rel_is(c, "mark") && (w(c).lemma == "if" || w(c).lemma == "unless")) return true;
     }
-    if (q != p && rules_.plans.contains(w(q).lemma)) return true;
+    if (q != p && rules_.plans.contains(w(q).lemma) && !kept_on(q)) return true;
     const int h = w(q).head;
     if (h < 0) break;
     if (g_.rel_is(q, "acl") && rules_.plan_nouns.contains(w(h).lemma)) return true;
@@ -467,7 +488,12 @@ Entities SentenceRoles::act_instruments(int p) const {
   for (const Slot& s : g_.slots()) {
     if (s.facts->type != Type::kInstrument || negated_word(s.head) || describes_ties(s)) continue;
     // A participle or relative clause on the instrument's noun: "a railway built by China".
-    bool modified = (g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) && w(p).head == s.head;
+    // (Or on the noun the instrument's words modify: "the education programmes that Turkey
+    // runs".)
+    const int noun = (g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod")) ? w(s.head).head
+                                                                                  : s.head;
+    bool modified = (g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) &&
+                    (w(p).head == s.head || w(p).head == noun);
     if (!modified && g_.rel_is(p, "conj") && w(p).head >= 0 &&
         (g_.rel_is(w(p).head, "acl") || g_.rel_is(w(p).head, "amod")))
       modified = w(w(p).head).head == s.head;
@@ -485,10 +511,15 @@ Entities SentenceRoles::act_instruments(int p) const {
       if ((g_.rel_is(top, "nmod") || g_.rel_is(top, "obl")) &&
           rules_.non_arguments.contains(g_.preposition(top)))
         through_name = true;
+      // (Nor from the agent's by-phrase: "fitted ... by JICA, Japan's aid agency".)
+      if (g_.rel_is(top, "obl") && g_.preposition(top) == "by" && w(top).upos != "VERB")
+        through_name = true;
       top = w(top).head;
       if (const Slot* o = g_.slot_of(top); o && o != &s && o->facts->type != Type::kInstrument)
         through_name = true;
     }
+    if (g_.rel_is(top, "obl") && g_.preposition(top) == "by" && w(top).upos != "VERB")
+      through_name = true;
     if (argument(top) && !through_name) add_unique(out, s.facts);
   }
   return out;
@@ -524,6 +555,17 @@ const RelationPattern* SentenceRoles::pattern_for(int p) const {
   const Word& x = w(p);
   for (const RelationPattern& pat : rules_.patterns) {
     if (pat.kind == "nominal" || !RelationRules::takes(pat, x.lemma, x.upos)) continue;
+    // An institution that hosts or receives is acting, not a country taking in a foreign
+    // presence: "the centre hosts film nights".
+    if (pat.kind == "receive") {
+      bool place = false, agency = false;
+      for (int s : subject_words(p, "nsubj"))
+        for (const EntityFacts* f : resolve(s)) {
+          place |= place_like(f);
+          agency |= roles::institution(f);
+        }
+      if (agency && !place) continue;
+    }
     if (!pat.objects.empty()) {
       bool found = false;
       for (int o : g_.children(p))
