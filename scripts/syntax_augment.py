@@ -373,6 +373,51 @@ def oblique(rnd):
     return finish(s, v)
 
 
+FIRST = ["Gabriel", "Maria", "Ahmed", "Li", "Olga", "Kenji", "Amina", "Pedro", "Ivan", "Sofia",
+         "Tariq", "Elena", "Jonas", "Aisha", "Hiro"]
+LAST = ["Boric", "Santos", "Karimov", "Wang", "Petrova", "Sato", "Diallo", "Costa", "Novak",
+        "Lindqvist", "Haddad", "Moreno", "Berg", "Okafor", "Tanaka"]
+TITLES = [("President",), ("Prime", "Minister"), ("Foreign", "Minister"), ("King",),
+          ("Minister",), ("Defence", "Minister")]
+MEET = [("visit", "visited", "visits"), ("tour", "toured", "tours"), ("meet", "met", "meets"),
+        ("thank", "thanked", "thanks"), ("welcome", "welcomed", "welcomes")]
+
+
+def official(rnd):
+    """"Chilean President Gabriel Boric visited Argentina in 2022." (EWT: the title is
+    nmod:desc of the first name, the surname flat, a demonym amod of the title.)"""
+    s = Sentence()
+    dem = None
+    if rnd.random() < 0.7:
+        dem = s.add(rnd.choice(DEMONYMS)[0], None, "ADJ")
+    title = [s.add(w, w, "PROPN") for w in rnd.choice(TITLES)]
+    head_title = title[-1]
+    for t in title[:-1]:
+        w = s.words[t - 1]
+        if w[0] in ("Prime", "Foreign", "Defence"):
+            w[2] = "ADJ" if w[0] != "Defence" else "PROPN"
+        s.set(t, head_title, "amod" if w[2] == "ADJ" else "compound")
+    if dem:
+        s.set(dem, head_title, "amod")
+    first = s.add(rnd.choice(FIRST), None, "PROPN")
+    last = s.add(rnd.choice(LAST), None, "PROPN")
+    s.set(head_title, first, "nmod:desc")
+    s.set(last, first, "flat")
+    lemma, past, pres = rnd.choice(MEET)
+    form = past if rnd.random() < 0.7 else pres
+    v = s.add(form, lemma, "VERB", xpos="VBD" if form == past else "VBZ")
+    s.set(v, 0, "root")
+    s.set(first, v, "nsubj")
+    obj = add_state(s, rnd)
+    s.set(obj, v, "obj")
+    if rnd.random() < 0.5:
+        c = s.add("in", "in", "ADP")
+        y = s.add(str(rnd.choice([1997, 2004, 2015, 2019, 2022])), None, "NUM")
+        s.set(c, y, "case")
+        s.set(y, v, "obl")
+    return finish(s, v)
+
+
 def passive(rnd):
     s = Sentence()
     lemma, pres, past, part, objs = rnd.choice(VERBS)
@@ -484,8 +529,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     rnd = random.Random(a.seed)
-    makers = [(active, 0.47), (oblique, 0.12), (passive, 0.11), (negated_or_planned, 0.11),
-              (receive, 0.09), (possessive, 0.06), (member, 0.04)]
+    makers = [(active, 0.44), (oblique, 0.12), (official, 0.04), (passive, 0.11),
+              (negated_or_planned, 0.11), (receive, 0.08), (possessive, 0.06), (member, 0.04)]
     with open(a.out, "w", encoding="utf-8") as f:
         for i in range(a.sentences):
             r = rnd.random()

@@ -57,14 +57,15 @@ class ClauseReader : public SentenceRoles {
       for (Symbol i : fixed) emit(a, i, use, pat, rule, pat->confidence);
       for (const EntityFacts* r : recipients)
         if (place_like(r) && std::find(agents.begin(), agents.end(), r) == agents.end() &&
-            !owns(r, a))  // an institution does not target its own state
+            !owns(r, a))  // an institution does not target its own state or members
           emit(a, r->id, "TARGETS", pat, rule, pat->confidence);
     }
   }
 
   static bool owns(const EntityFacts* state, const EntityFacts* inst) {
-    return std::find(inst->owners.begin(), inst->owners.end(), state->id.str()) !=
-           inst->owners.end();
+    const std::string id = state->id.str();
+    return std::find(inst->owners.begin(), inst->owners.end(), id) != inst->owners.end() ||
+           std::find(inst->members.begin(), inst->members.end(), id) != inst->members.end();
   }
 
   // The institutions an act goes through: "through its Maarif Foundation", "under its ITEC
@@ -89,6 +90,22 @@ class ClauseReader : public SentenceRoles {
     return out;
   }
 
+  // A passive or a copula that describes its subject, a noun that is no channel: "news
+  // organisations are well-funded" says what they are, not what the section's state does.
+  bool described_subject(int p) const {
+    bool describes = false;  // (or its first conjunct: "are large, centralized and well-funded")
+    for (int q = p, steps = 0; q >= 0 && steps < 8 && !describes; ++steps) {
+      describes = g_.passive(q) || !g_.children_with(q, "cop").empty();
+      q = g_.rel_is(q, "conj") ? w(q).head : -1;
+    }
+    if (!describes) return false;
+    for (int x : subject_words(p, "nsubj:pass"))
+      if (const Slot* s = g_.slot_of(x); !s || s->facts->type != Type::kInstrument) return true;
+    for (int x : subject_words(p, "nsubj"))
+      if (const Slot* s = g_.slot_of(x); !s || s->facts->type != Type::kInstrument) return true;
+    return false;
+  }
+
   void predicate(int p) {
     const RelationPattern* pat = pattern_for(p);
     if (!pat || irrealis(p)) return;
@@ -108,9 +125,21 @@ class ClauseReader : public SentenceRoles {
     // An act with no agent named (a passive, a subject that names no one: "the programme
     // funds ...") in a state's part of the text is that state's: "Turkey. ... Scholarships are
     // offered to ...". (Not a participle on a noun: "shared development goals".)
+    // "Japan's engagement with X has been built around loans": the policy's owner acts.
+    Entities policy_places;
+    if (agents.empty() && pat->kind == "act" && described_subject(p))
+      for (std::string_view rel : {"nsubj:pass", "nsubj"})
+        for (int x : subject_words(p, rel))
+          if (rules_.policy_nouns.contains(w(x).lemma)) {
+            for (const EntityFacts* f : resolve(x))
+              if (state_like(f)) add_unique(agents, f);
+            for (std::string_view prep : {"with", "in", "toward", "towards", "to"})
+              for (int y : with_prep(x, prep))
+                for (const EntityFacts* f : resolve(y)) add_unique(policy_places, f);
+          }
     Symbol scope_rule;
     if (agents.empty() && pat->kind == "act" && scope_agent() && !has_named_subject(p) &&
-        !g_.rel_is(p, "acl") && !g_.rel_is(p, "amod")) {
+        !g_.rel_is(p, "acl") && !g_.rel_is(p, "amod") && !described_subject(p)) {
       agents.push_back(scope_agent());
       scope_rule = Symbol("scope:section-actor");
     }
@@ -126,6 +155,7 @@ class ClauseReader : public SentenceRoles {
                r == "prep:in" || r == "prep:into";
       });
     Entities recipients = role_entities(p, recipient_roles, false);
+    for (const EntityFacts* f : policy_places) add_unique(recipients, f);
     // An acted-on noun's possessor receives: "Kenya's railway, built by China".
     if ((g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) && w(p).head >= 0)
       for (int c : g_.children_with(w(p).head, "nmod:poss"))
@@ -401,8 +431,12 @@ void update_discourse(const SentenceGraph& g, const RelationRules& rules, Discou
   }
   for (const Slot& s : g.slots())
     if (s.facts->type == Type::kState && !s.facts->bloc) add_unique(states, s.facts);
+  Entities institutions;
+  for (const Slot& s : g.slots())
+    if (institution(s.facts)) add_unique(institutions, s.facts);
   if (!subjects.empty()) d.subjects = std::move(subjects);
   d.states = std::move(states);
+  if (!institutions.empty()) d.institutions = std::move(institutions);
 }
 
 }  // namespace softgraph

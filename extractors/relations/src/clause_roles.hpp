@@ -15,6 +15,8 @@ namespace softgraph {
 struct Discourse {
   std::vector<const EntityFacts*> subjects;  // the last sentence's subject entities ("it", "they")
   std::vector<const EntityFacts*> states;    // the states the last sentence named ("both")
+  // The institutions the last sentence that named any named ("the agency", "these centres").
+  std::vector<const EntityFacts*> institutions;
   const EntityFacts* section_country = nullptr;  // the state a section's heading names
   const EntityFacts* main_country = nullptr;     // the state a document is about
   const EntityFacts* focus_place = nullptr;      // the state or region a document is about

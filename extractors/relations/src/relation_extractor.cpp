@@ -82,6 +82,11 @@ bool candidate(const std::vector<const Mention*>& here, std::string_view text,
     if (!word.empty() &&
         (rules.singular_anaphors.contains(word) || rules.plural_anaphors.contains(word)))
       return true;
+    // ("the institute", "these centres": an institution named before.)
+    if (word.size() > 1 && (rules.owner_nouns.contains(word) ||
+                            (word.back() == 's' && rules.owner_nouns.contains(
+                                                       std::string_view(word).substr(0, word.size() - 1)))))
+      return true;
     i = j;
   }
   return false;
@@ -93,11 +98,16 @@ template <typename FactsFor>
 void update_discourse_unparsed(const std::vector<const Mention*>& here, FactsFor& facts_for,
                                Discourse& d) {
   d.states.clear();
+  std::vector<const EntityFacts*> institutions;
   for (const Mention* m : here)
-    if (const EntityFacts* f = facts_for(*m);
-        f && f->type == EntityFacts::Type::kState && !f->bloc &&
-        std::find(d.states.begin(), d.states.end(), f) == d.states.end())
-      d.states.push_back(f);
+    if (const EntityFacts* f = facts_for(*m)) {
+      auto& list = f->type == EntityFacts::Type::kState && !f->bloc        ? d.states
+                   : f->type == EntityFacts::Type::kInstitution && !f->bloc ? institutions
+                                                                            : d.states;
+      if (&list == &d.states && !(f->type == EntityFacts::Type::kState && !f->bloc)) continue;
+      if (std::find(list.begin(), list.end(), f) == list.end()) list.push_back(f);
+    }
+  if (!institutions.empty()) d.institutions = std::move(institutions);
 }
 
 }  // namespace
@@ -155,6 +165,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         discourse.section_country = scope.section_country(section, paragraph);
         discourse.subjects.clear();
         discourse.states.clear();
+        discourse.institutions.clear();
       }
       if (!graphs[si]) {
         if (!by_sentence[si].empty())

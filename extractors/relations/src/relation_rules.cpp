@@ -59,6 +59,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   r.locative_nouns = words_of(d["locative_nouns"]);
   r.venues = words_of(d["venues"]);
   r.proxies = words_of(d["proxies"]);
+  r.policy_nouns = words_of(d["policy_nouns"]);
   r.singular_anaphors = words_of(d["anaphors"]["singular"]);
   r.plural_anaphors = words_of(d["anaphors"]["plural"]);
   r.owner_participles = words_of(d["operates"]["participles"]);

@@ -40,7 +40,10 @@ struct RelationRules {
   // Verbs that end an act ("cut", "stopped"): negated, they assert it goes on ("never cut").
   WordSet discontinue;
   WordSet locative_nouns, venues, proxies, singular_anaphors, plural_anaphors;
-  WordSet owner_participles, owner_nouns;  // "run by X", "X's agency"
+  WordSet owner_participles, owner_nouns;
+  // "Japan's engagement ... has been structured around loans": a policy noun stands for its
+  // owner as the agent of a passive or a copula it is the subject of.
+  WordSet policy_nouns;  // "run by X", "X's agency"
   WordSet languages;           // "teaches English": language promotion, and no recipient
   WordSet non_arguments;       // prepositions whose phrase is no argument of the act ("despite")
   WordSet tie_nouns;           // "relations", "ties": a channel word on them describes, no act

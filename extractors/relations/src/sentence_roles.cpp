@@ -86,7 +86,7 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
     if (out.size() > before) return;
   }
   // "the Lao government", "Japan's embassy": the state behind the noun.
-  if (rules_.proxies.contains(lemma) && !pronoun) {
+  if ((rules_.proxies.contains(lemma) || rules_.policy_nouns.contains(lemma)) && !pronoun) {
     const std::size_t before = out.size();
     for (int c : g_.children(i))
       if (g_.rel_is(c, "nmod") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))
@@ -96,7 +96,8 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
   const bool definite = [&] {
     for (int c : g_.children(i))
       if (g_.rel_is(c, "det") &&
-          (w(c).lemma == "the" || w(c).lemma == "this" || w(c).lemma == "that"))
+          (w(c).lemma == "the" || w(c).lemma == "this" || w(c).lemma == "that" ||
+           w(c).lemma == "these" || w(c).lemma == "those"))
         return true;
     return false;
   }();
@@ -124,6 +125,24 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
         return true;
     return false;
   }();
+  // "The institute", "these centres": the institution of that kind the text just named (by a
+  // word of its name), or the only one it named.
+  if (!pronoun && definite && !proper_modifier && rules_.owner_nouns.contains(lemma) &&
+      !d_.institutions.empty()) {
+    const std::size_t before = out.size();
+    for (const EntityFacts* f : d_.institutions) {
+      const std::string_view id = f->id;
+      const std::string_view name = id.substr(id.find('/') + 1);
+      for (std::size_t b = 0; b < name.size();) {
+        std::size_t e = name.find('_', b);
+        if (e == std::string_view::npos) e = name.size();
+        if (name.substr(b, e - b) == lemma) add_unique(out, f);
+        b = e + 1;
+      }
+    }
+    if (out.size() == before && d_.institutions.size() == 1) add_unique(out, d_.institutions[0]);
+    if (out.size() > before) return;
+  }
   if (rules_.singular_anaphors.contains(lemma) && (pronoun || (definite && !proper_modifier))) {
     if (const EntityFacts* f = earlier_subject(i))
       add_unique(out, f);
@@ -150,7 +169,7 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
     }
     if (named) return;
   }
-  if (rules_.proxies.contains(lemma) && !pronoun)
+  if ((rules_.proxies.contains(lemma) || rules_.policy_nouns.contains(lemma)) && !pronoun)
     for (int c : g_.children(i))
       if (g_.rel_is(c, "nmod") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))
         if (const Slot* s = g_.slot_of(c); s && state_like(s->facts)) add_unique(out, s->facts);
