@@ -122,6 +122,8 @@ class ClauseReader : public SentenceRoles {
       for (int o : objects(p))
         if (rules_.venues.contains(w(o).lemma)) return;
     Entities agents = role_entities(p, pat->agent, !receive);
+    // (A by-phrase that names a channel is no agent: "was characterized by economic support".)
+    std::erase_if(agents, [](const EntityFacts* f) { return !(state_like(f) || institution(f)); });
     // An act with no agent named (a passive, a subject that names no one: "the programme
     // funds ...") in a state's part of the text is that state's: "Turkey. ... Scholarships are
     // offered to ...". (Not a participle on a noun: "shared development goals".)
@@ -252,6 +254,8 @@ class ClauseReader : public SentenceRoles {
     std::vector<int> heads{s.head};
     if ((g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod")) && w(s.head).head >= 0)
       heads.push_back(w(s.head).head);
+    // "JICA, Japan's aid agency": a channel word that says what an institution is, no act.
+    if (heads.size() > 1 && rules_.owner_nouns.contains(w(heads.back()).lemma)) return;
     // A possessor of a project is where it is ("Kenya's railway"), not who gives it.
     const bool possessor_is_place = rules_.possessor_is_place.contains(
         std::string_view(s.facts->id).substr(std::string_view(s.facts->id).find('/') + 1));

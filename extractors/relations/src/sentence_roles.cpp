@@ -70,6 +70,14 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
         resolve_one(c, out);
     if (out.size() > before) return;
   }
+  // "USAID programmes", "the DAAD's scholarship programme": the institution behind the noun.
+  if (!pronoun && rules_.owner_nouns.contains(lemma)) {
+    const std::size_t before = out.size();
+    for (int c : g_.children(i))
+      if (g_.rel_is(c, "compound") || g_.rel_is(c, "nmod:poss"))
+        if (const Slot* s = g_.slot_of(c); s && institution(s->facts)) add_unique(out, s->facts);
+    if (out.size() > before) return;
+  }
   // "the western provinces of Afghanistan": a part of a place is the place.
   if (!pronoun && rules_.parts.contains(lemma)) {
     const std::size_t before = out.size();
@@ -143,7 +151,9 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
     if (out.size() == before && d_.institutions.size() == 1) add_unique(out, d_.institutions[0]);
     if (out.size() > before) return;
   }
-  if (rules_.singular_anaphors.contains(lemma) && (pronoun || (definite && !proper_modifier))) {
+  // ("this approach": a policy noun with no owner is the last subject's.)
+  if ((rules_.singular_anaphors.contains(lemma) || rules_.policy_nouns.contains(lemma)) &&
+      (pronoun || (definite && !proper_modifier))) {
     if (const EntityFacts* f = earlier_subject(i))
       add_unique(out, f);
     else if (!d_.subjects.empty())
@@ -530,15 +540,14 @@ Entities SentenceRoles::act_instruments(int p) const {
       if ((g_.rel_is(top, "nmod") || g_.rel_is(top, "obl")) &&
           rules_.non_arguments.contains(g_.preposition(top)))
         through_name = true;
-      // (Nor from the agent's by-phrase: "fitted ... by JICA, Japan's aid agency".)
+      // (Nor from inside the agent's by-phrase: "fitted ... by JICA, Japan's aid agency"; a
+      // by-phrase that is the channel itself counts: "characterized by economic support".)
       if (g_.rel_is(top, "obl") && g_.preposition(top) == "by" && w(top).upos != "VERB")
         through_name = true;
       top = w(top).head;
       if (const Slot* o = g_.slot_of(top); o && o != &s && o->facts->type != Type::kInstrument)
         through_name = true;
     }
-    if (g_.rel_is(top, "obl") && g_.preposition(top) == "by" && w(top).upos != "VERB")
-      through_name = true;
     if (argument(top) && !through_name) add_unique(out, s.facts);
   }
   return out;
@@ -570,10 +579,22 @@ bool SentenceRoles::owned_by_other(const EntityFacts* instrument, const Entities
   return false;
 }
 
+bool SentenceRoles::policy_subject(int p) const {
+  for (std::string_view rel : {"nsubj", "nsubj:pass"})
+    for (int s : subject_words(p, rel))
+      if (rules_.policy_nouns.contains(w(s).lemma)) return true;
+  return false;
+}
+
 const RelationPattern* SentenceRoles::pattern_for(int p) const {
   const Word& x = w(p);
   for (const RelationPattern& pat : rules_.patterns) {
-    if (pat.kind == "nominal" || !RelationRules::takes(pat, x.lemma, x.upos)) continue;
+    if (pat.kind == "nominal") continue;
+    // A verb of describing says what a policy consists of: "Japan's engagement is
+    // characterized by grants" (the any-lemma pattern leaves such verbs out otherwise).
+    const bool describes_policy = pat.lemmas.empty() && pat.inert.contains(x.lemma) &&
+                                  pat.upos.contains(x.upos) && policy_subject(p);
+    if (!describes_policy && !RelationRules::takes(pat, x.lemma, x.upos)) continue;
     // An institution that hosts or receives is acting, not a country taking in a foreign
     // presence: "the centre hosts film nights".
     if (pat.kind == "receive") {

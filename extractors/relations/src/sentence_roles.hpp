@@ -90,6 +90,8 @@ class SentenceRoles {
   // The first pattern in the file's order that takes predicate p (the file's order is the
   // precedence: "establish relations" is a tie before "establish" is an act).
   const RelationPattern* pattern_for(int p) const;
+  // Whether p's subject is a policy noun ("approach", "engagement").
+  bool policy_subject(int p) const;
 
  protected:
   const SentenceGraph& g_;
