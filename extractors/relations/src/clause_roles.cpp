@@ -194,6 +194,9 @@ class ClauseReader : public SentenceRoles {
       if (parties.empty() && g_.rel_is(p, "acl") && w(p).head >= 0)
         for (const EntityFacts* f : resolve(w(p).head)) add_unique(parties, f);
       for (const EntityFacts* r : recipients) add_unique(parties, r);
+      // "Relations with Malaysia were established": in a text on one state's relations, the
+      // side a passive or a subjectless clause leaves out is that state.
+      if (focus && agents.empty() && !parties.empty()) add_unique(parties, focus);
       if (!focus || std::find(parties.begin(), parties.end(), focus) == parties.end()) return;
       for (const EntityFacts* x : parties)
         if (state_like(x) && x != focus)

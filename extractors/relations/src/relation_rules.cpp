@@ -92,6 +92,8 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
     x.relations = list_of(p["relations"]);
     x.confidence = p["confidence"].GetDouble();
     x.dative = p.HasMember("dative") && p["dative"].GetBool();
+    x.intransitive = p.HasMember("intransitive") && p["intransitive"].GetBool();
+    x.requires_agent = p.HasMember("requires_agent") && p["requires_agent"].GetBool();
     x.rule = Symbol("pattern:" + x.id);
     r.patterns.push_back(std::move(x));
   }

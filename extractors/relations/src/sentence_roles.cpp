@@ -606,6 +606,13 @@ const RelationPattern* SentenceRoles::pattern_for(int p) const {
         }
       if (agency && !place) continue;
     }
+    if (pat.intransitive && !objects(p).empty()) continue;
+    if (pat.requires_agent) {
+      bool party = false;
+      for (const EntityFacts* f : role_entities(p, pat.agent, false))
+        party |= state_like(f) || roles::institution(f);
+      if (!party) continue;
+    }
     if (!pat.objects.empty()) {
       bool found = false;
       for (int o : g_.children(p))
