@@ -331,6 +331,28 @@ class ClauseReader : public SentenceRoles {
     if (gov >= 0)
       for (int x : role_words(gov, "place"))
         for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
+    // "Trade between Turkey and Central Asian states": in a part of the text on one of the two
+    // (its section, or the other side of a text on one state's relations), that one acts.
+    // (Not "diplomatic relations between ...": ties are the presence patterns'.)
+    if (agents.empty() && !rules_.tie_nouns.contains(w(s.head).lemma))
+      for (int h : heads) {
+        Entities sides;
+        for (int b : with_prep(h, "between"))
+          for (const EntityFacts* f : resolve(b))
+            if (state_like(f) || f->type == Type::kRegion) add_unique(sides, f);
+        if (sides.size() < 2) continue;
+        const EntityFacts* own = nullptr;
+        if (const EntityFacts* sc = d_.section_country;
+            sc && std::find(sides.begin(), sides.end(), sc) != sides.end() && sc != d_.main_country)
+          own = sc;
+        else if (d_.main_country && sides.size() == 2 &&
+                 std::find(sides.begin(), sides.end(), d_.main_country) != sides.end())
+          own = sides[0] == d_.main_country ? sides[1] : sides[0];
+        if (!own || !state_like(own)) continue;
+        agents.push_back(own);
+        for (const EntityFacts* f : sides)
+          if (f != own) add_unique(recipients, f);
+      }
     // (An instrument named with no owner is no one's here: an act that names it without an
     // agent takes the section's state in predicate(); a channel word near a state is no act.)
     const Symbol rule = pat->rule;
