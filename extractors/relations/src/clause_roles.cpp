@@ -251,7 +251,14 @@ class ClauseReader : public SentenceRoles {
   // An instrument named with its owner: "Japan's aid", "Chinese loans to Laos", "a
   // Chinese-funded project".
   void nominal(const Slot& s) {
-    const RelationPattern* pat = rules_.match("nominal", w(s.head).lemma, w(s.head).upos);
+    // (A word the tagger called a verb is a noun where the parse uses it as one: "most of
+    // Turkey's exports to ...".)
+    const bool used_as_noun = g_.rel_is(s.head, "nmod") || g_.rel_is(s.head, "obl") ||
+                              g_.rel_is(s.head, "obj") || g_.rel_is(s.head, "nsubj") ||
+                              g_.rel_is(s.head, "iobj");
+    const std::string_view upos =
+        w(s.head).upos == "VERB" && used_as_noun ? std::string_view("NOUN") : w(s.head).upos;
+    const RelationPattern* pat = rules_.match("nominal", w(s.head).lemma, upos);
     if (!pat || negated_word(s.head)) return;
     // The noun phrase the instrument heads or modifies ("aid package", "education projects").
     std::vector<int> heads{s.head};

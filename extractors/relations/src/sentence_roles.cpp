@@ -368,6 +368,16 @@ std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
     for (int o : down_objects(p, 3)) append(with_prep(o, "from"));
     return out;
   }
+  // "offer scholarships to students from Mongolia" with the from-phrase hung on the verb.
+  if (role == "learners-from") {
+    bool learners = false;
+    for (int c : g_.children(p))
+      learners |= (g_.rel_is(c, "obl") || g_.rel_is(c, "iobj")) &&
+                  rules_.learners.contains(w(c).lemma);
+    for (int o : down_objects(p, 2)) learners |= rules_.learners.contains(w(o).lemma);
+    if (learners) append(with_prep(p, "from"));
+    return out;
+  }
   if (role == "iobj") return g_.children_with(p, "iobj");
   if (role == "obj") {  // (an indirect object with no direct one is the object, misparsed)
     out = objects(p);
