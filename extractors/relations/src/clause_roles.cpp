@@ -266,6 +266,9 @@ class ClauseReader : public SentenceRoles {
       heads.push_back(w(s.head).head);
     // "JICA, Japan's aid agency": a channel word that says what an institution is, no act.
     if (heads.size() > 1 && rules_.owner_nouns.contains(w(heads.back()).lemma)) return;
+    // "military officials from Mali", "the Gambia Armed Forces": people or a body of a state,
+    // named by their field, are no act of it.
+    if (heads.size() > 1 && rules_.proxies.contains(w(heads.back()).lemma)) return;
     // A possessor of a project is where it is ("Kenya's railway"), not who gives it.
     const bool possessor_is_place = rules_.possessor_is_place.contains(
         std::string_view(s.facts->id).substr(std::string_view(s.facts->id).find('/') + 1));
