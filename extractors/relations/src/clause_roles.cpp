@@ -80,7 +80,14 @@ class ClauseReader : public SentenceRoles {
     };
     take(p);
     for (int c : g_.children(p))
-      if (g_.rel_is(c, "obj") || g_.rel_is(c, "obl")) take(c);
+      if (g_.rel_is(c, "obj") || g_.rel_is(c, "obl")) {
+        take(c);
+        // "maintains programmes with Kiribati sponsored by the FCO and DFID".
+        for (int a : g_.children(c))
+          if ((g_.rel_is(a, "acl") || g_.rel_is(a, "amod")) &&
+              rules_.owner_participles.contains(w(a).lemma))
+            for (int by : with_prep(a, "by")) out.push_back(by);
+      }
     if (g_.rel_is(p, "conj") && w(p).head >= 0 && !has_own_subject(p)) {
       const int h = w(p).head;
       for (std::string_view prep : {"through", "via"})

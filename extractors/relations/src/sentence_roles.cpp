@@ -370,11 +370,17 @@ std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
   }
   // "offer scholarships to students from Mongolia" with the from-phrase hung on the verb.
   if (role == "learners-from") {
+    // (Or on the learners, however deep: "opportunities for scholarships to students and
+    // researchers from Central Asia".)
     bool learners = false;
-    for (int c : g_.children(p))
-      learners |= (g_.rel_is(c, "obl") || g_.rel_is(c, "iobj")) &&
-                  rules_.learners.contains(w(c).lemma);
-    for (int o : down_objects(p, 2)) learners |= rules_.learners.contains(w(o).lemma);
+    std::vector<int> near = down_objects(p, 3);
+    for (int c : g_.children_with(p, "iobj")) near.push_back(c);
+    for (int o : near)
+      for (int x : g_.with_conjuncts(o))
+        if (rules_.learners.contains(w(x).lemma)) {
+          learners = true;
+          append(with_prep(x, "from"));
+        }
     if (learners) append(with_prep(p, "from"));
     return out;
   }
