@@ -238,6 +238,13 @@ class ClauseReader : public SentenceRoles {
     // A generic verb makes a relation only through an instrument it names.
     if (pat->lemmas.empty() && instruments.empty() && fixed.empty()) return;
     const Symbol rule = scope_rule.empty() ? pat->rule : scope_rule;
+    if (!receive && !d_.scene.empty() && !agents.empty() &&
+        std::none_of(recipients.begin(), recipients.end(), place_like) &&
+        std::all_of(agents.begin(), agents.end(), [&](const EntityFacts* a) {
+          return std::find(d_.scene_actors.begin(), d_.scene_actors.end(), a) !=
+                 d_.scene_actors.end();
+        }))
+      for (const EntityFacts* f : d_.scene) add_unique(recipients, f);
     if (receive) {
       act(agents, instruments, fixed, recipients, pat, rule);
       return;
@@ -480,6 +487,18 @@ void update_discourse(const SentenceGraph& g, const RelationRules& rules, Discou
   Entities institutions;
   for (const Slot& s : g.slots())
     if (institution(s.facts)) add_unique(institutions, s.facts);
+  // The scene: the place of the main clause whose subjects are named ("compete ... in X").
+  Entities scene;
+  for (int i = 0; i < g.size(); ++i)
+    if (g.word(i).head < 0 && reader.is_predicate(i))
+      for (int x : reader.role_words(i, "place"))
+        for (const EntityFacts* f : reader.resolve(x))
+          if (place_like(f)) add_unique(scene, f);
+  if (!scene.empty() && !subjects.empty()) {
+    d.scene = scene;
+    d.scene_actors = subjects;
+    for (const EntityFacts* f : scene) std::erase(d.scene_actors, f);
+  }
   if (!subjects.empty()) d.subjects = std::move(subjects);
   d.states = std::move(states);
   if (!institutions.empty()) d.institutions = std::move(institutions);

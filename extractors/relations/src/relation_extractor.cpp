@@ -166,6 +166,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         discourse.subjects.clear();
         discourse.states.clear();
         discourse.institutions.clear();
+        discourse.scene.clear();
+        discourse.scene_actors.clear();
       }
       if (!graphs[si]) {
         if (!by_sentence[si].empty())
