@@ -406,10 +406,17 @@ class ClauseReader : public SentenceRoles {
     int n = inst.head;
     if ((g_.rel_is(n, "compound") || g_.rel_is(n, "flat")) && w(n).head >= 0) n = w(n).head;
     if (g_.slot_of(n) && g_.slot_of(n) != &inst) return;  // another name's phrase
+    // Its apposition either way: "Bolashak, Kazakhstan's scholarship programme".
+    std::vector<int> nouns{n};
+    for (int a : g_.children_with(n, "appos"))
+      if (!g_.slot_of(a) && rules_.owner_nouns.contains(w(a).lemma)) nouns.push_back(a);
+    if (g_.rel_is(n, "appos") && w(n).head >= 0 && !g_.slot_of(w(n).head) &&
+        rules_.owner_nouns.contains(w(w(n).head).lemma))
+      nouns.push_back(w(n).head);
     for (const Slot& s : g_.slots()) {
       if (s.facts->type != Type::kInstrument || negated_word(s.head)) continue;
-      bool said =
-          w(s.head).head == n && (g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod"));
+      bool said = std::find(nouns.begin(), nouns.end(), w(s.head).head) != nouns.end() &&
+                  (g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod"));
       for (int c : g_.children(n))
         if ((g_.rel_is(c, "nmod") || g_.rel_is(c, "acl")) &&
             (g_.preposition(c) == "for" || g_.rel_is(c, "acl")) && g_.dominated_by(s.head, c) &&

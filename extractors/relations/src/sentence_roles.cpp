@@ -320,8 +320,10 @@ std::vector<int> SentenceRoles::down_objects(int p, int depth) const {
     for (int o : frontier) {
       if (rules_.locative_nouns.contains(w(o).lemma)) continue;
       all.push_back(o);
+      // (And the later conjuncts of a listed object: "a dam and hundreds of projects in X".)
       for (int c : g_.children(o))
-        if ((g_.rel_is(c, "nmod") || g_.rel_is(c, "obl")) && !g_.rel_is(c, "nmod:poss"))
+        if (((g_.rel_is(c, "nmod") || g_.rel_is(c, "obl")) && !g_.rel_is(c, "nmod:poss")) ||
+            g_.rel_is(c, "conj"))
           next.push_back(c);
     }
     frontier = std::move(next);
