@@ -134,8 +134,9 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       by_sentence[static_cast<std::size_t>(m.sentence)].push_back(&m);
 
   DocumentScope scope(doc, mentions, facts_for, rules.relations_titles);
-  // Each sentence that may hold a relation, parsed once.
-  std::vector<std::optional<SentenceGraph>> graphs(doc.sentences.size());
+  // Each sentence that may hold a relation, parsed once: clause by clause where semicolons join
+  // clauses (a greedy parser loses its way past one, and such clauses rarely share roles).
+  std::vector<std::vector<SentenceGraph>> graphs(doc.sentences.size());
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
     const auto& here = by_sentence[si];
@@ -144,9 +145,22 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     // may stand for another ("it", "both", "the country").
     g_sentences.fetch_add(1, std::memory_order_relaxed);
     if (candidate(here, doc.slice(sentence.range), rules)) {
-      graphs[si].emplace(doc.slice(sentence.range), sentence.range.begin, here, facts_for);
+      const std::string_view text = doc.slice(sentence.range);
+      std::size_t start = 0;
+      int depth = 0;
+      for (std::size_t i = 0; i <= text.size(); ++i) {
+        const char c = i < text.size() ? text[i] : ';';
+        depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+        if (c != ';' || depth > 0) continue;
+        const std::string_view clause = text.substr(start, i - start + (i < text.size()));
+        if (clause.find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+          const SentenceGraph& g = graphs[si].emplace_back(clause, sentence.range.begin + start,
+                                                           here, facts_for);
+          g_words.fetch_add(static_cast<std::uint64_t>(g.size()), std::memory_order_relaxed);
+        }
+        start = i + 1;
+      }
       g_parsed.fetch_add(1, std::memory_order_relaxed);
-      g_words.fetch_add(static_cast<std::uint64_t>(graphs[si]->size()), std::memory_order_relaxed);
     }
   }
   // The claims of every sentence, read with the document's state as the place its influence
@@ -169,13 +183,15 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         discourse.scene.clear();
         discourse.scene_actors.clear();
       }
-      if (!graphs[si]) {
+      if (graphs[si].empty()) {
         if (!by_sentence[si].empty())
           update_discourse_unparsed(by_sentence[si], facts_for, discourse);
         continue;
       }
-      for (Claim& c : sentence_claims(*graphs[si], rules, discourse)) claims.push_back({si, c});
-      update_discourse(*graphs[si], rules, discourse);
+      for (const SentenceGraph& g : graphs[si]) {
+        for (Claim& c : sentence_claims(g, rules, discourse)) claims.push_back({si, c});
+        update_discourse(g, rules, discourse);
+      }
     }
     return claims;
   };
