@@ -75,6 +75,19 @@ ADJS = ["new", "cheap", "large", "free", "medical", "military", "technical", "cu
         "several", "many"]
 PLANS = [("plan", "plans", "planned"), ("intend", "intends", "intended"),
          ("hope", "hopes", "hoped"), ("want", "wants", "wanted")]
+# verbs that take their channel in a prepositional phrase: (lemma, 3sg present, past, preposition)
+OBLIQUE = [("rely", "relies", "relied", "on"), ("lean", "leans", "leaned", "on"),
+           ("depend", "depends", "depended", "on"), ("focus", "focuses", "focused", "on"),
+           ("concentrate", "concentrates", "concentrated", "on"), ("count", "counts", "counted", "on"),
+           ("draw", "draws", "drew", "on"), ("invest", "invests", "invested", "in"),
+           ("specialise", "specialises", "specialised", "in"), ("compete", "competes", "competed", "for"),
+           ("pay", "pays", "paid", "for"), ("spend", "spends", "spent", "on"),
+           ("cooperate", "cooperates", "cooperated", "with"), ("trade", "trades", "traded", "with"),
+           ("engage", "engages", "engaged", "in"), ("work", "works", "worked", "on")]
+CHANNELS = [("television",), ("radio",), ("arms", "sales"), ("scholarships",), ("loans",),
+            ("grants",), ("infrastructure", "loans"), ("aid",), ("grant", "aid"), ("trade",),
+            ("education",), ("language", "courses"), ("media",), ("investment",), ("mosques",),
+            ("schools",), ("training",), ("exchanges",), ("festivals",), ("development", "aid")]
 ORGS = [("World", "Bank"), ("United", "Nations"), ("Shanghai", "Cooperation", "Organisation"),
         ("Eurasian", "Economic", "Union"), ("Commonwealth",), ("WTO",), ("ASEAN",), ("NATO",)]
 
@@ -115,7 +128,7 @@ def penn_tag(form, upos):
         return "CC"
     if upos == "DET":
         return "DT"
-    if upos == "ADP":
+    if upos in ("ADP", "SCONJ"):
         return "IN"
     if upos == "PART":
         return {"'s": "POS", "to": "TO", "not": "RB"}.get(form, "RP")
@@ -247,6 +260,8 @@ def active(rnd):
         form = lemma
     if rnd.random() < 0.15:  # "both" after a coordination, "also"
         adv = s.add("also", "also", "ADV")
+    elif plural_subject and rnd.random() < 0.4:  # "Germany and France each fund ..."
+        adv = s.add(rnd.choice(["each", "both"]), None, "DET")
     else:
         adv = None
     v = s.add(form, lemma, "VERB", xpos=verb_tag(form, lemma, pres, past, part, aux is not None))
@@ -284,6 +299,122 @@ def active(rnd):
         s.set(cc, v2, "cc")
         s.set(v2, v, "conj")
         add_object(s, rnd, rnd.choice(objs2), v2, "obj")
+    return finish(s, v)
+
+
+def add_channel(s, words, head, deprel, prep=None):
+    """A channel noun phrase ("arms sales", "scholarships"), compounds before the last noun."""
+    start = len(s.words) + 1
+    c = s.add(prep, prep, "ADP") if prep else None
+    idx = []
+    for w in words:
+        lemma = w[:-1] if w.endswith("s") and w not in ("arms", "news") else w
+        if w.endswith("ies"):
+            lemma = w[:-3] + "y"
+        idx.append(s.add(w, lemma, "NOUN"))
+    h = idx[-1]
+    for i in idx[:-1]:
+        s.set(i, h, "compound")
+    if c:
+        s.set(c, h, "case")
+    s.set(h, head, deprel)
+    return h
+
+
+def oblique_clause(s, rnd, plural_ok=True):
+    """AGENT (each|both) VERB (mainly) PREP CHANNEL (and CHANNEL); returns the verb."""
+    subj = add_agent(s, rnd)
+    plural = any(w[4] == "conj" for w in s.words[subj - 1:])
+    q = None
+    if plural and rnd.random() < 0.4:
+        q = s.add(rnd.choice(["each", "both"]), None, "DET")
+    lemma, pres, past, prep = rnd.choice(OBLIQUE)
+    form = past if rnd.random() < 0.4 else (lemma if plural else pres)
+    adv = s.add(rnd.choice(["mainly", "largely", "heavily", "also"]), None, "ADV") \
+        if rnd.random() < 0.35 else None
+    xpos = "VBD" if form == past else ("VBP" if form == lemma else "VBZ")
+    v = s.add(form, lemma, "VERB", xpos=xpos)
+    s.set(subj, v, "nsubj")
+    if q:
+        s.set(q, v, "advmod")
+    if adv:
+        s.set(adv, v, "advmod")
+    first = add_channel(s, rnd.choice(CHANNELS), v, "obl", prep)
+    if rnd.random() < 0.4:
+        cc = s.add("and", "and", "CCONJ")
+        second = add_channel(s, rnd.choice(CHANNELS), first, "conj")
+        s.set(cc, second, "cc")
+    if rnd.random() < 0.3:
+        add_pp(s, rnd, "in", v)
+    return v
+
+
+def oblique(rnd):
+    """"In Kazakhstan, Russia leans on television, whereas China relies on loans." """
+    s = Sentence()
+    fronted = rnd.random() < 0.3
+    if fronted:
+        c = s.add("In", "in", "ADP")
+        place = add_state(s, rnd)
+        s.set(c, place, "case")
+        comma = s.add(",", ",", "PUNCT")
+    v = oblique_clause(s, rnd)
+    s.set(v, 0, "root")
+    if fronted:
+        s.set(place, v, "obl")
+        s.set(comma, v, "punct")
+    if rnd.random() < 0.4:
+        comma2 = s.add(",", ",", "PUNCT")
+        mark = s.add(rnd.choice(["whereas", "while"]), None, "SCONJ")
+        v2 = oblique_clause(s, rnd)
+        s.set(comma2, v2, "punct")
+        s.set(mark, v2, "mark")
+        s.set(v2, v, "advcl")
+    return finish(s, v)
+
+
+FIRST = ["Gabriel", "Maria", "Ahmed", "Li", "Olga", "Kenji", "Amina", "Pedro", "Ivan", "Sofia",
+         "Tariq", "Elena", "Jonas", "Aisha", "Hiro"]
+LAST = ["Boric", "Santos", "Karimov", "Wang", "Petrova", "Sato", "Diallo", "Costa", "Novak",
+        "Lindqvist", "Haddad", "Moreno", "Berg", "Okafor", "Tanaka"]
+TITLES = [("President",), ("Prime", "Minister"), ("Foreign", "Minister"), ("King",),
+          ("Minister",), ("Defence", "Minister")]
+MEET = [("visit", "visited", "visits"), ("tour", "toured", "tours"), ("meet", "met", "meets"),
+        ("thank", "thanked", "thanks"), ("welcome", "welcomed", "welcomes")]
+
+
+def official(rnd):
+    """"Chilean President Gabriel Boric visited Argentina in 2022." (EWT: the title is
+    nmod:desc of the first name, the surname flat, a demonym amod of the title.)"""
+    s = Sentence()
+    dem = None
+    if rnd.random() < 0.7:
+        dem = s.add(rnd.choice(DEMONYMS)[0], None, "ADJ")
+    title = [s.add(w, w, "PROPN") for w in rnd.choice(TITLES)]
+    head_title = title[-1]
+    for t in title[:-1]:
+        w = s.words[t - 1]
+        if w[0] in ("Prime", "Foreign", "Defence"):
+            w[2] = "ADJ" if w[0] != "Defence" else "PROPN"
+        s.set(t, head_title, "amod" if w[2] == "ADJ" else "compound")
+    if dem:
+        s.set(dem, head_title, "amod")
+    first = s.add(rnd.choice(FIRST), None, "PROPN")
+    last = s.add(rnd.choice(LAST), None, "PROPN")
+    s.set(head_title, first, "nmod:desc")
+    s.set(last, first, "flat")
+    lemma, past, pres = rnd.choice(MEET)
+    form = past if rnd.random() < 0.7 else pres
+    v = s.add(form, lemma, "VERB", xpos="VBD" if form == past else "VBZ")
+    s.set(v, 0, "root")
+    s.set(first, v, "nsubj")
+    obj = add_state(s, rnd)
+    s.set(obj, v, "obj")
+    if rnd.random() < 0.5:
+        c = s.add("in", "in", "ADP")
+        y = s.add(str(rnd.choice([1997, 2004, 2015, 2019, 2022])), None, "NUM")
+        s.set(c, y, "case")
+        s.set(y, v, "obl")
     return finish(s, v)
 
 
@@ -398,8 +529,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     rnd = random.Random(a.seed)
-    makers = [(active, 0.55), (passive, 0.12), (negated_or_planned, 0.12), (receive, 0.09),
-              (possessive, 0.07), (member, 0.05)]
+    makers = [(active, 0.44), (oblique, 0.12), (official, 0.04), (passive, 0.11),
+              (negated_or_planned, 0.11), (receive, 0.08), (possessive, 0.06), (member, 0.04)]
     with open(a.out, "w", encoding="utf-8") as f:
         for i in range(a.sentences):
             r = rnd.random()

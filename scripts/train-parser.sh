@@ -1,14 +1,14 @@
 #!/bin/sh
 # Reproduces schemas/models/en_ewt.model (the tagger, lemmatiser and parser of extractors/syntax)
 # from UD English EWT and prints UPOS, lemma, UAS and LAS on its dev and test files. The training
-# file is EWT's, followed by AUGMENT (default 3000) templated sentences of our own domain from
+# file is EWT's, followed by AUGMENT (default 4000) templated sentences of our own domain from
 # scripts/syntax_augment.py (EWT alone reads "Japan funds schools" as a compound noun); dev and
 # test are EWT's own. AUGMENT=0 trains on EWT alone.
 # Deterministic: the same treebank and seed give the same bytes; --twice trains a second time
 # and checks that.
 #
 #   scripts/train-parser.sh [--twice] [TREEBANK_DIR]    (default ../shared/treebanks/UD_English-EWT)
-#   environment: SEED (default 1), AUGMENT (default 3000), SOFTGRAPH_BUILD_DIR (default build),
+#   environment: SEED (default 1), AUGMENT (default 4000), SOFTGRAPH_BUILD_DIR (default build),
 #   TRAIN_OPTIONS (extra options for softgraph-train-parser, e.g. "--parser-epochs 10")
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,7 +32,7 @@ trainer=$build/extractors/syntax/softgraph-train-parser
 mkdir -p "$(dirname "$model")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-augment=${AUGMENT:-3000}
+augment=${AUGMENT:-4000}
 if [ "$augment" -gt 0 ]; then
   mkdir "$tmp/treebank"
   /usr/bin/python3 "$root/scripts/syntax_augment.py" "$tmp/augment.conllu" --sentences "$augment" \

@@ -146,7 +146,16 @@ EntityRecognizer::EntityRecognizer(const Lexicon& lexicon) : lexicon_(&lexicon) 
     for (const auto& a : e.demonyms) add(a, i, FormKind::kDemonym);
     for (const auto& [lang, forms] : e.names)
       for (const auto& a : forms) add(a, i, FormKind::kName);
-    for (const auto& a : e.triggers) add(a, i, FormKind::kTrigger);
+    for (const auto& a : e.triggers) {
+      add(a, i, FormKind::kTrigger);
+      // A channel phrase used as a modifier is hyphenated: "rule-of-law programmes",
+      // "a water-supply system". (Unless the lexicon lists that form itself.)
+      if (a.find(' ') != std::string::npos && a.find('-') == std::string::npos) {
+        std::string hyphenated = a;
+        std::replace(hyphenated.begin(), hyphenated.end(), ' ', '-');
+        if (!owner_of_form.contains(fold_case(hyphenated))) add(hyphenated, i, FormKind::kTrigger);
+      }
+    }
     for (const auto& a : e.cities) add(a, i, FormKind::kCity);
   }
   prototypes_.reserve(entries.size());

@@ -56,9 +56,61 @@ class ClauseReader : public SentenceRoles {
           emit(a, i->id, use, pat, rule, pat->confidence);
       for (Symbol i : fixed) emit(a, i, use, pat, rule, pat->confidence);
       for (const EntityFacts* r : recipients)
-        if (place_like(r) && std::find(agents.begin(), agents.end(), r) == agents.end())
+        if (place_like(r) && std::find(agents.begin(), agents.end(), r) == agents.end() &&
+            !owns(r, a))  // an institution does not target its own state or members
           emit(a, r->id, "TARGETS", pat, rule, pat->confidence);
     }
+  }
+
+  static bool owns(const EntityFacts* state, const EntityFacts* inst) {
+    const std::string id = state->id.str();
+    return std::find(inst->owners.begin(), inst->owners.end(), id) != inst->owners.end() ||
+           std::find(inst->members.begin(), inst->members.end(), id) != inst->members.end();
+  }
+
+  // The institutions an act goes through: "through its Maarif Foundation", "under its ITEC
+  // programme", on the verb or on its object or oblique ("broadcasting in Kazakh through
+  // Sputnik"), or fronted on the first of coordinated verbs ("Through the British Council, the
+  // UK teaches ..., supports ... and organises ...").
+  std::vector<int> means(int p) const {
+    std::vector<int> out;
+    auto take = [&](int head) {
+      for (std::string_view prep : {"through", "via", "under"})
+        for (int x : with_prep(head, prep)) out.push_back(x);
+    };
+    take(p);
+    for (int c : g_.children(p))
+      if (g_.rel_is(c, "obj") || g_.rel_is(c, "obl")) {
+        take(c);
+        // "maintains programmes with Kiribati sponsored by the FCO and DFID".
+        for (int a : g_.children(c))
+          if ((g_.rel_is(a, "acl") || g_.rel_is(a, "amod")) &&
+              rules_.owner_participles.contains(w(a).lemma))
+            for (int by : with_prep(a, "by")) out.push_back(by);
+      }
+    if (g_.rel_is(p, "conj") && w(p).head >= 0 && !has_own_subject(p)) {
+      const int h = w(p).head;
+      for (std::string_view prep : {"through", "via"})
+        for (int x : with_prep(h, prep))
+          if (x < h) out.push_back(x);
+    }
+    return out;
+  }
+
+  // A passive or a copula that describes its subject, a noun that is no channel: "news
+  // organisations are well-funded" says what they are, not what the section's state does.
+  bool described_subject(int p) const {
+    bool describes = false;  // (or its first conjunct: "are large, centralized and well-funded")
+    for (int q = p, steps = 0; q >= 0 && steps < 8 && !describes; ++steps) {
+      describes = g_.passive(q) || !g_.children_with(q, "cop").empty();
+      q = g_.rel_is(q, "conj") ? w(q).head : -1;
+    }
+    if (!describes) return false;
+    for (int x : subject_words(p, "nsubj:pass"))
+      if (const Slot* s = g_.slot_of(x); !s || s->facts->type != Type::kInstrument) return true;
+    for (int x : subject_words(p, "nsubj"))
+      if (const Slot* s = g_.slot_of(x); !s || s->facts->type != Type::kInstrument) return true;
+    return false;
   }
 
   void predicate(int p) {
@@ -70,19 +122,33 @@ class ClauseReader : public SentenceRoles {
         if (g_.rel_is(c, "obl") && pat->not_with.contains(g_.preposition(c))) return;
     // A verb that plans, cancels or denies an act is no act of its own ("canceled its dam
     // project").
-    if (rules_.plans.contains(w(p).lemma)) return;
+    if (rules_.plans.contains(w(p).lemma) && !kept_on(p)) return;
     const bool receive = pat->kind == "receive";
     // Hosting a summit or a forum's meeting makes a venue, not a recipient.
     if (receive)
       for (int o : objects(p))
         if (rules_.venues.contains(w(o).lemma)) return;
     Entities agents = role_entities(p, pat->agent, !receive);
+    // (A by-phrase that names a channel is no agent: "was characterized by economic support".)
+    std::erase_if(agents, [](const EntityFacts* f) { return !(state_like(f) || institution(f)); });
     // An act with no agent named (a passive, a subject that names no one: "the programme
     // funds ...") in a state's part of the text is that state's: "Turkey. ... Scholarships are
     // offered to ...". (Not a participle on a noun: "shared development goals".)
+    // "Japan's engagement with X has been built around loans": the policy's owner acts.
+    Entities policy_places;
+    if (agents.empty() && pat->kind == "act" && described_subject(p))
+      for (std::string_view rel : {"nsubj:pass", "nsubj"})
+        for (int x : subject_words(p, rel))
+          if (rules_.policy_nouns.contains(w(x).lemma)) {
+            for (const EntityFacts* f : resolve(x))
+              if (state_like(f)) add_unique(agents, f);
+            for (std::string_view prep : {"with", "in", "toward", "towards", "to"})
+              for (int y : with_prep(x, prep))
+                for (const EntityFacts* f : resolve(y)) add_unique(policy_places, f);
+          }
     Symbol scope_rule;
     if (agents.empty() && pat->kind == "act" && scope_agent() && !has_named_subject(p) &&
-        !g_.rel_is(p, "acl") && !g_.rel_is(p, "amod")) {
+        !g_.rel_is(p, "acl") && !g_.rel_is(p, "amod") && !described_subject(p)) {
       agents.push_back(scope_agent());
       scope_rule = Symbol("scope:section-actor");
     }
@@ -98,6 +164,7 @@ class ClauseReader : public SentenceRoles {
                r == "prep:in" || r == "prep:into";
       });
     Entities recipients = role_entities(p, recipient_roles, false);
+    for (const EntityFacts* f : policy_places) add_unique(recipients, f);
     // An acted-on noun's possessor receives: "Kenya's railway, built by China".
     if ((g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) && w(p).head >= 0)
       for (int c : g_.children_with(w(p).head, "nmod:poss"))
@@ -108,11 +175,17 @@ class ClauseReader : public SentenceRoles {
     if (pat->kind == "member") {
       // "a member of A, the B and the C": parsers hang the later names, or a "member or
       // participant of ...", on the noun itself.
-      for (int c : g_.children_with(p, "conj")) {
-        for (const EntityFacts* f : resolve(c)) add_unique(recipients, f);
-        for (int of : with_prep(c, "of"))
-          for (const EntityFacts* f : resolve(of)) add_unique(recipients, f);
-      }
+      // A long list comes out as a tree of conjuncts and appositions below the noun ("a member
+      // of A, the B (B'), C, ... and the Z"): every organisation in it.
+      std::vector<int> todo{p};
+      for (std::size_t k = 0; k < todo.size(); ++k)
+        for (int c : g_.children(todo[k]))
+          if ((g_.rel_is(c, "conj") || g_.rel_is(c, "appos") || g_.rel_is(c, "nmod")) &&
+              !g_.rel_is(c, "nmod:poss") &&
+              !rules_.non_arguments.contains(g_.preposition(c))) {
+            todo.push_back(c);
+            for (const EntityFacts* f : resolve(c)) add_unique(recipients, f);
+          }
       for (const EntityFacts* a : agents)
         if (a->type == Type::kState && !a->bloc)
           for (const EntityFacts* r : recipients)
@@ -128,6 +201,9 @@ class ClauseReader : public SentenceRoles {
       if (parties.empty() && g_.rel_is(p, "acl") && w(p).head >= 0)
         for (const EntityFacts* f : resolve(w(p).head)) add_unique(parties, f);
       for (const EntityFacts* r : recipients) add_unique(parties, r);
+      // "Relations with Malaysia were established": in a text on one state's relations, the
+      // side a passive or a subjectless clause leaves out is that state.
+      if (focus && agents.empty() && !parties.empty()) add_unique(parties, focus);
       if (!focus || std::find(parties.begin(), parties.end(), focus) == parties.end()) return;
       for (const EntityFacts* x : parties)
         if (state_like(x) && x != focus)
@@ -162,14 +238,20 @@ class ClauseReader : public SentenceRoles {
     // A generic verb makes a relation only through an instrument it names.
     if (pat->lemmas.empty() && instruments.empty() && fixed.empty()) return;
     const Symbol rule = scope_rule.empty() ? pat->rule : scope_rule;
+    if (!receive && !d_.scene.empty() && !agents.empty() &&
+        std::none_of(recipients.begin(), recipients.end(), place_like) &&
+        std::all_of(agents.begin(), agents.end(), [&](const EntityFacts* a) {
+          return std::find(d_.scene_actors.begin(), d_.scene_actors.end(), a) !=
+                 d_.scene_actors.end();
+        }))
+      for (const EntityFacts* f : d_.scene) add_unique(recipients, f);
     if (receive) {
       act(agents, instruments, fixed, recipients, pat, rule);
       return;
     }
     act(agents, instruments, fixed, recipients, pat, rule);
     // The institution an agent works through: "through its Maarif Foundation".
-    for (std::string_view prep : {"through", "via"})
-      for (int x : with_prep(p, prep))
+    for (int x : means(p))
         for (const EntityFacts* inst : resolve(x)) {
           if (!institution(inst)) continue;
           for (const EntityFacts* a : agents)
@@ -183,12 +265,24 @@ class ClauseReader : public SentenceRoles {
   // An instrument named with its owner: "Japan's aid", "Chinese loans to Laos", "a
   // Chinese-funded project".
   void nominal(const Slot& s) {
-    const RelationPattern* pat = rules_.match("nominal", w(s.head).lemma, w(s.head).upos);
+    // (A word the tagger called a verb is a noun where the parse uses it as one: "most of
+    // Turkey's exports to ...".)
+    const bool used_as_noun = g_.rel_is(s.head, "nmod") || g_.rel_is(s.head, "obl") ||
+                              g_.rel_is(s.head, "obj") || g_.rel_is(s.head, "nsubj") ||
+                              g_.rel_is(s.head, "iobj");
+    const std::string_view upos =
+        w(s.head).upos == "VERB" && used_as_noun ? std::string_view("NOUN") : w(s.head).upos;
+    const RelationPattern* pat = rules_.match("nominal", w(s.head).lemma, upos);
     if (!pat || negated_word(s.head)) return;
     // The noun phrase the instrument heads or modifies ("aid package", "education projects").
     std::vector<int> heads{s.head};
     if ((g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod")) && w(s.head).head >= 0)
       heads.push_back(w(s.head).head);
+    // "JICA, Japan's aid agency": a channel word that says what an institution is, no act.
+    if (heads.size() > 1 && rules_.owner_nouns.contains(w(heads.back()).lemma)) return;
+    // "military officials from Mali", "the Gambia Armed Forces": people or a body of a state,
+    // named by their field, are no act of it.
+    if (heads.size() > 1 && rules_.proxies.contains(w(heads.back()).lemma)) return;
     // A possessor of a project is where it is ("Kenya's railway"), not who gives it.
     const bool possessor_is_place = rules_.possessor_is_place.contains(
         std::string_view(s.facts->id).substr(std::string_view(s.facts->id).find('/') + 1));
@@ -215,12 +309,14 @@ class ClauseReader : public SentenceRoles {
           add_agent(x);
         }
       // "Chinese-funded", "US-backed": the state on a participle that modifies the noun.
+      // (Not a relative clause's place: "programmes that Turkey runs in Tajikistan".)
       for (int c : g_.children(h))
-        if ((g_.rel_is(c, "amod") || g_.rel_is(c, "acl")) && w(c).upos == "VERB")
+        if ((g_.rel_is(c, "amod") || g_.rel_is(c, "acl")) && !g_.rel_is(c, "acl:relcl") &&
+            w(c).upos == "VERB")
           for (int x : g_.children(c))
             if (g_.slot_of(x) &&
-                (g_.rel_is(x, "compound") || g_.rel_is(x, "amod") || g_.rel_is(x, "obl") ||
-                 g_.rel_is(x, "nmod") || g_.rel_is(x, "advmod")))
+                (g_.rel_is(x, "compound") || g_.rel_is(x, "amod") || g_.rel_is(x, "advmod") ||
+                 ((g_.rel_is(x, "obl") || g_.rel_is(x, "nmod")) && g_.preposition(x) == "by")))
               add_agent(x);
       for (const std::string& role : pat->recipient)
         for (int x : role_words(h, role))
@@ -259,6 +355,28 @@ class ClauseReader : public SentenceRoles {
     if (gov >= 0)
       for (int x : role_words(gov, "place"))
         for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
+    // "Trade between Turkey and Central Asian states": in a part of the text on one of the two
+    // (its section, or the other side of a text on one state's relations), that one acts.
+    // (Not "diplomatic relations between ...": ties are the presence patterns'.)
+    if (agents.empty() && !rules_.tie_nouns.contains(w(s.head).lemma))
+      for (int h : heads) {
+        Entities sides;
+        for (int b : with_prep(h, "between"))
+          for (const EntityFacts* f : resolve(b))
+            if (state_like(f) || f->type == Type::kRegion) add_unique(sides, f);
+        if (sides.size() < 2) continue;
+        const EntityFacts* own = nullptr;
+        if (const EntityFacts* sc = d_.section_country;
+            sc && std::find(sides.begin(), sides.end(), sc) != sides.end() && sc != d_.main_country)
+          own = sc;
+        else if (d_.main_country && sides.size() == 2 &&
+                 std::find(sides.begin(), sides.end(), d_.main_country) != sides.end())
+          own = sides[0] == d_.main_country ? sides[1] : sides[0];
+        if (!own || !state_like(own)) continue;
+        agents.push_back(own);
+        for (const EntityFacts* f : sides)
+          if (f != own) add_unique(recipients, f);
+      }
     // (An instrument named with no owner is no one's here: an act that names it without an
     // agent takes the section's state in predicate(); a channel word near a state is no act.)
     const Symbol rule = pat->rule;
@@ -288,10 +406,17 @@ class ClauseReader : public SentenceRoles {
     int n = inst.head;
     if ((g_.rel_is(n, "compound") || g_.rel_is(n, "flat")) && w(n).head >= 0) n = w(n).head;
     if (g_.slot_of(n) && g_.slot_of(n) != &inst) return;  // another name's phrase
+    // Its apposition either way: "Bolashak, Kazakhstan's scholarship programme".
+    std::vector<int> nouns{n};
+    for (int a : g_.children_with(n, "appos"))
+      if (!g_.slot_of(a) && rules_.owner_nouns.contains(w(a).lemma)) nouns.push_back(a);
+    if (g_.rel_is(n, "appos") && w(n).head >= 0 && !g_.slot_of(w(n).head) &&
+        rules_.owner_nouns.contains(w(w(n).head).lemma))
+      nouns.push_back(w(n).head);
     for (const Slot& s : g_.slots()) {
       if (s.facts->type != Type::kInstrument || negated_word(s.head)) continue;
-      bool said =
-          w(s.head).head == n && (g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod"));
+      bool said = std::find(nouns.begin(), nouns.end(), w(s.head).head) != nouns.end() &&
+                  (g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod"));
       for (int c : g_.children(n))
         if ((g_.rel_is(c, "nmod") || g_.rel_is(c, "acl")) &&
             (g_.preposition(c) == "for" || g_.rel_is(c, "acl")) && g_.dominated_by(s.head, c) &&
@@ -366,8 +491,24 @@ void update_discourse(const SentenceGraph& g, const RelationRules& rules, Discou
   }
   for (const Slot& s : g.slots())
     if (s.facts->type == Type::kState && !s.facts->bloc) add_unique(states, s.facts);
+  Entities institutions;
+  for (const Slot& s : g.slots())
+    if (institution(s.facts)) add_unique(institutions, s.facts);
+  // The scene: the place of the main clause whose subjects are named ("compete ... in X").
+  Entities scene;
+  for (int i = 0; i < g.size(); ++i)
+    if (g.word(i).head < 0 && reader.is_predicate(i))
+      for (int x : reader.role_words(i, "place"))
+        for (const EntityFacts* f : reader.resolve(x))
+          if (place_like(f)) add_unique(scene, f);
+  if (!scene.empty() && !subjects.empty()) {
+    d.scene = scene;
+    d.scene_actors = subjects;
+    for (const EntityFacts* f : scene) std::erase(d.scene_actors, f);
+  }
   if (!subjects.empty()) d.subjects = std::move(subjects);
   d.states = std::move(states);
+  if (!institutions.empty()) d.institutions = std::move(institutions);
 }
 
 }  // namespace softgraph

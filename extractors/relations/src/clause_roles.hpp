@@ -15,6 +15,12 @@ namespace softgraph {
 struct Discourse {
   std::vector<const EntityFacts*> subjects;  // the last sentence's subject entities ("it", "they")
   std::vector<const EntityFacts*> states;    // the states the last sentence named ("both")
+  // The institutions the last sentence that named any named ("the agency", "these centres").
+  std::vector<const EntityFacts*> institutions;
+  // Where the paragraph's actors were last said to act, and who ("Japan and China compete for
+  // influence in Mongolia. Beijing offers loans ..."): the place of their later acts that name
+  // none.
+  std::vector<const EntityFacts*> scene, scene_actors;
   const EntityFacts* section_country = nullptr;  // the state a section's heading names
   const EntityFacts* main_country = nullptr;     // the state a document is about
   const EntityFacts* focus_place = nullptr;      // the state or region a document is about

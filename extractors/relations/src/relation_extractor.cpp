@@ -82,6 +82,11 @@ bool candidate(const std::vector<const Mention*>& here, std::string_view text,
     if (!word.empty() &&
         (rules.singular_anaphors.contains(word) || rules.plural_anaphors.contains(word)))
       return true;
+    // ("the institute", "these centres": an institution named before.)
+    if (word.size() > 1 && (rules.owner_nouns.contains(word) ||
+                            (word.back() == 's' && rules.owner_nouns.contains(
+                                                       std::string_view(word).substr(0, word.size() - 1)))))
+      return true;
     i = j;
   }
   return false;
@@ -93,11 +98,16 @@ template <typename FactsFor>
 void update_discourse_unparsed(const std::vector<const Mention*>& here, FactsFor& facts_for,
                                Discourse& d) {
   d.states.clear();
+  std::vector<const EntityFacts*> institutions;
   for (const Mention* m : here)
-    if (const EntityFacts* f = facts_for(*m);
-        f && f->type == EntityFacts::Type::kState && !f->bloc &&
-        std::find(d.states.begin(), d.states.end(), f) == d.states.end())
-      d.states.push_back(f);
+    if (const EntityFacts* f = facts_for(*m)) {
+      auto& list = f->type == EntityFacts::Type::kState && !f->bloc        ? d.states
+                   : f->type == EntityFacts::Type::kInstitution && !f->bloc ? institutions
+                                                                            : d.states;
+      if (&list == &d.states && !(f->type == EntityFacts::Type::kState && !f->bloc)) continue;
+      if (std::find(list.begin(), list.end(), f) == list.end()) list.push_back(f);
+    }
+  if (!institutions.empty()) d.institutions = std::move(institutions);
 }
 
 }  // namespace
@@ -154,28 +164,47 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         r.discourse.section_country = section_country;
         r.discourse.subjects.clear();
         r.discourse.states.clear();
+        r.discourse.institutions.clear();
+        r.discourse.scene.clear();
+        r.discourse.scene_actors.clear();
       }
     }
     const auto& here = by_sentence[si];
     if (here.empty()) continue;
     // Only a sentence that may hold a relation is parsed: two entities, or one and a word that
-    // may stand for another ("it", "both", "the country").
-    std::optional<SentenceGraph> graph;
+    // may stand for another ("it", "both", "the country"); clause by clause where semicolons
+    // join clauses (a greedy parser loses its way past one, and such clauses rarely share roles).
+    std::vector<SentenceGraph> clauses;
     if (english_body(doc, sentence)) {
       g_sentences.fetch_add(1, std::memory_order_relaxed);
       if (candidate(here, doc.slice(sentence.range), rules)) {
-        graph.emplace(doc.slice(sentence.range), sentence.range.begin, here, facts_for);
+        const std::string_view text = doc.slice(sentence.range);
+        std::size_t start = 0;
+        int depth = 0;
+        for (std::size_t i = 0; i <= text.size(); ++i) {
+          const char c = i < text.size() ? text[i] : ';';
+          depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+          if (c != ';' || depth > 0) continue;
+          const std::string_view clause = text.substr(start, i - start + (i < text.size()));
+          if (clause.find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+            const SentenceGraph& g =
+                clauses.emplace_back(clause, sentence.range.begin + start, here, facts_for);
+            g_words.fetch_add(static_cast<std::uint64_t>(g.size()), std::memory_order_relaxed);
+          }
+          start = i + 1;
+        }
         g_parsed.fetch_add(1, std::memory_order_relaxed);
-        g_words.fetch_add(static_cast<std::uint64_t>(graph->size()), std::memory_order_relaxed);
       }
     }
     for (Reading& r : readings) {
-      if (!graph) {
+      if (clauses.empty()) {
         update_discourse_unparsed(here, facts_for, r.discourse);
         continue;
       }
-      for (Claim& c : sentence_claims(*graph, rules, r.discourse)) r.claims.push_back({si, c});
-      update_discourse(*graph, rules, r.discourse);
+      for (const SentenceGraph& g : clauses) {
+        for (Claim& c : sentence_claims(g, rules, r.discourse)) r.claims.push_back({si, c});
+        update_discourse(g, rules, r.discourse);
+      }
     }
   }
   std::vector<std::pair<std::size_t, Claim>> claims;

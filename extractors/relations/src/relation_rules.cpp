@@ -54,10 +54,12 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   r.modals = words_of(m["modals"]);
   r.plans = words_of(m["plans"]);
   r.plan_nouns = words_of(m["plan_nouns"]);
+  r.discontinue = words_of(m["discontinue"]);
   r.positive_after_not = words_of(m["positive_after_not"]);
   r.locative_nouns = words_of(d["locative_nouns"]);
   r.venues = words_of(d["venues"]);
   r.proxies = words_of(d["proxies"]);
+  r.policy_nouns = words_of(d["policy_nouns"]);
   r.singular_anaphors = words_of(d["anaphors"]["singular"]);
   r.plural_anaphors = words_of(d["anaphors"]["plural"]);
   r.owner_participles = words_of(d["operates"]["participles"]);
@@ -90,6 +92,8 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
     x.relations = list_of(p["relations"]);
     x.confidence = p["confidence"].GetDouble();
     x.dative = p.HasMember("dative") && p["dative"].GetBool();
+    x.intransitive = p.HasMember("intransitive") && p["intransitive"].GetBool();
+    x.requires_agent = p.HasMember("requires_agent") && p["requires_agent"].GetBool();
     x.rule = Symbol("pattern:" + x.id);
     r.patterns.push_back(std::move(x));
   }

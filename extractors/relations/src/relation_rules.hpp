@@ -28,6 +28,8 @@ struct RelationPattern {
   std::vector<std::string> relations;             // relation types the pattern may yield
   double confidence = 0.7;
   bool dative = false;  // a giving verb: a state on its object is where it goes, not an owner
+  bool intransitive = false;    // takes only a predicate with no object ("operated in Laos")
+  bool requires_agent = false;  // takes only a predicate whose agent role names a party
   Symbol rule;          // "pattern:<id>", the evidence's rule
 
   bool yields(std::string_view type) const;
@@ -37,8 +39,13 @@ struct RelationPattern {
 
 struct RelationRules {
   WordSet negators, modals, plans, plan_nouns, positive_after_not;
+  // Verbs that end an act ("cut", "stopped"): negated, they assert it goes on ("never cut").
+  WordSet discontinue;
   WordSet locative_nouns, venues, proxies, singular_anaphors, plural_anaphors;
   WordSet owner_participles, owner_nouns;  // "run by X", "X's agency"
+  // "Japan's engagement ... has been structured around loans": a policy noun stands for its
+  // owner as the agent of a passive or a copula it is the subject of.
+  WordSet policy_nouns;
   WordSet languages;           // "teaches English": language promotion, and no recipient
   WordSet non_arguments;       // prepositions whose phrase is no argument of the act ("despite")
   WordSet tie_nouns;           // "relations", "ties": a channel word on them describes, no act

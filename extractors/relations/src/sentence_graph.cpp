@@ -32,6 +32,33 @@ void SentenceGraph::parse(std::string_view text) {
     w.head = parsed[i].head - 1;
     if (w.head >= 0) children_[static_cast<std::size_t>(w.head)].push_back(static_cast<int>(i));
   }
+  // An auxiliary or copula heads nothing in UD; the model now and then hangs the subject on one
+  // ("To X, Qatar has so far sent ..." with Qatar under "has"): such a word belongs to the verb.
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    Word& w = words_[i];
+    if (w.head < 0) continue;
+    const Word& h = words_[static_cast<std::size_t>(w.head)];
+    const bool function_head = h.deprel == "aux" || h.deprel == "aux:pass" || h.deprel == "cop";
+    if (!function_head || h.head < 0 || w.deprel == "punct" || w.deprel == "fixed" ||
+        w.deprel == "flat" || w.deprel == "goeswith")
+      continue;
+    auto& old_children = children_[static_cast<std::size_t>(w.head)];
+    old_children.erase(std::find(old_children.begin(), old_children.end(), static_cast<int>(i)));
+    w.head = h.head;
+    auto& now = children_[static_cast<std::size_t>(w.head)];
+    now.insert(std::upper_bound(now.begin(), now.end(), static_cast<int>(i)), static_cast<int>(i));
+  }
+  // A passive subject needs a passive auxiliary ("was", "got"): the model sometimes tags an
+  // active past tense as a participle ("In 2017 China invested in Laos") and labels its
+  // subject nsubj:pass, which would turn the agent into the thing acted on.
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    Word& w = words_[i];
+    if (w.deprel != "nsubj:pass" || w.head < 0) continue;
+    bool aux = false;
+    for (int c : children_[static_cast<std::size_t>(w.head)])
+      aux = aux || words_[static_cast<std::size_t>(c)].deprel == "aux:pass";
+    if (!aux) w.deprel = "nsubj";
+  }
 }
 
 void SentenceGraph::place(const Mention& m, const EntityFacts* f, std::uint64_t base) {

@@ -20,6 +20,18 @@ Entities SentenceRoles::resolve(int i, bool conjuncts) const {
 
 void SentenceRoles::resolve_one(int i, Entities& out) const {
   if (const Slot* s = g_.slot_of(i)) {
+    // "students from Mongolia" names an education channel and, as a recipient, a place.
+    if (s->facts->type == roles::Type::kInstrument && rules_.learners.contains(w(i).lemma)) {
+      const std::size_t before = out.size();
+      for (std::string_view prep : {"from", "of"})
+        for (int c : with_prep(i, prep)) {
+          Entities here;
+          resolve_one(c, here);
+          for (const EntityFacts* f : here)
+            if (place_like(f)) add_unique(out, f);
+        }
+      if (out.size() > before) return;
+    }
     add_unique(out, s->facts);
     return;
   }
@@ -48,18 +60,41 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
         if (const Slot* s = g_.slot_of(c)) add_unique(out, s->facts);
     if (out.size() > before) return;
   }
+  // "Philippine President Fidel Ramos", "Ramos, the Philippine president": a person named with
+  // a proxy title stands for the title's state.
+  if (x.upos == "PROPN") {
+    const std::size_t before = out.size();
+    for (int c : g_.children(i))
+      if ((g_.rel_is(c, "nmod") || g_.rel_is(c, "compound") || g_.rel_is(c, "appos")) &&
+          !g_.rel_is(c, "nmod:poss") && rules_.proxies.contains(w(c).lemma) && !g_.slot_of(c))
+        resolve_one(c, out);
+    if (out.size() > before) return;
+  }
+  // "USAID programmes", "the DAAD's scholarship programme": the institution behind the noun.
+  if (!pronoun && rules_.owner_nouns.contains(lemma)) {
+    const std::size_t before = out.size();
+    for (int c : g_.children(i))
+      if (g_.rel_is(c, "compound") || g_.rel_is(c, "nmod:poss"))
+        if (const Slot* s = g_.slot_of(c); s && institution(s->facts)) add_unique(out, s->facts);
+    if (out.size() > before) return;
+  }
   // "the western provinces of Afghanistan": a part of a place is the place.
   if (!pronoun && rules_.parts.contains(lemma)) {
     const std::size_t before = out.size();
+    // ("officers of the Kyrgyz army": through a proxy noun to its state.)
     for (std::string_view prep : {"of", "from"})
-      for (int c : with_prep(i, prep))
-        if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
+      for (int c : with_prep(i, prep)) {
+        Entities here;
+        resolve_one(c, here);
+        for (const EntityFacts* f : here)
+          if (place_like(f)) add_unique(out, f);
+      }
     for (int c : g_.children_with(i, "nmod:poss"))
       if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
     if (out.size() > before) return;
   }
   // "the Lao government", "Japan's embassy": the state behind the noun.
-  if (rules_.proxies.contains(lemma) && !pronoun) {
+  if ((rules_.proxies.contains(lemma) || rules_.policy_nouns.contains(lemma)) && !pronoun) {
     const std::size_t before = out.size();
     for (int c : g_.children(i))
       if (g_.rel_is(c, "nmod") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))
@@ -69,7 +104,8 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
   const bool definite = [&] {
     for (int c : g_.children(i))
       if (g_.rel_is(c, "det") &&
-          (w(c).lemma == "the" || w(c).lemma == "this" || w(c).lemma == "that"))
+          (w(c).lemma == "the" || w(c).lemma == "this" || w(c).lemma == "that" ||
+           w(c).lemma == "these" || w(c).lemma == "those"))
         return true;
     return false;
   }();
@@ -97,7 +133,27 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
         return true;
     return false;
   }();
-  if (rules_.singular_anaphors.contains(lemma) && (pronoun || (definite && !proper_modifier))) {
+  // "The institute", "these centres": the institution of that kind the text just named (by a
+  // word of its name), or the only one it named.
+  if (!pronoun && definite && !proper_modifier && rules_.owner_nouns.contains(lemma) &&
+      !d_.institutions.empty()) {
+    const std::size_t before = out.size();
+    for (const EntityFacts* f : d_.institutions) {
+      const std::string_view id = f->id;
+      const std::string_view name = id.substr(id.find('/') + 1);
+      for (std::size_t b = 0; b < name.size();) {
+        std::size_t e = name.find('_', b);
+        if (e == std::string_view::npos) e = name.size();
+        if (name.substr(b, e - b) == lemma) add_unique(out, f);
+        b = e + 1;
+      }
+    }
+    if (out.size() == before && d_.institutions.size() == 1) add_unique(out, d_.institutions[0]);
+    if (out.size() > before) return;
+  }
+  // ("this approach": a policy noun with no owner is the last subject's.)
+  if ((rules_.singular_anaphors.contains(lemma) || rules_.policy_nouns.contains(lemma)) &&
+      (pronoun || (definite && !proper_modifier))) {
     if (const EntityFacts* f = earlier_subject(i))
       add_unique(out, f);
     else if (!d_.subjects.empty())
@@ -123,7 +179,7 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
     }
     if (named) return;
   }
-  if (rules_.proxies.contains(lemma) && !pronoun)
+  if ((rules_.proxies.contains(lemma) || rules_.policy_nouns.contains(lemma)) && !pronoun)
     for (int c : g_.children(i))
       if (g_.rel_is(c, "nmod") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))
         if (const Slot* s = g_.slot_of(c); s && state_like(s->facts)) add_unique(out, s->facts);
@@ -161,14 +217,18 @@ bool SentenceRoles::negated_word(int i) const {
   return false;
 }
 
+bool SentenceRoles::kept_on(int q) const {
+  return rules_.discontinue.contains(w(q).lemma) && negated_word(q);
+}
+
 bool SentenceRoles::irrealis(int p) const {
   for (int q = p, steps = 0; q >= 0 && steps < 8; ++steps) {
-    if (negated_word(q)) return true;
+    if (negated_word(q) && !kept_on(q)) return true;
     for (int c : g_.children(q)) {
       if (g_.rel_is(c, "aux") && rules_.modals.contains(w(c).lemma)) return true;
       if (g_.rel_is(c, "mark") && (w(c).lemma == "if" || w(c).lemma == "unless")) return true;
     }
-    if (q != p && rules_.plans.contains(w(q).lemma)) return true;
+    if (q != p && rules_.plans.contains(w(q).lemma) && !kept_on(q)) return true;
     const int h = w(q).head;
     if (h < 0) break;
     if (g_.rel_is(q, "acl") && rules_.plan_nouns.contains(w(h).lemma)) return true;
@@ -260,8 +320,10 @@ std::vector<int> SentenceRoles::down_objects(int p, int depth) const {
     for (int o : frontier) {
       if (rules_.locative_nouns.contains(w(o).lemma)) continue;
       all.push_back(o);
+      // (And the later conjuncts of a listed object: "a dam and hundreds of projects in X".)
       for (int c : g_.children(o))
-        if ((g_.rel_is(c, "nmod") || g_.rel_is(c, "obl")) && !g_.rel_is(c, "nmod:poss"))
+        if (((g_.rel_is(c, "nmod") || g_.rel_is(c, "obl")) && !g_.rel_is(c, "nmod:poss")) ||
+            g_.rel_is(c, "conj"))
           next.push_back(c);
     }
     frontier = std::move(next);
@@ -306,6 +368,22 @@ std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
   if (role == "from") {
     append(with_prep(p, "from"));
     for (int o : down_objects(p, 3)) append(with_prep(o, "from"));
+    return out;
+  }
+  // "offer scholarships to students from Mongolia" with the from-phrase hung on the verb.
+  if (role == "learners-from") {
+    // (Or on the learners, however deep: "opportunities for scholarships to students and
+    // researchers from Central Asia".)
+    bool learners = false;
+    std::vector<int> near = down_objects(p, 3);
+    for (int c : g_.children_with(p, "iobj")) near.push_back(c);
+    for (int o : near)
+      for (int x : g_.with_conjuncts(o))
+        if (rules_.learners.contains(w(x).lemma)) {
+          learners = true;
+          append(with_prep(x, "from"));
+        }
+    if (learners) append(with_prep(p, "from"));
     return out;
   }
   if (role == "iobj") return g_.children_with(p, "iobj");
@@ -457,7 +535,12 @@ Entities SentenceRoles::act_instruments(int p) const {
   for (const Slot& s : g_.slots()) {
     if (s.facts->type != Type::kInstrument || negated_word(s.head) || describes_ties(s)) continue;
     // A participle or relative clause on the instrument's noun: "a railway built by China".
-    bool modified = (g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) && w(p).head == s.head;
+    // (Or on the noun the instrument's words modify: "the education programmes that Turkey
+    // runs".)
+    const int noun = (g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod")) ? w(s.head).head
+                                                                                  : s.head;
+    bool modified = (g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) &&
+                    (w(p).head == s.head || w(p).head == noun);
     if (!modified && g_.rel_is(p, "conj") && w(p).head >= 0 &&
         (g_.rel_is(w(p).head, "acl") || g_.rel_is(w(p).head, "amod")))
       modified = w(w(p).head).head == s.head;
@@ -474,6 +557,10 @@ Entities SentenceRoles::act_instruments(int p) const {
       // (Nor from inside an "among ...", "despite ..." phrase on the way up.)
       if ((g_.rel_is(top, "nmod") || g_.rel_is(top, "obl")) &&
           rules_.non_arguments.contains(g_.preposition(top)))
+        through_name = true;
+      // (Nor from inside the agent's by-phrase: "fitted ... by JICA, Japan's aid agency"; a
+      // by-phrase that is the channel itself counts: "characterized by economic support".)
+      if (g_.rel_is(top, "obl") && g_.preposition(top) == "by" && w(top).upos != "VERB")
         through_name = true;
       top = w(top).head;
       if (const Slot* o = g_.slot_of(top); o && o != &s && o->facts->type != Type::kInstrument)
@@ -510,10 +597,40 @@ bool SentenceRoles::owned_by_other(const EntityFacts* instrument, const Entities
   return false;
 }
 
+bool SentenceRoles::policy_subject(int p) const {
+  for (std::string_view rel : {"nsubj", "nsubj:pass"})
+    for (int s : subject_words(p, rel))
+      if (rules_.policy_nouns.contains(w(s).lemma)) return true;
+  return false;
+}
+
 const RelationPattern* SentenceRoles::pattern_for(int p) const {
   const Word& x = w(p);
   for (const RelationPattern& pat : rules_.patterns) {
-    if (pat.kind == "nominal" || !RelationRules::takes(pat, x.lemma, x.upos)) continue;
+    if (pat.kind == "nominal") continue;
+    // A verb of describing says what a policy consists of: "Japan's engagement is
+    // characterized by grants" (the any-lemma pattern leaves such verbs out otherwise).
+    const bool describes_policy = pat.lemmas.empty() && pat.inert.contains(x.lemma) &&
+                                  pat.upos.contains(x.upos) && policy_subject(p);
+    if (!describes_policy && !RelationRules::takes(pat, x.lemma, x.upos)) continue;
+    // An institution that hosts or receives is acting, not a country taking in a foreign
+    // presence: "the centre hosts film nights".
+    if (pat.kind == "receive") {
+      bool place = false, agency = false;
+      for (int s : subject_words(p, "nsubj"))
+        for (const EntityFacts* f : resolve(s)) {
+          place |= place_like(f);
+          agency |= roles::institution(f);
+        }
+      if (agency && !place) continue;
+    }
+    if (pat.intransitive && !objects(p).empty()) continue;
+    if (pat.requires_agent) {
+      bool party = false;
+      for (const EntityFacts* f : role_entities(p, pat.agent, false))
+        party |= state_like(f) || roles::institution(f);
+      if (!party) continue;
+    }
     if (!pat.objects.empty()) {
       bool found = false;
       for (int o : g_.children(p))

@@ -48,6 +48,8 @@ class SentenceRoles {
   // A word that heads a clause: a verb, or a noun or adjective with a subject or a copula.
   bool is_predicate(int i) const;
   bool negated_word(int i) const;
+  // A negated verb of ending: "has never cut its quota", "did not stop funding" go on.
+  bool kept_on(int q) const;
   // Negated, hedged, conditional or planned: the act is not asserted to have happened.
   bool irrealis(int p) const;
   // Whether p's subject (own or inherited) is a name of something that is no entity here
@@ -88,6 +90,8 @@ class SentenceRoles {
   // The first pattern in the file's order that takes predicate p (the file's order is the
   // precedence: "establish relations" is a tie before "establish" is an act).
   const RelationPattern* pattern_for(int p) const;
+  // Whether p's subject is a policy noun ("approach", "engagement").
+  bool policy_subject(int p) const;
 
  protected:
   const SentenceGraph& g_;
