@@ -286,6 +286,11 @@ class ClauseReader : public SentenceRoles {
     // A possessor of a project is where it is ("Kenya's railway"), not who gives it.
     const bool possessor_is_place = rules_.possessor_is_place.contains(
         std::string_view(s.facts->id).substr(std::string_view(s.facts->id).find('/') + 1));
+    // "India's healthcare", "Kenya's schools": a sector of the possessor's own, unless the
+    // phrase names where it goes ("Turkey's schools in Mali").
+    const bool sector = rules_.sector_nouns.contains(w(s.head).lemma) ||
+                        rules_.sector_nouns.contains(w(heads.back()).lemma);
+    std::vector<int> sector_owners;
     Entities agents, recipients;
     bool pronoun_owner = false;
     auto add_agent = [&](int x) {
@@ -297,13 +302,21 @@ class ClauseReader : public SentenceRoles {
       for (const std::string& role : pat->agent)
         for (int x : role_words(h, role)) {
           if (x == s.head || g_.slot_of(x) == &s) continue;
-          // "students from Kyrgyzstan": a learner's from-phrase is where they come from.
-          if (rules_.learners.contains(w(h).lemma) && g_.preposition(x) == "from") {
+          // "students from Kyrgyzstan", "Indian students": where learners come from, not who
+          // teaches them.
+          if (rules_.learners.contains(w(h).lemma) &&
+              (g_.preposition(x) == "from" || g_.rel_is(x, "amod") || g_.rel_is(x, "compound") ||
+               g_.rel_is(x, "nmod:poss"))) {
             for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
             continue;
           }
           if (possessor_is_place && g_.rel_is(x, "nmod:poss")) {
             for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
+            continue;
+          }
+          if (sector && (g_.rel_is(x, "nmod:poss") || g_.rel_is(x, "amod") ||
+                         g_.rel_is(x, "compound"))) {
+            sector_owners.push_back(x);
             continue;
           }
           add_agent(x);
@@ -322,6 +335,8 @@ class ClauseReader : public SentenceRoles {
         for (int x : role_words(h, role))
           for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
     }
+    if (!recipients.empty())
+      for (int x : sector_owners) add_agent(x);
     // The instrument as a copula's predicate: "Canada is the largest investor in ...".
     for (int h : heads)
       if (!g_.children_with(h, "cop").empty()) {

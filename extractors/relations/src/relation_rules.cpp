@@ -71,6 +71,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   r.counterpart_nouns = words_of(d["counterpart_nouns"]);
   r.parts = words_of(d["parts"]);
   r.possessor_is_place = words_of(d["possessor_is_place"]);
+  r.sector_nouns = words_of(d["sector_nouns"]);
   r.tie_nouns = words_of(d["tie_nouns"]);
   r.languages = words_of(d["languages"]);
   r.non_arguments = words_of(d["non_arguments"]);

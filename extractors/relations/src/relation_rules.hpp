@@ -49,7 +49,10 @@ struct RelationRules {
   WordSet languages;           // "teaches English": language promotion, and no recipient
   WordSet non_arguments;       // prepositions whose phrase is no argument of the act ("despite")
   WordSet tie_nouns;           // "relations", "ties": a channel word on them describes, no act
-  WordSet possessor_is_place;  // codebook ids whose possessor is their place ("Kenya's railway")
+  WordSet possessor_is_place;
+  // Nouns of a sector a state has at home ("India's healthcare"): the possessor acts only where
+  // the phrase names a recipient.
+  WordSet sector_nouns;  // codebook ids whose possessor is their place ("Kenya's railway")
   WordSet parts;               // "the provinces of X", "X's north": a part of a place is the place
   WordSet counterpart_nouns;   // "X's creditor", "X's donor": the possessor receives
   WordSet copulas;             // "become", "remain": verbs whose object says what the subject is
