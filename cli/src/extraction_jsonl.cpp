@@ -19,6 +19,7 @@
 #endif
 
 #include "softgraph/core/error.hpp"
+#include "softgraph/core/input_file.hpp"
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
 #include "softgraph/core/text_util.hpp"
@@ -1185,19 +1186,18 @@ struct PathGrabber : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathGrabber
     want = depth == 1 && std::string_view(s, n) == "path";
     return true;
   }
+  // Past the nesting limit the grab stops; the full parse then names the place.
   bool StartObject() {
-    ++depth;
     want = false;
-    return true;
+    return ++depth <= static_cast<int>(kMaxJsonDepth);
   }
   bool EndObject(rapidjson::SizeType) {
     --depth;
     return true;
   }
   bool StartArray() {
-    ++depth;
     want = false;
-    return true;
+    return ++depth <= static_cast<int>(kMaxJsonDepth);
   }
   bool EndArray(rapidjson::SizeType) {
     --depth;
@@ -1218,10 +1218,14 @@ std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
                                         const std::function<void(DocumentExtraction&&)>& fn,
                                         const EntityCatalog* catalog) {
   std::vector<std::ifstream> files;
+  std::vector<InputFd> fds;
   std::vector<RecordRef> index;
   std::string line;
   for (std::size_t p = 0; p < parts.size(); ++p) {
-    files.emplace_back(parts[p], std::ios::binary);
+    // Opened and checked on the descriptor (a FIFO or a device is refused, never waited on); the
+    // stream reopens that very file through /proc, so the path cannot change in between.
+    fds.push_back(open_regular_file(parts[p], "a .jsonl file of extraction records"));
+    files.emplace_back("/proc/self/fd/" + std::to_string(fds.back().get()), std::ios::binary);
     std::ifstream& in = files.back();
     if (!in) throw input_error(parts[p], "", "cannot open file");
     int n = 0;
@@ -1231,7 +1235,7 @@ std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
       PathGrabber grab;
       rapidjson::Reader reader;
       rapidjson::StringStream ss(line.c_str());
-      reader.Parse(ss, grab);
+      reader.Parse<rapidjson::kParseIterativeFlag>(ss, grab);
       // Without a path the full parse names what is wrong, with its place.
       if (!grab.found) extraction_from_json(line, parts[p], n, catalog);
       index.push_back({std::move(grab.path), p, n, at});
