@@ -93,6 +93,13 @@ struct Common {
   std::string metrics_skip;
 };
 
+// A count that must not be negative: CLI11 would wrap "-1" into a huge unsigned value.
+const CLI::Validator kNotNegative(
+    [](std::string& s) {
+      return s.find('-') != std::string::npos ? "must not be negative (got " + s + ")" : std::string();
+    },
+    "NON-NEGATIVE");
+
 void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
   auto* in = cmd->add_option("inputs", c.inputs,
                              "Text, PDF or HTML files, folders, globs, or - for paths on stdin");
@@ -100,7 +107,7 @@ void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
   cmd->add_option("--lexicon", c.lexicons,
                   "Extra lexicon JSON file(s), added to the built-in ones");
   cmd->add_option("--threads", c.threads, "Worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(kNotNegative);
   cmd->add_flag("--lossy", c.lossy, "Replace invalid UTF-8 with U+FFFD instead of failing");
   cmd->add_flag("--strict", c.strict,
                 "Fail the run on the first bad document instead of skipping it");
@@ -240,7 +247,7 @@ int main(int argc, char** argv) {
   build
       ->add_option("--max-evidence", build_c.max_evidence,
                    "Evidence records kept per edge, the first by document and offset (0: all)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(kNotNegative)
       ->capture_default_str();
   build
       ->add_option(
@@ -287,12 +294,12 @@ int main(int argc, char** argv) {
   merge->add_option("--gexf-version", merge_gexf_version, "graph.gexf: 1.3 or 1.2 (1.2draft)")
       ->capture_default_str();
   merge->add_option("--threads", merge_threads, "Worker threads for metrics")
-      ->check(CLI::NonNegativeNumber);
+      ->check(kNotNegative);
   std::size_t merge_max_evidence = 0;
   merge
       ->add_option("--max-evidence", merge_max_evidence,
                    "Evidence records kept per edge, the first by document and offset (0: all)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(kNotNegative)
       ->capture_default_str();
   std::string merge_metrics_skip;
   merge->add_option("--metrics-skip", merge_metrics_skip,
