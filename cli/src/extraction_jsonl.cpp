@@ -23,6 +23,7 @@
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
 #include "softgraph/core/text_util.hpp"
+#include "softgraph/graph/ontology.hpp"
 
 namespace softgraph {
 namespace {
@@ -1124,6 +1125,27 @@ void read_v1(const rapidjson::Value& d, const std::string& where, DocumentExtrac
 
 }  // namespace
 
+namespace {
+
+// What the graph builder would otherwise refuse as an internal error (exit 4) is bad input here:
+// an empty document or entity id, a node or edge type the ontology does not know.
+void check_against_ontology(const DocumentExtraction& x, const std::string& where) {
+  if (x.document_id.empty()) fail(where, "$.document", "empty document id");
+  const Ontology& ontology = Ontology::builtin();
+  for (std::size_t i = 0; i < x.entities.size(); ++i) {
+    const Entity& e = x.entities[i];
+    const std::string at = "$.entities[" + std::to_string(i) + "]";
+    if (e.id.empty()) fail(where, at, "empty entity id");
+    if (!ontology.has_node_type(e.type)) fail(where, at, "unknown node type '" + e.type + "'");
+  }
+  for (std::size_t i = 0; i < x.relations.size(); ++i)
+    if (!ontology.has_edge_type(x.relations[i].type))
+      fail(where, "$.relations[" + std::to_string(i) + "]",
+           "unknown relation type '" + x.relations[i].type + "'");
+}
+
+}  // namespace
+
 std::string extraction_to_json(const DocumentExtraction& x, const EntityCatalog* catalog) {
   Scratch& s = scratch_for_writer();
   RecordOut w(1024 + 400 * x.entities.size() + 32 * x.mentions.size() + 140 * x.relations.size());
@@ -1160,6 +1182,7 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
          "record version " + std::to_string(version) + " (this softgraph reads 1 to 3)");
   }
   for (const auto& s : d["warnings"].GetArray()) x.warnings.push_back(str(s));
+  check_against_ontology(x, where);
   return x;
 }
 

@@ -326,6 +326,18 @@ with tempfile.TemporaryDirectory() as tmp:
         fails(run("lexicon", "check", tmp / f"ref-{key}.json"), 1, [f"ref-{key}.json", f"$.entries[0].{key}[0]", value[0]],
               f"lexicon check: {key} naming an id that does not exist")
 
+    # Records that the graph builder would refuse: bad input (exit 1) at a JSON path, never exit 4.
+    record = json.loads((tmp / "good.jsonl").read_text().splitlines()[0])
+    bad_type = json.loads(json.dumps(record))
+    bad_type["relation_rules"][0]["type"] = "LOVES"
+    no_id = json.loads(json.dumps(record))
+    no_id["document"] = ""
+    for name, rec, names in [("bad-type.jsonl", bad_type, ["$.relations[0]", "LOVES"]),
+                             ("no-id.jsonl", no_id, ["$.document", "empty document id"])]:
+        (tmp / name).write_text(json.dumps(rec) + "\n")
+        fails(run("merge", tmp / name, "-o", tmp / "o14"), 1, [name, "line 1", *names], f"merge {name}")
+    check(not (tmp / "o14").exists(), "bad records write nothing")
+
     # --- 6. Folder walking: a deep tree is walked in linear time; a path past PATH_MAX is skipped.
     d = tmp / "deep-tree"
     d.mkdir()
