@@ -469,6 +469,8 @@ int main(int argc, char** argv) {
       mc.max_evidence = merge_max_evidence;
       mc.metrics_skip = merge_metrics_skip;
       mc.lexicons = merge_lexicons;
+      if (merge_out.empty())
+        throw Error(ErrorCode::kUsage, "", "--output", "the output folder is empty");
       Pipeline p = make_pipeline(mc);
       GraphBuilder builder = p.make_builder();
       // The same order as a single run: documents sorted by path.
