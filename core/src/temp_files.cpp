@@ -80,14 +80,14 @@ long pid_at(const std::string& name, std::size_t at) {
 // The pid named by a temporary or staging entry, or -1 when softgraph does not make such names:
 // ".softgraph-stage-<pid>-X", ".softgraph-old-<pid>-X", ".NAME.softgraph-tmp-<pid>-X", and the
 // names of versions before these (".NAME.tmp-<pid>-<n>").
-long pid_in_name(const std::string& name, bool* lockable) {
+long pid_in_name(const std::string& name, bool* lockable, bool older_names) {
   *lockable = true;
   if (name.empty() || name[0] != '.') return -1;
   for (const char* prefix : {".softgraph-stage-", ".softgraph-old-"})
     if (name.rfind(prefix, 0) == 0) return pid_at(name, std::strlen(prefix));
   if (auto at = name.rfind(".softgraph-tmp-"); at != std::string::npos && at > 0)
     return pid_at(name, at + std::strlen(".softgraph-tmp-"));
-  if (auto at = name.rfind(".tmp-"); at != std::string::npos && at > 1) {
+  if (auto at = name.rfind(".tmp-"); older_names && at != std::string::npos && at > 1) {
     const long pid = pid_at(name, at + 5);
     const std::size_t n = name.find('-', at + 5) + 1;
     if (pid < 0 || n >= name.size() ||
@@ -221,9 +221,9 @@ TempFile create_temp_beside(const fs::path& final_path) {
   return {fs::path(templ), std::make_unique<FdOStream>(fd)};
 }
 
-bool made_by_dead_run(const fs::path& dir, const std::string& name) {
+bool made_by_dead_run(const fs::path& dir, const std::string& name, bool older_names) {
   bool lockable = true;
-  const long pid = pid_in_name(name, &lockable);
+  const long pid = pid_in_name(name, &lockable, older_names);
   if (pid < 0 || pid_alive(pid)) return false;
   if (!lockable) return true;
   // A live run in another pid namespace holds its lock: only a free lock means the run is over.
@@ -234,7 +234,7 @@ bool made_by_dead_run(const fs::path& dir, const std::string& name) {
   return free;
 }
 
-int remove_stale_temp_files(const fs::path& dir) {
+int remove_stale_temp_files(const fs::path& dir, bool older_names) {
   int removed = 0;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec)) {
@@ -242,7 +242,8 @@ int remove_stale_temp_files(const fs::path& dir) {
     if (name.rfind(".softgraph-stage-", 0) == 0 || name.rfind(".softgraph-old-", 0) == 0) continue;
     std::error_code e2;
     if (entry.is_directory(e2) && !entry.is_symlink(e2)) continue;
-    if (made_by_dead_run(entry.path().parent_path(), name) && fs::remove(entry.path(), e2))
+    if (made_by_dead_run(entry.path().parent_path(), name, older_names) &&
+        fs::remove(entry.path(), e2))
       ++removed;
   }
   return removed;

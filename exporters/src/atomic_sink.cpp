@@ -119,7 +119,7 @@ void recover_dead_runs(int dir_fd, const fs::path& dir) {
     std::error_code ec;
     fs::remove_all(dir / name, ec);
   }
-  remove_stale_temp_files(dir);
+  remove_stale_temp_files(dir, true);
 }
 
 struct AtomicDirSink::File {

@@ -8,6 +8,7 @@ The texts here are written for this test."""
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from pathlib import Path
 BIN = os.environ["SOFTGRAPH_BIN"]
 SRC = Path(os.environ["SOFTGRAPH_SOURCE_DIR"])
 failures = []
+sys.setrecursionlimit(20000)  # shutil.rmtree recurses once per level of the 1,000-deep tree
 
 PROSE = ("Turkey funds schools and scholarships in Azerbaijan through the Yunus Emre Institute. "
          "China opened a Confucius Institute in Kazakhstan in 2019. "
@@ -356,7 +358,7 @@ with tempfile.TemporaryDirectory() as tmp:
     docs = len(json.loads((tmp / "o12" / "graph.json").read_text())["documents"]) if r.returncode == 0 else 0
     check(docs == 2 and time.time() - t0 < 20,
           f"a 1,000-deep folder tree: both documents read in {time.time() - t0:.1f} s ({r.returncode})")
-    subprocess.run(["rm", "-rf", str(d)])
+    shutil.rmtree(d)
     # Past PATH_MAX (4096): made with relative paths, step by step.
     long = tmp / "long-tree"
     long.mkdir()
@@ -374,7 +376,7 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("build", long, "-o", tmp / "o13", "--format", "json", timeout=60)
     check(r.returncode == 0 and "PATH_MAX" in r.stderr,
           f"a sub-folder path past PATH_MAX is skipped with a warning ({r.returncode}: {r.stderr.strip()[-200:]})")
-    subprocess.run(["rm", "-rf", str(long)])
+    shutil.rmtree(long)
 
 print(f"{len(failures) == 0 and 'all' or len(failures)} checks {'passed' if not failures else 'failed'}")
 sys.exit(1 if failures else 0)

@@ -47,8 +47,11 @@ TempFile create_temp_beside(const std::filesystem::path& final_path);
 
 // Whether the run that made a temporary or staging entry of `dir` named `name` is over: its pid
 // (in the name) is not alive and nothing holds its lock. Names softgraph does not make: false.
-bool made_by_dead_run(const std::filesystem::path& dir, const std::string& name);
+// `older_names` also recognises the temporaries of earlier versions (".NAME.tmp-<pid>-<n>"),
+// which only output folders hold: elsewhere that name may be another program's.
+bool made_by_dead_run(const std::filesystem::path& dir, const std::string& name,
+                      bool older_names = false);
 // Removes the temporary files (not staging folders) of dead runs from `dir`; returns how many.
-int remove_stale_temp_files(const std::filesystem::path& dir);
+int remove_stale_temp_files(const std::filesystem::path& dir, bool older_names = false);
 
 }  // namespace softgraph
