@@ -409,9 +409,16 @@ int main(int argc, char** argv) {
         throw Error(ErrorCode::kUsage, "", "--jsonl", "the output file name is empty");
       Pipeline p = make_pipeline(extract_c);
       std::vector<std::string> files = expand_inputs(extract_c.inputs, {jsonl_out});
-      // A device or pipe (/dev/null, /dev/stdout) is written directly, never replaced.
+      // A character device or a pipe (/dev/null, /dev/stdout) is written directly, never
+      // replaced; a block device, a folder or a socket is refused, whatever symlink led there.
       std::error_code st_ec;
-      const bool special = fs::exists(jsonl_out, st_ec) && !fs::is_regular_file(jsonl_out, st_ec);
+      const fs::file_status st = fs::status(jsonl_out, st_ec);
+      const bool special =
+          st.type() == fs::file_type::character || st.type() == fs::file_type::fifo;
+      if (!st_ec && !special && st.type() != fs::file_type::regular &&
+          st.type() != fs::file_type::not_found)
+        throw Error(ErrorCode::kOutput, jsonl_out, "",
+                    "is not a regular file, a character device or a pipe: not written");
       std::size_t records = 0;
       // Otherwise a fresh temporary beside it (unpredictable name, O_EXCL), renamed over it at
       // the end: two runs on the same file each write their own, and the last rename wins whole.

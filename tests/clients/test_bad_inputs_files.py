@@ -176,6 +176,11 @@ with tempfile.TemporaryDirectory() as tmp:
     check(leftovers(out) == [] and leftovers(shared) == ["x.jsonl.tmp"],
           f"no temporary left beside the outputs ({leftovers(out)}, {leftovers(shared)})")
     fails(run("extract", good, "--jsonl", ""), 2, ["--jsonl", "empty"], "extract --jsonl ''")
+    fails(run("extract", good, "--jsonl", shared), 3, [str(shared), "not a regular file"], "extract --jsonl FOLDER")
+    (shared / "null.jsonl").symlink_to("/dev/null")
+    r = run("extract", good, "--jsonl", shared / "null.jsonl")
+    check(r.returncode == 0 and (shared / "null.jsonl").is_symlink(),
+          f"extract --jsonl to a symlink to /dev/null writes the device, keeps the link ({r.returncode})")
 
     # Two extract runs on one file: each writes its own temporary; the file is one run's, whole.
     big = tmp / "big"
