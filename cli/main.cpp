@@ -17,6 +17,8 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <cstring>
+#include <cstdio>
 #include <sstream>
 #include <string_view>
 
@@ -32,6 +34,7 @@
 #include "softgraph/cli/terminal_log.hpp"
 #include "softgraph/core/terminal_text.hpp"
 #include "softgraph/core/error.hpp"
+#include "softgraph/core/temp_files.hpp"
 #include "softgraph/export/export.hpp"
 #if __has_include("softgraph/export/channels_writer.hpp")
 #include "softgraph/export/channel_matrix.hpp"
@@ -109,13 +112,21 @@ struct Common {
   std::uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
 };
 
+// A count that must not be negative: CLI11 would wrap "-1" into a huge unsigned value.
+const CLI::Validator kNotNegative(
+    [](std::string& s) {
+      return s.find('-') != std::string::npos ? "must not be negative (got " + s + ")" : std::string();
+    },
+    "NON-NEGATIVE");
+
 void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
   auto* in = cmd->add_option("inputs", c.inputs,
                              "Text, PDF or HTML files, folders, globs, or - for paths on stdin");
   if (inputs_required) in->required();
   cmd->add_option("--lexicon", c.lexicons,
                   "Extra lexicon JSON file(s), added to the built-in ones");
-  cmd->add_option("--threads", c.threads, "Worker threads (default: all cores)");
+  cmd->add_option("--threads", c.threads, "Worker threads (default: all cores)")
+      ->check(kNotNegative);
   cmd->add_flag("--lossy", c.lossy, "Replace invalid UTF-8 with U+FFFD instead of failing");
   cmd->add_flag("--strict", c.strict,
                 "Fail the run on the first bad document instead of skipping it");
@@ -161,7 +172,7 @@ std::vector<std::string> inputs_or_example(const Common& c, const std::string& c
     if (!c.inputs.empty())
       throw Error(ErrorCode::kUsage, "", command,
                   "--example takes no inputs (give one or the other)");
-    spdlog::info("--example: using the embedded brief {}", default_input_path());
+    spdlog::info("--example: using the embedded brief examples/central-asia-brief.txt");
     return {default_input_path()};
   }
   if (c.inputs.empty())
@@ -171,8 +182,10 @@ std::vector<std::string> inputs_or_example(const Common& c, const std::string& c
   return c.inputs;
 }
 
-Graph build_from_inputs(const Pipeline& p, const std::vector<std::string>& inputs) {
-  std::vector<std::string> files = expand_inputs(inputs);
+// `output` (the run's output folder, if any) is never read back as input.
+Graph build_from_inputs(const Pipeline& p, const std::vector<std::string>& inputs,
+                        const std::string& output = "") {
+  std::vector<std::string> files = expand_inputs(inputs, {output});
   spdlog::info("reading {} document(s)", files.size());
   GraphBuilder builder = p.make_builder();
   std::size_t n =
@@ -240,6 +253,9 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 256 << 20);
   mallopt(M_TRIM_THRESHOLD, 512 << 20);
 #endif
+  // Before any thread starts: SIGINT, SIGTERM and SIGHUP remove the run's temporaries and
+  // staging folder, then end it (core/temp_files.hpp).
+  install_signal_cleanup();
   install_terminal_logger();
   spdlog::set_pattern("softgraph: %^%l%$: %v");
   spdlog::set_level(spdlog::level::warn);
@@ -273,6 +289,7 @@ int main(int argc, char** argv) {
   build
       ->add_option("--max-evidence", build_c.max_evidence,
                    "Evidence records kept per edge, the first by document and offset (0: all)")
+      ->check(kNotNegative)
       ->capture_default_str();
   build
       ->add_option(
@@ -321,11 +338,13 @@ int main(int argc, char** argv) {
   std::string merge_gexf_version = "1.3";
   merge->add_option("--gexf-version", merge_gexf_version, "graph.gexf: 1.3 or 1.2 (1.2draft)")
       ->capture_default_str();
-  merge->add_option("--threads", merge_threads, "Worker threads for metrics");
+  merge->add_option("--threads", merge_threads, "Worker threads for metrics")
+      ->check(kNotNegative);
   std::size_t merge_max_evidence = 0;
   merge
       ->add_option("--max-evidence", merge_max_evidence,
                    "Evidence records kept per edge, the first by document and offset (0: all)")
+      ->check(kNotNegative)
       ->capture_default_str();
   std::string merge_metrics_skip;
   merge->add_option("--metrics-skip", merge_metrics_skip,
@@ -444,6 +463,7 @@ int main(int argc, char** argv) {
       const auto inputs = inputs_or_example(build_c, "build");
       Pipeline p = make_pipeline(build_c);
       eo.formats = split_list(formats);
+      if (out_dir.empty()) throw Error(ErrorCode::kUsage, "", "--output", "the output folder is empty");
       to_filter(build_filter);  // a mistyped --view fails before the texts are read
       Graph g = apply_filter_options(build_from_inputs(p, inputs), build_filter, eo);
       check_options(g, eo);
@@ -451,22 +471,44 @@ int main(int argc, char** argv) {
       for (const auto& kind : split_list(projections))
         if (std::find(known.begin(), known.end(), kind) == known.end())
           throw Error(ErrorCode::kUsage, "", "--projection", "unknown projection '" + kind + "'");
-      auto written = export_graph(g, out_dir, eo);
+      if (eo.formats.empty()) check_options(Graph{}, eo);  // --format '': before any reading
+      Graph g = build_from_inputs(p, inputs, out_dir);
+      check_options(g, eo);
+      // The projections are part of the same output set, committed with it.
+      auto written = export_graph(g, out_dir, eo, [&](Sink& sink) {
+        write_projections(g, split_list(projections), sink);
+      });
       spdlog::info("exported");
-      auto extra = write_projections(g, split_list(projections), out_dir);
-      written.insert(written.end(), extra.begin(), extra.end());
       print_summary(g, written, std::cout);
     } else if (*extract) {
+      if (jsonl_out.empty())
+        throw Error(ErrorCode::kUsage, "", "--jsonl", "the output file name is empty");
       Pipeline p = make_pipeline(extract_c);
-      std::vector<std::string> files = expand_inputs(extract_c.inputs);
-      // A device or pipe (/dev/null, /dev/stdout) is written directly, never replaced.
+      std::vector<std::string> files = expand_inputs(extract_c.inputs, {jsonl_out});
+      // A character device or a pipe (/dev/null, /dev/stdout) is written directly, never
+      // replaced; a block device, a folder or a socket is refused, whatever symlink led there.
       std::error_code st_ec;
-      bool special = fs::exists(jsonl_out, st_ec) && !fs::is_regular_file(jsonl_out, st_ec);
-      std::string tmp = special ? jsonl_out : jsonl_out + ".tmp";
+      const fs::file_status st = fs::status(jsonl_out, st_ec);
+      const bool special =
+          st.type() == fs::file_type::character || st.type() == fs::file_type::fifo;
+      if (!st_ec && !special && st.type() != fs::file_type::regular &&
+          st.type() != fs::file_type::not_found)
+        throw Error(ErrorCode::kOutput, jsonl_out, "",
+                    "is not a regular file, a character device or a pipe: not written");
       std::size_t records = 0;
+      // Otherwise a fresh temporary beside it (unpredictable name, O_EXCL), renamed over it at
+      // the end: two runs on the same file each write their own, and the last rename wins whole.
+      TempFile tmp;
+      std::ofstream special_out;
+      if (special) {
+        special_out.open(jsonl_out, std::ios::binary);
+        if (!special_out) throw Error(ErrorCode::kOutput, jsonl_out, "", "cannot write");
+      } else {
+        remove_stale_temp_files(fs::path(jsonl_out).parent_path());
+        tmp = create_temp_beside(jsonl_out);
+      }
+      std::ostream& out = special ? static_cast<std::ostream&>(special_out) : *tmp.stream;
       try {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error(ErrorCode::kOutput, jsonl_out, "", "cannot write");
         // Records are written as they come, in input order: nothing is held for the end.
         // Records are serialised by the worker that extracted the document, in parallel.
         // Lexicon entities are named by id: the lexicon is written once, not in every record.
@@ -484,12 +526,25 @@ int main(int argc, char** argv) {
             });
         out.flush();
         if (!out) throw Error(ErrorCode::kOutput, jsonl_out, "", "write failed (disk full?)");
+        if (!special) {
+          if (!tmp.stream->sync_and_close())
+            throw Error(ErrorCode::kOutput, jsonl_out, "",
+                        std::string("write failed: ") + std::strerror(errno));
+          if (std::rename(tmp.path.c_str(), jsonl_out.c_str()) != 0)
+            throw Error(ErrorCode::kOutput, jsonl_out, "",
+                        std::string("cannot rename the temporary file over it: ") +
+                            std::strerror(errno));
+          unregister_cleanup(tmp.path.string());
+        }
       } catch (...) {
-        std::error_code ec;
-        if (!special) fs::remove(tmp, ec);
+        if (!special) {
+          tmp.stream.reset();
+          std::error_code ec;
+          fs::remove(tmp.path, ec);
+          unregister_cleanup(tmp.path.string());
+        }
         throw;
       }
-      if (!special) fs::rename(tmp, jsonl_out);
       std::cout << "softgraph: " << records << " extraction record(s) in " << terminal_text(jsonl_out)
                 << "\n";
     } else if (*merge) {
@@ -498,6 +553,8 @@ int main(int argc, char** argv) {
       mc.max_evidence = merge_max_evidence;
       mc.metrics_skip = merge_metrics_skip;
       mc.lexicons = merge_lexicons;
+      if (merge_out.empty())
+        throw Error(ErrorCode::kUsage, "", "--output", "the output folder is empty");
       Pipeline p = make_pipeline(mc);
       GraphBuilder builder = p.make_builder();
       // The same order as a single run: documents sorted by path.
@@ -510,7 +567,7 @@ int main(int argc, char** argv) {
       mo.formats = split_list(merge_formats);
       mo.gexf_version = merge_gexf_version;
       check_options(g, mo);
-      auto written = export_graph(g, merge_out, mo);
+      auto written = export_graph(g, merge_out, mo);  // merge reads only its parts: nothing to exclude
       print_summary(g, written, std::cout);
     } else if (*render) {
       Graph g = apply_filter_options(read_graph_json(render_in), render_filter, ro);
@@ -589,6 +646,7 @@ int main(int argc, char** argv) {
         Lexicon lex = Lexicon::builtin();
         lex.add_file(lexicon_file);
         check_lexicon(lex);
+        check_lexicon_references(lex, lexicon_file);
         std::cout << terminal_text(lexicon_file) << ": ok\n";
       } else if (*suggest) {
         Pipeline p = make_pipeline(suggest_c);

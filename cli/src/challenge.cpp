@@ -35,9 +35,13 @@ void for_each_line(const std::string& path, F&& f) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    rapidjson::Document d;
-    d.Parse<rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
     std::string where = "line " + std::to_string(number);
+    if (const std::size_t deep = json_depth_exceeded(line, kMaxJsonDepth); deep != line.npos)
+      throw input_error(path, where + ", column " + std::to_string(deep + 1),
+                        "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    rapidjson::Document d;
+    d.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(line.data(),
+                                                                                    line.size());
     if (d.HasParseError())
       throw input_error(
           path, where + ", column " + std::to_string(d.GetErrorOffset() + 1),

@@ -21,9 +21,11 @@
 #endif
 
 #include "softgraph/core/error.hpp"
+#include "softgraph/core/input_file.hpp"
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
 #include "softgraph/core/text_util.hpp"
+#include "softgraph/graph/ontology.hpp"
 
 namespace softgraph {
 namespace {
@@ -1186,6 +1188,27 @@ void read_v1(const rapidjson::Value& d, const std::string& where, DocumentExtrac
 
 }  // namespace
 
+namespace {
+
+// What the graph builder would otherwise refuse as an internal error (exit 4) is bad input here:
+// an empty document or entity id, a node or edge type the ontology does not know.
+void check_against_ontology(const DocumentExtraction& x, const std::string& where) {
+  if (x.document_id.empty()) fail(where, "$.document", "empty document id");
+  const Ontology& ontology = Ontology::builtin();
+  for (std::size_t i = 0; i < x.entities.size(); ++i) {
+    const Entity& e = x.entities[i];
+    const std::string at = "$.entities[" + std::to_string(i) + "]";
+    if (e.id.empty()) fail(where, at, "empty entity id");
+    if (!ontology.has_node_type(e.type)) fail(where, at, "unknown node type '" + e.type + "'");
+  }
+  for (std::size_t i = 0; i < x.relations.size(); ++i)
+    if (!ontology.has_edge_type(x.relations[i].type))
+      fail(where, "$.relations[" + std::to_string(i) + "]",
+           "unknown relation type '" + x.relations[i].type + "'");
+}
+
+}  // namespace
+
 std::string extraction_to_json(const DocumentExtraction& x, const EntityCatalog* catalog) {
   Scratch& s = scratch_for_writer();
   RecordOut w(1024 + 400 * x.entities.size() + 32 * x.mentions.size() + 140 * x.relations.size());
@@ -1226,6 +1249,7 @@ DocumentExtraction extraction_from_json(std::string_view json, const std::string
          "record version " + std::to_string(version) + " (this softgraph reads 1 to 3)");
   }
   for (const auto& s : d["warnings"].GetArray()) x.warnings.push_back(str(s));
+  check_against_ontology(x, where);
   return x;
 }
 
@@ -1256,19 +1280,18 @@ struct PathGrabber : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PathGrabber
     want = depth != 1 ? nullptr : key == "path" ? &path : key == "sha256" ? &sha256 : nullptr;
     return true;
   }
+  // Past the nesting limit the grab stops; the full parse then names the place.
   bool StartObject() {
-    ++depth;
     want = nullptr;
-    return true;
+    return ++depth <= static_cast<int>(kMaxJsonDepth);
   }
   bool EndObject(rapidjson::SizeType) {
     --depth;
     return true;
   }
   bool StartArray() {
-    ++depth;
     want = nullptr;
-    return true;
+    return ++depth <= static_cast<int>(kMaxJsonDepth);
   }
   bool EndArray(rapidjson::SizeType) {
     --depth;
@@ -1289,10 +1312,14 @@ std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
                                         const std::function<void(DocumentExtraction&&)>& fn,
                                         const EntityCatalog* catalog) {
   std::vector<std::ifstream> files;
+  std::vector<InputFd> fds;
   std::vector<RecordRef> index;
   std::string line;
   for (std::size_t p = 0; p < parts.size(); ++p) {
-    files.emplace_back(parts[p], std::ios::binary);
+    // Opened and checked on the descriptor (a FIFO or a device is refused, never waited on); the
+    // stream reopens that very file through /proc, so the path cannot change in between.
+    fds.push_back(open_regular_file(parts[p], "a .jsonl file of extraction records"));
+    files.emplace_back("/proc/self/fd/" + std::to_string(fds.back().get()), std::ios::binary);
     std::ifstream& in = files.back();
     if (!in) throw input_error(parts[p], "", "cannot open file");
     int n = 0;
@@ -1302,7 +1329,7 @@ std::size_t for_each_extraction_by_path(const std::vector<std::string>& parts,
       PathGrabber grab;
       rapidjson::Reader reader;
       rapidjson::StringStream ss(line.c_str());
-      reader.Parse(ss, grab);
+      reader.Parse<rapidjson::kParseIterativeFlag>(ss, grab);
       // Without a path the full parse names what is wrong, with its place.
       if (!grab.found) extraction_from_json(line, parts[p], n, catalog);
       index.push_back({std::move(grab.path), std::move(grab.sha256), p, n, at});

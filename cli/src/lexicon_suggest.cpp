@@ -5,11 +5,32 @@
 
 #include <map>
 
+#include "softgraph/core/error.hpp"
+#include "softgraph/core/json_io.hpp"
 #include "softgraph/extract/entity_recognizer.hpp"
 
 namespace softgraph {
 
 void check_lexicon(const Lexicon& lexicon) { EntityRecognizer compiled(lexicon); }
+
+void check_lexicon_references(const Lexicon& lexicon, const std::string& file) {
+  const rapidjson::Document doc = parse_json(read_file(file), file);
+  const auto& entries = doc["entries"];
+  for (rapidjson::SizeType i = 0; i < entries.Size(); ++i)
+    for (const char* key : {"owner", "channels", "members"}) {
+      const auto it = entries[i].FindMember(key);
+      if (it == entries[i].MemberEnd() || !it->value.IsArray()) continue;
+      for (rapidjson::SizeType k = 0; k < it->value.Size(); ++k) {
+        const auto& v = it->value[k];
+        if (!v.IsString() || lexicon.find(v.GetString())) continue;
+        throw input_error(file,
+                          "JSON path $.entries[" + std::to_string(i) + "]." + key + "[" +
+                              std::to_string(k) + "]",
+                          "'" + std::string(v.GetString()) +
+                              "' is no entry of this lexicon or of the built-in ones");
+      }
+    }
+}
 
 std::string suggest_lexicon(const Pipeline& pipeline, const std::vector<std::string>& files) {
   std::map<std::string, Entity> found;

@@ -1,6 +1,5 @@
 #include "softgraph/cli/pipeline.hpp"
 
-#include <glob.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -41,7 +40,9 @@ namespace softgraph {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr std::string_view kEmbeddedPrefix = "embedded:";
+// The embedded brief's marker: a NUL byte, which no path given on the command line or on stdin can
+// hold, so a real file named "embedded:..." is read as the file it is.
+constexpr std::string_view kEmbeddedPrefix{"\0embedded:", 10};
 constexpr std::string_view kDefaultBrief = "examples/central-asia-brief.txt";
 // Spans of discovered names, sorted by start, with running maxima of their ends: "is this range
 // strictly inside one of them?" takes two binary searches instead of a scan of every name.
@@ -575,80 +576,6 @@ Graph Pipeline::build(const std::vector<DocumentExtraction>& extractions) const 
   GraphBuilder b = make_builder();
   for (const auto& x : extractions) b.add(x);
   return finish(b);
-}
-
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
-  std::vector<std::string> files;
-  std::vector<std::string> queue;
-  for (const auto& in : inputs) {
-    if (in == "-") {
-      std::string line;
-      while (std::getline(std::cin, line))
-        if (!line.empty()) queue.push_back(line);
-    } else {
-      queue.push_back(in);
-    }
-  }
-  for (const auto& in : queue) {
-    if (in.rfind(kEmbeddedPrefix, 0) == 0) {
-      files.push_back(in);
-      continue;
-    }
-    std::error_code ec;
-    fs::file_status st = fs::status(in, ec);
-    if (ec || !fs::exists(st)) {
-      if (in.find_first_of("*?[") != std::string::npos) {
-        glob_t g{};
-        if (::glob(in.c_str(), 0, nullptr, &g) == 0) {
-          for (std::size_t i = 0; i < g.gl_pathc; ++i) {
-            std::error_code e2;
-            if (fs::is_regular_file(g.gl_pathv[i], e2)) files.push_back(g.gl_pathv[i]);
-          }
-        }
-        globfree(&g);
-        if (files.empty()) throw input_error(in, "", "the pattern matches no file");
-        continue;
-      }
-      throw input_error(in, "", "no such file or directory");
-    }
-    if (fs::is_directory(st)) {
-      std::set<fs::path> seen_dirs;  // canonical paths: a symlink loop is visited once
-      std::vector<fs::path> stack{in};
-      bool any = false;
-      while (!stack.empty()) {
-        fs::path dir = stack.back();
-        stack.pop_back();
-        fs::path canon = fs::canonical(dir, ec);
-        if (ec) throw input_error(dir.string(), "", "cannot resolve directory: " + ec.message());
-        if (!seen_dirs.insert(canon).second) {
-          spdlog::warn("{}: symlink loop, directory already visited as {}", dir.string(),
-                       canon.string());
-          continue;
-        }
-        for (const auto& entry : fs::directory_iterator(dir, ec)) {
-          std::error_code e2;
-          if (entry.is_directory(e2)) {
-            stack.push_back(entry.path());
-          } else if (entry.is_regular_file(e2)) {
-            std::string name = entry.path().filename().string();
-            if (!name.empty() && name[0] == '.') continue;
-            files.push_back(entry.path().string());
-            any = true;
-          }
-        }
-        if (ec) throw input_error(dir.string(), "", "cannot list directory: " + ec.message());
-      }
-      if (!any) throw input_error(in, "", "directory holds no input files");
-      continue;
-    }
-    if (!fs::is_regular_file(st))
-      throw input_error(in, "", "not a regular file (FIFO, device or socket)");
-    files.push_back(in);
-  }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
-  if (files.empty()) throw input_error("", "", "no input files");
-  return files;
 }
 
 }  // namespace softgraph

@@ -1,11 +1,11 @@
 #include "softgraph/cli/projection_writer.hpp"
 
-#include <fstream>
 #include <optional>
 #include <sstream>
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/escape.hpp"
+#include "softgraph/export/sink.hpp"
 #include "softgraph/graph/channels.hpp"
 #include "softgraph/graph/cocitation.hpp"
 #include "softgraph/graph/projections.hpp"
@@ -31,9 +31,8 @@ std::string projection_csv(const std::vector<ProjectionEdge>& edges) {
 
 }  // namespace
 
-std::vector<fs::path> write_projections(const Graph& g, const std::vector<std::string>& kinds,
-                                        const fs::path& out_dir) {
-  std::vector<std::pair<fs::path, std::string>> files;
+void write_projections(const Graph& g, const std::vector<std::string>& kinds, Sink& sink) {
+  if (kinds.empty()) return;
   // The full channel report only when a projection reads it: on a large graph it is the biggest
   // thing a build holds (every actor's institutions and evidence ids, per target).
   std::optional<ChannelReport> report;
@@ -55,30 +54,8 @@ std::vector<fs::path> write_projections(const Graph& g, const std::vector<std::s
       throw Error(ErrorCode::kUsage, "", "--projection",
                   "unknown projection '" + kind + "' (known: actor-actor, actor-channel, cocitation)");
     }
-    files.emplace_back(out_dir / ("projection-" + kind + ".csv"), std::move(body));
+    sink.open("projection-" + kind + ".csv") << body;
   }
-  // Temporaries first, renamed only when all are written.
-  std::error_code ec;
-  fs::create_directories(out_dir, ec);
-  std::vector<fs::path> written;
-  for (const auto& [path, body] : files) {
-    fs::path tmp = path;
-    tmp += ".tmp";
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << body;
-    out.close();
-    if (!out) {
-      for (const auto& [p, b] : files) fs::remove(fs::path(p).concat(".tmp"), ec);
-      throw Error(ErrorCode::kOutput, path.string(), "", "cannot write");
-    }
-  }
-  for (const auto& [path, body] : files) {
-    fs::path tmp = path;
-    tmp += ".tmp";
-    fs::rename(tmp, path);
-    written.push_back(path);
-  }
-  return written;
 }
 
 }  // namespace softgraph

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "softgraph/core/error.hpp"
+#include "softgraph/core/input_file.hpp"
 
 namespace softgraph {
 namespace {
@@ -55,12 +56,44 @@ std::string pointer_to_path(const std::string& pointer) {
 
 }  // namespace
 
+std::size_t json_depth_exceeded(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+void check_json_depth(std::string_view text, const std::string& file) {
+  const std::size_t at = json_depth_exceeded(text, kMaxJsonDepth);
+  if (at == std::string_view::npos) return;
+  throw input_error(file, line_column(text, at) + " (byte " + std::to_string(at) + ")",
+                    "JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+                        " arrays and objects (the limit of every JSON softgraph reads)");
+}
+
 rapidjson::Document parse_json(std::string_view text, const std::string& file) {
+  // Nesting is bounded before parsing: the schema validator and the readers walk the tree
+  // recursively. The parser itself is iterative, so it never needs the stack either.
+  check_json_depth(text, file);
   rapidjson::Document doc;
   // Invalid UTF-8 is a located parse error: let through, it reaches the graph, and rapidjson's own
   // JSON Pointer code (schema errors) reads past the end of a key with a cut-off sequence.
-  doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(
-      text.data(), text.size());
+  doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag |
+            rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (doc.HasParseError()) {
     throw input_error(file, line_column(text, doc.GetErrorOffset()),
                       std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
@@ -109,13 +142,6 @@ void validate_json(const rapidjson::Document& doc, std::string_view schema_text,
                     "does not match the schema (keyword '" + keyword + "'" + detail + ")");
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw input_error(path, "", "cannot open file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw input_error(path, "", "read error");
-  return ss.str();
-}
+std::string read_file(const std::string& path) { return read_regular_file(path, "a JSON file"); }
 
 }  // namespace softgraph

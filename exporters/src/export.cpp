@@ -70,6 +70,11 @@ std::vector<std::string> known_layouts() { return {"sfdp", "neato", "dot", "circ
 std::string format_output_name(const std::string& format) { return find_format(format).output; }
 
 void check_options(const Graph& g, const ExportOptions& opt) {
+  if (opt.formats.empty()) {
+    std::string known;
+    for (const auto& f : formats()) known += (known.empty() ? "" : ", ") + std::string(f.name);
+    throw Error(ErrorCode::kUsage, "", "--format", "no format given (known: " + known + ")");
+  }
   for (const auto& f : opt.formats) find_format(f);
   for (const auto& f : opt.formats)
     if (std::string why = format_unavailable(f); !why.empty())
@@ -180,16 +185,24 @@ void export_to_sink(const Graph& g, const ExportOptions& opt, Sink& sink) {
 
 std::vector<std::filesystem::path> export_graph(const Graph& g,
                                                 const std::filesystem::path& out_dir,
-                                                const ExportOptions& opt) {
+                                                const ExportOptions& opt,
+                                                const std::function<void(Sink&)>& extra) {
   check_options(g, opt);
   std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
+  const bool created = std::filesystem::create_directories(out_dir, ec);
   if (ec || !std::filesystem::is_directory(out_dir))
     throw Error(ErrorCode::kOutput, out_dir.string(), "",
                 "cannot create the output folder" + (ec ? ": " + ec.message() : std::string()));
-  AtomicDirSink sink(out_dir);
-  export_to_sink(g, opt, sink);
-  return sink.commit();
+  try {
+    AtomicDirSink sink(out_dir);
+    export_to_sink(g, opt, sink);
+    if (extra) extra(sink);
+    return sink.commit();
+  } catch (...) {
+    // A folder this run made is removed again when the run leaves nothing in it.
+    if (created) std::filesystem::remove(out_dir, ec);
+    throw;
+  }
 }
 
 }  // namespace softgraph

@@ -1,5 +1,6 @@
 // Reads graph.json back into a Graph (for `softgraph render` and `softgraph channels`), after
 // validating it against the embedded schemas/graph.schema.json.
+#include <cstdint>
 #include <set>
 
 #include "softgraph/core/error.hpp"
@@ -25,6 +26,27 @@ class Reader {
 
   Error error(const std::string& path, const std::string& what) const {
     return input_error(file_, "JSON path " + path, what);
+  }
+
+  // Typed reads that never trust the schema alone: RapidJSON's validator does not apply
+  // additionalProperties to names that are only required (a string "pagerank" got through).
+  double number(const Value& v, const std::string& path) const {
+    if (!v.IsNumber()) throw error(path, "expected a number");
+    return v.GetDouble();
+  }
+  std::uint64_t offset(const Value& v, const std::string& path) const {
+    if (!v.IsUint64()) throw error(path, "expected a non-negative integer");
+    return v.GetUint64();
+  }
+  int integer(const Value& v, const std::string& path) const {
+    if (!v.IsInt()) throw error(path, "expected an integer");
+    return v.GetInt();
+  }
+  std::string string(const Value& obj, const char* key, const std::string& path) const {
+    auto it = obj.FindMember(key);
+    if (it == obj.MemberEnd() || !it->value.IsString())
+      throw error(path + "." + key, "expected a string");
+    return str(it->value);
   }
 
   AttrValue attr_value(const Value& v, const std::string& path) const {
@@ -59,15 +81,15 @@ class Reader {
   Evidence evidence(const Value& v, const std::string& path) const {
     Evidence e;
     e.document = get_string(v, "document");
-    e.range.begin = v["start"].GetUint64();
-    e.range.end = v["end"].GetUint64();
+    e.range.begin = offset(v["start"], path + ".start");
+    e.range.end = offset(v["end"], path + ".end");
     if (e.range.end < e.range.begin) throw error(path + ".end", "end is before start");
     e.quote = get_string(v, "quote");
     e.text = get_string(v, "text");
     e.rule = get_string(v, "rule");
-    if (v.HasMember("confidence")) e.confidence = v["confidence"].GetDouble();
-    if (v.HasMember("sentence")) e.sentence = v["sentence"].GetInt();
-    if (v.HasMember("page")) e.page = v["page"].GetInt();
+    if (v.HasMember("confidence")) e.confidence = number(v["confidence"], path + ".confidence");
+    if (v.HasMember("sentence")) e.sentence = integer(v["sentence"], path + ".sentence");
+    if (v.HasMember("page")) e.page = integer(v["page"], path + ".page");
     e.element = get_string(v, "element");
     return e;
   }
@@ -83,10 +105,10 @@ class Reader {
       const Value& n = nodes[i];
       std::string path = "$.nodes[" + std::to_string(i) + "]";
       Entity e;
-      e.id = str(n["id"]);
+      e.id = string(n, "id", path);
       if (!seen.insert(e.id).second) throw error(path + ".id", "duplicate node id '" + e.id + "'");
-      e.type = str(n["type"]);
-      e.label = str(n["label"]);
+      e.type = string(n, "type", path);
+      e.label = string(n, "label", path);
       for (const auto& a : n["aliases"].GetArray()) {
         if (!a.IsString()) throw error(path + ".aliases", "aliases are strings");
         e.aliases.push_back(str(a));
@@ -97,7 +119,7 @@ class Reader {
       props.label = e.label;  // kept verbatim, even when empty
       props.aliases = e.aliases;
       for (const auto& m : n["metrics"].GetObject())
-        props.metrics[str(m.name)] = m.value.GetDouble();
+        props.metrics[str(m.name)] = number(m.value, path + ".metrics." + str(m.name));
     }
     const auto& edges = doc["edges"];
     for (rapidjson::SizeType i = 0; i < edges.Size(); ++i) {
@@ -107,7 +129,8 @@ class Reader {
       const auto& list = e["evidence"];
       for (rapidjson::SizeType k = 0; k < list.Size(); ++k)
         ev.push_back(evidence(list[k], path + ".evidence[" + std::to_string(k) + "]"));
-      std::string source = str(e["source"]), target = str(e["target"]), type = str(e["type"]);
+      std::string source = string(e, "source", path), target = string(e, "target", path),
+                  type = string(e, "type", path);
       if (!g.find(source)) throw error(path + ".source", "unknown node '" + source + "'");
       if (!g.find(target)) throw error(path + ".target", "unknown node '" + target + "'");
       EdgeDesc d;
@@ -121,11 +144,11 @@ class Reader {
       // ids are derived from (type, source, target) on every export.
       if (g.edge_count() == edges_before)
         throw error(path, "a second " + type + " edge from '" + source + "' to '" + target + "'");
-      if (std::string id = str(e["id"]); id != g.edge_id(d))
+      if (std::string id = string(e, "id", path); id != g.edge_id(d))
         throw error(path + ".id", "edge id '" + id +
                                       "' does not match its type, source and target (expected '" +
                                       g.edge_id(d) + "')");
-      g.edge(d).weight = e["weight"].GetDouble();
+      g.edge(d).weight = number(e["weight"], path + ".weight");
     }
     if (doc.HasMember("warnings"))
       for (const auto& w : doc["warnings"].GetArray()) g.warnings.push_back(str(w));

@@ -10,7 +10,7 @@
 # crash is saved as BUILD_DIR/fuzz-work/<target>/crash-* — copy it into
 # tests/fuzz/regressions/<target>/ once the bug is understood, so it is replayed from then on (here,
 # and by ctest as fuzz_<target> in every build).
-# JOBS=N sets the build parallelism (default 2).
+# JOBS=N sets the build parallelism (default 2); MAX_LEN=N the largest input (default 65536).
 # Exit status: 0 when every regression replays cleanly and no target found a crash.
 set -eu
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
@@ -58,8 +58,14 @@ for t in $TARGETS; do
   mkdir -p "$corpus"
   rm -f "$WORKDIR/$t"/crash-* "$WORKDIR/$t"/leak-* "$WORKDIR/$t"/timeout-* "$WORKDIR/$t"/oom-*  # an earlier run's
   rc=0
+  # The JSON targets get a dictionary of JSON tokens and member names (tests/fuzz/dicts/), so that
+  # nesting and structure are within reach; tests/fuzz/dicts/<target>.dict overrides it.
+  dict=""
+  case "$t" in graph_json_fuzz|records_fuzz|lexicon_fuzz) dict="$SRC/tests/fuzz/dicts/json.dict" ;; esac
+  [ -f "$SRC/tests/fuzz/dicts/$t.dict" ] && dict="$SRC/tests/fuzz/dicts/$t.dict"
   # shellcheck disable=SC2046
-  "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+  "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=4096 -max_len="${MAX_LEN:-65536}" \
+    $( [ -n "$dict" ] && echo "-dict=$dict" ) \
     -print_final_stats=1 -artifact_prefix="$WORKDIR/$t/" "$corpus" $( [ -d "$seeds" ] && echo "$seeds" ) \
     > "$WORKDIR/$t.log" 2>&1 || rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$WORKDIR/$t.log" | tail -1)

@@ -1,11 +1,17 @@
 #include "softgraph/extract/ingest.hpp"
 
+#include <sys/stat.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <memory>
+#include <mutex>
 
 #include "softgraph/core/error.hpp"
+#include "softgraph/core/input_file.hpp"
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/extract/document_readers.hpp"
 #include "softgraph/extract/piece_map.hpp"
@@ -19,7 +25,14 @@ namespace {
 
 std::string sniff_format(std::string_view raw) {
   std::string_view head = raw.substr(0, 1024);
-  if (head.find("%PDF-") != std::string_view::npos) return "pdf";
+  // A PDF starts with its header; readers accept junk before it within the first KB, so a header
+  // there counts too when the file also ends as a PDF does (%%EOF) -- a text that only mentions
+  // "%PDF-" stays a text.
+  if (raw.starts_with("%PDF-")) return "pdf";
+  if (const auto at = head.find("%PDF-"); at != std::string_view::npos) {
+    const std::size_t tail = raw.size() > 2048 ? raw.size() - 2048 : 0;
+    if (raw.find("%%EOF", tail) != std::string_view::npos) return "pdf";
+  }
   std::string low;
   std::size_t i = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   while (i < head.size() &&
@@ -47,6 +60,40 @@ std::string sniff_format(std::string_view raw) {
       if (tag_at(at + 2)) return "html";
   }
   return "text";
+}
+
+// The id part of a file name: ASCII as it is, other scripts transliterated ("Әдебиет" ->
+// "adebiet"); a name with nothing left (symbols only, or not UTF-8) gets a digest of its bytes,
+// so that distinct files never share an empty id.
+std::string document_slug(const std::string& stem) {
+  const bool ascii = std::all_of(stem.begin(), stem.end(),
+                                 [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+  std::string slug;
+  if (ascii) {
+    slug = ascii_slug(stem);
+  } else {
+    static std::once_flag once;
+    static std::unique_ptr<icu::Transliterator> translit;
+    static std::mutex mu;
+    std::call_once(once, [] {
+      UErrorCode status = U_ZERO_ERROR;
+      translit.reset(
+          icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+      if (U_FAILURE(status)) translit.reset();
+    });
+    if (translit) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(stem);
+      {
+        std::lock_guard<std::mutex> lock(mu);  // transliterate() is not safe across threads
+        translit->transliterate(u);
+      }
+      std::string latin;
+      u.toUTF8String(latin);
+      slug = ascii_slug(latin);
+    }
+  }
+  if (slug.empty()) slug = "file_" + sha256_hex(stem).substr(0, 12);
+  return slug;
 }
 
 // Where a document's repaired text came from: one map per stage, composed into the final one.
@@ -85,7 +132,7 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
   Document doc;
   doc.path = path;
   check_size(raw.size(), path, options, "the file");
-  doc.id = "document/" + ascii_slug(std::filesystem::path(path).stem().string());
+  doc.id = "document/" + document_slug(std::filesystem::path(path).stem().string());
   doc.sha256 = sha256_hex(raw);
   std::string format = options.input_format;
   if (format == "auto" || format.empty()) format = sniff_format(raw);
@@ -168,22 +215,16 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
 }
 
 Document load_document(const std::string& path, const IngestOptions& options) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw input_error(path, "", "is a folder; expected a text, PDF or HTML file");
+  // Opened, then checked on the descriptor: a folder, a FIFO or a device is refused whatever
+  // the path became after the folder was listed; a file over the size limit is refused before
+  // it is read (make_document checks the bytes read again).
+  {
+    const InputFd fd = open_regular_file(path, "a text, PDF or HTML file");
+    struct stat st {};
+    if (::fstat(fd.get(), &st) == 0 && st.st_size > 0)
+      check_size(static_cast<std::uint64_t>(st.st_size), path, options, "the file");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw input_error(path, "", "cannot open file (missing or unreadable)");
-  std::string raw;
-  in.seekg(0, std::ios::end);
-  auto size = in.tellg();
-  if (size > 0) check_size(static_cast<std::uint64_t>(size), path, options, "the file");
-  if (size > 0) {
-    raw.resize(static_cast<std::size_t>(size));
-    in.seekg(0);
-    in.read(raw.data(), size);
-  }
-  if (!in && !in.eof()) throw input_error(path, "", "read error");
+  std::string raw = read_regular_file(path, "a text, PDF or HTML file");
   return make_document(std::move(raw), path, options);
 }
 

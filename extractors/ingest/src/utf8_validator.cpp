@@ -130,6 +130,13 @@ bool clean_utf8(std::string_view raw, const std::string& path, bool lossy, std::
     unsigned char c = static_cast<unsigned char>(raw[i]);
     if (c >= 0x20 || c == '\n' || c == '\t') continue;
     if (c == 0) {
+      // Text followed only by NUL bytes is padding (a sysfs file, a file cut short or still
+      // being written while read), not a binary file: say so.
+      if (i > 0 && raw.find_first_not_of('\0', i) == std::string_view::npos)
+        throw input_error(path, "byte " + std::to_string(i),
+                          "the text ends here and " + std::to_string(raw.size() - i) +
+                              " NUL bytes of padding follow (a file truncated or still being "
+                              "written while read, or a system file padded to its size)");
       throw input_error(path, "byte " + std::to_string(i),
                         "NUL byte: this looks like a binary file, not UTF-8 text");
     }

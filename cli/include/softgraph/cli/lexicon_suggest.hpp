@@ -11,6 +11,9 @@ namespace softgraph {
 
 // Compiles the lexicon as a run would; throws Error(kBadInput) on conflicting surface forms.
 void check_lexicon(const Lexicon& lexicon);
+// Throws Error(kBadInput) with the JSON path when an owner, channel or member named in `file`
+// (already added to `lexicon`) is no entry of `lexicon`.
+void check_lexicon_references(const Lexicon& lexicon, const std::string& file);
 // Lexicon JSON ({"lexicon":"suggested","entries":[...]}) of discovered entities in `files`.
 std::string suggest_lexicon(const Pipeline& pipeline, const std::vector<std::string>& files);
 

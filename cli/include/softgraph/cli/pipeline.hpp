@@ -76,11 +76,15 @@ class Pipeline {
 };
 
 // Expands files, directories (recursively, symlink loops detected), globs and "-" (paths on
-// stdin) into a sorted, de-duplicated list of files. Throws Error(kBadInput) when nothing is left.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
+// stdin) into a sorted, de-duplicated list of files. Hidden files and folders are skipped, and so
+// is anything under a folder that is one of `excluded` (the run's own output). Throws
+// Error(kBadInput) when nothing is left, or a glob matches nothing (cli/src/input_files.cpp).
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs,
+                                       const std::vector<std::string>& excluded = {});
 
-// Path of the embedded default brief, written to a temporary file for the run.
+// The input that stands for the embedded example brief (--example); no user path can equal it.
 std::string default_input_path();
+bool is_embedded_input(const std::string& path);
 
 unsigned effective_threads(unsigned requested);
 

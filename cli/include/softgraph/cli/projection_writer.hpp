@@ -1,6 +1,6 @@
 // `softgraph build --projection`: analysis projections of the graph written as CSV edge lists
 // (actor-actor: shared channels and targets; actor-channel: shares; cocitation: references
-// cited together), each file written atomically.
+// cited together), written into the build's output set.
 #pragma once
 
 #include <filesystem>
@@ -11,10 +11,10 @@
 
 namespace softgraph {
 
+class Sink;
+
 std::vector<std::string> known_projections();
-// Throws Error(kUsage) for an unknown kind, Error(kOutput) when a file cannot be written.
-std::vector<std::filesystem::path> write_projections(const Graph& g,
-                                                     const std::vector<std::string>& kinds,
-                                                     const std::filesystem::path& out_dir);
+// Writes `projection-<kind>.csv` for each kind into `sink`; throws Error(kUsage) for an unknown kind.
+void write_projections(const Graph& g, const std::vector<std::string>& kinds, Sink& sink);
 
 }  // namespace softgraph

@@ -9,12 +9,19 @@
 
 namespace softgraph {
 
-// Parses `text` (read from `file`, for messages); throws Error(kBadInput) naming line:column.
+// How deeply arrays and objects may nest in any JSON softgraph reads (graph.json needs 6).
+inline constexpr std::size_t kMaxJsonDepth = 512;
+// The byte offset of the first '[' or '{' nested deeper than `limit`, or npos (strings skipped).
+std::size_t json_depth_exceeded(std::string_view text, std::size_t limit);
+// Throws Error(kBadInput) naming line, column and byte when `text` nests deeper than kMaxJsonDepth.
+void check_json_depth(std::string_view text, const std::string& file);
+// Parses `text` (read from `file`, for messages); throws Error(kBadInput) naming line:column,
+// also for nesting deeper than kMaxJsonDepth.
 rapidjson::Document parse_json(std::string_view text, const std::string& file);
 // Validates `doc` against `schema_text`; throws Error(kBadInput) naming the JSON path.
 void validate_json(const rapidjson::Document& doc, std::string_view schema_text,
                    const std::string& file);
-// Reads a whole file; throws Error(kBadInput) when it cannot.
+// Reads a whole regular file; throws Error(kBadInput) when it cannot or it is not one.
 std::string read_file(const std::string& path);
 
 }  // namespace softgraph

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,12 +44,13 @@ std::string format_output_name(const std::string& format);
 // has.
 void check_options(const Graph& g, const ExportOptions& opt);
 
-// Writes every requested format into `out_dir` (created if missing). All files go to
-// temporaries first and are renamed only when every writer succeeded, so a failure leaves no
-// partial output (Error kOutput naming the file). Returns the written paths.
-std::vector<std::filesystem::path> export_graph(const Graph& g,
-                                                const std::filesystem::path& out_dir,
-                                                const ExportOptions& opt);
+// Writes every requested format into `out_dir` (created if missing) as one output set: staged in
+// a hidden folder and swapped in only when every writer succeeded (AtomicDirSink), so a failure
+// leaves the folder as it was (Error kOutput naming the file). Returns the written paths.
+// `extra`, when given, writes more files into the same set (build's projections).
+std::vector<std::filesystem::path> export_graph(
+    const Graph& g, const std::filesystem::path& out_dir, const ExportOptions& opt,
+    const std::function<void(Sink&)>& extra = nullptr);
 // Writes the requested formats into any sink (in-memory tests); the layout is computed once.
 void export_to_sink(const Graph& g, const ExportOptions& opt, Sink& sink);
 

@@ -34,9 +34,14 @@ class MemorySink : public Sink {
   std::map<std::string, std::ostringstream> files_;
 };
 
-// Writes each file to a temporary beside its final path; commit() renames them all once every
-// writer has succeeded. Destroyed without commit(), it removes the temporaries (and the folders
-// it created), so a failed export leaves no partial output.
+// Writes an output set as a whole. Every file goes into a fresh hidden staging folder inside
+// `dir` (`.softgraph-stage-<pid>-XXXXXX`, 0700, files created with O_EXCL relative to its
+// descriptor, so no symlink planted in a shared folder is followed); commit() fsyncs them, then,
+// holding a lock on `dir` (flock), moves each top-level entry (file or format folder) into place,
+// the replaced ones aside into `.softgraph-old-<pid>-XXXXXX`, and fsyncs `dir`. A failed move puts
+// everything back as it was; a run killed mid-commit is completed by the next one (its staged
+// files were already on disk). Destroyed without commit(), it removes its staging folder; a
+// signal (SIGINT, SIGTERM, SIGHUP) does the same when install_signal_cleanup() was called.
 class AtomicDirSink : public Sink {
  public:
   explicit AtomicDirSink(std::filesystem::path dir);
@@ -46,23 +51,23 @@ class AtomicDirSink : public Sink {
 
   std::ostream& open(const std::string& name) override;
   void set_executable(const std::string& name) override;
-  // Flushes, checks and renames every file; throws Error(kOutput) naming the file that failed.
-  // Returns the final paths in the order they were opened.
+  // Flushes, syncs and swaps in every file; throws Error(kOutput) naming the file that failed,
+  // leaving the folder as it was. Returns the final paths in the order they were opened.
   std::vector<std::filesystem::path> commit();
+  // For tests: the n-th move into place (0-based) fails, as a full or broken disk would make it.
+  void fail_move_for_test(int n) { fail_move_ = n; }
 
  private:
-  struct File {
-    std::string name;
-    std::filesystem::path temp, final_path;
-    std::unique_ptr<std::ofstream> stream;
-    bool executable = false;
-  };
+  struct File;
   void discard() noexcept;
 
-  std::filesystem::path dir_;
-  std::vector<File> files_;
-  std::vector<std::filesystem::path> created_dirs_;
+  std::filesystem::path dir_, stage_;
+  int dir_fd_ = -1, stage_fd_ = -1;
+  std::string suffix_;               // "<pid>-XXXXXX", shared by the staging and the old folder
+  std::vector<std::unique_ptr<File>> files_;
+  std::vector<std::string> entries_;  // top-level names in the staging folder, in opening order
   bool committed_ = false;
+  int fail_move_ = -1;
 };
 
 }  // namespace softgraph
