@@ -465,14 +465,12 @@ int main(int argc, char** argv) {
       eo.formats = split_list(formats);
       if (out_dir.empty()) throw Error(ErrorCode::kUsage, "", "--output", "the output folder is empty");
       to_filter(build_filter);  // a mistyped --view fails before the texts are read
-      Graph g = apply_filter_options(build_from_inputs(p, inputs), build_filter, eo);
-      check_options(g, eo);
       const auto known = known_projections();
       for (const auto& kind : split_list(projections))
         if (std::find(known.begin(), known.end(), kind) == known.end())
           throw Error(ErrorCode::kUsage, "", "--projection", "unknown projection '" + kind + "'");
       if (eo.formats.empty()) check_options(Graph{}, eo);  // --format '': before any reading
-      Graph g = build_from_inputs(p, inputs, out_dir);
+      Graph g = apply_filter_options(build_from_inputs(p, inputs, out_dir), build_filter, eo);
       check_options(g, eo);
       // The projections are part of the same output set, committed with it.
       auto written = export_graph(g, out_dir, eo, [&](Sink& sink) {
