@@ -439,6 +439,31 @@ TEST_CASE("pdf: footnotes become notes after the text, their raised marks leave 
   CHECK(page1_parts == 2);
 }
 
+TEST_CASE("pdf: a reference list in small print under the body is no footnote block") {
+  if (!ingest::pdf_supported()) return;
+  // Continuation lines that open with digits: a URL broken after a hyphen, a page range, a date.
+  PdfPage p;
+  // More body lines than small ones, so that the body's font is the page's usual one.
+  add(p, column(50, 700,
+                {"Korea opened language centres in Almaty in", "2019 and pays teachers there.",
+                 "Japan funds clinics and trains nurses in", "three provinces of the south, and",
+                 "Turkey opens schools and mosques, while", "China offers loans for roads and rails",
+                 "that cross the steppe from east to west.", "The donors compete for the favour of",
+                 "local elites and of students.", "", "References"}));
+  add(p, column(50, 560,
+                {"[1] Centre roadmap - http://example.org/lists/2008-", "02/msg00051.html.",
+                 "[2] A. Author. Schools abroad, in Proceedings, pages", "15-26, 2005.",
+                 "[3] B. Writer. Loans and roads. Report of the bank, issued", "12/2019 in Astana.",
+                 "[4] C. Scholar. Soft power in Central Asia, 2011."},
+                8));
+  Document d = make_document(PdfWriter().write({p}), "refs.pdf");
+  const std::string text = squeeze(d.text);
+  CHECK(text.find("Notes") == std::string::npos);
+  CHECK(text.find("lists/2008- 02/msg00051.html. [2] A. Author") != std::string::npos);
+  CHECK(text.find("pages 15-26, 2005. [3] B. Writer") != std::string::npos);
+  CHECK(text.find("issued 12/2019 in Astana. [4] C. Scholar") != std::string::npos);
+}
+
 TEST_CASE("pdf: a page with a font that maps to no text is named, and --ocr suggested") {
   if (!ingest::pdf_supported()) return;
   // Two pages of text and one of control characters only, as a font without a Unicode map gives.

@@ -251,9 +251,14 @@ std::string note_mark(const Line& l) {
   std::string_view t = l.text;
   std::size_t i = 0;
   while (i < t.size() && i < 3 && t[i] >= '0' && t[i] <= '9') ++i;
-  if (i > 0 && i < t.size() && t[i] != '.' && t[i] != ',' && t[i] != ')' && t[i] != '%' &&
-      !(t[i] >= '0' && t[i] <= '9'))
-    return std::string(t.substr(0, i));
+  // Digits joined to what follows by punctuation are a number, not a mark: "3.", "4%", a page
+  // range "15-26" or "15–26", a date or path "02/msg" (a URL's run-on line), a time "10:30".
+  auto number_goes_on = [](std::string_view rest) {
+    static constexpr std::string_view kJoins = ".,)%/-:;";
+    return kJoins.find(rest[0]) != std::string_view::npos || (rest[0] >= '0' && rest[0] <= '9') ||
+           rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94");
+  };
+  if (i > 0 && i < t.size() && !number_goes_on(t.substr(i))) return std::string(t.substr(0, i));
   for (std::string_view m : {"*", "\xE2\x80\xA0", "\xE2\x80\xA1", "\xE2\x88\x97"})
     if (t.starts_with(m)) return std::string(m);
   return "";
@@ -285,8 +290,14 @@ void separate_footnotes(std::vector<Page>& pages, double body_font) {
       for (std::size_t k = 0; k < first_small; ++k) body_above |= p.lines[idx[k]].font > small;
       if (!body_above || first_small == idx.size()) continue;
       // Notes open with a mark: small lines above the first mark are not notes (a caption).
+      // A line after one ending in a hyphen carries on its word (a URL or a name broken over two
+      // lines), so a number opening it is no mark.
+      auto opens_note = [&](std::size_t k) {
+        if (note_mark(p.lines[idx[k]]).empty()) return false;
+        return k == 0 || !p.lines[idx[k - 1]].text.ends_with('-');
+      };
       std::size_t start = first_small;
-      while (start < idx.size() && note_mark(p.lines[idx[start]]).empty()) ++start;
+      while (start < idx.size() && !opens_note(start)) ++start;
       for (std::size_t k = start; k < idx.size(); ++k) note[idx[k]] = true;
     }
     std::vector<Line> body;
