@@ -37,7 +37,7 @@ bool listed(const std::vector<std::string>& list, const std::string& x) {
 
 std::string size_text(const std::string& size_metric) {
   if (size_metric == kDominanceSize)
-    return "node size: an actor's dominance (its shares of the channels plus the channels it leads)";
+    return "node size: an actor's dominance (channel shares + channels led)";
   return "node size: " + size_metric;
 }
 

@@ -72,11 +72,11 @@ double GraphvizScene::fit_scale() const {
 void GraphvizScene::fit_to_page() {
   const std::size_t n = nodes_.size();
   double best_font = font_, best_printed = font_ * fit_scale();
-  for (int round = 0; round < 5 && n <= kDetailedDrawingMax; ++round) {
+  for (int round = 0; round < 8 && n <= kDetailedDrawingMax; ++round) {
     printed_font_ = font_ * fit_scale();
     if (printed_font_ > best_printed) best_font = font_, best_printed = printed_font_;
     if (printed_font_ >= kMinPrintedFont) break;
-    font_ = std::min(font_ * kMinPrintedFont / printed_font_ * 1.03, 60.0);
+    font_ = std::min(font_ * kMinPrintedFont / printed_font_ * 1.06, 60.0);
     set_font(font_);
     run_engine();
   }
