@@ -57,10 +57,12 @@ InputFd open_regular_file(const std::string& path, const std::string& what) {
   return owned;
 }
 
-std::string read_regular_file(const std::string& path, const std::string& what) {
+std::string read_regular_file(const std::string& path, const std::string& what,
+                              const std::function<void(std::uint64_t)>& check_size) {
   InputFd fd = open_regular_file(path, what);
   struct stat st {};
   ::fstat(fd.get(), &st);
+  if (check_size && st.st_size > 0) check_size(static_cast<std::uint64_t>(st.st_size));
   // The size is a hint: a file that grows or shrinks while read is read to its end as it is then.
   std::string out(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 0), '\0');
   std::size_t used = 0;

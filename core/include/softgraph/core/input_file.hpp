@@ -3,6 +3,8 @@
 // however the path changed between listing and reading, and nothing blocks or reads forever.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 
 namespace softgraph {
@@ -27,6 +29,8 @@ class InputFd {
 // `what` names the expected content in the message ("a JSON file", "a text, PDF or HTML file").
 InputFd open_regular_file(const std::string& path, const std::string& what = "a regular file");
 // Reads the whole regular file `path` (see open_regular_file); throws Error(kBadInput).
-std::string read_regular_file(const std::string& path, const std::string& what = "a regular file");
+// `check_size`, when given, sees the file's size before anything is read (and may throw).
+std::string read_regular_file(const std::string& path, const std::string& what = "a regular file",
+                              const std::function<void(std::uint64_t)>& check_size = {});
 
 }  // namespace softgraph
