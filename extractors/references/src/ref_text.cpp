@@ -210,8 +210,7 @@ bool same_surname(std::string_view a, std::string_view b) {
   return same_name_key(name_key(a), name_key(b));
 }
 
-namespace {
-std::set<std::string> trigrams(std::string_view title) {
+std::string title_trigram_text(std::string_view title) {
   std::string key = " ";
   for (char c : to_ascii(title)) {
     char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -220,6 +219,12 @@ std::set<std::string> trigrams(std::string_view title) {
     else if (key.back() != ' ')
       key.push_back(' ');
   }
+  return key;
+}
+
+namespace {
+std::set<std::string> trigrams(std::string_view title) {
+  const std::string key = title_trigram_text(title);
   std::set<std::string> out;
   for (std::size_t i = 0; i + 3 <= key.size(); ++i) out.insert(key.substr(i, 3));
   return out;

@@ -26,17 +26,9 @@ struct Keyed {
   std::vector<std::uint32_t> title, translation;  // sorted trigram codes
 };
 
-// The trigrams title_similarity compares, as sorted three-byte codes: the title transliterated,
-// lower-cased, letters and digits kept ('y' as 'i'), every other run as one space, a space first.
+// The trigrams title_similarity compares, as sorted three-byte codes.
 std::vector<std::uint32_t> trigram_codes(std::string_view title) {
-  std::string key = " ";
-  for (char c : to_ascii(title)) {
-    char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
-      key.push_back(l == 'y' ? 'i' : l);
-    else if (key.back() != ' ')
-      key.push_back(' ');
-  }
+  const std::string key = title_trigram_text(title);
   std::vector<std::uint32_t> out;
   for (std::size_t i = 0; i + 3 <= key.size(); ++i)
     out.push_back(static_cast<std::uint32_t>(static_cast<unsigned char>(key[i])) << 16 |

@@ -48,6 +48,9 @@ std::string script_language(std::string_view s);
 // Transliterates Cyrillic (Russian BGN, then any script) to plain ASCII; Latin text passes
 // through with its diacritics removed.
 std::string to_ascii(std::string_view utf8);
+// The text a title's trigrams are taken from: transliterated, lower-cased, letters and digits kept
+// ('y' as 'i'), every other run as one space, a space first.
+std::string title_trigram_text(std::string_view title);
 // Lower-case ASCII key of a surname that forgives transliteration schemes: Andreyev ~ Andreev,
 // Zhakiyanova ~ Жакиянова.
 std::string name_key(std::string_view surname);
