@@ -1,8 +1,5 @@
 #include "softgraph/extract/discovery.hpp"
 
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -11,7 +8,6 @@
 #include <cstring>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <span>
@@ -19,6 +15,7 @@
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
 #include "softgraph/core/text_util.hpp"
+#include "softgraph/extract/slug.hpp"
 #include "softgraph/extract/tokenizer.hpp"
 
 namespace softgraph {
@@ -164,32 +161,6 @@ bool is_close_quote(const Document& doc, const Token& t) {
   if (c != '"' && c != '\xE2' && c != '\xC2') return false;
   const std::string_view w = word_at(doc, t);
   return w == "\xE2\x80\x9D" || w == "\"" || w == "\xC2\xBB";
-}
-
-// An ASCII slug for any script (Cyrillic names are transliterated first).
-std::string slug_any_script(const std::string& name) {
-  bool ascii = std::all_of(name.begin(), name.end(),
-                           [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
-  if (ascii) return ascii_slug(name);
-  // Built only when a non-Latin name turns up: creating it costs ~40 ms.
-  static std::once_flag once;
-  static std::unique_ptr<icu::Transliterator> translit;
-  static std::mutex mu;
-  std::call_once(once, [] {
-    UErrorCode status = U_ZERO_ERROR;
-    translit.reset(
-        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) translit.reset();
-  });
-  if (!translit) return ascii_slug(name);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
-  {
-    std::lock_guard<std::mutex> lock(mu);  // Transliterator::transliterate is not const-safe
-    translit->transliterate(u);
-  }
-  std::string out;
-  u.toUTF8String(out);
-  return ascii_slug(out);
 }
 
 std::string singular_head(const std::string& slug) {

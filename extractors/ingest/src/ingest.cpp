@@ -1,19 +1,16 @@
 #include "softgraph/extract/ingest.hpp"
 
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <mutex>
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/input_file.hpp"
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/extract/document_readers.hpp"
 #include "softgraph/extract/piece_map.hpp"
+#include "softgraph/extract/slug.hpp"
 #include "softgraph/extract/sentence_splitter.hpp"
 #include "softgraph/extract/structure_detector.hpp"
 #include "softgraph/extract/text_repair.hpp"
@@ -65,32 +62,7 @@ std::string sniff_format(std::string_view raw) {
 // "adebiet"); a name with nothing left (symbols only, or not UTF-8) gets a digest of its bytes,
 // so that distinct files never share an empty id.
 std::string document_slug(const std::string& stem) {
-  const bool ascii = std::all_of(stem.begin(), stem.end(),
-                                 [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
-  std::string slug;
-  if (ascii) {
-    slug = ascii_slug(stem);
-  } else {
-    static std::once_flag once;
-    static std::unique_ptr<icu::Transliterator> translit;
-    static std::mutex mu;
-    std::call_once(once, [] {
-      UErrorCode status = U_ZERO_ERROR;
-      translit.reset(
-          icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
-      if (U_FAILURE(status)) translit.reset();
-    });
-    if (translit) {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(stem);
-      {
-        std::lock_guard<std::mutex> lock(mu);  // transliterate() is not safe across threads
-        translit->transliterate(u);
-      }
-      std::string latin;
-      u.toUTF8String(latin);
-      slug = ascii_slug(latin);
-    }
-  }
+  std::string slug = slug_any_script(stem);
   if (slug.empty()) slug = "file_" + sha256_hex(stem).substr(0, 12);
   return slug;
 }
