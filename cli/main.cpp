@@ -11,14 +11,14 @@
 #include <mimalloc.h>
 #endif
 #endif
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
 #include <optional>
-#include <cstring>
-#include <cstdio>
 #include <sstream>
 #include <string_view>
 
@@ -30,11 +30,11 @@
 #include "softgraph/cli/lexicon_suggest.hpp"
 #include "softgraph/cli/pipeline.hpp"
 #include "softgraph/cli/projection_writer.hpp"
-#include "softgraph/cli/text_command.hpp"
 #include "softgraph/cli/terminal_log.hpp"
-#include "softgraph/core/terminal_text.hpp"
+#include "softgraph/cli/text_command.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/temp_files.hpp"
+#include "softgraph/core/terminal_text.hpp"
 #include "softgraph/export/export.hpp"
 #if __has_include("softgraph/export/channels_writer.hpp")
 #include "softgraph/export/channel_matrix.hpp"
@@ -115,7 +115,8 @@ struct Common {
 // A count that must not be negative: CLI11 would wrap "-1" into a huge unsigned value.
 const CLI::Validator kNotNegative(
     [](std::string& s) {
-      return s.find('-') != std::string::npos ? "must not be negative (got " + s + ")" : std::string();
+      return s.find('-') != std::string::npos ? "must not be negative (got " + s + ")"
+                                              : std::string();
     },
     "NON-NEGATIVE");
 
@@ -338,8 +339,7 @@ int main(int argc, char** argv) {
   std::string merge_gexf_version = "1.3";
   merge->add_option("--gexf-version", merge_gexf_version, "graph.gexf: 1.3 or 1.2 (1.2draft)")
       ->capture_default_str();
-  merge->add_option("--threads", merge_threads, "Worker threads for metrics")
-      ->check(kNotNegative);
+  merge->add_option("--threads", merge_threads, "Worker threads for metrics")->check(kNotNegative);
   std::size_t merge_max_evidence = 0;
   merge
       ->add_option("--max-evidence", merge_max_evidence,
@@ -427,8 +427,9 @@ int main(int argc, char** argv) {
   int text_page = 0;
   bool text_lossy = false, text_ocr = false, text_repaired = false;
   auto* text_cmd = app.add_subcommand(
-      "text", "Print the text that evidence offsets index: a PDF's pages (form feed between "
-              "pages), an HTML page's elements, a text file as it is");
+      "text",
+      "Print the text that evidence offsets index: a PDF's pages (form feed between "
+      "pages), an HTML page's elements, a text file as it is");
   text_cmd->add_option("file", text_file, "Text, PDF or HTML file")->required();
   text_cmd->add_option("--page", text_page, "Only this PDF page (1-based)")
       ->check(CLI::PositiveNumber);
@@ -463,7 +464,8 @@ int main(int argc, char** argv) {
       const auto inputs = inputs_or_example(build_c, "build");
       Pipeline p = make_pipeline(build_c);
       eo.formats = split_list(formats);
-      if (out_dir.empty()) throw Error(ErrorCode::kUsage, "", "--output", "the output folder is empty");
+      if (out_dir.empty())
+        throw Error(ErrorCode::kUsage, "", "--output", "the output folder is empty");
       to_filter(build_filter);  // a mistyped --view fails before the texts are read
       const auto known = known_projections();
       for (const auto& kind : split_list(projections))
@@ -473,9 +475,8 @@ int main(int argc, char** argv) {
       Graph g = apply_filter_options(build_from_inputs(p, inputs, out_dir), build_filter, eo);
       check_options(g, eo);
       // The projections are part of the same output set, committed with it.
-      auto written = export_graph(g, out_dir, eo, [&](Sink& sink) {
-        write_projections(g, split_list(projections), sink);
-      });
+      auto written = export_graph(
+          g, out_dir, eo, [&](Sink& sink) { write_projections(g, split_list(projections), sink); });
       spdlog::info("exported");
       print_summary(g, written, std::cout);
     } else if (*extract) {
@@ -529,9 +530,9 @@ int main(int argc, char** argv) {
             throw Error(ErrorCode::kOutput, jsonl_out, "",
                         std::string("write failed: ") + std::strerror(errno));
           if (std::rename(tmp.path.c_str(), jsonl_out.c_str()) != 0)
-            throw Error(ErrorCode::kOutput, jsonl_out, "",
-                        std::string("cannot rename the temporary file over it: ") +
-                            std::strerror(errno));
+            throw Error(
+                ErrorCode::kOutput, jsonl_out, "",
+                std::string("cannot rename the temporary file over it: ") + std::strerror(errno));
           unregister_cleanup(tmp.path.string());
         }
       } catch (...) {
@@ -543,8 +544,8 @@ int main(int argc, char** argv) {
         }
         throw;
       }
-      std::cout << "softgraph: " << records << " extraction record(s) in " << terminal_text(jsonl_out)
-                << "\n";
+      std::cout << "softgraph: " << records << " extraction record(s) in "
+                << terminal_text(jsonl_out) << "\n";
     } else if (*merge) {
       Common mc;
       mc.threads = merge_threads;
@@ -565,7 +566,8 @@ int main(int argc, char** argv) {
       mo.formats = split_list(merge_formats);
       mo.gexf_version = merge_gexf_version;
       check_options(g, mo);
-      auto written = export_graph(g, merge_out, mo);  // merge reads only its parts: nothing to exclude
+      auto written =
+          export_graph(g, merge_out, mo);  // merge reads only its parts: nothing to exclude
       print_summary(g, written, std::cout);
     } else if (*render) {
       Graph g = apply_filter_options(read_graph_json(render_in), render_filter, ro);

@@ -28,7 +28,8 @@ inline Document hand_document(const std::string& text, const std::string& id = "
     Paragraph para{{p, end}, 0, {}};
     // A run-in head: "Turkey. Text..." at the start of a paragraph.
     std::size_t dot = text.find(". ", p);
-    if (dot != std::string::npos && dot < end && dot - p < 20 && text.substr(p, dot - p).find(' ') == std::string::npos)
+    if (dot != std::string::npos && dot < end && dot - p < 20 &&
+        text.substr(p, dot - p).find(' ') == std::string::npos)
       para.run_in_head = {p, dot + 1};
     d.paragraphs.push_back(para);
     std::size_t s0 = p;

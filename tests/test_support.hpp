@@ -33,7 +33,8 @@ inline std::filesystem::path scratch(const std::string& name) {
 inline bool have_article() {
   if (std::filesystem::exists(article_path())) return true;
   if (std::getenv("SOFTGRAPH_REQUIRE_SHARED")) {
-    FAIL("../shared is required (SOFTGRAPH_REQUIRE_SHARED=1) but " << article_path() << " is missing");
+    FAIL("../shared is required (SOFTGRAPH_REQUIRE_SHARED=1) but " << article_path()
+                                                                   << " is missing");
   }
   MESSAGE("skipped: " << article_path() << " not found");
   return false;

@@ -1,4 +1,3 @@
-#include "softgraph/core/terminal_text.hpp"
 #include "softgraph/cli/challenge.hpp"
 
 #include <rapidjson/document.h>
@@ -14,6 +13,7 @@
 #include "softgraph/cli/pipeline.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/json_io.hpp"
+#include "softgraph/core/terminal_text.hpp"
 #include "softgraph/extract/ingest.hpp"
 #include "softgraph/graph/graph.hpp"
 
@@ -251,8 +251,8 @@ void print_challenge_report(const std::vector<ChallengeItemResult>& results,
       s << std::fixed << std::setprecision(3) << double(a) / b;
     return s.str();
   };
-  out << "challenge " << terminal_text(name) << ": " << all.items << " items (" << all.traps << " trap, "
-      << all.items - all.traps << " control)\n";
+  out << "challenge " << terminal_text(name) << ": " << all.items << " items (" << all.traps
+      << " trap, " << all.items - all.traps << " control)\n";
   out << "  relations found = gold triples predicted / gold triples; not produced = trap errors "
          "(predicted triples listed in `not`) / `not` entries\n";
   out << "  " << std::left << std::setw(22) << "phenomenon" << std::right << std::setw(6) << "items"
@@ -262,8 +262,8 @@ void print_challenge_report(const std::vector<ChallengeItemResult>& results,
       << "unscored"
       << "\n";
   auto line = [&](const std::string& label, const Row& w) {
-    out << "  " << std::left << std::setw(22) << terminal_text(label) << std::right << std::setw(6) << w.items
-        << std::setw(6) << w.traps << std::setw(6) << w.gold << std::setw(7) << w.found
+    out << "  " << std::left << std::setw(22) << terminal_text(label) << std::right << std::setw(6)
+        << w.items << std::setw(6) << w.traps << std::setw(6) << w.gold << std::setw(7) << w.found
         << std::setw(8) << share(w.found, w.gold) << std::setw(6) << w.nots << std::setw(7)
         << w.errors << std::setw(8) << share(w.errors, w.nots) << std::setw(10) << w.trap_errors
         << std::setw(10) << w.control_errors << std::setw(10) << w.unscored << "\n";
@@ -278,9 +278,10 @@ void print_challenge_report(const std::vector<ChallengeItemResult>& results,
   out << "details (- missed gold triple, ! trap error, ? unscored prediction):\n";
   for (const auto& r : results) {
     const ChallengeItem& it = *r.item;
-    out << "  " << terminal_text(it.id) << " " << terminal_text(it.phenomenon) << (it.trap ? " (trap)" : " (control)")
-        << ": found " << r.found << "/" << r.gold << ", trap errors " << r.errors.size() << "/"
-        << r.nots << ", unscored " << r.unscored.size() << "\n";
+    out << "  " << terminal_text(it.id) << " " << terminal_text(it.phenomenon)
+        << (it.trap ? " (trap)" : " (control)") << ": found " << r.found << "/" << r.gold
+        << ", trap errors " << r.errors.size() << "/" << r.nots << ", unscored "
+        << r.unscored.size() << "\n";
     out << "    " << terminal_text(it.text) << "\n";
     for (const auto& t : r.missed) out << "    - " << show(t) << "\n";
     for (const auto& t : r.errors) out << "    ! " << show(t) << "\n";

@@ -1,4 +1,3 @@
-#include "softgraph/core/terminal_text.hpp"
 #include "softgraph/cli/evaluation.hpp"
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
+#include "softgraph/core/terminal_text.hpp"
 #include "softgraph/extract/tokenizer.hpp"
 
 namespace softgraph {

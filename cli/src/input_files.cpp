@@ -166,7 +166,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs,
     mode_t mode = 0;
     int err = 0;
     if (!key_of(in, &key, &mode, &err)) {
-      if (err == ENAMETOOLONG) throw input_error(visible(in.substr(0, 200)) + "...", "", "path too long");
+      if (err == ENAMETOOLONG)
+        throw input_error(visible(in.substr(0, 200)) + "...", "", "path too long");
       if (in.find_first_of("*?[") != std::string::npos) {
         glob_t g{};
         std::size_t matched = 0;

@@ -23,11 +23,11 @@ void check_lexicon_references(const Lexicon& lexicon, const std::string& file) {
       for (rapidjson::SizeType k = 0; k < it->value.Size(); ++k) {
         const auto& v = it->value[k];
         if (!v.IsString() || lexicon.find(v.GetString())) continue;
-        throw input_error(file,
-                          "JSON path $.entries[" + std::to_string(i) + "]." + key + "[" +
-                              std::to_string(k) + "]",
-                          "'" + std::string(v.GetString()) +
-                              "' is no entry of this lexicon or of the built-in ones");
+        throw input_error(
+            file,
+            "JSON path $.entries[" + std::to_string(i) + "]." + key + "[" + std::to_string(k) + "]",
+            "'" + std::string(v.GetString()) +
+                "' is no entry of this lexicon or of the built-in ones");
       }
     }
 }
@@ -39,7 +39,8 @@ std::string suggest_lexicon(const Pipeline& pipeline, const std::vector<std::str
       auto d = e.attributes.find("discovered");
       if (d == e.attributes.end() || pipeline.lexicon().find(e.id)) continue;
       auto [it, fresh] = found.emplace(e.id, e);
-      if (!fresh) it->second.aliases.insert(it->second.aliases.end(), e.aliases.begin(), e.aliases.end());
+      if (!fresh)
+        it->second.aliases.insert(it->second.aliases.end(), e.aliases.begin(), e.aliases.end());
     }
   rapidjson::StringBuffer buf;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
@@ -60,11 +61,15 @@ std::string suggest_lexicon(const Pipeline& pipeline, const std::vector<std::str
     std::vector<std::string> aliases, acronyms;
     for (const auto& a : e.aliases) {
       if (a == e.label) continue;
-      bool upper = !a.empty() && std::all_of(a.begin(), a.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '+' || c == '&'; });
+      bool upper = !a.empty() && std::all_of(a.begin(), a.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || c == '+' || c == '&';
+      });
       auto& list = upper ? acronyms : aliases;
       if (std::find(list.begin(), list.end(), a) == list.end()) list.push_back(a);
     }
-    for (const auto& [key, list] : {std::pair<const char*, std::vector<std::string>&>{"aliases", aliases}, {"acronyms", acronyms}}) {
+    for (const auto& [key, list] :
+         {std::pair<const char*, std::vector<std::string>&>{"aliases", aliases},
+          {"acronyms", acronyms}}) {
       if (list.empty()) continue;
       w.Key(key);
       w.StartArray();

@@ -297,8 +297,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   std::vector<std::uint32_t> kept_as(entity_list.size(), kNone);
   std::uint32_t kept = 0;
   for (std::uint32_t i = 0; i < entity_list.size(); ++i) {
-    const bool keep = (flags[i] & kRelated) ||
-                      ((flags[i] & kNamed) && entity_list[i].type != "Instrument");
+    const bool keep =
+        (flags[i] & kRelated) || ((flags[i] & kNamed) && entity_list[i].type != "Instrument");
     if (!keep) continue;
     if (kept != i) entity_list[kept] = std::move(entity_list[i]);
     kept_as[i] = kept++;
@@ -517,8 +517,8 @@ std::size_t Pipeline::run_stream(const std::vector<std::string>& paths,
   progress.finish();
   if (const ParseStats p = parse_stats(); p.sentences > 0)
     spdlog::info("parsed {} of {} sentences that name an entity ({:.1f} %), {} words", p.parsed,
-                 p.sentences, 100.0 * static_cast<double>(p.parsed) / static_cast<double>(p.sentences),
-                 p.words);
+                 p.sentences,
+                 100.0 * static_cast<double>(p.parsed) / static_cast<double>(p.sentences), p.words);
   if (failure) std::rethrow_exception(failure);
   if (emitted_ok == 0) throw input_error("", "", "no document could be read");
   return emitted_ok;

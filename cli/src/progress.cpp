@@ -23,7 +23,8 @@ std::string clock_time(double seconds) {
   auto s = static_cast<std::uint64_t>(std::llround(seconds));
   char buf[64];
   std::snprintf(buf, sizeof buf, "%llu:%02llu:%02llu", static_cast<unsigned long long>(s / 3600),
-                static_cast<unsigned long long>(s / 60 % 60), static_cast<unsigned long long>(s % 60));
+                static_cast<unsigned long long>(s / 60 % 60),
+                static_cast<unsigned long long>(s % 60));
   return buf;
 }
 
@@ -32,9 +33,10 @@ std::string clock_time(double seconds) {
 std::string format_progress(std::size_t docs_done, std::size_t total_docs, std::uint64_t bytes_done,
                             std::uint64_t total_bytes, double elapsed_seconds) {
   // Progress by bytes when they are known (documents differ in size), else by documents.
-  double fraction = total_bytes > 0   ? static_cast<double>(bytes_done) / static_cast<double>(total_bytes)
-                    : total_docs > 0 ? static_cast<double>(docs_done) / static_cast<double>(total_docs)
-                                     : 1.0;
+  double fraction =
+      total_bytes > 0  ? static_cast<double>(bytes_done) / static_cast<double>(total_bytes)
+      : total_docs > 0 ? static_cast<double>(docs_done) / static_cast<double>(total_docs)
+                       : 1.0;
   fraction = std::clamp(fraction, 0.0, 1.0);
   int filled = static_cast<int>(fraction * kBarWidth);
   std::string line = "[" + std::string(filled, '#') + std::string(kBarWidth - filled, '.') + "] ";
@@ -69,7 +71,8 @@ void Progress::done(std::uint64_t bytes) {
   bytes_.fetch_add(bytes, std::memory_order_relaxed);
   if (!enabled_ || finished_.load(std::memory_order_relaxed)) return;
   std::int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                         std::chrono::steady_clock::now() - start_).count();
+                         std::chrono::steady_clock::now() - start_)
+                         .count();
   std::int64_t last = last_draw_ns_.load(std::memory_order_relaxed);
   if (now - last < kRedrawNs) return;
   // Only the worker that moves last_draw_ns_ forward draws; a busy lock means someone is drawing.
@@ -88,7 +91,8 @@ void Progress::finish() {
 
 void Progress::draw(bool final) {
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  std::string line = format_progress(docs_.load(), total_docs_, bytes_.load(), total_bytes_, elapsed);
+  std::string line =
+      format_progress(docs_.load(), total_docs_, bytes_.load(), total_bytes_, elapsed);
   // \r returns to the line start, \033[K clears what a longer previous line left.
   std::fprintf(out_, "\r%s\033[K%s", line.c_str(), final ? "\n" : "");
   std::fflush(out_);

@@ -13,7 +13,9 @@
 namespace softgraph {
 namespace fs = std::filesystem;
 
-std::vector<std::string> known_projections() { return {"actor-actor", "actor-channel", "cocitation"}; }
+std::vector<std::string> known_projections() {
+  return {"actor-actor", "actor-channel", "cocitation"};
+}
 
 namespace {
 
@@ -51,8 +53,9 @@ void write_projections(const Graph& g, const std::vector<std::string>& kinds, Si
       write_cocitation_csv(cocitations(g), out);
       body = out.str();
     } else {
-      throw Error(ErrorCode::kUsage, "", "--projection",
-                  "unknown projection '" + kind + "' (known: actor-actor, actor-channel, cocitation)");
+      throw Error(
+          ErrorCode::kUsage, "", "--projection",
+          "unknown projection '" + kind + "' (known: actor-actor, actor-channel, cocitation)");
     }
     sink.open("projection-" + kind + ".csv") << body;
   }

@@ -19,7 +19,8 @@ class TerminalSink : public spdlog::sinks::sink {
  public:
   TerminalSink() : inner_(std::make_shared<spdlog::sinks::stderr_color_sink_mt>()) {}
   void log(const spdlog::details::log_msg& msg) override {
-    const std::string safe = terminal_text(std::string_view(msg.payload.data(), msg.payload.size()));
+    const std::string safe =
+        terminal_text(std::string_view(msg.payload.data(), msg.payload.size()));
     spdlog::details::log_msg copy = msg;
     copy.payload = spdlog::string_view_t(safe.data(), safe.size());
     inner_->log(copy);

@@ -34,7 +34,8 @@ std::string pointer_to_path(const std::string& pointer) {
   while (i < pointer.size()) {
     if (pointer[i] != '/') break;
     std::size_t j = pointer.find('/', i + 1);
-    std::string token = pointer.substr(i + 1, j == std::string::npos ? std::string::npos : j - i - 1);
+    std::string token =
+        pointer.substr(i + 1, j == std::string::npos ? std::string::npos : j - i - 1);
     // unescape ~1 and ~0
     std::string unescaped;
     for (std::size_t k = 0; k < token.size(); ++k) {
@@ -45,8 +46,8 @@ std::string pointer_to_path(const std::string& pointer) {
         unescaped += token[k];
       }
     }
-    bool numeric = !unescaped.empty() &&
-                   unescaped.find_first_not_of("0123456789") == std::string::npos;
+    bool numeric =
+        !unescaped.empty() && unescaped.find_first_not_of("0123456789") == std::string::npos;
     out += numeric ? "[" + unescaped + "]" : "." + unescaped;
     if (j == std::string::npos) break;
     i = j;
@@ -95,8 +96,9 @@ rapidjson::Document parse_json(std::string_view text, const std::string& file) {
   doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag |
             rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (doc.HasParseError()) {
-    throw input_error(file, line_column(text, doc.GetErrorOffset()),
-                      std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+    throw input_error(
+        file, line_column(text, doc.GetErrorOffset()),
+        std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
   }
   return doc;
 }

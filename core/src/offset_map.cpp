@@ -29,9 +29,10 @@ const OffsetMap::Piece* OffsetMap::find(std::uint64_t t, bool for_end) const {
   if (pieces_.empty()) return nullptr;
   // For a begin offset we want the piece with text_begin <= t < text_end; for an end offset the
   // piece with text_begin < t <= text_end.
-  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), t, [for_end](std::uint64_t v, const Piece& p) {
-    return for_end ? v <= p.text_begin : v < p.text_begin;
-  });
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), t,
+                             [for_end](std::uint64_t v, const Piece& p) {
+                               return for_end ? v <= p.text_begin : v < p.text_begin;
+                             });
   if (it == pieces_.begin()) return &pieces_.front();
   --it;
   // Skip empty replacement pieces (deletions) when looking for a begin.

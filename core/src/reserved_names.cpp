@@ -9,16 +9,30 @@ namespace {
 // The exporters' own columns and keys (csv_writer, neo4j_writer, graphml_writer, gexf_writer,
 // jsonld_writer) and graph.json's node and edge fields.
 constexpr std::string_view kExportFields[] = {
-    "aliases", "b",       "documents", "evidence", "evidence_count", "first_quote", "g",
-    "id",      "label",   "labels",    "metrics",  "name",           "r",           "size",
-    "slug",    "source",  "target",    "type",     "weight",         "x",           "y"};
+    "aliases", "b",      "documents", "evidence", "evidence_count", "first_quote", "g",
+    "id",      "label",  "labels",    "metrics",  "name",           "r",           "size",
+    "slug",    "source", "target",    "type",     "weight",         "x",           "y"};
 
 // Attributes the extractors, the graph builder and the channel report set on nodes; the lexicon
 // entry's own fields (owner, kind, region ...) are the way to give the lexicon's ones.
-constexpr std::string_view kComputed[] = {
-    "attribution", "attribution_confidence", "channels", "discovered", "dominant_actor",
-    "evidence_total", "format", "hhi", "kind", "members", "metrics_skip_edge_types", "owner",
-    "path", "region", "roles", "sha256", "spectrum", "wikidata"};
+constexpr std::string_view kComputed[] = {"attribution",
+                                          "attribution_confidence",
+                                          "channels",
+                                          "discovered",
+                                          "dominant_actor",
+                                          "evidence_total",
+                                          "format",
+                                          "hhi",
+                                          "kind",
+                                          "members",
+                                          "metrics_skip_edge_types",
+                                          "owner",
+                                          "path",
+                                          "region",
+                                          "roles",
+                                          "sha256",
+                                          "spectrum",
+                                          "wikidata"};
 
 template <std::size_t N>
 bool among(const std::string_view (&names)[N], std::string_view name) {
@@ -29,11 +43,10 @@ bool among(const std::string_view (&names)[N], std::string_view name) {
 
 std::optional<std::string> reserved_attribute_reason(std::string_view name) {
   const std::string quoted = "'" + std::string(name) + "'";
-  const bool word =
-      !name.empty() && name.front() >= 'a' && name.front() <= 'z' &&
-      std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-      });
+  const bool word = !name.empty() && name.front() >= 'a' && name.front() <= 'z' &&
+                    std::all_of(name.begin(), name.end(), [](char c) {
+                      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+                    });
   if (!word)
     return "attribute name " + quoted +
            " is not a lower-case word (a-z, 0-9 and _, starting with a letter), which every "

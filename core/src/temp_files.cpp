@@ -90,8 +90,7 @@ long pid_in_name(const std::string& name, bool* lockable, bool older_names) {
   if (auto at = name.rfind(".tmp-"); older_names && at != std::string::npos && at > 1) {
     const long pid = pid_at(name, at + 5);
     const std::size_t n = name.find('-', at + 5) + 1;
-    if (pid < 0 || n >= name.size() ||
-        name.find_first_not_of("0123456789", n) != std::string::npos)
+    if (pid < 0 || n >= name.size() || name.find_first_not_of("0123456789", n) != std::string::npos)
       return -1;
     *lockable = false;
     return pid;

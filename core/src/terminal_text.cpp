@@ -59,10 +59,18 @@ void append(std::string& out, std::string_view s) {
     }
     if (c < 0x80) {
       switch (c) {
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default: hex_byte(out, c); break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        default:
+          hex_byte(out, c);
+          break;
       }
       ++i;
       continue;

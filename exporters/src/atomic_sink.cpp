@@ -217,14 +217,16 @@ std::vector<fs::path> AtomicDirSink::commit() {
   // folder named graph.json) is the user's and is refused, before and again under the lock.
   auto check_kinds = [&] {
     for (const std::string& e : entries_) {
-      struct stat now {}, staged {};
+      struct stat now {
+      }, staged{};
       if (::fstatat(dir_fd_, e.c_str(), &now, AT_SYMLINK_NOFOLLOW) != 0) continue;
       if (::fstatat(stage_fd_, e.c_str(), &staged, AT_SYMLINK_NOFOLLOW) != 0)
         throw output_error(dir_ / e, os_error("staged file missing"));
       if (S_ISDIR(staged.st_mode) != S_ISDIR(now.st_mode))
-        throw output_error(dir_ / e, S_ISDIR(now.st_mode)
-                                         ? "a folder is in the way of this file; nothing was replaced"
-                                         : "a file is in the way of this folder; nothing was replaced");
+        throw output_error(dir_ / e,
+                           S_ISDIR(now.st_mode)
+                               ? "a folder is in the way of this file; nothing was replaced"
+                               : "a file is in the way of this folder; nothing was replaced");
     }
   };
   check_kinds();

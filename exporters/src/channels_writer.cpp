@@ -44,9 +44,8 @@ void table_rows(const std::vector<ActorShare>& actors, std::ostream& out) {
                                          "direct", "via inst.", "sentences"};
   std::vector<std::vector<std::string>> rows;
   for (const auto& a : actors)
-    rows.push_back({std::to_string(a.rank), terminal_text(a.label),
-                    fixed(a.share * 100, 1) + " %", fixed(a.direct, 2),
-                    fixed(a.via_institutions, 2), std::to_string(a.sentences)});
+    rows.push_back({std::to_string(a.rank), terminal_text(a.label), fixed(a.share * 100, 1) + " %",
+                    fixed(a.direct, 2), fixed(a.via_institutions, 2), std::to_string(a.sentences)});
   std::vector<std::size_t> w(head.size());
   for (std::size_t c = 0; c < head.size(); ++c) {
     w[c] = width(head[c]);

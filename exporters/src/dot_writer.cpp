@@ -1,6 +1,8 @@
 // graph.dot: the cgraph graph built with agopen/agnode/agedge/agsafeset and written with agwrite.
 // Every string value goes through escape::dot_label or escape::dot_value; cgraph quotes keywords
 // ("node", "graph", "strict") and HTML-like strings itself.
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -10,8 +12,6 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <spdlog/spdlog.h>
 
 #include "graphviz_scene.hpp"
 #include "softgraph/core/error.hpp"
@@ -151,16 +151,20 @@ std::string edge_color(const Graph& g, EdgeDesc e) {
 
 GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
                              const std::vector<NodeStyle>& styles)
-    : graph_(graph), size_metric_(opt.size_metric), legend_(opt.legend), layout_engine_(opt.layout) {
+    : graph_(graph),
+      size_metric_(opt.size_metric),
+      legend_(opt.legend),
+      layout_engine_(opt.layout) {
   g_ = agopen(const_cast<char*>("softgraph"), Agdirected, &kSequentialDisc);
   gv_set(g_, "charset", "UTF-8");
   draws_ = graph.node_count() <= kDrawLimit || opt.draw_large;
   if (!opt.page.empty()) page_ = page_size(opt.page, opt.landscape);
   const bool large = graph.node_count() > kScalableLayoutAbove;
   if (large && layout_engine_ != "sfdp") {
-    spdlog::warn("{} nodes (more than {}): laid out with sfdp instead of {}, which would take "
-                 "minutes",
-                 graph.node_count(), kScalableLayoutAbove, layout_engine_);
+    spdlog::warn(
+        "{} nodes (more than {}): laid out with sfdp instead of {}, which would take "
+        "minutes",
+        graph.node_count(), kScalableLayoutAbove, layout_engine_);
     layout_engine_ = "sfdp";
   }
   // prism removes node overlaps well but takes minutes past a few thousand nodes (400 s on 20k);
@@ -170,7 +174,7 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
   if (!large) gv_set(g_, "overlap_scaling", "-1");  // compact: scale by one average label first
   // Curved edges route around nodes; straight ones past a few hundred nodes.
   gv_set(g_, "splines", graph.node_count() <= kDetailedDrawingMax ? "true" : "false");
-  gv_set(g_, "pack", "true");                       // components side by side, not far apart
+  gv_set(g_, "pack", "true");  // components side by side, not far apart
   gv_set(g_, "fontsize", fmt(kNominalFont));
   if (page_) {
     // Scaled into the page; fit_to_page raises the label size until labels print at
@@ -187,16 +191,16 @@ GraphvizScene::GraphvizScene(const Graph& graph, const ExportOptions& opt,
   agattr(g_, AGNODE, const_cast<char*>("label"), const_cast<char*>("\\N"));
   agattr(g_, AGNODE, const_cast<char*>("style"), const_cast<char*>("filled"));
   agattr(g_, AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
-  agattr(g_, AGNODE, const_cast<char*>("fontsize"),
-         const_cast<char*>(fmt(kNominalFont).c_str()));
+  agattr(g_, AGNODE, const_cast<char*>("fontsize"), const_cast<char*>(fmt(kNominalFont).c_str()));
   agattr(g_, AGEDGE, const_cast<char*>("color"), const_cast<char*>("#00000066"));
   agattr(g_, AGEDGE, const_cast<char*>("arrowsize"), const_cast<char*>("0.6"));
 
   std::map<Vertex, Agraph_t*> home;  // the cluster a vertex goes into, if any
   if (opt.clusters && !layout_draws_clusters(layout_engine_))
-    spdlog::warn("--clusters: the {} layout does not draw clusters; use --layout fdp or dot to "
-                 "see each actor grouped with its institutions",
-                 layout_engine_);
+    spdlog::warn(
+        "--clusters: the {} layout does not draw clusters; use --layout fdp or dot to "
+        "see each actor grouped with its institutions",
+        layout_engine_);
   if (opt.clusters) {
     for (const auto& [actor, institutions] : actor_clusters(graph)) {
       std::string name = "cluster_" + node_name(graph.node(actor).id);

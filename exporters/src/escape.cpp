@@ -89,13 +89,26 @@ std::string backslash_literal(std::string_view s, char quote, bool (*needs_u_esc
   out.reserve(s.size() + 2);
   const auto escape_one = [&](char32_t cp, std::string_view bytes) {
     switch (cp) {
-      case '\\': out += "\\\\"; return;
-      case '\n': out += "\\n"; return;
-      case '\r': out += "\\r"; return;
-      case '\t': out += "\\t"; return;
-      case '\b': out += "\\b"; return;
-      case '\f': out += "\\f"; return;
-      default: break;
+      case '\\':
+        out += "\\\\";
+        return;
+      case '\n':
+        out += "\\n";
+        return;
+      case '\r':
+        out += "\\r";
+        return;
+      case '\t':
+        out += "\\t";
+        return;
+      case '\b':
+        out += "\\b";
+        return;
+      case '\f':
+        out += "\\f";
+        return;
+      default:
+        break;
     }
     if (cp == static_cast<char32_t>(quote)) {
       out += '\\';

@@ -88,9 +88,10 @@ void GraphvizScene::fit_to_page() {
   }
   printed_font_ = font_ * fit_scale();
   if (printed_font_ < kMinPrintedFont - 1e-6)
-    spdlog::warn("the drawing does not fit the page with labels of {} pt: they print at {:.1f} "
-                 "pt; draw a part of the graph or choose a larger --page",
-                 kMinPrintedFont, printed_font_);
+    spdlog::warn(
+        "the drawing does not fit the page with labels of {} pt: they print at {:.1f} "
+        "pt; draw a part of the graph or choose a larger --page",
+        kMinPrintedFont, printed_font_);
   // The renderer scales drawing and padding together into the size box (the page): padding of
   // (page / scale - drawing) / 2 on each axis makes the canvas the page, with the drawing at the
   // fitted scale and at least kMargin around it.

@@ -4,21 +4,21 @@
 // file: every decimal number in the page contents and form XObjects snapped to 1/4096 point
 // (positions lie on cairo's 1/256 grid or coarser, so jitter of an ulp never crosses a snap
 // boundary), the dates dropped, and the document ID derived from the content.
+#include "pdf_normalise.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <optional>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
-
-#include <charconv>
-#include <cmath>
-#include <cstring>
-#include <optional>
 #include <string>
 
 #include "softgraph/core/error.hpp"
-#include "pdf_normalise.hpp"
 
 namespace softgraph {
 namespace {
@@ -39,9 +39,12 @@ std::optional<std::string> snap_numbers(const std::string& in) {
       std::size_t j = i + 1;
       int depth = 1;
       while (j < in.size() && depth > 0) {
-        if (in[j] == '\\') ++j;
-        else if (in[j] == '(') ++depth;
-        else if (in[j] == ')') --depth;
+        if (in[j] == '\\')
+          ++j;
+        else if (in[j] == '(')
+          ++depth;
+        else if (in[j] == ')')
+          --depth;
         ++j;
       }
       out.append(in, i, j - i);
@@ -65,8 +68,8 @@ std::optional<std::string> snap_numbers(const std::string& in) {
                     token.find_first_not_of("+-.0123456789") == std::string::npos;
       double v = 0;
       if (number) {
-        auto [p, ec] = std::from_chars(token.data() + (token[0] == '+'),
-                                       token.data() + token.size(), v);
+        auto [p, ec] =
+            std::from_chars(token.data() + (token[0] == '+'), token.data() + token.size(), v);
         number = ec == std::errc() && p == token.data() + token.size() && std::isfinite(v);
       }
       if (number) {

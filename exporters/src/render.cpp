@@ -2,16 +2,17 @@
 #include <spdlog/spdlog.h>
 
 #include "graphviz_scene.hpp"
-#include "softgraph/export/writers.hpp"
 #include "pdf_normalise.hpp"
+#include "softgraph/export/writers.hpp"
 
 namespace softgraph {
 
 void write_rendered(ExportContext& ctx, Sink& sink, const std::string& format) {
   if (!ctx.scene().draws()) {
-    spdlog::warn("graph.{} not drawn: the graph has {} nodes, more than {} (--draw-large draws "
-                 "it, which can take minutes)",
-                 format, ctx.graph().node_count(), kDrawLimit);
+    spdlog::warn(
+        "graph.{} not drawn: the graph has {} nodes, more than {} (--draw-large draws "
+        "it, which can take minutes)",
+        format, ctx.graph().node_count(), kDrawLimit);
     return;
   }
   std::string data = ctx.scene().render(format);

@@ -45,9 +45,9 @@ const StyleTable& table() {
     }
     for (const auto& e : doc["edge_types"].GetArray()) {
       out.edge_order.push_back(e["type"].GetString());
-      out.edges.emplace(out.edge_order.back(),
-                        EdgeTypeStyle{e["color"].GetString(), e["style"].GetString(),
-                                      e["legend"].GetString()});
+      out.edges.emplace(
+          out.edge_order.back(),
+          EdgeTypeStyle{e["color"].GetString(), e["style"].GetString(), e["legend"].GetString()});
     }
     for (const auto& s : doc["spectrum"].GetArray())
       out.spectrum.push_back(

@@ -337,7 +337,8 @@ ChannelReport compute_channels(const Graph& g, bool details) {
   const Index ix = build_index(g, cache);
   ChannelReport report;
   for (Vertex v : g.sorted_nodes())
-    if (g.node(v).type == "Instrument") report.channels.push_back(channel_entry(g, ix, cache, v, details));
+    if (g.node(v).type == "Instrument")
+      report.channels.push_back(channel_entry(g, ix, cache, v, details));
   std::stable_sort(
       report.channels.begin(), report.channels.end(),
       [](const ChannelEntry& a, const ChannelEntry& b) { return a.channel < b.channel; });

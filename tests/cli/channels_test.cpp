@@ -1,10 +1,11 @@
 // Channel dominance on the article: facts an analyst reading it would check.
+#include "softgraph/graph/channels.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 
 #include "softgraph/cli/pipeline.hpp"
-#include "softgraph/graph/channels.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;
@@ -84,7 +85,7 @@ TEST_CASE("no share in the article counts a sentence twice") {
   for (const auto& c : article_channels().channels)
     for (const auto& a : c.actors)
       CHECK_MESSAGE(a.raw <= a.sentences + 1e-9, c.channel << " " << a.actor << " raw " << a.raw
-                                                          << " sentences " << a.sentences);
+                                                           << " sentences " << a.sentences);
 }
 
 TEST_CASE("a target's row holds only the channels its sentences name") {

@@ -1,7 +1,7 @@
 // Extraction records: the hand-written writer gives exactly RapidJSON's bytes and reads back
-// exactly, whatever the strings and numbers hold; the compact layout (versions 2 and 3) leaves defaults
-// out and names entities and table rows by number; older records still read; bad records are
-// errors with their place.
+// exactly, whatever the strings and numbers hold; the compact layout (versions 2 and 3) leaves
+// defaults out and names entities and table rows by number; older records still read; bad records
+// are errors with their place.
 #include "softgraph/cli/extraction_jsonl.hpp"
 
 #include <doctest/doctest.h>

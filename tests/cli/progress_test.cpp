@@ -1,11 +1,11 @@
 // The progress line's text, and that a disabled Progress never writes.
+#include "softgraph/cli/progress.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdio>
 #include <thread>
 #include <vector>
-
-#include "softgraph/cli/progress.hpp"
 
 using namespace softgraph;
 

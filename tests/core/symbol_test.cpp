@@ -65,7 +65,8 @@ TEST_CASE("threads interning the same texts get the same pointers") {
         // Each thread its own order: the first to intern a text is any of them.
         const int k = static_cast<int>((static_cast<std::size_t>(i) * (2 * t + 1)) % kTexts);
         seen[t].push_back(nullptr);
-        seen[t][static_cast<std::size_t>(i)] = Symbol("symbol-test/" + std::to_string(k)).identity();
+        seen[t][static_cast<std::size_t>(i)] =
+            Symbol("symbol-test/" + std::to_string(k)).identity();
       }
     });
   for (auto& th : threads) th.join();

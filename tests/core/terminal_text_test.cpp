@@ -13,12 +13,15 @@ TEST_CASE("terminal_text shows control characters and escape sequences as escape
   CHECK(terminal_text("a\nb\rc\td") == "a\\nb\\rc\\td");
   CHECK(terminal_text(std::string("nul\0del\x7f", 8)) == "nul\\x00del\\x7f");
   // C1 controls (CSI U+009B), bidi overrides (Trojan Source) and non-characters.
-  CHECK(terminal_text("\xc2\x9b" "31m") == "\\u009b31m");
-  CHECK(terminal_text("abc\xe2\x80\xae" "def") == "abc\\u202edef");
+  CHECK(terminal_text("\xc2\x9b"
+                      "31m") == "\\u009b31m");
+  CHECK(terminal_text("abc\xe2\x80\xae"
+                      "def") == "abc\\u202edef");
   CHECK(terminal_text("x\xe2\x81\xa6y") == "x\\u2066y");
   CHECK(terminal_text("\xef\xbf\xbf\xef\xbf\xbe") == "\\uffff\\ufffe");
   // Bytes that are not UTF-8, a truncated sequence, a surrogate, an overlong form.
-  CHECK(terminal_text("a\xff" "b") == "a\\xffb");
+  CHECK(terminal_text("a\xff"
+                      "b") == "a\\xffb");
   CHECK(terminal_text("\xe2\x80") == "\\xe2\\x80");
   CHECK(terminal_text("\xed\xa0\x80") == "\\xed\\xa0\\x80");
   CHECK(terminal_text("\xc0\x9b") == "\\xc0\\x9b");

@@ -1,9 +1,10 @@
+#include "softgraph/core/text_util.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include "softgraph/core/offset_map.hpp"
-#include "softgraph/core/text_util.hpp"
 
 using namespace softgraph;
 
@@ -29,8 +30,8 @@ TEST_CASE("the offset map sends copied and rewritten runs back to the original b
   m.add_copy(5, 5);            // "cd ef"
   CHECK(m.text_size() == 7);
   CHECK(m.to_raw_begin(0) == 0);
-  CHECK(m.to_raw_end(4) == 7);   // "abcd" ends after raw "cd"
-  CHECK(m.to_raw_begin(2) == 5); // "cd" starts at raw 5
-  CHECK(m.to_raw_begin(5) == 8); // "ef"
+  CHECK(m.to_raw_end(4) == 7);    // "abcd" ends after raw "cd"
+  CHECK(m.to_raw_begin(2) == 5);  // "cd" starts at raw 5
+  CHECK(m.to_raw_begin(5) == 8);  // "ef"
   CHECK(m.to_raw_end(7) == 10);
 }

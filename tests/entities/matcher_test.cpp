@@ -7,11 +7,11 @@
 #include <random>
 #include <set>
 
+#include "entity_test_support.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/extract/entity_recognizer.hpp"
 #include "softgraph/extract/phrase_matcher.hpp"
 #include "softgraph/extract/tokenizer.hpp"
-#include "entity_test_support.hpp"
 
 using namespace softgraph;
 
@@ -42,7 +42,8 @@ TEST_CASE("a surface form claimed by two entries is a conflicting-alias error") 
   Lexicon lex;
   lex.add_json(R"({"lexicon":"a","entries":[
     {"id":"actor/alpha","type":"Actor","label":"Alpha","aliases":["Northland"]},
-    {"id":"actor/beta","type":"Actor","label":"Beta","aliases":["northland"]}]})", "two.json");
+    {"id":"actor/beta","type":"Actor","label":"Beta","aliases":["northland"]}]})",
+               "two.json");
   CHECK_THROWS_WITH_AS(EntityRecognizer{lex}, doctest::Contains("conflicting aliases"), Error);
 }
 
@@ -80,7 +81,8 @@ TEST_CASE("the built-in lexicon finds states by name, demonym, acronym and Russi
     CHECK(d.text.substr(m.range.begin, m.range.size()) == m.surface);
 }
 
-TEST_CASE("a name broken across lines is one alias with one space; aliases stay sorted, each once") {
+TEST_CASE(
+    "a name broken across lines is one alias with one space; aliases stay sorted, each once") {
   Lexicon lex = Lexicon::builtin();
   EntityRecognizer rec(lex);
   Document d = test::hand_document(

@@ -55,16 +55,15 @@ Extracted extract(const std::string& text) {
     n.insert(e.id.substr(e.id.find('/') + 1));
   }
   for (const Relation& r : out.relations)  // owners the lexicon names but the text does not
-    for (Symbol id : {r.source, r.target})
-      out.names[id].insert(id.substr(id.find('/') + 1));
+    for (Symbol id : {r.source, r.target}) out.names[id].insert(id.substr(id.find('/') + 1));
   return out;
 }
 
 Triple parse_triple(const std::string& s) {
   const std::size_t a = s.find(' ');
   const std::size_t b = s.find(' ', a + 1);
-  for (const char* type :
-       {" OPERATES ", " MEMBER_OF ", " USES_INSTRUMENT ", " DELIVERS ", " TARGETS ", " PARTNERS_WITH "})
+  for (const char* type : {" OPERATES ", " MEMBER_OF ", " USES_INSTRUMENT ", " DELIVERS ",
+                           " TARGETS ", " PARTNERS_WITH "})
     if (std::size_t at = s.find(type); at != std::string::npos) {
       const std::string t(type);
       return {s.substr(0, at), t.substr(1, t.size() - 2), s.substr(at + t.size()), ""};
@@ -118,7 +117,8 @@ TEST_CASE("every relation pattern's examples fire as written, and by that patter
       CHECK_MESSAGE(own, "no listed relation came from " << rule);
       if (ex.HasMember("not"))
         for (const auto& bad : ex["not"].GetArray())
-          CHECK_MESSAGE(!find(x, parse_triple(bad.GetString())), "produced: " << std::string(bad.GetString()));
+          CHECK_MESSAGE(!find(x, parse_triple(bad.GetString())),
+                        "produced: " << std::string(bad.GetString()));
     }
   }
   CHECK(examples >= 15);

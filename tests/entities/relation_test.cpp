@@ -8,10 +8,10 @@
 #include <sstream>
 #include <string_view>
 
+#include "entity_test_support.hpp"
 #include "softgraph/extract/discovery.hpp"
 #include "softgraph/extract/entity_recognizer.hpp"
 #include "softgraph/extract/relation_extractor.hpp"
-#include "entity_test_support.hpp"
 
 using namespace softgraph;
 
@@ -34,7 +34,8 @@ Run run(const std::string& text) {
   r.entities.insert(r.entities.end(), disc.entities.begin(), disc.entities.end());
   std::vector<Mention> mentions = found.mentions;
   mentions.insert(mentions.end(), disc.mentions.begin(), disc.mentions.end());
-  std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+  std::sort(mentions.begin(), mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
   // Sorted by id, each id once (the last of an id wins, as the pipeline's lists never repeat one).
   std::map<std::string, const Entity*> by_id;
   for (const auto& e : r.entities) by_id[e.id] = &e;
@@ -55,7 +56,9 @@ TEST_CASE("an institution's owner from the lexicon gives OPERATES with evidence"
 }
 
 TEST_CASE("the agent is the subject; the recipient is the indirect object or the to-phrase") {
-  Run r = run("Norway has provided Chad with 2 million dollars of aid. Russia agreed to sell Armenia weapons.");
+  Run r =
+      run("Norway has provided Chad with 2 million dollars of aid. Russia agreed to sell Armenia "
+          "weapons.");
   CHECK(r.triples.count("actor/norway USES_INSTRUMENT instrument/financial_aid_loans"));
   CHECK(r.triples.count("actor/norway TARGETS actor/chad"));
   CHECK_FALSE(r.triples.count("actor/chad USES_INSTRUMENT instrument/financial_aid_loans"));
@@ -70,9 +73,10 @@ TEST_CASE("a channel word near a state is no act of that state") {
 }
 
 TEST_CASE("negated, hedged and planned acts make no relation") {
-  for (const char* text : {"Japan does not fund schools in Laos.", "Japan never funded schools in Laos.",
-                           "Japan could fund schools in Laos.", "Japan plans to fund schools in Laos.",
-                           "Japan is expected to fund schools in Laos."}) {
+  for (const char* text :
+       {"Japan does not fund schools in Laos.", "Japan never funded schools in Laos.",
+        "Japan could fund schools in Laos.", "Japan plans to fund schools in Laos.",
+        "Japan is expected to fund schools in Laos."}) {
     Run r = run(text);
     INFO(text);
     CHECK_FALSE(r.triples.count("actor/japan USES_INSTRUMENT instrument/education"));
@@ -119,8 +123,9 @@ TEST_CASE("a possessive or an adjective names who runs an institution") {
 }
 
 TEST_CASE("membership needs a stated membership and stops at a negation") {
-  Run r = run("Serbia is a member of the OSCE, but it has not joined the Collective Security "
-              "Treaty Organization.");
+  Run r =
+      run("Serbia is a member of the OSCE, but it has not joined the Collective Security "
+          "Treaty Organization.");
   CHECK(r.triples.count("actor/serbia MEMBER_OF institution/osce"));
   CHECK_FALSE(r.triples.count("actor/serbia MEMBER_OF institution/csto"));
   Run became = run("Tonga became a member of the IMF in 1985.");
@@ -159,7 +164,8 @@ TEST_CASE("every relation of a sentence carries that sentence's figures, and onl
 }
 
 TEST_CASE("discovery finds an organisation defined with its acronym and attributes it by name") {
-  Run r = run("The Norwegian Refugee Assistance Fund (NRAF) opened an office. Later NRAF expanded.");
+  Run r =
+      run("The Norwegian Refugee Assistance Fund (NRAF) opened an office. Later NRAF expanded.");
   const Entity* found = nullptr;
   for (const auto& e : r.entities)
     if (e.id == "institution/norwegian_refugee_assistance_fund") found = &e;
@@ -169,7 +175,8 @@ TEST_CASE("discovery finds an organisation defined with its acronym and attribut
 }
 
 TEST_CASE("figures stated in a sentence stay on the edge") {
-  Attributes a = figures_in("The fund built over 40 mosques and invested exceeding $10 billion in 2008.");
+  Attributes a =
+      figures_in("The fund built over 40 mosques and invested exceeding $10 billion in 2008.");
   auto figures = std::get<std::vector<std::string>>(a.at("figures"));
   CHECK(std::find(figures.begin(), figures.end(), "over 40 mosques") != figures.end());
   CHECK(std::find(figures.begin(), figures.end(), "exceeding $10 billion") != figures.end());
@@ -178,7 +185,8 @@ TEST_CASE("figures stated in a sentence stay on the edge") {
 
 TEST_CASE("figures: number words in any case, digits only where a word starts") {
   using List = std::vector<std::string>;
-  Attributes a = figures_in("Hundreds of\nstudents came; Twenty schools and THOUSANDS of teachers.");
+  Attributes a =
+      figures_in("Hundreds of\nstudents came; Twenty schools and THOUSANDS of teachers.");
   CHECK(std::get<List>(a.at("figures")) ==
         List{"Hundreds of\nstudents", "Twenty schools", "THOUSANDS of teachers"});
   Attributes b = figures_in(
@@ -187,4 +195,3 @@ TEST_CASE("figures: number words in any case, digits only where a word starts") 
   CHECK(std::get<List>(b.at("years")) == List{"2008s", "2019"});
   CHECK(figures_in("No figures here, just words like tenets, fifteenth, democracy, help.").empty());
 }
-

@@ -114,16 +114,27 @@ std::string unescape(const std::string& literal, char quote) {
     }
     const char e = literal[++i];
     switch (e) {
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
       case 'u':
         out += static_cast<char>(std::stoi(literal.substr(i + 1, 4), nullptr, 16));
         i += 4;
         break;
-      default: out += e;  // the backslash or the quote
+      default:
+        out += e;  // the backslash or the quote
     }
   }
   return out;
@@ -136,9 +147,23 @@ TEST_CASE("JSON and Cypher literals read back as the repaired input, whatever th
   // mixing both, with quotes, backslashes, controls, DEL, multi-byte and invalid bytes, must read
   // back exactly.
   std::mt19937 rng(11);
-  static const char* const kPieces[] = {"a",  "Zq",   " ",    "\"", "'",    "\\",   "\n",
-                                        "\t", "\x01", "\x7f", "\x1f", "\xC3\xA9", "\xE2\x80\x94",
-                                        "\xF0\x9F\x98\x80",   "\xC0", "\xE2\x80", "\x80",
+  static const char* const kPieces[] = {"a",
+                                        "Zq",
+                                        " ",
+                                        "\"",
+                                        "'",
+                                        "\\",
+                                        "\n",
+                                        "\t",
+                                        "\x01",
+                                        "\x7f",
+                                        "\x1f",
+                                        "\xC3\xA9",
+                                        "\xE2\x80\x94",
+                                        "\xF0\x9F\x98\x80",
+                                        "\xC0",
+                                        "\xE2\x80",
+                                        "\x80",
                                         "plain words, longer ones."};
   for (int n = 0; n < 3000; ++n) {
     std::string in;

@@ -401,9 +401,9 @@ TEST_CASE("CSV tables parse back with the hostile labels intact") {
     // than tab and newlines become U+FFFD, a formula-like start an apostrophe (escape.hpp).
     std::string expected;
     for (char c : g.node(*v).label) {
-      const bool control = (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' &&
-                            c != '\r') ||
-                           c == 0x7F;
+      const bool control =
+          (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+          c == 0x7F;
       expected += control ? std::string("\xEF\xBF\xBD") : std::string(1, c);
     }
     if (!expected.empty() && std::string_view("=+-@\t\r").find(expected[0]) != std::string::npos)

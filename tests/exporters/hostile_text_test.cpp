@@ -33,7 +33,10 @@ TEST_CASE("CSV fields that a spreadsheet would read as a formula get a leading a
 TEST_CASE("CSV fields carry no escape sequence") {
   CHECK(escape::csv_field("a\x1b[31mb") == "a\xEF\xBF\xBD[31mb");
   CHECK(escape::csv_field("bell\x07") == "bell\xEF\xBF\xBD");
-  CHECK(escape::csv_field("csi\xc2\x9b" "1m") == "csi\xEF\xBF\xBD" "1m");
+  CHECK(escape::csv_field("csi\xc2\x9b"
+                          "1m") ==
+        "csi\xEF\xBF\xBD"
+        "1m");
   CHECK(escape::csv_field("del\x7f") == "del\xEF\xBF\xBD");
   CHECK(escape::csv_field("two\nlines") == "\"two\nlines\"");  // quoted, kept
 }
@@ -43,8 +46,12 @@ TEST_CASE("Neo4j import fields are not prefixed: neo4j-admin would store the apo
 }
 
 TEST_CASE("DOT labels and values drop U+FFFE/U+FFFF, which Graphviz would copy into SVG") {
-  const std::string bad = "a\xEF\xBF\xBE" "b\xEF\xBF\xBF";
-  const std::string fixed = "a\xEF\xBF\xBD" "b\xEF\xBF\xBD";
+  const std::string bad =
+      "a\xEF\xBF\xBE"
+      "b\xEF\xBF\xBF";
+  const std::string fixed =
+      "a\xEF\xBF\xBD"
+      "b\xEF\xBF\xBD";
   CHECK(escape::dot_label(bad) == fixed);
   CHECK(escape::dot_value(bad) == fixed);
   CHECK(escape::dot_quoted(bad) == "\"" + fixed + "\"");

@@ -1,7 +1,8 @@
+#include "softgraph/graph/graph.hpp"
+
 #include <doctest/doctest.h>
 
 #include "softgraph/core/error.hpp"
-#include "softgraph/graph/graph.hpp"
 #include "softgraph/graph/graph_builder.hpp"
 
 using namespace softgraph;
@@ -17,7 +18,8 @@ Entity entity(const std::string& id, const std::string& type, const std::string&
 Evidence evidence(int sentence) {
   Evidence ev;
   ev.document = "document/d";
-  ev.range = {static_cast<std::uint64_t>(sentence * 10), static_cast<std::uint64_t>(sentence * 10 + 5)};
+  ev.range = {static_cast<std::uint64_t>(sentence * 10),
+              static_cast<std::uint64_t>(sentence * 10 + 5)};
   ev.sentence = sentence;
   return ev;
 }
@@ -29,7 +31,8 @@ TEST_CASE("the ontology rejects an edge with a wrong endpoint") {
   g.add_node(entity("institution/tika", "Institution", "TIKA"));
   CHECK_NOTHROW(g.add_edge("actor/turkey", "institution/tika", "OPERATES", evidence(1)));
   CHECK_THROWS_AS(g.add_edge("institution/tika", "actor/turkey", "OPERATES", evidence(1)), Error);
-  CHECK_THROWS_AS(g.add_edge("actor/turkey", "institution/tika", "NO_SUCH_TYPE", evidence(1)), Error);
+  CHECK_THROWS_AS(g.add_edge("actor/turkey", "institution/tika", "NO_SUCH_TYPE", evidence(1)),
+                  Error);
   CHECK(g.edge_count() == 1);
 }
 

@@ -358,13 +358,13 @@ namespace {
 
 // Two lines of body text, different on every page.
 std::vector<std::string> body_of_page(int p) {
-  static const char* donors[] = {"Japan", "Korea", "Turkey", "China", "India", "Qatar", "Egypt",
-                                 "Chile"};
-  static const char* works[] = {"clinics", "schools", "roads", "wells", "ports", "farms", "mines",
-                                "dams"};
+  static const char* donors[] = {"Japan", "Korea", "Turkey", "China",
+                                 "India", "Qatar", "Egypt",  "Chile"};
+  static const char* works[] = {"clinics", "schools", "roads", "wells",
+                                "ports",   "farms",   "mines", "dams"};
   std::string d = donors[(p - 1) % 8], w = works[(p * 3) % 8];
-  return {d + " funds " + w + " in the province", "and " + std::string(works[p % 8]) +
-                                                      " near the border for " + d + "."};
+  return {d + " funds " + w + " in the province",
+          "and " + std::string(works[p % 8]) + " near the border for " + d + "."};
 }
 
 // A report of `pages` pages: on even pages the author's name heads the page on the left, on odd
@@ -379,8 +379,9 @@ std::vector<PdfPage> report_with_furniture(int pages) {
     else
       page.push_back({380, 760, 8, "Donors in the Steppe"});
     add(page, column(50, 700, body_of_page(p)));
-    page.push_back({280, 60, 8, p % 3 == 0 ? std::to_string(p + 40) + " | Steppe Review"
-                                           : "- " + std::to_string(p + 40) + " -"});
+    page.push_back({280, 60, 8,
+                    p % 3 == 0 ? std::to_string(p + 40) + " | Steppe Review"
+                               : "- " + std::to_string(p + 40) + " -"});
     page.push_back({400, 48, 7, "Institute of Steppe Studies"});
     page.push_back({400, 40, 7, "12 Abai Avenue, Almaty"});
     page.push_back({400, 32, 7, "www.steppe-studies.example"});
@@ -408,9 +409,10 @@ TEST_CASE("pdf: alternating running heads, multi-line footers and page numbers i
 TEST_CASE("pdf: footnotes become notes after the text, their raised marks leave the body") {
   if (!ingest::pdf_supported()) return;
   PdfPage p1, p2;
-  add(p1, column(50, 700,
-                 {"Korea opened language centres in Almaty in", "2019 and pays teachers there.",
-                  "The programme grew quickly and by now the", "centres teach in four cities of the"}));
+  add(p1,
+      column(50, 700,
+             {"Korea opened language centres in Almaty in", "2019 and pays teachers there.",
+              "The programme grew quickly and by now the", "centres teach in four cities of the"}));
   p1.push_back({50 + 0.5 * 10 * 40 + 1, 704, 6, "1"});  // raised after "...Almaty in"
   p1.push_back({50, 80, 8, "1 A report of the ministry gives the figures."});
   p1.push_back({50, 70, 8, "2 Teachers stay for two years."});
@@ -444,12 +446,13 @@ TEST_CASE("pdf: a reference list in small print under the body is no footnote bl
   // Continuation lines that open with digits: a URL broken after a hyphen, a page range, a date.
   PdfPage p;
   // More body lines than small ones, so that the body's font is the page's usual one.
-  add(p, column(50, 700,
-                {"Korea opened language centres in Almaty in", "2019 and pays teachers there.",
-                 "Japan funds clinics and trains nurses in", "three provinces of the south, and",
-                 "Turkey opens schools and mosques, while", "China offers loans for roads and rails",
-                 "that cross the steppe from east to west.", "The donors compete for the favour of",
-                 "local elites and of students.", "", "References"}));
+  add(p,
+      column(50, 700,
+             {"Korea opened language centres in Almaty in", "2019 and pays teachers there.",
+              "Japan funds clinics and trains nurses in", "three provinces of the south, and",
+              "Turkey opens schools and mosques, while", "China offers loans for roads and rails",
+              "that cross the steppe from east to west.", "The donors compete for the favour of",
+              "local elites and of students.", "", "References"}));
   add(p, column(50, 560,
                 {"[1] Centre roadmap - http://example.org/lists/2008-", "02/msg00051.html.",
                  "[2] A. Author. Schools abroad, in Proceedings, pages", "15-26, 2005.",

@@ -140,7 +140,8 @@ TEST_CASE("untouched text maps one to one") {
 TEST_CASE("repair statistics count each kind") {
   ingest::RepairStats st;
   auto edits = ingest::find_repairs(
-      "a long line of text with a fragm-\nent and a cut in the\n\nmiddle of it and the state-\nowned.",
+      "a long line of text with a fragm-\nent and a cut in the\n\nmiddle of it and the "
+      "state-\nowned.",
       {}, &st);
   CHECK(st.hyphens_joined == 1);
   CHECK(st.hyphens_kept == 1);

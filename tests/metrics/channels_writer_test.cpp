@@ -1,13 +1,13 @@
 // The channel report writers: table, CSV and JSON on a two-channel report.
 // PENDING: needs softgraph_exporters linked into test_metrics (tests/CMakeLists.txt:
 // set(area_libs_metrics softgraph_metrics softgraph_exporters)); then rename to *_test.cpp.
+#include "softgraph/export/channels_writer.hpp"
+
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
 
 #include <algorithm>
 #include <sstream>
-
-#include "softgraph/export/channels_writer.hpp"
 
 using namespace softgraph;
 

@@ -94,9 +94,8 @@ void Lexicon::add_entries(const rapidjson::Document& doc, const std::string& fil
       for (const auto& m : e["attributes"].GetObject()) {
         const std::string name(m.name.GetString(), m.name.GetStringLength());
         if (auto why = reserved_attribute_reason(name))
-          throw input_error(file,
-                            "JSON path $.entries[" + std::to_string(i) + "].attributes." + name,
-                            *why);
+          throw input_error(
+              file, "JSON path $.entries[" + std::to_string(i) + "].attributes." + name, *why);
         entry.attributes[name] = to_attr(m.value);
       }
     entry.source = file;

@@ -10,8 +10,8 @@
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/extract/document_readers.hpp"
 #include "softgraph/extract/piece_map.hpp"
-#include "softgraph/extract/slug.hpp"
 #include "softgraph/extract/sentence_splitter.hpp"
+#include "softgraph/extract/slug.hpp"
 #include "softgraph/extract/structure_detector.hpp"
 #include "softgraph/extract/text_repair.hpp"
 #include "softgraph/extract/utf8_validator.hpp"
@@ -43,8 +43,9 @@ std::string sniff_format(std::string_view raw) {
   // one of them.
   auto tag_at = [&](std::size_t at) {
     static constexpr std::string_view kTags[] = {
-        "div", "p", "span", "a", "article", "section", "main", "table", "ul", "ol", "li", "h1",
-        "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "em", "strong", "b", "i"};
+        "div", "p",          "span", "a",      "article", "section", "main", "table",
+        "ul",  "ol",         "li",   "h1",     "h2",      "h3",      "h4",   "h5",
+        "h6",  "blockquote", "pre",  "figure", "em",      "strong",  "b",    "i"};
     for (std::string_view t : kTags)
       if (low.compare(at, t.size(), t) == 0 && at + t.size() < low.size() &&
           (low[at + t.size()] == '>' || low[at + t.size()] == ' ' || low[at + t.size()] == '\n'))

@@ -12,9 +12,8 @@
 namespace softgraph {
 
 std::string slug_any_script(const std::string& name) {
-  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0x80) == 0;
-  });
+  const bool ascii = std::all_of(
+      name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
   if (ascii) return ascii_slug(name);
   // Built only when a non-Latin name turns up: creating it costs ~40 ms.
   static std::once_flag once;

@@ -17,9 +17,9 @@
 #include <string>
 #include <unordered_set>
 
+#include "hyphen_dictionary.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/extract/unicode_util.hpp"
-#include "hyphen_dictionary.hpp"
 
 namespace softgraph::ingest {
 namespace {

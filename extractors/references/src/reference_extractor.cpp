@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "softgraph/core/evidence.hpp"
 #include "softgraph/extract/citation_context.hpp"
 #include "softgraph/extract/citation_finder.hpp"
 #include "softgraph/extract/citation_resolver.hpp"
@@ -12,8 +13,6 @@
 #include "softgraph/extract/reference_builder.hpp"
 #include "softgraph/extract/reference_list_finder.hpp"
 #include "softgraph/extract/references.hpp"
-
-#include "softgraph/core/evidence.hpp"
 #include "softgraph/extract/twin_matcher.hpp"
 
 namespace softgraph {

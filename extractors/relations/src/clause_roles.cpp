@@ -181,8 +181,7 @@ class ClauseReader : public SentenceRoles {
       for (std::size_t k = 0; k < todo.size(); ++k)
         for (int c : g_.children(todo[k]))
           if ((g_.rel_is(c, "conj") || g_.rel_is(c, "appos") || g_.rel_is(c, "nmod")) &&
-              !g_.rel_is(c, "nmod:poss") &&
-              !rules_.non_arguments.contains(g_.preposition(c))) {
+              !g_.rel_is(c, "nmod:poss") && !rules_.non_arguments.contains(g_.preposition(c))) {
             todo.push_back(c);
             for (const EntityFacts* f : resolve(c)) add_unique(recipients, f);
           }
@@ -252,14 +251,14 @@ class ClauseReader : public SentenceRoles {
     act(agents, instruments, fixed, recipients, pat, rule);
     // The institution an agent works through: "through its Maarif Foundation".
     for (int x : means(p))
-        for (const EntityFacts* inst : resolve(x)) {
-          if (!institution(inst)) continue;
-          for (const EntityFacts* a : agents)
-            if (state_like(a) && !inst->multilateral)
-              emit(a, inst->id, "OPERATES", nullptr, Symbol("pattern:operates-through"),
-                   pat->confidence);
-          act({inst}, instruments, fixed, recipients, pat, pat->rule);
-        }
+      for (const EntityFacts* inst : resolve(x)) {
+        if (!institution(inst)) continue;
+        for (const EntityFacts* a : agents)
+          if (state_like(a) && !inst->multilateral)
+            emit(a, inst->id, "OPERATES", nullptr, Symbol("pattern:operates-through"),
+                 pat->confidence);
+        act({inst}, instruments, fixed, recipients, pat, pat->rule);
+      }
   }
 
   // An instrument named with its owner: "Japan's aid", "Chinese loans to Laos", "a
@@ -314,8 +313,8 @@ class ClauseReader : public SentenceRoles {
             for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
             continue;
           }
-          if (sector && (g_.rel_is(x, "nmod:poss") || g_.rel_is(x, "amod") ||
-                         g_.rel_is(x, "compound"))) {
+          if (sector &&
+              (g_.rel_is(x, "nmod:poss") || g_.rel_is(x, "amod") || g_.rel_is(x, "compound"))) {
             sector_owners.push_back(x);
             continue;
           }

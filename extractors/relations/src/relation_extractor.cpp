@@ -83,9 +83,10 @@ bool candidate(const std::vector<const Mention*>& here, std::string_view text,
         (rules.singular_anaphors.contains(word) || rules.plural_anaphors.contains(word)))
       return true;
     // ("the institute", "these centres": an institution named before.)
-    if (word.size() > 1 && (rules.owner_nouns.contains(word) ||
-                            (word.back() == 's' && rules.owner_nouns.contains(
-                                                       std::string_view(word).substr(0, word.size() - 1)))))
+    if (word.size() > 1 &&
+        (rules.owner_nouns.contains(word) ||
+         (word.back() == 's' &&
+          rules.owner_nouns.contains(std::string_view(word).substr(0, word.size() - 1)))))
       return true;
     i = j;
   }
@@ -101,7 +102,7 @@ void update_discourse_unparsed(const std::vector<const Mention*>& here, FactsFor
   std::vector<const EntityFacts*> institutions;
   for (const Mention* m : here)
     if (const EntityFacts* f = facts_for(*m)) {
-      auto& list = f->type == EntityFacts::Type::kState && !f->bloc        ? d.states
+      auto& list = f->type == EntityFacts::Type::kState && !f->bloc         ? d.states
                    : f->type == EntityFacts::Type::kInstitution && !f->bloc ? institutions
                                                                             : d.states;
       if (&list == &d.states && !(f->type == EntityFacts::Type::kState && !f->bloc)) continue;

@@ -27,10 +27,10 @@ struct RelationPattern {
   std::map<std::string, std::string> instrument;  // lemma or "*" -> codebook id
   std::vector<std::string> relations;             // relation types the pattern may yield
   double confidence = 0.7;
-  bool dative = false;  // a giving verb: a state on its object is where it goes, not an owner
-  bool intransitive = false;    // takes only a predicate with no object ("operated in Laos")
+  bool dative = false;        // a giving verb: a state on its object is where it goes, not an owner
+  bool intransitive = false;  // takes only a predicate with no object ("operated in Laos")
   bool requires_agent = false;  // takes only a predicate whose agent role names a party
-  Symbol rule;          // "pattern:<id>", the evidence's rule
+  Symbol rule;                  // "pattern:<id>", the evidence's rule
 
   bool yields(std::string_view type) const;
   // The codebook id the pattern gives a predicate of `lemma` with no instrument named, or "".
@@ -46,18 +46,18 @@ struct RelationRules {
   // "Japan's engagement ... has been structured around loans": a policy noun stands for its
   // owner as the agent of a passive or a copula it is the subject of.
   WordSet policy_nouns;
-  WordSet languages;           // "teaches English": language promotion, and no recipient
-  WordSet non_arguments;       // prepositions whose phrase is no argument of the act ("despite")
-  WordSet tie_nouns;           // "relations", "ties": a channel word on them describes, no act
+  WordSet languages;      // "teaches English": language promotion, and no recipient
+  WordSet non_arguments;  // prepositions whose phrase is no argument of the act ("despite")
+  WordSet tie_nouns;      // "relations", "ties": a channel word on them describes, no act
   WordSet possessor_is_place;
   // Nouns of a sector a state has at home ("India's healthcare"): the possessor acts only where
   // the phrase names a recipient.
-  WordSet sector_nouns;  // codebook ids whose possessor is their place ("Kenya's railway")
-  WordSet parts;               // "the provinces of X", "X's north": a part of a place is the place
-  WordSet counterpart_nouns;   // "X's creditor", "X's donor": the possessor receives
-  WordSet copulas;             // "become", "remain": verbs whose object says what the subject is
-  WordSet relations_titles;    // "foreign relations of": the document's state is the recipient
-  WordSet learners;            // "students", "trainees": sent somewhere to learn, not to act there
+  WordSet sector_nouns;       // codebook ids whose possessor is their place ("Kenya's railway")
+  WordSet parts;              // "the provinces of X", "X's north": a part of a place is the place
+  WordSet counterpart_nouns;  // "X's creditor", "X's donor": the possessor receives
+  WordSet copulas;            // "become", "remain": verbs whose object says what the subject is
+  WordSet relations_titles;   // "foreign relations of": the document's state is the recipient
+  WordSet learners;           // "students", "trainees": sent somewhere to learn, not to act there
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   std::vector<RelationPattern> patterns;
 

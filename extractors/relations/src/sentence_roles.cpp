@@ -537,10 +537,10 @@ Entities SentenceRoles::act_instruments(int p) const {
     // A participle or relative clause on the instrument's noun: "a railway built by China".
     // (Or on the noun the instrument's words modify: "the education programmes that Turkey
     // runs".)
-    const int noun = (g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod")) ? w(s.head).head
-                                                                                  : s.head;
-    bool modified = (g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) &&
-                    (w(p).head == s.head || w(p).head == noun);
+    const int noun =
+        (g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod")) ? w(s.head).head : s.head;
+    bool modified =
+        (g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) && (w(p).head == s.head || w(p).head == noun);
     if (!modified && g_.rel_is(p, "conj") && w(p).head >= 0 &&
         (g_.rel_is(w(p).head, "acl") || g_.rel_is(w(p).head, "amod")))
       modified = w(w(p).head).head == s.head;

@@ -20,7 +20,7 @@ class EntityCatalog {
   // `by_id`: sorted by id, each once.
   explicit EntityCatalog(std::vector<const Entity*> by_id);
   ~EntityCatalog();
-  const Entity* find(std::string_view id) const;  // nullptr when absent
+  const Entity* find(std::string_view id) const;         // nullptr when absent
   const std::string& digest() const { return digest_; }  // 16 hex digits of SHA-256
 
  private:
@@ -31,8 +31,7 @@ class EntityCatalog {
 
 // One line of JSON (no trailing newline): a version 3 record, as schemas/extraction.schema.json
 // describes it; entities of `catalog` are named by id with what differs.
-std::string extraction_to_json(const DocumentExtraction& x,
-                               const EntityCatalog* catalog = nullptr);
+std::string extraction_to_json(const DocumentExtraction& x, const EntityCatalog* catalog = nullptr);
 // Parses one line, of version 3, 2 or 1 (records without "version"); entities named by id are
 // looked up in `catalog`. `file` and `line` name it in errors, with the JSON path of what is wrong.
 DocumentExtraction extraction_from_json(std::string_view json, const std::string& file, int line,

@@ -14,7 +14,8 @@ namespace softgraph {
 class Sink;
 
 std::vector<std::string> known_projections();
-// Writes `projection-<kind>.csv` for each kind into `sink`; throws Error(kUsage) for an unknown kind.
+// Writes `projection-<kind>.csv` for each kind into `sink`; throws Error(kUsage) for an unknown
+// kind.
 void write_projections(const Graph& g, const std::vector<std::string>& kinds, Sink& sink);
 
 }  // namespace softgraph

@@ -14,9 +14,7 @@ struct ByteRange {
   bool empty() const { return end <= begin; }
   bool contains(const ByteRange& o) const { return begin <= o.begin && o.end <= end; }
   bool overlaps(const ByteRange& o) const { return begin < o.end && o.begin < end; }
-  std::string_view slice(std::string_view text) const {
-    return text.substr(begin, end - begin);
-  }
+  std::string_view slice(std::string_view text) const { return text.substr(begin, end - begin); }
   friend bool operator==(const ByteRange&, const ByteRange&) = default;
   friend auto operator<=>(const ByteRange&, const ByteRange&) = default;
 };

@@ -35,17 +35,17 @@ struct Sentence {
 
 // Where a byte of the extracted text came from in a PDF page or an HTML element.
 struct SourceLocation {
-  ByteRange range;       // in Document::text
-  ByteRange raw;         // in Document::raw: the reader's text of this page or element
+  ByteRange range;           // in Document::text
+  ByteRange raw;             // in Document::raw: the reader's text of this page or element
   std::uint64_t offset = 0;  // where `raw` begins in its page's text (a page's notes follow it)
-  int page = 0;          // 1-based PDF page, 0 if not a PDF
-  std::string element;   // HTML element path such as "/html/body/main/p[3]"
+  int page = 0;              // 1-based PDF page, 0 if not a PDF
+  std::string element;       // HTML element path such as "/html/body/main/p[3]"
 };
 
 struct Document {
-  Symbol id;           // "document/<slug>"
-  std::string path;    // as given on the command line
-  std::string sha256;  // of the original bytes
+  Symbol id;                    // "document/<slug>"
+  std::string path;             // as given on the command line
+  std::string sha256;           // of the original bytes
   std::string format = "text";  // text, pdf, html
   std::string title;   // HTML: the article's title (from <meta>, <title> or its <h1>); else ""
   std::string byline;  // HTML: the author line the page states, when it states one; else ""

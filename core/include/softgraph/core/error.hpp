@@ -8,10 +8,10 @@
 namespace softgraph {
 
 enum class ErrorCode {
-  kBadInput = 1,   // unreadable, malformed or unsupported input (texts, lexicons, graph.json)
-  kUsage = 2,      // wrong command line
-  kOutput = 3,     // output folder or file cannot be written
-  kInternal = 4,   // a bug: an invariant did not hold
+  kBadInput = 1,  // unreadable, malformed or unsupported input (texts, lexicons, graph.json)
+  kUsage = 2,     // wrong command line
+  kOutput = 3,    // output folder or file cannot be written
+  kInternal = 4,  // a bug: an invariant did not hold
 };
 
 class Error : public std::runtime_error {

@@ -21,27 +21,27 @@ struct Entity {
 };
 
 struct Mention {
-  ByteRange range;       // in Document::text while extracting; original file bytes in a
-                         // DocumentExtraction
-  Symbol entity;         // Entity::id it resolves to
-  std::string surface;   // the text as written
-  Symbol source;         // rule or lexicon that found it, e.g. "lexicon", "pattern:acronym"
+  ByteRange range;      // in Document::text while extracting; original file bytes in a
+                        // DocumentExtraction
+  Symbol entity;        // Entity::id it resolves to
+  std::string surface;  // the text as written
+  Symbol source;        // rule or lexicon that found it, e.g. "lexicon", "pattern:acronym"
   double confidence = 1.0;
   int sentence = -1;
-  int page = 0;          // PDF page, 0 if none
-  Symbol element;        // HTML element path, "" if none
+  int page = 0;    // PDF page, 0 if none
+  Symbol element;  // HTML element path, "" if none
 };
 
 struct Evidence {
-  Symbol document;       // Document::id
-  ByteRange range;       // bytes of the original input file
-  std::string quote;     // those bytes, verbatim
-  std::string text;      // the repaired sentence, when it differs from quote
-  Symbol rule;           // what made the relation
+  Symbol document;    // Document::id
+  ByteRange range;    // bytes of the original input file
+  std::string quote;  // those bytes, verbatim
+  std::string text;   // the repaired sentence, when it differs from quote
+  Symbol rule;        // what made the relation
   double confidence = 1.0;
-  int sentence = -1;     // sentence index in the document
-  int page = 0;          // PDF page, 0 if none
-  Symbol element;        // HTML element path, "" if none
+  int sentence = -1;  // sentence index in the document
+  int page = 0;       // PDF page, 0 if none
+  Symbol element;     // HTML element path, "" if none
 };
 
 struct Relation {

@@ -12,9 +12,9 @@ namespace softgraph {
 
 // The node metrics every graph carries (graph/metrics computes exactly these).
 inline constexpr std::string_view kMetricNames[] = {
-    "authority",  "betweenness", "closeness",   "core",          "degree",
-    "eigenvector", "harmonic",   "hub",         "in_degree",     "out_degree",
-    "pagerank",   "weighted_degree", "weighted_in", "weighted_out"};
+    "authority",   "betweenness",     "closeness",   "core",        "degree",
+    "eigenvector", "harmonic",        "hub",         "in_degree",   "out_degree",
+    "pagerank",    "weighted_degree", "weighted_in", "weighted_out"};
 
 // Why `name` cannot be a lexicon attribute, or nullopt when it can: it must be a lower-case word
 // ([a-z][a-z0-9_]*, the same name in every format) and not a metric, an export's own field

@@ -23,8 +23,8 @@ class Symbol {
   Symbol(const char* s) : Symbol(std::string_view(s)) {}                      // NOLINT: implicit
 
   const std::string& str() const noexcept { return *p_; }
-  operator const std::string&() const noexcept { return *p_; }   // NOLINT: implicit
-  operator std::string_view() const noexcept { return *p_; }     // NOLINT: implicit
+  operator const std::string&() const noexcept { return *p_; }  // NOLINT: implicit
+  operator std::string_view() const noexcept { return *p_; }    // NOLINT: implicit
   const char* c_str() const noexcept { return p_->c_str(); }
   const char* data() const noexcept { return p_->data(); }
   std::size_t size() const noexcept { return p_->size(); }

@@ -63,7 +63,7 @@ class AtomicDirSink : public Sink {
 
   std::filesystem::path dir_, stage_;
   int dir_fd_ = -1, stage_fd_ = -1;
-  std::string suffix_;               // "<pid>-XXXXXX", shared by the staging and the old folder
+  std::string suffix_;  // "<pid>-XXXXXX", shared by the staging and the old folder
   std::vector<std::unique_ptr<File>> files_;
   std::vector<std::string> entries_;  // top-level names in the staging folder, in opening order
   bool committed_ = false;

@@ -69,9 +69,9 @@ struct ChannelEntry {
   double total = 0;         // sum of the actors' raw scores
   double unattributed = 0;  // DELIVERS weight of institutions nobody operates
   double hhi = 0;
-  std::vector<ActorShare> actors;                 // by rank
-  std::vector<CarryingInstitution> institutions;  // by weight, then id
-  std::vector<TargetBreakdown> by_target;         // by target id
+  std::vector<ActorShare> actors;                     // by rank
+  std::vector<CarryingInstitution> institutions;      // by weight, then id
+  std::vector<TargetBreakdown> by_target;             // by target id
   double find_share(const std::string& actor) const;  // 0 when the actor has none
 };
 

@@ -21,8 +21,8 @@ struct CitationHit {
   int year = 0;  // 0 for "n.d.", "forthcoming", "in press" (then in year_text)
   std::string year_suffix;
   std::string year_text;  // "n.d.", "forthcoming", "in press", "1998/9"
-  int number = 0;       // numbered citations
-  std::string locator;  // "p. 48"
+  int number = 0;         // numbered citations
+  std::string locator;    // "p. 48"
 };
 
 // `skip`: ranges where nothing counts (reference lists, translator's notes). `numbered`: whether

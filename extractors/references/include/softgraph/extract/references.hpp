@@ -11,10 +11,10 @@
 namespace softgraph {
 
 struct ReferenceExtraction {
-  std::vector<Entity> entities;       // Reference and Person nodes
-  std::vector<Mention> mentions;      // one per in-text citation (entity = reference id)
-  std::vector<Relation> relations;    // CITES (one per citation), AUTHORED, DISCUSSES
-  std::vector<std::string> warnings;  // unresolved citations, references never cited
+  std::vector<Entity> entities;               // Reference and Person nodes
+  std::vector<Mention> mentions;              // one per in-text citation (entity = reference id)
+  std::vector<Relation> relations;            // CITES (one per citation), AUTHORED, DISCUSSES
+  std::vector<std::string> warnings;          // unresolved citations, references never cited
   std::vector<ByteRange> reference_sections;  // text ranges of the reference lists
 };
 
