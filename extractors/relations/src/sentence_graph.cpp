@@ -32,6 +32,23 @@ void SentenceGraph::parse(std::string_view text) {
     w.head = parsed[i].head - 1;
     if (w.head >= 0) children_[static_cast<std::size_t>(w.head)].push_back(static_cast<int>(i));
   }
+  repair();
+}
+
+void SentenceGraph::move(int i, int head, std::string_view deprel) {
+  Word& w = words_[static_cast<std::size_t>(i)];
+  if (w.head >= 0) {
+    auto& old_children = children_[static_cast<std::size_t>(w.head)];
+    old_children.erase(std::find(old_children.begin(), old_children.end(), i));
+  }
+  w.head = head;
+  w.deprel = std::string(deprel);
+  if (head < 0) return;
+  auto& now = children_[static_cast<std::size_t>(head)];
+  now.insert(std::upper_bound(now.begin(), now.end(), i), i);
+}
+
+void SentenceGraph::repair() {
   // An auxiliary or copula heads nothing in UD; the model now and then hangs the subject on one
   // ("To X, Qatar has so far sent ..." with Qatar under "has"): such a word belongs to the verb.
   for (std::size_t i = 0; i < words_.size(); ++i) {
@@ -42,11 +59,7 @@ void SentenceGraph::parse(std::string_view text) {
     if (!function_head || h.head < 0 || w.deprel == "punct" || w.deprel == "fixed" ||
         w.deprel == "flat" || w.deprel == "goeswith")
       continue;
-    auto& old_children = children_[static_cast<std::size_t>(w.head)];
-    old_children.erase(std::find(old_children.begin(), old_children.end(), static_cast<int>(i)));
-    w.head = h.head;
-    auto& now = children_[static_cast<std::size_t>(w.head)];
-    now.insert(std::upper_bound(now.begin(), now.end(), static_cast<int>(i)), static_cast<int>(i));
+    move(static_cast<int>(i), h.head, w.deprel);
   }
   // A passive subject needs a passive auxiliary ("was", "got"): the model sometimes tags an
   // active past tense as a participle ("In 2017 China invested in Laos") and labels its
@@ -58,6 +71,63 @@ void SentenceGraph::parse(std::string_view text) {
     for (int c : children_[static_cast<std::size_t>(w.head)])
       aux = aux || words_[static_cast<std::size_t>(c)].deprel == "aux:pass";
     if (!aux) w.deprel = "nsubj";
+  }
+  // A determiner heads nothing but a partitive ("some of the students"): "invested some $1.3
+  // billion in X" parsed with "some" as the object and the amount below it gives the amount
+  // the determiner's place.
+  for (int d = 0; d < size(); ++d) {
+    const Word& det = word(d);
+    if (det.upos != "DET" || det.head < 0 || det.deprel == "det") continue;
+    int noun = -1;
+    for (int c : children(d)) {
+      const Word& cw = word(c);
+      if (c > d && noun < 0 &&
+          (cw.upos == "NOUN" || cw.upos == "PROPN" || cw.upos == "SYM" || cw.upos == "NUM") &&
+          preposition(c).empty() && cw.deprel != "conj" && cw.deprel != "appos")
+        noun = c;
+    }
+    if (noun < 0) continue;
+    const std::vector<int> rest = children(d);
+    move(noun, det.head, det.deprel);
+    for (int c : rest)
+      if (c != noun) move(c, noun, word(c).deprel);
+    move(d, noun, "det");
+  }
+  // An amount takes no place or source of its own: "invested $1 billion in X", "borrowed $300
+  // million from Y" with the phrase hung on the amount belong to the verb.
+  auto amount = [&](int q) {
+    const Word& x = word(q);
+    return x.upos == "SYM" || x.upos == "NUM" ||
+           (x.upos == "NOUN" && !children_with(q, "nummod").empty() && preposition(q).empty());
+  };
+  for (int c = 0; c < size(); ++c) {
+    const Word& cw = word(c);
+    if (cw.head < 0 || !rel_is(c, "nmod") || rel_is(c, "nmod:poss")) continue;
+    const int q = cw.head;
+    const std::string_view prep = preposition(c);
+    if (!(prep == "in" || prep == "into" || prep == "from" || prep == "to")) continue;
+    if (!amount(q) || word(q).head < 0 || !(rel_is(q, "obj") || rel_is(q, "obl"))) continue;
+    if (word(word(q).head).upos != "VERB") continue;
+    move(c, word(q).head, "obl");
+  }
+  // A name after a comma that the model hangs on the verb as a bare oblique is the apposition
+  // of the noun before the comma: "from Y's development fund, the SFD, to build ...".
+  for (int x = 1; x < size(); ++x) {
+    const Word& xw = word(x);
+    if (xw.upos != "PROPN" || xw.head < 0 ||
+        !(xw.deprel == "obl:unmarked" || xw.deprel == "obl:npmod" || xw.deprel == "nmod:npmod" ||
+          xw.deprel == "nmod:unmarked"))
+      continue;
+    int first = x;
+    for (int c : children(x))
+      if (c < first) first = c;
+    if (first < 2 || word(first - 1).form != ",") continue;
+    int n = first - 2;
+    const Word& nw = word(n);
+    if (!(nw.upos == "NOUN" || nw.upos == "PROPN")) continue;
+    // (The comma's noun is the head of its phrase: the last word of "the development fund".)
+    if (nw.head != xw.head && !(nw.head >= 0 && word(nw.head).head == xw.head)) continue;
+    move(x, nw.head == xw.head ? n : nw.head, "appos");
   }
 }
 

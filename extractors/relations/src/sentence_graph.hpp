@@ -79,6 +79,12 @@ class SentenceGraph {
   void parse(std::string_view text);
   void place(const Mention& m, const EntityFacts* f, std::uint64_t base);
 
+ private:
+  // Rewrites a few attachments the greedy model gets wrong in ways the roles depend on.
+  void repair();
+  // Hangs word i on `head` with `deprel`, keeping every child list sorted.
+  void move(int i, int head, std::string_view deprel);
+
   std::vector<Word> words_;
   std::vector<std::vector<int>> children_;
   std::vector<Slot> slots_;

@@ -320,10 +320,11 @@ std::vector<int> SentenceRoles::down_objects(int p, int depth) const {
     for (int o : frontier) {
       if (rules_.locative_nouns.contains(w(o).lemma)) continue;
       all.push_back(o);
-      // (And the later conjuncts of a listed object: "a dam and hundreds of projects in X".)
+      // (And the later conjuncts of a listed object: "a dam and hundreds of projects in X",
+      // which the model often takes for appositions.)
       for (int c : g_.children(o))
         if (((g_.rel_is(c, "nmod") || g_.rel_is(c, "obl")) && !g_.rel_is(c, "nmod:poss")) ||
-            g_.rel_is(c, "conj"))
+            g_.rel_is(c, "conj") || g_.rel_is(c, "appos"))
           next.push_back(c);
     }
     frontier = std::move(next);
@@ -456,7 +457,7 @@ std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
       for (std::string_view prep : {"in", "across", "throughout", "within"})
         for (int x : with_prep(w(p).head, prep))
           if (x < p && x < w(p).head) out.push_back(x);
-    for (int o : down_objects(p, 3)) {
+    for (int o : down_objects(p, 4)) {
       places_of(o);
       append(with_prep(o, "between"));  // "a bridge between Tajikistan and Afghanistan"
     }
