@@ -231,7 +231,8 @@ class ClauseReader : public SentenceRoles {
         fixed.push_back(Symbol("instrument/language_promotion"));
         for (const EntityFacts* f : resolve(o, false)) std::erase(recipients, f);
       }
-    if (instruments.empty() && fixed.empty())
+    // (Money lent is a loan whatever it pays for: "lent X $1 billion for roads".)
+    if ((instruments.empty() && fixed.empty()) || pat->keep_instrument.contains(w(p).lemma))
       if (std::string code = pat->fixed_instrument(w(p).lemma); !code.empty())
         fixed.push_back(Symbol("instrument/" + code));
     // A generic verb makes a relation only through an instrument it names.
@@ -344,10 +345,10 @@ class ClauseReader : public SentenceRoles {
       }
     // A noun of a giver ("creditor", "donor"): its possessor is who receives, and the name it
     // is equated with is the giver ("Kyrgyzstan's largest creditor is China").
-    if (const int giver = rules_.counterpart_nouns.contains(w(s.head).lemma)         ? s.head
-                          : rules_.counterpart_nouns.contains(w(heads.back()).lemma) ? heads.back()
-                                                                                     : -1;
-        giver >= 0) {
+    const int giver = rules_.counterpart_nouns.contains(w(s.head).lemma)         ? s.head
+                      : rules_.counterpart_nouns.contains(w(heads.back()).lemma) ? heads.back()
+                                                                                 : -1;
+    if (giver >= 0) {
       Entities receivers;
       for (int x : g_.children_with(giver, "nmod:poss"))
         for (const EntityFacts* f : resolve(x)) add_unique(receivers, f);
@@ -411,7 +412,11 @@ class ClauseReader : public SentenceRoles {
     std::erase_if(recipients, [&](const EntityFacts* r) {
       return std::find(agents.begin(), agents.end(), r) != agents.end();
     });
-    act(agents, {s.facts}, {}, recipients, pat, rule);
+    // (A giver's channel is the giver's, though the receiver possesses the noun.)
+    if (giver >= 0)
+      act(agents, {}, {s.facts->id}, recipients, pat, rule);
+    else
+      act(agents, {s.facts}, {}, recipients, pat, rule);
   }
 
   // What an institution's own phrase says it does: "the Erasmus Mundus scholarship initiative",

@@ -189,7 +189,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
           const std::string_view clause = text.substr(start, i - start + (i < text.size()));
           if (clause.find_first_not_of(" \t\r\n;") != std::string_view::npos) {
             const SentenceGraph& g =
-                clauses.emplace_back(clause, sentence.range.begin + start, here, facts_for);
+                clauses.emplace_back(clause, sentence.range.begin + start, here, facts_for,
+                                     rules.asides);
             g_words.fetch_add(static_cast<std::uint64_t>(g.size()), std::memory_order_relaxed);
           }
           start = i + 1;

@@ -69,6 +69,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   r.relations_titles = words_of(d["relations_titles"]);
   r.copulas = words_of(d["copulas"]);
   r.counterpart_nouns = words_of(d["counterpart_nouns"]);
+  r.asides = words_of(d["asides"]);
   r.parts = words_of(d["parts"]);
   r.possessor_is_place = words_of(d["possessor_is_place"]);
   r.sector_nouns = words_of(d["sector_nouns"]);
@@ -85,6 +86,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
     if (p.HasMember("inert")) x.inert = words_of(p["inert"]);
     if (p.HasMember("objects")) x.objects = words_of(p["objects"]);
     if (p.HasMember("not_with")) x.not_with = words_of(p["not_with"]);
+    if (p.HasMember("keep_instrument")) x.keep_instrument = words_of(p["keep_instrument"]);
     x.agent = list_of(p["agent"]);
     x.recipient = list_of(p["recipient"]);
     if (p.HasMember("instrument"))

@@ -22,6 +22,7 @@ struct RelationPattern {
   WordSet upos;
   WordSet inert;     // lemmas an any-lemma pattern does not take
   WordSet objects;   // when not empty: the predicate's object must be one of these lemmas
+  WordSet keep_instrument;  // lemmas whose own channel holds beside the ones the clause names
   WordSet not_with;  // prepositions that, with no object, make the verb another ("build on")
   std::vector<std::string> agent, recipient;      // role names, tried in order
   std::map<std::string, std::string> instrument;  // lemma or "*" -> codebook id
@@ -58,6 +59,7 @@ struct RelationRules {
   WordSet copulas;            // "become", "remain": verbs whose object says what the subject is
   WordSet relations_titles;   // "foreign relations of": the document's state is the recipient
   WordSet learners;           // "students", "trainees": sent somewhere to learn, not to act there
+  WordSet asides;  // ", however,": phrases set off by commas that the parser reads better without
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   std::vector<RelationPattern> patterns;
 

@@ -7,30 +7,70 @@
 
 namespace softgraph {
 
-void SentenceGraph::parse(std::string_view text) {
+void SentenceGraph::parse(std::string_view text,
+                          const std::set<std::string, std::less<>>& asides) {
   thread_local std::vector<WordSpan> spans;
   thread_local std::vector<std::string_view> forms;
   thread_local std::vector<ParsedWord> parsed;
+  thread_local std::vector<int> kept;  // the words the model sees, by index
+  thread_local std::string phrase;
   split_words(text, spans);
+  const int n = static_cast<int>(spans.size());
+  auto form = [&](int i) { return text.substr(spans[i].begin, spans[i].end - spans[i].begin); };
+  // A discourse adverb set off by commas mid-sentence (", however,") derails the greedy model
+  // ("Both, however, are members of ..." parsed with "Both" as the root): it parses the
+  // sentence without the aside, which then hangs on the predicate.
+  std::vector<char> aside(static_cast<std::size_t>(n), 0);
+  for (int i = 1; i < n; ++i) {
+    if (form(i) != ",") continue;
+    phrase.clear();
+    for (int k = i + 1; k < n && k <= i + 3; ++k) {
+      if (form(k) == ",") {
+        if (k > i + 1 && k + 1 < n && asides.contains(phrase))
+          for (int j = i; j <= k; ++j) aside[static_cast<std::size_t>(j)] = 1;
+        break;
+      }
+      if (!phrase.empty()) phrase += ' ';
+      for (char c : form(k)) phrase += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+  }
   forms.clear();
-  for (const WordSpan& s : spans) forms.push_back(text.substr(s.begin, s.end - s.begin));
+  kept.clear();
+  for (int i = 0; i < n; ++i)
+    if (!aside[static_cast<std::size_t>(i)]) {
+      forms.push_back(form(i));
+      kept.push_back(i);
+    }
   static const std::shared_ptr<const SyntaxModel> model = SyntaxModel::builtin();
   model->parse(forms, parsed);
-  words_.resize(parsed.size());
-  children_.assign(parsed.size(), {});
-  for (std::size_t i = 0; i < parsed.size(); ++i) {
-    Word& w = words_[i];
-    w.begin = spans[i].begin;
-    w.end = spans[i].end;
-    w.form = std::string(parsed[i].form);
-    w.lemma = parsed[i].lemma;
+  words_.assign(static_cast<std::size_t>(n), Word{});
+  children_.assign(static_cast<std::size_t>(n), {});
+  int root = -1;
+  for (std::size_t k = 0; k < parsed.size(); ++k) {
+    Word& w = words_[static_cast<std::size_t>(kept[k])];
+    w.lemma = parsed[k].lemma;
     // Lemmas are compared lower-case (proper nouns keep their case in the model's output).
     for (char& c : w.lemma)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    w.upos = parsed[i].upos.str();
-    w.deprel = parsed[i].deprel.str();
-    w.head = parsed[i].head - 1;
-    if (w.head >= 0) children_[static_cast<std::size_t>(w.head)].push_back(static_cast<int>(i));
+    w.upos = parsed[k].upos.str();
+    w.deprel = parsed[k].deprel.str();
+    w.head = parsed[k].head > 0 ? kept[static_cast<std::size_t>(parsed[k].head - 1)] : -1;
+    if (w.head < 0 && root < 0) root = kept[k];
+  }
+  for (int i = 0; i < n; ++i) {
+    Word& w = words_[static_cast<std::size_t>(i)];
+    w.begin = spans[i].begin;
+    w.end = spans[i].end;
+    w.form = std::string(form(i));
+    if (aside[static_cast<std::size_t>(i)]) {
+      w.lemma = w.form;
+      for (char& c : w.lemma)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      w.upos = w.form == "," ? "PUNCT" : "ADV";
+      w.deprel = w.form == "," ? "punct" : "advmod";
+      w.head = root;
+    }
+    if (w.head >= 0) children_[static_cast<std::size_t>(w.head)].push_back(i);
   }
   repair();
 }

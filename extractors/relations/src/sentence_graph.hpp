@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -41,11 +42,12 @@ class SentenceGraph {
  public:
   // Parses `text` (a sentence starting at document offset `base`) and places `mentions` (those of
   // the sentence, in text order; ranges in document offsets) on its words. `facts_of` gives each
-  // mention's entity facts (null: not an entity the patterns read).
+  // mention's entity facts (null: not an entity the patterns read). `asides` are the
+  // lower-case phrases set off by commas that the model parses better without ("however").
   template <typename FactsOf>
   SentenceGraph(std::string_view text, std::uint64_t base, std::span<const Mention* const> mentions,
-                FactsOf&& facts_of) {
-    parse(text);
+                FactsOf&& facts_of, const std::set<std::string, std::less<>>& asides) {
+    parse(text, asides);
     for (const Mention* m : mentions)
       if (const EntityFacts* f = facts_of(*m)) place(*m, f, base);
   }
@@ -76,7 +78,7 @@ class SentenceGraph {
   bool dominated_by(int i, int root) const;
 
  private:
-  void parse(std::string_view text);
+  void parse(std::string_view text, const std::set<std::string, std::less<>>& asides);
   void place(const Mention& m, const EntityFacts* f, std::uint64_t base);
 
  private:

@@ -448,7 +448,11 @@ std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
     auto places_of = [&](int head) {
       for (std::string_view prep : {"in", "across", "throughout", "within", "into", "inside"})
         for (int x : with_prep(head, prep))
-          if (!seat(x)) out.push_back(x);
+          if (!seat(x)) {
+            out.push_back(x);
+            // "in the Pamir mountains of Tajikistan": the state the place is part of.
+            append(with_prep(x, "of"));
+          }
     };
     places_of(p);
     // A place fronted in the clause this one hangs on: "In Kazakhstan, Russia leans on ...,
