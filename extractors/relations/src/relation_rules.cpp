@@ -97,6 +97,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
     x.dative = p.HasMember("dative") && p["dative"].GetBool();
     x.intransitive = p.HasMember("intransitive") && p["intransitive"].GetBool();
     x.requires_agent = p.HasMember("requires_agent") && p["requires_agent"].GetBool();
+    x.all_agents = p.HasMember("all_agents") && p["all_agents"].GetBool();
     x.rule = Symbol("pattern:" + x.id);
     r.patterns.push_back(std::move(x));
   }

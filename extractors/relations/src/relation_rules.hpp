@@ -30,6 +30,7 @@ struct RelationPattern {
   double confidence = 0.7;
   bool dative = false;        // a giving verb: a state on its object is where it goes, not an owner
   bool intransitive = false;  // takes only a predicate with no object ("operated in Laos")
+  bool all_agents = false;  // every agent role's parties act, not only the first role's
   bool requires_agent = false;  // takes only a predicate whose agent role names a party
   Symbol rule;                  // "pattern:<id>", the evidence's rule
 
