@@ -88,11 +88,15 @@ class ClauseReader : public SentenceRoles {
               rules_.owner_participles.contains(w(a).lemma))
             for (int by : with_prep(a, "by")) out.push_back(by);
       }
-    if (g_.rel_is(p, "conj") && w(p).head >= 0 && !has_own_subject(p)) {
-      const int h = w(p).head;
+    // (Up a chain of conjuncts: "teaches ..., supports ... and organises ..." parsed with each
+    // verb on the one before.)
+    for (int q = p, steps = 0;
+         steps < 8 && g_.rel_is(q, "conj") && w(q).head >= 0 && !has_own_subject(q); ++steps) {
+      const int h = w(q).head;
       for (std::string_view prep : {"through", "via"})
         for (int x : with_prep(h, prep))
           if (x < h) out.push_back(x);
+      q = h;
     }
     return out;
   }
@@ -124,6 +128,11 @@ class ClauseReader : public SentenceRoles {
     // project").
     if (rules_.plans.contains(w(p).lemma) && !kept_on(p)) return;
     const bool receive = pat->kind == "receive";
+    // What a receiver does with what it got is its own affair: "X borrowed $1 billion from Y to
+    // build schools" is no act of X's on anyone.
+    if (!receive && (g_.rel_is(p, "advcl") || g_.rel_is(p, "xcomp")) && w(p).head >= 0 &&
+        !has_own_subject(p))
+      if (const RelationPattern* up = pattern_for(w(p).head); up && up->kind == "receive") return;
     // Hosting a summit or a forum's meeting makes a venue, not a recipient.
     if (receive)
       for (int o : objects(p))

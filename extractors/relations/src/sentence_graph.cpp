@@ -160,7 +160,7 @@ void SentenceGraph::repair() {
       continue;
     int first = x;
     for (int c : children(x))
-      if (c < first) first = c;
+      if (c < first && word(c).deprel != "punct") first = c;
     if (first < 2 || word(first - 1).form != ",") continue;
     int n = first - 2;
     const Word& nw = word(n);
