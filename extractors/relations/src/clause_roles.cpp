@@ -446,7 +446,9 @@ class ClauseReader : public SentenceRoles {
     // Its apposition either way: "Bolashak, Kazakhstan's scholarship programme".
     std::vector<int> nouns{n};
     for (int a : g_.children_with(n, "appos"))
-      if (!g_.slot_of(a) && rules_.owner_nouns.contains(w(a).lemma)) nouns.push_back(a);
+      if ((!g_.slot_of(a) || g_.slot_of(a)->facts->type == Type::kInstrument) &&
+          rules_.owner_nouns.contains(w(a).lemma))
+        nouns.push_back(a);
     if (g_.rel_is(n, "appos") && w(n).head >= 0 && !g_.slot_of(w(n).head) &&
         rules_.owner_nouns.contains(w(w(n).head).lemma))
       nouns.push_back(w(n).head);
@@ -454,6 +456,10 @@ class ClauseReader : public SentenceRoles {
       if (s.facts->type != Type::kInstrument || negated_word(s.head)) continue;
       bool said = std::find(nouns.begin(), nouns.end(), w(s.head).head) != nouns.end() &&
                   (g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod"));
+      // (Or the apposition is the channel's own name: "Bolashak, a scholarship programme".)
+      // (Not a one-word agent noun: "X, a state broadcaster in Y" says what X is.)
+      said |= s.head != n && s.first < s.head &&
+              std::find(nouns.begin(), nouns.end(), s.head) != nouns.end();
       for (int c : g_.children(n))
         if ((g_.rel_is(c, "nmod") || g_.rel_is(c, "acl")) &&
             (g_.preposition(c) == "for" || g_.rel_is(c, "acl")) && g_.dominated_by(s.head, c) &&
