@@ -183,6 +183,15 @@ class ClauseReader : public SentenceRoles {
       });
     Entities recipients = role_entities(p, recipient_roles, false);
     for (const EntityFacts* f : policy_places) add_unique(recipients, f);
+    // A participle on what a clause gives: its recipients are the act's too ("scholarships
+    // funded by X were awarded to students from Y").
+    if ((g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) && w(p).head >= 0) {
+      const int noun = w(p).head, v = w(noun).head;
+      if (v >= 0 && (w(noun).deprel == "nsubj:pass" || g_.rel_is(noun, "obj")))
+        if (const RelationPattern* outer = pattern_for(v); outer && outer->kind == "act")
+          for (const EntityFacts* f : role_entities(v, outer->recipient, false))
+            if (place_like(f)) add_unique(recipients, f);
+    }
     // An acted-on noun's possessor receives: "Kenya's railway, built by China".
     if ((g_.rel_is(p, "acl") || g_.rel_is(p, "amod")) && w(p).head >= 0)
       for (int c : g_.children_with(w(p).head, "nmod:poss"))
