@@ -150,6 +150,17 @@ void SentenceGraph::repair() {
     if (word(word(q).head).upos != "VERB") continue;
     move(c, word(q).head, "obl");
   }
+  // A member of a long list taken for an apposition of its first member, with the list's end
+  // hung on it ("from A, B, ..., UN agencies and Taiwan"): the list's members are conjuncts.
+  for (int a = 0; a < size(); ++a) {
+    if (word(a).deprel != "appos" || word(a).head < 0) continue;
+    const int h = word(a).head;
+    if (children_with(h, "conj").empty()) continue;
+    const std::vector<int> tail = children_with(a, "conj");
+    if (tail.empty()) continue;
+    move(a, h, "conj");
+    for (int c : tail) move(c, h, "conj");
+  }
   // A name after a comma that the model hangs on the verb as a bare oblique is the apposition
   // of the noun before the comma: "from Y's development fund, the SFD, to build ...".
   for (int x = 1; x < size(); ++x) {
