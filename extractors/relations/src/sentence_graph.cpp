@@ -7,8 +7,7 @@
 
 namespace softgraph {
 
-void SentenceGraph::parse(std::string_view text,
-                          const std::set<std::string, std::less<>>& asides) {
+void SentenceGraph::parse(std::string_view text, const std::set<std::string, std::less<>>& asides) {
   thread_local std::vector<WordSpan> spans;
   thread_local std::vector<std::string_view> forms;
   thread_local std::vector<ParsedWord> parsed;
@@ -31,7 +30,8 @@ void SentenceGraph::parse(std::string_view text,
         break;
       }
       if (!phrase.empty()) phrase += ' ';
-      for (char c : form(k)) phrase += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      for (char c : form(k))
+        phrase += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
   }
   forms.clear();
@@ -150,14 +150,25 @@ void SentenceGraph::repair() {
     if (word(word(q).head).upos != "VERB") continue;
     move(c, word(q).head, "obl");
   }
-  // A member of a long list taken for an apposition of its first member, with the list's end
-  // hung on it ("from A, B, ..., UN agencies and Taiwan"): the list's members are conjuncts.
-  for (int a = 0; a < size(); ++a) {
-    if (word(a).deprel != "appos" || word(a).head < 0) continue;
-    const int h = word(a).head;
-    if (children_with(h, "conj").empty()) continue;
+  // A member of a long list that the model detaches from it, with the list's end hung on it
+  // ("from A, B, ..., UN agencies and Taiwan" with "agencies" as an apposition of A or a bare
+  // oblique of the verb): the list's members are conjuncts of its first.
+  for (int a = 2; a < size(); ++a) {
+    const Word& aw = word(a);
+    if (aw.head < 0 || !(aw.upos == "NOUN" || aw.upos == "PROPN")) continue;
+    const bool loose = aw.deprel == "appos" || aw.deprel == "obl:unmarked" ||
+                       aw.deprel == "obl:npmod" ||
+                       ((aw.deprel == "obl" || aw.deprel == "nmod") && preposition(a).empty());
     const std::vector<int> tail = children_with(a, "conj");
-    if (tail.empty()) continue;
+    if (!loose || tail.empty()) continue;
+    int first = a;
+    for (int c : children(a))
+      if (c < first && word(c).deprel != "punct") first = c;
+    if (first < 2 || word(first - 1).form != ",") continue;
+    int n = first - 2;  // the last word of the list member before the comma
+    while (word(n).head > n && (rel_is(n, "compound") || rel_is(n, "flat"))) n = word(n).head;
+    const int h = rel_is(n, "conj") ? word(n).head : n;
+    if (h < 0 || children_with(h, "conj").empty() || dominated_by(h, a)) continue;
     move(a, h, "conj");
     for (int c : tail) move(c, h, "conj");
   }
