@@ -196,11 +196,16 @@ void SentenceGraph::repair() {
 void SentenceGraph::place(const Mention& m, const EntityFacts* f, std::uint64_t base) {
   if (m.range.begin < base) return;
   const std::uint64_t b = m.range.begin - base, e = m.range.end - base;
+  // (A name that overlaps an earlier one keeps its own words: "the United States Peace Corps"
+  // found as a state and as an institution places the institution on "Peace Corps".)
   int first = -1, last = -1;
   for (int i = 0; i < size(); ++i) {
     const Word& w = word(i);
     if (w.end <= b || w.begin >= e) continue;  // no overlap
-    if (w.slot >= 0) return;                   // an earlier mention holds the word
+    if (w.slot >= 0) {                         // an earlier mention holds the word
+      if (first >= 0) break;
+      continue;
+    }
     if (first < 0) first = i;
     last = i;
   }
