@@ -93,6 +93,26 @@ bool candidate(const std::vector<const Mention*>& here, std::string_view text,
   return false;
 }
 
+// "Both countries ...", "the two states ...": a sentence that names no one but a pair, which
+// under a country's heading is that country and the document's.
+bool names_a_pair(std::string_view text, const RelationRules& rules) {
+  bool pair = false, group = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    std::size_t j = i;
+    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    std::string word(text.substr(i, j - i));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (word == "both" || word == "two")
+      pair = true;
+    else if (rules.plural_anaphors.contains(word) && word.size() > 4)
+      group = true;
+    i = j;
+  }
+  return pair && group;
+}
+
 // The discourse after a sentence that was not parsed: the states it names are the antecedents
 // of "both" in the next one; its subject is unknown.
 template <typename FactsFor>
@@ -155,12 +175,13 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     r.discourse.focus_place = main;
   }
   int paragraph = -1, section = -2;
+  const EntityFacts* section_country = nullptr;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
     if (sentence.section != section || sentence.paragraph != paragraph) {
       section = sentence.section;
       paragraph = sentence.paragraph;
-      const EntityFacts* section_country = scope.section_country(section, paragraph);
+      section_country = scope.section_country(section, paragraph);
       for (Reading& r : readings) {
         r.discourse.section_country = section_country;
         r.discourse.subjects.clear();
@@ -171,14 +192,16 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       }
     }
     const auto& here = by_sentence[si];
-    if (here.empty()) continue;
+    const bool pair_only = here.empty() && section_country &&
+                           names_a_pair(doc.slice(sentence.range), rules);
+    if (here.empty() && !pair_only) continue;
     // Only a sentence that may hold a relation is parsed: two entities, or one and a word that
     // may stand for another ("it", "both", "the country"); clause by clause where semicolons
     // join clauses (a greedy parser loses its way past one, and such clauses rarely share roles).
     std::vector<SentenceGraph> clauses;
     if (english_body(doc, sentence)) {
       g_sentences.fetch_add(1, std::memory_order_relaxed);
-      if (candidate(here, doc.slice(sentence.range), rules)) {
+      if (pair_only || candidate(here, doc.slice(sentence.range), rules)) {
         const std::string_view text = doc.slice(sentence.range);
         std::size_t start = 0;
         int depth = 0;

@@ -114,7 +114,12 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
       if (w(c).lemma == "two" || w(c).lemma == "both") return true;
     return false;
   }();
-  if (rules_.plural_anaphors.contains(lemma) && (pronoun || two)) {
+  // ("Both countries": the plural form, as the lemma is the singular.)
+  std::string lower = x.form;
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if ((rules_.plural_anaphors.contains(lemma) || rules_.plural_anaphors.contains(lower)) &&
+      (pronoun || two)) {
     const Entities& ante = d_.subjects.size() >= 2 ? d_.subjects
                            : d_.states.size() >= 2 ? d_.states
                                                    : d_.subjects;
