@@ -82,6 +82,8 @@ bool candidate(const std::vector<const Mention*>& here, std::string_view text,
     if (!word.empty() &&
         (rules.singular_anaphors.contains(word) || rules.plural_anaphors.contains(word)))
       return true;
+    // ("Relations with X were established": the other side is the document's state.)
+    if (rules.tie_nouns.contains(word)) return true;
     // ("the institute", "these centres": an institution named before.)
     if (word.size() > 1 &&
         (rules.owner_nouns.contains(word) ||
