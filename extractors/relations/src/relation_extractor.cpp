@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "clause_roles.hpp"
 #include "document_rules.hpp"
@@ -135,6 +136,35 @@ void update_discourse_unparsed(const std::vector<const Mention*>& here, FactsFor
 
 }  // namespace
 
+// A state uses the channels an institution it operates delivers: "its network of Confucius
+// Institutes ... hubs for language education" makes language promotion China's. Each such
+// relation rests on the sentence that says the institution delivers it.
+static void add_operator_channels(const EntityFacts* main, std::vector<Relation>& out) {
+  std::set<std::tuple<Symbol, Symbol, Symbol>> made;
+  std::multimap<Symbol, Symbol> operators;  // institution -> states
+  for (const Relation& r : out) {
+    made.insert({r.source, r.target, r.type});
+    if (r.type == "OPERATES" && std::string_view(r.source).starts_with("actor/") &&
+        (!main || r.source != main->id))
+      operators.emplace(r.target, r.source);
+  }
+  const std::size_t n = out.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    if (out[k].type != "DELIVERS") continue;
+    const auto [lo, hi] = operators.equal_range(out[k].source);
+    for (auto it = lo; it != hi; ++it) {
+      const Symbol type("USES_INSTRUMENT");
+      if (it->second == out[k].target || !made.insert({it->second, out[k].target, type}).second)
+        continue;
+      Relation r = out[k];
+      r.source = it->second;
+      r.type = type;
+      r.evidence.rule = Symbol("pattern:operator-channel");
+      out.push_back(std::move(r));
+    }
+  }
+}
+
 ParseStats parse_stats() { return {g_sentences.load(), g_parsed.load(), g_words.load()}; }
 
 std::vector<Relation> extract_relations(const Document& doc, std::span<const Entity> entities,
@@ -194,8 +224,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
       }
     }
     const auto& here = by_sentence[si];
-    const bool pair_only = here.empty() && section_country &&
-                           names_a_pair(doc.slice(sentence.range), rules);
+    const bool pair_only =
+        here.empty() && section_country && names_a_pair(doc.slice(sentence.range), rules);
     if (here.empty() && !pair_only) continue;
     // Only a sentence that may hold a relation is parsed: two entities, or one and a word that
     // may stand for another ("it", "both", "the country"); clause by clause where semicolons
@@ -213,9 +243,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
           if (c != ';' || depth > 0) continue;
           const std::string_view clause = text.substr(start, i - start + (i < text.size()));
           if (clause.find_first_not_of(" \t\r\n;") != std::string_view::npos) {
-            const SentenceGraph& g =
-                clauses.emplace_back(clause, sentence.range.begin + start, here, facts_for,
-                                     rules.asides);
+            const SentenceGraph& g = clauses.emplace_back(clause, sentence.range.begin + start,
+                                                          here, facts_for, rules.asides);
             g_words.fetch_add(static_cast<std::uint64_t>(g.size()), std::memory_order_relaxed);
           }
           start = i + 1;
@@ -272,6 +301,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     out.push_back(std::move(r));
   }
   add_lexicon_relations(doc, mentions, facts_for, scope, main, out);
+  add_operator_channels(main, out);
   return out;
 }
 

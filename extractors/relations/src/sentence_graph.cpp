@@ -202,8 +202,11 @@ void SentenceGraph::place(const Mention& m, const EntityFacts* f, std::uint64_t 
   for (int i = 0; i < size(); ++i) {
     const Word& w = word(i);
     if (w.end <= b || w.begin >= e) continue;  // no overlap
-    if (w.slot >= 0) {                         // an earlier mention holds the word
-      if (first >= 0) break;
+    if (w.slot >= 0) {  // an earlier mention holds the word
+      // (Only a state's name at the start gives way; a channel word inside a name does not.)
+      if (first >= 0 || slots_[static_cast<std::size_t>(w.slot)].facts->type !=
+                            EntityFacts::Type::kState)
+        return;
       continue;
     }
     if (first < 0) first = i;
