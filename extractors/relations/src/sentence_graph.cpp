@@ -112,6 +112,28 @@ void SentenceGraph::repair() {
       aux = aux || words_[static_cast<std::size_t>(c)].deprel == "aux:pass";
     if (!aux) w.deprel = "nsubj";
   }
+  // A fronted participle with its by-phrase ("Financed by X, a new system ... was opened") taken
+  // for the root with the clause after it as a complement: the clause is the root.
+  for (int r = 0; r < size(); ++r) {
+    if (word(r).head >= 0 || word(r).upos != "VERB" || children_with(r, "nsubj").size() > 0)
+      continue;
+    bool by = false;
+    for (int c : children(r))
+      by |= (rel_is(c, "obl") || rel_is(c, "nmod")) && preposition(c) == "by";
+    if (!by) break;
+    int clause = -1;
+    for (int c : children(r))
+      if (c > r && clause < 0 && (rel_is(c, "ccomp") || rel_is(c, "parataxis")) &&
+          word(c).upos == "VERB" &&
+          (!children_with(c, "nsubj").empty() || !children_with(c, "nsubj:pass").empty()))
+        clause = c;
+    if (clause < 0) break;
+    move(clause, -1, "root");
+    for (int c : std::vector<int>(children(r)))
+      if (c > clause || word(c).deprel == "punct") move(c, clause, word(c).deprel);
+    move(r, clause, "advcl");
+    break;
+  }
   // A determiner heads nothing but a partitive ("some of the students"): "invested some $1.3
   // billion in X" parsed with "some" as the object and the amount below it gives the amount
   // the determiner's place.
@@ -202,10 +224,10 @@ void SentenceGraph::place(const Mention& m, const EntityFacts* f, std::uint64_t 
   for (int i = 0; i < size(); ++i) {
     const Word& w = word(i);
     if (w.end <= b || w.begin >= e) continue;  // no overlap
-    if (w.slot >= 0) {  // an earlier mention holds the word
+    if (w.slot >= 0) {                         // an earlier mention holds the word
       // (Only a state's name at the start gives way; a channel word inside a name does not.)
-      if (first >= 0 || slots_[static_cast<std::size_t>(w.slot)].facts->type !=
-                            EntityFacts::Type::kState)
+      if (first >= 0 ||
+          slots_[static_cast<std::size_t>(w.slot)].facts->type != EntityFacts::Type::kState)
         return;
       continue;
     }

@@ -289,6 +289,10 @@ std::vector<int> SentenceRoles::subject_words(int p, std::string_view rel) const
         out.push_back(c);
     if (!out.empty()) return out;
     if (has_own_subject(q)) return {};
+    // A participle with its by-phrase ("Funded by X, the programme ...") has that agent, not the
+    // subject of the clause it hangs on, which is what it acts on.
+    if (q == p && rel == "nsubj" && g_.rel_is(q, "advcl") && !with_prep(q, "by").empty())
+      return {};
     // "..., with the Diyanet Foundation supporting ...": the with-phrase before a subjectless
     // clause on the same verb is its subject.
     if (q == p && rel == "nsubj" && g_.rel_is(q, "advcl") && w(q).head >= 0)
@@ -341,6 +345,11 @@ std::vector<int> SentenceRoles::objects(int p) const {
   std::vector<int> out = g_.children_with(p, "obj");
   for (int c : g_.children(p))
     if (w(c).deprel == "nsubj:pass") out.push_back(c);
+  // A fronted participle acts on its clause's subject: "Financed by X, a new system ... was".
+  if (out.empty() && g_.rel_is(p, "advcl") && w(p).head >= 0 && w(p).upos == "VERB" &&
+      g_.children_with(p, "nsubj").empty() && !with_prep(p, "by").empty() && p < w(p).head)
+    for (int c : g_.children(w(p).head))
+      if (w(c).deprel == "nsubj:pass" || g_.rel_is(c, "nsubj")) out.push_back(c);
   return out;
 }
 
@@ -506,7 +515,12 @@ Entities SentenceRoles::role_entities(int p, const std::vector<std::string>& rol
       for (const EntityFacts* f : resolve(word)) add_unique(here, f);
     }
     for (const EntityFacts* f : here) add_unique(out, f);
-    if (first_only && !out.empty()) break;
+    // (The first role that names a party: a channel named there is no agent, "a new water
+    // supply system" as the subject a fronted participle shares.)
+    if (first_only && std::any_of(out.begin(), out.end(), [](const EntityFacts* f) {
+          return state_like(f) || institution(f);
+        }))
+      break;
   }
   return out;
 }
