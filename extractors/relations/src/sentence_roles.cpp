@@ -556,6 +556,13 @@ bool SentenceRoles::argument(int top) const {
 
 Entities SentenceRoles::act_instruments(int p) const {
   Entities out;
+  // A channel a fronted participle acts on, in the clause it hangs on ("Financed by X, a new
+  // water supply system ...").
+  for (int o : objects(p))
+    if (w(o).head != p)
+      if (const Slot* s = g_.slot_of(o); s && s->facts->type == Type::kInstrument &&
+                                         !negated_word(s->head))
+        add_unique(out, s->facts);
   for (const Slot& s : g_.slots()) {
     if (s.facts->type != Type::kInstrument || negated_word(s.head) || describes_ties(s)) continue;
     // A participle or relative clause on the instrument's noun: "a railway built by China".
