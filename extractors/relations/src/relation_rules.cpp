@@ -70,6 +70,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   r.copulas = words_of(d["copulas"]);
   r.counterpart_nouns = words_of(d["counterpart_nouns"]);
   r.asides = words_of(d["asides"]);
+  r.region_anaphors = words_of(d["region_anaphors"]);
   r.parts = words_of(d["parts"]);
   r.possessor_is_place = words_of(d["possessor_is_place"]);
   r.sector_nouns = words_of(d["sector_nouns"]);

@@ -60,6 +60,7 @@ struct RelationRules {
   WordSet copulas;            // "become", "remain": verbs whose object says what the subject is
   WordSet relations_titles;   // "foreign relations of": the document's state is the recipient
   WordSet learners;           // "students", "trainees": sent somewhere to learn, not to act there
+  WordSet region_anaphors;  // "the region": the region the document is about
   WordSet asides;  // ", however,": phrases set off by commas that the parser reads better without
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   std::vector<RelationPattern> patterns;

@@ -156,6 +156,12 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
     if (out.size() == before && d_.institutions.size() == 1) add_unique(out, d_.institutions[0]);
     if (out.size() > before) return;
   }
+  // "across the region": in a text about a region, that region.
+  if (rules_.region_anaphors.contains(lemma) && definite && !proper_modifier && d_.focus_place &&
+      d_.focus_place->type == Type::kRegion && g_.children_with(i, "nmod").empty()) {
+    add_unique(out, d_.focus_place);
+    return;
+  }
   // ("this approach": a policy noun with no owner is the last subject's.)
   if ((rules_.singular_anaphors.contains(lemma) || rules_.policy_nouns.contains(lemma)) &&
       (pronoun || (definite && !proper_modifier))) {
