@@ -247,7 +247,9 @@ class ClauseReader : public SentenceRoles {
         for (const EntityFacts* r : recipients)
           if (party(a) && party(r))
             emit(a, r->id, "PARTNERS_WITH", pat, pat->rule, pat->confidence);
-      if (agents.empty() && sides.size() == 2 && party(sides[0]) && party(sides[1]))
+      // (Or a pair named on the noun: "the Turkish-Kazakh partnership".)
+      if ((agents.empty() || (recipients.empty() && agents.size() == 2)) && sides.size() == 2 &&
+          party(sides[0]) && party(sides[1]))
         emit(sides[0], sides[1]->id, "PARTNERS_WITH", pat, pat->rule, pat->confidence);
       return;
     }
