@@ -112,6 +112,11 @@ void SentenceGraph::repair() {
       aux = aux || words_[static_cast<std::size_t>(c)].deprel == "aux:pass";
     if (!aux) w.deprel = "nsubj";
   }
+  // A noun with an object is a verb the tagger missed ("the EU ties its grants to ...").
+  for (int n = 0; n < size(); ++n)
+    if (word(n).upos == "NOUN" && !children_with(n, "obj").empty() &&
+        !children_with(n, "nsubj").empty())
+      words_[static_cast<std::size_t>(n)].upos = "VERB";
   // A fronted participle with its by-phrase ("Financed by X, a new system ... was opened") taken
   // for the root with the clause after it as a complement: the clause is the root.
   for (int r = 0; r < size(); ++r) {
