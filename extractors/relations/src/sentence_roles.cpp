@@ -242,6 +242,10 @@ bool SentenceRoles::irrealis(int p) const {
     if (q != p && rules_.plans.contains(w(q).lemma) && !kept_on(q)) return true;
     const int h = w(q).head;
     if (h < 0) break;
+    // A noun an act is refused or planned on: "should refrain from any partnership".
+    if (q == p && w(p).upos == "NOUN" && (g_.rel_is(p, "obl") || g_.rel_is(p, "obj")) &&
+        rules_.plans.contains(w(h).lemma) && !kept_on(h))
+      return true;
     if (g_.rel_is(q, "acl") && rules_.plan_nouns.contains(w(h).lemma)) return true;
     // A clause that says what a report or a claim holds ("denied reports that China was
     // building ...") has the modality of the verb that takes the report.
