@@ -2,7 +2,8 @@
 // our own run through ingest, the recognizer, discovery and the relation extractor with a small
 // lexicon of its own (tests/data/rules/lexicon.json), and the relations that rule must make,
 // with the rule named on their evidence. A second test fails for any rule that has no row: the
-// patterns of schemas/relations.json and every rule id the relation extractor's code names.
+// patterns of schemas/relations.json and every rule id the relation extractor's code names. The
+// same for the sources of mentions (the recognizer's lexicon forms, discovery's patterns).
 //
 // For tests/bench/mutation.py: SOFTGRAPH_TEST_RELATION_RULES (a relations file used instead of
 // the built-in one) and SOFTGRAPH_TEST_DISABLE_RULES (rule ids, comma-separated) ablate rules.
@@ -52,7 +53,12 @@ std::string listing(const std::vector<Relation>& relations) {
   return s.empty() ? "  (none)\n" : s;
 }
 
-std::vector<Relation> relations_of(const std::string& text, const std::string& name) {
+struct Extracted {
+  std::vector<Mention> mentions;
+  std::vector<Relation> relations;
+};
+
+Extracted extract(const std::string& text, const std::string& name) {
   static const Lexicon lexicon = [] {
     Lexicon l;
     const fs::path path = test::source_dir() / kLexicon;
@@ -75,7 +81,8 @@ std::vector<Relation> relations_of(const std::string& text, const std::string& n
   std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
     return a.range.begin < b.range.begin;
   });
-  return extract_relations(doc, entities, mentions, nullptr, options);
+  std::vector<Relation> relations = extract_relations(doc, entities, mentions, nullptr, options);
+  return {std::move(mentions), std::move(relations)};
 }
 
 bool made(const std::vector<Relation>& relations, const std::string& triple,
@@ -92,11 +99,11 @@ rapidjson::Document rows() {
   return parse_json(read_file(path.string()), path.string());
 }
 
-// The rule ids string literals in the relation extractor's sources name ("scope:section-actor"),
-// comments left out: the rules the code can put on a relation's evidence.
-std::set<std::string> code_rules() {
+// The rule ids string literals in an extractor's sources name ("scope:section-actor"), comments
+// left out: the rules the code can put on a relation's evidence or a mention's source.
+std::set<std::string> code_rules(const char* extractor = "relations") {
   std::set<std::string> out;
-  const fs::path dir = test::source_dir() / "extractors" / "relations" / "src";
+  const fs::path dir = test::source_dir() / "extractors" / extractor / "src";
   const std::regex literal(R"re("((?:pattern|scope|lexicon|cue|attribution):[a-z0-9:_-]+)")re");
   for (const auto& entry : fs::directory_iterator(dir)) {
     std::ifstream in(entry.path());
@@ -117,9 +124,10 @@ TEST_CASE("rule table: each row's rule makes the row's relations") {
   for (const auto& row : d["rows"].GetArray()) {
     const std::string rule = row["rule"].GetString();
     const std::string text = row["text"].GetString();
-    const std::vector<Relation> got = relations_of(text, "rule-row-" + std::to_string(n++));
+    const std::vector<Relation> got = extract(text, "rule-row-" + std::to_string(n++)).relations;
     INFO("row " << n << ", rule " << rule << ": \"" << text << "\"\nmade:\n" << listing(got));
-    REQUIRE(row["expect"].Size() > 0);
+    // A row expects relations of its rule, or only lists what must not come out (a negation).
+    REQUIRE((row["expect"].Size() > 0 || (row.HasMember("not") && row["not"].Size() > 0)));
     for (const auto& want : row["expect"].GetArray())
       CHECK_MESSAGE(made(got, want.GetString(), &rule),
                     "missing from " << rule << ": " << std::string(want.GetString()));
@@ -149,4 +157,37 @@ TEST_CASE("rule table: every relation rule has a row, and every row a rule") {
   for (const std::string& rule : rowed)
     CHECK_MESSAGE(rules.contains(rule), "row for " << rule << " in " << kRows.string()
                                                    << ": no pattern or code names this rule");
+}
+
+TEST_CASE("rule table: each mention row's source finds the row's mention") {
+  const rapidjson::Document d = rows();
+  int n = 0;
+  for (const auto& row : d["mentions"].GetArray()) {
+    const std::string source = row["source"].GetString(), entity = row["entity"].GetString(),
+                      surface = row["surface"].GetString();
+    const Extracted x = extract(row["text"].GetString(), "mention-row-" + std::to_string(n++));
+    std::string found;
+    bool ok = false;
+    for (const Mention& m : x.mentions) {
+      found += "  " + m.entity.str() + " \"" + m.surface + "\" [" + m.source.str() + "]\n";
+      ok = ok || (m.entity == entity && m.surface == surface && m.source == source);
+    }
+    CHECK_MESSAGE(ok, "mention row " << n << ": no " << entity << " \"" << surface << "\" from "
+                                     << source << " in \"" << row["text"].GetString()
+                                     << "\"; found:\n"
+                                     << found);
+  }
+  CHECK(n >= 5);
+}
+
+TEST_CASE("rule table: every mention source of the recognizer and discovery has a row") {
+  const std::set<std::string> sources = code_rules("entities");
+  REQUIRE(sources.size() >= 5);
+  std::set<std::string> rowed;
+  const rapidjson::Document d = rows();
+  for (const auto& row : d["mentions"].GetArray()) rowed.insert(row["source"].GetString());
+  for (const std::string& source : sources)
+    CHECK_MESSAGE(rowed.contains(source), "mention source " << source << " has no row under "
+                                                            << "\"mentions\" in "
+                                                            << kRows.string());
 }
