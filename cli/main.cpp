@@ -110,6 +110,8 @@ struct Common {
   std::string metrics_skip;
   bool ocr = false;
   std::uint64_t max_document_bytes = kDefaultMaxDocumentBytes;
+  std::string relation_rules;               // --relation-rules: instead of schemas/relations.json
+  std::vector<std::string> disabled_rules;  // --disable-rule: relation rules left out
 };
 
 // A count that must not be negative: CLI11 would wrap "-1" into a huge unsigned value.
@@ -140,6 +142,13 @@ void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
                   "e.g. 200MB (0: no limit; a build needs ~100 MB + 12x the document's size)")
       ->transform(CLI::AsSizeValue(true))
       ->capture_default_str();
+  cmd->add_option("--relation-rules", c.relation_rules,
+                  "Relation patterns and word lists to use instead of the built-in "
+                  "schemas/relations.json (same format)");
+  cmd->add_option("--disable-rule", c.disabled_rules,
+                  "Leave out the relations of this rule (repeatable; e.g. pattern:act:lend, "
+                  "lexicon:members): what a rule contributes")
+      ->allow_extra_args(false);
 }
 
 bool g_quiet = false;
@@ -156,6 +165,8 @@ Pipeline make_pipeline(const Common& c) {
   o.ingest.max_document_bytes = c.max_document_bytes;
   o.max_evidence = c.max_evidence;
   o.metrics_skip = split_list(c.metrics_skip);
+  if (!c.relation_rules.empty()) o.relations.rules = load_relation_rules(c.relation_rules);
+  o.relations.disabled_rules.insert(c.disabled_rules.begin(), c.disabled_rules.end());
   return Pipeline(o);
 }
 

@@ -249,7 +249,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   // The sentences' tokens served the recognizer and discovery; the relation extractor parses
   // with its own tokenizer. Freed here: on a large document they are five times its size.
   found.tokens = SentenceTokens();
-  std::vector<Relation> relations = extract_relations(doc, entity_list, mentions);
+  std::vector<Relation> relations =
+      extract_relations(doc, entity_list, mentions, nullptr, options_.relations);
   for (auto& r : discovered.relations) relations.push_back(std::move(r));
 
   enum : std::uint8_t { kStrong = 1, kNamed = 2, kRelated = 4 };

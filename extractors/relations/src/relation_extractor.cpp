@@ -15,6 +15,7 @@
 #include "document_rules.hpp"
 #include "relation_rules.hpp"
 #include "sentence_graph.hpp"
+#include "softgraph/core/json_io.hpp"
 
 namespace softgraph {
 namespace {
@@ -165,12 +166,18 @@ static void add_operator_channels(const EntityFacts* main, std::vector<Relation>
   }
 }
 
+std::shared_ptr<const RelationRules> load_relation_rules(const std::string& path) {
+  return std::make_shared<const RelationRules>(RelationRules::parse(read_file(path), path));
+}
+
 ParseStats parse_stats() { return {g_sentences.load(), g_parsed.load(), g_words.load()}; }
 
 std::vector<Relation> extract_relations(const Document& doc, std::span<const Entity> entities,
                                         const std::vector<Mention>& mentions,
-                                        const SentenceTokens* /*tokens*/) {
-  const RelationRules& rules = RelationRules::builtin();
+                                        const SentenceTokens* /*tokens*/,
+                                        const RelationOptions& options) {
+  const RelationRules& rules = options.rules ? *options.rules : RelationRules::builtin();
+  auto enabled = [&](Symbol rule) { return !options.disabled_rules.contains(rule.str()); };
   std::map<Symbol, EntityFacts> facts;
   for (const Entity& e : entities) facts.emplace(e.id, facts_of(e));
   auto facts_for = [&](const Mention& m) -> const EntityFacts* {
@@ -258,7 +265,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         continue;
       }
       for (const SentenceGraph& g : clauses) {
-        for (Claim& c : sentence_claims(g, rules, r.discourse)) r.claims.push_back({si, c});
+        for (Claim& c : sentence_claims(g, rules, r.discourse))
+          if (enabled(c.rule)) r.claims.push_back({si, c});
         update_discourse(g, rules, r.discourse);
       }
     }
@@ -301,7 +309,13 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     out.push_back(std::move(r));
   }
   add_lexicon_relations(doc, mentions, facts_for, scope, main, out);
+  auto drop_disabled = [&] {
+    if (!options.disabled_rules.empty())
+      std::erase_if(out, [&](const Relation& r) { return !enabled(r.evidence.rule); });
+  };
+  drop_disabled();
   add_operator_channels(main, out);
+  drop_disabled();
   return out;
 }
 

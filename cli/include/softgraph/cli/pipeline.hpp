@@ -11,6 +11,7 @@
 #include "softgraph/core/extraction.hpp"
 #include "softgraph/extract/ingest.hpp"
 #include "softgraph/extract/lexicon.hpp"
+#include "softgraph/extract/relation_extractor.hpp"
 #include "softgraph/graph/graph.hpp"
 #include "softgraph/graph/graph_builder.hpp"
 
@@ -27,6 +28,7 @@ struct PipelineOptions {
   bool progress = true;                   // a progress line on stderr when it is a terminal
   std::size_t max_evidence = 0;           // evidence kept per edge, 0 = all (GraphBuilderOptions)
   std::vector<std::string> metrics_skip;  // edge types left out of the metrics (e.g. MENTIONS)
+  RelationOptions relations;  // other relation rules, or rules left out (--relation-rules ...)
 };
 
 class Pipeline {

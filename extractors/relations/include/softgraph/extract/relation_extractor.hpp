@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <set>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "softgraph/core/document.hpp"
@@ -12,6 +15,21 @@
 namespace softgraph {
 
 class SentenceTokens;
+struct RelationRules;
+
+// How relations are extracted; the defaults are the program's own rules.
+struct RelationOptions {
+  // Patterns and word lists used instead of schemas/relations.json (load_relation_rules); null:
+  // the built-in ones.
+  std::shared_ptr<const RelationRules> rules;
+  // Rules whose relations are left out ("pattern:act:lend", "lexicon:members"): an ablation, to
+  // see what one rule contributes (`softgraph extract --disable-rule`, tests/bench/mutation.py).
+  std::set<std::string, std::less<>> disabled_rules;
+};
+
+// Reads a relations file in the format of schemas/relations.json and validates it; throws
+// Error(kBadInput) naming `path` and the place.
+std::shared_ptr<const RelationRules> load_relation_rules(const std::string& path);
 
 // `entities` sorted by id, each id once; `mentions` in text order (entity and citation mentions
 // alike: only entity types of the ontology's influence part are used). `tokens`: the recognizer's
@@ -19,7 +37,8 @@ class SentenceTokens;
 // null.
 std::vector<Relation> extract_relations(const Document& doc, std::span<const Entity> entities,
                                         const std::vector<Mention>& mentions,
-                                        const SentenceTokens* tokens = nullptr);
+                                        const SentenceTokens* tokens = nullptr,
+                                        const RelationOptions& options = {});
 
 // Builds the evidence record of sentence `s`: raw byte range, verbatim quote, repaired text,
 // page or element when the document has locations.
