@@ -32,6 +32,7 @@ TEST_CASE("article: hyphenated and page-cut sentences read whole") {
   CHECK(some_sentence_contains(d, "according to Andreev (2023)"));
   CHECK(some_sentence_contains(d, "socio-humanitarian interactions"));
   CHECK(some_sentence_contains(d, "(TACIS) program"));
+  CHECK(some_sentence_contains(d, "student exchanges"));  // "student", blank line, "exchanges"
   CHECK(d.text.find("sub-") == std::string::npos);
   // The Kazakh abstract's line repeated at the page join is gone: the joined phrase appears once.
   std::string_view kk = "кешенді тәсілдерді";

@@ -518,3 +518,54 @@ TEST_CASE("pdf: three columns are read column by column") {
       if (found != std::string::npos) at = found;
     }
 }
+
+TEST_CASE("pdf: a pull quote that cuts a sentence is read after the paragraph, on its page") {
+  if (!ingest::pdf_supported()) return;
+  PdfPage p1, p2;
+  add(p1, column(50, 700,
+                 {"Japan funds clinics and trains nurses in",
+                  "three provinces and builds roads to the"}));
+  add(p1, column(70, 650, {"Aid buys goodwill in", "the steppe, they say."}, 14));
+  add(p1,
+      column(50, 600,
+             {"villages that the clinics serve each day.", "", "",
+              "Korea pays for teachers of its language", "in four cities and the teachers stay for",
+              "two years. Turkey opens schools while the",
+              "centres of Iran teach Persian and by now"}));
+  // A chart opens the next page before the sentence goes on.
+  add(p2, column(50, 700, {"Loans by year", "2019 2020 2021"}, 8));
+  add(p2,
+      column(50, 650,
+             {"their pupils come from the north and the", "south of the country to learn there."}));
+  Document d = make_document(PdfWriter().write({p1, p2}), "quote.pdf");
+  const std::string text = squeeze(d.text);
+  CHECK(text.find("builds roads to the villages that the clinics") != std::string::npos);
+  CHECK(text.find("and by now their pupils come from") != std::string::npos);
+  // The quote is a paragraph of its own after the paragraph it cut, the chart after the one it cut.
+  const std::size_t quote = d.text.find("Aid buys goodwill in the steppe, they say.");
+  REQUIRE(quote != std::string::npos);
+  CHECK(quote > d.text.find("each day."));
+  CHECK(quote < d.text.find("Korea pays"));
+  const std::size_t chart = d.text.find("Loans by year");
+  REQUIRE(chart != std::string::npos);
+  CHECK(chart > d.text.find("to learn there."));
+  bool own_paragraph = false;
+  for (const auto& para : d.paragraphs) own_paragraph |= para.range.begin == quote;
+  CHECK(own_paragraph);
+  // Each page's text is its running text, then its asides: the quote is a part of page 1 after
+  // the running text, the chart a part of page 2.
+  std::map<int, std::vector<const SourceLocation*> > parts;
+  for (const auto& loc : d.locations) parts[loc.page].push_back(&loc);
+  REQUIRE(parts[1].size() == 3);  // the running text before and after the quote, the quote
+  const SourceLocation* aside = nullptr;
+  for (const auto* loc : parts[1])
+    if (d.raw.substr(loc->raw.begin, 3) == "Aid") aside = loc;
+  REQUIRE(aside != nullptr);
+  std::uint64_t body_end = 0;
+  for (const auto* loc : parts[1])
+    if (loc != aside) body_end = std::max(body_end, loc->offset + loc->raw.size());
+  CHECK(aside->offset == body_end + 2);
+  bool chart_on_2 = false;
+  for (const auto* loc : parts[2]) chart_on_2 |= d.raw.substr(loc->raw.begin, 5) == "Loans";
+  CHECK(chart_on_2);
+}

@@ -17,6 +17,8 @@ struct Line {
   std::string text;
   int column = 0;         // -1 full width, 0 left/single, 1 right, 2.. further columns
   std::string lead_mark;  // a raised footnote number opening the line, not in `text`
+  bool aside = false;     // a box, pull quote, chart or caption cutting a sentence (pdf_asides)
+  bool resumes = false;   // continues the sentence an aside cut
 };
 
 struct Page {

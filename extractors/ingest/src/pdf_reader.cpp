@@ -16,6 +16,7 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include "pdf_asides.hpp"
 #include "pdf_furniture.hpp"
 #include "pdf_layout.hpp"
 #include "pdf_ocr.hpp"
@@ -62,11 +63,6 @@ std::vector<Word> page_words(const poppler::page& page) {
     words.push_back(std::move(w));
   }
   return words;
-}
-
-bool ends_sentence(std::string_view s) {
-  while (!s.empty() && (s.back() == ')' || s.back() == '"' || s.back() == '\'')) s.remove_suffix(1);
-  return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ':');
 }
 
 void quiet_poppler(const std::string&, void*) {}
@@ -127,55 +123,110 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
   }
   pdf::drop_furniture(pages);
 
-  std::vector<double> fonts, gaps;
+  // The body font is the one most of the text is set in (counted in characters: a report's
+  // endnotes can be more lines than its running text, in shorter lines).
+  std::map<long, std::size_t> chars_by_font;
+  std::vector<double> gaps;
   for (const Page& pg : pages) {
     const auto& lines = pg.lines;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      fonts.push_back(lines[i].font);
+      chars_by_font[std::lround(lines[i].font * 10)] += lines[i].text.size();
       if (i > 0 && lines[i].column == lines[i - 1].column && lines[i].y0 > lines[i - 1].y1)
         gaps.push_back(lines[i].y0 - lines[i - 1].y1);
     }
   }
-  const double body_font = median(fonts), line_gap = median(gaps);
+  long body_key = 0;
+  std::size_t most = 0;
+  for (auto [font, chars] : chars_by_font)
+    if (chars > most) body_key = font, most = chars;
+  const double body_font = body_key / 10.0, line_gap = median(gaps);
   pdf::separate_footnotes(pages, body_font);
 
+  pdf::set_asides(pages, body_font, line_gap);
+
   ExtractedText out;
+  // The text is written in segments, each of one page: the running text of a page, cut where the
+  // asides its sentences interrupted are given (at the next paragraph break), and those asides.
+  // A page's text (what offsets index) is its running text, then its asides, then its notes,
+  // a blank line between each.
+  struct Segment {
+    int page = 0;
+    bool aside = false;
+    std::uint64_t begin = 0, end = 0;
+  };
+  std::vector<Segment> segments;
+  auto write_line = [&](const Line& l, int page, bool aside) {
+    if (segments.empty() || segments.back().page != page || segments.back().aside != aside)
+      segments.push_back({page, aside, out.text.size(), out.text.size()});
+    out.text += l.text;
+    segments.back().end = out.text.size();
+  };
+  // Asides waiting for the paragraph they cut to end, with their pages.
+  std::vector<std::pair<const Line*, int> > pending;
+  auto flush_asides = [&]() {
+    const Line* last = nullptr;
+    int last_page = 0;
+    for (auto [l, page] : pending) {
+      // Lines of one box run on as the running text's do: same column, font and spacing.
+      bool run_on = last && last_page == page && last->column == l->column &&
+                    std::abs(l->font - last->font) <= 0.15 * std::max(1.0, body_font) &&
+                    l->y0 - last->y1 <= line_gap + 0.5 * std::max(1.0, body_font);
+      if (last) out.text += run_on ? (last->text.ends_with('-') ? "\n" : " ") : "\n\n";
+      write_line(*l, page, true);
+      last = l;
+      last_page = page;
+    }
+    pending.clear();
+  };
   const Line* prev = nullptr;
   double prev_col_right = 0;
-  std::vector<std::uint64_t> body_size(n, 0);
   for (int p = 0; p < n; ++p) {
     const auto& lines = pages[p].lines;
-    std::uint64_t page_begin = out.text.size();
     double col_right[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     auto right_of = [&](int column) -> double& { return col_right[std::clamp(column + 1, 0, 7)]; };
     for (const Line& l : lines) right_of(l.column) = std::max(right_of(l.column), l.x1);
+    bool page_started = false;
     for (const Line& l : lines) {
+      if (l.aside) {
+        pending.emplace_back(&l, p + 1);
+        continue;
+      }
       bool heading = body_font > 0 && l.font > body_font * 1.15;
       bool heading_runs_on = false;
       if (prev) {
-        bool same_flow = prev->column == l.column && &l != &lines.front();
+        bool same_flow = prev->column == l.column && page_started;
         bool prev_heading = body_font > 0 && prev->font > body_font * 1.15;
         std::string_view pt = prev->text;
-        if (same_flow) {
+        bool new_para;
+        if (l.resumes) {
+          new_para = false;  // the sentence an aside cut goes on
+        } else if (same_flow) {
           double gap = l.y0 - prev->y1;
           bool close = gap <= line_gap + 0.5 * std::max(1.0, body_font);
           // A heading wrapped over two lines is one heading.
           heading_runs_on =
               heading && prev_heading && close && std::abs(l.font - prev->font) <= 0.05 * body_font;
-          bool new_para =
+          new_para =
               !heading_runs_on && (!close || std::abs(l.font - prev->font) > 0.15 * body_font ||
                                    heading || prev_heading);
-          out.text += new_para ? "\n\n" : (pt.ends_with('-') ? "\n" : " ");
         } else {
           // Column or page change: a full last line without a final stop runs on.
           bool full = prev->x1 >= prev_col_right - 2 * std::max(1.0, body_font);
-          bool runs_on = full && !ends_sentence(pt) && !heading && !prev_heading;
-          out.text += runs_on ? (pt.ends_with('-') ? "\n" : " ") : "\n\n";
+          new_para = !(full && !pdf::ends_sentence(pt) && !heading && !prev_heading);
+        }
+        if (new_para) {
+          out.text += "\n\n";
+          if (!pending.empty()) {
+            flush_asides();
+            out.text += "\n\n";
+          }
+        } else {
+          out.text += pt.ends_with('-') ? "\n" : " ";
         }
       }
-      if (&l == &lines.front() && out.text.size() > page_begin) page_begin = out.text.size();
+      page_started = true;
       std::uint64_t b = out.text.size();
-      out.text += l.text;
+      write_line(l, p + 1, false);
       if (heading) {
         if (heading_runs_on && !out.headings.empty())
           out.headings.back().range.end = out.text.size();
@@ -185,13 +236,32 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
       prev = &l;
       prev_col_right = right_of(l.column);
     }
-    if (out.text.size() > page_begin) {
-      SourceLocation loc;
-      loc.range = {page_begin, out.text.size()};
-      loc.page = p + 1;
-      body_size[p] = loc.range.size();
-      out.locations.push_back(std::move(loc));
-    }
+  }
+  if (!pending.empty()) {
+    out.text += "\n\n";
+    flush_asides();
+  }
+  // Segments to locations: each page's running text, then its asides, each at its offset in the
+  // page's text.
+  std::vector<std::uint64_t> body_size(n, 0);
+  {
+    std::vector<std::uint64_t> at(n, 0);
+    for (int pass = 0; pass < 2; ++pass)
+      for (const Segment& sg : segments) {
+        if (sg.aside != (pass == 1) || sg.end <= sg.begin) continue;
+        std::uint64_t& a = at[sg.page - 1];
+        SourceLocation loc;
+        loc.range = {sg.begin, sg.end};
+        loc.page = sg.page;
+        loc.offset = a > 0 ? a + 2 : 0;
+        a = loc.offset + loc.range.size();
+        out.locations.push_back(std::move(loc));
+      }
+    body_size = at;
+    std::stable_sort(out.locations.begin(), out.locations.end(),
+                     [](const SourceLocation& x, const SourceLocation& y) {
+                       return x.range.begin < y.range.begin;
+                     });
   }
   // Footnotes after the running text (so that a sentence cut by a page's notes stays whole),
   // under a heading of their own; each page's notes follow its body in that page's text: they
