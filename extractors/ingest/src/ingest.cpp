@@ -155,7 +155,7 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
   }
   if (tp.has_map) {
     doc.text = std::move(tp.text);
-    doc.map = std::move(tp.map);
+    doc.map = tp.map;  // a copy: headings and reader locations are mapped with it below
   } else {
     doc.text = doc.raw;
     doc.map = OffsetMap();

@@ -340,7 +340,10 @@ void classify(std::string_view text, Unit& u, const std::vector<HeadingHint>& hi
     u.role = Role::kNote;
   } else if (u.single_line && (hinted || heading_like(s, 14) || s.back() == ':')) {
     std::string key = heading_key(s);
-    if (in(kReferenceHeadings, key)) {
+    const bool bibliography =
+        std::any_of(std::begin(kReferenceHeadings), std::end(kReferenceHeadings),
+                    [&](const ReferenceHeading& h) { return !h.notes && h.name == key; });
+    if (bibliography) {
       u.role = Role::kRefHead;
     } else if (in(kBackHeadings, key)) {
       u.role = Role::kBackHead;

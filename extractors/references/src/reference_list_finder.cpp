@@ -294,7 +294,8 @@ bool first_letters_rule_out(std::string_view trimmed, const Headings& h) {
 const Headings& headings() {
   static const Headings kHeadings = [] {
     Headings h;
-    for (std::string_view name : kReferenceHeadings) h.folded.insert(fold_case(name));
+    for (const ReferenceHeading& heading : kReferenceHeadings)
+      h.folded.insert(fold_case(heading.name));
     for (const std::string& f : h.folded) {
       const auto first = static_cast<unsigned char>(f.front());
       if (first < 0x80) h.ascii_first[first] = true;

@@ -5,29 +5,36 @@
 
 namespace softgraph {
 
-inline constexpr std::string_view kReferenceHeadings[] = {
-    "references",
-    "reference list",
-    "bibliography",
-    "literature",
-    "works cited",
-    "sources",
-    "notes",
-    "endnotes",
-    "notes and references",
-    "sources and literature",
-    "список литературы",
-    "литература",
-    "список использованной литературы",
-    "список использованных источников",
-    "библиография",
-    "источники",
-    "примечания",
-    "әдебиеттер тізімі",
-    "әдебиеттер",
-    "пайдаланылған әдебиеттер тізімі",
-    "пайдаланылған әдебиеттер",
-    "дереккөздер",
+struct ReferenceHeading {
+  std::string_view name;
+  // Endnotes, which hold prose as well as references: the reference list finder reads them, the
+  // structure detector keeps them as body text (their sentences are mined for entities).
+  bool notes = false;
+};
+
+inline constexpr ReferenceHeading kReferenceHeadings[] = {
+    {"references"},
+    {"reference list"},
+    {"bibliography"},
+    {"literature"},
+    {"works cited"},
+    {"sources"},
+    {"notes", true},
+    {"endnotes", true},
+    {"notes and references", true},
+    {"sources and literature"},
+    {"список литературы"},
+    {"литература"},
+    {"список использованной литературы"},
+    {"список использованных источников"},
+    {"библиография"},
+    {"источники"},
+    {"примечания", true},
+    {"әдебиеттер тізімі"},
+    {"әдебиеттер"},
+    {"пайдаланылған әдебиеттер тізімі"},
+    {"пайдаланылған әдебиеттер"},
+    {"дереккөздер"},
 };
 
 }  // namespace softgraph
