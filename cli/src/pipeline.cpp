@@ -21,6 +21,7 @@
 #include "softgraph/cli/extraction_jsonl.hpp"
 #include "softgraph/cli/progress.hpp"
 #include "softgraph/core/error.hpp"
+#include "softgraph/core/probe_table.hpp"
 #include "softgraph/core/resources.hpp"
 #include "softgraph/extract/discovery.hpp"
 #include "softgraph/extract/entity_recognizer.hpp"
@@ -74,43 +75,37 @@ class NameSpans {
 };
 
 // Entity ids -> places in their list (ids unique), looked up for every mention and relation end.
-// Ids are symbols, equal exactly when their pointers are: open addressing on the pointer, which a
-// multiplication spreads (the slot is taken from the high bits).
+// Ids are symbols, equal exactly when their pointers are: the pointer, spread by a
+// multiplication, is the hash.
 class IdIndex {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
-  explicit IdIndex(const std::vector<Entity>& list) {
-    // At most a quarter full: a look-up mostly reads one slot.
-    std::size_t size = 64;
-    shift_ = 58;
-    while (size < 4 * list.size()) size *= 2, --shift_;
-    slots_.resize(size);
-    mask_ = size - 1;
+  // At most a quarter full: a look-up mostly reads one slot.
+  explicit IdIndex(const std::vector<Entity>& list) : table_(list.size(), 1) {
     for (std::uint32_t i = 0; i < list.size(); ++i) {
-      std::size_t k = slot_of(list[i].id);
-      while (slots_[k].index != kNone) k = (k + 1) & mask_;
-      slots_[k] = {list[i].id.identity(), i};
+      const void* id = list[i].id.identity();
+      *table_.insert(hash(id), [&](const Slot& s) { return s.id == id; }).first = {id, i};
     }
   }
   std::uint32_t find(Symbol id) const {
-    for (std::size_t k = slot_of(id);; k = (k + 1) & mask_) {
-      const Slot& s = slots_[k];
-      if (s.index == kNone || s.id == id.identity()) return s.index;
-    }
+    const Slot* s =
+        table_.get(hash(id.identity()), [&](const Slot& slot) { return slot.id == id.identity(); });
+    return s ? s->index : kNone;
   }
 
  private:
-  std::size_t slot_of(Symbol id) const {
-    const auto bits = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(id.identity()));
-    return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ULL) >> shift_);
-  }
   struct Slot {
     const void* id = nullptr;
     std::uint32_t index = kNone;
   };
-  std::vector<Slot> slots_;
-  std::size_t mask_ = 0;
-  int shift_ = 0;  // 64 - log2(slots_.size())
+  static std::uint64_t hash(const void* id) {
+    return static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(id)) * 0x9E3779B97F4A7C15ULL;
+  }
+  struct Traits {
+    static bool empty(const Slot& s) { return s.index == kNone; }
+    static std::uint64_t hash(const Slot& s) { return IdIndex::hash(s.id); }
+  };
+  ProbeTable<Slot, Traits> table_;
 };
 
 // The sorted lists `a` and `b` merged (among equals, those of `a` first), each element moved once

@@ -20,8 +20,8 @@ namespace softgraph {
 // Above this many nodes, every layout is sfdp without overlap removal (prism takes minutes on 10k
 // nodes); see the README's "Large graphs".
 inline constexpr std::size_t kScalableLayoutAbove = 2000;
-// Up to this many nodes, edges are curved around nodes (splines=true; spline routing took over
-// 15 minutes on 2000 nodes) and --page lays out again until labels reach kMinPrintedFont.
+// Up to this many nodes, edges are curved around nodes (splines=true; spline routing grows too slow
+// for thousands of nodes) and --page lays out again until labels reach kMinPrintedFont.
 inline constexpr std::size_t kDetailedDrawingMax = 300;
 // Above this many nodes, no diagram is drawn unless ExportOptions::draw_large.
 inline constexpr std::size_t kDrawLimit = 10000;

@@ -403,47 +403,30 @@ std::uint64_t pack(Vertex s, Vertex t) {
 }
 }  // namespace
 
-std::size_t Graph::EdgeIndex::probe_start(std::uint64_t ends, const std::string* type) const {
-  const auto salt = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(type));
-  return static_cast<std::size_t>(mix(ends ^ mix(salt))) & (slots_.size() - 1);
+namespace {
+// The hash of an edge's ends and type (types are interned: the name's address is the type).
+std::uint64_t edge_hash(std::uint64_t ends, const std::string* type) {
+  return mix(ends ^ mix(static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(type))));
+}
+}  // namespace
+
+std::uint64_t Graph::EdgeIndex::Traits::hash(const Slot& s) {
+  return edge_hash(s.ends, s.props->type.name());
 }
 
 EdgeProps* Graph::EdgeIndex::find(Vertex s, Vertex t, const std::string* type) const {
-  if (slots_.empty()) return nullptr;
   const std::uint64_t ends = pack(s, t);
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = probe_start(ends, type);; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (!slot.props) return nullptr;
-    if (slot.ends == ends && slot.props->type.name() == type) return slot.props;
-  }
+  const Slot* slot = table_.get(edge_hash(ends, type), [&](const Slot& slot) {
+    return slot.ends == ends && slot.props->type.name() == type;
+  });
+  return slot ? slot->props : nullptr;
 }
 
 void Graph::EdgeIndex::insert(Vertex s, Vertex t, EdgeProps* props) {
-  if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+  // Each edge once (find() first): the slot is a free one.
   const std::uint64_t ends = pack(s, t);
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t i = probe_start(ends, props->type.name());
-  while (slots_[i].props) i = (i + 1) & mask;
-  slots_[i] = {ends, props};
-  ++size_;
-}
-
-void Graph::EdgeIndex::grow() {
-  std::vector<Slot> old(std::max<std::size_t>(16, slots_.size() * 2));
-  old.swap(slots_);
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (!slot.props) continue;
-    std::size_t i = probe_start(slot.ends, slot.props->type.name());
-    while (slots_[i].props) i = (i + 1) & mask;
-    slots_[i] = slot;
-  }
-}
-
-void Graph::EdgeIndex::clear() {
-  slots_ = {};
-  size_ = 0;
+  *table_.insert(edge_hash(ends, props->type.name()), [](const Slot&) { return false; }).first = {
+      ends, props};
 }
 
 }  // namespace softgraph

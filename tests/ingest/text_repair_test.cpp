@@ -149,21 +149,21 @@ TEST_CASE("repair statistics count each kind") {
   CHECK(edits.size() == 3);
 }
 
-TEST_CASE("piece maps compose and invert") {
-  ingest::PieceMap inner;  // mid "abXcd" from raw "ab--cd" (X replaced "--")
-  inner.copy(0, 2);
-  inner.replace(1, 2, 4);
-  inner.copy(4, 2);
-  ingest::PieceMap outer;  // out "abcd" from mid "abXcd" (X deleted)
-  outer.copy(0, 2);
-  outer.replace(0, 2, 3);
-  outer.copy(3, 2);
-  ingest::PieceMap m = outer.then(inner);
-  CHECK(m.to_in_begin(2) == 4);
-  CHECK(m.to_in_end(2) == 2);
-  CHECK(m.to_out(4) == 2);
-  CHECK(m.to_out(3) == 2);  // inside the deleted bytes: the next output byte
-  CHECK(m.to_in_end(4) == 6);
+TEST_CASE("offset maps compose and invert") {
+  OffsetMap inner;  // mid "abXcd" from raw "ab--cd" (X replaced "--")
+  inner.add_copy(0, 2);
+  inner.add_replacement(1, 2, 4);
+  inner.add_copy(4, 2);
+  OffsetMap outer;  // out "abcd" from mid "abXcd" (X deleted)
+  outer.add_copy(0, 2);
+  outer.add_replacement(0, 2, 3);
+  outer.add_copy(3, 2);
+  OffsetMap m = outer.then(inner);
+  CHECK(m.to_raw_begin(2) == 4);
+  CHECK(m.to_raw_end(2) == 2);
+  CHECK(m.to_text(4) == 2);
+  CHECK(m.to_text(3) == 2);  // inside the deleted bytes: the next output byte
+  CHECK(m.to_raw_end(4) == 6);
 }
 
 TEST_CASE("joins broken words that only look like they start with a prefix") {

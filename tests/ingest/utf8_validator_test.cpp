@@ -135,7 +135,7 @@ TEST_CASE("control and invalid bytes are found at every position within the scan
     std::string cr = base;
     cr[at] = '\r';
     std::string out;
-    ingest::PieceMap map;
+    OffsetMap map;
     REQUIRE(ingest::clean_utf8(cr, "in.txt", false, out, map));
     std::string expected = cr;
     expected[at] = '\n';

@@ -13,6 +13,7 @@
 #include <span>
 
 #include "softgraph/core/json_io.hpp"
+#include "softgraph/core/probe_table.hpp"
 #include "softgraph/core/resources.hpp"
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/extract/slug.hpp"
@@ -192,23 +193,23 @@ bool acronym_like(std::string_view s) {
   return upper >= 2 && upper * 2 >= letters;
 }
 
-// Entity ids -> entities: a flat open-addressing table of views (a document fills one with all
-// its lexicon entities; a node-based map cost an allocation for each). A present id may map to
-// null (known to exist, not to be read).
+// Entity ids -> entities: a table of views (a document fills one with all its lexicon entities;
+// a node-based map would cost an allocation for each). A present id may map to null (known to
+// exist, not to be read).
 class KnownIds {
  public:
-  explicit KnownIds(std::size_t expected) : slots_(std::bit_ceil(2 * expected + 16)) {}
+  explicit KnownIds(std::size_t expected) : table_(expected) {}
   // Adds `id` unless present (the first value stays, as with unordered_map::emplace).
   void emplace(std::string_view id, const Entity* entity) {
-    if (2 * (used_ + 1) > slots_.size()) grow();
-    Slot& slot = slots_[position(id)];
-    if (slot.used) return;
-    slot = {id, entity, true};
-    ++used_;
+    auto [slot, added] = table_.insert(hash(id), [&](const Slot& s) { return s.id == id; });
+    if (added) *slot = {id, entity, true};
   }
-  bool contains(std::string_view id) const { return slots_[position(id)].used; }
+  bool contains(std::string_view id) const { return find(id) != nullptr; }
   // The entity of `id`, or null when absent.
-  const Entity* get(std::string_view id) const { return slots_[position(id)].entity; }
+  const Entity* get(std::string_view id) const {
+    const Slot* s = find(id);
+    return s ? s->entity : nullptr;
+  }
 
  private:
   struct Slot {
@@ -216,8 +217,10 @@ class KnownIds {
     const Entity* entity = nullptr;
     bool used = false;
   };
-  // Where `id` is, or the free slot where it would go.
-  std::size_t position(std::string_view id) const {
+  const Slot* find(std::string_view id) const {
+    return table_.get(hash(id), [&](const Slot& s) { return s.id == id; });
+  }
+  static std::uint64_t hash(std::string_view id) {
     // Ids share prefixes ("actor/", "institution/") and differ towards the end: the length and
     // the first and last eight bytes hash them well enough, without a loop over every byte.
     std::uint64_t h = id.size() * 0x9E3779B97F4A7C15ull;
@@ -230,22 +233,17 @@ class KnownIds {
       for (unsigned char c : id) h = (h ^ c) * 0x100000001B3ull;
     }
     h *= 0x94D049BB133111EBull;
-    h ^= h >> 31;
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask)
-      if (!slots_[i].used || slots_[i].id == id) return i;
+    return h ^ (h >> 31);
   }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.size() * 2, Slot{});
-    for (const Slot& slot : old)
-      if (slot.used) slots_[position(slot.id)] = slot;
-  }
-  std::vector<Slot> slots_;
-  std::size_t used_ = 0;
+  struct Traits {
+    static bool empty(const Slot& s) { return !s.used; }
+    static std::uint64_t hash(const Slot& s) { return KnownIds::hash(s.id); }
+  };
+  ProbeTable<Slot, Traits> table_;
 };
 
-// Views of the document's text: most candidates are dropped, and a copy of each cost an allocation.
+// Views of the document's text: most candidates are dropped, and a copy of each would cost an
+// allocation.
 struct Candidate {
   ByteRange range;
   std::string_view name;
@@ -265,7 +263,7 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
   KnownIds known(found.entities.size());
   for (const auto& e : found.entities) known.emplace(e.id, &e);
   // Mentions per sentence to see what a candidate overlaps: pointers grouped by sentence in one
-  // array, with each sentence's start (a vector per sentence cost an allocation for each). The
+  // array, with each sentence's start (not a vector per sentence: an allocation for each). The
   // recognizer lists them sentence by sentence: one pass groups them, unless they are not so.
   std::vector<std::uint32_t> sentence_start{0};
   std::vector<const Mention*> grouped;

@@ -24,42 +24,16 @@ bool tokens_equal(std::string_view text, std::span<const Token> tokens, std::siz
 
 }  // namespace
 
-namespace {
-
-// The token hashes are mixed already (FNV): the parent is spread over them with one
-// multiplication, and the high half folded into the low bits the mask keeps.
-std::size_t edge_slot(std::uint32_t parent, std::uint64_t hash, std::size_t mask) {
-  const std::uint64_t k = hash ^ (static_cast<std::uint64_t>(parent) * 0x9E3779B97F4A7C15ull);
-  return static_cast<std::size_t>(k ^ (k >> 32)) & mask;
-}
-
-}  // namespace
-
 std::uint32_t PhraseMatcher::child(std::uint32_t parent, std::uint64_t hash) const {
-  const std::vector<Edge>& edges = table(parent);
-  const std::size_t mask = edges.size() - 1;
-  for (std::size_t i = edge_slot(parent, hash, mask);; i = (i + 1) & mask) {
-    const Edge& e = edges[i];
-    if (e.child == 0) return 0;
-    if (e.hash == hash && e.parent == parent) return e.child;
-  }
+  const Edge* e = table(parent).get(
+      edge_key(parent, hash), [&](const Edge& e) { return e.hash == hash && e.parent == parent; });
+  return e ? e->child : 0;
 }
 
 void PhraseMatcher::add_edge(std::uint32_t parent, std::uint64_t hash, std::uint32_t to) {
-  std::vector<Edge>& edges = table(parent);
-  std::size_t& count = parent == 0 ? root_edge_count_ : edge_count_;
-  if ((count + 1) * 2 > edges.size()) {  // at most half full: short probes
-    std::vector<Edge> old = std::move(edges);
-    edges.assign(old.size() * 2, Edge{});
-    count = 0;
-    for (const Edge& e : old)
-      if (e.child != 0) add_edge(e.parent, e.hash, e.child);
-  }
-  const std::size_t mask = edges.size() - 1;
-  std::size_t i = edge_slot(parent, hash, mask);
-  while (edges[i].child != 0) i = (i + 1) & mask;
-  edges[i] = {hash, parent, to};
-  ++count;
+  // Only edges not there yet are added: the slot is a free one.
+  *table(parent).insert(edge_key(parent, hash), [](const Edge&) { return false; }).first = {
+      hash, parent, to};
 }
 
 bool PhraseMatcher::add(std::string_view phrase, std::uint32_t payload, bool case_sensitive) {
@@ -130,10 +104,6 @@ void PhraseMatcher::match(std::string_view text, std::span<const Token> tokens,
   const Token* const tok_end = tok + tokens.size();
   const std::uint64_t* const first = first_.data();
   const std::uint32_t* const accept = accept_.data();
-  const Edge* const root = root_edges_.data();
-  const std::size_t root_mask = root_edges_.size() - 1;
-  const Edge* const edges = edges_.data();
-  const std::size_t mask = edges_.size() - 1;
   const Token* t = tok;
   for (;;) {
     // Most tokens start no phrase: one bit test each, in a loop of its own.
@@ -148,16 +118,7 @@ void PhraseMatcher::match(std::string_view text, std::span<const Token> tokens,
     PhraseMatch best;
     for (std::size_t j = i; j < tokens.size(); ++j) {
       const std::uint64_t hash = tok[j].folded_hash;
-      if (node == 0) {  // the root's edges: parent 0, so the hash alone decides
-        std::size_t slot = edge_slot(0, hash, root_mask);
-        while (root[slot].child != 0 && root[slot].hash != hash) slot = (slot + 1) & root_mask;
-        node = root[slot].child;
-      } else {
-        std::size_t slot = edge_slot(node, hash, mask);
-        while (edges[slot].child != 0 && (edges[slot].hash != hash || edges[slot].parent != node))
-          slot = (slot + 1) & mask;
-        node = edges[slot].child;
-      }
+      node = child(node, hash);
       if (node == 0) break;
       const std::uint32_t a = accept[node];
       if (a == 0) continue;

@@ -7,9 +7,7 @@
 #include <array>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "softgraph/core/ascii_scan.hpp"
 
 namespace softgraph {
 namespace {
@@ -240,14 +238,6 @@ constexpr ByteTable kBytes;
   return i;
 }
 
-#if defined(__SSE2__)
-// Bytes of `v` in [lo, hi] (both below 0x80) as 0xFF: shifted so that the range starts at the
-// smallest signed byte, one signed comparison tells (bytes >= 0x80 land outside).
-inline __m128i in_range(__m128i v, char lo, char hi) {
-  const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - lo)));
-  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + (hi - lo) + 1)));
-}
-
 // The low `n` bytes of a 64-bit chunk (n in 0..8).
 constexpr std::uint64_t kLowBytes[9] = {0,
                                         0xFF,
@@ -269,13 +259,9 @@ constexpr std::uint64_t kLowBytes[9] = {0,
                                                                    std::uint32_t left,
                                                                    std::uint16_t e,
                                                                    std::vector<Token>& out) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // Letters and digits have bit 0x20 set once folded ('A' | 0x20 == 'a'; digits have it).
-  const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-  const __m128i alnum = _mm_or_si128(in_range(folded, 'a', 'z'), in_range(v, '0', '9'));
-  const auto word = static_cast<std::uint32_t>(_mm_movemask_epi8(alnum));
-  std::uint32_t size = static_cast<std::uint32_t>(__builtin_ctz(~word));  // 16: no end seen
-  std::uint32_t skip = 0;  // a space after the word, stepped over at once
+  const ascii::Block16 block = ascii::classify_block(p);
+  std::uint32_t size = block.alnum_run;  // 16: no end seen
+  std::uint32_t skip = 0;                // a space after the word, stepped over at once
   if (size >= left) {
     size = left;  // the range ends inside the word
   } else {
@@ -283,17 +269,11 @@ constexpr std::uint64_t kLowBytes[9] = {0,
     skip = p[size] == ' ';
   }
   // Within the word every byte is a letter or digit: the lower-case letters are those above 0x60.
-  const auto lower =
-      static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x60))));
-  const auto low = static_cast<std::uint64_t>(_mm_cvtsi128_si64(folded));
-  std::uint64_t h;
-  if (size <= 8) {
-    h = absorb(kHashSeed, low & kLowBytes[size]);
-  } else {
-    const auto high =
-        static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(folded, folded)));
-    h = absorb(absorb(kHashSeed, low), high & kLowBytes[size - 8]);
-  }
+  const std::uint32_t lower = block.above_0x60;
+  const std::uint64_t low = block.folded[0];
+  const std::uint64_t h =
+      size <= 8 ? absorb(kHashSeed, low & kLowBytes[size])
+                : absorb(absorb(kHashSeed, low), block.folded[1] & kLowBytes[size - 8]);
   out.push_back(Token{at, at + size, finish(h, size), true, (e & kUpperChar) != 0,
                       (lower & ((1u << size) - 1)) == 0});
   return p + size + skip;
@@ -311,7 +291,6 @@ constexpr std::uint64_t kLowBytes[9] = {0,
   const std::uint8_t* const end = short_ascii_word(padded, at, left, e, out);
   return end ? p + (end - padded) : nullptr;
 }
-#endif
 
 }  // namespace
 
@@ -320,10 +299,8 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
   const auto* const base = reinterpret_cast<const std::uint8_t*>(text.data());
   const std::uint8_t* p = base + begin;
   const std::uint8_t* const stop = base + end;
-#if defined(__SSE2__)
   // A 16-byte load from p stays inside the text when p is below this.
   const std::uint8_t* const vector_end = text.size() >= 16 ? base + text.size() - 15 : base;
-#endif
   while (p < stop) {
     const std::uint16_t e = kBytes.entry[*p];
     if (e & kSpace) {
@@ -331,7 +308,6 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
       continue;
     }
     if (e & kWordChar) {
-#if defined(__SSE2__)
       const auto at = static_cast<std::uint32_t>(p - base);
       const auto left = static_cast<std::uint32_t>(stop - p);
       const std::uint8_t* const next =
@@ -341,7 +317,6 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
         p = next;
         continue;
       }
-#endif
       p = base + scan_word(base, static_cast<std::int32_t>(p - base),
                            static_cast<std::int32_t>(stop - base), out);
       continue;
@@ -407,39 +382,23 @@ char* fold_into(char* out, std::string_view text) {
 void WordClasses::add(std::string_view word, std::uint32_t bits) {
   std::vector<Token> t = tokenize(word);
   if (t.size() != 1 || bits == 0) return;
-  if ((used_ + 1) * 4 > slots_.size()) {  // keep it sparse: probes stay short
-    std::vector<Entry> old = std::move(slots_);
-    slots_.assign(old.size() * 2, Entry{});
-    used_ = 0;
-    for (Entry& e : old)
-      if (e.bits) add(e.word, e.bits);
-  }
   // Kept as given: a token is in the list when its folded form equals the word (a word that
   // folding would change matches no token, as with a set of strings).
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = t[0].folded_hash & mask;; i = (i + 1) & mask) {
-    Entry& e = slots_[i];
-    if (e.bits == 0) {
-      e = {t[0].folded_hash, std::string(word), bits};
-      ++used_;
-      const std::size_t bit = t[0].folded_hash & (kFilterBits - 1);
-      filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-      return;
-    }
-    if (e.hash == t[0].folded_hash && e.word == word) {
-      e.bits |= bits;
-      return;
-    }
+  const std::uint64_t hash = t[0].folded_hash;
+  auto [e, added] =
+      table_.insert(hash, [&](const Entry& e) { return e.hash == hash && e.word == word; });
+  if (added) {
+    *e = {hash, std::string(word), 0};
+    const std::size_t bit = hash & (kFilterBits - 1);
+    filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
+  e->bits |= bits;
 }
 
 std::uint32_t WordClasses::of_folded(std::uint64_t hash, std::string_view folded) const {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Entry& e = slots_[i];
-    if (e.bits == 0) return 0;
-    if (e.hash == hash && e.word == folded) return e.bits;
-  }
+  const Entry* e =
+      table_.get(hash, [&](const Entry& e) { return e.hash == hash && e.word == folded; });
+  return e ? e->bits : 0;
 }
 
 namespace {
@@ -462,15 +421,12 @@ bool folds_to(std::string_view raw, std::string_view word) {
 }  // namespace
 
 std::uint32_t WordClasses::find(std::string_view text, const Token& t) const {
-  const Entry* const slots = slots_.data();
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = t.folded_hash & mask;; i = (i + 1) & mask) {
-    const Entry& e = slots[i];
-    if (e.bits == 0) return 0;  // the common case: no fold, no comparison
-    if (e.hash == t.folded_hash &&
-        folds_to(std::string_view(text.data() + t.begin, t.end - t.begin), e.word))
-      return e.bits;
-  }
+  // Mostly the probe meets a free slot at once: no fold, no comparison.
+  const std::string_view raw(text.data() + t.begin, t.end - t.begin);
+  const Entry* e = table_.get(t.folded_hash, [&](const Entry& e) {
+    return e.hash == t.folded_hash && folds_to(raw, e.word);
+  });
+  return e ? e->bits : 0;
 }
 
 std::string fold_case(std::string_view text) {

@@ -71,10 +71,10 @@ std::string document_slug(const std::string& stem) {
 // Where a document's repaired text came from: one map per stage, composed into the final one.
 struct TextPipeline {
   std::string text;
-  ingest::PieceMap map;  // text -> raw
+  OffsetMap map;  // text -> raw
   bool has_map = false;
 
-  void stage(std::string&& out, ingest::PieceMap&& m) {
+  void stage(std::string&& out, OffsetMap&& m) {
     map = has_map ? m.then(map) : std::move(m);
     has_map = true;
     text = std::move(out);
@@ -135,7 +135,7 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
   TextPipeline tp;
   {
     std::string out;
-    ingest::PieceMap m;
+    OffsetMap m;
     if (ingest::clean_utf8(doc.raw, path, options.lossy, out, m))
       tp.stage(std::move(out), std::move(m));
   }
@@ -143,24 +143,23 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
   auto edits = ingest::find_repairs(current, repair);
   if (!edits.empty()) {
     std::string out;
-    ingest::PieceMap m;
+    OffsetMap m;
     ingest::apply_edits(current, edits, out, m);
     tp.stage(std::move(out), std::move(m));
     current = tp.text;
   }
   {
     std::string out;
-    ingest::PieceMap m;
+    OffsetMap m;
     if (ingest::normalize_nfc(current, out, m)) tp.stage(std::move(out), std::move(m));
   }
   if (tp.has_map) {
     doc.text = std::move(tp.text);
-    doc.map = tp.map.to_offset_map();
+    doc.map = tp.map;  // a copy: headings and reader locations are mapped with it below
   } else {
     doc.text = doc.raw;
-    ingest::PieceMap identity;
-    identity.copy(0, doc.raw.size());
-    doc.map = identity.to_offset_map();
+    doc.map = OffsetMap();
+    doc.map.add_copy(0, doc.raw.size());
   }
   if (std::all_of(doc.text.begin(), doc.text.end(),
                   [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\v'; })) {
@@ -170,7 +169,7 @@ Document make_document(std::string raw, const std::string& path, const IngestOpt
   // Reader locations and headings are ranges of raw; move them onto the repaired text.
   auto to_text = [&](ByteRange r) {
     if (!tp.has_map) return r;
-    return ByteRange{tp.map.to_out(r.begin), tp.map.to_out(r.end)};
+    return ByteRange{tp.map.to_text(r.begin), tp.map.to_text(r.end)};
   };
   for (auto& h : extracted.headings) h.range = to_text(h.range);
   for (auto& loc : extracted.locations) {

@@ -1,8 +1,5 @@
 #include "softgraph/extract/sentence_splitter.hpp"
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
@@ -14,6 +11,7 @@
 #include <cstring>
 #include <vector>
 
+#include "softgraph/core/ascii_scan.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/extract/unicode_util.hpp"
 
@@ -171,24 +169,9 @@ std::size_t next_trigger(std::string_view p, std::size_t from, std::size_t end,
                          const Triggers& triggers) {
   const auto* s = reinterpret_cast<const std::uint8_t*>(p.data());
   std::size_t i = from;
-#ifdef __SSE2__
-  // Sixteen bytes at a time up to the first byte that is a trigger or not ASCII.
-  if (triggers.ascii_are_the_usual) {
-    const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
-                  cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
-    for (; i + 16 <= end; i += 16) {
-      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-      const __m128i hit = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(b, dot), _mm_cmpeq_epi8(b, bang)),
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, ask), _mm_cmpeq_epi8(b, cr)),
-                       _mm_or_si128(_mm_cmpeq_epi8(b, lf), b)));  // b: its high bit, non-ASCII
-      if (const int mask = _mm_movemask_epi8(hit)) {
-        i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-        break;
-      }
-    }
-  }
-#endif
+  // Straight to the first byte that is an ASCII trigger or not ASCII.
+  static constexpr ascii::ByteSet kUsual(".!?\r\n", true);
+  if (triggers.ascii_are_the_usual) i = ascii::find_first_of(p.substr(0, end), i, kUsual);
   while (i < end) {
     if (s[i] < 0x80) {
       if (triggers.ascii[s[i]]) return i;

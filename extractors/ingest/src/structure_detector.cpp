@@ -2,14 +2,13 @@
 
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include <algorithm>
 #include <array>
 #include <span>
 
+#include "softgraph/core/ascii_scan.hpp"
+#include "softgraph/extract/reference_headings.hpp"
 #include "softgraph/extract/unicode_util.hpp"
 
 namespace softgraph::ingest {
@@ -63,19 +62,6 @@ constexpr std::string_view kKnownHeadings[] = {"introduction",
                                                "нәтижелер",
                                                "әдістер",
                                                "аңдатпа"};
-constexpr std::string_view kReferenceHeadings[] = {"references",
-                                                   "bibliography",
-                                                   "literature",
-                                                   "works cited",
-                                                   "sources",
-                                                   "reference list",
-                                                   "список литературы",
-                                                   "литература",
-                                                   "библиография",
-                                                   "список использованных источников",
-                                                   "әдебиеттер",
-                                                   "әдебиеттер тізімі",
-                                                   "пайдаланылған әдебиеттер"};
 constexpr std::string_view kBackHeadings[] = {"information about authors",
                                               "information about the authors",
                                               "about the authors",
@@ -354,7 +340,10 @@ void classify(std::string_view text, Unit& u, const std::vector<HeadingHint>& hi
     u.role = Role::kNote;
   } else if (u.single_line && (hinted || heading_like(s, 14) || s.back() == ':')) {
     std::string key = heading_key(s);
-    if (in(kReferenceHeadings, key)) {
+    const bool bibliography =
+        std::any_of(std::begin(kReferenceHeadings), std::end(kReferenceHeadings),
+                    [&](const ReferenceHeading& h) { return !h.notes && h.name == key; });
+    if (bibliography) {
       u.role = Role::kRefHead;
     } else if (in(kBackHeadings, key)) {
       u.role = Role::kBackHead;
@@ -491,13 +480,6 @@ std::string language_of(const ScriptCounts& n) {
   return "en";
 }
 
-bool all_ascii(std::string_view text) {
-  // A loop without branches that the compiler vectorises.
-  unsigned char high = 0;
-  for (char c : text) high |= static_cast<unsigned char>(c);
-  return high < 0x80;
-}
-
 bool has_ascii_letter(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) {
     const unsigned char b = static_cast<unsigned char>(c) | 0x20;
@@ -507,42 +489,11 @@ bool has_ascii_letter(std::string_view text) {
 
 ScriptCounts count_scripts(std::string_view text) {
   ScriptCounts n;
-  // The ASCII letters, counted in one pass sixteen bytes at a time: no byte of a multi-byte
-  // character is one. Then the other code points, one by one.
-  std::size_t k = 0;
-#ifdef __SSE2__
-  const __m128i case_bit = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), last = _mm_set1_epi8(25);
-  while (k + 16 <= text.size()) {
-    __m128i counts = _mm_setzero_si128();  // per byte lane: up to 255 blocks
-    for (int blocks = 0; blocks < 255 && k + 16 <= text.size(); ++blocks, k += 16) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + k));
-      const __m128i off = _mm_sub_epi8(_mm_or_si128(x, case_bit), a);
-      counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(_mm_min_epu8(off, last), off));
-    }
-    const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
-    n.latin += static_cast<std::size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
-  }
-#endif
-  for (; k < text.size(); ++k) {
-    const unsigned char b = static_cast<unsigned char>(static_cast<unsigned char>(text[k]) | 0x20);
-    n.latin += b >= 'a' && b <= 'z';
-  }
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t i = 0; i < text.size();) {
-#ifdef __SSE2__
-    if (i + 16 <= text.size()) {
-      const int mask = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)));
-      if (mask == 0) {
-        i += 16;
-        continue;
-      }
-      i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    }
-#endif
-    if (s[i] < 0x80) {
-      ++i;
-      continue;
-    }
+  // The ASCII letters, counted in one pass: no byte of a multi-byte character is one. Then the
+  // other code points, one by one.
+  n.latin += ascii::count_ascii_letters(text);
+  for (std::size_t i = ascii::find_non_ascii(text, 0); i < text.size();
+       i = ascii::find_non_ascii(text, i)) {
     int len;
     UChar32 c = cp_at(text, i, &len);
     i += len;
@@ -604,7 +555,7 @@ class UnitLanguages {
     if (!u.known) {
       const std::string_view s = units_[i].r.slice(text_);
       u.known = true;
-      u.ascii = all_ascii(s);
+      u.ascii = ascii::all_ascii(s);
       if (u.ascii) {
         u.letter = has_ascii_letter(s);
       } else {
@@ -690,7 +641,7 @@ void build_body(Document& doc, const std::vector<Unit>& units, std::size_t from,
 
 std::string detect_language(std::string_view text) {
   // Every paragraph is classified, and most are plain ASCII: English as soon as it has a letter.
-  if (all_ascii(text)) return has_ascii_letter(text) ? "en" : "und";
+  if (ascii::all_ascii(text)) return has_ascii_letter(text) ? "en" : "und";
   return language_of(count_scripts(text));
 }
 

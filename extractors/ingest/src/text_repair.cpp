@@ -1,8 +1,5 @@
 #include "softgraph/extract/text_repair.hpp"
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
@@ -18,6 +15,7 @@
 #include <unordered_set>
 
 #include "hyphen_dictionary.hpp"
+#include "softgraph/core/ascii_scan.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/extract/unicode_util.hpp"
 
@@ -112,16 +110,6 @@ constexpr std::array<std::string_view, 60> kConnectors = {
 
 constexpr std::size_t kMinRepeat = 24;   // bytes; shorter overlaps are coincidence
 constexpr std::size_t kMaxRepeat = 512;  // a repeated line, not a repeated page
-
-bool ascii_lower_equals(std::string_view a, std::string_view lower) {
-  if (a.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char c = a[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 
 bool is_closing(UChar32 c) {
   return c == ')' || c == ']' || c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0xBB ||
@@ -249,7 +237,7 @@ bool repair_gap(std::string_view s, const RepairOptions& options, RepairStats& s
         keep = v == HyphenVerdict::kKeep;
       } else {
         keep = std::any_of(kKeepHyphenPrefixes.begin(), kKeepHyphenPrefixes.end(),
-                           [&](std::string_view p) { return ascii_lower_equals(frag, p); });
+                           [&](std::string_view p) { return ascii::equal_ignoring_case(frag, p); });
       }
       if (add(keep ? a_end : a_end - 1, b, "")) ++(keep ? st.hyphens_kept : st.hyphens_joined);
       return true;
@@ -326,25 +314,8 @@ bool starters_only(std::string_view text, const icu::Normalizer2& nfc) {
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto n = static_cast<std::int32_t>(text.size());
   for (std::int32_t i = 0; i < n;) {
-#ifdef __SSE2__
-    if (i + 32 <= n) {
-      const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16));
-      if (_mm_movemask_epi8(_mm_or_si128(a, b)) == 0) {
-        i += 32;
-        continue;
-      }
-    }
-#endif
-    std::uint64_t w;
-    if (i + 8 <= n && (std::memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0)) {
-      i += 8;
-      continue;
-    }
-    if (s[i] < 0x80) {
-      ++i;
-      continue;
-    }
+    i = static_cast<std::int32_t>(ascii::find_non_ascii(text, static_cast<std::size_t>(i)));
+    if (i >= n) break;
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) return false;
@@ -362,7 +333,7 @@ bool starters_only(std::string_view text, const icu::Normalizer2& nfc) {
 
 }  // namespace
 
-bool normalize_nfc(std::string_view text, std::string& out, PieceMap& map) {
+bool normalize_nfc(std::string_view text, std::string& out, OffsetMap& map) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) throw internal_error(std::string("ICU NFC unavailable: ") + u_errorName(err));
@@ -378,14 +349,14 @@ bool normalize_nfc(std::string_view text, std::string& out, PieceMap& map) {
   icu::Edits edits;
   nfc->normalizeUTF8(0, piece, sink, &edits, err);
   if (U_FAILURE(err)) throw internal_error(std::string("NFC failed: ") + u_errorName(err));
-  map = PieceMap();
+  map = OffsetMap();
   auto it = edits.getFineIterator();
   while (it.next(err)) {
     auto src = static_cast<std::uint64_t>(it.sourceIndex());
     if (it.hasChange()) {
-      map.replace(static_cast<std::uint64_t>(it.newLength()), src, src + it.oldLength());
+      map.add_replacement(static_cast<std::uint64_t>(it.newLength()), src, src + it.oldLength());
     } else {
-      map.copy(src, static_cast<std::uint64_t>(it.oldLength()));
+      map.add_copy(src, static_cast<std::uint64_t>(it.oldLength()));
     }
   }
   return true;

@@ -4,10 +4,8 @@
 
 #include <cstdint>
 #include <cstring>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
+#include "softgraph/core/ascii_scan.hpp"
 #include "softgraph/core/error.hpp"
 
 namespace softgraph::ingest {
@@ -70,26 +68,8 @@ std::size_t find_invalid_utf8(std::string_view s, std::size_t from) {
   const std::size_t n = s.size();
   std::size_t i = from;
   while (i < n) {
-    // ASCII fast path, thirty-two (or eight) bytes at a time.
-#ifdef __SSE2__
-    while (i + 32 <= n) {
-      const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 16));
-      if (_mm_movemask_epi8(_mm_or_si128(a, b)) != 0) break;
-      i += 32;
-    }
-#endif
-    while (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
+    i = ascii::find_non_ascii(s, i);
     if (i >= n) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
     int len = valid_sequence_length(s, i);
     if (len == 0) return i;
     i += len;
@@ -98,9 +78,9 @@ std::size_t find_invalid_utf8(std::string_view s, std::size_t from) {
 }
 
 bool clean_utf8(std::string_view raw, const std::string& path, bool lossy, std::string& out,
-                PieceMap& map) {
+                OffsetMap& map) {
   out.clear();
-  map = PieceMap();
+  map = OffsetMap();
   if (raw.empty()) throw input_error(path, "", "empty file: there is no text to read");
   std::size_t start = raw.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   if (raw.size() >= 2 &&
@@ -111,24 +91,10 @@ bool clean_utf8(std::string_view raw, const std::string& path, bool lossy, std::
   std::size_t controls = 0;
   bool needs_rewrite = start != 0;
   for (std::size_t i = start; i < raw.size(); ++i) {
-#ifdef __SSE2__
-    // Control bytes other than LF and tab are rare: sixteen bytes without one pass at once, and
-    // the scan resumes at the first one.
-    while (i + 16 <= raw.size()) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(raw.data() + i));
-      const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x);
-      const __m128i lf_or_tab = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')),
-                                             _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
-      if (const int mask = _mm_movemask_epi8(_mm_andnot_si128(lf_or_tab, control))) {
-        i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-        break;
-      }
-      i += 16;
-    }
+    // Control bytes other than LF and tab are rare: the scan goes straight to the next one.
+    i = ascii::find_control(raw, i);
     if (i >= raw.size()) break;
-#endif
-    unsigned char c = static_cast<unsigned char>(raw[i]);
-    if (c >= 0x20 || c == '\n' || c == '\t') continue;
+    const auto c = static_cast<unsigned char>(raw[i]);
     if (c == 0) {
       // Text followed only by NUL bytes is padding (a sysfs file, a file cut short or still
       // being written while read), not a binary file: say so.

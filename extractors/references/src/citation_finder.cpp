@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
+#include "softgraph/core/ascii_scan.hpp"
 #include "softgraph/extract/ref_text.hpp"
 
 namespace softgraph::refs {
@@ -414,33 +412,10 @@ bool is_ibid(std::string_view inner) {
   return rest.empty() || rest[0] == ',' || rest[0] == ':';
 }
 
-// The next '(' or '[' at or after `i` (s.size() if none): citations open with one, and the
-// bytes between are passed sixteen at a time.
+// The next '(' or '[' at or after `i` (s.size() if none): citations open with one.
 std::size_t next_bracket(std::string_view s, std::size_t i) {
-#ifdef __SSE2__
-  const __m128i paren = _mm_set1_epi8('('), bracket = _mm_set1_epi8('[');
-  // Thirty-two bytes a step (brackets are rare): one test and branch for both halves.
-  for (; i + 32 <= s.size(); i += 32) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 16));
-    const __m128i hx = _mm_or_si128(_mm_cmpeq_epi8(x, paren), _mm_cmpeq_epi8(x, bracket));
-    const __m128i hy = _mm_or_si128(_mm_cmpeq_epi8(y, paren), _mm_cmpeq_epi8(y, bracket));
-    if (_mm_movemask_epi8(_mm_or_si128(hx, hy)) != 0) {
-      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hx)) |
-                            static_cast<unsigned>(_mm_movemask_epi8(hy)) << 16;
-      return i + static_cast<std::size_t>(__builtin_ctz(mask));
-    }
-  }
-  for (; i + 16 <= s.size(); i += 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const unsigned mask = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, paren), _mm_cmpeq_epi8(x, bracket))));
-    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
-  }
-#endif
-  for (; i < s.size(); ++i)
-    if (s[i] == '(' || s[i] == '[') return i;
-  return s.size();
+  static constexpr ascii::ByteSet kOpen("([");
+  return ascii::find_first_of(s, i, kOpen);
 }
 
 }  // namespace

@@ -12,6 +12,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "softgraph/core/ascii_scan.hpp"
+
 namespace softgraph::refs {
 
 char32_t code_point_at_slow(std::string_view s, std::size_t i, int* len) {
@@ -287,14 +289,7 @@ std::string_view trim_punct(std::string_view s, std::string_view punct) {
 }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char a = s[i], b = prefix[i];
-    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
-    if (a != b) return false;
-  }
-  return true;
+  return ascii::starts_with_ignoring_case(s, prefix);
 }
 
 }  // namespace softgraph::refs

@@ -5,12 +5,11 @@
 #include <bitset>
 #include <cstring>
 #include <set>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
+#include "softgraph/core/ascii_scan.hpp"
 #include "softgraph/extract/entry_splitter.hpp"
 #include "softgraph/extract/ref_text.hpp"
+#include "softgraph/extract/reference_headings.hpp"
 #include "softgraph/extract/reference_parser.hpp"
 
 namespace softgraph::refs {
@@ -273,19 +272,6 @@ std::uint32_t four_bytes(const char* p) {
   return v;
 }
 
-// True when all bytes of `s` are ASCII (eight at a time: every line of a text is tested).
-bool all_ascii(std::string_view s) {
-  std::uint64_t high = 0;
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    high |= w;
-  }
-  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
-  return (high & 0x8080808080808080ull) == 0;
-}
-
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -308,29 +294,8 @@ bool first_letters_rule_out(std::string_view trimmed, const Headings& h) {
 const Headings& headings() {
   static const Headings kHeadings = [] {
     Headings h;
-    for (std::string_view name : {"References",
-                                  "Reference list",
-                                  "Bibliography",
-                                  "Literature",
-                                  "Works cited",
-                                  "Sources",
-                                  "Notes",
-                                  "Endnotes",
-                                  "Notes and references",
-                                  "Sources and literature",
-                                  "Список литературы",
-                                  "Литература",
-                                  "Список использованной литературы",
-                                  "Список использованных источников",
-                                  "Библиография",
-                                  "Источники",
-                                  "Примечания",
-                                  "Әдебиеттер тізімі",
-                                  "Әдебиеттер",
-                                  "Пайдаланылған әдебиеттер тізімі",
-                                  "Пайдаланылған әдебиеттер",
-                                  "Дереккөздер"})
-      h.folded.insert(fold_case(name));
+    for (const ReferenceHeading& heading : kReferenceHeadings)
+      h.folded.insert(fold_case(heading.name));
     for (const std::string& f : h.folded) {
       const auto first = static_cast<unsigned char>(f.front());
       if (first < 0x80) h.ascii_first[first] = true;
@@ -372,7 +337,7 @@ bool is_reference_heading(std::string_view line) {
       !h.ascii_pairs.test(static_cast<unsigned char>(ascii_lower(t[0])) * 128 +
                           static_cast<unsigned char>(ascii_lower(t[1]))))
     return false;
-  if (all_ascii(t)) {
+  if (ascii::all_ascii(t)) {
     if (t.size() < 64 && !(h.ascii_lengths >> t.size() & 1)) return false;
     return std::any_of(h.ascii.begin(), h.ascii.end(), [&](const std::string& a) {
       return a.size() == t.size() && std::equal(a.begin(), a.end(), t.begin(),
@@ -394,24 +359,7 @@ bool is_reference_heading(std::string_view line) {
 std::vector<std::uint64_t> newline_offsets(std::string_view text) {
   std::vector<std::uint64_t> out;
   out.reserve(text.size() / 48 + 16);
-  std::size_t i = 0;
-#ifdef __SSE2__
-  // Sixteen bytes a load, sixty-four a test (a line is about that long): one call per line
-  // (memchr) costs more than the scan itself.
-  const __m128i nl = _mm_set1_epi8('\n');
-  const char* d = text.data();
-  auto bits = [&](std::size_t at) -> std::uint64_t {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl)));
-  };
-  for (; i + 64 <= text.size(); i += 64) {
-    std::uint64_t mask = bits(i) | bits(i + 16) << 16 | bits(i + 32) << 32 | bits(i + 48) << 48;
-    for (; mask != 0; mask &= mask - 1)
-      out.push_back(i + static_cast<unsigned>(__builtin_ctzll(mask)));
-  }
-#endif
-  for (; i < text.size(); ++i)
-    if (text[i] == '\n') out.push_back(i);
+  ascii::append_positions(text, '\n', out);
   return out;
 }
 

@@ -6,11 +6,9 @@
 #include <array>
 #include <cctype>
 #include <cstring>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "author_date.hpp"
+#include "softgraph/core/ascii_scan.hpp"
 #include "softgraph/extract/ref_text.hpp"
 
 namespace softgraph::refs {
@@ -29,28 +27,10 @@ void collapse_spaces_into(std::string_view s, char* out, std::size_t& n) {
     return c == '\n' || c == '\r' || c == '\t' ||
            (c == ' ' && (i == 0 || i + 1 == s.size() || s[i + 1] == ' '));
   };
-  std::size_t i = 0;
-  bool found = false;
-#ifdef __SSE2__
-  // Only spaces, tabs and line ends can change: found sixteen bytes at a time.
-  const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
-                tab = _mm_set1_epi8('\t');
-  for (; !found && i + 16 <= s.size(); i += 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i any = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, nl)),
-                                     _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, tab)));
-    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(any)); mask != 0; mask &= mask - 1)
-      if (changes_at(i + static_cast<unsigned>(__builtin_ctz(mask)))) {
-        i += static_cast<unsigned>(__builtin_ctz(mask));
-        found = true;
-        break;
-      }
-    if (found) break;
-  }
-#endif
-  if (!found)
-    for (; i < s.size() && !changes_at(i); ++i) {
-    }
+  // Only spaces, tabs and line ends can change.
+  static constexpr ascii::ByteSet kSpaces(" \n\r\t");
+  std::size_t i = ascii::find_first_of(s, 0, kSpaces);
+  while (i < s.size() && !changes_at(i)) i = ascii::find_first_of(s, i + 1, kSpaces);
   if (i == s.size()) {
     if (out != s.data()) std::memcpy(out, s.data(), s.size());
     n = s.size();
@@ -132,20 +112,10 @@ void mark_at(std::string_view s, std::size_t i, LinkMarks& m) {
 
 LinkMarks link_marks(std::string_view s) {
   LinkMarks m;
-  std::size_t i = 0;
-#ifdef __SSE2__
-  // The bytes that open a mark, sixteen at a time.
-  const __m128i h = _mm_set1_epi8('h'), d = _mm_set1_epi8('d'), D = _mm_set1_epi8('D'),
-                paren = _mm_set1_epi8('(');
-  for (; i + 16 <= s.size(); i += 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i any = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, h), _mm_cmpeq_epi8(x, d)),
-                                     _mm_or_si128(_mm_cmpeq_epi8(x, D), _mm_cmpeq_epi8(x, paren)));
-    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(any)); mask != 0; mask &= mask - 1)
-      mark_at(s, i + static_cast<unsigned>(__builtin_ctz(mask)), m);
-  }
-#endif
-  for (; i < s.size(); ++i) mark_at(s, i, m);
+  static constexpr ascii::ByteSet kOpeners("hdD(");  // the bytes that open a mark
+  for (std::size_t i = ascii::find_first_of(s, 0, kOpeners); i < s.size();
+       i = ascii::find_first_of(s, i + 1, kOpeners))
+    mark_at(s, i, m);
   return m;
 }
 

@@ -19,7 +19,7 @@ using AttrValue = std::variant<bool, std::int64_t, double, std::string, std::vec
 
 // A map from name to value with std::map's interface and ordering, stored as one sorted vector:
 // entities and relations carry a handful of attributes each and are copied per document, where a
-// node per attribute cost an allocation each. Inserting or erasing invalidates iterators and
+// node per attribute would cost an allocation each. Inserting or erasing invalidates iterators and
 // references (unlike std::map).
 class Attributes {
  public:

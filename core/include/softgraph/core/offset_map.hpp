@@ -1,6 +1,7 @@
-// Maps byte offsets in a repaired, normalised text back to the original input file's bytes.
-// Built piece by piece while the text is produced: copied runs map one to one, rewritten runs
-// map their ends to the ends of the bytes they replaced.
+// Maps byte offsets in a rewritten text back to the bytes it was made from (a repaired,
+// normalised text to the input file's): a monotone list of pieces, built while the text is
+// produced. Copied runs map one to one, rewritten runs map their ends to the ends of the bytes
+// they replaced. Maps of successive rewrites compose (then), and map back (to_text).
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,11 @@ namespace softgraph {
 
 class OffsetMap {
  public:
+  struct Piece {
+    std::uint64_t text_begin, text_end, raw_begin, raw_end;
+    bool copy;
+  };
+
   // Text bytes [text_size(), +len) are a verbatim copy of raw bytes [raw_begin, +len).
   void add_copy(std::uint64_t raw_begin, std::uint64_t len);
   // Text bytes [text_size(), +text_len) replace raw bytes [raw_begin, raw_end).
@@ -20,7 +26,12 @@ class OffsetMap {
   std::uint64_t to_raw_begin(std::uint64_t t) const;
   // Raw offset just past the byte that ends at text offset `t` (for the end of a range).
   std::uint64_t to_raw_end(std::uint64_t t) const;
-  bool identity() const { return pieces_.empty() || (pieces_.size() == 1 && pieces_[0].copy); }
+  // Raw offset `r` in the text (for ranges known in the raw bytes, such as PDF pages); inside
+  // replaced bytes, where the replacement starts; inside deleted bytes, the next text byte.
+  std::uint64_t to_text(std::uint64_t r) const;
+  // This map (text -> mid) after `inner` (mid -> raw): the map text -> raw.
+  OffsetMap then(const OffsetMap& inner) const;
+  const std::vector<Piece>& pieces() const { return pieces_; }
   // Whether every text offset up to text_size() maps to itself (text copied from raw offset 0):
   // a caller may then skip the mapping.
   bool maps_text_to_itself() const {
@@ -37,10 +48,6 @@ class OffsetMap {
   }
 
  private:
-  struct Piece {
-    std::uint64_t text_begin, text_end, raw_begin, raw_end;
-    bool copy;
-  };
   const Piece* find(std::uint64_t t, bool for_end) const;
   // find(t, for_end) for a non-empty map, trying the piece `hint` and the one after it first.
   const Piece& piece_from(std::uint64_t t, bool for_end, std::size_t& hint) const {

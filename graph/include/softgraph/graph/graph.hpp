@@ -15,6 +15,7 @@
 
 #include "softgraph/core/attributes.hpp"
 #include "softgraph/core/extraction.hpp"
+#include "softgraph/core/probe_table.hpp"
 #include "softgraph/graph/ontology.hpp"
 
 namespace softgraph {
@@ -215,22 +216,23 @@ class Graph {
   bool endpoint_fits(const NodeProps& n, const std::set<std::string>& allowed) const;
 
  private:
-  // Open addressing on (source, target, type) -> the edge's bundle: 16 bytes a slot.
+  // (source, target, type) -> the edge's bundle: 16 bytes a slot, at most 3/4 full.
   class EdgeIndex {
    public:
     EdgeProps* find(Vertex s, Vertex t, const std::string* type) const;
     void insert(Vertex s, Vertex t, EdgeProps* props);
-    void clear();
+    void clear() { table_.clear(); }
 
    private:
     struct Slot {
       std::uint64_t ends = 0;  // source << 32 | target
       EdgeProps* props = nullptr;
     };
-    std::size_t probe_start(std::uint64_t ends, const std::string* type) const;
-    void grow();
-    std::vector<Slot> slots_;  // size 0 or a power of two, at most 3/4 full
-    std::size_t size_ = 0;
+    struct Traits {
+      static bool empty(const Slot& s) { return s.props == nullptr; }
+      static std::uint64_t hash(const Slot& s);
+    };
+    ProbeTable<Slot, Traits> table_{0, 3};
   };
   void rebuild_edge_index();
 

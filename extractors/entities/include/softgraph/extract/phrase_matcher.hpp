@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "softgraph/core/probe_table.hpp"
 #include "softgraph/extract/tokenizer.hpp"
 
 namespace softgraph {
@@ -40,32 +41,37 @@ class PhraseMatcher {
     bool case_sensitive;
     std::string exact;  // the phrase's tokens concatenated, for case-sensitive checks
   };
-  // The trie's edges in one open-addressing table keyed by (parent node, token hash): one probe
-  // per token instead of a hash map per node (and no maps to move when the trie grows).
+  // The trie's edges in one hash table keyed by (parent node, token hash): one probe per token
+  // instead of a hash map per node (and no maps to move when the trie grows).
   struct Edge {
     std::uint64_t hash = 0;
     std::uint32_t parent = 0;
     std::uint32_t child = 0;  // 0: free slot (the root, node 0, is no node's child)
   };
+  // The token hashes are mixed already (FNV): the parent is spread over them by a multiplication.
+  static std::uint64_t edge_key(std::uint32_t parent, std::uint64_t hash) {
+    return hash ^ (static_cast<std::uint64_t>(parent) * 0x9E3779B97F4A7C15ull);
+  }
+  struct EdgeTraits {
+    static bool empty(const Edge& e) { return e.child == 0; }
+    static std::uint64_t hash(const Edge& e) { return edge_key(e.parent, e.hash); }
+  };
+  using EdgeTable = ProbeTable<Edge, EdgeTraits>;
   std::uint32_t child(std::uint32_t parent, std::uint64_t hash) const;  // 0: no such edge
   void add_edge(std::uint32_t parent, std::uint64_t hash, std::uint32_t child);
   // The node `tokens` lead to from the root, or -1.
   std::int64_t walk(const std::vector<Token>& tokens) const;
   // Two tables: the root's edges, probed for every token that may start a phrase, apart from
   // the deeper ones, probed only inside a match: the first stays small enough for the cache.
-  std::vector<Edge>& table(std::uint32_t parent) { return parent == 0 ? root_edges_ : edges_; }
-  const std::vector<Edge>& table(std::uint32_t parent) const {
-    return parent == 0 ? root_edges_ : edges_;
-  }
-  std::vector<Edge> root_edges_ = std::vector<Edge>(64);
-  std::size_t root_edge_count_ = 0;
-  std::vector<Edge> edges_ = std::vector<Edge>(64);
+  EdgeTable& table(std::uint32_t parent) { return parent == 0 ? root_edges_ : edges_; }
+  const EdgeTable& table(std::uint32_t parent) const { return parent == 0 ? root_edges_ : edges_; }
+  EdgeTable root_edges_{32};
+  EdgeTable edges_{32};
   // A bit per first-token hash bucket: most tokens of a text start no phrase, and one bit test
   // tells so before probing the edge table.
   static constexpr std::size_t kFirstBits = 1 << 16;
   static std::size_t first_bit(std::uint64_t hash) { return hash & (kFirstBits - 1); }
   std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(kFirstBits / 64);
-  std::size_t edge_count_ = 0;
   std::vector<std::vector<Terminal>> terminals_{1};  // per node
   // Per node, what a match reaching it yields without reading terminals_: 0 for no phrase ending
   // there, payload + 1 when its first phrase is case-insensitive (it always wins), kCheck when

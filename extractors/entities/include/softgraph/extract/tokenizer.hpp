@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "softgraph/core/probe_table.hpp"
+
 namespace softgraph {
 
 struct Token {
@@ -72,9 +74,12 @@ class WordClasses {
     std::uint32_t bits = 0;  // 0: free slot
   };
   static constexpr std::size_t kFilterBits = 4096;
+  struct EntryTraits {
+    static bool empty(const Entry& e) { return e.bits == 0; }
+    static std::uint64_t hash(const Entry& e) { return e.hash; }
+  };
   std::uint32_t find(std::string_view text, const Token& t) const;
-  std::vector<Entry> slots_ = std::vector<Entry>(64);
-  std::size_t used_ = 0;
+  ProbeTable<Entry, EntryTraits> table_{0, 1};  // a quarter full at most: probes stay short
   std::array<std::uint64_t, kFilterBits / 64> filter_{};  // a bit per hash of a listed word
 };
 

@@ -25,6 +25,6 @@ std::vector<Edit> find_repairs(std::string_view text, const RepairOptions& optio
                                RepairStats* stats = nullptr);
 
 // NFC-normalises `text` with ICU. Returns false (leaving `out` empty) when it already is NFC.
-bool normalize_nfc(std::string_view text, std::string& out, PieceMap& map);
+bool normalize_nfc(std::string_view text, std::string& out, OffsetMap& map);
 
 }  // namespace softgraph::ingest

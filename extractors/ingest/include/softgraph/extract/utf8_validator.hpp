@@ -19,6 +19,6 @@ std::size_t find_invalid_utf8(std::string_view s, std::size_t from = 0);
 // sequences -> U+FFFD when `lossy`). Throws input_error naming `path` and the byte offset.
 // Returns false (and leaves `out` empty) when nothing needed cleaning, so callers can use `raw`.
 bool clean_utf8(std::string_view raw, const std::string& path, bool lossy, std::string& out,
-                PieceMap& map);
+                OffsetMap& map);
 
 }  // namespace softgraph::ingest
