@@ -536,8 +536,10 @@ int main(int argc, char** argv) {
         }
         throw;
       }
-      std::cout << "softgraph: " << records << " extraction record(s) in "
-                << terminal_text(jsonl_out) << "\n";
+      // Written to a device or pipe (--jsonl /dev/stdout | jq): the count must not join the
+      // records.
+      (special ? std::cerr : std::cout) << "softgraph: " << records << " extraction record(s) in "
+                                        << terminal_text(jsonl_out) << "\n";
     } else if (*merge) {
       Common mc;
       mc.threads = merge_threads;

@@ -42,11 +42,14 @@ std::unique_ptr<std::ostream> open_device_output(const std::string& path) {
   const bool is_link = S_ISLNK(link.st_mode);
   struct stat st = link;
   if (is_link && ::stat(path.c_str(), &st) != 0) return nullptr;  // dangling: the link is replaced
-  if (S_ISREG(st.st_mode)) return nullptr;
-  if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode))
+  // /dev/stdout (or /dev/fd/N) redirected to a file: that file is written in place, appended to
+  // as the shell opened it; a temporary renamed over /dev/stdout would replace the link itself.
+  const bool named = is_link && named_device_path(path);
+  if (S_ISREG(st.st_mode) && !named) return nullptr;
+  if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode))
     throw refused(path, "is not a regular file, a character device or a pipe: not written");
   const std::string kind = S_ISCHR(st.st_mode) ? "a character device" : "a pipe";
-  if (is_link && !named_device_path(path)) {
+  if (is_link && !named) {
     std::error_code ec;
     const std::string target = fs::canonical(path, ec).string();
     throw refused(path, "is a symbolic link to " + kind +
@@ -56,7 +59,8 @@ std::unique_ptr<std::ostream> open_device_output(const std::string& path) {
   }
   // No symlink is followed unless the user named one in /dev or /proc; what was opened must be
   // what was checked (a swap between the check and the open is refused).
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | (is_link ? 0 : O_NOFOLLOW));
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | (is_link ? 0 : O_NOFOLLOW) |
+                                          (S_ISREG(st.st_mode) ? O_APPEND : 0));
   if (fd < 0) throw refused(path, std::string("cannot write: ") + std::strerror(errno));
   struct stat opened {};
   if (::fstat(fd, &opened) != 0 || opened.st_dev != st.st_dev || opened.st_ino != st.st_ino) {

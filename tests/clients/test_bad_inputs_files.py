@@ -110,7 +110,14 @@ with tempfile.TemporaryDirectory() as tmp:
                        (("render", fifo), "render FIFO"),
                        (("eval", "--gold", fifo, good), "eval --gold FIFO"),
                        (("merge", fifo, "-o", tmp / "o3"), "merge FIFO"),
-                       (("build", "/dev/zero", "-o", tmp / "o3"), "/dev/zero as a document")]:
+                       (("build", "/dev/zero", "-o", tmp / "o3"), "/dev/zero as a document"),
+                       (("channels", fifo), "channels FIFO"),
+                       (("channels", "/dev/zero"), "channels /dev/zero"),
+                       (("eval", "--challenge", fifo), "eval --challenge FIFO"),
+                       (("text", fifo), "text FIFO"),
+                       (("text", "/dev/zero"), "text /dev/zero"),
+                       (("lexicon", "suggest", fifo), "lexicon suggest FIFO"),
+                       (("merge", "/dev/zero", "-o", tmp / "o3"), "merge /dev/zero")]:
         t0 = time.time()
         r = run(*args, timeout=20)
         name = "/dev/zero" if "/dev/zero" in what else "pipe.json"
@@ -196,8 +203,17 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 0, f"extract --jsonl /dev/null (named) writes the device ({r.returncode})")
     r = subprocess.run([BIN, "extract", good, "--jsonl", "/dev/stdout", "-q"], capture_output=True,
                        timeout=120)
-    check(r.returncode == 0 and r.stdout.startswith(b'{"') and r.stdout.count(b"\n") >= 1,
-          f"extract --jsonl /dev/stdout (a symlink the user names) writes the records ({r.returncode})")
+    check(r.returncode == 0 and r.stdout == (tmp / "good.jsonl").read_bytes(),
+          f"extract --jsonl /dev/stdout (a symlink the user names) writes the records alone, no "
+          f"count among them ({r.returncode}: {r.stdout[-80:]!r})")
+    # /dev/stdout redirected to a file: the records go into that file, /dev/stdout stays a link.
+    redirected = tmp / "redirected.jsonl"
+    with open(redirected, "wb") as f:
+        rc = subprocess.run([BIN, "extract", good, "--jsonl", "/dev/stdout", "-q"], stdout=f,
+                            stderr=subprocess.PIPE, timeout=120).returncode
+    check(rc == 0 and redirected.read_bytes() == (tmp / "good.jsonl").read_bytes()
+          and os.path.islink("/dev/stdout"),
+          f"extract --jsonl /dev/stdout > FILE writes the records into FILE ({rc})")
     r = run("extract", good, "--jsonl", "/dev/full")
     fails(r, 3, ["/dev/full", "write failed"], "extract --jsonl /dev/full: the device's error")
     # A temporary name planted by someone else (a dead pid's name) is removed, never followed.

@@ -2,7 +2,7 @@
 // beside it and renamed over PATH, so a symlink at PATH is replaced, never followed. A character
 // device or a pipe is written directly, but only when the user names it: a symlink that leads to
 // one from anywhere but /dev or /proc (a link someone planted in a shared output folder, pointing
-// at /dev/null or a device) is refused.
+// at /dev/null or a device) is refused. /dev/stdout redirected to a file writes that file.
 #pragma once
 
 #include <memory>
