@@ -186,7 +186,8 @@ with tempfile.TemporaryDirectory() as tmp:
     fails(run("extract", good, "--jsonl", shared), 3, [str(shared), "not a regular file"], "extract --jsonl FOLDER")
     # A symlink planted to a character device or a pipe is refused, not written through; the
     # device named by the user (/dev/null, /dev/stdout) is written directly.
-    for name, dev in (("null.jsonl", "/dev/null"), ("full.jsonl", "/dev/full"), ("tty.jsonl", "/dev/tty")):
+    devices = [("null.jsonl", "/dev/null"), ("full.jsonl", "/dev/full"), ("tty.jsonl", "/dev/tty")]
+    for name, dev in (d for d in devices if os.path.exists(d[1]) or os.path.islink(d[1])):
         (shared / name).symlink_to(dev)
         r = run("extract", good, "--jsonl", shared / name)
         fails(r, 3, [str(shared / name), "symbolic link to a character device", dev],
