@@ -28,6 +28,7 @@
 #include "softgraph/cli/extraction_jsonl.hpp"
 #include "softgraph/cli/filter_options.hpp"
 #include "softgraph/cli/lexicon_suggest.hpp"
+#include "softgraph/cli/output_file.hpp"
 #include "softgraph/cli/pipeline.hpp"
 #include "softgraph/cli/projection_writer.hpp"
 #include "softgraph/cli/terminal_log.hpp"
@@ -495,29 +496,20 @@ int main(int argc, char** argv) {
         throw Error(ErrorCode::kUsage, "", "--jsonl", "the output file name is empty");
       Pipeline p = make_pipeline(extract_c);
       std::vector<std::string> files = expand_inputs(extract_c.inputs, {jsonl_out});
-      // A character device or a pipe (/dev/null, /dev/stdout) is written directly, never
-      // replaced; a block device, a folder or a socket is refused, whatever symlink led there.
-      std::error_code st_ec;
-      const fs::file_status st = fs::status(jsonl_out, st_ec);
-      const bool special =
-          st.type() == fs::file_type::character || st.type() == fs::file_type::fifo;
-      if (!st_ec && !special && st.type() != fs::file_type::regular &&
-          st.type() != fs::file_type::not_found)
-        throw Error(ErrorCode::kOutput, jsonl_out, "",
-                    "is not a regular file, a character device or a pipe: not written");
+      // A character device or a pipe the user named (/dev/null, /dev/stdout) is written directly;
+      // a symlink planted to one, a folder, a block device or a socket is refused
+      // (cli/include/softgraph/cli/output_file.hpp).
+      std::unique_ptr<std::ostream> special_out = open_device_output(jsonl_out);
+      const bool special = special_out != nullptr;
       std::size_t records = 0;
       // Otherwise a fresh temporary beside it (unpredictable name, O_EXCL), renamed over it at
       // the end: two runs on the same file each write their own, and the last rename wins whole.
       TempFile tmp;
-      std::ofstream special_out;
-      if (special) {
-        special_out.open(jsonl_out, std::ios::binary);
-        if (!special_out) throw Error(ErrorCode::kOutput, jsonl_out, "", "cannot write");
-      } else {
+      if (!special) {
         remove_stale_temp_files(fs::path(jsonl_out).parent_path());
         tmp = create_temp_beside(jsonl_out);
       }
-      std::ostream& out = special ? static_cast<std::ostream&>(special_out) : *tmp.stream;
+      std::ostream& out = special ? *special_out : *tmp.stream;
       try {
         // Records are written as they come, in input order: nothing is held for the end.
         // Records are serialised by the worker that extracted the document, in parallel.
@@ -555,8 +547,10 @@ int main(int argc, char** argv) {
         }
         throw;
       }
-      std::cout << "softgraph: " << records << " extraction record(s) in "
-                << terminal_text(jsonl_out) << "\n";
+      // Written to a device or pipe (--jsonl /dev/stdout | jq): the count must not join the
+      // records.
+      (special ? std::cerr : std::cout) << "softgraph: " << records << " extraction record(s) in "
+                                        << terminal_text(jsonl_out) << "\n";
     } else if (*merge) {
       Common mc;
       mc.threads = merge_threads;

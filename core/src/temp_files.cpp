@@ -111,6 +111,12 @@ void register_cleanup(const std::string& path) {
   cleanup_paths().insert(path);
 }
 
+void register_cleanup(const std::string& path, const std::unique_lock<std::mutex>& held) {
+  if (!held.owns_lock() || held.mutex() != &cleanup_mutex())
+    throw internal_error("register_cleanup: the cleanup lock is not held");
+  cleanup_paths().insert(path);
+}
+
 void unregister_cleanup(const std::string& path) {
   std::lock_guard<std::mutex> lock(cleanup_mutex());
   cleanup_paths().erase(path);

@@ -135,14 +135,15 @@ AtomicDirSink::AtomicDirSink(fs::path dir) : dir_(std::move(dir)) {
   std::string templ =
       (dir_ / (std::string(kStagePrefix) + std::to_string(::getpid()) + "-XXXXXX")).string();
   {
+    // Made and registered at once: a signal in between would leave it behind.
     auto hold = hold_signal_cleanup();
     if (!::mkdtemp(templ.data())) {
       const std::string msg = os_error("cannot create a staging folder in it");
       ::close(dir_fd_);
       throw output_error(dir_, msg);
     }
+    register_cleanup(templ, hold);
   }
-  register_cleanup(templ);
   stage_ = templ;
   suffix_ = stage_.filename().string().substr(std::strlen(kStagePrefix));
   stage_fd_ = ::open(stage_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);

@@ -110,7 +110,14 @@ with tempfile.TemporaryDirectory() as tmp:
                        (("render", fifo), "render FIFO"),
                        (("eval", "--gold", fifo, good), "eval --gold FIFO"),
                        (("merge", fifo, "-o", tmp / "o3"), "merge FIFO"),
-                       (("build", "/dev/zero", "-o", tmp / "o3"), "/dev/zero as a document")]:
+                       (("build", "/dev/zero", "-o", tmp / "o3"), "/dev/zero as a document"),
+                       (("channels", fifo), "channels FIFO"),
+                       (("channels", "/dev/zero"), "channels /dev/zero"),
+                       (("eval", "--challenge", fifo), "eval --challenge FIFO"),
+                       (("text", fifo), "text FIFO"),
+                       (("text", "/dev/zero"), "text /dev/zero"),
+                       (("lexicon", "suggest", fifo), "lexicon suggest FIFO"),
+                       (("merge", "/dev/zero", "-o", tmp / "o3"), "merge /dev/zero")]:
         t0 = time.time()
         r = run(*args, timeout=20)
         name = "/dev/zero" if "/dev/zero" in what else "pipe.json"
@@ -177,10 +184,72 @@ with tempfile.TemporaryDirectory() as tmp:
           f"no temporary left beside the outputs ({leftovers(out)}, {leftovers(shared)})")
     fails(run("extract", good, "--jsonl", ""), 2, ["--jsonl", "empty"], "extract --jsonl ''")
     fails(run("extract", good, "--jsonl", shared), 3, [str(shared), "not a regular file"], "extract --jsonl FOLDER")
-    (shared / "null.jsonl").symlink_to("/dev/null")
-    r = run("extract", good, "--jsonl", shared / "null.jsonl")
-    check(r.returncode == 0 and (shared / "null.jsonl").is_symlink(),
-          f"extract --jsonl to a symlink to /dev/null writes the device, keeps the link ({r.returncode})")
+    # A symlink planted to a character device or a pipe is refused, not written through; the
+    # device named by the user (/dev/null, /dev/stdout) is written directly.
+    devices = [("null.jsonl", "/dev/null"), ("full.jsonl", "/dev/full"), ("tty.jsonl", "/dev/tty")]
+    for name, dev in (d for d in devices if os.path.exists(d[1]) or os.path.islink(d[1])):
+        (shared / name).symlink_to(dev)
+        r = run("extract", good, "--jsonl", shared / name)
+        fails(r, 3, [str(shared / name), "symbolic link to a character device", dev],
+              f"extract --jsonl to a planted symlink to {dev}")
+        check((shared / name).is_symlink() and leftovers(shared) == ["x.jsonl.tmp"],
+              f"extract: the {dev} link is left alone and no temporary is left ({leftovers(shared)})")
+    fifo = tmp / "planted.fifo"
+    os.mkfifo(fifo)
+    (shared / "fifo.jsonl").symlink_to(fifo)
+    r = run("extract", good, "--jsonl", shared / "fifo.jsonl", timeout=30)
+    fails(r, 3, [str(shared / "fifo.jsonl"), "symbolic link to a pipe"],
+          "extract --jsonl to a planted symlink to a FIFO (no hang)")
+    r = run("extract", good, "--jsonl", "/dev/null")
+    check(r.returncode == 0, f"extract --jsonl /dev/null (named) writes the device ({r.returncode})")
+    r = subprocess.run([BIN, "extract", good, "--jsonl", "/dev/stdout", "-q"], capture_output=True,
+                       timeout=120)
+    check(r.returncode == 0 and r.stdout == (tmp / "good.jsonl").read_bytes(),
+          f"extract --jsonl /dev/stdout (a symlink the user names) writes the records alone, no "
+          f"count among them ({r.returncode}: {r.stdout[-80:]!r})")
+    # /dev/stdout redirected to a file: the records go into that file, /dev/stdout stays a link.
+    redirected = tmp / "redirected.jsonl"
+    with open(redirected, "wb") as f:
+        rc = subprocess.run([BIN, "extract", good, "--jsonl", "/dev/stdout", "-q"], stdout=f,
+                            stderr=subprocess.PIPE, timeout=120).returncode
+    check(rc == 0 and redirected.read_bytes() == (tmp / "good.jsonl").read_bytes()
+          and os.path.islink("/dev/stdout"),
+          f"extract --jsonl /dev/stdout > FILE writes the records into FILE ({rc})")
+    r = run("extract", good, "--jsonl", "/dev/full")
+    fails(r, 3, ["/dev/full", "write failed"], "extract --jsonl /dev/full: the device's error")
+    # A temporary name planted by someone else (a dead pid's name) is removed, never followed.
+    planted_tmp = shared / ".y.jsonl.softgraph-tmp-4194000-abcdef"
+    planted_tmp.symlink_to(victim)
+    planted_dev = shared / ".y.jsonl.softgraph-tmp-4194001-abcdef"
+    planted_dev.symlink_to("/dev/full")
+    r = run("extract", good, "--jsonl", shared / "y.jsonl")
+    check(r.returncode == 0 and victim.read_text() == "precious" and not planted_tmp.is_symlink()
+          and not planted_dev.is_symlink() and (shared / "y.jsonl").is_file(),
+          f"extract: planted temporary names are removed, not written through ({r.returncode})")
+    # Every output folder: a planted symlink to a device or to a file is replaced, never written
+    # through (/dev/full would fail the write), and a folder that is a link to a device is refused.
+    part = tmp / "good.jsonl"
+    for cmd, args in (("build", [good]), ("merge", [part]), ("render", [tmp / "g" / "graph.json"]),
+                      ("channels", [good, "--matrix"])):
+        o = tmp / f"planted-{cmd}"
+        o.mkdir()
+        files = ({"channels": ["channel-matrix.csv", "channel-matrix.svg"],
+                  "render": ["graph.dot", "graph.svg"]}.get(cmd, ["graph.json", "graph.dot"]))
+        (o / files[0]).symlink_to("/dev/full")
+        (o / files[1]).symlink_to(victim)
+        fmt = [] if cmd == "channels" else ["--format", ",".join(f.split(".")[1] for f in files)]
+        r = run(cmd, *args, o, *fmt) if cmd == "channels" else run(cmd, *args, "-o", o, *fmt)
+        check(r.returncode == 0 and victim.read_text() == "precious"
+              and all((o / f).is_file() and not (o / f).is_symlink() for f in files)
+              and leftovers(o) == [],
+              f"{cmd}: planted symlinks to /dev/full and a file are replaced, not written through "
+              f"({r.returncode}: {r.stderr.strip()[-200:]})")
+        dev_dir = tmp / f"devdir-{cmd}"
+        dev_dir.symlink_to("/dev/null")
+        r = run(cmd, *args, dev_dir, *fmt) if cmd == "channels" else run(cmd, *args, "-o", dev_dir, *fmt)
+        check(r.returncode in (1, 3) and str(dev_dir) in r.stderr and (dev_dir).is_symlink(),
+              f"{cmd}: an output folder that is a link to /dev/null is refused ({r.returncode}: "
+              f"{r.stderr.strip()[-200:]})")
 
     # Two extract runs on one file: each writes its own temporary; the file is one run's, whole.
     big = tmp / "big"

@@ -50,6 +50,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     recognize(alone);
   } catch (const softgraph::Error&) {
   }
+  // The recognizer over the built-in lexicons and the file costs far more than over the file
+  // alone (the lexicon run made 1 input a second at nice 19 on the shared machine): one input in
+  // four, chosen by its bytes so that a replay repeats it, takes that path.
+  std::uint32_t h = 2166136261u;
+  for (std::size_t i = 0; i < size; ++i) h = (h ^ data[i]) * 16777619u;
+  if (h % 4 != 0) return 0;
   try {
     softgraph::Lexicon lexicon = builtin;
     lexicon.add_json(json, "fuzz.json");

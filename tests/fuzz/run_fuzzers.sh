@@ -10,7 +10,11 @@
 # crash is saved as BUILD_DIR/fuzz-work/<target>/crash-* — copy it into
 # tests/fuzz/regressions/<target>/ once the bug is understood, so it is replayed from then on (here,
 # and by ctest as fuzz_<target> in every build).
-# JOBS=N sets the build parallelism (default 2); MAX_LEN=N the largest input (default 65536).
+# JOBS=N sets the build parallelism (default 2); MAX_LEN=N the largest input (default 65536, and
+# 262144 for graph_json_fuzz and records_fuzz, whose documents are larger); NO_BUILD=1 skips the
+# configure and build (fuzz_all.sh builds once, then runs targets side by side). TIMEOUT=N: an
+# input running longer than N seconds of wall time is a hang (default 60: at nice 19 on a loaded
+# machine, 10 s of wall time can be a fraction of a second of CPU).
 # Exit status: 0 when every regression replays cleanly and no target found a crash.
 set -eu
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,10 +27,12 @@ if [ -z "$TARGETS" ]; then
 fi
 command -v clang++ > /dev/null || { echo "run_fuzzers: clang++ missing: apt-get install clang" >&2; exit 1; }
 
-cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_COMPILER=clang++ -DSOFTGRAPH_FUZZ=ON -DSOFTGRAPH_TESTS=ON -DSOFTGRAPH_BENCH=OFF > /dev/null
-# shellcheck disable=SC2086
-cmake --build "$BUILD" -j "${JOBS:-2}" --target $TARGETS
+if [ -z "${NO_BUILD:-}" ]; then
+  cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_COMPILER=clang++ -DSOFTGRAPH_FUZZ=ON -DSOFTGRAPH_TESTS=ON -DSOFTGRAPH_BENCH=OFF > /dev/null
+  # shellcheck disable=SC2086
+  cmake --build "$BUILD" -j "${JOBS:-2}" --target $TARGETS
+fi
 
 WORKDIR="$BUILD/fuzz-work"
 mkdir -p "$WORKDIR"
@@ -63,13 +69,19 @@ for t in $TARGETS; do
   dict=""
   case "$t" in graph_json_fuzz|records_fuzz|lexicon_fuzz) dict="$SRC/tests/fuzz/dicts/json.dict" ;; esac
   [ -f "$SRC/tests/fuzz/dicts/$t.dict" ] && dict="$SRC/tests/fuzz/dicts/$t.dict"
+  # graph.json and record parts worth fuzzing are larger than 64 KB (the harnesses take 256 KB).
+  case "$t" in graph_json_fuzz|records_fuzz) max_len=${MAX_LEN:-262144} ;; *) max_len=${MAX_LEN:-65536} ;; esac
   # shellcheck disable=SC2046
-  "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=4096 -max_len="${MAX_LEN:-65536}" \
+  "$bin" -max_total_time="$SECONDS_EACH" -timeout="${TIMEOUT:-60}" -rss_limit_mb=4096 -max_len="$max_len" \
     $( [ -n "$dict" ] && echo "-dict=$dict" ) \
     -print_final_stats=1 -artifact_prefix="$WORKDIR/$t/" "$corpus" $( [ -d "$seeds" ] && echo "$seeds" ) \
     > "$WORKDIR/$t.log" 2>&1 || rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$WORKDIR/$t.log" | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' "$WORKDIR/$t.log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$WORKDIR/$t.log" | tail -1)
+  dict_entries=$(sed -n 's/^Dictionary: \([0-9]*\) entries.*/\1/p' "$WORKDIR/$t.log" | head -1)
+  [ -n "$dict_entries" ] && cov="$cov, dictionary of $dict_entries entries"
+  largest=$(ls -S "$corpus" 2>/dev/null | head -1)
+  [ -n "$largest" ] && cov="$cov, largest corpus input $(wc -c < "$corpus/$largest") B"
   crashes=$(ls "$WORKDIR/$t"/crash-* "$WORKDIR/$t"/leak-* "$WORKDIR/$t"/timeout-* "$WORKDIR/$t"/oom-* 2>/dev/null | wc -l)
   if [ "$rc" -ne 0 ] || [ "$crashes" -gt 0 ]; then
     status=1

@@ -569,3 +569,21 @@ TEST_CASE("pdf: a pull quote that cuts a sentence is read after the paragraph, o
   for (const auto* loc : parts[2]) chart_on_2 |= d.raw.substr(loc->raw.begin, 5) == "Loans";
   CHECK(chart_on_2);
 }
+
+// Issue 20, item 16: a PDF whose every page carries one and the same line was "no text layer":
+// the line, repeated at the same height on every page, went as a running head, and nothing was
+// left. A line that is all the document has is its text, wherever it sits on the page.
+TEST_CASE("pdf: pages that all carry the same line keep it, at the top, middle or foot") {
+  if (!ingest::pdf_supported()) return;
+  for (double y : {760.0, 400.0, 40.0}) {
+    std::vector<PdfPage> pages(4, PdfPage{{50, y, 10, "Turkey funds schools in Azerbaijan."}});
+    std::string err;
+    try {
+      Document d = make_document(PdfWriter().write(pages), "same.pdf");
+      CHECK_MESSAGE(d.text.find("Turkey funds schools in Azerbaijan.") != std::string::npos, y);
+    } catch (const Error& e) {
+      err = e.what();
+    }
+    CHECK_MESSAGE(err.empty(), y, ": ", err);
+  }
+}

@@ -121,7 +121,16 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
         "without a Unicode map); run again with --ocr to read them with Tesseract",
         path, which);
   }
+  // Furniture is what repeats around a body of text; when it is all there is (every page carries
+  // one and the same line), it is the text, not "no text layer".
+  std::vector<std::vector<Line> > all_lines;
+  all_lines.reserve(pages.size());
+  for (const Page& pg : pages) all_lines.push_back(pg.lines);
   pdf::drop_furniture(pages);
+  if (any_text &&
+      std::all_of(pages.begin(), pages.end(), [](const Page& pg) { return pg.lines.empty(); }))
+    for (std::size_t p = 0; p < pages.size(); ++p) pages[p].lines = std::move(all_lines[p]);
+  all_lines.clear();
 
   // The body font is the one most of the text is set in (counted in characters: a report's
   // endnotes can be more lines than its running text, in shorter lines).

@@ -18,6 +18,8 @@ namespace softgraph {
 void install_signal_cleanup();
 // Registers a file or folder to be removed if a signal ends the run; unregister when it is gone.
 void register_cleanup(const std::string& path);
+// The same while hold_signal_cleanup() is held (`held`): made and registered with no gap between.
+void register_cleanup(const std::string& path, const std::unique_lock<std::mutex>& held);
 void unregister_cleanup(const std::string& path);
 // Held while an output set is swapped in: a signal waits until the swap is whole.
 std::unique_lock<std::mutex> hold_signal_cleanup();
