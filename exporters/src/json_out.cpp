@@ -39,7 +39,9 @@ bool writable(const AttrValue& v) {
 
 JsonOut::JsonOut(std::ostream& out) : out_(out), writer_(buffer_) { writer_.SetIndent(' ', 2); }
 
-JsonOut::~JsonOut() { flush(); }
+// Nothing is written here: a destructor run while a write error unwinds must not write (and throw)
+// again. finish() hands the rest to the stream.
+JsonOut::~JsonOut() = default;
 
 void JsonOut::flush() {
   out_.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));

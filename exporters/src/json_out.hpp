@@ -21,7 +21,7 @@ namespace softgraph {
 class JsonOut {
  public:
   explicit JsonOut(std::ostream& out);
-  ~JsonOut();  // hands what is buffered to the stream
+  ~JsonOut();  // writes nothing: finish() does
   JsonOut(const JsonOut&) = delete;
   JsonOut& operator=(const JsonOut&) = delete;
 
