@@ -25,7 +25,6 @@
 #include "softgraph/cli/challenge.hpp"
 #include "softgraph/cli/command_suggest.hpp"
 #include "softgraph/cli/evaluation.hpp"
-#include "softgraph/cli/extraction_jsonl.hpp"
 #include "softgraph/cli/filter_options.hpp"
 #include "softgraph/cli/lexicon_suggest.hpp"
 #include "softgraph/cli/output_file.hpp"
@@ -37,6 +36,7 @@
 #include "softgraph/core/temp_files.hpp"
 #include "softgraph/core/terminal_text.hpp"
 #include "softgraph/export/export.hpp"
+#include "softgraph/records/records.hpp"
 #if __has_include("softgraph/export/channels_writer.hpp")
 #include "softgraph/export/channel_matrix.hpp"
 #include "softgraph/export/channels_writer.hpp"

@@ -79,6 +79,7 @@ PACKAGES = {
     "tesseract-ocr-eng": "the English model Tesseract reads for --ocr",
     "fonts-dejavu-core": "the test PDFs and SVG text", "libclang-rt-14-dev": "fuzz builds",
     "libqpdf-dev": "byte-identical graph.pdf (the build)",
+    "libssl-dev": "the documents' SHA-256 (libcrypto; the build)",
 }
 
 # ES modules the .mjs tests import, from tests/clients/package.json (installed by setup's npm ci).

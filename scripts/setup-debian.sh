@@ -9,6 +9,8 @@ packages=(
   libhunspell-dev hunspell-en-us libtesseract-dev tesseract-ocr-eng
   # qpdf's library makes graph.pdf byte-identical across runs (exporters/src/pdf_normalise.cpp)
   libqpdf-dev
+  # OpenSSL's libcrypto computes the documents' SHA-256 (core/src/text_util.cpp)
+  libssl-dev
   # test clients; scripts/check-deps.py lists what each is for and fails when one is missing.
   # NetworkX's pagerank, hits and to_numpy_array need NumPy and SciPy, which its package only
   # recommends: name them, since this script installs with --no-install-recommends.

@@ -18,7 +18,6 @@
 #include <thread>
 #include <unordered_set>
 
-#include "softgraph/cli/extraction_jsonl.hpp"
 #include "softgraph/cli/progress.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/probe_table.hpp"
@@ -28,6 +27,7 @@
 #include "softgraph/extract/references.hpp"
 #include "softgraph/extract/relation_extractor.hpp"
 #include "softgraph/graph/graph_builder.hpp"
+#include "softgraph/records/records.hpp"
 #if __has_include("softgraph/graph/metrics.hpp")
 #include "softgraph/graph/metrics.hpp"
 #define SOFTGRAPH_HAVE_METRICS 1

@@ -103,11 +103,25 @@ rapidjson::Document parse_json(std::string_view text, const std::string& file) {
   return doc;
 }
 
+struct CompiledSchema::Impl {
+  explicit Impl(std::string_view text)
+      : schema_doc(parse_json(text, "<embedded schema>")), schema(schema_doc) {}
+  rapidjson::Document schema_doc;  // the compiled schema points into it
+  rapidjson::SchemaDocument schema;
+};
+
+CompiledSchema::CompiledSchema(std::string_view schema_text)
+    : impl_(std::make_unique<const Impl>(schema_text)) {}
+CompiledSchema::~CompiledSchema() = default;
+
 void validate_json(const rapidjson::Document& doc, std::string_view schema_text,
                    const std::string& file) {
-  rapidjson::Document schema_doc = parse_json(schema_text, "<embedded schema>");
-  rapidjson::SchemaDocument schema(schema_doc);
-  rapidjson::SchemaValidator validator(schema);
+  CompiledSchema(schema_text).validate(doc, file);
+}
+
+void CompiledSchema::validate(const rapidjson::Document& doc, const std::string& file) const {
+  const rapidjson::Document& schema_doc = impl_->schema_doc;
+  rapidjson::SchemaValidator validator(impl_->schema);
   if (doc.Accept(validator)) return;
   rapidjson::StringBuffer doc_ptr, schema_ptr;
   validator.GetInvalidDocumentPointer().StringifyUriFragment(doc_ptr);

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace softgraph::escape {
 namespace {
@@ -71,6 +72,39 @@ std::string valid_utf8(std::string_view s) {
   return out;
 }
 
+namespace {
+// Whether `s` is valid UTF-8: ASCII skipped eight bytes at a time, the rest decoded.
+bool is_valid_utf8(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(p[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    if (decode(s, i, len) == kInvalid) return false;
+    i += len;
+  }
+  return true;
+}
+}  // namespace
+
+std::string_view valid_utf8(std::string_view s, std::string& fixed) {
+  if (is_valid_utf8(s)) return s;
+  fixed = valid_utf8(s);
+  return fixed;
+}
+
 std::optional<std::string> number(double v) {
   if (!std::isfinite(v)) return std::nullopt;
   if (v == 0) return std::string(std::signbit(v) ? "-0.0" : "0.0");
@@ -82,8 +116,8 @@ std::optional<std::string> number(double v) {
 }
 
 namespace {
-// A backslash-escaped literal between `quote` characters: JSON strings and Cypher strings differ
-// only in the quote and in which control characters must become \uXXXX.
+// A backslash-escaped literal between `quote` characters (Cypher's; JSON strings are RapidJSON's,
+// json_string.cpp), with the control characters `needs_u_escape` names as \uXXXX.
 std::string backslash_literal(std::string_view s, char quote, bool (*needs_u_escape)(char32_t)) {
   std::string out(1, quote);
   out.reserve(s.size() + 2);
@@ -143,10 +177,7 @@ std::string backslash_literal(std::string_view s, char quote, bool (*needs_u_esc
   return out;
 }
 
-bool below_space(char32_t cp) { return cp < 0x20; }
 }  // namespace
-
-std::string json_string(std::string_view s) { return backslash_literal(s, '"', below_space); }
 
 namespace {
 void xml_escape(std::string_view s, bool attribute, std::string& out) {

@@ -1,85 +1,86 @@
 #include "json_out.hpp"
 
+#include <charconv>
 #include <cmath>
-#include <sstream>
+#include <cstring>
 
 #include "softgraph/export/escape.hpp"
 
 namespace softgraph {
+namespace {
+
+using SizeType = rapidjson::SizeType;
+
+// escape::number without a string: shortest round-trip (std::to_chars), ".0" on integral values.
+// RapidJSON's own doubles (Grisu2) differ in exponents ("1e-7" against "1e-07") and are not always
+// the shortest, so the text of graph.json stays what it was.
+std::size_t number_chars(double v, char (&buf)[40]) {
+  if (v == 0) {
+    const char* zero = std::signbit(v) ? "-0.0" : "0.0";
+    const std::size_t n = std::strlen(zero);
+    std::memcpy(buf, zero, n);
+    return n;
+  }
+  char* end = std::to_chars(buf, buf + 32, v).ptr;
+  if (!std::memchr(buf, '.', static_cast<std::size_t>(end - buf)) &&
+      !std::memchr(buf, 'e', static_cast<std::size_t>(end - buf))) {
+    std::memcpy(end, ".0", 2);
+    end += 2;
+  }
+  return static_cast<std::size_t>(end - buf);
+}
+
+}  // namespace
 
 bool writable(const AttrValue& v) {
   const auto* d = std::get_if<double>(&v);
   return !d || std::isfinite(*d);
 }
 
-void JsonOut::newline() {
-  out_ << '\n';
-  for (std::size_t i = 0; i < stack_.size(); ++i) out_ << "  ";
+JsonOut::JsonOut(std::ostream& out) : out_(out), writer_(buffer_) { writer_.SetIndent(' ', 2); }
+
+// Nothing is written here: a destructor run while a write error unwinds must not write (and throw)
+// again. finish() hands the rest to the stream.
+JsonOut::~JsonOut() = default;
+
+void JsonOut::flush() {
+  out_.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
+  buffer_.Clear();
 }
 
-void JsonOut::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (stack_.empty()) return;
-  if (stack_.back().count++ > 0) out_ << ',';
-  newline();
-}
-
-void JsonOut::begin_object() {
-  before_value();
-  out_ << '{';
-  stack_.push_back({true, 0});
-}
-
+void JsonOut::begin_object() { writer_.StartObject(); }
 void JsonOut::end_object() {
-  bool empty = stack_.back().count == 0;
-  char close = stack_.back().object ? '}' : ']';
-  stack_.pop_back();
-  if (!empty) newline();
-  out_ << close;
+  writer_.EndObject();
+  flush_when_full();
 }
-
-void JsonOut::begin_array() {
-  before_value();
-  out_ << '[';
-  stack_.push_back({false, 0});
+void JsonOut::begin_array() { writer_.StartArray(); }
+void JsonOut::end_array() {
+  writer_.EndArray();
+  flush_when_full();
 }
-
-void JsonOut::end_array() { end_object(); }
 
 void JsonOut::key(std::string_view k) {
-  before_value();
-  out_ << escape::json_string(k) << ": ";
-  after_key_ = true;
+  std::string fixed;
+  const std::string_view v = escape::valid_utf8(k, fixed);
+  writer_.Key(v.data(), static_cast<SizeType>(v.size()));
 }
 
 void JsonOut::string(std::string_view s) {
-  before_value();
-  out_ << escape::json_string(s);
+  std::string fixed;
+  const std::string_view v = escape::valid_utf8(s, fixed);
+  writer_.String(v.data(), static_cast<SizeType>(v.size()));
+  flush_when_full();
 }
 
 void JsonOut::number(double v) {
-  before_value();
-  auto s = escape::number(v);
-  out_ << (s ? *s : "null");
+  if (!std::isfinite(v)) return null();
+  char buf[40];
+  writer_.RawValue(buf, number_chars(v, buf), rapidjson::kNumberType);
 }
 
-void JsonOut::integer(std::int64_t v) {
-  before_value();
-  out_ << v;
-}
-
-void JsonOut::boolean(bool v) {
-  before_value();
-  out_ << (v ? "true" : "false");
-}
-
-void JsonOut::null() {
-  before_value();
-  out_ << "null";
-}
+void JsonOut::integer(std::int64_t v) { writer_.Int64(v); }
+void JsonOut::boolean(bool v) { writer_.Bool(v); }
+void JsonOut::null() { writer_.Null(); }
 
 void JsonOut::string_array(const std::vector<std::string>& items) {
   begin_array();
@@ -131,21 +132,31 @@ void JsonOut::value(const rapidjson::Value& v) {
   }
 }
 
-void JsonOut::finish() { out_ << '\n'; }
-
-}  // namespace softgraph
-
-namespace softgraph {
-std::string evidence_json(const std::vector<Evidence>& evidence) {
-  std::ostringstream s;
-  s << '[';
-  for (std::size_t i = 0; i < evidence.size(); ++i) {
-    const Evidence& e = evidence[i];
-    s << (i ? "," : "") << "{\"document\":" << escape::json_string(e.document)
-      << ",\"start\":" << e.range.begin << ",\"end\":" << e.range.end
-      << ",\"quote\":" << escape::json_string(e.quote) << ",\"sentence\":" << e.sentence << '}';
-  }
-  s << ']';
-  return s.str();
+void JsonOut::finish() {
+  buffer_.Put('\n');
+  flush();
 }
+
+std::string evidence_json(const std::vector<Evidence>& evidence) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  std::string fixed;
+  const auto str = [&](std::string_view s) {
+    const std::string_view v = escape::valid_utf8(s, fixed);
+    w.String(v.data(), static_cast<SizeType>(v.size()));
+  };
+  w.StartArray();
+  for (const Evidence& e : evidence) {
+    w.StartObject();
+    w.Key("document"), str(e.document);
+    w.Key("start"), w.Uint64(e.range.begin);
+    w.Key("end"), w.Uint64(e.range.end);
+    w.Key("quote"), str(e.quote);
+    w.Key("sentence"), w.Int(e.sentence);
+    w.EndObject();
+  }
+  w.EndArray();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
 }  // namespace softgraph

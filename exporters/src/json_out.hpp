@@ -1,8 +1,11 @@
-// A small pretty-printing JSON writer for graph.json and graph.jsonld: two-space indent, strings
-// through the escaping module, doubles shortest round-trip; the same input gives the same bytes.
+// The pretty-printing JSON writer of graph.json, graph.jsonld and the channels JSON: RapidJSON's
+// PrettyWriter with a two-space indent, strings as json_string writes them (invalid UTF-8
+// replaced), doubles as escape::number prints them; the same input gives the same bytes.
 #pragma once
 
 #include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
 
 #include <cstdint>
 #include <ostream>
@@ -17,8 +20,10 @@ namespace softgraph {
 
 class JsonOut {
  public:
-  explicit JsonOut(std::ostream& out) : out_(out) {}
-  ~JsonOut() = default;
+  explicit JsonOut(std::ostream& out);
+  ~JsonOut();  // writes nothing: finish() does
+  JsonOut(const JsonOut&) = delete;
+  JsonOut& operator=(const JsonOut&) = delete;
 
   void begin_object();
   void end_object();
@@ -38,16 +43,15 @@ class JsonOut {
   void finish();
 
  private:
-  void before_value();
-  void newline();
+  void flush();
+  void flush_when_full() {
+    if (buffer_.GetSize() >= kFlushAt) flush();
+  }
 
+  static constexpr std::size_t kFlushAt = 1 << 16;
   std::ostream& out_;
-  struct Level {
-    bool object;
-    int count;
-  };
-  std::vector<Level> stack_;
-  bool after_key_ = false;
+  rapidjson::StringBuffer buffer_;  // handed to out_ every kFlushAt bytes
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer_;
 };
 
 // Evidence as a compact JSON array of {document, start, end, quote}: a single text column in

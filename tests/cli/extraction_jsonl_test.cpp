@@ -2,8 +2,6 @@
 // exactly, whatever the strings and numbers hold; the compact layout (versions 2 and 3) leaves
 // defaults out and names entities and table rows by number; older records still read; bad records
 // are errors with their place.
-#include "softgraph/cli/extraction_jsonl.hpp"
-
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -13,6 +11,7 @@
 #include <tuple>
 
 #include "softgraph/core/error.hpp"
+#include "softgraph/records/records.hpp"
 
 using namespace softgraph;
 

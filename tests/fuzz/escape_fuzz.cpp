@@ -23,6 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string in(reinterpret_cast<const char*>(data), size);
   std::string repaired = esc::valid_utf8(in);
   require(valid(repaired));
+  std::string fixed;  // the checked view: `in` itself when valid, else the same repair
+  require(esc::valid_utf8(in, fixed) == repaired);
 
   std::string json = esc::json_string(in);
   require(valid(json));

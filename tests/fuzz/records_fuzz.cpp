@@ -12,9 +12,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "softgraph/cli/extraction_jsonl.hpp"
 #include "softgraph/cli/pipeline.hpp"
 #include "softgraph/core/error.hpp"
+#include "softgraph/records/records.hpp"
 
 namespace {
 

@@ -6,6 +6,7 @@
 
 namespace softgraph {
 
+// SHA-256 of `data` as 64 lower-case hex digits (OpenSSL's libcrypto).
 std::string sha256_hex(std::string_view data);
 // Lower-case ASCII slug: letters and digits kept, runs of anything else become '_'.
 std::string ascii_slug(std::string_view s);

@@ -11,13 +11,17 @@ namespace softgraph::escape {
 
 // Valid UTF-8 with every invalid byte sequence replaced by U+FFFD.
 std::string valid_utf8(std::string_view s);
+// `s` itself when it is valid UTF-8 (checked a word at a time over ASCII), else valid_utf8(s),
+// kept in `fixed`.
+std::string_view valid_utf8(std::string_view s, std::string& fixed);
 
 // Doubles printed shortest and round-trip exact (std::to_chars); integral values keep a ".0" so
 // readers keep the number a double. Non-finite values give nullopt: never printed.
 std::optional<std::string> number(double v);
 
-// A JSON string literal with its quotes: '"', '\\' and control characters escaped, invalid UTF-8
-// replaced by U+FFFD.
+// A JSON string literal with its quotes, as RapidJSON's Writer escapes it ('"', '\\' and control
+// characters, \u00XX in upper-case hex), invalid UTF-8 replaced by U+FFFD first. Defined with the
+// JSON writer (json_string.cpp): RapidJSON's is softgraph's one JSON escaper.
 std::string json_string(std::string_view s);
 
 // XML 1.0 character data: & < > escaped, '\r' as &#13; (parsers would fold it), characters XML
