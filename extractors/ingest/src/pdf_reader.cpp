@@ -71,11 +71,7 @@ bool ends_sentence(std::string_view s) {
 
 void quiet_poppler(const std::string&, void*) {}
 
-}  // namespace
-
-bool pdf_supported() { return true; }
-
-ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr) {
+std::unique_ptr<poppler::document> open_pdf(std::string_view bytes, const std::string& path) {
   poppler::set_debug_error_function(quiet_poppler, nullptr);
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
     throw input_error(path, "", "PDF larger than 2 GiB");
@@ -89,14 +85,19 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
                       "encrypted PDF: it needs a password; decrypt it first (for example "
                       "with qpdf --decrypt) and run again");
   }
-  int n = pdf->pages();
-  if (n <= 0) throw input_error(path, "", "PDF has no pages");
+  if (pdf->pages() <= 0) throw input_error(path, "", "PDF has no pages");
+  return pdf;
+}
 
+// Every page's lines, read from its text layer (or by OCR when asked for); pages without a usable
+// text layer are left empty with a warning, or fail the document when no page has text.
+std::vector<Page> read_pages(poppler::document& pdf, const std::string& path, bool ocr) {
+  const int n = pdf.pages();
   std::vector<Page> pages(n);
   std::vector<int> unreadable;  // pages whose text layer is missing or cannot be mapped to text
   for (int p = 0; p < n; ++p) {
     pages[p].number = p + 1;
-    std::unique_ptr<poppler::page> page(pdf->create_page(p));
+    std::unique_ptr<poppler::page> page(pdf.create_page(p));
     if (!page) continue;
     auto rect = page->page_rect();
     pages[p].width = std::max(1.0, rect.width());
@@ -125,8 +126,15 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
         "without a Unicode map); run again with --ocr to read them with Tesseract",
         path, which);
   }
-  pdf::drop_furniture(pages);
+  return pages;
+}
 
+// The body's font size and the usual gap between its lines: medians over every line.
+struct BodyMetrics {
+  double font = 0, line_gap = 0;
+};
+
+BodyMetrics body_metrics(const std::vector<Page>& pages) {
   std::vector<double> fonts, gaps;
   for (const Page& pg : pages) {
     const auto& lines = pg.lines;
@@ -136,14 +144,18 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
         gaps.push_back(lines[i].y0 - lines[i - 1].y1);
     }
   }
-  const double body_font = median(fonts), line_gap = median(gaps);
-  pdf::separate_footnotes(pages, body_font);
+  return {median(fonts), median(gaps)};
+}
 
-  ExtractedText out;
+// The running text of every page, lines joined into paragraphs and headings marked; one location
+// per page. Returns the size of each page's body text (0 for a page without one).
+std::vector<std::uint64_t> join_body(const std::vector<Page>& pages, BodyMetrics body,
+                                     ExtractedText& out) {
+  const double body_font = body.font, line_gap = body.line_gap;
   const Line* prev = nullptr;
   double prev_col_right = 0;
-  std::vector<std::uint64_t> body_size(n, 0);
-  for (int p = 0; p < n; ++p) {
+  std::vector<std::uint64_t> body_size(pages.size(), 0);
+  for (std::size_t p = 0; p < pages.size(); ++p) {
     const auto& lines = pages[p].lines;
     std::uint64_t page_begin = out.text.size();
     double col_right[8] = {0, 0, 0, 0, 0, 0, 0, 0};
@@ -188,16 +200,21 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
     if (out.text.size() > page_begin) {
       SourceLocation loc;
       loc.range = {page_begin, out.text.size()};
-      loc.page = p + 1;
+      loc.page = static_cast<int>(p) + 1;
       body_size[p] = loc.range.size();
       out.locations.push_back(std::move(loc));
     }
   }
-  // Footnotes after the running text (so that a sentence cut by a page's notes stays whole),
-  // under a heading of their own; each page's notes follow its body in that page's text: they
-  // are a second location of the page, at the offset after the body and a blank line.
+  return body_size;
+}
+
+// Footnotes after the running text (so that a sentence cut by a page's notes stays whole),
+// under a heading of their own; each page's notes follow its body in that page's text: they
+// are a second location of the page, at the offset after the body and a blank line.
+void append_notes(const std::vector<Page>& pages, const std::vector<std::uint64_t>& body_size,
+                  ExtractedText& out) {
   bool notes_open = false;
-  for (int p = 0; p < n; ++p) {
+  for (std::size_t p = 0; p < pages.size(); ++p) {
     const auto& notes = pages[p].notes;
     if (notes.empty()) continue;
     if (!notes_open) {
@@ -216,10 +233,27 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
     }
     SourceLocation loc;
     loc.range = {begin, out.text.size()};
-    loc.page = p + 1;
+    loc.page = static_cast<int>(p) + 1;
     loc.offset = body_size[p] > 0 ? body_size[p] + 2 : 0;
     out.locations.push_back(std::move(loc));
   }
+}
+
+}  // namespace
+
+bool pdf_supported() { return true; }
+
+ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr) {
+  std::unique_ptr<poppler::document> pdf = open_pdf(bytes, path);
+  std::vector<Page> pages = read_pages(*pdf, path, ocr);
+  pdf::drop_furniture(pages);
+  // Measured before the footnotes leave the pages, as the notes' separation itself needs it.
+  const BodyMetrics body = body_metrics(pages);
+  pdf::separate_footnotes(pages, body.font);
+
+  ExtractedText out;
+  const std::vector<std::uint64_t> body_size = join_body(pages, body, out);
+  append_notes(pages, body_size, out);
   if (out.text.find_first_not_of(" \n") == std::string::npos) {
     throw input_error(path, "",
                       ocr ? "PDF has no text, and OCR found none either"
