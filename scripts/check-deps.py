@@ -62,6 +62,9 @@ COMMANDS = {
     "pkg-config": ("pkg-config", "the build (Graphviz, poppler)"),
     "g++": ("build-essential", "the build"),
     "clang++": ("clang", "tests/fuzz/run_fuzzers.sh"),
+    "clang-format": ("clang-format", ".ci/run: clang-format --dry-run -Werror (.clang-format)"),
+    "clang-tidy": ("clang-tidy", ".ci/run: clang-tidy over the sources (.clang-tidy)"),
+    "run-clang-tidy": ("clang-tidy", ".ci/run: runs clang-tidy over compile_commands.json"),
 }
 
 # Commands of this project, built or found by the tests themselves.

@@ -23,6 +23,8 @@ packages=(
   python3-lxml
   # sanitizers and fuzzers
   clang libclang-rt-14-dev
+  # .ci/run's formatting and lint checks (clang-format, clang-tidy and run-clang-tidy)
+  clang-format clang-tidy
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -8,7 +8,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 /usr/bin/python3 "$here/scripts/check-deps.py"
 jobs=$(nproc)
 
-cmake -S "$here" -B "$here/build" -G Ninja -DCMAKE_BUILD_TYPE=Release
+# SOFTGRAPH_WERROR=ON (.ci/run sets it) makes every warning an error in both builds.
+werror="-DSOFTGRAPH_WERROR=${SOFTGRAPH_WERROR:-OFF}"
+cmake -S "$here" -B "$here/build" -G Ninja -DCMAKE_BUILD_TYPE=Release "$werror"
 cmake --build "$here/build" -j "$jobs"
 # A failing Release run does not stop here: the sanitizer run goes on, and the script fails at
 # the end, so that one run reports both.
@@ -19,7 +21,7 @@ status=0
 }
 
 cmake -S "$here" -B "$here/build-asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DSOFTGRAPH_SANITIZE=ON -DSOFTGRAPH_BENCH=OFF
+  -DSOFTGRAPH_SANITIZE=ON -DSOFTGRAPH_BENCH=OFF "$werror"
 cmake --build "$here/build-asan" -j "$jobs"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export LSAN_OPTIONS=suppressions=$here/tests/lsan.supp:print_suppressions=0

@@ -39,7 +39,9 @@ std::string format_progress(std::size_t docs_done, std::size_t total_docs, std::
                        : 1.0;
   fraction = std::clamp(fraction, 0.0, 1.0);
   int filled = static_cast<int>(fraction * kBarWidth);
-  std::string line = "[" + std::string(filled, '#') + std::string(kBarWidth - filled, '.') + "] ";
+  // Appended, not "[" + std::string(...): GCC 12 warns falsely about the latter (-Wrestrict).
+  std::string line = "[";
+  line.append(filled, '#').append(kBarWidth - filled, '.').append("] ");
   line += std::to_string(docs_done) + "/" + std::to_string(total_docs) + " docs  ";
   constexpr double kMB = 1024.0 * 1024.0;
   line += fixed1(bytes_done / kMB) + "/" + fixed1(total_bytes / kMB) + " MB  ";

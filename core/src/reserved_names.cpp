@@ -42,7 +42,9 @@ bool among(const std::string_view (&names)[N], std::string_view name) {
 }  // namespace
 
 std::optional<std::string> reserved_attribute_reason(std::string_view name) {
-  const std::string quoted = "'" + std::string(name) + "'";
+  // Appended, not "'" + std::string(name): GCC 12 warns falsely about the latter (-Wrestrict).
+  std::string quoted = "'";
+  quoted.append(name).append("'");
   const bool word = !name.empty() && name.front() >= 'a' && name.front() <= 'z' &&
                     std::all_of(name.begin(), name.end(), [](char c) {
                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';

@@ -205,9 +205,13 @@ bool FdOStream::sync_and_close() {
 TempFile create_temp_beside(const fs::path& final_path) {
   fs::path dir = final_path.parent_path();
   if (dir.empty()) dir = ".";
-  std::string templ = (dir / ("." + final_path.filename().string() + ".softgraph-tmp-" +
-                              std::to_string(::getpid()) + "-XXXXXX"))
-                          .string();
+  // Appended, not "." + filename: GCC 12 warns falsely about the latter (-Wrestrict).
+  std::string name = ".";
+  name += final_path.filename().string();
+  name += ".softgraph-tmp-";
+  name += std::to_string(::getpid());
+  name += "-XXXXXX";
+  std::string templ = (dir / name).string();
   int fd;
   {
     // Created and registered at once: a signal in between would leave it behind.

@@ -39,7 +39,8 @@ class KeyTable {
       else if ((c & 0xC0) != 0x80)
         token += '_';
     }
-    if (token.empty()) token = "_";
+    // (One char, not = "_": GCC 12 warns falsely about that assignment here, -Wrestrict.)
+    if (token.empty()) token.push_back('_');
     std::string unique = token;
     for (int i = 2; names_.count(unique); ++i) unique = token + "_" + std::to_string(i);
     names_.insert(unique);

@@ -99,138 +99,135 @@ void write_batches(std::ostream& out, const std::vector<std::string>& rows,
   }
 }
 
-}  // namespace
+// nodes_<Type>.csv for one node type, and its rows for import.cypher (batched by label set);
+// returns the file's name.
+std::string write_node_type(const Graph& g, const std::string& type, const std::vector<Vertex>& vs,
+                            Sink& sink, std::ostream& cypher_nodes,
+                            std::set<std::string>& constrained) {
+  std::string file = "nodes_" + escape::iri_component(type, "") + ".csv";
+  std::vector<const Attributes*> maps;
+  std::set<std::string> metric_names;
+  for (Vertex v : vs) {
+    maps.push_back(&g.node(v).attributes);
+    for (const auto& [k, m] : g.node(v).metrics) metric_names.insert(k);
+  }
+  auto cols = attribute_columns(maps);
+  std::set<std::string> taken = {"id", "label", "type", "aliases"};
+  std::vector<std::string> col_names, metric_cols;
+  for (const auto& c : cols) col_names.push_back(property_name(c.key, taken));
+  for (const auto& m : metric_names) metric_cols.push_back(property_name(m, taken));
 
-void write_neo4j(ExportContext& ctx, Sink& sink) {
-  const Graph& g = ctx.graph();
+  std::ostream& out = sink.open("neo4j/" + file);
+  out << "id:ID,label,type,aliases:string[]";
+  for (std::size_t i = 0; i < cols.size(); ++i)
+    out << ',' << col_names[i] << neo4j_type(cols[i].kind);
+  for (const auto& m : metric_cols) out << ',' << m << ":double";
+  out << ",:LABEL\n";
+  std::map<std::vector<std::string>, std::vector<std::string>> rows_by_labels;
+  for (Vertex v : vs) {
+    const NodeProps& n = g.node(v);
+    out << escape::neo4j_field(n.id) << ',' << escape::neo4j_field(n.label) << ','
+        << escape::neo4j_field(n.type) << ',' << escape::neo4j_array(n.aliases, kArrayDelimiter);
+    Row row = {{"id", escape::cypher_string(n.id)},
+               {"label", escape::cypher_string(n.label)},
+               {"type", escape::cypher_string(n.type)},
+               {"aliases", cypher_value(AttrValue(n.aliases))}};
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      auto it = n.attributes.find(cols[i].key);
+      out << ',';
+      if (it == n.attributes.end()) continue;
+      out << field(cols[i], it->second);
+      if (writable(it->second)) row.emplace_back(col_names[i], cypher_value(it->second));
+    }
+    std::size_t mi = 0;
+    for (const auto& m : metric_names) {
+      auto it = n.metrics.find(m);
+      out << ',';
+      if (it != n.metrics.end() && std::isfinite(it->second)) {
+        out << num(it->second);
+        row.emplace_back(metric_cols[mi], num(it->second));
+      }
+      ++mi;
+    }
+    auto labels = node_labels(n);
+    out << ',' << escape::neo4j_array(labels, kArrayDelimiter) << '\n';
+    rows_by_labels[labels].push_back(cypher_map(row));
+    for (const auto& l : labels) constrained.insert(l);
+  }
+  for (const auto& [labels, rows] : rows_by_labels) {
+    std::string tail =
+        "MERGE (n:" + escape::cypher_identifier(labels[0]) + " {id: row.id})\nSET n += row";
+    for (std::size_t i = 1; i < labels.size(); ++i)
+      tail += ", n:" + escape::cypher_identifier(labels[i]);
+    write_batches(cypher_nodes, rows, tail);
+  }
+  return file;
+}
+
+// rels_<TYPE>.csv for one edge type, and its rows for import.cypher (batched by the ends'
+// labels); returns the file's name.
+std::string write_rel_type(const Graph& g, const std::string& type, const std::vector<EdgeDesc>& es,
+                           Sink& sink, std::ostream& cypher_rels) {
   const auto& bg = g.boost();
-  std::map<std::string, std::vector<Vertex>> by_type;
-  for (Vertex v : ctx.nodes()) by_type[g.node(v).type].push_back(v);
-  std::map<std::string, std::vector<EdgeDesc>> by_rel;
-  for (EdgeDesc e : ctx.edges()) by_rel[g.edge(e).type].push_back(e);
-
-  std::vector<std::string> node_files, rel_files;
-  std::ostringstream cypher_nodes, cypher_rels;
-  std::set<std::string> constrained;
-  for (const auto& [type, vs] : by_type) {
-    std::string file = "nodes_" + escape::iri_component(type, "") + ".csv";
-    node_files.push_back(file);
-    std::vector<const Attributes*> maps;
-    std::set<std::string> metric_names;
-    for (Vertex v : vs) {
-      maps.push_back(&g.node(v).attributes);
-      for (const auto& [k, m] : g.node(v).metrics) metric_names.insert(k);
+  std::string file = "rels_" + escape::iri_component(type, "") + ".csv";
+  std::vector<const Attributes*> maps;
+  for (EdgeDesc e : es) maps.push_back(&g.edge(e).attributes());
+  auto cols = attribute_columns(maps);
+  std::set<std::string> taken = {"id",          "weight",    "evidence_count",
+                                 "first_quote", "documents", "evidence"};
+  std::vector<std::string> col_names;
+  for (const auto& c : cols) col_names.push_back(property_name(c.key, taken));
+  std::ostream& out = sink.open("neo4j/" + file);
+  out << ":START_ID,:END_ID,id,weight:double,evidence_count:long,first_quote,documents:string[],"
+         "evidence";
+  for (std::size_t i = 0; i < cols.size(); ++i)
+    out << ',' << col_names[i] << neo4j_type(cols[i].kind);
+  out << ",:TYPE\n";
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> rows_by_ends;
+  for (EdgeDesc e : es) {
+    const EdgeProps& p = g.edge(e);
+    const NodeProps& s = bg[boost::source(e, bg)];
+    const NodeProps& t = bg[boost::target(e, bg)];
+    const std::string id = g.edge_id(e);
+    std::string quote = p.evidence().empty() ? "" : p.evidence().front().quote;
+    std::string ev = evidence_json(p.evidence());
+    out << escape::neo4j_field(s.id) << ',' << escape::neo4j_field(t.id) << ','
+        << escape::neo4j_field(id) << ',' << num(p.weight) << ',' << p.evidence().size() << ','
+        << escape::neo4j_field(quote) << ','
+        << escape::neo4j_array(documents_of(p), kArrayDelimiter) << ',' << escape::neo4j_field(ev);
+    Row props = {{"id", escape::cypher_string(id)},
+                 {"weight", num(p.weight).empty() ? "0.0" : num(p.weight)},
+                 {"evidence_count", std::to_string(p.evidence().size())},
+                 {"first_quote", escape::cypher_string(quote)},
+                 {"documents", cypher_value(AttrValue(documents_of(p)))},
+                 {"evidence", escape::cypher_string(ev)}};
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      auto it = p.attributes().find(cols[i].key);
+      out << ',';
+      if (it == p.attributes().end()) continue;
+      out << field(cols[i], it->second);
+      if (writable(it->second)) props.emplace_back(col_names[i], cypher_value(it->second));
     }
-    auto cols = attribute_columns(maps);
-    std::set<std::string> taken = {"id", "label", "type", "aliases"};
-    std::vector<std::string> col_names, metric_cols;
-    for (const auto& c : cols) col_names.push_back(property_name(c.key, taken));
-    for (const auto& m : metric_names) metric_cols.push_back(property_name(m, taken));
-
-    std::ostream& out = sink.open("neo4j/" + file);
-    out << "id:ID,label,type,aliases:string[]";
-    for (std::size_t i = 0; i < cols.size(); ++i)
-      out << ',' << col_names[i] << neo4j_type(cols[i].kind);
-    for (const auto& m : metric_cols) out << ',' << m << ":double";
-    out << ",:LABEL\n";
-    std::map<std::vector<std::string>, std::vector<std::string>> rows_by_labels;
-    for (Vertex v : vs) {
-      const NodeProps& n = g.node(v);
-      out << escape::neo4j_field(n.id) << ',' << escape::neo4j_field(n.label) << ','
-          << escape::neo4j_field(n.type) << ',' << escape::neo4j_array(n.aliases, kArrayDelimiter);
-      Row row = {{"id", escape::cypher_string(n.id)},
-                 {"label", escape::cypher_string(n.label)},
-                 {"type", escape::cypher_string(n.type)},
-                 {"aliases", cypher_value(AttrValue(n.aliases))}};
-      for (std::size_t i = 0; i < cols.size(); ++i) {
-        auto it = n.attributes.find(cols[i].key);
-        out << ',';
-        if (it == n.attributes.end()) continue;
-        out << field(cols[i], it->second);
-        if (writable(it->second)) row.emplace_back(col_names[i], cypher_value(it->second));
-      }
-      std::size_t mi = 0;
-      for (const auto& m : metric_names) {
-        auto it = n.metrics.find(m);
-        out << ',';
-        if (it != n.metrics.end() && std::isfinite(it->second)) {
-          out << num(it->second);
-          row.emplace_back(metric_cols[mi], num(it->second));
-        }
-        ++mi;
-      }
-      auto labels = node_labels(n);
-      out << ',' << escape::neo4j_array(labels, kArrayDelimiter) << '\n';
-      rows_by_labels[labels].push_back(cypher_map(row));
-      for (const auto& l : labels) constrained.insert(l);
-    }
-    for (const auto& [labels, rows] : rows_by_labels) {
-      std::string tail =
-          "MERGE (n:" + escape::cypher_identifier(labels[0]) + " {id: row.id})\nSET n += row";
-      for (std::size_t i = 1; i < labels.size(); ++i)
-        tail += ", n:" + escape::cypher_identifier(labels[i]);
-      write_batches(cypher_nodes, rows, tail);
-    }
+    out << ',' << escape::neo4j_field(p.type.str()) << '\n';
+    rows_by_ends[{s.type, t.type}].push_back("{start: " + escape::cypher_string(s.id) +
+                                             ", end: " + escape::cypher_string(t.id) +
+                                             ", props: " + cypher_map(props) + "}");
   }
-
-  for (const auto& [type, es] : by_rel) {
-    std::string file = "rels_" + escape::iri_component(type, "") + ".csv";
-    rel_files.push_back(file);
-    std::vector<const Attributes*> maps;
-    for (EdgeDesc e : es) maps.push_back(&g.edge(e).attributes());
-    auto cols = attribute_columns(maps);
-    std::set<std::string> taken = {"id",          "weight",    "evidence_count",
-                                   "first_quote", "documents", "evidence"};
-    std::vector<std::string> col_names;
-    for (const auto& c : cols) col_names.push_back(property_name(c.key, taken));
-    std::ostream& out = sink.open("neo4j/" + file);
-    out << ":START_ID,:END_ID,id,weight:double,evidence_count:long,first_quote,documents:string[],"
-           "evidence";
-    for (std::size_t i = 0; i < cols.size(); ++i)
-      out << ',' << col_names[i] << neo4j_type(cols[i].kind);
-    out << ",:TYPE\n";
-    std::map<std::pair<std::string, std::string>, std::vector<std::string>> rows_by_ends;
-    for (EdgeDesc e : es) {
-      const EdgeProps& p = g.edge(e);
-      const NodeProps& s = bg[boost::source(e, bg)];
-      const NodeProps& t = bg[boost::target(e, bg)];
-      const std::string id = g.edge_id(e);
-      std::string quote = p.evidence().empty() ? "" : p.evidence().front().quote;
-      std::string ev = evidence_json(p.evidence());
-      out << escape::neo4j_field(s.id) << ',' << escape::neo4j_field(t.id) << ','
-          << escape::neo4j_field(id) << ',' << num(p.weight) << ',' << p.evidence().size() << ','
-          << escape::neo4j_field(quote) << ','
-          << escape::neo4j_array(documents_of(p), kArrayDelimiter) << ','
-          << escape::neo4j_field(ev);
-      Row props = {{"id", escape::cypher_string(id)},
-                   {"weight", num(p.weight).empty() ? "0.0" : num(p.weight)},
-                   {"evidence_count", std::to_string(p.evidence().size())},
-                   {"first_quote", escape::cypher_string(quote)},
-                   {"documents", cypher_value(AttrValue(documents_of(p)))},
-                   {"evidence", escape::cypher_string(ev)}};
-      for (std::size_t i = 0; i < cols.size(); ++i) {
-        auto it = p.attributes().find(cols[i].key);
-        out << ',';
-        if (it == p.attributes().end()) continue;
-        out << field(cols[i], it->second);
-        if (writable(it->second)) props.emplace_back(col_names[i], cypher_value(it->second));
-      }
-      out << ',' << escape::neo4j_field(p.type.str()) << '\n';
-      rows_by_ends[{s.type, t.type}].push_back("{start: " + escape::cypher_string(s.id) +
-                                               ", end: " + escape::cypher_string(t.id) +
-                                               ", props: " + cypher_map(props) + "}");
-    }
-    for (const auto& [ends, rows] : rows_by_ends) {
-      std::string tail = "MATCH (a:" + escape::cypher_identifier(ends.first) +
-                         " {id: row.start})\nMATCH (b:" + escape::cypher_identifier(ends.second) +
-                         " {id: row.end})\nMERGE (a)-[r:" + escape::cypher_identifier(type) +
-                         "]->(b)\nSET r += row.props";
-      write_batches(cypher_rels, rows, tail);
-    }
+  for (const auto& [ends, rows] : rows_by_ends) {
+    std::string tail = "MATCH (a:" + escape::cypher_identifier(ends.first) +
+                       " {id: row.start})\nMATCH (b:" + escape::cypher_identifier(ends.second) +
+                       " {id: row.end})\nMERGE (a)-[r:" + escape::cypher_identifier(type) +
+                       "]->(b)\nSET r += row.props";
+    write_batches(cypher_rels, rows, tail);
   }
+  return file;
+}
 
-  // The form of Neo4j 5's manual: the database name right after `full` (required since 5.19),
-  // then the options. Overwriting an existing database is the user's explicit choice.
+// import.sh: neo4j-admin's import of the CSV files, in the form of Neo4j 5's manual: the
+// database name right after `full` (required since 5.19), then the options. Overwriting an
+// existing database is the user's explicit choice.
+void write_import_script(Sink& sink, const std::vector<std::string>& node_files,
+                         const std::vector<std::string>& rel_files) {
   std::ostream& script = sink.open("neo4j/import.sh");
   script << "#!/bin/sh\n"
             "# Imports this bundle into a Neo4j 5 database with neo4j-admin (stop the database\n"
@@ -259,6 +256,25 @@ void write_neo4j(ExportContext& ctx, Sink& sink) {
   for (const auto& f : rel_files) script << "  --relationships=\"$here/" << f << "\" \\\n";
   script << "  --delimiter=',' --array-delimiter=';' --quote='\"' --multiline-fields=true\n";
   sink.set_executable("neo4j/import.sh");
+}
+
+}  // namespace
+
+void write_neo4j(ExportContext& ctx, Sink& sink) {
+  const Graph& g = ctx.graph();
+  std::map<std::string, std::vector<Vertex>> by_type;
+  for (Vertex v : ctx.nodes()) by_type[g.node(v).type].push_back(v);
+  std::map<std::string, std::vector<EdgeDesc>> by_rel;
+  for (EdgeDesc e : ctx.edges()) by_rel[g.edge(e).type].push_back(e);
+
+  std::vector<std::string> node_files, rel_files;
+  std::ostringstream cypher_nodes, cypher_rels;
+  std::set<std::string> constrained;
+  for (const auto& [type, vs] : by_type)
+    node_files.push_back(write_node_type(g, type, vs, sink, cypher_nodes, constrained));
+  for (const auto& [type, es] : by_rel)
+    rel_files.push_back(write_rel_type(g, type, es, sink, cypher_rels));
+  write_import_script(sink, node_files, rel_files);
 
   std::ostream& cypher = sink.open("neo4j/import.cypher");
   cypher

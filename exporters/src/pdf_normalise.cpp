@@ -4,6 +4,9 @@
 // file: every decimal number in the page contents and form XObjects snapped to 1/4096 point
 // (positions lie on cairo's 1/256 grid or coarser, so jitter of an ulp never crosses a snap
 // boundary), the dates dropped, and the document ID derived from the content.
+// qpdf 11 uses std::shared_ptr in its API; this file uses no PointerHolder, so say so (else every
+// qpdf header warns, -Wcpp).
+#define POINTERHOLDER_TRANSITION 4
 #include "pdf_normalise.hpp"
 
 #include <charconv>

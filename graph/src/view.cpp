@@ -170,11 +170,12 @@ std::optional<std::string> resolve_node(const Graph& g, const std::string& name)
   return found;
 }
 
-Graph select_subgraph(const Graph& g, const GraphFilter& f) {
-  const BoostGraph& bg = g.boost();
-  const Ontology& onto = g.ontology();
+namespace {
 
-  // Check every name before anything is cut, so that a typo is reported whatever else applies.
+// Checks every name before anything is cut, so that a typo is reported whatever else applies;
+// returns the focus nodes' ids.
+std::vector<std::string> check_filter(const Graph& g, const GraphFilter& f) {
+  const Ontology& onto = g.ontology();
   for (const auto& t : f.node_types)
     if (!onto.has_node_type(t)) unknown("--node-types", "node type", t, onto.node_types());
   for (const auto& t : f.edge_types)
@@ -190,8 +191,7 @@ Graph select_subgraph(const Graph& g, const GraphFilter& f) {
     if (!id) unknown_node(g, name);
     focus_ids.push_back(*id);
   }
-  std::set<std::string> channels(f.channels.begin(), f.channels.end());
-  if (!channels.empty()) {
+  if (!f.channels.empty()) {
     std::vector<std::string> known;
     for (Vertex v : g.sorted_nodes())
       if (g.node(v).type == "Instrument") known.push_back(channel_of(g.node(v)));
@@ -199,120 +199,134 @@ Graph select_subgraph(const Graph& g, const GraphFilter& f) {
       if (std::find(known.begin(), known.end(), c) == known.end())
         unknown("--channels", "channel", c, known);
   }
+  return focus_ids;
+}
 
-  // Nodes by type, edges by view, type, weight and confidence.
+// What survives the cuts so far: a flag per node and the edges kept, in sorted order.
+struct Selection {
+  std::vector<char> keep;
+  std::vector<EdgeDesc> edges;
+
+  void drop_edges_of_cut_nodes(const BoostGraph& bg) {
+    std::erase_if(edges, [&](EdgeDesc e) {
+      return !keep[boost::source(e, bg)] || !keep[boost::target(e, bg)];
+    });
+  }
+};
+
+// Nodes by type, edges by view, type, weight and confidence.
+Selection cut_by_type(const Graph& g, const GraphFilter& f) {
+  const BoostGraph& bg = g.boost();
   const std::size_t n = g.node_count();
-  std::vector<char> keep(n, 1);
+  Selection sel{std::vector<char>(n, 1), {}};
   if (!f.node_types.empty())
     for (Vertex v = 0; v < n; ++v)
-      keep[v] = std::find(f.node_types.begin(), f.node_types.end(), std::string(bg[v].type)) !=
-                f.node_types.end();
+      sel.keep[v] = std::find(f.node_types.begin(), f.node_types.end(), std::string(bg[v].type)) !=
+                    f.node_types.end();
   std::set<std::string> edge_types;
-  for (const auto& t : view_edge_types(f.view, onto))
+  for (const auto& t : view_edge_types(f.view, g.ontology()))
     if (f.edge_types.empty() ||
         std::find(f.edge_types.begin(), f.edge_types.end(), t) != f.edge_types.end())
       edge_types.insert(t);
-  std::vector<EdgeDesc> edges;
   for (EdgeDesc e : g.sorted_edges()) {
     const EdgeProps& p = bg[e];
     if (!edge_types.count(p.type.str())) continue;
-    if (!keep[boost::source(e, bg)] || !keep[boost::target(e, bg)]) continue;
+    if (!sel.keep[boost::source(e, bg)] || !sel.keep[boost::target(e, bg)]) continue;
     if (p.weight < f.min_weight) continue;
     if (f.min_confidence > 0 && best_confidence(p) < f.min_confidence) continue;
-    edges.push_back(e);
+    sel.edges.push_back(e);
   }
+  return sel;
+}
 
-  // Channels: their instruments, the actors and institutions that use or deliver them, the
-  // operators of those institutions and the targets of all of these.
-  if (!channels.empty()) {
-    std::vector<char> in(n, 0), carrier(n, 0);
-    for (Vertex v = 0; v < n; ++v)
-      if (bg[v].type == "Instrument" && channels.count(channel_of(bg[v]))) in[v] = 1;
-    for (EdgeDesc e : edges) {
-      const std::string& t = bg[e].type;
-      if ((t == "USES_INSTRUMENT" || t == "DELIVERS") && in[boost::target(e, bg)])
-        carrier[boost::source(e, bg)] = 1;
-    }
-    std::vector<char> operators(n, 0);
-    for (EdgeDesc e : edges)
-      if (bg[e].type == "OPERATES" && carrier[boost::target(e, bg)])
-        operators[boost::source(e, bg)] = 1;
-    std::vector<char> targets(n, 0);
-    for (EdgeDesc e : edges)
-      if (bg[e].type == "TARGETS" &&
-          (carrier[boost::source(e, bg)] || operators[boost::source(e, bg)]))
-        targets[boost::target(e, bg)] = 1;
-    for (Vertex v = 0; v < n; ++v)
-      keep[v] = keep[v] && (in[v] || carrier[v] || operators[v] || targets[v]);
-    std::erase_if(edges, [&](EdgeDesc e) {
-      return !keep[boost::source(e, bg)] || !keep[boost::target(e, bg)];
-    });
+// Channels: their instruments, the actors and institutions that use or deliver them, the
+// operators of those institutions and the targets of all of these.
+void keep_channels(const Graph& g, const std::set<std::string>& channels, Selection& sel) {
+  const BoostGraph& bg = g.boost();
+  const std::size_t n = g.node_count();
+  std::vector<char> in(n, 0), carrier(n, 0);
+  for (Vertex v = 0; v < n; ++v)
+    if (bg[v].type == "Instrument" && channels.count(channel_of(bg[v]))) in[v] = 1;
+  for (EdgeDesc e : sel.edges) {
+    const std::string& t = bg[e].type;
+    if ((t == "USES_INSTRUMENT" || t == "DELIVERS") && in[boost::target(e, bg)])
+      carrier[boost::source(e, bg)] = 1;
   }
+  std::vector<char> operators(n, 0);
+  for (EdgeDesc e : sel.edges)
+    if (bg[e].type == "OPERATES" && carrier[boost::target(e, bg)])
+      operators[boost::source(e, bg)] = 1;
+  std::vector<char> targets(n, 0);
+  for (EdgeDesc e : sel.edges)
+    if (bg[e].type == "TARGETS" &&
+        (carrier[boost::source(e, bg)] || operators[boost::source(e, bg)]))
+      targets[boost::target(e, bg)] = 1;
+  for (Vertex v = 0; v < n; ++v)
+    sel.keep[v] = sel.keep[v] && (in[v] || carrier[v] || operators[v] || targets[v]);
+  sel.drop_edges_of_cut_nodes(bg);
+}
 
-  // Focus: the nodes within `depth` hops of a focus node over the edges left (either direction).
+// Focus: the nodes within `depth` hops of a focus node over the edges left (either direction).
+// Returns a flag per node: is it a focus node.
+std::vector<char> keep_near_focus(const Graph& g, const GraphFilter& f,
+                                  const std::vector<std::string>& focus_ids, Selection& sel) {
+  const BoostGraph& bg = g.boost();
+  const std::size_t n = g.node_count();
   std::vector<char> is_focus(n, 0);
-  if (!focus_ids.empty()) {
-    std::vector<std::vector<Vertex>> adj(n);
-    for (EdgeDesc e : edges) {
-      adj[boost::source(e, bg)].push_back(boost::target(e, bg));
-      adj[boost::target(e, bg)].push_back(boost::source(e, bg));
+  if (focus_ids.empty()) return is_focus;
+  std::vector<std::vector<Vertex>> adj(n);
+  for (EdgeDesc e : sel.edges) {
+    adj[boost::source(e, bg)].push_back(boost::target(e, bg));
+    adj[boost::target(e, bg)].push_back(boost::source(e, bg));
+  }
+  std::vector<int> dist(n, -1);
+  std::deque<Vertex> queue;
+  std::vector<char> in_view(n, f.view == View::kAll);
+  if (f.view != View::kAll) {
+    const auto view_types = view_edge_types(f.view, g.ontology());
+    for (EdgeDesc e : g.sorted_edges())
+      if (std::find(view_types.begin(), view_types.end(), bg[e].type.str()) != view_types.end())
+        in_view[boost::source(e, bg)] = in_view[boost::target(e, bg)] = 1;
+  }
+  for (const auto& id : focus_ids) {
+    const Vertex v = *g.find(id);
+    if (!in_view[v])
+      throw Error(ErrorCode::kUsage, "", "--focus",
+                  "node '" + id + "' is not in the " + view_name(f.view) + " view");
+    if (!sel.keep[v])
+      throw Error(ErrorCode::kUsage, "", "--focus",
+                  "node '" + id + "' (" + bg[v].type + ") is not in what the other filters keep (" +
+                      f.describe() + ")");
+    is_focus[v] = 1;
+    if (dist[v] < 0) {
+      dist[v] = 0;
+      queue.push_back(v);
     }
-    std::vector<int> dist(n, -1);
-    std::deque<Vertex> queue;
-    std::vector<char> in_view(n, f.view == View::kAll);
-    if (f.view != View::kAll) {
-      const auto view_types = view_edge_types(f.view, onto);
-      for (EdgeDesc e : g.sorted_edges())
-        if (std::find(view_types.begin(), view_types.end(), bg[e].type.str()) != view_types.end())
-          in_view[boost::source(e, bg)] = in_view[boost::target(e, bg)] = 1;
-    }
-    for (const auto& id : focus_ids) {
-      const Vertex v = *g.find(id);
-      if (!in_view[v])
-        throw Error(ErrorCode::kUsage, "", "--focus",
-                    "node '" + id + "' is not in the " + view_name(f.view) + " view");
-      if (!keep[v])
-        throw Error(ErrorCode::kUsage, "", "--focus",
-                    "node '" + id + "' (" + bg[v].type +
-                        ") is not in what the other filters keep (" + f.describe() + ")");
-      is_focus[v] = 1;
-      if (dist[v] < 0) {
-        dist[v] = 0;
-        queue.push_back(v);
+  }
+  while (!queue.empty()) {
+    const Vertex v = queue.front();
+    queue.pop_front();
+    if (dist[v] >= f.depth) continue;
+    for (Vertex w : adj[v])
+      if (dist[w] < 0) {
+        dist[w] = dist[v] + 1;
+        queue.push_back(w);
       }
-    }
-    while (!queue.empty()) {
-      const Vertex v = queue.front();
-      queue.pop_front();
-      if (dist[v] >= f.depth) continue;
-      for (Vertex w : adj[v])
-        if (dist[w] < 0) {
-          dist[w] = dist[v] + 1;
-          queue.push_back(w);
-        }
-    }
-    for (Vertex v = 0; v < n; ++v) keep[v] = keep[v] && dist[v] >= 0;
-    std::erase_if(edges, [&](EdgeDesc e) {
-      return !keep[boost::source(e, bg)] || !keep[boost::target(e, bg)];
-    });
   }
+  for (Vertex v = 0; v < n; ++v) sel.keep[v] = sel.keep[v] && dist[v] >= 0;
+  sel.drop_edges_of_cut_nodes(bg);
+  return is_focus;
+}
 
-  // A node the cut edges alone connected goes with them; with only node types asked for (or
-  // nothing at all) isolated nodes of those types stay.
-  const bool edges_cut = f.view != View::kAll || !f.edge_types.empty() || f.min_weight > 0 ||
-                         f.min_confidence > 0 || !channels.empty() || !focus_ids.empty();
-  if (edges_cut) {
-    std::vector<char> touched(n, 0);
-    for (EdgeDesc e : edges) touched[boost::source(e, bg)] = touched[boost::target(e, bg)] = 1;
-    for (Vertex v = 0; v < n; ++v) keep[v] = keep[v] && (touched[v] || is_focus[v]);
-  }
-
-  Graph out(onto);
+// The kept nodes and edges copied into a graph of their own, in the source's order.
+Graph copy_selection(const Graph& g, const Selection& sel) {
+  const BoostGraph& bg = g.boost();
+  Graph out(g.ontology());
   out.documents = g.documents;
   out.warnings = g.warnings;
   out.attributes = g.attributes;
   for (Vertex v : g.sorted_nodes()) {
-    if (!keep[v]) continue;
+    if (!sel.keep[v]) continue;
     const NodeProps& p = bg[v];
     Entity e;
     e.id = p.id;
@@ -325,32 +339,61 @@ Graph select_subgraph(const Graph& g, const GraphFilter& f) {
     copy.aliases = p.aliases;
     copy.metrics = p.metrics;
   }
-  for (EdgeDesc e : edges) {
+  for (EdgeDesc e : sel.edges) {
     const EdgeProps& p = bg[e];
     EdgeDesc d = out.add_weighted_edge(bg[boost::source(e, bg)].id, bg[boost::target(e, bg)].id,
                                        p.type.str(), 0, p.evidence(), p.attributes());
     out.edge(d).weight = p.weight;
   }
-  if (!f.keeps_all()) {
-    Attributes& a = out.attributes;
-    a["filter_view"] = view_name(f.view);
-    a["filter_focus"] = focus_ids;
-    a["filter_depth"] = static_cast<std::int64_t>(focus_ids.empty() ? 0 : f.depth);
-    a["filter_channels"] = f.channels;
-    a["filter_edge_types"] = f.edge_types;
-    a["filter_node_types"] = f.node_types;
-    a["filter_min_weight"] = f.min_weight;
-    a["filter_min_confidence"] = f.min_confidence;
-    std::vector<std::string> chain;
-    if (auto it = g.attributes.find("filter_chain"); it != g.attributes.end())
-      if (const auto* v = std::get_if<std::vector<std::string>>(&it->second)) chain = *v;
-    GraphFilter resolved = f;  // the chain names nodes by id, whatever was typed
-    resolved.focus = focus_ids;
-    chain.push_back(resolved.describe());
-    a["filter_chain"] = chain;
-    a["filter_source_nodes"] = static_cast<std::int64_t>(g.node_count());
-    a["filter_source_edges"] = static_cast<std::int64_t>(g.edge_count());
+  return out;
+}
+
+// The filter's record in the cut graph's attributes, appended to the chain of earlier cuts.
+void record_filter(const Graph& source, const GraphFilter& f,
+                   const std::vector<std::string>& focus_ids, Graph& out) {
+  Attributes& a = out.attributes;
+  a["filter_view"] = view_name(f.view);
+  a["filter_focus"] = focus_ids;
+  a["filter_depth"] = static_cast<std::int64_t>(focus_ids.empty() ? 0 : f.depth);
+  a["filter_channels"] = f.channels;
+  a["filter_edge_types"] = f.edge_types;
+  a["filter_node_types"] = f.node_types;
+  a["filter_min_weight"] = f.min_weight;
+  a["filter_min_confidence"] = f.min_confidence;
+  std::vector<std::string> chain;
+  if (auto it = source.attributes.find("filter_chain"); it != source.attributes.end())
+    if (const auto* v = std::get_if<std::vector<std::string>>(&it->second)) chain = *v;
+  GraphFilter resolved = f;  // the chain names nodes by id, whatever was typed
+  resolved.focus = focus_ids;
+  chain.push_back(resolved.describe());
+  a["filter_chain"] = chain;
+  a["filter_source_nodes"] = static_cast<std::int64_t>(source.node_count());
+  a["filter_source_edges"] = static_cast<std::int64_t>(source.edge_count());
+}
+
+}  // namespace
+
+Graph select_subgraph(const Graph& g, const GraphFilter& f) {
+  const BoostGraph& bg = g.boost();
+  const std::vector<std::string> focus_ids = check_filter(g, f);
+  const std::set<std::string> channels(f.channels.begin(), f.channels.end());
+  Selection sel = cut_by_type(g, f);
+  if (!channels.empty()) keep_channels(g, channels, sel);
+  const std::vector<char> is_focus = keep_near_focus(g, f, focus_ids, sel);
+
+  // A node the cut edges alone connected goes with them; with only node types asked for (or
+  // nothing at all) isolated nodes of those types stay.
+  const bool edges_cut = f.view != View::kAll || !f.edge_types.empty() || f.min_weight > 0 ||
+                         f.min_confidence > 0 || !channels.empty() || !focus_ids.empty();
+  if (edges_cut) {
+    std::vector<char> touched(g.node_count(), 0);
+    for (EdgeDesc e : sel.edges) touched[boost::source(e, bg)] = touched[boost::target(e, bg)] = 1;
+    for (Vertex v = 0; v < g.node_count(); ++v)
+      sel.keep[v] = sel.keep[v] && (touched[v] || is_focus[v]);
   }
+
+  Graph out = copy_selection(g, sel);
+  if (!f.keeps_all()) record_filter(g, f, focus_ids, out);
   return out;
 }
 

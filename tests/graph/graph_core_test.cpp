@@ -78,8 +78,10 @@ TEST_CASE("evidence merged incrementally matches a full sort, dedupe and recount
         ev.document = pick(3) == 0 ? "document/b" : "document/a";
         ev.range = {static_cast<std::uint64_t>(at * 10),
                     static_cast<std::uint64_t>(at * 10 + 1 + pick(2))};
-        ev.rule = "rule" + std::to_string(pick(3));
-        ev.quote = "q" + std::to_string(call) + "." + std::to_string(at);
+        // Appended, not "q" + std::to_string(): GCC 12 warns falsely about it (-Wrestrict).
+        ev.rule = std::string("rule").append(std::to_string(pick(3)));
+        ev.quote =
+            std::string("q").append(std::to_string(call)).append(".").append(std::to_string(at));
         ev.sentence = ordered ? (pick(4) == 0 ? -1 : at / 3) : pick(4) - 1;
         if (ordered && ev.sentence < 0) ev.range.begin = ev.range.end = 1000 + at;
       }

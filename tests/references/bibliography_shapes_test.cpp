@@ -50,7 +50,8 @@ std::size_t cites(const ReferenceExtraction& x, const std::string& id) {
 const std::string kJoined =
     "Body text.\n\n"
     "References\n\n"
-    "LOPEZ, MARIA. 2011. \xE2\x80\x9CA Study of Ports.\xE2\x80\x9D Harbour Review 3: 1\xE2\x80\x93"
+    "LOPEZ, MARIA. 2011. \xE2\x80\x9C"
+    "A Study of Ports.\xE2\x80\x9D Harbour Review 3: 1\xE2\x80\x93"
     "20. \xE2\x80\x94\xE2\x80\x94\xE2\x80\x94. 2013. Ports Again. Springfield: Test Press. "
     "LOPEZ, MARIA, AND JAN NOVAK. 2014. \xE2\x80\x9CRails.\xE2\x80\x9D Rail Quarterly 9: 4\xE2\x80"
     "\x93"

@@ -27,7 +27,7 @@ std::string declared_charset(std::string_view bytes) {
     }
     if (!name.empty()) return name;
   }
-  if (std::size_t x = head.find("<?xml"); x != std::string::npos && x < 16)
+  if (std::size_t x = head.find("<?xml"); x < 16)  // npos is not < 16
     if (std::size_t e = head.find("encoding=", x); e != std::string::npos && e < head.find("?>")) {
       std::string name;
       for (std::size_t i = e + 10; i < head.size() && head[i] != '"' && head[i] != '\''; ++i)

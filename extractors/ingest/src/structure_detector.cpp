@@ -290,10 +290,9 @@ std::vector<Unit> split_units(std::string_view text) {
       close();
     } else {
       UChar32 c = cp_at(text, line.begin);
+      // The bullet and the en dash are three bytes in UTF-8.
       bool item = (c == '-' || c == '*' || c == 0x2022 || c == 0x2013) && line.size() > 2 &&
-                  text[line.begin + (c == '-' || c == '*' ? 1
-                                     : c == 0x2022        ? 3
-                                                          : 3)] == ' ';
+                  text[line.begin + (c == '-' || c == '*' ? 1 : 3)] == ' ';
       if (open && item) close();
       if (!open) {
         cur = Unit{};

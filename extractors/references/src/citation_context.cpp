@@ -71,7 +71,7 @@ void split_sentences(std::string_view text, ByteRange para, std::vector<ByteRang
 ByteRange detect_run_in(std::string_view text, ByteRange para) {
   std::string_view t = para.slice(text);
   std::size_t dot = t.find(". ");
-  if (dot == std::string_view::npos || dot > 60) return {};
+  if (dot > 60) return {};  // npos included
   std::string_view head = t.substr(0, dot);
   int words = 0;
   for (std::size_t p = 0; p < head.size();) {

@@ -319,12 +319,14 @@ bool in_skip(const std::vector<ByteRange>& skip, std::size_t p) {
 
 // One hit per year; the last takes `base` itself (the others copy it).
 void add_years(std::vector<CitationHit>& out, CitationHit&& base, const std::vector<Year>& ys) {
-  for (std::size_t k = 0; k < ys.size(); ++k) {
-    CitationHit& h = k + 1 < ys.size() ? out.emplace_back(base) : out.emplace_back(std::move(base));
-    h.year = ys[k].year;
-    h.year_suffix = ys[k].suffix;
-    h.year_text = ys[k].text;
-  }
+  if (ys.empty()) return;
+  auto set_year = [](CitationHit& h, const Year& y) {
+    h.year = y.year;
+    h.year_suffix = y.suffix;
+    h.year_text = y.text;
+  };
+  for (std::size_t k = 0; k + 1 < ys.size(); ++k) set_year(out.emplace_back(base), ys[k]);
+  set_year(out.emplace_back(std::move(base)), ys.back());
 }
 
 void parenthetical(std::string_view s, std::size_t open, std::size_t close,
