@@ -22,16 +22,16 @@
 #include <sstream>
 #include <string_view>
 
-#include "softgraph/cli/challenge.hpp"
-#include "softgraph/cli/command_suggest.hpp"
-#include "softgraph/cli/evaluation.hpp"
+#include "challenge.hpp"
+#include "command_suggest.hpp"
+#include "evaluation.hpp"
 #include "softgraph/cli/extraction_jsonl.hpp"
-#include "softgraph/cli/filter_options.hpp"
-#include "softgraph/cli/lexicon_suggest.hpp"
-#include "softgraph/cli/pipeline.hpp"
-#include "softgraph/cli/projection_writer.hpp"
-#include "softgraph/cli/terminal_log.hpp"
-#include "softgraph/cli/text_command.hpp"
+#include "filter_options.hpp"
+#include "lexicon_suggest.hpp"
+#include "softgraph/pipeline/pipeline.hpp"
+#include "projection_writer.hpp"
+#include "terminal_log.hpp"
+#include "text_command.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/temp_files.hpp"
 #include "softgraph/core/terminal_text.hpp"
@@ -40,8 +40,8 @@
 #include "softgraph/export/channel_matrix.hpp"
 #include "softgraph/export/channels_writer.hpp"
 #include "softgraph/export/sink.hpp"
-#include "softgraph/graph/channels.hpp"
-#include "softgraph/graph/dominance.hpp"
+#include "softgraph/analysis/channels.hpp"
+#include "softgraph/analysis/dominance.hpp"
 #define SOFTGRAPH_HAVE_CHANNELS 1
 #endif
 
@@ -422,7 +422,7 @@ int main(int argc, char** argv) {
       "suggest", "Print discovered entities the lexicon lacks, as lexicon JSON");
   add_common(suggest, suggest_c, true);
 
-  // text: what evidence offsets index (cli/include/softgraph/cli/text_command.hpp)
+  // text: what evidence offsets index (cli/src/text_command.hpp)
   std::string text_file, text_format = "auto";
   int text_page = 0;
   bool text_lossy = false, text_ocr = false, text_repaired = false;

@@ -12,8 +12,8 @@
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/escape.hpp"
-#include "softgraph/graph/channels.hpp"
-#include "softgraph/graph/dominance.hpp"
+#include "softgraph/analysis/channels.hpp"
+#include "softgraph/analysis/dominance.hpp"
 
 namespace softgraph {
 namespace {

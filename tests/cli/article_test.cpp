@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <set>
 
-#include "softgraph/cli/pipeline.hpp"
+#include "softgraph/pipeline/pipeline.hpp"
 #include "softgraph/core/json_io.hpp"
 #include "test_support.hpp"
 

@@ -12,7 +12,7 @@
 #include "data/hostile/hostile_graph.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/export.hpp"
-#include "softgraph/export/writers.hpp"
+#include "writers.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

@@ -7,7 +7,7 @@
 #include "softgraph/export/channel_matrix.hpp"
 #include "softgraph/export/export.hpp"
 #include "softgraph/export/sink.hpp"
-#include "softgraph/graph/channels.hpp"
+#include "softgraph/analysis/channels.hpp"
 
 using namespace softgraph;
 

@@ -13,7 +13,7 @@
 #include <string>
 
 #include "softgraph/cli/extraction_jsonl.hpp"
-#include "softgraph/cli/pipeline.hpp"
+#include "softgraph/pipeline/pipeline.hpp"
 #include "softgraph/core/error.hpp"
 
 namespace {

@@ -10,10 +10,10 @@
 #include <string>
 
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/citation_finder.hpp"
-#include "softgraph/extract/ingest.hpp"
-#include "softgraph/extract/reference_parser.hpp"
-#include "softgraph/extract/references.hpp"
+#include "citation_finder.hpp"
+#include "softgraph/ingest/ingest.hpp"
+#include "reference_parser.hpp"
+#include "softgraph/refs/references.hpp"
 
 namespace {
 

@@ -3,8 +3,8 @@
 #include <string>
 
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/document_readers.hpp"
-#include "softgraph/extract/ingest.hpp"
+#include "document_readers.hpp"
+#include "softgraph/ingest/ingest.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

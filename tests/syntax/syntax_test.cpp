@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "softgraph/core/error.hpp"
-#include "softgraph/syntax/conllu.hpp"
+#include "conllu.hpp"
 #include "softgraph/syntax/syntax_model.hpp"
 #include "softgraph/syntax/word_splitter.hpp"
 #include "test_support.hpp"

@@ -7,8 +7,8 @@
 #include <optional>
 
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/document_readers.hpp"
-#include "softgraph/extract/unicode_util.hpp"
+#include "document_readers.hpp"
+#include "unicode_util.hpp"
 
 #if __has_include(<poppler/cpp/poppler-document.h>)
 #define SOFTGRAPH_HAVE_POPPLER 1

@@ -1,4 +1,4 @@
-#include "softgraph/extract/sentence_splitter.hpp"
+#include "sentence_splitter.hpp"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/unicode_util.hpp"
+#include "unicode_util.hpp"
 
 namespace softgraph::ingest {
 namespace {

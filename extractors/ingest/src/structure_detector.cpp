@@ -1,4 +1,4 @@
-#include "softgraph/extract/structure_detector.hpp"
+#include "structure_detector.hpp"
 
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
@@ -10,7 +10,7 @@
 #include <array>
 #include <span>
 
-#include "softgraph/extract/unicode_util.hpp"
+#include "unicode_util.hpp"
 
 namespace softgraph::ingest {
 namespace {

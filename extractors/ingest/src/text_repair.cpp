@@ -1,4 +1,4 @@
-#include "softgraph/extract/text_repair.hpp"
+#include "text_repair.hpp"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -19,7 +19,7 @@
 
 #include "hyphen_dictionary.hpp"
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/unicode_util.hpp"
+#include "unicode_util.hpp"
 
 namespace softgraph::ingest {
 namespace {

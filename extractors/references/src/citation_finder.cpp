@@ -1,4 +1,4 @@
-#include "softgraph/extract/citation_finder.hpp"
+#include "citation_finder.hpp"
 
 #include <algorithm>
 #include <array>
@@ -6,7 +6,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "softgraph/extract/ref_text.hpp"
+#include "ref_text.hpp"
 
 namespace softgraph::refs {
 namespace {

@@ -1,4 +1,4 @@
-#include "softgraph/extract/reference_builder.hpp"
+#include "reference_builder.hpp"
 
 #include <algorithm>
 #include <map>
@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "softgraph/core/text_util.hpp"
-#include "softgraph/extract/ref_text.hpp"
+#include "ref_text.hpp"
 
 namespace softgraph::refs {
 namespace {

@@ -1,4 +1,4 @@
-#include "softgraph/extract/reference_list_finder.hpp"
+#include "reference_list_finder.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,9 +9,9 @@
 #include <emmintrin.h>
 #endif
 
-#include "softgraph/extract/entry_splitter.hpp"
-#include "softgraph/extract/ref_text.hpp"
-#include "softgraph/extract/reference_parser.hpp"
+#include "entry_splitter.hpp"
+#include "ref_text.hpp"
+#include "reference_parser.hpp"
 
 namespace softgraph::refs {
 namespace {

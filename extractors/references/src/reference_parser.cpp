@@ -1,7 +1,7 @@
 // One bibliography entry -> fields. Order of work: label, links (URL, DOI), authors, year, title
 // (quoted, italic or up to the first full stop), bracketed translation or genre, container or
 // publisher, then volume, issue, pages and (for GOST, Vancouver, IEEE) the year from the tail.
-#include "softgraph/extract/reference_parser.hpp"
+#include "reference_parser.hpp"
 
 #include <array>
 #include <cctype>
@@ -11,7 +11,7 @@
 #endif
 
 #include "author_date.hpp"
-#include "softgraph/extract/ref_text.hpp"
+#include "ref_text.hpp"
 
 namespace softgraph::refs {
 using namespace author_date;
