@@ -18,15 +18,15 @@
 #include <thread>
 #include <unordered_set>
 
-#include "softgraph/cli/extraction_jsonl.hpp"
 #include "progress.hpp"
+#include "softgraph/cli/extraction_jsonl.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/resources.hpp"
 #include "softgraph/entities/discovery.hpp"
 #include "softgraph/entities/entity_recognizer.hpp"
+#include "softgraph/graph/graph_builder.hpp"
 #include "softgraph/refs/references.hpp"
 #include "softgraph/relations/relation_extractor.hpp"
-#include "softgraph/graph/graph_builder.hpp"
 #if __has_include("softgraph/metrics/metrics.hpp")
 #include "softgraph/metrics/metrics.hpp"
 #define SOFTGRAPH_HAVE_METRICS 1
@@ -177,149 +177,151 @@ const EntityCatalog& Pipeline::entity_catalog() const {
   return *catalog_->catalog;
 }
 
-DocumentExtraction Pipeline::extract(const Document& doc) const {
-  DocumentExtraction x;
-  x.document_id = doc.id;
-  x.path = doc.path;
-  x.sha256 = doc.sha256;
-  x.format = doc.format;
-  x.title = doc.title;
-  x.byline = doc.byline;
+namespace {
 
-  // Reference lists are read by the reference extractor, not mined for entities.
+bool entity_id_less(const Entity& a, const Entity& b) { return a.id < b.id; }
+
+bool mention_position_less(const Mention& a, const Mention& b) {
+  return std::tie(a.page, a.range.begin, a.range.end, a.entity) <
+         std::tie(b.page, b.range.begin, b.range.end, b.entity);
+}
+
+// Reference lists are read by the reference extractor, not mined for entities.
+std::vector<ByteRange> reference_sections(const Document& doc) {
   std::vector<ByteRange> skip;
   for (const auto& s : doc.sections)
     if (s.kind == "references") skip.push_back(s.range);
+  return skip;
+}
 
-  EntityExtraction found = recognizer_->run(doc, skip);
-  Discovery discovered = discover_entities(doc, *recognizer_, found, skip);
-  auto by_id_order = [](const Entity& a, const Entity& b) { return a.id < b.id; };
-  // The entities in one list sorted by id, each id once: the recognizer's first (sorted and
-  // unique already), then the discovered ones in the order given (the first of an id wins).
-  std::vector<Entity> entity_list = std::move(found.entities);
-  {
-    const auto lexicon_end = static_cast<std::ptrdiff_t>(entity_list.size());
-    std::vector<Entity*> extra;
-    extra.reserve(discovered.entities.size());
-    for (auto& e : discovered.entities) extra.push_back(&e);
-    std::stable_sort(extra.begin(), extra.end(),
-                     [](const Entity* a, const Entity* b) { return a->id < b->id; });
-    for (std::size_t i = 0; i < extra.size(); ++i) {
-      if (i > 0 && extra[i]->id == extra[i - 1]->id) continue;
-      if (std::binary_search(entity_list.begin(), entity_list.begin() + lexicon_end, *extra[i],
-                             by_id_order))
-        continue;
-      entity_list.push_back(std::move(*extra[i]));
-    }
-    std::inplace_merge(entity_list.begin(), entity_list.begin() + lexicon_end, entity_list.end(),
-                       by_id_order);
+// The entities in one list sorted by id, each id once: the recognizer's first (sorted and
+// unique already), then the discovered ones in the order given (the first of an id wins).
+std::vector<Entity> merge_entities(std::vector<Entity>&& recognized,
+                                   std::vector<Entity>& discovered) {
+  std::vector<Entity> entity_list = std::move(recognized);
+  const auto lexicon_end = static_cast<std::ptrdiff_t>(entity_list.size());
+  std::vector<Entity*> extra;
+  extra.reserve(discovered.size());
+  for (auto& e : discovered) extra.push_back(&e);
+  std::stable_sort(extra.begin(), extra.end(),
+                   [](const Entity* a, const Entity* b) { return a->id < b->id; });
+  for (std::size_t i = 0; i < extra.size(); ++i) {
+    if (i > 0 && extra[i]->id == extra[i - 1]->id) continue;
+    if (std::binary_search(entity_list.begin(), entity_list.begin() + lexicon_end, *extra[i],
+                           entity_id_less))
+      continue;
+    entity_list.push_back(std::move(*extra[i]));
   }
-  // Entity ids -> places in entity_list: every membership test below is one hashed look-up of an
-  // index, and what is known of each entity is a flag beside it.
-  constexpr std::uint32_t kNone = IdIndex::kNone;
-  const IdIndex index(entity_list);
-  auto index_of = [&](Symbol id) { return index.find(id); };
+  std::inplace_merge(entity_list.begin(), entity_list.begin() + lexicon_end, entity_list.end(),
+                     entity_id_less);
+  return entity_list;
+}
 
-  auto by_position = [](const Mention& a, const Mention& b) {
-    return std::tie(a.page, a.range.begin, a.range.end, a.entity) <
-           std::tie(b.page, b.range.begin, b.range.end, b.entity);
-  };
-  std::sort(discovered.mentions.begin(), discovered.mentions.end(), by_position);
-  // Words inside a discovered name belong to that name ("ASEAN" in "ASEAN-Korea Centre"); the
-  // attribution to a country inside it was made by discovery already. Both lists are in text
-  // order already: merged (the lexicon's first among equals) into a new list, each mention moved
-  // once.
+// Words inside a discovered name belong to that name ("ASEAN" in "ASEAN-Korea Centre"); the
+// attribution to a country inside it was made by discovery already. Both lists are in text
+// order (discovered sorted here): merged (the lexicon's first among equals) into a new list, each
+// mention moved once.
+std::vector<Mention> merge_mentions(std::vector<Mention>& lexicon,
+                                    std::vector<Mention>& discovered) {
+  std::sort(discovered.begin(), discovered.end(), mention_position_less);
+  if (discovered.empty()) return std::move(lexicon);
   std::vector<Mention> mentions;
-  if (discovered.mentions.empty()) {
-    mentions = std::move(found.mentions);
-  } else {
-    const NameSpans names(discovered.mentions);
-    std::vector<Mention>& lexicon = found.mentions;
-    mentions.reserve(lexicon.size() + discovered.mentions.size());
-    auto next_found = discovered.mentions.begin();
-    const auto found_end = discovered.mentions.end();
-    for (Mention& m : lexicon) {
-      for (; next_found != found_end && by_position(*next_found, m); ++next_found)
-        mentions.push_back(std::move(*next_found));
-      if (!names.strictly_contain(m.range)) mentions.push_back(std::move(m));
-    }
-    for (; next_found != found_end; ++next_found) mentions.push_back(std::move(*next_found));
+  const NameSpans names(discovered);
+  mentions.reserve(lexicon.size() + discovered.size());
+  auto next_found = discovered.begin();
+  const auto found_end = discovered.end();
+  for (Mention& m : lexicon) {
+    for (; next_found != found_end && mention_position_less(*next_found, m); ++next_found)
+      mentions.push_back(std::move(*next_found));
+    if (!names.strictly_contain(m.range)) mentions.push_back(std::move(m));
   }
+  for (; next_found != found_end; ++next_found) mentions.push_back(std::move(*next_found));
+  return mentions;
+}
 
-  // The sentences' tokens served the recognizer and discovery; the relation extractor parses
-  // with its own tokenizer. Freed here: on a large document they are five times its size.
-  found.tokens = SentenceTokens();
-  std::vector<Relation> relations = extract_relations(doc, entity_list, mentions);
-  for (auto& r : discovered.relations) relations.push_back(std::move(r));
+// What the text says of each entity of entity_list (one flag byte each), with each mention's and
+// each relation end's place in that list (IdIndex::kNone: not in it).
+enum : std::uint8_t { kStrong = 1, kNamed = 2, kRelated = 4 };
+struct EntityPlaces {
+  std::vector<std::uint8_t> flags;
+  std::vector<std::uint32_t> mention_entity;
+  std::vector<std::array<std::uint32_t, 2>> ends;
+};
 
-  enum : std::uint8_t { kStrong = 1, kNamed = 2, kRelated = 4 };
-  std::vector<std::uint8_t> flags(entity_list.size(), 0);
-  std::vector<std::uint32_t> mention_entity(mentions.size());
+EntityPlaces place_entities(const IdIndex& index, std::size_t entity_count,
+                            const std::vector<Mention>& mentions,
+                            const std::vector<Relation>& relations) {
+  EntityPlaces p;
+  p.flags.assign(entity_count, 0);
+  p.mention_entity.resize(mentions.size());
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
-    const std::uint32_t e = mention_entity[i] = index_of(m.entity);
-    if (e == kNone) continue;
+    const std::uint32_t e = p.mention_entity[i] = index.find(m.entity);
+    if (e == IdIndex::kNone) continue;
     const bool demonym = m.source == "lexicon:demonym";
-    if (!demonym) flags[e] |= kNamed;
-    if (!demonym && m.source != "lexicon:city") flags[e] |= kStrong;
+    if (!demonym) p.flags[e] |= kNamed;
+    if (!demonym && m.source != "lexicon:city") p.flags[e] |= kStrong;
   }
   // Each relation's ends as places in entity_list, looked up once.
-  std::vector<std::array<std::uint32_t, 2>> ends(relations.size());
+  p.ends.resize(relations.size());
   for (std::size_t i = 0; i < relations.size(); ++i)
-    ends[i] = {index_of(relations[i].source), index_of(relations[i].target)};
-  // A place named only by its capital or an adjective may act ("Moscow's toolkit") but is not
-  // taken as a target: "a summit in Prague" does not aim anything at the Czech Republic.
-  {
-    std::size_t out = 0;
-    for (std::size_t i = 0; i < relations.size(); ++i) {
-      const std::uint32_t t = ends[i][1];
-      if (t != kNone && !(flags[t] & kStrong) && relations[i].type != "OPERATES") {
-        const Symbol type = entity_list[t].type;
-        if (type == "Actor" || type == "TargetCountry") continue;
-      }
-      if (out != i) {
-        relations[out] = std::move(relations[i]);
-        ends[out] = ends[i];
-      }
-      ++out;
-    }
-    relations.erase(relations.begin() + static_cast<std::ptrdiff_t>(out), relations.end());
-    ends.resize(out);
-  }
+    p.ends[i] = {index.find(relations[i].source), index.find(relations[i].target)};
+  return p;
+}
 
-  // An entity named only by an adjective ("Asian players") and in no relation is not a subject of
-  // the text: drop it and its mentions. Every relation's ends are thus kept entities or unknown
-  // ids (owners named only by the lexicon, added below).
-  for (const auto& pair : ends)
+// A place named only by its capital or an adjective may act ("Moscow's toolkit") but is not
+// taken as a target: "a summit in Prague" does not aim anything at the Czech Republic.
+void drop_weak_targets(std::vector<Relation>& relations, EntityPlaces& p,
+                       const std::vector<Entity>& entity_list) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < relations.size(); ++i) {
+    const std::uint32_t t = p.ends[i][1];
+    if (t != IdIndex::kNone && !(p.flags[t] & kStrong) && relations[i].type != "OPERATES") {
+      const Symbol type = entity_list[t].type;
+      if (type == "Actor" || type == "TargetCountry") continue;
+    }
+    if (out != i) {
+      relations[out] = std::move(relations[i]);
+      p.ends[out] = p.ends[i];
+    }
+    ++out;
+  }
+  relations.erase(relations.begin() + static_cast<std::ptrdiff_t>(out), relations.end());
+  p.ends.resize(out);
+}
+
+// An entity named only by an adjective ("Asian players") and in no relation is not a subject of
+// the text: drop it and its mentions. Every relation's ends are thus kept entities or unknown
+// ids (owners named only by the lexicon, added later). An instrument channel no one uses in the
+// text is not part of its influence graph either.
+void keep_subjects(std::vector<Entity>& entity_list, std::vector<Mention>& mentions,
+                   EntityPlaces& p) {
+  for (const auto& pair : p.ends)
     for (std::uint32_t e : pair)
-      if (e != kNone) flags[e] |= kRelated;
-  // An instrument channel no one uses in the text is not part of its influence graph either.
-  std::vector<std::uint32_t> kept_as(entity_list.size(), kNone);
+      if (e != IdIndex::kNone) p.flags[e] |= kRelated;
+  std::vector<std::uint32_t> kept_as(entity_list.size(), IdIndex::kNone);
   std::uint32_t kept = 0;
   for (std::uint32_t i = 0; i < entity_list.size(); ++i) {
     const bool keep =
-        (flags[i] & kRelated) || ((flags[i] & kNamed) && entity_list[i].type != "Instrument");
+        (p.flags[i] & kRelated) || ((p.flags[i] & kNamed) && entity_list[i].type != "Instrument");
     if (!keep) continue;
     if (kept != i) entity_list[kept] = std::move(entity_list[i]);
     kept_as[i] = kept++;
   }
   entity_list.erase(entity_list.begin() + kept, entity_list.end());
-  {
-    std::size_t out = 0;
-    for (std::size_t i = 0; i < mentions.size(); ++i) {
-      const std::uint32_t e = mention_entity[i];
-      if (e == kNone || kept_as[e] == kNone) continue;
-      if (out != i) mentions[out] = std::move(mentions[i]);
-      ++out;
-    }
-    mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(out), mentions.end());
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const std::uint32_t e = p.mention_entity[i];
+    if (e == IdIndex::kNone || kept_as[e] == IdIndex::kNone) continue;
+    if (out != i) mentions[out] = std::move(mentions[i]);
+    ++out;
   }
+  mentions.erase(mentions.begin() + static_cast<std::ptrdiff_t>(out), mentions.end());
+}
 
-  // From here on the entities live in one list sorted by id, without copies.
-  ReferenceExtraction refs = extract_references(doc, mentions, entity_list);
-
-  // A discovered organisation without an owner in its name is attributed by the relation that
-  // gave it one: a possessive or subject in its sentence, or the actor of its section.
+// A discovered organisation without an owner in its name is attributed by the relation that
+// gave it one: a possessive or subject in its sentence, or the actor of its section.
+void attribute_owners(std::vector<Entity>& entity_list, const std::vector<Relation>& relations) {
   std::map<std::string_view, std::vector<const Relation*>> operated_by;  // in relation order
   for (const auto& r : relations)
     if (r.type == "OPERATES") operated_by[r.target].push_back(&r);
@@ -346,29 +348,29 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     e.attributes["attribution"] = method;
     e.attributes["attribution_confidence"] = confidence;
   }
+}
 
-  // Owners named only by the lexicon still become nodes, merged in by id.
+// Owners named only by the lexicon still become nodes, merged in by id (room left for `spare`
+// more entities).
+void add_lexicon_owners(std::vector<Entity>& entity_list, const std::vector<Relation>& relations,
+                        const EntityPlaces& p, const Lexicon& lexicon, std::size_t spare) {
   std::vector<Entity> owners;
   std::unordered_set<std::string_view> owners_added;
   for (std::size_t i = 0; i < relations.size(); ++i)
     for (int end = 0; end < 2; ++end) {
-      if (ends[i][static_cast<std::size_t>(end)] != kNone) continue;  // a kept entity
+      if (p.ends[i][static_cast<std::size_t>(end)] != IdIndex::kNone) continue;  // a kept entity
       const std::string& id = end == 0 ? relations[i].source : relations[i].target;
       if (owners_added.insert(id).second)
-        if (const LexiconEntry* e = lexicon_.find(id)) owners.push_back(entity_from_entry(*e));
+        if (const LexiconEntry* e = lexicon.find(id)) owners.push_back(entity_from_entry(*e));
     }
-  std::sort(owners.begin(), owners.end(), by_id_order);
-  if (!owners.empty())
-    entity_list = merge_moving(entity_list, owners, by_id_order, refs.entities.size());
+  std::sort(owners.begin(), owners.end(), entity_id_less);
+  if (!owners.empty()) entity_list = merge_moving(entity_list, owners, entity_id_less, spare);
+}
 
-  x.entities = std::move(entity_list);
-  x.entities.insert(x.entities.end(), std::make_move_iterator(refs.entities.begin()),
-                    std::make_move_iterator(refs.entities.end()));
-  x.relations = std::move(relations);
-  x.relations.insert(x.relations.end(), std::make_move_iterator(refs.relations.begin()),
-                     std::make_move_iterator(refs.relations.end()));
-  // Mentions in raw offsets, with the page or element they came from. Mentions come in text
-  // order: the offset map is searched from the piece of the one before.
+// Mentions in raw offsets, with the page or element they came from, the citations merged in.
+// Mentions come in text order: the offset map is searched from the piece of the one before.
+std::vector<Mention> place_mentions(const Document& doc, std::vector<Mention>& mentions,
+                                    std::vector<Mention>& citations) {
   std::size_t begin_piece = 0, end_piece = 0;
   auto place = [&](Mention& m) {
     const SourceLocation* loc = doc.locations.empty() ? nullptr : location_of(doc, m.range.begin);
@@ -387,19 +389,64 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   const bool placed_as_is = doc.map.maps_text_to_itself() && doc.locations.empty();
   if (!placed_as_is)
     for (auto& m : mentions) place(m);
-  if (refs.mentions.empty()) {
-    x.mentions = std::move(mentions);
-  } else {
-    // Raw offsets keep the text order (the offset map is monotonic): the citations, sorted, are
-    // merged in after the entity mentions they tie with.
-    if (!placed_as_is)
-      for (auto& m : refs.mentions) place(m);
-    std::stable_sort(refs.mentions.begin(), refs.mentions.end(), by_position);
-    x.mentions = merge_moving(mentions, refs.mentions, by_position, 0);
-  }
+  if (citations.empty()) return std::move(mentions);
+  // Raw offsets keep the text order (the offset map is monotonic): the citations, sorted, are
+  // merged in after the entity mentions they tie with.
+  if (!placed_as_is)
+    for (auto& m : citations) place(m);
+  std::stable_sort(citations.begin(), citations.end(), mention_position_less);
+  return merge_moving(mentions, citations, mention_position_less, 0);
+}
+
+template <typename T>
+void append_moving(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+// Recognise and discover entities, find relations among them, keep the entities the text is about,
+// read its references, attribute owners, and give every mention its raw offsets.
+DocumentExtraction Pipeline::extract(const Document& doc) const {
+  DocumentExtraction x;
+  x.document_id = doc.id;
+  x.path = doc.path;
+  x.sha256 = doc.sha256;
+  x.format = doc.format;
+  x.title = doc.title;
+  x.byline = doc.byline;
+
+  const std::vector<ByteRange> skip = reference_sections(doc);
+  EntityExtraction found = recognizer_->run(doc, skip);
+  Discovery discovered = discover_entities(doc, *recognizer_, found, skip);
+  std::vector<Entity> entity_list = merge_entities(std::move(found.entities), discovered.entities);
+  // Entity ids -> places in entity_list: every membership test below is one hashed look-up of an
+  // index, and what is known of each entity is a flag beside it.
+  const IdIndex index(entity_list);
+  std::vector<Mention> mentions = merge_mentions(found.mentions, discovered.mentions);
+
+  // The sentences' tokens served the recognizer and discovery; the relation extractor parses
+  // with its own tokenizer. Freed here: on a large document they are five times its size.
+  found.tokens = SentenceTokens();
+  std::vector<Relation> relations = extract_relations(doc, entity_list, mentions);
+  for (auto& r : discovered.relations) relations.push_back(std::move(r));
+
+  EntityPlaces places = place_entities(index, entity_list.size(), mentions, relations);
+  drop_weak_targets(relations, places, entity_list);
+  keep_subjects(entity_list, mentions, places);
+
+  // From here on the entities live in one list sorted by id, without copies.
+  ReferenceExtraction refs = extract_references(doc, mentions, entity_list);
+  attribute_owners(entity_list, relations);
+  add_lexicon_owners(entity_list, relations, places, lexicon_, refs.entities.size());
+
+  x.entities = std::move(entity_list);
+  append_moving(x.entities, refs.entities);
+  x.relations = std::move(relations);
+  append_moving(x.relations, refs.relations);
+  x.mentions = place_mentions(doc, mentions, refs.mentions);
   x.warnings = std::move(discovered.warnings);
-  x.warnings.insert(x.warnings.end(), std::make_move_iterator(refs.warnings.begin()),
-                    std::make_move_iterator(refs.warnings.end()));
+  append_moving(x.warnings, refs.warnings);
   return x;
 }
 
