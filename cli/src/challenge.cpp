@@ -10,12 +10,12 @@
 #include <sstream>
 
 #include "evaluation.hpp"
-#include "softgraph/pipeline/pipeline.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/terminal_text.hpp"
-#include "softgraph/ingest/ingest.hpp"
 #include "softgraph/graph/graph.hpp"
+#include "softgraph/ingest/ingest.hpp"
+#include "softgraph/pipeline/pipeline.hpp"
 
 namespace softgraph {
 namespace {

@@ -3,12 +3,12 @@
 #include <optional>
 #include <sstream>
 
-#include "softgraph/core/error.hpp"
-#include "softgraph/export/escape.hpp"
-#include "softgraph/export/sink.hpp"
 #include "softgraph/analysis/channels.hpp"
 #include "softgraph/analysis/cocitation.hpp"
 #include "softgraph/analysis/projections.hpp"
+#include "softgraph/core/error.hpp"
+#include "softgraph/export/escape.hpp"
+#include "softgraph/export/sink.hpp"
 
 namespace softgraph {
 namespace fs = std::filesystem;

@@ -10,10 +10,10 @@
 #include <cstdio>
 #include <map>
 
-#include "softgraph/core/error.hpp"
-#include "softgraph/export/escape.hpp"
 #include "softgraph/analysis/channels.hpp"
 #include "softgraph/analysis/dominance.hpp"
+#include "softgraph/core/error.hpp"
+#include "softgraph/export/escape.hpp"
 
 namespace softgraph {
 namespace {

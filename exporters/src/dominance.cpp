@@ -4,8 +4,8 @@
 
 #include <map>
 
-#include "style.hpp"
 #include "softgraph/analysis/channels.hpp"
+#include "style.hpp"
 
 namespace softgraph {
 

@@ -13,8 +13,8 @@
 #include "softgraph/core/resources.hpp"
 #include "softgraph/entities/discovery.hpp"
 #include "softgraph/entities/entity_recognizer.hpp"
-#include "softgraph/relations/relation_extractor.hpp"
 #include "softgraph/entities/tokenizer.hpp"
+#include "softgraph/relations/relation_extractor.hpp"
 
 using namespace softgraph;
 

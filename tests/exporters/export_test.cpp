@@ -13,9 +13,9 @@
 #include <set>
 
 #include "data/hostile/hostile_graph.hpp"
+#include "drawing_text.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/text_util.hpp"
-#include "drawing_text.hpp"
 #include "softgraph/export/escape.hpp"
 #include "softgraph/export/sink.hpp"
 #include "style.hpp"

@@ -12,8 +12,8 @@
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/entities/entity_recognizer.hpp"
-#include "softgraph/ingest/ingest.hpp"
 #include "softgraph/entities/lexicon.hpp"
+#include "softgraph/ingest/ingest.hpp"
 
 namespace {
 

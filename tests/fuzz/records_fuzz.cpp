@@ -13,8 +13,8 @@
 #include <string>
 
 #include "softgraph/cli/extraction_jsonl.hpp"
-#include "softgraph/pipeline/pipeline.hpp"
 #include "softgraph/core/error.hpp"
+#include "softgraph/pipeline/pipeline.hpp"
 
 namespace {
 

@@ -9,10 +9,10 @@
 #include <cstdlib>
 #include <string>
 
-#include "softgraph/core/error.hpp"
 #include "citation_finder.hpp"
-#include "softgraph/ingest/ingest.hpp"
 #include "reference_parser.hpp"
+#include "softgraph/core/error.hpp"
+#include "softgraph/ingest/ingest.hpp"
 #include "softgraph/refs/references.hpp"
 
 namespace {

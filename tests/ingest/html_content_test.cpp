@@ -8,8 +8,8 @@
 #include <chrono>
 #include <string>
 
-#include "softgraph/core/error.hpp"
 #include "document_readers.hpp"
+#include "softgraph/core/error.hpp"
 #include "softgraph/ingest/ingest.hpp"
 #include "test_support.hpp"
 

@@ -2,8 +2,8 @@
 // element paths as locations, clear errors for pages without text.
 #include <string>
 
-#include "softgraph/core/error.hpp"
 #include "document_readers.hpp"
+#include "softgraph/core/error.hpp"
 #include "softgraph/ingest/ingest.hpp"
 #include "test_support.hpp"
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "document_readers.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/text_util.hpp"
-#include "document_readers.hpp"
 #include "softgraph/ingest/ingest.hpp"
 #include "test_support.hpp"
 

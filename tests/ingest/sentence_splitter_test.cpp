@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "softgraph/ingest/ingest.hpp"
-#include "unicode_util.hpp"
 #include "test_support.hpp"
+#include "unicode_util.hpp"
 
 using namespace softgraph;
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "softgraph/ingest/ingest.hpp"
 #include "piece_map.hpp"
+#include "softgraph/ingest/ingest.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

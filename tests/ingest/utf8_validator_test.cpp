@@ -7,8 +7,8 @@
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/ingest/ingest.hpp"
-#include "unicode_util.hpp"
 #include "test_support.hpp"
+#include "unicode_util.hpp"
 
 using namespace softgraph;
 using softgraph::ingest::find_invalid_utf8;

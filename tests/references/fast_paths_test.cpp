@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "softgraph/core/document.hpp"
 #include "citation_finder.hpp"
 #include "ref_text.hpp"
 #include "reference_list_finder.hpp"
 #include "reference_parser.hpp"
+#include "softgraph/core/document.hpp"
 
 using namespace softgraph::refs;
 

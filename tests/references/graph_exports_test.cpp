@@ -9,9 +9,9 @@
 #include <sstream>
 
 #include "../../exporters/src/csl_writer.cpp"
+#include "softgraph/analysis/cocitation.hpp"
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/refs/references.hpp"
-#include "softgraph/analysis/cocitation.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "softgraph/ingest/ingest.hpp"
 #include "ref_text.hpp"
+#include "softgraph/ingest/ingest.hpp"
 #include "softgraph/refs/references.hpp"
 #include "test_support.hpp"
 

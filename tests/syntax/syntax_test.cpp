@@ -7,8 +7,8 @@
 #include <string>
 #include <thread>
 
-#include "softgraph/core/error.hpp"
 #include "conllu.hpp"
+#include "softgraph/core/error.hpp"
 #include "softgraph/syntax/syntax_model.hpp"
 #include "softgraph/syntax/word_splitter.hpp"
 #include "test_support.hpp"

@@ -14,8 +14,8 @@
 #include <map>
 #include <set>
 
-#include "softgraph/pipeline/pipeline.hpp"
 #include "softgraph/core/error.hpp"
+#include "softgraph/pipeline/pipeline.hpp"
 
 namespace softgraph {
 namespace fs = std::filesystem;

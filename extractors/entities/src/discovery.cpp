@@ -15,8 +15,8 @@
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
 #include "softgraph/core/text_util.hpp"
-#include "softgraph/ingest/slug.hpp"
 #include "softgraph/entities/tokenizer.hpp"
+#include "softgraph/ingest/slug.hpp"
 
 namespace softgraph {
 namespace {

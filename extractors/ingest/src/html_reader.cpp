@@ -7,8 +7,8 @@
 #include <memory>
 #include <unordered_map>
 
-#include "softgraph/core/error.hpp"
 #include "document_readers.hpp"
+#include "softgraph/core/error.hpp"
 
 #if __has_include(<libxml/HTMLparser.h>)
 #define SOFTGRAPH_HAVE_LIBXML2 1

@@ -5,12 +5,12 @@
 #include <filesystem>
 #include <memory>
 
-#include "softgraph/core/error.hpp"
-#include "softgraph/core/input_file.hpp"
-#include "softgraph/core/text_util.hpp"
 #include "document_readers.hpp"
 #include "piece_map.hpp"
 #include "sentence_splitter.hpp"
+#include "softgraph/core/error.hpp"
+#include "softgraph/core/input_file.hpp"
+#include "softgraph/core/text_util.hpp"
 #include "softgraph/ingest/slug.hpp"
 #include "structure_detector.hpp"
 #include "text_repair.hpp"

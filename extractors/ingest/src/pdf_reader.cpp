@@ -6,8 +6,8 @@
 #include <memory>
 #include <optional>
 
-#include "softgraph/core/error.hpp"
 #include "document_readers.hpp"
+#include "softgraph/core/error.hpp"
 #include "unicode_util.hpp"
 
 #if __has_include(<poppler/cpp/poppler-document.h>)

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "softgraph/core/text_util.hpp"
 #include "ref_text.hpp"
+#include "softgraph/core/text_util.hpp"
 
 namespace softgraph::refs {
 namespace {

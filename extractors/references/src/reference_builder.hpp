@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "softgraph/core/extraction.hpp"
 #include "reference_parser.hpp"
+#include "softgraph/core/extraction.hpp"
 
 namespace softgraph::refs {
 

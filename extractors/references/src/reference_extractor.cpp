@@ -5,13 +5,13 @@
 #include <optional>
 #include <set>
 
-#include "softgraph/core/evidence.hpp"
 #include "citation_context.hpp"
 #include "citation_finder.hpp"
 #include "citation_resolver.hpp"
 #include "ref_text.hpp"
 #include "reference_builder.hpp"
 #include "reference_list_finder.hpp"
+#include "softgraph/core/evidence.hpp"
 #include "softgraph/refs/references.hpp"
 #include "twin_matcher.hpp"
 

@@ -9,10 +9,10 @@
 
 #include "softgraph/core/document.hpp"
 #include "softgraph/core/extraction.hpp"
-#include "softgraph/ingest/ingest.hpp"
 #include "softgraph/entities/lexicon.hpp"
 #include "softgraph/graph/graph.hpp"
 #include "softgraph/graph/graph_builder.hpp"
+#include "softgraph/ingest/ingest.hpp"
 
 namespace softgraph {
 
@@ -78,7 +78,8 @@ class Pipeline {
 // Expands files, directories (recursively, symlink loops detected), globs and "-" (paths on
 // stdin) into a sorted, de-duplicated list of files. Hidden files and folders are skipped, and so
 // is anything under a folder that is one of `excluded` (the run's own output). Throws
-// Error(kBadInput) when nothing is left, or a glob matches nothing (cli/pipeline/src/input_files.cpp).
+// Error(kBadInput) when nothing is left, or a glob matches nothing
+// (cli/pipeline/src/input_files.cpp).
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs,
                                        const std::vector<std::string>& excluded = {});
 
