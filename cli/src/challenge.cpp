@@ -1,4 +1,4 @@
-#include "softgraph/cli/challenge.hpp"
+#include "challenge.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -9,13 +9,13 @@
 #include <set>
 #include <sstream>
 
-#include "softgraph/cli/evaluation.hpp"
-#include "softgraph/cli/pipeline.hpp"
+#include "evaluation.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/terminal_text.hpp"
-#include "softgraph/extract/ingest.hpp"
 #include "softgraph/graph/graph.hpp"
+#include "softgraph/ingest/ingest.hpp"
+#include "softgraph/pipeline/pipeline.hpp"
 
 namespace softgraph {
 namespace {

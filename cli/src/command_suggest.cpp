@@ -1,4 +1,4 @@
-#include "softgraph/cli/command_suggest.hpp"
+#include "command_suggest.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "softgraph/cli/evaluation.hpp"
+#include "evaluation.hpp"
 
 #include <algorithm>
 #include <iomanip>
@@ -9,7 +9,7 @@
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
 #include "softgraph/core/terminal_text.hpp"
-#include "softgraph/extract/tokenizer.hpp"
+#include "softgraph/entities/tokenizer.hpp"
 
 namespace softgraph {
 namespace {

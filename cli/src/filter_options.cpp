@@ -1,5 +1,5 @@
 // --view and the filters on the command line (filter_options.hpp).
-#include "softgraph/cli/filter_options.hpp"
+#include "filter_options.hpp"
 
 #include <spdlog/spdlog.h>
 

@@ -1,4 +1,4 @@
-#include "softgraph/cli/lexicon_suggest.hpp"
+#include "lexicon_suggest.hpp"
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
@@ -7,7 +7,7 @@
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/json_io.hpp"
-#include "softgraph/extract/entity_recognizer.hpp"
+#include "softgraph/entities/entity_recognizer.hpp"
 
 namespace softgraph {
 

@@ -1,14 +1,14 @@
-#include "softgraph/cli/projection_writer.hpp"
+#include "projection_writer.hpp"
 
 #include <optional>
 #include <sstream>
 
+#include "softgraph/analysis/channels.hpp"
+#include "softgraph/analysis/cocitation.hpp"
+#include "softgraph/analysis/projections.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/escape.hpp"
 #include "softgraph/export/sink.hpp"
-#include "softgraph/graph/channels.hpp"
-#include "softgraph/graph/cocitation.hpp"
-#include "softgraph/graph/projections.hpp"
 
 namespace softgraph {
 namespace fs = std::filesystem;

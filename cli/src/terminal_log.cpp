@@ -1,4 +1,4 @@
-#include "softgraph/cli/terminal_log.hpp"
+#include "terminal_log.hpp"
 
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>

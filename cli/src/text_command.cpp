@@ -1,4 +1,4 @@
-#include "softgraph/cli/text_command.hpp"
+#include "text_command.hpp"
 
 #include <algorithm>
 #include <string>

@@ -10,10 +10,10 @@
 #include <cstdio>
 #include <map>
 
+#include "softgraph/analysis/channels.hpp"
+#include "softgraph/analysis/dominance.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/escape.hpp"
-#include "softgraph/graph/channels.hpp"
-#include "softgraph/graph/dominance.hpp"
 
 namespace softgraph {
 namespace {

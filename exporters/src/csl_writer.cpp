@@ -1,5 +1,5 @@
-#if __has_include("softgraph/export/csl_writer.hpp")
-#include "softgraph/export/csl_writer.hpp"
+#if __has_include("csl_writer.hpp")
+#include "csl_writer.hpp"
 #else  // compiled into tests/references/csl_writer_test.cpp, which links no exporters (yet)
 #include "../include/softgraph/export/csl_writer.hpp"
 #endif

@@ -4,7 +4,7 @@
 
 #include "attribute_columns.hpp"
 #include "softgraph/export/escape.hpp"
-#include "softgraph/export/writers.hpp"
+#include "writers.hpp"
 
 namespace softgraph {
 

@@ -1,11 +1,11 @@
 // What node size means by default: an actor's dominance (graph/dominance.hpp: the sum of its
 // channel shares plus the channels it leads), the measure the build summary ranks actors by.
-#include "softgraph/graph/dominance.hpp"
+#include "softgraph/analysis/dominance.hpp"
 
 #include <map>
 
-#include "softgraph/export/style.hpp"
-#include "softgraph/graph/channels.hpp"
+#include "softgraph/analysis/channels.hpp"
+#include "style.hpp"
 
 namespace softgraph {
 

@@ -16,7 +16,7 @@
 #include "graphviz_scene.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/escape.hpp"
-#include "softgraph/export/writers.hpp"
+#include "writers.hpp"
 
 namespace softgraph {
 

@@ -1,6 +1,6 @@
 // Text as diagrams show it: Graphviz 2.43 cannot read back a quoted DOT string over 16 KB, and a
 // label of a paragraph cannot be read in a drawing anyway; the full text stays in the data exports.
-#include "softgraph/export/drawing_text.hpp"
+#include "drawing_text.hpp"
 
 #include <cstddef>
 #include <string>

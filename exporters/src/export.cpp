@@ -9,10 +9,10 @@
 #include "html_explorer.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/channel_matrix.hpp"
-#include "softgraph/export/writers.hpp"
+#include "writers.hpp"
 
-#if __has_include("softgraph/export/csl_writer.hpp")
-#include "softgraph/export/csl_writer.hpp"
+#if __has_include("csl_writer.hpp")
+#include "csl_writer.hpp"
 #define SOFTGRAPH_HAVE_CSL 1
 #endif
 

@@ -14,7 +14,7 @@
 #include "attribute_columns.hpp"
 #include "json_out.hpp"
 #include "softgraph/export/escape.hpp"
-#include "softgraph/export/writers.hpp"
+#include "writers.hpp"
 
 namespace softgraph {
 namespace {

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "softgraph/export/drawing_text.hpp"
+#include "drawing_text.hpp"
 #include "softgraph/export/export.hpp"
-#include "softgraph/export/style.hpp"
+#include "style.hpp"
 
 namespace softgraph {
 

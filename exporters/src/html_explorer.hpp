@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "softgraph/export/export.hpp"
-#include "softgraph/export/style.hpp"
+#include "style.hpp"
 
 namespace softgraph {
 

@@ -12,7 +12,7 @@
 #include "html_explorer.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/escape.hpp"
-#include "softgraph/export/writers.hpp"
+#include "writers.hpp"
 
 namespace softgraph {
 namespace {

@@ -2,7 +2,7 @@
 #include <cmath>
 
 #include "json_out.hpp"
-#include "softgraph/export/writers.hpp"
+#include "writers.hpp"
 
 #ifndef SOFTGRAPH_VERSION
 #define SOFTGRAPH_VERSION "0.0.0"

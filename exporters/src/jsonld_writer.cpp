@@ -20,7 +20,7 @@
 #include "softgraph/core/resources.hpp"
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/export/escape.hpp"
-#include "softgraph/export/writers.hpp"
+#include "writers.hpp"
 
 namespace softgraph {
 namespace {

@@ -3,7 +3,7 @@
 
 #include "graphviz_scene.hpp"
 #include "pdf_normalise.hpp"
-#include "softgraph/export/writers.hpp"
+#include "writers.hpp"
 
 namespace softgraph {
 

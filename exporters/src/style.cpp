@@ -1,7 +1,7 @@
 // The visual table, read once from schemas/style.json (validated against style.schema.json), and
 // node styles: colour and shape by type, instruments by their place on Nye's spectrum, size by
 // dominance or by a metric.
-#include "softgraph/export/style.hpp"
+#include "style.hpp"
 
 #include <algorithm>
 #include <cmath>

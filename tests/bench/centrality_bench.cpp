@@ -15,7 +15,7 @@
 #include <string>
 
 #include "softgraph/graph/graph.hpp"
-#include "softgraph/graph/metrics.hpp"
+#include "softgraph/metrics/metrics.hpp"
 
 using namespace softgraph;
 

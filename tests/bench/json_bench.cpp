@@ -11,8 +11,8 @@
 
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/export/export.hpp"
-#include "softgraph/export/writers.hpp"
 #include "softgraph/graph/graph.hpp"
+#include "writers.hpp"
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <ctime>
 #include <string>
 
-#include "softgraph/syntax/conllu.hpp"
+#include "conllu.hpp"
 #include "softgraph/syntax/syntax_model.hpp"
 #include "softgraph/syntax/word_splitter.hpp"
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "softgraph/extract/twin_matcher.hpp"
+#include "twin_matcher.hpp"
 
 using namespace softgraph::refs;
 

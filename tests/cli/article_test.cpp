@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <set>
 
-#include "softgraph/cli/pipeline.hpp"
 #include "softgraph/core/json_io.hpp"
+#include "softgraph/pipeline/pipeline.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

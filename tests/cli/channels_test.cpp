@@ -1,11 +1,11 @@
 // Channel dominance on the article: facts an analyst reading it would check.
-#include "softgraph/graph/channels.hpp"
+#include "softgraph/analysis/channels.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 
-#include "softgraph/cli/pipeline.hpp"
+#include "softgraph/pipeline/pipeline.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

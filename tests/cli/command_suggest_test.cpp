@@ -1,5 +1,5 @@
 // The nearest command to a mistyped one (`softgraph biuld` -> "did you mean 'build'?").
-#include "softgraph/cli/command_suggest.hpp"
+#include "command_suggest.hpp"
 
 #include <doctest/doctest.h>
 

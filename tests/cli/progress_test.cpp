@@ -1,5 +1,5 @@
 // The progress line's text, and that a disabled Progress never writes.
-#include "softgraph/cli/progress.hpp"
+#include "progress.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Discovery names organisations the lexicon lacks, and nothing else: sentence openings,
 // determiners, titles, generic words, documents, events and places are not institutions. Every
 // sentence here is written for this test.
-#include "softgraph/extract/discovery.hpp"
+#include "softgraph/entities/discovery.hpp"
 
 #include <doctest/doctest.h>
 
@@ -12,7 +12,7 @@
 #include "entity_test_support.hpp"
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
-#include "softgraph/extract/entity_recognizer.hpp"
+#include "softgraph/entities/entity_recognizer.hpp"
 
 using namespace softgraph;
 

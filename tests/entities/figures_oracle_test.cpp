@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "softgraph/extract/relation_extractor.hpp"
+#include "softgraph/relations/relation_extractor.hpp"
 
 using namespace softgraph;
 using List = std::vector<std::string>;

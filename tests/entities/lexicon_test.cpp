@@ -1,4 +1,4 @@
-#include "softgraph/extract/lexicon.hpp"
+#include "softgraph/entities/lexicon.hpp"
 
 #include <doctest/doctest.h>
 
@@ -6,7 +6,7 @@
 
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
-#include "softgraph/extract/tokenizer.hpp"
+#include "softgraph/entities/tokenizer.hpp"
 
 using namespace softgraph;
 

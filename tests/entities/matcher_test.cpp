@@ -9,9 +9,9 @@
 
 #include "entity_test_support.hpp"
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/entity_recognizer.hpp"
-#include "softgraph/extract/phrase_matcher.hpp"
-#include "softgraph/extract/tokenizer.hpp"
+#include "softgraph/entities/entity_recognizer.hpp"
+#include "softgraph/entities/phrase_matcher.hpp"
+#include "softgraph/entities/tokenizer.hpp"
 
 using namespace softgraph;
 

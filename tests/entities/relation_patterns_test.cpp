@@ -11,10 +11,10 @@
 #include "entity_test_support.hpp"
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
-#include "softgraph/extract/discovery.hpp"
-#include "softgraph/extract/entity_recognizer.hpp"
-#include "softgraph/extract/relation_extractor.hpp"
-#include "softgraph/extract/tokenizer.hpp"
+#include "softgraph/entities/discovery.hpp"
+#include "softgraph/entities/entity_recognizer.hpp"
+#include "softgraph/entities/tokenizer.hpp"
+#include "softgraph/relations/relation_extractor.hpp"
 
 using namespace softgraph;
 

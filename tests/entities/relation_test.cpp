@@ -9,9 +9,9 @@
 #include <string_view>
 
 #include "entity_test_support.hpp"
-#include "softgraph/extract/discovery.hpp"
-#include "softgraph/extract/entity_recognizer.hpp"
-#include "softgraph/extract/relation_extractor.hpp"
+#include "softgraph/entities/discovery.hpp"
+#include "softgraph/entities/entity_recognizer.hpp"
+#include "softgraph/relations/relation_extractor.hpp"
 
 using namespace softgraph;
 

@@ -5,7 +5,7 @@
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/reserved_names.hpp"
-#include "softgraph/extract/lexicon.hpp"
+#include "softgraph/entities/lexicon.hpp"
 
 using namespace softgraph;
 

@@ -20,10 +20,10 @@
 
 #include "softgraph/core/json_io.hpp"
 #include "softgraph/core/resources.hpp"
-#include "softgraph/extract/discovery.hpp"
-#include "softgraph/extract/entity_recognizer.hpp"
-#include "softgraph/extract/ingest.hpp"
-#include "softgraph/extract/relation_extractor.hpp"
+#include "softgraph/entities/discovery.hpp"
+#include "softgraph/entities/entity_recognizer.hpp"
+#include "softgraph/ingest/ingest.hpp"
+#include "softgraph/relations/relation_extractor.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

@@ -1,5 +1,5 @@
 // Labels as diagrams draw them: wrapped at spaces, clipped with an ellipsis at a UTF-8 boundary.
-#include "softgraph/export/drawing_text.hpp"
+#include "drawing_text.hpp"
 
 #include <doctest/doctest.h>
 

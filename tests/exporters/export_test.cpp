@@ -13,12 +13,12 @@
 #include <set>
 
 #include "data/hostile/hostile_graph.hpp"
+#include "drawing_text.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/text_util.hpp"
-#include "softgraph/export/drawing_text.hpp"
 #include "softgraph/export/escape.hpp"
 #include "softgraph/export/sink.hpp"
-#include "softgraph/export/style.hpp"
+#include "style.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

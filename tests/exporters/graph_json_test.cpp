@@ -12,8 +12,8 @@
 #include "data/hostile/hostile_graph.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/export/export.hpp"
-#include "softgraph/export/writers.hpp"
 #include "test_support.hpp"
+#include "writers.hpp"
 
 using namespace softgraph;
 

@@ -4,10 +4,10 @@
 
 #include <sstream>
 
+#include "softgraph/analysis/channels.hpp"
 #include "softgraph/export/channel_matrix.hpp"
 #include "softgraph/export/export.hpp"
 #include "softgraph/export/sink.hpp"
-#include "softgraph/graph/channels.hpp"
 
 using namespace softgraph;
 

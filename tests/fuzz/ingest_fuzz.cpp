@@ -10,7 +10,7 @@
 #include <string>
 
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/ingest.hpp"
+#include "softgraph/ingest/ingest.hpp"
 
 namespace {
 

@@ -11,9 +11,9 @@
 #include <string>
 
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/entity_recognizer.hpp"
-#include "softgraph/extract/ingest.hpp"
-#include "softgraph/extract/lexicon.hpp"
+#include "softgraph/entities/entity_recognizer.hpp"
+#include "softgraph/entities/lexicon.hpp"
+#include "softgraph/ingest/ingest.hpp"
 
 namespace {
 

@@ -12,8 +12,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "softgraph/cli/pipeline.hpp"
 #include "softgraph/core/error.hpp"
+#include "softgraph/pipeline/pipeline.hpp"
 #include "softgraph/records/records.hpp"
 
 namespace {

@@ -9,11 +9,11 @@
 #include <cstdlib>
 #include <string>
 
+#include "citation_finder.hpp"
+#include "reference_parser.hpp"
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/citation_finder.hpp"
-#include "softgraph/extract/ingest.hpp"
-#include "softgraph/extract/reference_parser.hpp"
-#include "softgraph/extract/references.hpp"
+#include "softgraph/ingest/ingest.hpp"
+#include "softgraph/refs/references.hpp"
 
 namespace {
 

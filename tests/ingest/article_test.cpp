@@ -3,7 +3,7 @@
 #include <set>
 #include <string>
 
-#include "softgraph/extract/ingest.hpp"
+#include "softgraph/ingest/ingest.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

@@ -8,9 +8,9 @@
 #include <chrono>
 #include <string>
 
+#include "document_readers.hpp"
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/document_readers.hpp"
-#include "softgraph/extract/ingest.hpp"
+#include "softgraph/ingest/ingest.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

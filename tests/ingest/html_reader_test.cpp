@@ -2,9 +2,9 @@
 // element paths as locations, clear errors for pages without text.
 #include <string>
 
+#include "document_readers.hpp"
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/document_readers.hpp"
-#include "softgraph/extract/ingest.hpp"
+#include "softgraph/ingest/ingest.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "document_readers.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/text_util.hpp"
-#include "softgraph/extract/document_readers.hpp"
-#include "softgraph/extract/ingest.hpp"
+#include "softgraph/ingest/ingest.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

@@ -1,5 +1,5 @@
 // Sentence splitting: ICU's breaks, minus those after abbreviations, initials and soft wraps.
-#include "softgraph/extract/sentence_splitter.hpp"
+#include "sentence_splitter.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "softgraph/extract/ingest.hpp"
-#include "softgraph/extract/unicode_util.hpp"
+#include "softgraph/ingest/ingest.hpp"
 #include "test_support.hpp"
+#include "unicode_util.hpp"
 
 using namespace softgraph;
 

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <string>
 
-#include "softgraph/extract/ingest.hpp"
-#include "softgraph/extract/structure_detector.hpp"
+#include "softgraph/ingest/ingest.hpp"
+#include "structure_detector.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

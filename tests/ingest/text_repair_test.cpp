@@ -1,11 +1,11 @@
 // The repairs for PDF-extraction damage, each checked on small texts of our own for the exact
 // repaired text and the exact bytes its ranges map back to.
-#include "softgraph/extract/text_repair.hpp"
+#include "text_repair.hpp"
 
 #include <string>
 
-#include "softgraph/extract/ingest.hpp"
-#include "softgraph/extract/piece_map.hpp"
+#include "piece_map.hpp"
+#include "softgraph/ingest/ingest.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

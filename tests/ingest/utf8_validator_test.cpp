@@ -1,14 +1,14 @@
 // UTF-8 checking and the clean-up stage: strict rejection with byte offsets, lossy replacement,
 // BOM and CRLF handling with exact offsets back into the file.
-#include "softgraph/extract/utf8_validator.hpp"
+#include "utf8_validator.hpp"
 
 #include <string>
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/text_util.hpp"
-#include "softgraph/extract/ingest.hpp"
-#include "softgraph/extract/unicode_util.hpp"
+#include "softgraph/ingest/ingest.hpp"
 #include "test_support.hpp"
+#include "unicode_util.hpp"
 
 using namespace softgraph;
 using softgraph::ingest::find_invalid_utf8;

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <random>
 
-#include "softgraph/graph/metrics.hpp"
+#include "softgraph/metrics/metrics.hpp"
 
 using namespace softgraph;
 

@@ -2,7 +2,7 @@
 // sentence by the targets it names (rules in graph/channels.hpp).
 #include <doctest/doctest.h>
 
-#include "softgraph/graph/channels.hpp"
+#include "softgraph/analysis/channels.hpp"
 
 using namespace softgraph;
 

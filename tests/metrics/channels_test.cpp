@@ -1,9 +1,9 @@
 // Channel dominance and projections on a hand-built graph.
-#include "softgraph/graph/channels.hpp"
+#include "softgraph/analysis/channels.hpp"
 
 #include <doctest/doctest.h>
 
-#include "softgraph/graph/projections.hpp"
+#include "softgraph/analysis/projections.hpp"
 
 using namespace softgraph;
 

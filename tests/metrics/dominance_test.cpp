@@ -1,5 +1,5 @@
 // Dominance = sum of channel shares + channels led (shared leads split), from the channel report.
-#include "softgraph/graph/dominance.hpp"
+#include "softgraph/analysis/dominance.hpp"
 
 #include <doctest/doctest.h>
 

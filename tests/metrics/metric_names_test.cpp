@@ -6,7 +6,7 @@
 #include <string>
 
 #include "softgraph/core/reserved_names.hpp"
-#include "softgraph/graph/metrics.hpp"
+#include "softgraph/metrics/metrics.hpp"
 
 using namespace softgraph;
 

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "softgraph/graph/metrics.hpp"
+#include "softgraph/metrics/metrics.hpp"
 
 using namespace softgraph;
 

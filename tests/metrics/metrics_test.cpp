@@ -1,6 +1,6 @@
 // Node metrics on small graphs drawn beside their expected values (worked by hand where that is
 // short, otherwise taken from NetworkX 2.8 as noted).
-#include "softgraph/graph/metrics.hpp"
+#include "softgraph/metrics/metrics.hpp"
 
 #include <doctest/doctest.h>
 

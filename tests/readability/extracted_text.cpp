@@ -8,7 +8,7 @@
 #include <string>
 
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/ingest.hpp"
+#include "softgraph/ingest/ingest.hpp"
 
 namespace {
 std::string json_string(const std::string& s) {

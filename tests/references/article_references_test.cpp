@@ -7,8 +7,8 @@
 #include <map>
 #include <sstream>
 
-#include "softgraph/extract/ingest.hpp"
-#include "softgraph/extract/references.hpp"
+#include "softgraph/ingest/ingest.hpp"
+#include "softgraph/refs/references.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

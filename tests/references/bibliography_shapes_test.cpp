@@ -7,11 +7,11 @@
 #include <algorithm>
 #include <string>
 
-#include "softgraph/extract/citation_finder.hpp"
-#include "softgraph/extract/entry_splitter.hpp"
-#include "softgraph/extract/reference_list_finder.hpp"
-#include "softgraph/extract/reference_parser.hpp"
-#include "softgraph/extract/references.hpp"
+#include "citation_finder.hpp"
+#include "entry_splitter.hpp"
+#include "reference_list_finder.hpp"
+#include "reference_parser.hpp"
+#include "softgraph/refs/references.hpp"
 
 using namespace softgraph;
 using namespace softgraph::refs;

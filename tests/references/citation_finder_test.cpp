@@ -1,5 +1,5 @@
 // In-text citation shapes, on sentences written for these tests.
-#include "softgraph/extract/citation_finder.hpp"
+#include "citation_finder.hpp"
 
 #include <doctest/doctest.h>
 

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "citation_finder.hpp"
+#include "ref_text.hpp"
+#include "reference_list_finder.hpp"
+#include "reference_parser.hpp"
 #include "softgraph/core/document.hpp"
-#include "softgraph/extract/citation_finder.hpp"
-#include "softgraph/extract/ref_text.hpp"
-#include "softgraph/extract/reference_list_finder.hpp"
-#include "softgraph/extract/reference_parser.hpp"
 
 using namespace softgraph::refs;
 

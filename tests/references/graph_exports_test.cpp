@@ -9,9 +9,9 @@
 #include <sstream>
 
 #include "../../exporters/src/csl_writer.cpp"
+#include "softgraph/analysis/cocitation.hpp"
 #include "softgraph/core/json_io.hpp"
-#include "softgraph/extract/references.hpp"
-#include "softgraph/graph/cocitation.hpp"
+#include "softgraph/refs/references.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "softgraph/extract/ingest.hpp"
-#include "softgraph/extract/ref_text.hpp"
-#include "softgraph/extract/references.hpp"
+#include "ref_text.hpp"
+#include "softgraph/ingest/ingest.hpp"
+#include "softgraph/refs/references.hpp"
 #include "test_support.hpp"
 
 using namespace softgraph;

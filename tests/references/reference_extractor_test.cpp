@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <string>
 
-#include "softgraph/extract/references.hpp"
-#include "softgraph/extract/twin_matcher.hpp"
+#include "softgraph/refs/references.hpp"
+#include "twin_matcher.hpp"
 
 using namespace softgraph;
 

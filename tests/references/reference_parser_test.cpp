@@ -1,5 +1,5 @@
 // The bibliography-entry parser on entries written for these tests in each supported style.
-#include "softgraph/extract/reference_parser.hpp"
+#include "reference_parser.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // The bucketed twin matcher against the plain one that compares every pair, on random lists made
 // to hold near-twins: surnames one letter apart, transliterated, Cyrillic, repeated titles.
-#include "softgraph/extract/twin_matcher.hpp"
+#include "twin_matcher.hpp"
 
 #include <doctest/doctest.h>
 
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "softgraph/extract/ref_text.hpp"
+#include "ref_text.hpp"
 
 using namespace softgraph::refs;
 

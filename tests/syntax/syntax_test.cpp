@@ -7,8 +7,8 @@
 #include <string>
 #include <thread>
 
+#include "conllu.hpp"
 #include "softgraph/core/error.hpp"
-#include "softgraph/syntax/conllu.hpp"
 #include "softgraph/syntax/syntax_model.hpp"
 #include "softgraph/syntax/word_splitter.hpp"
 #include "test_support.hpp"

@@ -1,4 +1,4 @@
-#include "softgraph/extract/discovery.hpp"
+#include "softgraph/entities/discovery.hpp"
 
 #include <algorithm>
 #include <array>
@@ -16,8 +16,8 @@
 #include "softgraph/core/probe_table.hpp"
 #include "softgraph/core/resources.hpp"
 #include "softgraph/core/text_util.hpp"
-#include "softgraph/extract/slug.hpp"
-#include "softgraph/extract/tokenizer.hpp"
+#include "softgraph/entities/tokenizer.hpp"
+#include "softgraph/ingest/slug.hpp"
 
 namespace softgraph {
 namespace {

@@ -1,4 +1,4 @@
-#include "softgraph/extract/entity_recognizer.hpp"
+#include "softgraph/entities/entity_recognizer.hpp"
 
 #include <algorithm>
 #include <unordered_map>

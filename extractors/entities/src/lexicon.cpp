@@ -1,4 +1,4 @@
-#include "softgraph/extract/lexicon.hpp"
+#include "softgraph/entities/lexicon.hpp"
 
 #include <algorithm>
 

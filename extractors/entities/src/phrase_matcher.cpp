@@ -1,4 +1,4 @@
-#include "softgraph/extract/phrase_matcher.hpp"
+#include "softgraph/entities/phrase_matcher.hpp"
 
 namespace softgraph {
 namespace {

@@ -1,4 +1,4 @@
-#include "softgraph/extract/tokenizer.hpp"
+#include "softgraph/entities/tokenizer.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>

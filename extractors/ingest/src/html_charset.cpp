@@ -3,7 +3,7 @@
 #include <libxml/encoding.h>
 
 #include "html_dom.hpp"
-#include "softgraph/extract/utf8_validator.hpp"
+#include "utf8_validator.hpp"
 
 namespace softgraph::ingest::html {
 

@@ -7,8 +7,8 @@
 #include <memory>
 #include <unordered_map>
 
+#include "document_readers.hpp"
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/document_readers.hpp"
 
 #if __has_include(<libxml/HTMLparser.h>)
 #define SOFTGRAPH_HAVE_LIBXML2 1

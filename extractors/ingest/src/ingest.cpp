@@ -1,20 +1,20 @@
-#include "softgraph/extract/ingest.hpp"
+#include "softgraph/ingest/ingest.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 
+#include "document_readers.hpp"
+#include "piece_map.hpp"
+#include "sentence_splitter.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/input_file.hpp"
 #include "softgraph/core/text_util.hpp"
-#include "softgraph/extract/document_readers.hpp"
-#include "softgraph/extract/piece_map.hpp"
-#include "softgraph/extract/sentence_splitter.hpp"
-#include "softgraph/extract/slug.hpp"
-#include "softgraph/extract/structure_detector.hpp"
-#include "softgraph/extract/text_repair.hpp"
-#include "softgraph/extract/utf8_validator.hpp"
+#include "softgraph/ingest/slug.hpp"
+#include "structure_detector.hpp"
+#include "text_repair.hpp"
+#include "utf8_validator.hpp"
 
 namespace softgraph {
 namespace {

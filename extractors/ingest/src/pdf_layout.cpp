@@ -5,7 +5,7 @@
 #include <map>
 #include <optional>
 
-#include "softgraph/extract/unicode_util.hpp"
+#include "unicode_util.hpp"
 
 namespace softgraph::ingest::pdf {
 namespace {

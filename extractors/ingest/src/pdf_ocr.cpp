@@ -10,7 +10,7 @@
 #include <mutex>
 
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/unicode_util.hpp"
+#include "unicode_util.hpp"
 
 #if __has_include(<tesseract/baseapi.h>) && __has_include(<leptonica/allheaders.h>)
 #define SOFTGRAPH_HAVE_TESSERACT 1

@@ -6,9 +6,9 @@
 #include <memory>
 #include <optional>
 
+#include "document_readers.hpp"
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/document_readers.hpp"
-#include "softgraph/extract/unicode_util.hpp"
+#include "unicode_util.hpp"
 
 #if __has_include(<poppler/cpp/poppler-document.h>)
 #define SOFTGRAPH_HAVE_POPPLER 1

@@ -1,4 +1,4 @@
-#include "softgraph/extract/piece_map.hpp"
+#include "piece_map.hpp"
 
 #include <algorithm>
 

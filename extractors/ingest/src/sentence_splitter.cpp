@@ -1,4 +1,4 @@
-#include "softgraph/extract/sentence_splitter.hpp"
+#include "sentence_splitter.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -13,7 +13,7 @@
 
 #include "softgraph/core/ascii_scan.hpp"
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/unicode_util.hpp"
+#include "unicode_util.hpp"
 
 namespace softgraph::ingest {
 namespace {

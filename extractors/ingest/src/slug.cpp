@@ -1,4 +1,4 @@
-#include "softgraph/extract/slug.hpp"
+#include "softgraph/ingest/slug.hpp"
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>

@@ -1,4 +1,4 @@
-#include "softgraph/extract/structure_detector.hpp"
+#include "structure_detector.hpp"
 
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
@@ -8,8 +8,8 @@
 #include <span>
 
 #include "softgraph/core/ascii_scan.hpp"
-#include "softgraph/extract/reference_headings.hpp"
-#include "softgraph/extract/unicode_util.hpp"
+#include "softgraph/ingest/reference_headings.hpp"
+#include "unicode_util.hpp"
 
 namespace softgraph::ingest {
 namespace {

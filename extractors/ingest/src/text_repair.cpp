@@ -1,4 +1,4 @@
-#include "softgraph/extract/text_repair.hpp"
+#include "text_repair.hpp"
 
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
@@ -17,7 +17,7 @@
 #include "hyphen_dictionary.hpp"
 #include "softgraph/core/ascii_scan.hpp"
 #include "softgraph/core/error.hpp"
-#include "softgraph/extract/unicode_util.hpp"
+#include "unicode_util.hpp"
 
 namespace softgraph::ingest {
 namespace {

@@ -1,4 +1,4 @@
-#include "softgraph/extract/utf8_validator.hpp"
+#include "utf8_validator.hpp"
 
 #include <spdlog/spdlog.h>
 

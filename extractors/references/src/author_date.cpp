@@ -5,8 +5,8 @@
 
 #include <cctype>
 
-#include "softgraph/extract/ref_text.hpp"
-#include "softgraph/extract/reference_parser.hpp"
+#include "ref_text.hpp"
+#include "reference_parser.hpp"
 
 namespace softgraph::refs {
 namespace author_date {

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "softgraph/extract/reference_parser.hpp"
+#include "reference_parser.hpp"
 
 namespace softgraph::refs::author_date {
 

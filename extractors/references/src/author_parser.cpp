@@ -4,8 +4,8 @@
 #include <array>
 #include <utility>
 
-#include "softgraph/extract/ref_text.hpp"
-#include "softgraph/extract/reference_parser.hpp"
+#include "ref_text.hpp"
+#include "reference_parser.hpp"
 
 namespace softgraph::refs {
 namespace {

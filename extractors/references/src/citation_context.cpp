@@ -1,9 +1,9 @@
-#include "softgraph/extract/citation_context.hpp"
+#include "citation_context.hpp"
 
 #include <algorithm>
 #include <array>
 
-#include "softgraph/extract/ref_text.hpp"
+#include "ref_text.hpp"
 
 namespace softgraph::refs {
 namespace {

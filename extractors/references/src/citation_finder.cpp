@@ -1,10 +1,10 @@
-#include "softgraph/extract/citation_finder.hpp"
+#include "citation_finder.hpp"
 
 #include <algorithm>
 #include <array>
 
+#include "ref_text.hpp"
 #include "softgraph/core/ascii_scan.hpp"
-#include "softgraph/extract/ref_text.hpp"
 
 namespace softgraph::refs {
 namespace {

@@ -1,6 +1,6 @@
-#include "softgraph/extract/citation_resolver.hpp"
+#include "citation_resolver.hpp"
 
-#include "softgraph/extract/ref_text.hpp"
+#include "ref_text.hpp"
 
 namespace softgraph::refs {
 namespace {

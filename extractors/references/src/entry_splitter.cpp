@@ -1,9 +1,9 @@
-#include "softgraph/extract/entry_splitter.hpp"
+#include "entry_splitter.hpp"
 
 #include <string>
 
-#include "softgraph/extract/ref_text.hpp"
-#include "softgraph/extract/reference_parser.hpp"
+#include "ref_text.hpp"
+#include "reference_parser.hpp"
 
 namespace softgraph::refs {
 namespace {

@@ -1,4 +1,4 @@
-#include "softgraph/extract/ref_text.hpp"
+#include "ref_text.hpp"
 
 #include <unicode/locid.h>
 #include <unicode/translit.h>

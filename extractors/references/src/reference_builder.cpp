@@ -1,12 +1,12 @@
-#include "softgraph/extract/reference_builder.hpp"
+#include "reference_builder.hpp"
 
 #include <algorithm>
 #include <map>
 #include <string_view>
 #include <unordered_map>
 
+#include "ref_text.hpp"
 #include "softgraph/core/text_util.hpp"
-#include "softgraph/extract/ref_text.hpp"
 
 namespace softgraph::refs {
 namespace {

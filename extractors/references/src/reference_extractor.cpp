@@ -5,15 +5,15 @@
 #include <optional>
 #include <set>
 
+#include "citation_context.hpp"
+#include "citation_finder.hpp"
+#include "citation_resolver.hpp"
+#include "ref_text.hpp"
+#include "reference_builder.hpp"
+#include "reference_list_finder.hpp"
 #include "softgraph/core/evidence.hpp"
-#include "softgraph/extract/citation_context.hpp"
-#include "softgraph/extract/citation_finder.hpp"
-#include "softgraph/extract/citation_resolver.hpp"
-#include "softgraph/extract/ref_text.hpp"
-#include "softgraph/extract/reference_builder.hpp"
-#include "softgraph/extract/reference_list_finder.hpp"
-#include "softgraph/extract/references.hpp"
-#include "softgraph/extract/twin_matcher.hpp"
+#include "softgraph/refs/references.hpp"
+#include "twin_matcher.hpp"
 
 namespace softgraph {
 namespace {

@@ -1,4 +1,4 @@
-#include "softgraph/extract/reference_list_finder.hpp"
+#include "reference_list_finder.hpp"
 
 #include <algorithm>
 #include <array>
@@ -6,11 +6,11 @@
 #include <cstring>
 #include <set>
 
+#include "entry_splitter.hpp"
+#include "ref_text.hpp"
+#include "reference_parser.hpp"
 #include "softgraph/core/ascii_scan.hpp"
-#include "softgraph/extract/entry_splitter.hpp"
-#include "softgraph/extract/ref_text.hpp"
-#include "softgraph/extract/reference_headings.hpp"
-#include "softgraph/extract/reference_parser.hpp"
+#include "softgraph/ingest/reference_headings.hpp"
 
 namespace softgraph::refs {
 namespace {

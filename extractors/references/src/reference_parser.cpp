@@ -1,15 +1,15 @@
 // One bibliography entry -> fields. Order of work: label, links (URL, DOI), authors, year, title
 // (quoted, italic or up to the first full stop), bracketed translation or genre, container or
 // publisher, then volume, issue, pages and (for GOST, Vancouver, IEEE) the year from the tail.
-#include "softgraph/extract/reference_parser.hpp"
+#include "reference_parser.hpp"
 
 #include <array>
 #include <cctype>
 #include <cstring>
 
 #include "author_date.hpp"
+#include "ref_text.hpp"
 #include "softgraph/core/ascii_scan.hpp"
-#include "softgraph/extract/ref_text.hpp"
 
 namespace softgraph::refs {
 using namespace author_date;

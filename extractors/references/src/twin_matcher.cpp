@@ -1,4 +1,4 @@
-#include "softgraph/extract/twin_matcher.hpp"
+#include "twin_matcher.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -6,7 +6,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "softgraph/extract/ref_text.hpp"
+#include "ref_text.hpp"
 
 namespace softgraph::refs {
 namespace {

@@ -6,7 +6,7 @@
 #include <set>
 #include <tuple>
 
-#include "softgraph/extract/relation_extractor.hpp"
+#include "softgraph/relations/relation_extractor.hpp"
 
 namespace softgraph {
 namespace {

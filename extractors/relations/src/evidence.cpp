@@ -1,6 +1,6 @@
 #include "softgraph/core/evidence.hpp"
 
-#include "softgraph/extract/relation_extractor.hpp"
+#include "softgraph/relations/relation_extractor.hpp"
 
 namespace softgraph {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "softgraph/extract/relation_extractor.hpp"
+#include "softgraph/relations/relation_extractor.hpp"
 
 namespace softgraph {
 namespace {

@@ -1,7 +1,7 @@
 // Runs the relation patterns over a document: parses each sentence that names an entity the
 // patterns can bind, keeps the discourse (subjects, section headings, the document's country)
 // for anaphors, and adds what the lexicon knows (owners, members, channels).
-#include "softgraph/extract/relation_extractor.hpp"
+#include "softgraph/relations/relation_extractor.hpp"
 
 #include <algorithm>
 #include <atomic>

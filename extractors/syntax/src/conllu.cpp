@@ -1,5 +1,5 @@
 // CoNLL-U reading for training and evaluation (see conllu.hpp).
-#include "softgraph/syntax/conllu.hpp"
+#include "conllu.hpp"
 
 #include <charconv>
 #include <fstream>

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "softgraph/syntax/conllu.hpp"
+#include "conllu.hpp"
 #include "word_features.hpp"
 
 namespace softgraph::syntax {

@@ -3,7 +3,7 @@
 
 #include <ostream>
 
-#include "softgraph/graph/channels.hpp"
+#include "softgraph/analysis/channels.hpp"
 
 namespace softgraph {
 
