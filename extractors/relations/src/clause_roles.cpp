@@ -117,6 +117,62 @@ class ClauseReader : public SentenceRoles {
     return false;
   }
 
+  // MEMBER_OF from a membership pattern: every organisation listed below the noun.
+  void member(int p, const RelationPattern* pat, const Entities& agents, Entities recipients) {
+    // "a member of A, the B and the C": parsers hang the later names, or a "member or
+    // participant of ...", on the noun itself.
+    // A long list comes out as a tree of conjuncts and appositions below the noun ("a member
+    // of A, the B (B'), C, ... and the Z"): every organisation in it.
+    std::vector<int> todo{p};
+    for (std::size_t k = 0; k < todo.size(); ++k)
+      for (int c : g_.children(todo[k]))
+        if ((g_.rel_is(c, "conj") || g_.rel_is(c, "appos") || g_.rel_is(c, "nmod")) &&
+            !g_.rel_is(c, "nmod:poss") && !rules_.non_arguments.contains(g_.preposition(c))) {
+          todo.push_back(c);
+          for (const EntityFacts* f : resolve(c)) add_unique(recipients, f);
+        }
+    for (const EntityFacts* a : agents)
+      if (a->type == Type::kState && !a->bloc)
+        for (const EntityFacts* r : recipients)
+          if (r->bloc || (r->type == Type::kInstitution && r->owners.empty()))
+            emit(a, r->id, "MEMBER_OF", pat, pat->rule, pat->confidence);
+  }
+
+  // Presence: the other party of the document's state targets it.
+  void ties(int p, const RelationPattern* pat, const Entities& agents, const Entities& recipients) {
+    // Presence: the other party of the document's state targets it.
+    const EntityFacts* focus = d_.main_country;
+    Entities parties = agents;
+    // ("Both countries established relations ..." read as a noun and its participle.)
+    if (parties.empty() && g_.rel_is(p, "acl") && w(p).head >= 0)
+      for (const EntityFacts* f : resolve(w(p).head)) add_unique(parties, f);
+    for (const EntityFacts* r : recipients) add_unique(parties, r);
+    // "Relations with Malaysia were established": in a text on one state's relations, the
+    // side a passive or a subjectless clause leaves out is that state.
+    if (focus && agents.empty() && !parties.empty()) add_unique(parties, focus);
+    if (!focus || std::find(parties.begin(), parties.end(), focus) == parties.end()) return;
+    for (const EntityFacts* x : parties)
+      if (state_like(x) && x != focus)
+        emit(x, focus->id, "TARGETS", pat, pat->rule, pat->confidence);
+  }
+
+  // PARTNERS_WITH between the agent and each recipient, or the two sides named.
+  void partner(int p, const RelationPattern* pat, const Entities& agents,
+               const Entities& recipients) {
+    Entities sides = agents;
+    if (std::find(pat->recipient.begin(), pat->recipient.end(), "between") != pat->recipient.end())
+      for (int b : role_words(p, "between"))
+        for (const EntityFacts* f : resolve(b)) add_unique(sides, f);
+    auto party = [](const EntityFacts* f) { return state_like(f) || institution(f); };
+    for (const EntityFacts* a : agents)
+      for (const EntityFacts* r : recipients)
+        if (party(a) && party(r)) emit(a, r->id, "PARTNERS_WITH", pat, pat->rule, pat->confidence);
+    // (Or a pair named on the noun: "the Turkish-Kazakh partnership".)
+    if ((agents.empty() || (recipients.empty() && agents.size() == 2)) && sides.size() == 2 &&
+        party(sides[0]) && party(sides[1]))
+      emit(sides[0], sides[1]->id, "PARTNERS_WITH", pat, pat->rule, pat->confidence);
+  }
+
   void predicate(int p) {
     const RelationPattern* pat = pattern_for(p);
     if (!pat || irrealis(p)) return;
@@ -199,60 +255,9 @@ class ClauseReader : public SentenceRoles {
     std::erase_if(recipients, [&](const EntityFacts* r) {
       return std::find(agents.begin(), agents.end(), r) != agents.end();
     });
-    if (pat->kind == "member") {
-      // "a member of A, the B and the C": parsers hang the later names, or a "member or
-      // participant of ...", on the noun itself.
-      // A long list comes out as a tree of conjuncts and appositions below the noun ("a member
-      // of A, the B (B'), C, ... and the Z"): every organisation in it.
-      std::vector<int> todo{p};
-      for (std::size_t k = 0; k < todo.size(); ++k)
-        for (int c : g_.children(todo[k]))
-          if ((g_.rel_is(c, "conj") || g_.rel_is(c, "appos") || g_.rel_is(c, "nmod")) &&
-              !g_.rel_is(c, "nmod:poss") && !rules_.non_arguments.contains(g_.preposition(c))) {
-            todo.push_back(c);
-            for (const EntityFacts* f : resolve(c)) add_unique(recipients, f);
-          }
-      for (const EntityFacts* a : agents)
-        if (a->type == Type::kState && !a->bloc)
-          for (const EntityFacts* r : recipients)
-            if (r->bloc || (r->type == Type::kInstitution && r->owners.empty()))
-              emit(a, r->id, "MEMBER_OF", pat, pat->rule, pat->confidence);
-      return;
-    }
-    if (pat->kind == "ties") {
-      // Presence: the other party of the document's state targets it.
-      const EntityFacts* focus = d_.main_country;
-      Entities parties = agents;
-      // ("Both countries established relations ..." read as a noun and its participle.)
-      if (parties.empty() && g_.rel_is(p, "acl") && w(p).head >= 0)
-        for (const EntityFacts* f : resolve(w(p).head)) add_unique(parties, f);
-      for (const EntityFacts* r : recipients) add_unique(parties, r);
-      // "Relations with Malaysia were established": in a text on one state's relations, the
-      // side a passive or a subjectless clause leaves out is that state.
-      if (focus && agents.empty() && !parties.empty()) add_unique(parties, focus);
-      if (!focus || std::find(parties.begin(), parties.end(), focus) == parties.end()) return;
-      for (const EntityFacts* x : parties)
-        if (state_like(x) && x != focus)
-          emit(x, focus->id, "TARGETS", pat, pat->rule, pat->confidence);
-      return;
-    }
-    if (pat->kind == "partner") {
-      Entities sides = agents;
-      if (std::find(pat->recipient.begin(), pat->recipient.end(), "between") !=
-          pat->recipient.end())
-        for (int b : role_words(p, "between"))
-          for (const EntityFacts* f : resolve(b)) add_unique(sides, f);
-      auto party = [](const EntityFacts* f) { return state_like(f) || institution(f); };
-      for (const EntityFacts* a : agents)
-        for (const EntityFacts* r : recipients)
-          if (party(a) && party(r))
-            emit(a, r->id, "PARTNERS_WITH", pat, pat->rule, pat->confidence);
-      // (Or a pair named on the noun: "the Turkish-Kazakh partnership".)
-      if ((agents.empty() || (recipients.empty() && agents.size() == 2)) && sides.size() == 2 &&
-          party(sides[0]) && party(sides[1]))
-        emit(sides[0], sides[1]->id, "PARTNERS_WITH", pat, pat->rule, pat->confidence);
-      return;
-    }
+    if (pat->kind == "member") return member(p, pat, agents, recipients);
+    if (pat->kind == "ties") return ties(p, pat, agents, recipients);
+    if (pat->kind == "partner") return partner(p, pat, agents, recipients);
     Entities instruments = act_instruments(p);
     std::vector<Symbol> fixed;
     for (int o : objects(p))
@@ -289,6 +294,30 @@ class ClauseReader : public SentenceRoles {
                  pat->confidence);
         act({inst}, instruments, fixed, recipients, pat, pat->rule);
       }
+  }
+
+  // "Trade between Turkey and Central Asian states": in a part of the text on one of the two
+  // (its section, or the other side of a text on one state's relations), that one acts.
+  // (Not "diplomatic relations between ...": ties are the presence patterns'.)
+  void between_sides(const std::vector<int>& heads, Entities& agents, Entities& recipients) const {
+    for (int h : heads) {
+      Entities sides;
+      for (int b : with_prep(h, "between"))
+        for (const EntityFacts* f : resolve(b))
+          if (state_like(f) || f->type == Type::kRegion) add_unique(sides, f);
+      if (sides.size() < 2) continue;
+      const EntityFacts* own = nullptr;
+      if (const EntityFacts* sc = d_.section_country;
+          sc && std::find(sides.begin(), sides.end(), sc) != sides.end() && sc != d_.main_country)
+        own = sc;
+      else if (d_.main_country && sides.size() == 2 &&
+               std::find(sides.begin(), sides.end(), d_.main_country) != sides.end())
+        own = sides[0] == d_.main_country ? sides[1] : sides[0];
+      if (!own || !state_like(own)) continue;
+      agents.push_back(own);
+      for (const EntityFacts* f : sides)
+        if (f != own) add_unique(recipients, f);
+    }
   }
 
   // An instrument named with its owner: "Japan's aid", "Chinese loans to Laos", "a
@@ -399,28 +428,8 @@ class ClauseReader : public SentenceRoles {
     if (gov >= 0)
       for (int x : role_words(gov, "place"))
         for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
-    // "Trade between Turkey and Central Asian states": in a part of the text on one of the two
-    // (its section, or the other side of a text on one state's relations), that one acts.
-    // (Not "diplomatic relations between ...": ties are the presence patterns'.)
     if (agents.empty() && !rules_.tie_nouns.contains(w(s.head).lemma))
-      for (int h : heads) {
-        Entities sides;
-        for (int b : with_prep(h, "between"))
-          for (const EntityFacts* f : resolve(b))
-            if (state_like(f) || f->type == Type::kRegion) add_unique(sides, f);
-        if (sides.size() < 2) continue;
-        const EntityFacts* own = nullptr;
-        if (const EntityFacts* sc = d_.section_country;
-            sc && std::find(sides.begin(), sides.end(), sc) != sides.end() && sc != d_.main_country)
-          own = sc;
-        else if (d_.main_country && sides.size() == 2 &&
-                 std::find(sides.begin(), sides.end(), d_.main_country) != sides.end())
-          own = sides[0] == d_.main_country ? sides[1] : sides[0];
-        if (!own || !state_like(own)) continue;
-        agents.push_back(own);
-        for (const EntityFacts* f : sides)
-          if (f != own) add_unique(recipients, f);
-      }
+      between_sides(heads, agents, recipients);
     // (An instrument named with no owner is no one's here: an act that names it without an
     // agent takes the section's state in predicate(); a channel word near a state is no act.)
     const Symbol rule = pat->rule;

@@ -101,6 +101,15 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
         if (const Slot* s = g_.slot_of(c); s && state_like(s->facts)) add_unique(out, s->facts);
     if (out.size() > before) return;
   }
+  resolve_anaphor(i, out);
+}
+
+// Anaphors and descriptions: "the institute", "both countries", "it", "the region", "nations such
+// as X and Y", "the Lao government".
+void SentenceRoles::resolve_anaphor(int i, Entities& out) const {
+  const Word& x = w(i);
+  const std::string& lemma = x.lemma;
+  const bool pronoun = x.upos == "PRON" || x.upos == "DET";
   const bool definite = [&] {
     for (int c : g_.children(i))
       if (g_.rel_is(c, "det") &&
@@ -301,8 +310,7 @@ std::vector<int> SentenceRoles::subject_words(int p, std::string_view rel) const
     if (has_own_subject(q)) return {};
     // A participle with its by-phrase ("Funded by X, the programme ...") has that agent, not the
     // subject of the clause it hangs on, which is what it acts on.
-    if (q == p && rel == "nsubj" && g_.rel_is(q, "advcl") && !with_prep(q, "by").empty())
-      return {};
+    if (q == p && rel == "nsubj" && g_.rel_is(q, "advcl") && !with_prep(q, "by").empty()) return {};
     // "..., with the Diyanet Foundation supporting ...": the with-phrase before a subjectless
     // clause on the same verb is its subject.
     if (q == p && rel == "nsubj" && g_.rel_is(q, "advcl") && w(q).head >= 0)
@@ -570,8 +578,8 @@ Entities SentenceRoles::act_instruments(int p) const {
   // water supply system ...").
   for (int o : objects(p))
     if (w(o).head != p)
-      if (const Slot* s = g_.slot_of(o); s && s->facts->type == Type::kInstrument &&
-                                         !negated_word(s->head))
+      if (const Slot* s = g_.slot_of(o);
+          s && s->facts->type == Type::kInstrument && !negated_word(s->head))
         add_unique(out, s->facts);
   for (const Slot& s : g_.slots()) {
     if (s.facts->type != Type::kInstrument || negated_word(s.head) || describes_ties(s)) continue;

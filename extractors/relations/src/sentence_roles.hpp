@@ -42,6 +42,7 @@ class SentenceRoles {
   // a proxy noun ("the Chinese government", "Japan's embassy"); with its conjuncts.
   Entities resolve(int i, bool conjuncts = true) const;
   void resolve_one(int i, Entities& out) const;
+  void resolve_anaphor(int i, Entities& out) const;  // the anaphor part of resolve_one
   // The subject of an earlier clause of the sentence, for a pronoun after it: "TIKA has an
   // office in Bishkek, from which it runs ...".
   const EntityFacts* earlier_subject(int i) const;
