@@ -50,12 +50,9 @@ std::string eval_name(std::string_view s) {
   return f;
 }
 
-EvalReport evaluate(const Graph& g, const std::string& gold_path) {
-  std::string text = read_file(gold_path);
-  rapidjson::Document d = parse_json(text, gold_path);
-  validate_json(d, embedded_file("schemas/gold.schema.json"), gold_path);
-
-  std::vector<GoldEntity> gold;
+// The gold file's entities, each with the names it may be found under, and its neutral names.
+static void read_gold_entities(const rapidjson::Document& d, std::vector<GoldEntity>& gold,
+                               std::set<std::string>& neutral) {
   for (const auto& e : d["entities"].GetArray()) {
     GoldEntity ge;
     ge.id = e["id"].GetString();
@@ -74,7 +71,6 @@ EvalReport evaluate(const Graph& g, const std::string& gold_path) {
       for (const auto& a : e["aliases"].GetArray()) ge.names.insert(norm(a.GetString()));
     gold.push_back(std::move(ge));
   }
-  std::set<std::string> neutral;
   if (d.HasMember("neutral"))
     for (const auto& n : d["neutral"].GetArray()) {
       if (n.IsString()) {
@@ -85,6 +81,16 @@ EvalReport evaluate(const Graph& g, const std::string& gold_path) {
       if (n.HasMember("aliases"))
         for (const auto& a : n["aliases"].GetArray()) neutral.insert(norm(a.GetString()));
     }
+}
+
+EvalReport evaluate(const Graph& g, const std::string& gold_path) {
+  std::string text = read_file(gold_path);
+  rapidjson::Document d = parse_json(text, gold_path);
+  validate_json(d, embedded_file("schemas/gold.schema.json"), gold_path);
+
+  std::vector<GoldEntity> gold;
+  std::set<std::string> neutral;
+  read_gold_entities(d, gold, neutral);
 
   // Predicted entities of the counted types, with their names.
   struct Pred {
