@@ -71,28 +71,17 @@ void quiet_poppler(const std::string&, void*) {}
 
 bool pdf_supported() { return true; }
 
-ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr) {
-  poppler::set_debug_error_function(quiet_poppler, nullptr);
-  if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
-    throw input_error(path, "", "PDF larger than 2 GiB");
-  std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!pdf) {
-    throw input_error(path, "", "not a readable PDF (damaged, truncated or not a PDF at all)");
-  }
-  if (pdf->is_locked()) {
-    throw input_error(path, "",
-                      "encrypted PDF: it needs a password; decrypt it first (for example "
-                      "with qpdf --decrypt) and run again");
-  }
-  int n = pdf->pages();
-  if (n <= 0) throw input_error(path, "", "PDF has no pages");
+namespace {
 
+// Every page's lines, read from its text layer (or by OCR when asked); pages without usable
+// text are named in a warning, or the whole document is refused when none has any.
+std::vector<Page> read_pages(poppler::document& pdf, const std::string& path, bool ocr) {
+  const int n = pdf.pages();
   std::vector<Page> pages(n);
   std::vector<int> unreadable;  // pages whose text layer is missing or cannot be mapped to text
   for (int p = 0; p < n; ++p) {
     pages[p].number = p + 1;
-    std::unique_ptr<poppler::page> page(pdf->create_page(p));
+    std::unique_ptr<poppler::page> page(pdf.create_page(p));
     if (!page) continue;
     auto rect = page->page_rect();
     pages[p].width = std::max(1.0, rect.width());
@@ -121,19 +110,13 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
         "without a Unicode map); run again with --ocr to read them with Tesseract",
         path, which);
   }
-  // Furniture is what repeats around a body of text; when it is all there is (every page carries
-  // one and the same line), it is the text, not "no text layer".
-  std::vector<std::vector<Line> > all_lines;
-  all_lines.reserve(pages.size());
-  for (const Page& pg : pages) all_lines.push_back(pg.lines);
-  pdf::drop_furniture(pages);
-  if (any_text &&
-      std::all_of(pages.begin(), pages.end(), [](const Page& pg) { return pg.lines.empty(); }))
-    for (std::size_t p = 0; p < pages.size(); ++p) pages[p].lines = std::move(all_lines[p]);
-  all_lines.clear();
+  return pages;
+}
 
-  // The body font is the one most of the text is set in (counted in characters: a report's
-  // endnotes can be more lines than its running text, in shorter lines).
+// The body font is the one most of the text is set in (counted in characters: a report's
+// endnotes can be more lines than its running text, in shorter lines).
+// Returns it and the usual gap between lines of one column.
+std::pair<double, double> body_metrics(const std::vector<Page>& pages) {
   std::map<long, std::size_t> chars_by_font;
   std::vector<double> gaps;
   for (const Page& pg : pages) {
@@ -148,7 +131,105 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
   std::size_t most = 0;
   for (auto [font, chars] : chars_by_font)
     if (chars > most) body_key = font, most = chars;
-  const double body_font = body_key / 10.0, line_gap = median(gaps);
+  return {body_key / 10.0, median(gaps)};
+}
+
+// A run of one page's text in the output: its running text, or the asides it was cut by.
+struct Segment {
+  int page = 0;
+  bool aside = false;
+  std::uint64_t begin = 0, end = 0;
+};
+
+// Segments to locations: each page's running text, then its asides, each at its offset in the
+// page's text. Returns the size of each page's text so far.
+std::vector<std::uint64_t> locate_segments(const std::vector<Segment>& segments, int n,
+                                           ExtractedText& out) {
+  std::vector<std::uint64_t> at(n, 0);
+  for (int pass = 0; pass < 2; ++pass)
+    for (const Segment& sg : segments) {
+      if (sg.aside != (pass == 1) || sg.end <= sg.begin) continue;
+      std::uint64_t& a = at[sg.page - 1];
+      SourceLocation loc;
+      loc.range = {sg.begin, sg.end};
+      loc.page = sg.page;
+      loc.offset = a > 0 ? a + 2 : 0;
+      a = loc.offset + loc.range.size();
+      out.locations.push_back(std::move(loc));
+    }
+  std::stable_sort(out.locations.begin(), out.locations.end(),
+                   [](const SourceLocation& x, const SourceLocation& y) {
+                     return x.range.begin < y.range.begin;
+                   });
+  return at;
+}
+
+// Footnotes after the running text (so that a sentence cut by a page's notes stays whole),
+// under a heading of their own; each page's notes follow its body in that page's text: they
+// are a second location of the page, at the offset after the body and a blank line.
+void append_notes(const std::vector<Page>& pages, const std::vector<std::uint64_t>& body_size,
+                  ExtractedText& out) {
+  bool notes_open = false;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const auto& notes = pages[p].notes;
+    if (notes.empty()) continue;
+    if (!notes_open) {
+      out.text += "\n\nNotes";
+      out.headings.push_back({{out.text.size() - 5, out.text.size()}, 1});
+      notes_open = true;
+    }
+    out.text += "\n\n";
+    std::uint64_t begin = out.text.size();
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+      if (i > 0) {
+        bool opens = !pdf::note_mark(notes[i]).empty() || notes[i].column != notes[i - 1].column;
+        out.text += opens ? "\n\n" : (notes[i - 1].text.ends_with('-') ? "\n" : " ");
+      }
+      out.text += notes[i].text;
+    }
+    SourceLocation loc;
+    loc.range = {begin, out.text.size()};
+    loc.page = static_cast<int>(p) + 1;
+    loc.offset = body_size[p] > 0 ? body_size[p] + 2 : 0;
+    out.locations.push_back(std::move(loc));
+  }
+}
+
+}  // namespace
+
+ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr) {
+  poppler::set_debug_error_function(quiet_poppler, nullptr);
+  if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
+    throw input_error(path, "", "PDF larger than 2 GiB");
+  std::unique_ptr<poppler::document> pdf(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!pdf) {
+    throw input_error(path, "", "not a readable PDF (damaged, truncated or not a PDF at all)");
+  }
+  if (pdf->is_locked()) {
+    throw input_error(path, "",
+                      "encrypted PDF: it needs a password; decrypt it first (for example "
+                      "with qpdf --decrypt) and run again");
+  }
+  int n = pdf->pages();
+  if (n <= 0) throw input_error(path, "", "PDF has no pages");
+
+  std::vector<Page> pages = read_pages(*pdf, path, ocr);
+  const bool any_text =
+      std::any_of(pages.begin(), pages.end(), [](const Page& pg) { return !pg.lines.empty(); });
+  // Furniture is what repeats around a body of text; when it is all there is (every page carries
+  // one and the same line), it is the text, not "no text layer".
+  std::vector<std::vector<Line> > all_lines;
+  all_lines.reserve(pages.size());
+  for (const Page& pg : pages) all_lines.push_back(pg.lines);
+  pdf::drop_furniture(pages);
+  if (any_text &&
+      std::all_of(pages.begin(), pages.end(), [](const Page& pg) { return pg.lines.empty(); }))
+    for (std::size_t p = 0; p < pages.size(); ++p) pages[p].lines = std::move(all_lines[p]);
+  all_lines.clear();
+
+  const std::pair<double, double> metrics = body_metrics(pages);
+  const double body_font = metrics.first, line_gap = metrics.second;
   pdf::separate_footnotes(pages, body_font);
 
   pdf::set_asides(pages, body_font, line_gap);
@@ -158,11 +239,6 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
   // asides its sentences interrupted are given (at the next paragraph break), and those asides.
   // A page's text (what offsets index) is its running text, then its asides, then its notes,
   // a blank line between each.
-  struct Segment {
-    int page = 0;
-    bool aside = false;
-    std::uint64_t begin = 0, end = 0;
-  };
   std::vector<Segment> segments;
   auto write_line = [&](const Line& l, int page, bool aside) {
     if (segments.empty() || segments.back().page != page || segments.back().aside != aside)
@@ -252,53 +328,8 @@ ExtractedText read_pdf(std::string_view bytes, const std::string& path, bool ocr
   }
   // Segments to locations: each page's running text, then its asides, each at its offset in the
   // page's text.
-  std::vector<std::uint64_t> body_size(n, 0);
-  {
-    std::vector<std::uint64_t> at(n, 0);
-    for (int pass = 0; pass < 2; ++pass)
-      for (const Segment& sg : segments) {
-        if (sg.aside != (pass == 1) || sg.end <= sg.begin) continue;
-        std::uint64_t& a = at[sg.page - 1];
-        SourceLocation loc;
-        loc.range = {sg.begin, sg.end};
-        loc.page = sg.page;
-        loc.offset = a > 0 ? a + 2 : 0;
-        a = loc.offset + loc.range.size();
-        out.locations.push_back(std::move(loc));
-      }
-    body_size = at;
-    std::stable_sort(out.locations.begin(), out.locations.end(),
-                     [](const SourceLocation& x, const SourceLocation& y) {
-                       return x.range.begin < y.range.begin;
-                     });
-  }
-  // Footnotes after the running text (so that a sentence cut by a page's notes stays whole),
-  // under a heading of their own; each page's notes follow its body in that page's text: they
-  // are a second location of the page, at the offset after the body and a blank line.
-  bool notes_open = false;
-  for (int p = 0; p < n; ++p) {
-    const auto& notes = pages[p].notes;
-    if (notes.empty()) continue;
-    if (!notes_open) {
-      out.text += "\n\nNotes";
-      out.headings.push_back({{out.text.size() - 5, out.text.size()}, 1});
-      notes_open = true;
-    }
-    out.text += "\n\n";
-    std::uint64_t begin = out.text.size();
-    for (std::size_t i = 0; i < notes.size(); ++i) {
-      if (i > 0) {
-        bool opens = !pdf::note_mark(notes[i]).empty() || notes[i].column != notes[i - 1].column;
-        out.text += opens ? "\n\n" : (notes[i - 1].text.ends_with('-') ? "\n" : " ");
-      }
-      out.text += notes[i].text;
-    }
-    SourceLocation loc;
-    loc.range = {begin, out.text.size()};
-    loc.page = p + 1;
-    loc.offset = body_size[p] > 0 ? body_size[p] + 2 : 0;
-    out.locations.push_back(std::move(loc));
-  }
+  const std::vector<std::uint64_t> body_size = locate_segments(segments, n, out);
+  append_notes(pages, body_size, out);
   if (out.text.find_first_not_of(" \n") == std::string::npos) {
     throw input_error(path, "",
                       ocr ? "PDF has no text, and OCR found none either"
