@@ -20,17 +20,17 @@ struct RelationPattern {
   std::string kind;  // act, receive, member, partner, nominal
   WordSet lemmas;    // empty: any lemma ("*")
   WordSet upos;
-  WordSet inert;     // lemmas an any-lemma pattern does not take
-  WordSet objects;   // when not empty: the predicate's object must be one of these lemmas
+  WordSet inert;            // lemmas an any-lemma pattern does not take
+  WordSet objects;          // when not empty: the predicate's object must be one of these lemmas
   WordSet keep_instrument;  // lemmas whose own channel holds beside the ones the clause names
-  WordSet not_with;  // prepositions that, with no object, make the verb another ("build on")
+  WordSet not_with;         // prepositions that, with no object, make the verb another ("build on")
   std::vector<std::string> agent, recipient;      // role names, tried in order
   std::map<std::string, std::string> instrument;  // lemma or "*" -> codebook id
   std::vector<std::string> relations;             // relation types the pattern may yield
   double confidence = 0.7;
   bool dative = false;        // a giving verb: a state on its object is where it goes, not an owner
   bool intransitive = false;  // takes only a predicate with no object ("operated in Laos")
-  bool all_agents = false;  // every agent role's parties act, not only the first role's
+  bool all_agents = false;    // every agent role's parties act, not only the first role's
   bool requires_agent = false;  // takes only a predicate whose agent role names a party
   Symbol rule;                  // "pattern:<id>", the evidence's rule
 
@@ -60,7 +60,7 @@ struct RelationRules {
   WordSet copulas;            // "become", "remain": verbs whose object says what the subject is
   WordSet relations_titles;   // "foreign relations of": the document's state is the recipient
   WordSet learners;           // "students", "trainees": sent somewhere to learn, not to act there
-  WordSet region_anaphors;  // "the region": the region the document is about
+  WordSet region_anaphors;    // "the region": the region the document is about
   WordSet asides;  // ", however,": phrases set off by commas that the parser reads better without
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   std::vector<RelationPattern> patterns;
