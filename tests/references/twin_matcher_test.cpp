@@ -138,8 +138,10 @@ TEST_CASE("the twin matcher takes near-linear time on a 200,000-entry list") {
     entries.push_back(e);
     list_of.push_back(0);
     if (rng() % 20 == 0) {
+      // (Rebuilt rather than insert(): GCC 12 reports a false -Wrestrict on the insert.)
       std::string& f = e.authors[0].family;
-      f.insert(f.size() / 2, "e");
+      const std::size_t half = f.size() / 2;
+      f = f.substr(0, half) + 'e' + f.substr(half);
       entries.push_back(e);
       list_of.push_back(1);
     }
