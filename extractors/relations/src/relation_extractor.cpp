@@ -10,6 +10,8 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "clause_roles.hpp"
 #include "document_rules.hpp"
@@ -141,26 +143,41 @@ void update_discourse_unparsed(const std::vector<const Mention*>& here, FactsFor
 // Institutes ... hubs for language education" makes language promotion China's. Each such
 // relation rests on the sentence that says the institution delivers it.
 static void add_operator_channels(const EntityFacts* main, std::vector<Relation>& out) {
-  std::set<std::tuple<Symbol, Symbol, Symbol>> made;
-  std::multimap<Symbol, Symbol> operators;  // institution -> states
+  static const Symbol kOperates("OPERATES"), kDelivers("DELIVERS"), kUses("USES_INSTRUMENT"),
+      kRule("pattern:operator-channel");
+  // Interned symbols compare by identity: the sets below key on their addresses, so a document
+  // of millions of relations costs one hash look-up each.
+  using Pair = std::pair<const void*, const void*>;
+  struct PairHash {
+    std::size_t operator()(const Pair& p) const {
+      return std::hash<const void*>()(p.first) * 31 + std::hash<const void*>()(p.second);
+    }
+  };
+  std::unordered_set<Pair, PairHash> used;                         // (state, channel) made
+  std::unordered_map<const void*, std::vector<Symbol>> operators;  // institution -> states
   for (const Relation& r : out) {
-    made.insert({r.source, r.target, r.type});
-    if (r.type == "OPERATES" && std::string_view(r.source).starts_with("actor/") &&
-        (!main || r.source != main->id))
-      operators.emplace(r.target, r.source);
+    if (r.type == kUses) used.insert({r.source.identity(), r.target.identity()});
+    if (r.type == kOperates && std::string_view(r.source).starts_with("actor/") &&
+        (!main || r.source != main->id)) {
+      std::vector<Symbol>& states = operators[r.target.identity()];
+      if (std::find(states.begin(), states.end(), r.source) == states.end())
+        states.push_back(r.source);
+    }
   }
+  if (operators.empty()) return;
   const std::size_t n = out.size();
   for (std::size_t k = 0; k < n; ++k) {
-    if (out[k].type != "DELIVERS") continue;
-    const auto [lo, hi] = operators.equal_range(out[k].source);
-    for (auto it = lo; it != hi; ++it) {
-      const Symbol type("USES_INSTRUMENT");
-      if (it->second == out[k].target || !made.insert({it->second, out[k].target, type}).second)
+    if (out[k].type != kDelivers) continue;
+    const auto it = operators.find(out[k].source.identity());
+    if (it == operators.end()) continue;
+    for (const Symbol state : it->second) {
+      if (state == out[k].target ||
+          !used.insert({state.identity(), out[k].target.identity()}).second)
         continue;
       Relation r = out[k];
-      r.source = it->second;
-      r.type = type;
-      r.evidence.rule = Symbol("pattern:operator-channel");
+      r.source = state;
+      r.type = kUses;
+      r.evidence.rule = kRule;
       out.push_back(std::move(r));
     }
   }
