@@ -70,52 +70,52 @@ EntityFacts facts_of(const Entity& e) {
   return f;
 }
 
+// Calls `f` with each lower-case word (run of letters) of `text` until it returns true; returns
+// whether one did.
+template <typename F>
+bool any_word(std::string_view text, F&& f) {
+  std::string word;
+  for (std::size_t i = 0; i < text.size();) {
+    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    std::size_t j = i;
+    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    word.assign(text.substr(i, j - i));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!word.empty() && f(std::string_view(word))) return true;
+    i = j;
+  }
+  return false;
+}
+
 // Whether a sentence with these mentions may hold a relation.
 bool candidate(const std::vector<const Mention*>& here, std::string_view text,
                const RelationRules& rules) {
   for (const Mention* m : here)
     if (m->entity != here.front()->entity) return true;
   // One entity: worth a parse only with an anaphor that may name the other end.
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-    std::size_t j = i;
-    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
-    std::string word(text.substr(i, j - i));
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!word.empty() &&
-        (rules.singular_anaphors.contains(word) || rules.plural_anaphors.contains(word)))
-      return true;
+  return any_word(text, [&](std::string_view word) {
     // ("Relations with X were established": the other side is the document's state.)
-    if (rules.tie_nouns.contains(word)) return true;
-    // ("the institute", "these centres": an institution named before.)
-    if (word.size() > 1 &&
-        (rules.owner_nouns.contains(word) ||
-         (word.back() == 's' &&
-          rules.owner_nouns.contains(std::string_view(word).substr(0, word.size() - 1)))))
+    if (rules.singular_anaphors.contains(word) || rules.plural_anaphors.contains(word) ||
+        rules.tie_nouns.contains(word))
       return true;
-    i = j;
-  }
-  return false;
+    // ("the institute", "these centres": an institution named before.)
+    return word.size() > 1 &&
+           (rules.owner_nouns.contains(word) ||
+            (word.back() == 's' && rules.owner_nouns.contains(word.substr(0, word.size() - 1))));
+  });
 }
 
 // "Both countries ...", "the two states ...": a sentence that names no one but a pair, which
 // under a country's heading is that country and the document's.
 bool names_a_pair(std::string_view text, const RelationRules& rules) {
   bool pair = false, group = false;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-    std::size_t j = i;
-    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
-    std::string word(text.substr(i, j - i));
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  any_word(text, [&](std::string_view word) {
     if (word == "both" || word == "two")
       pair = true;
     else if (rules.plural_anaphors.contains(word) && word.size() > 4)
       group = true;
-    i = j;
-  }
+    return pair && group;
+  });
   return pair && group;
 }
 
