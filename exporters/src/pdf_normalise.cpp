@@ -82,7 +82,7 @@ std::optional<std::string> snap_numbers(const std::string& in) {
         std::string s(buf, ec == std::errc() ? end : buf);
         while (!s.empty() && s.back() == '0') s.pop_back();
         if (!s.empty() && s.back() == '.') s.pop_back();
-        if (s == "-0") s = "0";
+        if (s == "-0") s.erase(0, 1);
         out += s;
       } else {
         out += token;

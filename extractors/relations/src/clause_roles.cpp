@@ -209,17 +209,24 @@ class ClauseReader : public SentenceRoles {
     // funds ...") in a state's part of the text is that state's: "Turkey. ... Scholarships are
     // offered to ...". (Not a participle on a noun: "shared development goals".)
     // "Japan's engagement with X has been built around loans": the policy's owner acts.
+    // (Its places and partners receive: "USAID's engagement in Armenia covers ...".)
     Entities policy_places;
-    if (agents.empty() && pat->kind == "act" && described_subject(p))
+    if (pat->kind == "act")
       for (std::string_view rel : {"nsubj:pass", "nsubj"})
-        for (int x : subject_words(p, rel))
-          if (rules_.policy_nouns.contains(w(x).lemma)) {
-            for (const EntityFacts* f : resolve(x))
-              if (state_like(f)) add_unique(agents, f);
-            for (std::string_view prep : {"with", "in", "toward", "towards", "to"})
-              for (int y : with_prep(x, prep))
-                for (const EntityFacts* f : resolve(y)) add_unique(policy_places, f);
-          }
+        for (int x : subject_words(p, rel)) {
+          if (!rules_.policy_nouns.contains(w(x).lemma)) continue;
+          const Entities own = resolve(x);
+          if (agents.empty() && described_subject(p))
+            for (const EntityFacts* f : own)
+              if (state_like(f) || institution(f)) add_unique(agents, f);
+          if (std::none_of(own.begin(), own.end(), [&](const EntityFacts* f) {
+                return std::find(agents.begin(), agents.end(), f) != agents.end();
+              }))
+            continue;
+          for (std::string_view prep : {"with", "in", "toward", "towards", "to"})
+            for (int y : with_prep(x, prep))
+              for (const EntityFacts* f : resolve(y)) add_unique(policy_places, f);
+        }
     Symbol scope_rule;
     if (agents.empty() && pat->kind == "act" && scope_agent() && !has_named_subject(p) &&
         !g_.rel_is(p, "acl") && !g_.rel_is(p, "amod") && !described_subject(p)) {
@@ -462,7 +469,13 @@ class ClauseReader : public SentenceRoles {
   void described(const Slot& inst) {
     int n = inst.head;
     if ((g_.rel_is(n, "compound") || g_.rel_is(n, "flat")) && w(n).head >= 0) n = w(n).head;
-    if (g_.slot_of(n) && g_.slot_of(n) != &inst) return;  // another name's phrase
+    // (The name may modify a channel's own phrase: "the Erasmus Mundus scholarship programme".)
+    const Slot* own_phrase = g_.slot_of(n);
+    if (own_phrase && own_phrase != &inst) {
+      if (own_phrase->facts->type != Type::kInstrument || own_phrase->first != inst.last + 1)
+        return;  // another name's phrase
+      n = own_phrase->head;
+    }
     // Its apposition either way: "Bolashak, Kazakhstan's scholarship programme".
     std::vector<int> nouns{n};
     for (int a : g_.children_with(n, "appos"))
@@ -480,11 +493,18 @@ class ClauseReader : public SentenceRoles {
       // (Not a one-word agent noun: "X, a state broadcaster in Y" says what X is.)
       said |= s.head != n && s.first < s.head &&
               std::find(nouns.begin(), nouns.end(), s.head) != nouns.end();
-      for (int c : g_.children(n))
-        if ((g_.rel_is(c, "nmod") || g_.rel_is(c, "acl")) &&
-            (g_.preposition(c) == "for" || g_.rel_is(c, "acl")) && g_.dominated_by(s.head, c) &&
-            c != s.head)
-          said = true;
+      said |= &s == own_phrase;
+      // (A channel phrase that another name modifies is that one's: "the Tempus program,
+      // followed by the Erasmus Mundus scholarship initiative".)
+      const bool others = std::any_of(g_.slots().begin(), g_.slots().end(), [&](const Slot& o) {
+        return &o != &inst && institution(o.facts) && o.last + 1 == s.first;
+      });
+      if (!others)
+        for (int c : g_.children(n))
+          if ((g_.rel_is(c, "nmod") || g_.rel_is(c, "acl")) &&
+              (g_.preposition(c) == "for" || g_.rel_is(c, "acl")) && g_.dominated_by(s.head, c) &&
+              c != s.head)
+            said = true;
       if (said)
         emit(inst.facts, s.facts->id, "DELIVERS", nullptr, Symbol("pattern:institution-descriptor"),
              0.6);

@@ -93,15 +93,31 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
       if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
     if (out.size() > before) return;
   }
-  // "the Lao government", "Japan's embassy": the state behind the noun.
+  // "the Lao government", "Japan's embassy", "USAID's engagement": the party behind the noun.
   if ((rules_.proxies.contains(lemma) || rules_.policy_nouns.contains(lemma)) && !pronoun) {
     const std::size_t before = out.size();
-    for (int c : g_.children(i))
-      if (g_.rel_is(c, "nmod") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))
-        if (const Slot* s = g_.slot_of(c); s && state_like(s->facts)) add_unique(out, s->facts);
+    owners(i, out);
     if (out.size() > before) return;
   }
   resolve_anaphor(i, out);
+}
+
+// The owner of a proxy or policy noun: its possessor, adjective, compound or "of" phrase
+// ("Japan's", "Japanese", "of Japan", "experts from the EU"), never a place or a partner named
+// with another preposition ("engagement in Armenia", "ties with Laos"). A policy noun may belong to
+// an institution too ("USAID's engagement"); a proxy ("government", "embassy") only to a state.
+void SentenceRoles::owners(int i, Entities& out) const {
+  const bool policy = rules_.policy_nouns.contains(w(i).lemma);
+  for (int c : g_.children(i)) {
+    const bool nmod = g_.rel_is(c, "nmod") && !g_.rel_is(c, "nmod:poss");
+    const std::string_view prep = g_.preposition(c);
+    if (nmod && !(prep.empty() || prep == "of" || prep == "from")) continue;
+    if (!(nmod || g_.rel_is(c, "nmod:poss") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound")))
+      continue;
+    const Slot* s = g_.slot_of(c);
+    if (s && (state_like(s->facts) || (policy && institution(s->facts) && !g_.rel_is(c, "amod"))))
+      add_unique(out, s->facts);
+  }
 }
 
 // Anaphors and descriptions: "the institute", "both countries", "it", "the region", "nations such
@@ -200,9 +216,7 @@ void SentenceRoles::resolve_anaphor(int i, Entities& out) const {
     if (named) return;
   }
   if ((rules_.proxies.contains(lemma) || rules_.policy_nouns.contains(lemma)) && !pronoun)
-    for (int c : g_.children(i))
-      if (g_.rel_is(c, "nmod") || g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))
-        if (const Slot* s = g_.slot_of(c); s && state_like(s->facts)) add_unique(out, s->facts);
+    owners(i, out);
 }
 
 const EntityFacts* SentenceRoles::earlier_subject(int i) const {

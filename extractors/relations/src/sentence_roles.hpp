@@ -43,6 +43,7 @@ class SentenceRoles {
   Entities resolve(int i, bool conjuncts = true) const;
   void resolve_one(int i, Entities& out) const;
   void resolve_anaphor(int i, Entities& out) const;  // the anaphor part of resolve_one
+  void owners(int i, Entities& out) const;           // who a proxy or policy noun belongs to
   // The subject of an earlier clause of the sentence, for a pronoun after it: "TIKA has an
   // office in Bishkek, from which it runs ...".
   const EntityFacts* earlier_subject(int i) const;
