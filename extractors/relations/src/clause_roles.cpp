@@ -291,16 +291,39 @@ class ClauseReader : public SentenceRoles {
       return;
     }
     act(agents, instruments, fixed, recipients, pat, rule);
-    // The institution an agent works through: "through its Maarif Foundation".
-    for (int x : means(p))
+    // The institution an agent works through: "through its Maarif Foundation". (It delivers
+    // what the policy it serves is about too: "China's educational outreach is channeled
+    // through its Confucius Institutes".)
+    const std::vector<int> through = means(p);
+    if (through.empty()) return;
+    Entities delivered = instruments;
+    for (const EntityFacts* f : policy_channels(p)) add_unique(delivered, f);
+    for (int x : through)
       for (const EntityFacts* inst : resolve(x)) {
         if (!institution(inst)) continue;
         for (const EntityFacts* a : agents)
           if (state_like(a) && !inst->multilateral)
             emit(a, inst->id, "OPERATES", nullptr, Symbol("pattern:operates-through"),
                  pat->confidence);
-        act({inst}, instruments, fixed, recipients, pat, pat->rule);
+        act({inst}, delivered, fixed, recipients, pat, pat->rule);
       }
+  }
+
+  // The channels that name a policy noun subject of p: "educational and cultural outreach".
+  Entities policy_channels(int p) const {
+    Entities out;
+    for (std::string_view rel : {"nsubj:pass", "nsubj"})
+      for (int x : subject_words(p, rel)) {
+        if (!rules_.policy_nouns.contains(w(x).lemma)) continue;
+        for (const Slot& s : g_.slots()) {
+          if (s.facts->type != Type::kInstrument || negated_word(s.head)) continue;
+          int m = s.head;
+          if (g_.rel_is(m, "conj") && w(m).head >= 0) m = w(m).head;
+          if (w(m).head == x && (g_.rel_is(m, "amod") || g_.rel_is(m, "compound")))
+            add_unique(out, s.facts);
+        }
+      }
+    return out;
   }
 
   // "Trade between Turkey and Central Asian states": in a part of the text on one of the two

@@ -78,6 +78,17 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
         if (const Slot* s = g_.slot_of(c); s && institution(s->facts)) add_unique(out, s->facts);
     if (out.size() > before) return;
   }
+  // "its network of Confucius Institutes": the institutions of the set.
+  if (!pronoun && rules_.collectives.contains(lemma)) {
+    const std::size_t before = out.size();
+    for (int c : with_prep(i, "of")) {
+      Entities here;
+      for (int x : g_.with_conjuncts(c)) resolve_one(x, here);
+      for (const EntityFacts* f : here)
+        if (institution(f)) add_unique(out, f);
+    }
+    if (out.size() > before) return;
+  }
   // "the western provinces of Afghanistan": a part of a place is the place.
   if (!pronoun && rules_.parts.contains(lemma)) {
     const std::size_t before = out.size();
