@@ -218,6 +218,50 @@ void SentenceGraph::repair() {
     if (nw.head != xw.head && !(nw.head >= 0 && word(nw.head).head == xw.head)) continue;
     move(x, nw.head == xw.head ? n : nw.head, "appos");
   }
+  on_punctuation();
+  second_subject();
+}
+
+// Punctuation heads nothing in UD, yet the model now and then hangs a phrase on the final stop
+// ("..., a project financed by China." under "."): it belongs to the stop's head, as the
+// apposition of the noun before its comma when there is one.
+void SentenceGraph::on_punctuation() {
+  for (int x = 0; x < size(); ++x) {
+    const Word& xw = word(x);
+    if (xw.head < 0 || word(xw.head).upos != "PUNCT" || xw.upos == "PUNCT") continue;
+    const int h = word(xw.head).head;
+    if (h < 0 || dominated_by(h, x)) continue;
+    int first = x;
+    for (int c : children(x))
+      if (c < first && word(c).deprel != "punct") first = c;
+    int n = first - 2;  // the last word before the comma
+    if (n >= 0 && word(first - 1).form == "," && (xw.upos == "NOUN" || xw.upos == "PROPN")) {
+      while (word(n).head > n && (rel_is(n, "compound") || rel_is(n, "flat"))) n = word(n).head;
+      if ((word(n).upos == "NOUN" || word(n).upos == "PROPN") && dominated_by(n, h) &&
+          !dominated_by(n, x)) {
+        move(x, n, "appos");
+        continue;
+      }
+    }
+    move(x, h, xw.deprel);
+  }
+}
+
+// Two subjects of one verb, the second set off by a comma right after the first ("Kenya's
+// railway, a project financed by China, opened ..."): the second is the first's apposition.
+void SentenceGraph::second_subject() {
+  for (int v = 0; v < size(); ++v) {
+    const std::vector<int> subjects = children_with(v, "nsubj");
+    if (subjects.size() != 2 || subjects[1] > v) continue;
+    const int a = subjects[0], b = subjects[1];
+    int first = b;
+    for (int c : children(b))
+      if (c < first && word(c).deprel != "punct") first = c;
+    // (The comma ends the first subject's phrase: nothing of another clause between them.)
+    if (first < 2 || word(first - 1).form != "," || !dominated_by(first - 2, a)) continue;
+    if (!(word(b).upos == "NOUN" || word(b).upos == "PROPN")) continue;
+    move(b, a, "appos");
+  }
 }
 
 void SentenceGraph::place(const Mention& m, const EntityFacts* f, std::uint64_t base) {
