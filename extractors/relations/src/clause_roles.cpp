@@ -105,15 +105,24 @@ class ClauseReader : public SentenceRoles {
   // organisations are well-funded" says what they are, not what the section's state does.
   bool described_subject(int p) const {
     bool describes = false;  // (or its first conjunct: "are large, centralized and well-funded")
+    bool copula = false;
     for (int q = p, steps = 0; q >= 0 && steps < 8 && !describes; ++steps) {
-      describes = g_.passive(q) || !g_.children_with(q, "cop").empty();
+      copula = !g_.children_with(q, "cop").empty();
+      describes = g_.passive(q) || copula;
       q = g_.rel_is(q, "conj") ? w(q).head : -1;
     }
     if (!describes) return false;
+    // (A copula describes a channel named by its organisations too: "news organisations are
+    // well-funded"; "schools were built" is an act.)
+    auto no_channel = [&](int x) {
+      const Slot* s = g_.slot_of(x);
+      return !s || s->facts->type != Type::kInstrument ||
+             (copula && rules_.owner_nouns.contains(w(x).lemma));
+    };
     for (int x : subject_words(p, "nsubj:pass"))
-      if (const Slot* s = g_.slot_of(x); !s || s->facts->type != Type::kInstrument) return true;
+      if (no_channel(x)) return true;
     for (int x : subject_words(p, "nsubj"))
-      if (const Slot* s = g_.slot_of(x); !s || s->facts->type != Type::kInstrument) return true;
+      if (no_channel(x)) return true;
     return false;
   }
 
@@ -517,6 +526,15 @@ class ClauseReader : public SentenceRoles {
     if (g_.rel_is(n, "appos") && w(n).head >= 0 && !g_.slot_of(w(n).head) &&
         rules_.owner_nouns.contains(w(w(n).head).lemma))
       nouns.push_back(w(n).head);
+    // Or what the copula says it is: "CCTV is the dominant broadcast news organisation".
+    if (g_.rel_is(n, "nsubj") && w(n).head >= 0 && !g_.children_with(w(n).head, "cop").empty() &&
+        !irrealis(w(n).head)) {
+      const int pred = w(n).head;
+      const Slot* ps = g_.slot_of(pred);
+      if ((!ps || ps->facts->type == Type::kInstrument) &&
+          rules_.owner_nouns.contains(w(pred).lemma))
+        nouns.push_back(pred);
+    }
     for (const Slot& s : g_.slots()) {
       if (s.facts->type != Type::kInstrument || negated_word(s.head)) continue;
       bool said = std::find(nouns.begin(), nouns.end(), w(s.head).head) != nouns.end() &&
