@@ -81,6 +81,18 @@ TEST_CASE("the built-in lexicon finds states by name, demonym, acronym and Russi
     CHECK(d.text.substr(m.range.begin, m.range.size()) == m.surface);
 }
 
+TEST_CASE("a name that prefixes a currency sign is the currency, not the state") {
+  Lexicon lex = Lexicon::builtin();
+  EntityRecognizer rec(lex);
+  Document d = test::hand_document("Tonga got US$100,000 and NZ$5 million; the US and NZ paid.");
+  auto found = rec.run(d);
+  std::vector<std::string> us;
+  for (const auto& m : found.mentions)
+    if (m.entity == "actor/united_states") us.push_back(std::string(m.surface));
+  CHECK(us == std::vector<std::string>{"US"});
+  for (const auto& m : found.mentions) CHECK(d.text[m.range.end] != '$');
+}
+
 TEST_CASE(
     "a name broken across lines is one alias with one space; aliases stay sorted, each once") {
   Lexicon lex = Lexicon::builtin();

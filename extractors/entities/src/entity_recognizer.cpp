@@ -201,9 +201,12 @@ EntityExtraction EntityRecognizer::run(const Document& doc,
     if (in_any(skip, r.begin)) continue;
     std::span<const Token> tokens = out.tokens.add(doc, s);
     matcher_.match(doc.text, tokens, matches);
-    for (const PhraseMatch& m : matches)
-      hits.push_back({static_cast<std::uint32_t>(s), tokens[m.first_token].begin,
-                      tokens[m.last_token].end, m.payload});
+    for (const PhraseMatch& m : matches) {
+      const std::uint32_t end = tokens[m.last_token].end;
+      // A name that prefixes a currency sign is the currency: "US$100,000", "NZ$5 million".
+      if (end < doc.text.size() && doc.text[end] == '$') continue;
+      hits.push_back({static_cast<std::uint32_t>(s), tokens[m.first_token].begin, end, m.payload});
+    }
   }
   // The entries found, with the distinct surface forms they were found by: views into the text,
   // in one list chained per entry (an entity is copied, and its forms merged in, once at the end).

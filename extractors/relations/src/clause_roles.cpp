@@ -319,9 +319,14 @@ class ClauseReader : public SentenceRoles {
     for (int x : through)
       for (const EntityFacts* inst : resolve(x)) {
         if (!institution(inst)) continue;
+        // (A state working through a multilateral body partners with it: "delivered through
+        // the Commonwealth and the Asian Development Bank".)
         for (const EntityFacts* a : agents)
           if (state_like(a) && !inst->multilateral)
             emit(a, inst->id, "OPERATES", nullptr, Symbol("pattern:operates-through"),
+                 pat->confidence);
+          else if (state_like(a) && !a->bloc && inst->owners.empty())
+            emit(a, inst->id, "PARTNERS_WITH", nullptr, Symbol("pattern:partners-through"),
                  pat->confidence);
         act({inst}, delivered, fixed, recipients, pat, pat->rule);
       }

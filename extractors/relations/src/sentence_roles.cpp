@@ -128,6 +128,13 @@ void SentenceRoles::owners(int i, Entities& out) const {
     const Slot* s = g_.slot_of(c);
     if (s && (state_like(s->facts) || (policy && institution(s->facts) && !g_.rel_is(c, "amod"))))
       add_unique(out, s->facts);
+    // (Through a proxy: "the UK Government's engagement".)
+    if (!s && policy && g_.rel_is(c, "nmod:poss") && rules_.proxies.contains(w(c).lemma)) {
+      Entities via;
+      resolve_one(c, via);
+      for (const EntityFacts* f : via)
+        if (state_like(f)) add_unique(out, f);
+    }
   }
 }
 
