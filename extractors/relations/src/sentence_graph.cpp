@@ -220,6 +220,33 @@ void SentenceGraph::repair() {
   }
   on_punctuation();
   second_subject();
+  verb_taken_for_participle();
+}
+
+// A root noun whose "participle" right after it has an object of its own and no by-phrase is a
+// subject and its verb ("Iranian institutions developed initiatives ..." read as a noun phrase):
+// a past participle on a noun takes no object ("schools built by China" keeps its reading).
+void SentenceGraph::verb_taken_for_participle() {
+  for (int n = 0; n < size(); ++n) {
+    const Word& nw = word(n);
+    if (nw.head >= 0 || !(nw.upos == "NOUN" || nw.upos == "PROPN") ||
+        !children_with(n, "cop").empty() || !children_with(n, "nsubj").empty())
+      continue;
+    int v = -1;
+    for (int c : children(n))
+      if (c > n && v < 0 && rel_is(c, "acl") && !rel_is(c, "acl:relcl") && word(c).upos == "VERB")
+        v = c;
+    if (v < 0 || children_with(v, "obj").empty() || !children_with(v, "mark").empty()) break;
+    bool by = false, between = false;
+    for (int c : children(v)) by |= rel_is(c, "obl") && preposition(c) == "by";
+    for (int k = n + 1; k < v; ++k) between |= word(k).head != n && !dominated_by(k, n);
+    if (by || between) break;
+    move(v, -1, "root");
+    for (int c : std::vector<int>(children(n)))
+      if (c > v || word(c).deprel == "punct") move(c, v, word(c).deprel);
+    move(n, v, "nsubj");
+    break;
+  }
 }
 
 // Punctuation heads nothing in UD, yet the model now and then hangs a phrase on the final stop

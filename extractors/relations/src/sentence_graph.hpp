@@ -85,7 +85,9 @@ class SentenceGraph {
   // Rewrites a few attachments the greedy model gets wrong in ways the roles depend on.
   void repair();
   void on_punctuation();  // the repair of a phrase hung on a punctuation mark
-  void second_subject();  // the repair of a subject's apposition taken for a second subject
+  void second_subject();
+  void verb_taken_for_participle();  // the repair of a sentence read as a noun phrase  // the
+                                     // repair of a subject's apposition taken for a second subject
   // Hangs word i on `head` with `deprel`, keeping every child list sorted.
   void move(int i, int head, std::string_view deprel);
 
