@@ -47,8 +47,20 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
   }
   if ((lemma == "which" || lemma == "that" || lemma == "who") && x.upos == "PRON") {
     const int clause = x.head;
-    if (clause >= 0 && g_.rel_is(clause, "acl") && w(clause).head >= 0)
-      resolve_one(w(clause).head, out);
+    if (clause < 0 || !g_.rel_is(clause, "acl") || w(clause).head < 0) return;
+    const int noun = w(clause).head;
+    const std::size_t before = out.size();
+    resolve_one(noun, out);
+    // "X launched initiatives that blended language teaching and ...": a programme that names
+    // no owner is the one its launcher made.
+    if (out.size() == before && rules_.owner_nouns.contains(w(noun).lemma) &&
+        g_.rel_is(noun, "obj") && w(noun).head >= 0)
+      for (int subject : g_.children_with(w(noun).head, "nsubj")) {
+        Entities here;
+        resolve_one(subject, here);
+        for (const EntityFacts* f : here)
+          if (state_like(f) || institution(f)) add_unique(out, f);
+      }
     return;
   }
   const bool pronoun = x.upos == "PRON" || x.upos == "DET";
