@@ -365,6 +365,12 @@ std::vector<int> SentenceRoles::subject_words(int p, std::string_view rel) const
     if (q == p && rel == "nsubj")
       for (int c : g_.children(q))
         if (g_.rel_is(c, "det") && c < q && rules_.plural_anaphors.contains(w(c).lemma)) return {c};
+    // "charged with the mandate of promoting ...": who holds the duty does what it names.
+    if (rel == "nsubj" && g_.rel_is(q, "acl") && w(q).head >= 0 &&
+        rules_.duty_nouns.contains(w(w(q).head).lemma) && w(w(q).head).head >= 0) {
+      q = w(w(q).head).head;
+      continue;
+    }
     if (!(g_.rel_is(q, "xcomp") || g_.rel_is(q, "conj") || g_.rel_is(q, "advcl"))) return {};
     q = w(q).head;
   }
