@@ -365,6 +365,17 @@ std::vector<int> SentenceRoles::subject_words(int p, std::string_view rel) const
     if (q == p && rel == "nsubj")
       for (int c : g_.children(q))
         if (g_.rel_is(c, "det") && c < q && rules_.plural_anaphors.contains(w(c).lemma)) return {c};
+    // "A, B and C, all contributing ...": the list the floating quantifier sums up.
+    if (q == p && rel == "nsubj" && g_.rel_is(q, "acl") && w(q).head >= 0) {
+      const int all = w(q).head;
+      const std::string& l = w(all).lemma;
+      if ((l == "all" || l == "each" || l == "both") && !g_.rel_is(all, "det") &&
+          w(all).head >= 0 && (w(w(all).head).upos == "PROPN" || w(w(all).head).upos == "NOUN")) {
+        int first = w(all).head;
+        while (g_.rel_is(first, "conj") && w(first).head >= 0) first = w(first).head;
+        return {first};
+      }
+    }
     // "charged with the mandate of promoting ...": who holds the duty does what it names.
     if (rel == "nsubj" && g_.rel_is(q, "acl") && w(q).head >= 0 &&
         rules_.duty_nouns.contains(w(w(q).head).lemma) && w(w(q).head).head >= 0) {
