@@ -221,6 +221,18 @@ void SentenceGraph::repair() {
   on_punctuation();
   second_subject();
   verb_taken_for_participle();
+  // A date is no subject: "... and on 2 February 2013 joined the WTO" with "2" as the subject
+  // of "joined" (a day number with its year below it) would cut the verb off from its subject.
+  for (int x = 0; x < size(); ++x) {
+    if (word(x).deprel != "nsubj" || word(x).upos != "NUM") continue;
+    for (int c : children(x)) {
+      const std::string& f = word(c).form;
+      if (word(c).upos == "NUM" && f.size() == 4 && f.find_first_not_of("0123456789") == f.npos) {
+        words_[static_cast<std::size_t>(x)].deprel = "obl:tmod";
+        break;
+      }
+    }
+  }
 }
 
 // A root noun whose "participle" right after it has an object of its own and no by-phrase is a
