@@ -15,6 +15,7 @@
 #include "discovery_candidates.hpp"
 #include "discovery_context.hpp"
 #include "discovery_rules.hpp"
+#include "softgraph/core/erase_flagged.hpp"
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/ingest/slug.hpp"
 
@@ -277,14 +278,7 @@ void drop_places_in_documents(const std::vector<std::pair<ByteRange, int>>& docu
     }
     if (states.size() == 1) drop[states.front()] = 1, any = true;
   }
-  if (!any) return;
-  std::size_t kept = 0;
-  for (std::size_t k = 0; k < found_mentions.size(); ++k)
-    if (!drop[k]) {
-      if (kept != k) found_mentions[kept] = std::move(found_mentions[k]);
-      ++kept;
-    }
-  found_mentions.resize(kept);
+  if (any) erase_flagged(found_mentions, drop);
 }
 
 }  // namespace
