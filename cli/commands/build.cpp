@@ -53,9 +53,8 @@ void run_build(BuildArgs& a) {
 Command add_build_command(CLI::App& app) {
   auto a = std::make_shared<BuildArgs>();
   auto* build =
-      app.add_subcommand("build", "Extract, build the graph, compute metrics and export it");
-  add_common(build, a->common, false);
-  add_example_flag(build, a->common);
+      add_reading_command(app, "build", "Extract, build the graph, compute metrics and export it",
+                          a->common, Inputs::kOrExample);
   build->add_option("-o,--output", a->out_dir, "Output folder")->capture_default_str();
   build
       ->add_option("--max-evidence", a->common.max_evidence,

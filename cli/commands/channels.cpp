@@ -57,9 +57,8 @@ void run_channels(const ChannelsArgs& a) {
 Command add_channels_command(CLI::App& app) {
   auto a = std::make_shared<ChannelsArgs>();
   auto* channels =
-      app.add_subcommand("channels", "Which actors dominate which instrument channels");
-  add_common(channels, a->common, false);
-  add_example_flag(channels, a->common);
+      add_reading_command(app, "channels", "Which actors dominate which instrument channels",
+                          a->common, Inputs::kOrExample);
   channels->add_option("--format", a->format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();

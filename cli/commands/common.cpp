@@ -61,6 +61,8 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+namespace {
+
 void add_common(CLI::App* cmd, Common& c, bool inputs_required) {
   auto* in = cmd->add_option("inputs", c.inputs,
                              "Text, PDF or HTML files, folders, globs, or - for paths on stdin");
@@ -94,6 +96,16 @@ void add_example_flag(CLI::App* cmd, Common& c) {
   cmd->add_flag("--example", c.example,
                 "Run on the embedded example brief (examples/central-asia-brief.txt) instead of "
                 "inputs");
+}
+
+}  // namespace
+
+CLI::App* add_reading_command(CLI::App& parent, const std::string& name,
+                              const std::string& description, Common& c, Inputs inputs) {
+  CLI::App* cmd = parent.add_subcommand(name, description);
+  add_common(cmd, c, inputs == Inputs::kRequired);
+  if (inputs == Inputs::kOrExample) add_example_flag(cmd, c);
+  return cmd;
 }
 
 void add_page_options(CLI::App* cmd, ExportOptions& o) {

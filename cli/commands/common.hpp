@@ -40,9 +40,16 @@ struct Common {
 const CLI::Validator& not_negative();
 
 std::vector<std::string> split_list(const std::string& s);
-void add_common(CLI::App* cmd, Common& c, bool inputs_required);
-// --example for build and channels: the embedded brief (examples/) instead of inputs.
-void add_example_flag(CLI::App* cmd, Common& c);
+// What a command that reads documents takes as its inputs.
+enum class Inputs {
+  kRequired,   // files, folders, globs or - (extract, lexicon suggest)
+  kOptional,   // may be absent (eval reads a build's graph.json instead)
+  kOrExample,  // or --example: the embedded brief (examples/) instead (build, channels)
+};
+// The subcommand `name` of `parent` that reads documents, with the options every such command
+// shares into `c` (inputs, --lexicon, --threads, --lossy, --strict, --input-format, --ocr, ...).
+CLI::App* add_reading_command(CLI::App& parent, const std::string& name,
+                              const std::string& description, Common& c, Inputs inputs);
 // Diagram page options shared by build and render.
 void add_page_options(CLI::App* cmd, ExportOptions& o);
 

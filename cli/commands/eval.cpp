@@ -52,9 +52,9 @@ void run_eval(const EvalArgs& a) {
 
 Command add_eval_command(CLI::App& app) {
   auto a = std::make_shared<EvalArgs>();
-  auto* eval = app.add_subcommand(
-      "eval", "Score a build against a hand annotation, or the extractor on a challenge set");
-  add_common(eval, a->common, false);
+  auto* eval = add_reading_command(
+      app, "eval", "Score a build against a hand annotation, or the extractor on a challenge set",
+      a->common, Inputs::kOptional);
   auto* gold_opt =
       eval->add_option("--gold", a->gold, "Gold annotation JSON (schemas/gold.schema.json)");
   auto* challenge_opt = eval->add_option(

@@ -99,8 +99,8 @@ void run_extract(const ExtractArgs& a) {
 Command add_extract_command(CLI::App& app) {
   auto a = std::make_shared<ExtractArgs>();
   auto* extract =
-      app.add_subcommand("extract", "Write per-document extraction records (JSON lines)");
-  add_common(extract, a->common, true);
+      add_reading_command(app, "extract", "Write per-document extraction records (JSON lines)",
+                          a->common, Inputs::kRequired);
   extract->add_option("--jsonl", a->jsonl_out, "Output .jsonl file")->required();
   return {extract, [a] { run_extract(*a); }};
 }

@@ -40,9 +40,9 @@ Command add_lexicon_command(CLI::App& app) {
   lexicon->require_subcommand(1);
   a->check = lexicon->add_subcommand("check", "Validate a lexicon file");
   a->check->add_option("file", a->file, "Lexicon JSON")->required();
-  a->suggest = lexicon->add_subcommand(
-      "suggest", "Print discovered entities the lexicon lacks, as lexicon JSON");
-  add_common(a->suggest, a->suggest_c, true);
+  a->suggest = add_reading_command(*lexicon, "suggest",
+                                   "Print discovered entities the lexicon lacks, as lexicon JSON",
+                                   a->suggest_c, Inputs::kRequired);
   return {lexicon, [a] { run_lexicon(*a); }};
 }
 

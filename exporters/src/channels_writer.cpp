@@ -99,26 +99,16 @@ void json_actors(JsonOut& j, const std::vector<ActorShare>& actors) {
   j.begin_array();
   for (const auto& a : actors) {
     j.begin_object();
-    j.key("rank");
-    j.integer(a.rank);
-    j.key("actor");
-    j.string(a.actor);
-    j.key("label");
-    j.string(a.label);
-    j.key("share");
-    j.number(a.share);
-    j.key("raw");
-    j.number(a.raw);
-    j.key("direct");
-    j.number(a.direct);
-    j.key("via_institutions");
-    j.number(a.via_institutions);
-    j.key("institutions");
-    j.string_array(a.institutions);
-    j.key("evidence");
-    j.string_array(a.evidence);
-    j.key("sentences");
-    j.integer(a.sentences);
+    j.field("rank", a.rank);
+    j.field("actor", a.actor);
+    j.field("label", a.label);
+    j.field("share", a.share);
+    j.field("raw", a.raw);
+    j.field("direct", a.direct);
+    j.field("via_institutions", a.via_institutions);
+    j.field("institutions", a.institutions);
+    j.field("evidence", a.evidence);
+    j.field("sentences", a.sentences);
     j.end_object();
   }
   j.end_array();
@@ -126,34 +116,23 @@ void json_actors(JsonOut& j, const std::vector<ActorShare>& actors) {
 
 void json_channel(JsonOut& j, const ChannelEntry& c) {
   j.begin_object();
-  j.key("channel");
-  j.string(c.channel);
-  j.key("instrument");
-  j.string(c.instrument);
-  j.key("label");
-  j.string(c.label);
-  j.key("total");
-  j.number(c.total);
-  j.key("unattributed");
-  j.number(c.unattributed);
-  j.key("hhi");
-  j.number(c.hhi);
+  j.field("channel", c.channel);
+  j.field("instrument", c.instrument);
+  j.field("label", c.label);
+  j.field("total", c.total);
+  j.field("unattributed", c.unattributed);
+  j.field("hhi", c.hhi);
   j.key("actors");
   json_actors(j, c.actors);
   j.key("institutions");
   j.begin_array();
   for (const auto& i : c.institutions) {
     j.begin_object();
-    j.key("institution");
-    j.string(i.institution);
-    j.key("label");
-    j.string(i.label);
-    j.key("weight");
-    j.number(i.weight);
-    j.key("owners");
-    j.string_array(i.owners);
-    j.key("edge");
-    j.string(i.edge);
+    j.field("institution", i.institution);
+    j.field("label", i.label);
+    j.field("weight", i.weight);
+    j.field("owners", i.owners);
+    j.field("edge", i.edge);
     j.end_object();
   }
   j.end_array();
@@ -161,14 +140,10 @@ void json_channel(JsonOut& j, const ChannelEntry& c) {
   j.begin_array();
   for (const auto& t : c.by_target) {
     j.begin_object();
-    j.key("target");
-    j.string(t.target);
-    j.key("label");
-    j.string(t.label);
-    j.key("total");
-    j.number(t.total);
-    j.key("hhi");
-    j.number(t.hhi);
+    j.field("target", t.target);
+    j.field("label", t.label);
+    j.field("total", t.total);
+    j.field("hhi", t.hhi);
     j.key("actors");
     json_actors(j, t.actors);
     j.end_object();

@@ -32,6 +32,21 @@ std::size_t number_chars(double v, char (&buf)[40]) {
 
 }  // namespace
 
+void evidence_details(JsonOut& j, const Evidence& e) {
+  if (!e.text.empty()) j.field("text", e.text);
+  j.field("rule", e.rule);
+  j.field("confidence", std::isfinite(e.confidence) ? e.confidence : 0.0);
+  j.field("sentence", e.sentence);
+  if (e.page != 0) j.field("page", e.page);
+  if (!e.element.empty()) j.field("element", e.element);
+}
+
+void document_source(JsonOut& j, const DocumentInfo& d) {
+  j.field("path", d.path);
+  j.field("sha256", d.sha256);
+  if (!d.format.empty()) j.field("format", d.format);
+}
+
 bool writable(const AttrValue& v) {
   const auto* d = std::get_if<double>(&v);
   return !d || std::isfinite(*d);

@@ -7,6 +7,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <concepts>
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -15,6 +16,7 @@
 
 #include "softgraph/core/attributes.hpp"
 #include "softgraph/core/extraction.hpp"
+#include "softgraph/graph/graph.hpp"
 
 namespace softgraph {
 
@@ -39,6 +41,25 @@ class JsonOut {
   void value(const AttrValue& v);
   void value(const rapidjson::Value& v);  // copies a parsed document (the JSON-LD context)
   void string_array(const std::vector<std::string>& items);
+  // A member: key(k), then the value as string(), number(), integer() or string_array() writes it,
+  // chosen by its type (a whole number is an integer, a double a number).
+  void field(std::string_view k, std::string_view s) {
+    key(k);
+    string(s);
+  }
+  void field(std::string_view k, double v) {
+    key(k);
+    number(v);
+  }
+  template <std::integral I>
+  requires(!std::same_as<I, bool>) void field(std::string_view k, I v) {
+    key(k);
+    integer(static_cast<std::int64_t>(v));
+  }
+  void field(std::string_view k, const std::vector<std::string>& items) {
+    key(k);
+    string_array(items);
+  }
   // Ends the document with a newline.
   void finish();
 
@@ -57,6 +78,13 @@ class JsonOut {
 // Evidence as a compact JSON array of {document, start, end, quote}: a single text column in
 // GraphML and the Neo4j bundle that keeps every quote exactly (control characters included).
 std::string evidence_json(const std::vector<Evidence>& evidence);
+
+// What graph.json and graph.jsonld both write of an evidence record after where it points: text
+// (when set), rule, confidence (0 when not finite), sentence, page and element (when set).
+void evidence_details(JsonOut& j, const Evidence& e);
+
+// What graph.json and graph.jsonld both write of a document: path, sha256, format (when known).
+void document_source(JsonOut& j, const DocumentInfo& d);
 
 // True when the attribute value can be written (a finite number, or anything but a double).
 bool writable(const AttrValue& v);

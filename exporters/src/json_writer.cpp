@@ -23,32 +23,11 @@ void write_attributes(JsonOut& j, const Attributes& attrs) {
 
 void write_evidence(JsonOut& j, const Evidence& e) {
   j.begin_object();
-  j.key("document");
-  j.string(e.document);
-  j.key("start");
-  j.integer(static_cast<std::int64_t>(e.range.begin));
-  j.key("end");
-  j.integer(static_cast<std::int64_t>(e.range.end));
-  j.key("quote");
-  j.string(e.quote);
-  if (!e.text.empty()) {
-    j.key("text");
-    j.string(e.text);
-  }
-  j.key("rule");
-  j.string(e.rule);
-  j.key("confidence");
-  j.number(std::isfinite(e.confidence) ? e.confidence : 0.0);
-  j.key("sentence");
-  j.integer(e.sentence);
-  if (e.page != 0) {
-    j.key("page");
-    j.integer(e.page);
-  }
-  if (!e.element.empty()) {
-    j.key("element");
-    j.string(e.element);
-  }
+  j.field("document", e.document);
+  j.field("start", e.range.begin);
+  j.field("end", e.range.end);
+  j.field("quote", e.quote);
+  evidence_details(j, e);
   j.end_object();
 }
 
@@ -57,22 +36,13 @@ void write_evidence(JsonOut& j, const Evidence& e) {
 void write_graph_json(const Graph& g, std::ostream& out) {
   JsonOut j(out);
   j.begin_object();
-  j.key("softgraph");
-  j.string(SOFTGRAPH_VERSION);
+  j.field("softgraph", SOFTGRAPH_VERSION);
   j.key("documents");
   j.begin_array();
   for (const auto& d : g.documents) {
     j.begin_object();
-    j.key("id");
-    j.string(d.id);
-    j.key("path");
-    j.string(d.path);
-    j.key("sha256");
-    j.string(d.sha256);
-    if (!d.format.empty()) {
-      j.key("format");
-      j.string(d.format);
-    }
+    j.field("id", d.id);
+    document_source(j, d);
     j.end_object();
   }
   j.end_array();
@@ -81,22 +51,17 @@ void write_graph_json(const Graph& g, std::ostream& out) {
   for (Vertex v : g.sorted_nodes()) {
     const NodeProps& n = g.node(v);
     j.begin_object();
-    j.key("id");
-    j.string(n.id);
-    j.key("type");
-    j.string(n.type);
-    j.key("label");
-    j.string(n.label);
-    j.key("aliases");
-    j.string_array(n.aliases);
+    j.field("id", n.id);
+    j.field("type", n.type);
+    j.field("label", n.label);
+    j.field("aliases", n.aliases);
     j.key("attributes");
     write_attributes(j, n.attributes);
     j.key("metrics");
     j.begin_object();
     for (const auto& [k, m] : n.metrics) {
       if (!std::isfinite(m)) continue;
-      j.key(k);
-      j.number(m);
+      j.field(k, m);
     }
     j.end_object();
     j.end_object();
@@ -108,16 +73,11 @@ void write_graph_json(const Graph& g, std::ostream& out) {
   for (EdgeDesc e : g.sorted_edges()) {
     const EdgeProps& p = g.edge(e);
     j.begin_object();
-    j.key("id");
-    j.string(g.edge_id(e));
-    j.key("source");
-    j.string(bg[boost::source(e, bg)].id);
-    j.key("target");
-    j.string(bg[boost::target(e, bg)].id);
-    j.key("type");
-    j.string(p.type.str());
-    j.key("weight");
-    j.number(std::isfinite(p.weight) ? p.weight : 0.0);
+    j.field("id", g.edge_id(e));
+    j.field("source", bg[boost::source(e, bg)].id);
+    j.field("target", bg[boost::target(e, bg)].id);
+    j.field("type", p.type.str());
+    j.field("weight", std::isfinite(p.weight) ? p.weight : 0.0);
     j.key("attributes");
     write_attributes(j, p.attributes());
     j.key("evidence");
@@ -127,8 +87,7 @@ void write_graph_json(const Graph& g, std::ostream& out) {
     j.end_object();
   }
   j.end_array();
-  j.key("warnings");
-  j.string_array(g.warnings);
+  j.field("warnings", g.warnings);
   j.key("attributes");
   write_attributes(j, g.attributes);
   j.end_object();

@@ -174,12 +174,9 @@ void write_attributes(JsonOut& j, const Attributes& attrs) {
 
 void selector(JsonOut& j, const char* type, std::uint64_t start, std::uint64_t end) {
   j.begin_object();
-  j.key("type");
-  j.string(type);
-  j.key("start");
-  j.integer(static_cast<std::int64_t>(start));
-  j.key("end");
-  j.integer(static_cast<std::int64_t>(end));
+  j.field("type", type);
+  j.field("start", start);
+  j.field("end", end);
   j.end_object();
 }
 
@@ -188,52 +185,27 @@ void selector(JsonOut& j, const char* type, std::uint64_t start, std::uint64_t e
 void write_evidence(JsonOut& j, const std::string& edge, std::size_t index, const Evidence& e,
                     const std::pair<std::uint64_t, std::uint64_t>* code_points, bool text_file) {
   j.begin_object();
-  j.key("id");
-  j.string(edge + "/evidence/" + std::to_string(index));
+  j.field("id", edge + "/evidence/" + std::to_string(index));
   j.key("type");
   j.string_array({"Entity", "Annotation"});
-  j.key("body");
-  j.string(edge);
+  j.field("body", edge);
   j.key("target");
   j.begin_object();
-  j.key("type");
-  j.string("SpecificResource");
-  j.key("source");
-  j.string(doc_iri(e.document));
+  j.field("type", "SpecificResource");
+  j.field("source", doc_iri(e.document));
   j.key("selector");
   j.begin_array();
   j.begin_object();
-  j.key("type");
-  j.string("TextQuoteSelector");
-  j.key("exact");
-  j.string(e.quote);
+  j.field("type", "TextQuoteSelector");
+  j.field("exact", e.quote);
   j.end_object();
   if (code_points) selector(j, "TextPositionSelector", code_points->first, code_points->second);
   if (text_file) selector(j, "DataPositionSelector", e.range.begin, e.range.end);
   j.end_array();
   j.end_object();
-  j.key("byteStart");
-  j.integer(static_cast<std::int64_t>(e.range.begin));
-  j.key("byteEnd");
-  j.integer(static_cast<std::int64_t>(e.range.end));
-  if (!e.text.empty()) {
-    j.key("text");
-    j.string(e.text);
-  }
-  j.key("rule");
-  j.string(e.rule);
-  j.key("confidence");
-  j.number(std::isfinite(e.confidence) ? e.confidence : 0.0);
-  j.key("sentence");
-  j.integer(e.sentence);
-  if (e.page) {
-    j.key("page");
-    j.integer(e.page);
-  }
-  if (!e.element.empty()) {
-    j.key("element");
-    j.string(e.element);
-  }
+  j.field("byteStart", e.range.begin);
+  j.field("byteEnd", e.range.end);
+  evidence_details(j, e);
   j.end_object();
 }
 
@@ -264,59 +236,39 @@ void write_jsonld(ExportContext& ctx, Sink& sink) {
   j.begin_array();
   for (const auto& d : g.documents) {
     j.begin_object();
-    j.key("id");
-    j.string(doc_iri(d.id));
+    j.field("id", doc_iri(d.id));
     j.key("type");
     j.string_array({"sg:Document", "schema:DigitalDocument"});
-    j.key("softgraphId");
-    j.string(d.id);
-    j.key("path");
-    j.string(d.path);
-    j.key("sha256");
-    j.string(d.sha256);
-    if (!d.format.empty()) {
-      j.key("format");
-      j.string(d.format);
-    }
+    j.field("softgraphId", d.id);
+    document_source(j, d);
     j.end_object();
   }
   for (Vertex v : ctx.nodes()) {
     const NodeProps& n = g.node(v);
     j.begin_object();
-    j.key("id");
-    j.string(node_iri(n.id));
+    j.field("id", node_iri(n.id));
     j.key("type");
     std::vector<std::string> types;
     for (const auto& l : node_labels(n)) types.push_back("sg:" + escape::iri_component(l, ""));
     if (auto s = schema_type(n); !s.empty()) types.push_back(s);
     j.string_array(types);
-    j.key("softgraphId");
-    j.string(n.id);
-    j.key("nodeType");
-    j.string(n.type);
-    j.key("name");
-    j.string(n.label);
-    j.key("label");
-    j.string(n.label);
-    j.key("alternateName");
-    j.string_array(n.aliases);
-    if (auto same = wikidata_ids(n.attributes); !same.empty()) {
-      j.key("sameAs");
-      j.string_array(same);
-    }
+    j.field("softgraphId", n.id);
+    j.field("nodeType", n.type);
+    j.field("name", n.label);
+    j.field("label", n.label);
+    j.field("alternateName", n.aliases);
+    if (auto same = wikidata_ids(n.attributes); !same.empty()) j.field("sameAs", same);
     write_attributes(j, n.attributes);
     for (const auto& [k, m] : n.metrics) {
       if (!std::isfinite(m)) continue;
-      j.key(property(k));
-      j.number(m);
+      j.field(property(k), m);
     }
     for (const auto& [type, targets] : relations[v]) {
       j.key("sg:" + escape::iri_component(type, ""));
       j.begin_array();
       for (const auto& t : targets) {
         j.begin_object();
-        j.key("id");
-        j.string(node_iri(t));
+        j.field("id", node_iri(t));
         j.end_object();
       }
       j.end_array();
@@ -328,22 +280,15 @@ void write_jsonld(ExportContext& ctx, Sink& sink) {
     const std::string id = g.edge_id(e);
     std::string iri = edge_iri(id);
     j.begin_object();
-    j.key("id");
-    j.string(iri);
+    j.field("id", iri);
     j.key("type");
     j.string_array({"sg:Relation", "rdf:Statement"});
-    j.key("softgraphId");
-    j.string(id);
-    j.key("edgeType");
-    j.string(p.type.str());
-    j.key("subject");
-    j.string(node_iri(bg[boost::source(e, bg)].id));
-    j.key("predicate");
-    j.string("sg:" + escape::iri_component(p.type.str(), ""));
-    j.key("object");
-    j.string(node_iri(bg[boost::target(e, bg)].id));
-    j.key("weight");
-    j.number(std::isfinite(p.weight) ? p.weight : 0.0);
+    j.field("softgraphId", id);
+    j.field("edgeType", p.type.str());
+    j.field("subject", node_iri(bg[boost::source(e, bg)].id));
+    j.field("predicate", "sg:" + escape::iri_component(p.type.str(), ""));
+    j.field("object", node_iri(bg[boost::target(e, bg)].id));
+    j.field("weight", std::isfinite(p.weight) ? p.weight : 0.0);
     write_attributes(j, p.attributes());
     j.key("evidence");
     j.begin_array();

@@ -37,6 +37,14 @@ void merge_attributes(Attributes& into, const Attributes& more) {
   }
 }
 
+std::string channel_of(const NodeProps& n) {
+  auto it = n.attributes.find("channel");
+  if (it != n.attributes.end())
+    if (const auto* s = std::get_if<std::string>(&it->second); s && !s->empty()) return *s;
+  const std::string prefix = "instrument/";
+  return n.id.rfind(prefix, 0) == 0 ? n.id.substr(prefix.size()) : n.id;
+}
+
 namespace {
 
 std::vector<std::string> roles_of(const Attributes& attrs) {

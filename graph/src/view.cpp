@@ -89,14 +89,6 @@ std::string join(const std::vector<std::string>& v) {
   return s;
 }
 
-std::string channel_of(const NodeProps& n) {
-  auto it = n.attributes.find("channel");
-  if (it != n.attributes.end())
-    if (const auto* s = std::get_if<std::string>(&it->second); s && !s->empty()) return *s;
-  const std::string prefix = "instrument/";
-  return n.id.rfind(prefix, 0) == 0 ? n.id.substr(prefix.size()) : n.id;
-}
-
 double best_confidence(const EdgeProps& e) {
   double best = 0;
   for (const auto& ev : e.evidence()) best = std::max(best, ev.confidence);

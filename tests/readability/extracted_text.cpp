@@ -8,41 +8,8 @@
 #include <string>
 
 #include "softgraph/core/error.hpp"
+#include "softgraph/export/escape.hpp"
 #include "softgraph/ingest/ingest.hpp"
-
-namespace {
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-}  // namespace
 
 int main(int argc, char** argv) {
   if (argc != 2) {
@@ -52,6 +19,7 @@ int main(int argc, char** argv) {
   spdlog::set_default_logger(spdlog::stderr_logger_st("extracted_text"));
   try {
     softgraph::Document d = softgraph::load_document(argv[1]);
+    using softgraph::escape::json_string;
     std::string out = "{\"format\":" + json_string(d.format) +
                       ",\"title\":" + json_string(d.title) +
                       ",\"byline\":" + json_string(d.byline) +

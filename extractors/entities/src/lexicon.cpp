@@ -1,6 +1,7 @@
 #include "softgraph/entities/lexicon.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "softgraph/core/error.hpp"
 #include "softgraph/core/json_io.hpp"
@@ -21,6 +22,29 @@ std::string string_or(const rapidjson::Value& obj, const char* key) {
   if (!obj.HasMember(key)) return {};
   return std::string(obj[key].GetString(), obj[key].GetStringLength());
 }
+
+// The entry's fields and the keys that hold them in the JSON (names and attributes are read
+// apart: they are objects).
+using TextField = std::string LexiconEntry::*;
+using ListField = std::vector<std::string> LexiconEntry::*;
+constexpr std::pair<const char*, TextField> kTextFields[] = {
+    {"id", &LexiconEntry::id},
+    {"type", &LexiconEntry::type},
+    {"kind", &LexiconEntry::kind},
+    {"label", &LexiconEntry::label},
+    {"wikidata", &LexiconEntry::wikidata},
+    {"region", &LexiconEntry::region},
+    {"spectrum", &LexiconEntry::spectrum},
+    {"description", &LexiconEntry::description}};
+constexpr std::pair<const char*, ListField> kListFields[] = {
+    {"aliases", &LexiconEntry::aliases},   {"acronyms", &LexiconEntry::acronyms},
+    {"demonyms", &LexiconEntry::demonyms}, {"cities", &LexiconEntry::cities},
+    {"owner", &LexiconEntry::owner},       {"channels", &LexiconEntry::channels},
+    {"members", &LexiconEntry::members},   {"triggers", &LexiconEntry::triggers}};
+// The lists a later lexicon extends when it names an entry again (all but members).
+constexpr ListField kExtendedLists[] = {
+    &LexiconEntry::aliases, &LexiconEntry::acronyms, &LexiconEntry::demonyms, &LexiconEntry::cities,
+    &LexiconEntry::owner,   &LexiconEntry::channels, &LexiconEntry::triggers};
 
 AttrValue to_attr(const rapidjson::Value& v) {
   if (v.IsBool()) return v.GetBool();
@@ -71,25 +95,11 @@ void Lexicon::add_entries(const rapidjson::Document& doc, const std::string& fil
   for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
     const auto& e = entries[i];
     LexiconEntry entry;
-    entry.id = string_or(e, "id");
-    entry.type = string_or(e, "type");
-    entry.kind = string_or(e, "kind");
-    entry.label = string_or(e, "label");
-    entry.aliases = strings(e, "aliases");
-    entry.acronyms = strings(e, "acronyms");
-    entry.demonyms = strings(e, "demonyms");
-    entry.cities = strings(e, "cities");
+    for (const auto& [key, field] : kTextFields) entry.*field = string_or(e, key);
+    for (const auto& [key, field] : kListFields) entry.*field = strings(e, key);
     if (e.HasMember("names"))
       for (const auto& m : e["names"].GetObject())
         entry.names[m.name.GetString()] = strings(e["names"], m.name.GetString());
-    entry.wikidata = string_or(e, "wikidata");
-    entry.region = string_or(e, "region");
-    entry.spectrum = string_or(e, "spectrum");
-    entry.description = string_or(e, "description");
-    entry.owner = strings(e, "owner");
-    entry.channels = strings(e, "channels");
-    entry.members = strings(e, "members");
-    entry.triggers = strings(e, "triggers");
     if (e.HasMember("attributes"))
       for (const auto& m : e["attributes"].GetObject()) {
         const std::string name(m.name.GetString(), m.name.GetStringLength());
@@ -108,13 +118,7 @@ void Lexicon::add_entries(const rapidjson::Document& doc, const std::string& fil
         throw input_error(
             file, "JSON path $.entries[" + std::to_string(i) + "].type",
             "'" + entry.id + "' is a " + old.type + " in " + old.source + ", not a " + entry.type);
-      append_unique(old.aliases, entry.aliases);
-      append_unique(old.acronyms, entry.acronyms);
-      append_unique(old.demonyms, entry.demonyms);
-      append_unique(old.cities, entry.cities);
-      append_unique(old.owner, entry.owner);
-      append_unique(old.channels, entry.channels);
-      append_unique(old.triggers, entry.triggers);
+      for (const auto field : kExtendedLists) append_unique(old.*field, entry.*field);
       for (auto& [lang, forms] : entry.names) append_unique(old.names[lang], forms);
       continue;
     }

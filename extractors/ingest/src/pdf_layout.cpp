@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "softgraph/core/erase_flagged.hpp"
 #include "unicode_util.hpp"
 
 namespace softgraph::ingest::pdf {
@@ -443,13 +444,7 @@ void join_drop_caps(std::vector<Word>& words) {
     next->text = cap.text + next->text;
     gone[i] = true;
   }
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < words.size(); ++i)
-    if (!gone[i]) {
-      if (k != i) words[k] = std::move(words[i]);
-      ++k;
-    }
-  words.resize(k);
+  erase_flagged(words, gone);
 }
 
 }  // namespace

@@ -191,6 +191,15 @@ std::size_t next_trigger(std::string_view p, std::size_t from, std::size_t end,
 // Marks a code unit ICU reads that is not in the text (a separator between pieces).
 constexpr std::uint64_t kSeparator = ~std::uint64_t{0};
 
+// Points `it` at `ut`; on an ICU error closes `ut` and throws.
+void set_text(icu::BreakIterator& it, UText* ut, UErrorCode& err) {
+  it.setText(ut, err);
+  if (U_FAILURE(err)) {
+    utext_close(ut);
+    throw internal_error(std::string("ICU sentence iterator failed: ") + u_errorName(err));
+  }
+}
+
 }  // namespace
 
 SentenceSplitter::SentenceSplitter() {
@@ -266,11 +275,7 @@ void SentenceSplitter::boundaries_of_whole(std::string_view p, std::vector<std::
   } else {
     ut = utext_openUTF8(ut, p.data(), static_cast<int64_t>(p.size()), &err);
   }
-  it_->setText(ut, err);
-  if (U_FAILURE(err)) {
-    utext_close(ut);
-    throw internal_error(std::string("ICU sentence iterator failed: ") + u_errorName(err));
-  }
+  set_text(*it_, ut, err);
   for (int32_t b = it_->first(); b != icu::BreakIterator::DONE; b = it_->next()) {
     const auto u = static_cast<std::size_t>(b);
     out.push_back(!mapped ? static_cast<std::uint64_t>(b) : u < used_ ? at_[u] : p.size());
@@ -461,11 +466,7 @@ void SentenceSplitter::boundaries_of(std::string_view text, std::span<const Byte
   if (used_ > 0) {
     UErrorCode err = U_ZERO_ERROR;
     UText* ut = utext_openUChars(nullptr, wide_.get(), static_cast<int64_t>(used_), &err);
-    it_->setText(ut, err);
-    if (U_FAILURE(err)) {
-      utext_close(ut);
-      throw internal_error(std::string("ICU sentence iterator failed: ") + u_errorName(err));
-    }
+    set_text(*it_, ut, err);
     for (int32_t b = it_->next(); b != icu::BreakIterator::DONE; b = it_->next()) {
       // A break after an LF is its line's end (in `line_ends_` already) or after a separator.
       const auto u = static_cast<std::size_t>(b);

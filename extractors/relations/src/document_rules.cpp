@@ -53,6 +53,23 @@ void add(std::vector<Relation>& out, Made& made, const Document& doc, Symbol src
   out.push_back(std::move(r));
 }
 
+// The entity named at least 10 times and at least twice as often as any other, or null. (Ties:
+// the first in the map's order wins, deterministic.)
+const EntityFacts* dominant(const std::map<const EntityFacts*, int>& count) {
+  int top = 0, second = 0;
+  const EntityFacts* best = nullptr;
+  for (const auto& [f, n] : count) {
+    if (n > top) {
+      second = top;
+      top = n;
+      best = f;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  return top >= 10 && top >= 2 * second ? best : nullptr;
+}
+
 }  // namespace
 
 DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& mentions,
@@ -124,34 +141,12 @@ DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& me
       line_state_[p] = current;
     }
   }
-  int top = 0, second = 0;
-  const EntityFacts* best = nullptr;
-  for (const auto& [f, n] : count) {  // (ties: the first id wins, deterministic)
-    if (n > top) {
-      second = top;
-      top = n;
-      best = f;
-    } else if (n > second) {
-      second = n;
-    }
-  }
-  if (top >= 10 && top >= 2 * second) main_ = best;
+  main_ = dominant(count);
   {
     std::map<const EntityFacts*, int> regions;
     for (const Mention& m : mentions)
       if (const EntityFacts* f = facts_of(m); f && f->type == Type::kRegion) ++regions[f];
-    int rtop = 0, rsecond = 0;
-    const EntityFacts* rbest = nullptr;
-    for (const auto& [f, n] : regions) {
-      if (n > rtop) {
-        rsecond = rtop;
-        rtop = n;
-        rbest = f;
-      } else if (n > rsecond) {
-        rsecond = n;
-      }
-    }
-    if (rtop >= 10 && rtop >= 2 * rsecond) region_ = rbest;
+    region_ = dominant(regions);
   }
   focus_ = main_ ? main_ : region_;
   for (std::size_t s = 0; s < doc.sections.size(); ++s)

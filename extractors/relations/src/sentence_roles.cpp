@@ -18,18 +18,23 @@ Entities SentenceRoles::resolve(int i, bool conjuncts) const {
   return out;
 }
 
+void SentenceRoles::places_through(int i, std::initializer_list<std::string_view> preps,
+                                   Entities& out) const {
+  for (std::string_view prep : preps)
+    for (int c : with_prep(i, prep)) {
+      Entities here;
+      resolve_one(c, here);
+      for (const EntityFacts* f : here)
+        if (place_like(f)) add_unique(out, f);
+    }
+}
+
 void SentenceRoles::resolve_one(int i, Entities& out) const {
   if (const Slot* s = g_.slot_of(i)) {
     // "students from Mongolia" names an education channel and, as a recipient, a place.
     if (s->facts->type == roles::Type::kInstrument && rules_.learners.contains(w(i).lemma)) {
       const std::size_t before = out.size();
-      for (std::string_view prep : {"from", "of"})
-        for (int c : with_prep(i, prep)) {
-          Entities here;
-          resolve_one(c, here);
-          for (const EntityFacts* f : here)
-            if (place_like(f)) add_unique(out, f);
-        }
+      places_through(i, {"from", "of"}, out);
       if (out.size() > before) return;
     }
     add_unique(out, s->facts);
@@ -105,13 +110,7 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
   if (!pronoun && rules_.parts.contains(lemma)) {
     const std::size_t before = out.size();
     // ("officers of the Kyrgyz army": through a proxy noun to its state.)
-    for (std::string_view prep : {"of", "from"})
-      for (int c : with_prep(i, prep)) {
-        Entities here;
-        resolve_one(c, here);
-        for (const EntityFacts* f : here)
-          if (place_like(f)) add_unique(out, f);
-      }
+    places_through(i, {"of", "from"}, out);
     for (int c : g_.children_with(i, "nmod:poss"))
       if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
     if (out.size() > before) return;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,9 @@ class SentenceRoles {
   void resolve_one(int i, Entities& out) const;
   void resolve_anaphor(int i, Entities& out) const;  // the anaphor part of resolve_one
   void owners(int i, Entities& out) const;           // who a proxy or policy noun belongs to
+  // The places that the dependents of word i with each preposition of `preps` (in that order)
+  // resolve to ("students from Mongolia", "the provinces of Afghanistan").
+  void places_through(int i, std::initializer_list<std::string_view> preps, Entities& out) const;
   // The subject of an earlier clause of the sentence, for a pronoun after it: "TIKA has an
   // office in Bishkek, from which it runs ...".
   const EntityFacts* earlier_subject(int i) const;

@@ -81,20 +81,18 @@ void SyntaxModel::parse(std::span<const std::string_view> forms,
     s.words[i].tag_set = m.lexicon.find(s.words[i].lower);
   }
   s.words[n] = root_word();
-  s.tags.resize(n + 1);
-  tag_greedy(std::span<const WordInfo>(s.words.data(), n), m.tagger.classes(),
-             std::span<std::uint8_t>(s.tags.data(), n),
-             [&](std::span<const std::uint64_t> keys, std::int32_t* scores) {
-               m.tagger.score(keys, scores);
-             });
-  s.tags[n] = kRootTag;
-  s.xtags.resize(n + 1);
-  tag_greedy(std::span<const WordInfo>(s.words.data(), n), m.xtagger.classes(),
-             std::span<std::uint8_t>(s.xtags.data(), n),
-             [&](std::span<const std::uint64_t> keys, std::int32_t* scores) {
-               m.xtagger.score(keys, scores);
-             });
-  s.xtags[n] = kRootTag;
+  // The universal tags, then the language's own, each by its weights; the root's tag closes both.
+  auto tag = [&](const syntax::WeightTable& weights, std::vector<std::uint8_t>& tags) {
+    tags.resize(n + 1);
+    tag_greedy(std::span<const WordInfo>(s.words.data(), n), weights.classes(),
+               std::span<std::uint8_t>(tags.data(), n),
+               [&](std::span<const std::uint64_t> keys, std::int32_t* scores) {
+                 weights.score(keys, scores);
+               });
+    tags[n] = kRootTag;
+  };
+  tag(m.tagger, s.tags);
+  tag(m.xtagger, s.xtags);
 
   ParseState& st = s.state;
   parse_greedy(st, s.words, s.tags, s.xtags, m.parser.classes(), m.root_label, s.scores,

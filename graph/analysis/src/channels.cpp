@@ -151,14 +151,6 @@ Index build_index(const Graph& g, EdgeCache& cache) {
   return ix;
 }
 
-std::string channel_name(const NodeProps& n) {
-  auto it = n.attributes.find("channel");
-  if (it != n.attributes.end())
-    if (const auto* s = std::get_if<std::string>(&it->second); s && !s->empty()) return *s;
-  const std::string prefix = "instrument/";
-  return n.id.rfind(prefix, 0) == 0 ? n.id.substr(prefix.size()) : n.id;
-}
-
 const std::vector<TargetEdge>& target_edges(const Index& ix, Vertex v) {
   static const std::vector<TargetEdge> kNone;
   auto it = ix.targets.find(v);
@@ -228,7 +220,7 @@ ChannelEntry channel_entry(const Graph& g, const Index& ix, EdgeCache& cache, Ve
   ChannelEntry entry;
   entry.instrument = bg[instrument].id;
   entry.label = bg[instrument].label;
-  entry.channel = channel_name(bg[instrument]);
+  entry.channel = channel_of(bg[instrument]);
   ActorAccumulators overall;
   std::map<Vertex, ActorAccumulators> per_target;
 

@@ -3,18 +3,16 @@
 // rule n * tol. When it does not converge the last iterate is returned with converged = false.
 #include <cmath>
 
+#include "power_iteration.hpp"
 #include "softgraph/metrics/metrics.hpp"
 
 namespace softgraph {
 
 IterativeResult eigenvector(const MetricGraph& g, double tol, int max_iter) {
-  IterativeResult r;
   const std::uint32_t n = g.n;
-  if (n == 0) return r;
-  std::vector<double> x(n, 1.0 / n), last(n);
-  r.converged = false;
-  for (int it = 1; it <= max_iter; ++it) {
-    last.swap(x);
+  if (n == 0) return {};
+  auto step = [&](const std::vector<double>& last,
+                  std::vector<double>& x) -> std::optional<double> {
     double norm2 = 0;
     for (std::uint32_t v = 0; v < n; ++v) {
       double s = last[v];
@@ -30,14 +28,9 @@ IterativeResult eigenvector(const MetricGraph& g, double tol, int max_iter) {
       x[v] /= norm;
       err += std::fabs(x[v] - last[v]);
     }
-    r.iterations = it;
-    if (err < n * tol) {
-      r.converged = true;
-      break;
-    }
-  }
-  r.values = std::move(x);
-  return r;
+    return err;
+  };
+  return power_iteration(n, tol, max_iter, step);
 }
 
 }  // namespace softgraph

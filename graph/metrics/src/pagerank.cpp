@@ -2,6 +2,7 @@
 // mass (out-weight 0) spread like the personalisation vector, L1 stopping rule n * tol.
 #include <cmath>
 
+#include "power_iteration.hpp"
 #include "softgraph/core/error.hpp"
 #include "softgraph/metrics/metrics.hpp"
 
@@ -9,9 +10,8 @@ namespace softgraph {
 
 IterativeResult pagerank(const MetricGraph& g, const std::vector<double>& personalization,
                          double alpha, double tol, int max_iter) {
-  IterativeResult r;
   const std::uint32_t n = g.n;
-  if (n == 0) return r;
+  if (n == 0) return {};
   std::vector<double> p(n, 1.0 / n);
   if (!personalization.empty()) {
     if (personalization.size() != n) throw internal_error("pagerank: personalisation size != n");
@@ -32,10 +32,9 @@ IterativeResult pagerank(const MetricGraph& g, const std::vector<double>& person
       dangling.push_back(u);
     }
   }
-  std::vector<double> x(n, 1.0 / n), last(n), share(n);
-  r.converged = false;
-  for (int it = 1; it <= max_iter; ++it) {
-    last.swap(x);
+  std::vector<double> share(n);
+  auto step = [&](const std::vector<double>& last,
+                  std::vector<double>& x) -> std::optional<double> {
     double dangle = 0;
     for (std::uint32_t u : dangling) dangle += last[u];
     for (std::uint32_t u = 0; u < n; ++u) share[u] = last[u] * inv_out[u];
@@ -47,14 +46,9 @@ IterativeResult pagerank(const MetricGraph& g, const std::vector<double>& person
       x[v] = alpha * (in + dangle * p[v]) + (1.0 - alpha) * p[v];
       err += std::fabs(x[v] - last[v]);
     }
-    r.iterations = it;
-    if (err < n * tol) {
-      r.converged = true;
-      break;
-    }
-  }
-  r.values = std::move(x);
-  return r;
+    return err;
+  };
+  return power_iteration(n, tol, max_iter, step);
 }
 
 }  // namespace softgraph

@@ -91,6 +91,10 @@ struct NodeProps {
   NodeMetrics metrics;
 };
 
+// The channel an Instrument node stands for: its "channel" attribute, or else its id without
+// "instrument/" ("instrument/education" -> "education").
+std::string channel_of(const NodeProps& n);
+
 // An edge type: a pointer to its name in the graph's Ontology (8 bytes instead of a string). It
 // converts to const std::string& and compares with strings.
 class EdgeType {

@@ -3,7 +3,7 @@
 // one"). Each is attributed to an actor by a country inside its name; the method is recorded.
 // Only organisations: the word lists in schemas/discovery.json keep out sentence openers,
 // determiners, titles, generic names ("High Commission"), documents and events ("Treaty of X",
-// "the Y Summit"), headings in capitals and places; see discovery.cpp.
+// "the Y Summit"), headings in capitals and places; see src/discovery*.cpp.
 #pragma once
 
 #include <string>
