@@ -29,8 +29,8 @@ struct ParseCache {
 namespace detail {
 
 // The templates in neither group, in template order.
-inline constexpr std::array<std::uint8_t, kParserFeatures - kStackTemplates.size() -
-                                              kBufferTemplates.size()>
+inline constexpr std::array<std::uint8_t,
+                            kParserFeatures - kStackTemplates.size() - kBufferTemplates.size()>
     kOtherTemplates = [] {
       std::array<bool, kParserFeatures> grouped{};
       for (auto t : kStackTemplates) grouped[t] = true;

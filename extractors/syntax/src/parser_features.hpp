@@ -24,8 +24,8 @@ inline constexpr std::uint8_t kRootTag = 254, kNoneTag = 253;
 // b0, b1 and b2: equal for equal b0. The tests check the parses against the uncached parser.
 inline constexpr std::array<std::uint8_t, 23> kStackTemplates = {
     0, 1, 2, 3, 4, 5, 6, 7, 22, 23, 24, 25, 26, 32, 48, 49, 50, 87, 89, 91, 92, 96, 100};
-inline constexpr std::array<std::uint8_t, 15> kBufferTemplates = {
-    8, 9, 10, 11, 12, 13, 14, 15, 29, 33, 88, 93, 94, 101, 102};
+inline constexpr std::array<std::uint8_t, 15> kBufferTemplates = {8,  9,  10, 11, 12, 13,  14, 15,
+                                                                  29, 33, 88, 93, 94, 101, 102};
 
 // `words`, `tags` (UPOS) and `xtags` (XPOS) hold n+1 entries: the words, then the root
 // (root_word(), kRootTag).

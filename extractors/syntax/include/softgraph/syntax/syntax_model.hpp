@@ -38,8 +38,7 @@ class SyntaxModel {
   void parse(std::span<const std::string_view> words, std::vector<ParsedWord>& out) const;
   // The same analysis by the plain code (no caches, no vector code, no prefetching): slower, for
   // the tests that check the tuned parse() against it.
-  void parse_reference(std::span<const std::string_view> words,
-                       std::vector<ParsedWord>& out) const;
+  void parse_reference(std::span<const std::string_view> words, std::vector<ParsedWord>& out) const;
 
   // The tag and label sets of the model, for documentation and tests.
   const std::vector<Symbol>& tags() const;
