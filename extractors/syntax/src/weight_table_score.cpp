@@ -57,7 +57,10 @@ constexpr std::array<SumRows, sizeof...(G)> avx2_table(std::index_sequence<G...>
 
 // The sweep for a stride (a multiple of 8, at most kMaxClasses), chosen once per process.
 SumRows sum_rows_for(std::size_t stride) {
-  static const bool avx2 = __builtin_cpu_supports("avx2");
+  static const bool avx2 = [] {
+    __builtin_cpu_init();  // harmless after libgcc's own; needed if first called before it
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
   static constexpr auto kAvx2 = avx2_table(std::make_index_sequence<kMaxClasses / 8>());
   if (!avx2 || stride == 0 || stride > kMaxClasses) return &sum_rows_plain;
   return kAvx2[stride / 8 - 1];
