@@ -197,14 +197,17 @@ awk '
   }' "$WORK/sizes" "$WORK/parse" "$RESULTS"
 for c in $corpora; do
   cname=${c%%:*}
+  same=yes
   for b in $builds; do
     bname=${b%%:*}
     for t in $THREADS; do
-      cmp -s "$WORK/sha.$cname.$bname.$t" "$WORK/sha.$cname.new.$first" ||
+      if ! cmp -s "$WORK/sha.$cname.$bname.$t" "$WORK/sha.$cname.new.$first"; then
         echo "records differ: $cname, $bname --threads $t against new --threads $first"
+        same=no
+      fi
     done
   done
-  echo "$cname records: every build and thread count checked against new --threads $first"
+  echo "$cname records byte-identical for every build and thread count: $same"
 done
 
 echo
