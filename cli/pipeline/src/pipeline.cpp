@@ -558,10 +558,17 @@ std::size_t Pipeline::run_stream(const std::vector<std::string>& paths,
     drain(lock);
   }
   progress.finish();
-  if (const ParseStats p = parse_stats(); p.sentences > 0)
-    spdlog::info("parsed {} of {} sentences that name an entity ({:.1f} %), {} words", p.parsed,
-                 p.sentences,
-                 100.0 * static_cast<double>(p.parsed) / static_cast<double>(p.sentences), p.words);
+  if (const ParseStats p = parse_stats(); p.sentences > 0) {
+    auto share = [](std::uint64_t part, std::uint64_t whole) {
+      return whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+    };
+    spdlog::info(
+        "parsed {} of {} sentences that name an entity ({:.1f} %; {:.1f} % of all {} sentences), "
+        "{} words in {:.2f} s of parsing CPU ({:.0f} words/s)",
+        p.parsed, p.sentences, share(p.parsed, p.sentences), share(p.parsed, p.all_sentences),
+        p.all_sentences, p.words, p.parse_seconds,
+        p.parse_seconds > 0 ? static_cast<double>(p.words) / p.parse_seconds : 0.0);
+  }
   if (failure) std::rethrow_exception(failure);
   if (emitted_ok == 0) throw input_error("", "", "no document could be read");
   return emitted_ok;

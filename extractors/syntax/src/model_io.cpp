@@ -117,6 +117,8 @@ void write_lexicon(Writer& out, const TagLexicon& lexicon) {
 WeightTable read_table(Reader& in, std::size_t max_classes) {
   std::uint32_t classes = in.u32();
   if (classes == 0 || classes > max_classes) in.fail("class count does not match the names");
+  // (Classes are stored in a byte, and the scorer's sums are sized for that.)
+  if (classes > 256) in.fail("more than 256 classes in a weight table");
   float scale = std::bit_cast<float>(in.u32());
   std::uint32_t n = in.count(7, "features");
   std::vector<std::uint64_t> keys(n);

@@ -12,6 +12,17 @@
 
 namespace softgraph::syntax {
 
+// The best-scoring valid class; the lowest index on a tie.
+inline int best_valid(const ParseState& state, const std::int32_t* scores, int classes,
+                      int root_label) {
+  int best = -1;
+  for (int c = 0; c < classes; ++c) {
+    // The validity test only for a class that would win: most lose on the score alone.
+    if ((best < 0 || scores[c] > scores[best]) && state.valid(c, root_label)) best = c;
+  }
+  return best;
+}
+
 // Parses the n words of `words`/`tags`/`xtags` (each n+1 long: the root last) into `state`, whose
 // head and label then hold the tree (head n = the root). `score(keys, scores)` adds the weights of
 // the feature keys into `scores` (`classes` of them, zeroed before each call).
@@ -36,12 +47,7 @@ void parse_greedy(ParseState& state, std::span<const WordInfo> words,
     parser_features(state, words, tags, xtags, keys);
     std::fill(scores.begin(), scores.end(), 0);
     score(std::span<const std::uint64_t>(keys), scores.data());
-    int best = -1;
-    for (int c = 0; c < classes; ++c) {
-      // The validity test only for a class that would win: most lose on the score alone.
-      if ((best < 0 || scores[c] > scores[best]) && state.valid(c, root_label)) best = c;
-    }
-    state.apply(best);
+    state.apply(best_valid(state, scores.data(), classes, root_label));
   }
 }
 

@@ -5,6 +5,7 @@
 // tags: the latter tell a past participle from a past tense, a plural from a singular.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 
@@ -15,6 +16,16 @@ namespace softgraph::syntax {
 
 inline constexpr int kParserFeatures = 103;
 inline constexpr std::uint8_t kRootTag = 254, kNoneTag = 253;
+
+// Template numbers (positions in the key array) by what they read, for the parser's caches
+// (parse_cached.hpp); keep them in step with parser_features.cpp. kStackTemplates read only the
+// words and tags of s0, s1 and s2 and the s1-s0 distance (never children, labels, valencies or
+// the buffer): equal for equal (s0, s1, s2). kBufferTemplates read only the words and tags of
+// b0, b1 and b2: equal for equal b0. The tests check the parses against the uncached parser.
+inline constexpr std::array<std::uint8_t, 23> kStackTemplates = {
+    0, 1, 2, 3, 4, 5, 6, 7, 22, 23, 24, 25, 26, 32, 48, 49, 50, 87, 89, 91, 92, 96, 100};
+inline constexpr std::array<std::uint8_t, 15> kBufferTemplates = {8,  9,  10, 11, 12, 13,  14, 15,
+                                                                  29, 33, 88, 93, 94, 101, 102};
 
 // `words`, `tags` (UPOS) and `xtags` (XPOS) hold n+1 entries: the words, then the root
 // (root_word(), kRootTag).

@@ -2,6 +2,7 @@
 #include "softgraph/syntax/syntax_model.hpp"
 
 #include "model.hpp"
+#include "parse_cached.hpp"
 #include "parser.hpp"
 #include "tagger.hpp"
 
@@ -63,13 +64,13 @@ struct Scratch {
   std::vector<std::uint8_t> tags, xtags;
   ParseState state;
   std::vector<std::int32_t> scores;
+  ParseCache cache;
 };
 
-}  // namespace
-
-void SyntaxModel::parse(std::span<const std::string_view> forms,
-                        std::vector<ParsedWord>& out) const {
-  const Impl& m = *impl_;
+// Tags, parses and lemmatises; `reference`: by the plain paths (parse_greedy, score_reference),
+// which the tuned ones (parse_cached, score) must match.
+void analyse(const SyntaxModel::Impl& m, std::span<const std::string_view> forms,
+             std::vector<ParsedWord>& out, bool reference) {
   const std::size_t n = forms.size();
   out.resize(n);
   if (n == 0) return;
@@ -81,24 +82,30 @@ void SyntaxModel::parse(std::span<const std::string_view> forms,
     s.words[i].tag_set = m.lexicon.find(s.words[i].lower);
   }
   s.words[n] = root_word();
+  auto scorer = [reference](const WeightTable& t) {
+    return [&t, reference](std::span<const std::uint64_t> keys, std::int32_t* scores) {
+      if (reference)
+        t.score_reference(keys, scores);
+      else
+        t.score(keys, scores);
+    };
+  };
   // The universal tags, then the language's own, each by its weights; the root's tag closes both.
-  auto tag = [&](const syntax::WeightTable& weights, std::vector<std::uint8_t>& tags) {
+  auto tag = [&](const WeightTable& weights, std::vector<std::uint8_t>& tags) {
     tags.resize(n + 1);
     tag_greedy(std::span<const WordInfo>(s.words.data(), n), weights.classes(),
-               std::span<std::uint8_t>(tags.data(), n),
-               [&](std::span<const std::uint64_t> keys, std::int32_t* scores) {
-                 weights.score(keys, scores);
-               });
+               std::span<std::uint8_t>(tags.data(), n), scorer(weights));
     tags[n] = kRootTag;
   };
   tag(m.tagger, s.tags);
   tag(m.xtagger, s.xtags);
 
   ParseState& st = s.state;
-  parse_greedy(st, s.words, s.tags, s.xtags, m.parser.classes(), m.root_label, s.scores,
-               [&](std::span<const std::uint64_t> keys, std::int32_t* scores) {
-                 m.parser.score(keys, scores);
-               });
+  if (reference)
+    parse_greedy(st, s.words, s.tags, s.xtags, m.parser.classes(), m.root_label, s.scores,
+                 scorer(m.parser));
+  else
+    parse_cached(st, s.words, s.tags, s.xtags, m.root_label, m.parser, s.cache);
   repair_iobj(m, st);
 
   for (std::size_t i = 0; i < n; ++i) {
@@ -111,6 +118,18 @@ void SyntaxModel::parse(std::span<const std::string_view> forms,
     w.head = h == static_cast<int>(n) ? 0 : h + 1;
     w.deprel = m.labels[static_cast<std::size_t>(st.label[i])];
   }
+}
+
+}  // namespace
+
+void SyntaxModel::parse(std::span<const std::string_view> forms,
+                        std::vector<ParsedWord>& out) const {
+  analyse(*impl_, forms, out, false);
+}
+
+void SyntaxModel::parse_reference(std::span<const std::string_view> forms,
+                                  std::vector<ParsedWord>& out) const {
+  analyse(*impl_, forms, out, true);
 }
 
 }  // namespace softgraph

@@ -1,6 +1,7 @@
 // Builds the probe table of a WeightTable (see weight_table.hpp).
 #include "weight_table.hpp"
 
+#include <algorithm>
 #include <bit>
 
 #include "softgraph/core/error.hpp"
@@ -17,6 +18,7 @@ WeightTable::WeightTable(int classes, float scale, std::vector<std::uint64_t> ke
   if (offsets_.size() != keys_.size() + 1 || classes > 256)
     throw internal_error("weight table: bad shape");
   // At most half full, so a missing key (the common case for rare features) ends its probe soon.
+  dense_stride_ = (static_cast<std::size_t>(classes) + 7) / 8 * 8;
   std::size_t capacity = std::bit_ceil(std::max<std::size_t>(16, keys_.size() * 2));
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
@@ -37,7 +39,7 @@ WeightTable::WeightTable(int classes, float scale, std::vector<std::uint64_t> ke
       auto at = static_cast<std::uint32_t>(dense_.size());
       std::memcpy(s.weight, &at, sizeof at);
       s.dense = 1;
-      dense_.resize(dense_.size() + static_cast<std::size_t>(classes), 0);
+      dense_.resize(dense_.size() + dense_stride_, 0);
       for (std::uint32_t e = begin; e < begin + count; ++e)
         dense_[at + entries_[e].cls] += entries_[e].weight;
     } else {

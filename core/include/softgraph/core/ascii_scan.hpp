@@ -2,7 +2,8 @@
 // The byte-scanning kernels the extractors spend their time in, in one place: each has a plain
 // scalar reference (ascii::scalar) and a vector path (ascii::vector: SSE2 on x86-64, the scalar
 // code elsewhere), and a differential test and a fuzz target hold the two equal. The unqualified
-// functions are the vector ones. No other file uses SIMD intrinsics.
+// functions are the vector ones. No other file but row_sum.cpp (the parser's kernel) uses SIMD
+// intrinsics.
 #include <array>
 #include <cstddef>
 #include <cstdint>

@@ -49,6 +49,8 @@ Evidence sentence_evidence(const Document& doc, int sentence, const std::string&
 // that name an entity, those parsed because they may hold a relation, and the words parsed.
 struct ParseStats {
   std::uint64_t sentences = 0, parsed = 0, words = 0;
+  std::uint64_t all_sentences = 0;  // every sentence of the documents read, parsed or not
+  double parse_seconds = 0;  // thread CPU time splitting and parsing (estimated from a sample)
 };
 ParseStats parse_stats();
 

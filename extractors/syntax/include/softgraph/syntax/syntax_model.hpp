@@ -36,6 +36,9 @@ class SyntaxModel {
   // thread-safe: load a model once and share it between threads. An empty `words` gives an
   // empty `out`; every sentence gets exactly one word whose head is 0.
   void parse(std::span<const std::string_view> words, std::vector<ParsedWord>& out) const;
+  // The same analysis by the plain code (no caches, no vector code, no prefetching): slower, for
+  // the tests that check the tuned parse() against it.
+  void parse_reference(std::span<const std::string_view> words, std::vector<ParsedWord>& out) const;
 
   // The tag and label sets of the model, for documentation and tests.
   const std::vector<Symbol>& tags() const;
