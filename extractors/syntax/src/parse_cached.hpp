@@ -70,14 +70,7 @@ inline void parse_cached(ParseState& state, std::span<const WordInfo> words,
   int buffer_of = kNone - 1;
   std::uint64_t keys[kParserFeatures];
   while (!state.terminal()) {
-    if (state.stack.empty()) {  // forced moves, as in parse_greedy
-      state.apply(shift_class());
-      continue;
-    }
-    if (state.b0 == state.n && state.stack.size() == 1) {
-      state.apply(left_class(root_label));
-      continue;
-    }
+    if (forced_move(state, root_label)) continue;
     parser_features(state, words, tags, xtags, keys);
     std::int32_t* scores = cache.scores.data();
     detail::group_sums(table, keys, detail::kOtherTemplates, scores);

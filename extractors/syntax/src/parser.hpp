@@ -23,6 +23,20 @@ inline int best_valid(const ParseState& state, const std::int32_t* scores, int c
   return best;
 }
 
+// Applies a move that needs no scores, if there is one: an empty stack can only shift, and a
+// lone word before the root can only become the root.
+inline bool forced_move(ParseState& state, int root_label) {
+  if (state.stack.empty()) {
+    state.apply(shift_class());
+    return true;
+  }
+  if (state.b0 == state.n && state.stack.size() == 1) {
+    state.apply(left_class(root_label));
+    return true;
+  }
+  return false;
+}
+
 // Parses the n words of `words`/`tags`/`xtags` (each n+1 long: the root last) into `state`, whose
 // head and label then hold the tree (head n = the root). `score(keys, scores)` adds the weights of
 // the feature keys into `scores` (`classes` of them, zeroed before each call).
@@ -34,16 +48,7 @@ void parse_greedy(ParseState& state, std::span<const WordInfo> words,
   scores.resize(static_cast<std::size_t>(classes));
   std::uint64_t keys[kParserFeatures];
   while (!state.terminal()) {
-    // Forced moves need no scores: an empty stack can only shift, and a lone word before the
-    // root can only become the root.
-    if (state.stack.empty()) {
-      state.apply(shift_class());
-      continue;
-    }
-    if (state.b0 == state.n && state.stack.size() == 1) {
-      state.apply(left_class(root_label));
-      continue;
-    }
+    if (forced_move(state, root_label)) continue;
     parser_features(state, words, tags, xtags, keys);
     std::fill(scores.begin(), scores.end(), 0);
     score(std::span<const std::uint64_t>(keys), scores.data());
