@@ -221,21 +221,19 @@ class ClauseReader : public SentenceRoles {
     // (Its places and partners receive: "USAID's engagement in Armenia covers ...".)
     Entities policy_places;
     if (pat->kind == "act")
-      for (std::string_view rel : {"nsubj:pass", "nsubj"})
-        for (int x : subject_words(p, rel)) {
-          if (!rules_.policy_nouns.contains(w(x).lemma)) continue;
-          const Entities own = resolve(x);
-          if (agents.empty() && described_subject(p))
-            for (const EntityFacts* f : own)
-              if (state_like(f) || institution(f)) add_unique(agents, f);
-          if (std::none_of(own.begin(), own.end(), [&](const EntityFacts* f) {
-                return std::find(agents.begin(), agents.end(), f) != agents.end();
-              }))
-            continue;
-          for (std::string_view prep : {"with", "in", "toward", "towards", "to"})
-            for (int y : with_prep(x, prep))
-              for (const EntityFacts* f : resolve(y)) add_unique(policy_places, f);
-        }
+      for (int x : policy_subjects(p)) {
+        const Entities own = resolve(x);
+        if (agents.empty() && described_subject(p))
+          for (const EntityFacts* f : own)
+            if (state_like(f) || institution(f)) add_unique(agents, f);
+        if (std::none_of(own.begin(), own.end(), [&](const EntityFacts* f) {
+              return std::find(agents.begin(), agents.end(), f) != agents.end();
+            }))
+          continue;
+        for (std::string_view prep : {"with", "in", "toward", "towards", "to"})
+          for (int y : with_prep(x, prep))
+            for (const EntityFacts* f : resolve(y)) add_unique(policy_places, f);
+      }
     Symbol scope_rule;
     if (agents.empty() && pat->kind == "act" && scope_agent() && !has_named_subject(p) &&
         !g_.rel_is(p, "acl") && !g_.rel_is(p, "amod") && !described_subject(p)) {
@@ -332,19 +330,25 @@ class ClauseReader : public SentenceRoles {
       }
   }
 
+  // The subjects of p, passive or not, that are policy nouns ("engagement", "outreach").
+  std::vector<int> policy_subjects(int p) const {
+    std::vector<int> out;
+    for (std::string_view rel : {"nsubj:pass", "nsubj"})
+      for (int x : subject_words(p, rel))
+        if (rules_.policy_nouns.contains(w(x).lemma)) out.push_back(x);
+    return out;
+  }
+
   // The channels that name a policy noun subject of p: "educational and cultural outreach".
   Entities policy_channels(int p) const {
     Entities out;
-    for (std::string_view rel : {"nsubj:pass", "nsubj"})
-      for (int x : subject_words(p, rel)) {
-        if (!rules_.policy_nouns.contains(w(x).lemma)) continue;
-        for (const Slot& s : g_.slots()) {
-          if (s.facts->type != Type::kInstrument || negated_word(s.head)) continue;
-          int m = s.head;
-          if (g_.rel_is(m, "conj") && w(m).head >= 0) m = w(m).head;
-          if (w(m).head == x && (g_.rel_is(m, "amod") || g_.rel_is(m, "compound")))
-            add_unique(out, s.facts);
-        }
+    for (int x : policy_subjects(p))
+      for (const Slot& s : g_.slots()) {
+        if (s.facts->type != Type::kInstrument || negated_word(s.head)) continue;
+        int m = s.head;
+        if (g_.rel_is(m, "conj") && w(m).head >= 0) m = w(m).head;
+        if (w(m).head == x && (g_.rel_is(m, "amod") || g_.rel_is(m, "compound")))
+          add_unique(out, s.facts);
       }
     return out;
   }

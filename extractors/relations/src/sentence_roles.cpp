@@ -98,12 +98,9 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
   // "its network of Confucius Institutes": the institutions of the set.
   if (!pronoun && rules_.collectives.contains(lemma)) {
     const std::size_t before = out.size();
-    for (int c : with_prep(i, "of")) {
-      Entities here;
-      for (int x : g_.with_conjuncts(c)) resolve_one(x, here);
-      for (const EntityFacts* f : here)
+    for (int c : with_prep(i, "of"))
+      for (const EntityFacts* f : resolve(c))
         if (institution(f)) add_unique(out, f);
-    }
     if (out.size() > before) return;
   }
   // "the western provinces of Afghanistan": a part of a place is the place.
@@ -367,9 +364,8 @@ std::vector<int> SentenceRoles::subject_words(int p, std::string_view rel) const
     // "A, B and C, all contributing ...": the list the floating quantifier sums up.
     if (q == p && rel == "nsubj" && g_.rel_is(q, "acl") && w(q).head >= 0) {
       const int all = w(q).head;
-      const std::string& l = w(all).lemma;
-      if ((l == "all" || l == "each" || l == "both") && !g_.rel_is(all, "det") &&
-          w(all).head >= 0 && (w(w(all).head).upos == "PROPN" || w(w(all).head).upos == "NOUN")) {
+      if (rules_.quantifiers.contains(w(all).lemma) && !g_.rel_is(all, "det") && w(all).head >= 0 &&
+          (w(w(all).head).upos == "PROPN" || w(w(all).head).upos == "NOUN")) {
         int first = w(all).head;
         while (g_.rel_is(first, "conj") && w(first).head >= 0) first = w(first).head;
         return {first};
