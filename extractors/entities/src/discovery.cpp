@@ -129,7 +129,7 @@ bool Resolver::settled_by_lexicon(const Candidate& c, const Entity* cover_entity
     if (!payloads.empty()) {
       const LexiconEntry& e =
           recognizer_.lexicon().entries()[recognizer_.patterns()[payloads.front()].entry];
-      if (e.type == "Institution" || e.type == "Actor") {
+      if (e.type == "Institution" || e.type == "Actor" || e.type == "TargetCountry") {
         out_.form_to_id[std::string(c.name)] = e.id;
         return true;
       }
