@@ -2,9 +2,11 @@
 # Scores softgraph where it is measured, real texts first:
 #   1. the real texts by other authors in ../shared/eval/dev/ against their hand annotations, per
 #      text and micro-averaged (true and false positives and misses summed over the texts);
-#   2. the article (../shared/corpus/) against tests/gold/article.gold.json;
-#   3. the roles challenge set ../shared/eval/challenge/roles-dev.jsonl, per phenomenon;
-#   4. our own texts in tests/data/texts/, listed apart: we wrote them, they are tests, not the
+#   2. the real texts in ../shared/eval/dev/pool/ against our blind annotations in tests/gold/pool/
+#      (written from reading, before softgraph was run on them; facts only);
+#   3. the article (../shared/corpus/) against tests/gold/article.gold.json;
+#   4. the roles challenge set ../shared/eval/challenge/roles-dev.jsonl, per phenomenon;
+#   5. our own texts in tests/data/texts/, listed apart: we wrote them, they are tests, not the
 #      measure.
 # Usage: scripts/eval-all.sh [path/to/softgraph] [--details]
 #   --details also prints every missed and spurious item (real texts, article) and the challenge
@@ -48,6 +50,19 @@ eval_one() {
   echo "$out" | row "$1" "$sums"
   if [ "$details" = --details ]; then echo "$out" | sed -n '/^neutral\|^missed:/,$p' | sed 's/^/    /'; fi
 }
+# micro NAME: the micro-average of the rows summed in $sums.
+micro() {
+  awk -v name="$1" '
+    function f(tp, fp, fn,   p, r) {
+      p = tp + fp ? tp / (tp + fp) : 0; r = tp + fn ? tp / (tp + fn) : 0
+      return sprintf("%.3f %.3f %.3f", p, r, p + r ? 2 * p * r / (p + r) : 0)
+    }
+    { a += $1; b += $2; c += $3; d += $4; e += $5; g += $6; x += $7; y += $8; z += $9 }
+    END {
+      printf "  %-38s %s   %s   (rel tp %d fp %d fn %d)\n", name, f(a, b, c), f(d, e, g), d, e, g
+      printf "  %-38s %s   (a gold entity found under another type counted as found)\n", "  entities, any type", f(x, y, z)
+    }' "$sums"
+}
 sums=$(mktemp)
 trap 'rm -f "$sums"' EXIT
 
@@ -66,19 +81,30 @@ if [ -d "$dev/gold" ]; then
     eval_one "$name" "$gold" "$text"
     n=$((n + 1))
   done
-  awk -v name="micro-average ($n real texts)" '
-    function f(tp, fp, fn,   p, r) {
-      p = tp + fp ? tp / (tp + fp) : 0; r = tp + fn ? tp / (tp + fn) : 0
-      return sprintf("%.3f %.3f %.3f", p, r, p + r ? 2 * p * r / (p + r) : 0)
-    }
-    { a += $1; b += $2; c += $3; d += $4; e += $5; g += $6; x += $7; y += $8; z += $9 }
-    END {
-      printf "  %-38s %s   %s   (rel tp %d fp %d fn %d)\n", name, f(a, b, c), f(d, e, g), d, e, g
-      printf "  %-38s %s   (a gold entity found under another type counted as found)\n", "  entities, any type", f(x, y, z)
-    }' "$sums"
+  micro "micro-average ($n real texts)"
   echo "  aims: relation F1 >= 0.70 (micro), entity F1 >= 0.92"
 else
   echo "  $dev is absent: skipped"
+fi
+
+echo
+echo "== Real texts by other authors, our blind annotations: eval/dev/pool vs tests/gold/pool =="
+echo "  (annotated from reading before softgraph was run on them; facts only, no quotes)"
+pool=$shared/eval/dev/pool
+if [ -d "$pool" ]; then
+  header
+  : >"$sums"
+  n=0
+  for gold in "$here"/tests/gold/pool/*.gold.json; do
+    name=$(basename "$gold" .gold.json)
+    text=$pool/$name.txt
+    [ -f "$text" ] || { printf '  %-38s %s missing, skipped\n' "$name" "$text"; continue; }
+    eval_one "$name" "$gold" "$text"
+    n=$((n + 1))
+  done
+  micro "micro-average ($n pool texts)"
+else
+  echo "  $pool is absent: skipped"
 fi
 
 echo
