@@ -498,6 +498,15 @@ std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
     }
     return out;
   }
+  if (role == "of-owner") {  // whose the of-phrase's noun is: "a recipient of Japanese aid"
+    for (int x : with_prep(p, "of")) {
+      append(g_.children_with(x, "nmod:poss"));
+      for (int c : g_.children(x))
+        if (g_.rel_is(c, "amod") || g_.rel_is(c, "compound")) out.push_back(c);
+      append(with_prep(x, "from"));
+    }
+    return out;
+  }
   if (role == "appos-of") {
     if (g_.rel_is(p, "appos") && w(p).head >= 0) out.push_back(w(p).head);
     return out;
