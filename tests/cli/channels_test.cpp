@@ -64,16 +64,23 @@ TEST_CASE("who leads which channel in the article") {
   CHECK(leader("public_diplomacy") == "actor/russia");
 }
 
-TEST_CASE("education is the article's most contested channel") {
+TEST_CASE("education is one of the article's two most contested channels") {
   if (!test::have_article()) return;
   // The EU, Germany, the US, Russia, China and Turkey each put education first or near it; the
-  // article names no single leader.
+  // article names no single leader. Language promotion is as contested: seven actors promote their
+  // languages, each on one or two sentences (Turkey's joined them when programmes became policy
+  // nouns).
   const ChannelEntry* edu = article_channels().find("education");
   REQUIRE(edu);
   CHECK(edu->actors.size() >= 5);
   CHECK(edu->actors.front().share < 0.35);
+  int lower = 0;
   for (const auto& c : article_channels().channels)
-    if (c.actors.size() >= 2) CHECK_MESSAGE(edu->hhi <= c.hhi, c.channel);
+    if (c.actors.size() >= 2 && c.hhi < edu->hhi) {
+      ++lower;
+      CHECK_MESSAGE(c.channel == "language_promotion", c.channel << " " << c.hhi);
+    }
+  CHECK(lower <= 1);
 }
 
 TEST_CASE("no share in the article counts a sentence twice") {
