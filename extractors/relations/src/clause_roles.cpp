@@ -160,9 +160,15 @@ class ClauseReader : public SentenceRoles {
     // side a passive or a subjectless clause leaves out is that state.
     if (focus && agents.empty() && !parties.empty()) add_unique(parties, focus);
     if (!focus || std::find(parties.begin(), parties.end(), focus) == parties.end()) return;
+    // (A text on a provider's relations, "Foreign relations of China", is about what it does to
+    // the others: there the provider targets a party that is not one.)
     for (const EntityFacts* x : parties)
-      if (state_like(x) && x != focus)
-        emit(x, focus->id, "TARGETS", pat, pat->rule, pat->confidence);
+      if (state_like(x) && x != focus) {
+        if (focus->provider && !x->provider && !x->bloc)
+          emit(focus, x->id, "TARGETS", pat, pat->rule, pat->confidence);
+        else
+          emit(x, focus->id, "TARGETS", pat, pat->rule, pat->confidence);
+      }
   }
 
   // PARTNERS_WITH between the agent and each recipient, or the two sides named.
@@ -370,6 +376,10 @@ class ClauseReader : public SentenceRoles {
       else if (d_.main_country && sides.size() == 2 &&
                std::find(sides.begin(), sides.end(), d_.main_country) != sides.end())
         own = sides[0] == d_.main_country ? sides[1] : sides[0];
+      // (In a text on a provider's relations, the provider acts; see ties().)
+      if (own && d_.main_country && d_.main_country->provider && !own->provider && !own->bloc &&
+          std::find(sides.begin(), sides.end(), d_.main_country) != sides.end())
+        own = d_.main_country;
       if (!own || !state_like(own)) continue;
       agents.push_back(own);
       for (const EntityFacts* f : sides)

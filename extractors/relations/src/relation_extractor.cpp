@@ -70,6 +70,7 @@ EntityFacts facts_of(const Entity& e) {
            : type == "Instrument"                     ? Type::kInstrument
                                                       : Type::kOther;
   f.bloc = kind == "bloc";
+  f.provider = type == "Actor";
   f.multilateral = kind == "organization" || kind == "bank" || kind == "bloc";
   f.owners = list_attr(e, "owner");
   f.members = list_attr(e, "members");
@@ -280,10 +281,13 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
   std::vector<Reading> readings;
   // ("Foreign relations of X": the title says it, only that reading is made.)
   if (!scope.titled_country()) readings.emplace_back().discourse.focus_place = scope.focus_region();
+  // A provider's foreign relations ("Foreign relations of China") are what it does to others:
+  // it is no place its own influence goes to, and its acts abroad are the graph's.
+  const bool provider_main = main && main->provider;
   if (main) {
     Reading& r = readings.emplace_back();
     r.discourse.main_country = main;
-    r.discourse.focus_place = main;
+    r.discourse.focus_place = provider_main ? scope.focus_region() : main;
   }
   int paragraph = -1, section = -2;
   const EntityFacts* section_country = nullptr;
@@ -354,7 +358,8 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
   for (const auto& [si, c] : claims) {
     // The state a text is about receives influence there; its own moves abroad are its foreign
     // relations, not the projection the graph records.
-    if (main && c.source == main->id && (c.type == "TARGETS" || c.type == "USES_INSTRUMENT"))
+    if (main && !provider_main && c.source == main->id &&
+        (c.type == "TARGETS" || c.type == "USES_INSTRUMENT"))
       continue;
     if (si != last) {
       last = si;

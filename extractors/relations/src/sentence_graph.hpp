@@ -19,6 +19,7 @@ struct EntityFacts {
   enum class Type : std::uint8_t { kOther, kState, kRegion, kInstitution, kInstrument } type{};
   bool bloc = false;          // kind "bloc": acts like a state, has members
   bool multilateral = false;  // organisation, bank or bloc: run by no single state
+  bool provider = false;      // a state the lexicon types Actor: a provider of aid by default
   bool members_kind = false;  // an organisation states can be members of
   std::vector<std::string> owners, members;
 };
