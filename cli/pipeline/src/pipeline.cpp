@@ -61,6 +61,16 @@ class NameSpans {
     std::size_t lt = starting_before(r.begin, false);
     return lt > 0 && max_end_[lt - 1] >= r.end;
   }
+  // Whether a name the text defined itself covers exactly m's words as another entity: the
+  // text's "Caribbean Development Bank (CDB)" makes its CDB that bank, not the lexicon's China
+  // Development Bank.
+  bool redefine(const Mention& m) const {
+    for (std::size_t k = starting_before(m.range.begin, false); k < names_.size(); ++k) {
+      if (names_[k].range.begin != m.range.begin) break;
+      if (names_[k].range.end == m.range.end && names_[k].entity != m.entity) return true;
+    }
+    return false;
+  }
 
  private:
   // How many names start before `b` (or at it, when `inclusive`).
@@ -228,7 +238,7 @@ std::vector<Mention> merge_mentions(std::vector<Mention>& lexicon,
   for (Mention& m : lexicon) {
     for (; next_found != found_end && mention_position_less(*next_found, m); ++next_found)
       mentions.push_back(std::move(*next_found));
-    if (!names.strictly_contain(m.range)) mentions.push_back(std::move(m));
+    if (!names.strictly_contain(m.range) && !names.redefine(m)) mentions.push_back(std::move(m));
   }
   for (; next_found != found_end; ++next_found) mentions.push_back(std::move(*next_found));
   return mentions;

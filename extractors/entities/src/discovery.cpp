@@ -22,6 +22,23 @@
 namespace softgraph {
 namespace {
 
+// Whether a long name starts with the first word of the entry's label or of one of its aliases
+// (case-insensitively): the test that a definition names the entry its acronym names.
+bool same_first_word(std::string_view name, const LexiconEntry& e) {
+  auto first = [](std::string_view s) {
+    s = s.substr(0, s.find(' '));
+    std::string out(s);
+    for (char& ch : out)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return out;
+  };
+  const std::string want = first(name);
+  if (first(e.label) == want) return true;
+  for (const std::string& a : e.aliases)
+    if (first(a) == want) return true;
+  return false;
+}
+
 using discovery::Candidate;
 using discovery::KnownIds;
 using discovery::MentionsBySentence;
@@ -129,7 +146,10 @@ bool Resolver::settled_by_lexicon(const Candidate& c, const Entity* cover_entity
     if (!payloads.empty()) {
       const LexiconEntry& e =
           recognizer_.lexicon().entries()[recognizer_.patterns()[payloads.front()].entry];
-      if (e.type == "Institution" || e.type == "Actor" || e.type == "TargetCountry") {
+      // (Unless the long name is another body's with the same letters: "Caribbean Development
+      // Bank (CDB)" is no China Development Bank. Then the text's own definition stands.)
+      if ((e.type == "Institution" || e.type == "Actor" || e.type == "TargetCountry") &&
+          same_first_word(c.name, e)) {
         out_.form_to_id[std::string(c.name)] = e.id;
         return true;
       }
