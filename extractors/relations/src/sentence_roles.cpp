@@ -720,13 +720,24 @@ bool SentenceRoles::policy_subject(int p) const {
 
 const RelationPattern* SentenceRoles::pattern_for(int p) const {
   const Word& x = w(p);
+  // (The lemmatiser's suffix rules misread some unseen -ed forms: "accredited" -> "accredite".
+  // The form less "-ed" may name a trigger the lemma misses.)
+  std::string bare;
+  if (x.upos == "VERB" && x.form.size() > 4 && x.form.ends_with("ed")) {
+    bare = x.form.substr(0, x.form.size() - 2);
+    for (char& ch : bare)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    if (bare == x.lemma) bare.clear();
+  }
   for (const RelationPattern& pat : rules_.patterns) {
     if (pat.kind == "nominal") continue;
     // A verb of describing says what a policy consists of: "Japan's engagement is
     // characterized by grants" (the any-lemma pattern leaves such verbs out otherwise).
     const bool describes_policy = pat.lemmas.empty() && pat.inert.contains(x.lemma) &&
                                   pat.upos.contains(x.upos) && policy_subject(p);
-    if (!describes_policy && !RelationRules::takes(pat, x.lemma, x.upos)) continue;
+    if (!describes_policy && !RelationRules::takes(pat, x.lemma, x.upos) &&
+        (bare.empty() || pat.lemmas.empty() || !RelationRules::takes(pat, bare, x.upos)))
+      continue;
     // An institution that hosts or receives is acting, not a country taking in a foreign
     // presence: "the centre hosts film nights".
     if (pat.kind == "receive") {
