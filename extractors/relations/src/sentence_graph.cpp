@@ -303,6 +303,34 @@ void SentenceGraph::second_subject() {
   }
 }
 
+// A fronted phrase with no comma runs into the subject: "Through the Canadian International
+// Development Agency Canada has given ...", read as one name headed by "Canada" with the agency
+// as its compound. Where the names found there are two, and the verb right after has no subject,
+// the second name is the subject and the first heads the phrase.
+void SentenceGraph::subject_inside_phrase() {
+  for (const Slot& s : slots_) {
+    const int h = s.head;
+    const Word& hw = word(h);
+    if (!rel_is(h, "obl") || hw.head <= h || s.first == 0) continue;
+    const int v = hw.head;
+    if (word(v).upos != "VERB" || !children_with(v, "nsubj").empty() ||
+        !children_with(v, "nsubj:pass").empty() || !children_with(v, "csubj").empty())
+      continue;
+    bool adjacent = true;  // only auxiliaries and adverbs between the name and its verb
+    for (int k = s.last + 1; k < v; ++k) adjacent &= rel_is(k, "aux") || rel_is(k, "advmod");
+    const Slot* t = slot_of(s.first - 1);  // the name right before
+    if (!adjacent || !t || t == &s || word(t->head).head != h ||
+        !(rel_is(t->head, "compound") || rel_is(t->head, "amod") || rel_is(t->head, "flat")))
+      continue;
+    const std::string deprel = hw.deprel;
+    const int k = t->head;
+    move(k, v, deprel);
+    for (int c : std::vector<int>(children(h)))
+      if (c < t->first) move(c, k, word(c).deprel);
+    move(h, v, "nsubj");
+  }
+}
+
 void SentenceGraph::place(const Mention& m, const EntityFacts* f, std::uint64_t base) {
   if (m.range.begin < base) return;
   const std::uint64_t b = m.range.begin - base, e = m.range.end - base;

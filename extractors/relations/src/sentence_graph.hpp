@@ -51,6 +51,7 @@ class SentenceGraph {
     parse(text, asides);
     for (const Mention* m : mentions)
       if (const EntityFacts* f = facts_of(*m)) place(*m, f, base);
+    subject_inside_phrase();
   }
 
   int size() const { return static_cast<int>(words_.size()); }
@@ -85,10 +86,10 @@ class SentenceGraph {
  private:
   // Rewrites a few attachments the greedy model gets wrong in ways the roles depend on.
   void repair();
-  void on_punctuation();  // the repair of a phrase hung on a punctuation mark
-  void second_subject();
-  void verb_taken_for_participle();  // the repair of a sentence read as a noun phrase  // the
-                                     // repair of a subject's apposition taken for a second subject
+  void on_punctuation();             // the repair of a phrase hung on a punctuation mark
+  void second_subject();             // a subject's apposition taken for a second subject
+  void verb_taken_for_participle();  // a sentence read as a noun phrase
+  void subject_inside_phrase();      // a subject read as the head of the phrase before it
   // Hangs word i on `head` with `deprel`, keeping every child list sorted.
   void move(int i, int head, std::string_view deprel);
 
