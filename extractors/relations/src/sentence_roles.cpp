@@ -562,6 +562,35 @@ std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
       places_of(o);
       append(with_prep(o, "between"));  // "a bridge between Tajikistan and Afghanistan"
     }
+    // A relative clause of place: "Djibouti, a country where China established a base", "Bosnia
+    // is one of the countries where Russia has contributed troops".
+    // (The parser hangs such a clause on the verb as often as on its noun: the noun is then the
+    // one before the comma, up its of-phrases and appositions to the highest name.)
+    int where = -1;
+    for (int c : g_.children(p))
+      if (w(c).lemma == "where" && c < p && c > 0) where = c;
+    if (g_.rel_is(p, "acl:relcl") && w(p).head >= 0 && where >= 0) {
+      const int n = w(p).head;
+      if (g_.slot_of(n)) {
+        out.push_back(n);
+      } else {
+        if (g_.rel_is(n, "appos") && w(n).head >= 0) out.push_back(w(n).head);
+        const int one = g_.rel_is(n, "nmod") && w(n).head >= 0 ? w(n).head : n;
+        append(g_.children_with(one, "nsubj"));
+      }
+    } else if (where >= 2 && w(where - 1).form == "," &&
+               (g_.rel_is(p, "advcl") || g_.rel_is(p, "parataxis") || w(p).head < 0)) {
+      int n = where - 2, named = -1;
+      for (int k = 0; k < 8 && n >= 0 && (w(n).upos == "PROPN" || w(n).upos == "NOUN"); ++k) {
+        if (g_.slot_of(n)) named = n;
+        if (!(g_.rel_is(n, "nmod") || g_.rel_is(n, "appos") || g_.rel_is(n, "compound") ||
+              g_.rel_is(n, "flat")) ||
+            w(n).head < 0)
+          break;
+        n = w(n).head;
+      }
+      if (named >= 0) out.push_back(named);
+    }
     return out;
   }
   if (role.starts_with("prep:")) return with_prep(p, role.substr(5));
