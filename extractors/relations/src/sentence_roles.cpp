@@ -72,9 +72,16 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
   // "a development fund, the SFD": the name in apposition.
   if (!pronoun) {
     const std::size_t before = out.size();
+    // ("three countries: Fiji, Tonga and Samoa": a group's apposition with its conjuncts.)
     for (int c : g_.children(i))
-      if (g_.rel_is(c, "appos"))
-        if (const Slot* s = g_.slot_of(c)) add_unique(out, s->facts);
+      if (g_.rel_is(c, "appos") && g_.slot_of(c)) {
+        if (!rules_.groups.contains(lemma)) {
+          add_unique(out, g_.slot_of(c)->facts);
+          continue;
+        }
+        for (int a : g_.with_conjuncts(c))
+          if (const Slot* s = g_.slot_of(a)) add_unique(out, s->facts);
+      }
     if (out.size() > before) return;
   }
   // "Philippine President Fidel Ramos", "Ramos, the Philippine president": a person named with
