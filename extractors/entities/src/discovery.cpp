@@ -15,6 +15,7 @@
 #include "discovery_candidates.hpp"
 #include "discovery_context.hpp"
 #include "discovery_rules.hpp"
+#include "person_proxies.hpp"
 #include "softgraph/core/erase_flagged.hpp"
 #include "softgraph/core/text_util.hpp"
 #include "softgraph/ingest/slug.hpp"
@@ -316,6 +317,8 @@ Discovery discover_entities(const Document& doc, const EntityRecognizer& recogni
       discovery::find_candidates(doc, recognizer, known, mentions, tokens_of, skip);
   Resolution resolved = Resolver(recognizer, known, mentions).resolve(candidates.candidates);
   out.mentions = rescan(doc, tokens_of, mentions, resolved, skip);
+  for (Mention& m : discovery::person_mentions(doc, tokens_of, mentions, known, skip))
+    out.mentions.push_back(std::move(m));
   // (Lexicon mentions inside a discovered name are dropped by the pipeline: the longer name wins.)
   add_resolved_entities(resolved, recognizer, known, found, out);
   drop_places_in_documents(candidates.documents, mentions, known, found.mentions);

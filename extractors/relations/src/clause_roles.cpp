@@ -399,6 +399,9 @@ class ClauseReader : public SentenceRoles {
         w(s.head).upos == "VERB" && used_as_noun ? std::string_view("NOUN") : w(s.head).upos;
     const RelationPattern* pat = rules_.match("nominal", w(s.head).lemma, upos);
     if (!pat || negated_word(s.head)) return;
+    // "Khan's upcoming state visit", "a proposed loan": a plan, no act.
+    for (int c : g_.children(s.head))
+      if (g_.rel_is(c, "amod") && rules_.plan_adjectives.contains(w(c).lemma)) return;
     // The noun phrase the instrument heads or modifies ("aid package", "education projects").
     std::vector<int> heads{s.head};
     if ((g_.rel_is(s.head, "compound") || g_.rel_is(s.head, "amod")) && w(s.head).head >= 0)

@@ -54,6 +54,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   r.modals = words_of(m["modals"]);
   r.plans = words_of(m["plans"]);
   r.plan_nouns = words_of(m["plan_nouns"]);
+  r.plan_adjectives = words_of(m["plan_adjectives"]);
   r.discontinue = words_of(m["discontinue"]);
   r.positive_after_not = words_of(m["positive_after_not"]);
   r.locative_nouns = words_of(d["locative_nouns"]);
