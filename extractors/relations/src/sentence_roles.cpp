@@ -715,8 +715,14 @@ const RelationPattern* SentenceRoles::pattern_for(int p) const {
     if (pat.kind == "nominal") continue;
     // A verb of describing says what a policy consists of: "Japan's engagement is
     // characterized by grants" (the any-lemma pattern leaves such verbs out otherwise).
-    const bool describes_policy = pat.lemmas.empty() && pat.inert.contains(x.lemma) &&
-                                  pat.upos.contains(x.upos) && policy_subject(p);
+    // (Or an adjective that says where a policy shows: "Japan's engagement is most visible in
+    // its grants".)
+    const bool shows_in = x.upos == "ADJ" && rules_.showing_adjectives.contains(x.lemma) &&
+                          !g_.children_with(p, "cop").empty();
+    const bool describes_policy =
+        pat.lemmas.empty() &&
+        ((pat.inert.contains(x.lemma) && pat.upos.contains(x.upos)) || shows_in) &&
+        policy_subject(p);
     if (!describes_policy && !RelationRules::takes(pat, x.lemma, x.upos)) continue;
     // An institution that hosts or receives is acting, not a country taking in a foreign
     // presence: "the centre hosts film nights".
