@@ -205,6 +205,9 @@ void SentenceRoles::resolve_anaphor(int i, Entities& out) const {
       }
     }
     if (out.size() == before && d_.institutions.size() == 1) add_unique(out, d_.institutions[0]);
+    // ("These programmes" after several named: all of them.)
+    if (out.size() == before && d_.institutions.size() > 1 && lower != lemma)
+      for (const EntityFacts* f : d_.institutions) add_unique(out, f);
     if (out.size() > before) return;
   }
   // "across the region": in a text about a region, that region.
