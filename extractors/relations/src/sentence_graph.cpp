@@ -237,7 +237,8 @@ void SentenceGraph::repair() {
 
 // A root noun whose "participle" right after it has an object of its own and no by-phrase is a
 // subject and its verb ("Iranian institutions developed initiatives ..." read as a noun phrase):
-// a past participle on a noun takes no object ("schools built by China" keeps its reading).
+// a past participle on a noun takes no object ("schools built by China" keeps its reading), nor
+// follows a demonstrative subject ("This shift manifested through ...").
 void SentenceGraph::verb_taken_for_participle() {
   for (int n = 0; n < size(); ++n) {
     const Word& nw = word(n);
@@ -248,7 +249,16 @@ void SentenceGraph::verb_taken_for_participle() {
     for (int c : children(n))
       if (c > n && v < 0 && rel_is(c, "acl") && !rel_is(c, "acl:relcl") && word(c).upos == "VERB")
         v = c;
-    if (v < 0 || children_with(v, "obj").empty() || !children_with(v, "mark").empty()) break;
+    // (Or with no object, after a demonstrative: "This shift manifested through ..." is a
+    // sentence, where "schools built in Mali" may be a caption.)
+    bool demonstrative = false;
+    for (int c : children_with(n, "det")) {
+      const std::string& d = word(c).lemma;
+      demonstrative |= d == "this" || d == "these" || d == "that" || d == "those";
+    }
+    if (v < 0 || (children_with(v, "obj").empty() && !demonstrative) ||
+        !children_with(v, "mark").empty())
+      break;
     bool by = false, between = false;
     for (int c : children(v)) by |= rel_is(c, "obl") && preposition(c) == "by";
     for (int k = n + 1; k < v; ++k) between |= word(k).head != n && !dominated_by(k, n);

@@ -652,6 +652,11 @@ Entities SentenceRoles::act_instruments(int p) const {
     if (!modified && g_.rel_is(p, "conj") && w(p).head >= 0 &&
         (g_.rel_is(w(p).head, "acl") || g_.rel_is(w(p).head, "amod")))
       modified = w(w(p).head).head == s.head;
+    // (A participle after the last of coordinated nouns, hung on the first, is on each: "loans
+    // and grants provided by Japan".)
+    if (!modified && g_.rel_is(p, "acl") && g_.rel_is(noun, "conj") && w(noun).head >= 0 &&
+        w(p).head == w(noun).head && p > noun)
+      modified = true;
     if (modified) {
       add_unique(out, s.facts);
       continue;
