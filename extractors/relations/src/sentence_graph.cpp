@@ -218,6 +218,19 @@ void SentenceGraph::repair() {
     if (nw.head != xw.head && !(nw.head >= 0 && word(nw.head).head == xw.head)) continue;
     move(x, nw.head == xw.head ? n : nw.head, "appos");
   }
+  // A verb with an object of its own is no conjunct of a noun: "X supporting the construction
+  // of mosques and maintaining programmes" with "maintaining" under "mosques" is the conjunct of
+  // the nearest verb above.
+  for (int v = 0; v < size(); ++v) {
+    const Word& vw = word(v);
+    if (vw.upos != "VERB" || vw.deprel != "conj" || vw.head < 0 || children_with(v, "obj").empty())
+      continue;
+    if (!(word(vw.head).upos == "NOUN" || word(vw.head).upos == "PROPN")) continue;
+    if (!children_with(v, "nsubj").empty() || !children_with(v, "nsubj:pass").empty()) continue;
+    int a = word(vw.head).head;
+    while (a >= 0 && word(a).upos != "VERB") a = word(a).head;
+    if (a >= 0 && a < v) move(v, a, "conj");
+  }
   on_punctuation();
   second_subject();
   verb_taken_for_participle();
