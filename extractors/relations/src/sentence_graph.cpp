@@ -218,6 +218,15 @@ void SentenceGraph::repair() {
     if (nw.head != xw.head && !(nw.head >= 0 && word(nw.head).head == xw.head)) continue;
     move(x, nw.head == xw.head ? n : nw.head, "appos");
   }
+  // A compound modifier takes no preposition or article: "through the X (Y) framework" with
+  // "through" and "the" under the name X belong to "framework".
+  for (int c = 0; c < size(); ++c) {
+    const Word& cw = word(c);
+    if (cw.head < 0 || !(cw.deprel == "case" || cw.deprel == "det") || cw.upos == "PART") continue;
+    const int h = cw.head;
+    if (!rel_is(h, "compound") || word(h).head < 0 || !(c < h && h < word(h).head)) continue;
+    move(c, word(h).head, cw.deprel);
+  }
   // A verb with an object of its own is no conjunct of a noun: "X supporting the construction
   // of mosques and maintaining programmes" with "maintaining" under "mosques" is the conjunct of
   // the nearest verb above.
