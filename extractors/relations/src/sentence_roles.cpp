@@ -4,6 +4,14 @@ namespace softgraph {
 
 using namespace roles;
 
+namespace {
+std::string lower_form(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+}  // namespace
+
 Entities SentenceRoles::resolve(int i, bool conjuncts) const {
   Entities out;
   const std::vector<int> words = conjuncts ? g_.with_conjuncts(i) : std::vector<int>{i};
@@ -678,6 +686,9 @@ Entities SentenceRoles::act_instruments(int p) const {
       top = w(top).head;
       if (const Slot* o = g_.slot_of(top); o && o != &s && o->facts->type != Type::kInstrument)
         through_name = true;
+      // (Nor one of the topics a plural names: "meetings on issues from trade to security" are
+      // no trade.)
+      if (top != p && rules_.topic_nouns.contains(lower_form(w(top).form))) through_name = true;
     }
     if (argument(top) && !through_name) add_unique(out, s.facts);
   }
