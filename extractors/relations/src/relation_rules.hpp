@@ -62,9 +62,11 @@ struct RelationRules {
   WordSet learners;           // "students", "trainees": sent somewhere to learn, not to act there
   WordSet region_anaphors;    // "the region": the region the document is about
   WordSet asides;  // ", however,": phrases set off by commas that the parser reads better without
-  WordSet quantifiers;  // "A, B and C, all contributing ...": the list is the subject
-  WordSet duty_nouns;   // "charged with the mandate of promoting X": its holder acts
-  WordSet collectives;  // "a network of Confucius Institutes": the institutions named
+  WordSet topic_nouns;         // "meetings on issues from trade to ...": a channel named as a topic
+  WordSet showing_adjectives;  // "Japan's engagement is evident in its grants": the owner acts
+  WordSet quantifiers;         // "A, B and C, all contributing ...": the list is the subject
+  WordSet duty_nouns;          // "charged with the mandate of promoting X": its holder acts
+  WordSet collectives;         // "a network of Confucius Institutes": the institutions named
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   std::vector<RelationPattern> patterns;
 

@@ -218,6 +218,28 @@ void SentenceGraph::repair() {
     if (nw.head != xw.head && !(nw.head >= 0 && word(nw.head).head == xw.head)) continue;
     move(x, nw.head == xw.head ? n : nw.head, "appos");
   }
+  // A compound modifier takes no preposition or article: "through the X (Y) framework" with
+  // "through" and "the" under the name X belong to "framework".
+  for (int c = 0; c < size(); ++c) {
+    const Word& cw = word(c);
+    if (cw.head < 0 || !(cw.deprel == "case" || cw.deprel == "det") || cw.upos == "PART") continue;
+    const int h = cw.head;
+    if (!rel_is(h, "compound") || word(h).head < 0 || !(c < h && h < word(h).head)) continue;
+    move(c, word(h).head, cw.deprel);
+  }
+  // A verb with an object of its own is no conjunct of a noun: "X supporting the construction
+  // of mosques and maintaining programmes" with "maintaining" under "mosques" is the conjunct of
+  // the nearest verb above.
+  for (int v = 0; v < size(); ++v) {
+    const Word& vw = word(v);
+    if (vw.upos != "VERB" || vw.deprel != "conj" || vw.head < 0 || children_with(v, "obj").empty())
+      continue;
+    if (!(word(vw.head).upos == "NOUN" || word(vw.head).upos == "PROPN")) continue;
+    if (!children_with(v, "nsubj").empty() || !children_with(v, "nsubj:pass").empty()) continue;
+    int a = word(vw.head).head;
+    while (a >= 0 && word(a).upos != "VERB") a = word(a).head;
+    if (a >= 0 && a < v) move(v, a, "conj");
+  }
   on_punctuation();
   second_subject();
   verb_taken_for_participle();
@@ -237,7 +259,8 @@ void SentenceGraph::repair() {
 
 // A root noun whose "participle" right after it has an object of its own and no by-phrase is a
 // subject and its verb ("Iranian institutions developed initiatives ..." read as a noun phrase):
-// a past participle on a noun takes no object ("schools built by China" keeps its reading).
+// a past participle on a noun takes no object ("schools built by China" keeps its reading), nor
+// follows a demonstrative subject ("This shift manifested through ...").
 void SentenceGraph::verb_taken_for_participle() {
   for (int n = 0; n < size(); ++n) {
     const Word& nw = word(n);
@@ -248,7 +271,16 @@ void SentenceGraph::verb_taken_for_participle() {
     for (int c : children(n))
       if (c > n && v < 0 && rel_is(c, "acl") && !rel_is(c, "acl:relcl") && word(c).upos == "VERB")
         v = c;
-    if (v < 0 || children_with(v, "obj").empty() || !children_with(v, "mark").empty()) break;
+    // (Or with no object, after a demonstrative: "This shift manifested through ..." is a
+    // sentence, where "schools built in Mali" may be a caption.)
+    bool demonstrative = false;
+    for (int c : children_with(n, "det")) {
+      const std::string& d = word(c).lemma;
+      demonstrative |= d == "this" || d == "these" || d == "that" || d == "those";
+    }
+    if (v < 0 || (children_with(v, "obj").empty() && !demonstrative) ||
+        !children_with(v, "mark").empty())
+      break;
     bool by = false, between = false;
     for (int c : children(v)) by |= rel_is(c, "obl") && preposition(c) == "by";
     for (int k = n + 1; k < v; ++k) between |= word(k).head != n && !dominated_by(k, n);

@@ -4,6 +4,14 @@ namespace softgraph {
 
 using namespace roles;
 
+namespace {
+std::string lower_form(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+}  // namespace
+
 Entities SentenceRoles::resolve(int i, bool conjuncts) const {
   Entities out;
   const std::vector<int> words = conjuncts ? g_.with_conjuncts(i) : std::vector<int>{i};
@@ -212,6 +220,9 @@ void SentenceRoles::resolve_anaphor(int i, Entities& out) const {
       }
     }
     if (out.size() == before && d_.institutions.size() == 1) add_unique(out, d_.institutions[0]);
+    // ("These programmes" after several named: all of them.)
+    if (out.size() == before && d_.institutions.size() > 1 && lower != lemma)
+      for (const EntityFacts* f : d_.institutions) add_unique(out, f);
     if (out.size() > before) return;
   }
   // "across the region": in a text about a region, that region.
@@ -694,6 +705,11 @@ Entities SentenceRoles::act_instruments(int p) const {
     if (!modified && g_.rel_is(p, "conj") && w(p).head >= 0 &&
         (g_.rel_is(w(p).head, "acl") || g_.rel_is(w(p).head, "amod")))
       modified = w(w(p).head).head == s.head;
+    // (A participle after the last of coordinated nouns, hung on the first, is on each: "loans
+    // and grants provided by Japan".)
+    if (!modified && g_.rel_is(p, "acl") && g_.rel_is(noun, "conj") && w(noun).head >= 0 &&
+        w(p).head == w(noun).head && p > noun)
+      modified = true;
     if (modified) {
       add_unique(out, s.facts);
       continue;
@@ -715,6 +731,9 @@ Entities SentenceRoles::act_instruments(int p) const {
       top = w(top).head;
       if (const Slot* o = g_.slot_of(top); o && o != &s && o->facts->type != Type::kInstrument)
         through_name = true;
+      // (Nor one of the topics a plural names: "meetings on issues from trade to security" are
+      // no trade.)
+      if (top != p && rules_.topic_nouns.contains(lower_form(w(top).form))) through_name = true;
     }
     if (argument(top) && !through_name) add_unique(out, s.facts);
   }
@@ -769,8 +788,14 @@ const RelationPattern* SentenceRoles::pattern_for(int p) const {
     if (pat.kind == "nominal") continue;
     // A verb of describing says what a policy consists of: "Japan's engagement is
     // characterized by grants" (the any-lemma pattern leaves such verbs out otherwise).
-    const bool describes_policy = pat.lemmas.empty() && pat.inert.contains(x.lemma) &&
-                                  pat.upos.contains(x.upos) && policy_subject(p);
+    // (Or an adjective that says where a policy shows: "Japan's engagement is most visible in
+    // its grants".)
+    const bool shows_in = x.upos == "ADJ" && rules_.showing_adjectives.contains(x.lemma) &&
+                          !g_.children_with(p, "cop").empty();
+    const bool describes_policy =
+        pat.lemmas.empty() &&
+        ((pat.inert.contains(x.lemma) && pat.upos.contains(x.upos)) || shows_in) &&
+        policy_subject(p);
     if (!describes_policy && !RelationRules::takes(pat, x.lemma, x.upos) &&
         (bare.empty() || pat.lemmas.empty() || !RelationRules::takes(pat, bare, x.upos)))
       continue;
