@@ -188,6 +188,17 @@ class ClauseReader : public SentenceRoles {
       emit(sides[0], sides[1]->id, "PARTNERS_WITH", pat, pat->rule, pat->confidence);
   }
 
+  // An act with a channel and no place, in a text about one state or region, goes there
+  // ("USAID will train 500 teachers" in a fact sheet on Vietnam).
+  void focus_targets(const Entities& agents, bool channel, const Entities& recipients) {
+    if (!d_.focus_place || !channel ||
+        std::any_of(recipients.begin(), recipients.end(), place_like))
+      return;
+    for (const EntityFacts* a : agents)
+      if (a != d_.focus_place && (state_like(a) || institution(a)) && !owns(d_.focus_place, a))
+        emit(a, d_.focus_place->id, "TARGETS", nullptr, Symbol("scope:focus-place"), 0.5);
+  }
+
   void predicate(int p) {
     const RelationPattern* pat = pattern_for(p);
     if (!pat || irrealis(p)) return;
@@ -313,13 +324,7 @@ class ClauseReader : public SentenceRoles {
       return;
     }
     act(agents, instruments, fixed, recipients, pat, rule);
-    // An act with a channel and no place, in a text about one state or region, goes there
-    // ("USAID will train 500 teachers" in a fact sheet on Vietnam).
-    if (d_.focus_place && (!instruments.empty() || !fixed.empty()) &&
-        std::none_of(recipients.begin(), recipients.end(), place_like))
-      for (const EntityFacts* a : agents)
-        if (a != d_.focus_place && (state_like(a) || institution(a)) && !owns(d_.focus_place, a))
-          emit(a, d_.focus_place->id, "TARGETS", nullptr, Symbol("scope:focus-place"), 0.5);
+    focus_targets(agents, !instruments.empty() || !fixed.empty(), recipients);
     // The institution an agent works through: "through its Maarif Foundation". (It delivers
     // what the policy it serves is about too: "China's educational outreach is channeled
     // through its Confucius Institutes".)

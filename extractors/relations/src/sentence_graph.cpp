@@ -88,9 +88,9 @@ void SentenceGraph::move(int i, int head, std::string_view deprel) {
   now.insert(std::upper_bound(now.begin(), now.end(), i), i);
 }
 
-void SentenceGraph::repair() {
-  // An auxiliary or copula heads nothing in UD; the model now and then hangs the subject on one
-  // ("To X, Qatar has so far sent ..." with Qatar under "has"): such a word belongs to the verb.
+// An auxiliary or copula heads nothing in UD; the model now and then hangs the subject on one
+// ("To X, Qatar has so far sent ..." with Qatar under "has"): such a word belongs to the verb.
+void SentenceGraph::off_function_words() {
   for (std::size_t i = 0; i < words_.size(); ++i) {
     Word& w = words_[i];
     if (w.head < 0) continue;
@@ -101,6 +101,25 @@ void SentenceGraph::repair() {
       continue;
     move(static_cast<int>(i), h.head, w.deprel);
   }
+}
+
+// A date is no subject: "... and on 2 February 2013 joined the WTO" with "2" as the subject of
+// "joined" (a day number with its year below it) would cut the verb off from its subject.
+void SentenceGraph::date_subject() {
+  for (int x = 0; x < size(); ++x) {
+    if (word(x).deprel != "nsubj" || word(x).upos != "NUM") continue;
+    for (int c : children(x)) {
+      const std::string& f = word(c).form;
+      if (word(c).upos == "NUM" && f.size() == 4 && f.find_first_not_of("0123456789") == f.npos) {
+        words_[static_cast<std::size_t>(x)].deprel = "obl:tmod";
+        break;
+      }
+    }
+  }
+}
+
+void SentenceGraph::repair() {
+  off_function_words();
   // A passive subject needs a passive auxiliary ("was", "got"): the model sometimes tags an
   // active past tense as a participle ("In 2017 China invested in Laos") and labels its
   // subject nsubj:pass, which would turn the agent into the thing acted on.
@@ -243,18 +262,7 @@ void SentenceGraph::repair() {
   on_punctuation();
   second_subject();
   verb_taken_for_participle();
-  // A date is no subject: "... and on 2 February 2013 joined the WTO" with "2" as the subject
-  // of "joined" (a day number with its year below it) would cut the verb off from its subject.
-  for (int x = 0; x < size(); ++x) {
-    if (word(x).deprel != "nsubj" || word(x).upos != "NUM") continue;
-    for (int c : children(x)) {
-      const std::string& f = word(c).form;
-      if (word(c).upos == "NUM" && f.size() == 4 && f.find_first_not_of("0123456789") == f.npos) {
-        words_[static_cast<std::size_t>(x)].deprel = "obl:tmod";
-        break;
-      }
-    }
-  }
+  date_subject();
 }
 
 // A root noun whose "participle" right after it has an object of its own and no by-phrase is a

@@ -90,6 +90,8 @@ class SentenceGraph {
   void second_subject();             // a subject's apposition taken for a second subject
   void verb_taken_for_participle();  // a sentence read as a noun phrase
   void subject_inside_phrase();      // a subject read as the head of the phrase before it
+  void off_function_words();         // words hung on an auxiliary or a copula
+  void date_subject();               // a date read as a subject
   // Hangs word i on `head` with `deprel`, keeping every child list sorted.
   void move(int i, int head, std::string_view deprel);
 

@@ -445,6 +445,74 @@ std::vector<int> SentenceRoles::objects(int p) const {
   return out;
 }
 
+// The act's place, on the verb or (as parsers often attach it) somewhere down its object.
+std::vector<int> SentenceRoles::place_words(int p) const {
+  std::vector<int> out;
+  auto append = [&](const std::vector<int>& v) { out.insert(out.end(), v.begin(), v.end()); };
+  if (rules_.venues.contains(w(p).lemma)) return out;
+  // The act's place, on the verb or (as parsers often attach it) somewhere down its object:
+  // "built a bridge in Laos", "fund a centre at the university in Dushanbe"; not the place
+  // of an embassy or an office.
+  // (A place right after an embassy or an office is its seat, however it was attached:
+  // "by its embassy in Dakar".)
+  auto seat = [&](int x) {
+    int c = x;
+    for (int k : g_.children(x))
+      if (g_.rel_is(k, "case")) c = std::min(c, k);
+    return c > 0 && rules_.locative_nouns.contains(w(c - 1).lemma);
+  };
+  auto places_of = [&](int head) {
+    for (std::string_view prep : {"in", "across", "throughout", "within", "into", "inside"})
+      for (int x : with_prep(head, prep))
+        if (!seat(x)) {
+          out.push_back(x);
+          // "in the Pamir mountains of Tajikistan": the state the place is part of.
+          append(with_prep(x, "of"));
+        }
+  };
+  places_of(p);
+  // A place fronted in the clause this one hangs on: "In Kazakhstan, Russia leans on ...,
+  // whereas China relies on ...".
+  if ((g_.rel_is(p, "advcl") || g_.rel_is(p, "conj") || g_.rel_is(p, "ccomp")) && w(p).head >= 0)
+    for (std::string_view prep : {"in", "across", "throughout", "within"})
+      for (int x : with_prep(w(p).head, prep))
+        if (x < p && x < w(p).head) out.push_back(x);
+  for (int o : down_objects(p, 4)) {
+    places_of(o);
+    append(with_prep(o, "between"));  // "a bridge between Tajikistan and Afghanistan"
+  }
+  // A relative clause of place: "Djibouti, a country where China established a base", "Bosnia
+  // is one of the countries where Russia has contributed troops".
+  // (The parser hangs such a clause on the verb as often as on its noun: the noun is then the
+  // one before the comma, up its of-phrases and appositions to the highest name.)
+  int where = -1;
+  for (int c : g_.children(p))
+    if (w(c).lemma == "where" && c < p && c > 0) where = c;
+  if (g_.rel_is(p, "acl:relcl") && w(p).head >= 0 && where >= 0) {
+    const int n = w(p).head;
+    if (g_.slot_of(n)) {
+      out.push_back(n);
+    } else {
+      if (g_.rel_is(n, "appos") && w(n).head >= 0) out.push_back(w(n).head);
+      const int one = g_.rel_is(n, "nmod") && w(n).head >= 0 ? w(n).head : n;
+      append(g_.children_with(one, "nsubj"));
+    }
+  } else if (where >= 2 && w(where - 1).form == "," &&
+             (g_.rel_is(p, "advcl") || g_.rel_is(p, "parataxis") || w(p).head < 0)) {
+    int n = where - 2, named = -1;
+    for (int k = 0; k < 8 && n >= 0 && (w(n).upos == "PROPN" || w(n).upos == "NOUN"); ++k) {
+      if (g_.slot_of(n)) named = n;
+      if (!(g_.rel_is(n, "nmod") || g_.rel_is(n, "appos") || g_.rel_is(n, "compound") ||
+            g_.rel_is(n, "flat")) ||
+          w(n).head < 0)
+        break;
+      n = w(n).head;
+    }
+    if (named >= 0) out.push_back(named);
+  }
+  return out;
+}
+
 std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
   std::vector<int> out;
   auto append = [&](const std::vector<int>& v) { out.insert(out.end(), v.begin(), v.end()); };
@@ -547,70 +615,7 @@ std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
     }
     return out;
   }
-  if (role == "place") {
-    if (rules_.venues.contains(w(p).lemma)) return out;
-    // The act's place, on the verb or (as parsers often attach it) somewhere down its object:
-    // "built a bridge in Laos", "fund a centre at the university in Dushanbe"; not the place
-    // of an embassy or an office.
-    // (A place right after an embassy or an office is its seat, however it was attached:
-    // "by its embassy in Dakar".)
-    auto seat = [&](int x) {
-      int c = x;
-      for (int k : g_.children(x))
-        if (g_.rel_is(k, "case")) c = std::min(c, k);
-      return c > 0 && rules_.locative_nouns.contains(w(c - 1).lemma);
-    };
-    auto places_of = [&](int head) {
-      for (std::string_view prep : {"in", "across", "throughout", "within", "into", "inside"})
-        for (int x : with_prep(head, prep))
-          if (!seat(x)) {
-            out.push_back(x);
-            // "in the Pamir mountains of Tajikistan": the state the place is part of.
-            append(with_prep(x, "of"));
-          }
-    };
-    places_of(p);
-    // A place fronted in the clause this one hangs on: "In Kazakhstan, Russia leans on ...,
-    // whereas China relies on ...".
-    if ((g_.rel_is(p, "advcl") || g_.rel_is(p, "conj") || g_.rel_is(p, "ccomp")) && w(p).head >= 0)
-      for (std::string_view prep : {"in", "across", "throughout", "within"})
-        for (int x : with_prep(w(p).head, prep))
-          if (x < p && x < w(p).head) out.push_back(x);
-    for (int o : down_objects(p, 4)) {
-      places_of(o);
-      append(with_prep(o, "between"));  // "a bridge between Tajikistan and Afghanistan"
-    }
-    // A relative clause of place: "Djibouti, a country where China established a base", "Bosnia
-    // is one of the countries where Russia has contributed troops".
-    // (The parser hangs such a clause on the verb as often as on its noun: the noun is then the
-    // one before the comma, up its of-phrases and appositions to the highest name.)
-    int where = -1;
-    for (int c : g_.children(p))
-      if (w(c).lemma == "where" && c < p && c > 0) where = c;
-    if (g_.rel_is(p, "acl:relcl") && w(p).head >= 0 && where >= 0) {
-      const int n = w(p).head;
-      if (g_.slot_of(n)) {
-        out.push_back(n);
-      } else {
-        if (g_.rel_is(n, "appos") && w(n).head >= 0) out.push_back(w(n).head);
-        const int one = g_.rel_is(n, "nmod") && w(n).head >= 0 ? w(n).head : n;
-        append(g_.children_with(one, "nsubj"));
-      }
-    } else if (where >= 2 && w(where - 1).form == "," &&
-               (g_.rel_is(p, "advcl") || g_.rel_is(p, "parataxis") || w(p).head < 0)) {
-      int n = where - 2, named = -1;
-      for (int k = 0; k < 8 && n >= 0 && (w(n).upos == "PROPN" || w(n).upos == "NOUN"); ++k) {
-        if (g_.slot_of(n)) named = n;
-        if (!(g_.rel_is(n, "nmod") || g_.rel_is(n, "appos") || g_.rel_is(n, "compound") ||
-              g_.rel_is(n, "flat")) ||
-            w(n).head < 0)
-          break;
-        n = w(n).head;
-      }
-      if (named >= 0) out.push_back(named);
-    }
-    return out;
-  }
+  if (role == "place") return place_words(p);
   if (role.starts_with("prep:")) return with_prep(p, role.substr(5));
   if (role.starts_with("object-prep:")) {
     for (int o : objects(p)) append(with_prep(o, role.substr(12)));

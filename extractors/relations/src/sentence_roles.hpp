@@ -75,6 +75,8 @@ class SentenceRoles {
   std::vector<int> objects(int p) const;
   // The words a role names on predicate p.
   std::vector<int> role_words(int p, std::string_view role) const;
+  // The words of the "place" role: where the act of p happens.
+  std::vector<int> place_words(int p) const;
   Entities role_entities(int p, const std::vector<std::string>& roles, bool first_only) const;
   void owner_states(const Slot& s, Entities& out) const;
   // The nearest clause above word i, not crossing into a subject.
