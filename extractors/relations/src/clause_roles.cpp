@@ -202,6 +202,9 @@ class ClauseReader : public SentenceRoles {
   void predicate(int p) {
     const RelationPattern* pat = pattern_for(p);
     if (!pat || irrealis(p)) return;
+    // What is given or welcomed is a plan: "welcomes Saudi plans to invest", no act yet.
+    for (int o : objects(p))
+      if (rules_.plan_nouns.contains(w(o).lemma)) return;
     // A phrasal use that is no act of the pattern: "builds on centuries-old bonds".
     if (!pat->not_with.empty() && objects(p).empty())
       for (int c : g_.children(p))
