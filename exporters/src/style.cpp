@@ -135,8 +135,10 @@ std::vector<std::string> node_labels(const NodeProps& n) {
   auto it = n.attributes.find("roles");
   if (it != n.attributes.end()) {
     if (const auto* roles = std::get_if<std::vector<std::string>>(&it->second)) {
-      static const std::map<std::string, std::string> kRoleType = {
-          {"actor", "Actor"}, {"target", "TargetCountry"}, {"member", "Actor"}};
+      static const std::map<std::string, std::string> kRoleType = {{"actor", "Actor"},
+                                                                   {"target", "TargetCountry"},
+                                                                   {"member", "Actor"},
+                                                                   {"operator", "Actor"}};
       for (const auto& r : *roles) {
         auto t = kRoleType.find(r);
         if (t != kRoleType.end() && std::find(out.begin(), out.end(), t->second) == out.end())

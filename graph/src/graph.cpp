@@ -57,7 +57,7 @@ std::vector<std::string> roles_of(const Attributes& attrs) {
 // Role names are the lower-case node types they stand for ("actor" -> Actor).
 std::string role_type(const std::string& role) {
   static const std::map<std::string, std::string> kRoles = {
-      {"actor", "Actor"}, {"target", "TargetCountry"}, {"member", "Actor"}};
+      {"actor", "Actor"}, {"target", "TargetCountry"}, {"member", "Actor"}, {"operator", "Actor"}};
   auto it = kRoles.find(role);
   return it == kRoles.end() ? std::string() : it->second;
 }

@@ -55,8 +55,10 @@ void GraphBuilder::add(DocumentExtraction x) {
   documents_.push_back({x.document_id, x.path, x.sha256, x.format});
 
   for (auto& r : x.relations) {
-    if (r.type == "OPERATES" || r.type == "USES_INSTRUMENT" || r.type == "TARGETS")
-      roles_[r.source].insert("actor");
+    // (Running an institution makes a state an operator, not an actor of influence: a state's
+    // own ministry or broadcaster says nothing of what it does abroad.)
+    if (r.type == "USES_INSTRUMENT" || r.type == "TARGETS") roles_[r.source].insert("actor");
+    if (r.type == "OPERATES") roles_[r.source].insert("operator");
     if (r.type == "TARGETS") roles_[r.target].insert("target");
     if (r.type == "MEMBER_OF") roles_[r.source].insert("member");
   }

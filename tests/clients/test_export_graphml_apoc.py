@@ -276,8 +276,9 @@ def check_file(path, graph, what):
             continue
         roles = node["attributes"].get("roles", [])
         roles = roles if isinstance(roles, list) else []
-        want = {node["type"]} | {{"actor": "Actor", "member": "Actor", "target": "TargetCountry"}[r]
-                                 for r in roles if r in ("actor", "member", "target")}
+        want = {node["type"]} | {{"actor": "Actor", "member": "Actor", "operator": "Actor",
+                                  "target": "TargetCountry"}[r]
+                                 for r in roles if r in ("actor", "member", "operator", "target")}
         if n["labels"] != want:
             bad_labels += 1
             print("  node %r: labels %s, want %s" % (node["id"], sorted(n["labels"]), sorted(want)))
