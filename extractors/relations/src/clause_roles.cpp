@@ -20,7 +20,8 @@ class ClauseReader : public SentenceRoles {
     for (int i = 0; i < g_.size(); ++i) respectively_ |= w(i).lemma == "respectively";
     for (int p = 0; p < g_.size(); ++p) predicate(p);
     for (const Slot& s : g_.slots())
-      if (s.facts->type == Type::kInstrument && !describes_ties(s)) nominal(s);
+      if (s.facts->type == Type::kInstrument && !describes_ties(s) && !spent_on_channel(s))
+        nominal(s);
     for (const Slot& s : g_.slots())
       if (institution(s.facts)) {
         owners(s);
