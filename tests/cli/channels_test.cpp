@@ -75,25 +75,29 @@ TEST_CASE("who leads which channel in the article") {
   // The same turn to humanitarian channels, and Rossotrudnichestvo's humanitarian cooperation
   // initiatives, to USAID's one sentence on public health.
   CHECK(leader("humanitarian_cooperation") == "actor/russia");
+  // Turkey's trade volumes with the region and its multibillion-dollar investments, to one
+  // sentence of Japan's (Japan's investments in cultural programming are no trade).
+  CHECK(leader("trade_investment") == "actor/turkey");
 }
 
 TEST_CASE("education is one of the article's two most contested channels") {
   if (!test::have_article()) return;
   // The EU, Germany, the US, Russia, China and Turkey each put education first or near it; the
-  // article names no single leader. Language promotion is as contested: seven actors promote their
-  // languages, each on one or two sentences (Turkey's joined them when programmes became policy
-  // nouns).
+  // article names no single leader.
   const ChannelEntry* edu = article_channels().find("education");
   REQUIRE(edu);
   CHECK(edu->actors.size() >= 5);
   CHECK(edu->actors.front().share < 0.35);
-  int lower = 0;
+  // (Language promotion is as contested: the seven actors of the article's gold that teach their
+  // language are named for it once or twice each, and its HHI was below education's before
+  // these readings too, 0.156 to 0.173.)
   for (const auto& c : article_channels().channels)
-    if (c.actors.size() >= 2 && c.hhi < edu->hhi) {
-      ++lower;
-      CHECK_MESSAGE(c.channel == "language_promotion", c.channel << " " << c.hhi);
-    }
-  CHECK(lower <= 1);
+    if (c.actors.size() >= 2 && c.channel != "language_promotion")
+      CHECK_MESSAGE(edu->hhi <= c.hhi, c.channel);
+  const ChannelEntry* language = article_channels().find("language_promotion");
+  REQUIRE(language);
+  CHECK(edu->hhi < 0.2);
+  CHECK(language->actors.size() >= 5);
 }
 
 TEST_CASE("no share in the article counts a sentence twice") {
@@ -124,19 +128,16 @@ TEST_CASE("a target's row holds only the channels its sentences name") {
   CHECK(kyrgyzstan);
 }
 
-// Leaders the article gives that the relations read from sentence structure do not reach yet:
-// the EU's "five plus one" format and its eighty high-level meetings are stated in nominal prose
-// that yields no relation (Russia leads on one sentence); Japan's financial support through ODA
-// ties with one DAAD sentence of Germany's; Turkey's trade volumes and investments yield no
-// relation while a sentence on the limits of Japan's resource trade does. Expected to fail until
-// they are read; a pass means the gap is closed and these checks move up.
-// Three more now tie, since the relations read Japan's own sentences in the article (its engagement
-// "characterized by its emphasis on economic development ... and humanitarian cooperation", its
-// interaction "structured around financial support ... complemented by technical cooperation"):
-// Japan ties with the EU in technical assistance (TACIS), with Turkey in development projects
-// (TIKA) and with Russia in humanitarian cooperation (Rossotrudnichestvo), one sentence each, where
-// the article gives the lead to the second of each pair by how much it writes of it, not by how
-// many sentences name it.
+// Leaders the article gives by how much it writes, not by what more of its sentences state, so
+// that the relations read from sentence structure do not reach them:
+// - technical assistance: the EU's TACIS programme provides "specialized technical support" in one
+//   sentence, Japan's interaction is "complemented by technical cooperation initiatives" in one;
+//   the EU's other mention is the programme's name (Technical Assistance to the CIS), which states
+//   no act (reading channels from names makes wrong ones elsewhere: a university, a broadcaster).
+// - financial aid: Japan's interaction is "predominantly structured around financial support"
+//   through ODA in one sentence; the US's economic support through USAID and its financial
+//   assistance are two sentences, both true by the gold; "predominantly" is a weight, not a count.
+// Expected to fail until they are read; a pass means the gap is closed and these checks move up.
 TEST_CASE("who leads which channel in the article: leaders not reached yet" *
           doctest::should_fail()) {
   if (!test::have_article()) {
@@ -145,5 +146,4 @@ TEST_CASE("who leads which channel in the article: leaders not reached yet" *
   }
   CHECK(leader("technical_assistance") == "actor/eu");
   CHECK(leader("financial_aid_loans") == "actor/japan");
-  CHECK(leader("trade_investment") == "actor/turkey");
 }

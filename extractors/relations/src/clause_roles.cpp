@@ -20,7 +20,8 @@ class ClauseReader : public SentenceRoles {
     for (int i = 0; i < g_.size(); ++i) respectively_ |= w(i).lemma == "respectively";
     for (int p = 0; p < g_.size(); ++p) predicate(p);
     for (const Slot& s : g_.slots())
-      if (s.facts->type == Type::kInstrument && !describes_ties(s)) nominal(s);
+      if (s.facts->type == Type::kInstrument && !describes_ties(s) && !spent_on_channel(s))
+        nominal(s);
     for (const Slot& s : g_.slots())
       if (institution(s.facts)) {
         owners(s);
@@ -310,8 +311,18 @@ class ClauseReader : public SentenceRoles {
       }
     // (Money lent is a loan whatever it pays for: "lent X $1 billion for roads".)
     if ((instruments.empty() && fixed.empty()) || pat->keep_instrument.contains(w(p).lemma))
-      if (std::string code = pat->fixed_instrument(w(p).lemma); !code.empty())
+      if (std::string code = pat->fixed_instrument(w(p).lemma); !code.empty()) {
+        // (Money given for research is a grant: "funds academic projects".)
+        if (code == "financial_aid_loans" && !pat->keep_instrument.contains(w(p).lemma))
+          for (int o : objects(p)) {
+            bool research = rules_.research_words.contains(w(o).lemma);
+            for (int c : g_.children(o))
+              research |= (g_.rel_is(c, "amod") || g_.rel_is(c, "compound")) &&
+                          rules_.research_words.contains(w(c).lemma);
+            if (research) code = "scholarships_grants";
+          }
         fixed.push_back(Symbol("instrument/" + code));
+      }
     // A generic verb makes a relation only through an instrument it names.
     if (pat->lemmas.empty() && instruments.empty() && fixed.empty()) return;
     const Symbol rule = scope_rule.empty() ? pat->rule : scope_rule;

@@ -73,7 +73,8 @@ const EntityFacts* dominant(const std::map<const EntityFacts*, int>& count) {
 }  // namespace
 
 DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& mentions,
-                             FactsOf facts_of, const std::set<std::string, std::less<>>& titles)
+                             FactsOf facts_of, const std::set<std::string, std::less<>>& titles,
+                             const std::set<std::string, std::less<>>& captions)
     : heading_state_(doc.sections.size(), nullptr), membership_(doc.sections.size(), 0) {
   // The title: the first state named in the first 300 bytes, after a title phrase.
   if (!doc.sentences.empty()) {
@@ -121,8 +122,14 @@ DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& me
     for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
       std::string_view text = doc.slice(doc.paragraphs[p].range);
       while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+      // (A caption or a note is no heading: "Note: compiled by the authors".)
+      std::string first;
+      for (char c : text) {
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) break;
+        first += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      }
       const bool heading = !text.empty() && text.size() <= 60 && text.back() != '.' &&
-                           text.find('\n') == std::string_view::npos;
+                           text.find('\n') == std::string_view::npos && !captions.contains(first);
       if (heading) {
         current = named[p];
         continue;

@@ -19,8 +19,11 @@ class DocumentScope {
  public:
   // `titles`: phrases that, in a document's title or first sentence before a state's name, make
   // the document one on that state's foreign relations ("Foreign relations of Laos").
+  // `captions`: first words of a short line that is a figure's caption or a note, no heading
+  // ("Note: compiled by the authors").
   DocumentScope(const Document& doc, const std::vector<Mention>& mentions, FactsOf facts_of,
-                const std::set<std::string, std::less<>>& titles);
+                const std::set<std::string, std::less<>>& titles,
+                const std::set<std::string, std::less<>>& captions);
   // The state named far more often than any other (a text on one state's relations), or null.
   const EntityFacts* main_country() const { return main_; }
   // The state whose foreign relations the title says the document is about, or null.

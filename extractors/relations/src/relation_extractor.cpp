@@ -266,7 +266,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         facts_for(m))
       by_sentence[static_cast<std::size_t>(m.sentence)].push_back(&m);
 
-  DocumentScope scope(doc, mentions, facts_for, rules.relations_titles);
+  DocumentScope scope(doc, mentions, facts_for, rules.relations_titles, rules.caption_words);
   // The state a text names most is the place influence goes to in a text on its foreign
   // relations, and an actor in a text on its outreach: the text's own sentences decide, by
   // whether the state gives or receives more often when read as an actor. Both readings (with

@@ -72,6 +72,10 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   r.quantifiers = words_of(d["quantifiers"]);
   r.showing_adjectives = words_of(d["showing_adjectives"]);
   r.topic_nouns = words_of(d["topic_nouns"]);
+  r.caption_words = words_of(d["caption_words"]);
+  r.research_words = words_of(d["research_words"]);
+  r.spending_nouns = words_of(d["spending_nouns"]);
+  r.spending_channels = words_of(d["spending_channels"]);
   r.relations_titles = words_of(d["relations_titles"]);
   r.copulas = words_of(d["copulas"]);
   r.counterpart_nouns = words_of(d["counterpart_nouns"]);

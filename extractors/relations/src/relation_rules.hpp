@@ -62,6 +62,10 @@ struct RelationRules {
   WordSet learners;           // "students", "trainees": sent somewhere to learn, not to act there
   WordSet region_anaphors;    // "the region": the region the document is about
   WordSet asides;  // ", however,": phrases set off by commas that the parser reads better without
+  WordSet spending_nouns;      // "investments in cultural programming" ...
+  WordSet spending_channels;   // ... are spending on a channel of these, not trade
+  WordSet research_words;      // "funds academic projects": money for research is a grant
+  WordSet caption_words;       // "Note: compiled by ...": a short line that is no heading
   WordSet topic_nouns;         // "meetings on issues from trade to ...": a channel named as a topic
   WordSet showing_adjectives;  // "Japan's engagement is evident in its grants": the owner acts
   WordSet quantifiers;         // "A, B and C, all contributing ...": the list is the subject

@@ -699,7 +699,9 @@ Entities SentenceRoles::act_instruments(int p) const {
           s && s->facts->type == Type::kInstrument && !negated_word(s->head))
         add_unique(out, s->facts);
   for (const Slot& s : g_.slots()) {
-    if (s.facts->type != Type::kInstrument || negated_word(s.head) || describes_ties(s)) continue;
+    if (s.facts->type != Type::kInstrument || negated_word(s.head) || describes_ties(s) ||
+        spent_on_channel(s))
+      continue;
     // A participle or relative clause on the instrument's noun: "a railway built by China".
     // (Or on the noun the instrument's words modify: "the education programmes that Turkey
     // runs".)
@@ -743,6 +745,20 @@ Entities SentenceRoles::act_instruments(int p) const {
     if (argument(top) && !through_name) add_unique(out, s.facts);
   }
   return out;
+}
+
+bool SentenceRoles::spent_on_channel(const Slot& s) const {
+  if (!rules_.spending_nouns.contains(lower_form(w(s.head).form))) return false;
+  for (int c : g_.children(s.head)) {
+    const std::string_view prep = g_.preposition(c);
+    if (!g_.rel_is(c, "nmod") || !(prep == "in" || prep == "into")) continue;
+    for (const Slot& o : g_.slots()) {
+      if (&o == &s || o.facts->type != Type::kInstrument || !g_.dominated_by(o.head, c)) continue;
+      const std::string_view id = o.facts->id;
+      if (rules_.spending_channels.contains(id.substr(id.find('/') + 1))) return true;
+    }
+  }
+  return false;
 }
 
 bool SentenceRoles::describes_ties(const Slot& s) const {

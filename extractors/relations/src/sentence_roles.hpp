@@ -90,6 +90,9 @@ class SentenceRoles {
   // "diplomatic relations", "cultural ties": a word of a channel that describes relations, no
   // act of a channel.
   bool describes_ties(const Slot& s) const;
+  // "investments in cultural programming": money put into a channel of attraction is that
+  // channel's, not trade and investment.
+  bool spent_on_channel(const Slot& s) const;
   // A language the act teaches or promotes: "teaches English".
   bool language_object(int o) const;
   // Whether the sentence names the instrument with an owner of its own that is none of
