@@ -26,6 +26,7 @@ class ClauseReader : public SentenceRoles {
       if (institution(s.facts)) {
         owners(s);
         described(s);
+        located(s);
       }
     return std::move(out_);
   }
@@ -38,6 +39,18 @@ class ClauseReader : public SentenceRoles {
     for (const Claim& c : out_)
       if (c.source == src->id && c.target == dst && c.type == type) return;
     out_.push_back({src->id, dst, Symbol(type), rule, confidence});
+  }
+
+  // A foreign body's seat abroad is where it works: "the Pushkin School in Turkmenistan", "the
+  // Goethe-Institut in Tashkent". (Only a body owned by another state, named with the place on
+  // its own phrase, in a sentence that negates nothing of it.)
+  void located(const Slot& s) {
+    if (s.facts->owners.empty() || negated_word(s.head)) return;
+    for (std::string_view prep : {"in", "at"})
+      for (int x : with_prep(s.head, prep))
+        for (const EntityFacts* f : resolve(x))
+          if (place_like(f) && !owns(f, s.facts))
+            emit(s.facts, f->id, "TARGETS", nullptr, Symbol("pattern:institution-in-place"), 0.6);
   }
 
   // USES_INSTRUMENT or DELIVERS for each agent and instrument, TARGETS for each recipient.
