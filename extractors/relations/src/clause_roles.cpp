@@ -213,6 +213,23 @@ class ClauseReader : public SentenceRoles {
         emit(a, d_.focus_place->id, "TARGETS", nullptr, Symbol("scope:focus-place"), 0.5);
   }
 
+  // An acted-on noun's possessor receives: "Kenya's railway, built by China" (or through an
+  // apposition: "Kenya's railway, a project built by China").
+  Entities acted_on_possessors(int p) const {
+    Entities out;
+    int participle = p;  // (the first of "financed, built and managed by China")
+    for (int steps = 0; steps < 8 && g_.rel_is(participle, "conj") && w(participle).head >= 0;
+         ++steps)
+      participle = w(participle).head;
+    if (!(g_.rel_is(participle, "acl") || g_.rel_is(participle, "amod")) || w(participle).head < 0)
+      return out;
+    int noun = w(participle).head;
+    if (g_.rel_is(noun, "appos") && w(noun).head >= 0 && !g_.slot_of(noun)) noun = w(noun).head;
+    for (int c : g_.children_with(noun, "nmod:poss"))
+      for (const EntityFacts* f : resolve(c)) add_unique(out, f);
+    return out;
+  }
+
   void predicate(int p) {
     const RelationPattern* pat = pattern_for(p);
     if (!pat || irrealis(p)) return;
@@ -296,19 +313,7 @@ class ClauseReader : public SentenceRoles {
           for (const EntityFacts* f : role_entities(v, outer->recipient, false))
             if (place_like(f)) add_unique(recipients, f);
     }
-    // An acted-on noun's possessor receives: "Kenya's railway, built by China" (or through
-    // an apposition: "Kenya's railway, a project built by China").
-    int participle = p;  // (the first of "financed, built and managed by China")
-    for (int steps = 0; steps < 8 && g_.rel_is(participle, "conj") && w(participle).head >= 0;
-         ++steps)
-      participle = w(participle).head;
-    if ((g_.rel_is(participle, "acl") || g_.rel_is(participle, "amod")) &&
-        w(participle).head >= 0) {
-      int noun = w(participle).head;
-      if (g_.rel_is(noun, "appos") && w(noun).head >= 0 && !g_.slot_of(noun)) noun = w(noun).head;
-      for (int c : g_.children_with(noun, "nmod:poss"))
-        for (const EntityFacts* f : resolve(c)) add_unique(recipients, f);
-    }
+    for (const EntityFacts* f : acted_on_possessors(p)) add_unique(recipients, f);
     std::erase_if(recipients, [&](const EntityFacts* r) {
       return std::find(agents.begin(), agents.end(), r) != agents.end();
     });
