@@ -19,6 +19,13 @@ std::string sha256_hex(std::string_view data) {
   return out;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 std::string ascii_slug(std::string_view s) {
   std::string out;
   bool pending_sep = false;

@@ -132,20 +132,10 @@ std::vector<NodeStyle> node_styles(const Graph& g, const std::string& size_metri
 
 std::vector<std::string> node_labels(const NodeProps& n) {
   std::vector<std::string> out = {n.type};
-  auto it = n.attributes.find("roles");
-  if (it != n.attributes.end()) {
-    if (const auto* roles = std::get_if<std::vector<std::string>>(&it->second)) {
-      static const std::map<std::string, std::string> kRoleType = {{"actor", "Actor"},
-                                                                   {"target", "TargetCountry"},
-                                                                   {"member", "Actor"},
-                                                                   {"operator", "Actor"}};
-      for (const auto& r : *roles) {
-        auto t = kRoleType.find(r);
-        if (t != kRoleType.end() && std::find(out.begin(), out.end(), t->second) == out.end())
-          out.push_back(t->second);
-      }
-    }
-  }
+  for (const auto& r : roles_of(n.attributes))
+    if (std::string t = role_type(r);
+        !t.empty() && std::find(out.begin(), out.end(), t) == out.end())
+      out.push_back(std::move(t));
   return out;
 }
 

@@ -45,8 +45,6 @@ std::string channel_of(const NodeProps& n) {
   return n.id.rfind(prefix, 0) == 0 ? n.id.substr(prefix.size()) : n.id;
 }
 
-namespace {
-
 std::vector<std::string> roles_of(const Attributes& attrs) {
   auto it = attrs.find("roles");
   if (it == attrs.end()) return {};
@@ -61,8 +59,6 @@ std::string role_type(const std::string& role) {
   auto it = kRoles.find(role);
   return it == kRoles.end() ? std::string() : it->second;
 }
-
-}  // namespace
 
 Vertex Graph::add_node(const Entity& entity) {
   if (entity.id.empty()) throw internal_error("node with an empty id");

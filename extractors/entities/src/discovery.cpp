@@ -26,13 +26,7 @@ namespace {
 // Whether a long name starts with the first word of the entry's label or of one of its aliases
 // (case-insensitively): the test that a definition names the entry its acronym names.
 bool same_first_word(std::string_view name, const LexiconEntry& e) {
-  auto first = [](std::string_view s) {
-    s = s.substr(0, s.find(' '));
-    std::string out(s);
-    for (char& ch : out)
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    return out;
-  };
+  auto first = [](std::string_view s) { return ascii_lower(s.substr(0, s.find(' '))); };
   const std::string want = first(name);
   if (first(e.label) == want) return true;
   for (const std::string& a : e.aliases)

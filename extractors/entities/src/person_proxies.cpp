@@ -27,7 +27,7 @@ bool name_word(const Document& doc, const Token& t) {
   return t.word && t.upper_initial && !t.all_upper && !title_word(doc, t);
 }
 
-// Whether state mentions of the sentence cover token k.
+// Whether a mention of the sentence covers token t.
 bool in_mention(std::span<const Mention* const> ms, const Token& t) {
   for (const Mention* m : ms)
     if (m->range.begin <= t.begin && t.end <= m->range.end) return true;

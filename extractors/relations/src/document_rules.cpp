@@ -1,24 +1,19 @@
 #include "document_rules.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <initializer_list>
 #include <map>
 #include <set>
 #include <tuple>
 
+#include "softgraph/core/text_util.hpp"
 #include "softgraph/relations/relation_extractor.hpp"
 
 namespace softgraph {
 namespace {
 
 using Type = EntityFacts::Type;
-
-std::string lower(std::string_view text) {
-  std::string t(text);
-  for (char& c : t)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return t;
-}
 
 bool contains_any(const std::string& lowered, std::initializer_list<std::string_view> words) {
   for (std::string_view w : words)
@@ -29,14 +24,15 @@ bool contains_any(const std::string& lowered, std::initializer_list<std::string_
 // Words that make a sentence naming a state and an organisation say something other than
 // current membership ("observer", "withdrew", "applied").
 bool membership_doubt(std::string_view sentence) {
-  return contains_any(lower(sentence), {"observer", "withdr", " left ", "leave", "appl",
-                                        "candidate", "suspend", "expel", " not ", "never", "n't",
-                                        "negotiat", "former", "dialogue partner", "partner"});
+  return contains_any(
+      ascii_lower(sentence),
+      {"observer", "withdr", " left ", "leave", "appl", "candidate", "suspend", "expel", " not ",
+       "never", "n't", "negotiat", "former", "dialogue partner", "partner"});
 }
 
 bool membership_word(std::string_view sentence) {
-  return contains_any(lower(sentence), {"member", "join", "accession", "acced", "admitted",
-                                        "belong", "founding", "signator", "partie"});
+  return contains_any(ascii_lower(sentence), {"member", "join", "accession", "acced", "admitted",
+                                              "belong", "founding", "signator", "partie"});
 }
 
 bool organisation(const EntityFacts* f) {
@@ -123,11 +119,10 @@ DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& me
       std::string_view text = doc.slice(doc.paragraphs[p].range);
       while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
       // (A caption or a note is no heading: "Note: compiled by the authors".)
-      std::string first;
-      for (char c : text) {
-        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) break;
-        first += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      }
+      std::size_t letters = 0;
+      while (letters < text.size() && std::isalpha(static_cast<unsigned char>(text[letters])))
+        ++letters;
+      const std::string first = ascii_lower(text.substr(0, letters));
       const bool heading = !text.empty() && text.size() <= 60 && text.back() != '.' &&
                            text.find('\n') == std::string_view::npos && !captions.contains(first);
       if (heading) {
@@ -158,7 +153,7 @@ DocumentScope::DocumentScope(const Document& doc, const std::vector<Mention>& me
   focus_ = main_ ? main_ : region_;
   for (std::size_t s = 0; s < doc.sections.size(); ++s)
     membership_[s] =
-        contains_any(lower(doc.sections[s].title), {"membership", "international organi"});
+        contains_any(ascii_lower(doc.sections[s].title), {"membership", "international organi"});
 }
 
 const EntityFacts* DocumentScope::section_country(int section, int paragraph) const {

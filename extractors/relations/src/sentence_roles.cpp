@@ -1,16 +1,10 @@
 #include "sentence_roles.hpp"
 
+#include "softgraph/core/text_util.hpp"
+
 namespace softgraph {
 
 using namespace roles;
-
-namespace {
-std::string lower_form(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-}  // namespace
 
 Entities SentenceRoles::resolve(int i, bool conjuncts) const {
   Entities out;
@@ -181,9 +175,7 @@ void SentenceRoles::resolve_anaphor(int i, Entities& out) const {
     return false;
   }();
   // ("Both countries": the plural form, as the lemma is the singular.)
-  std::string lower = x.form;
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const std::string lower = ascii_lower(x.form);
   if ((rules_.plural_anaphors.contains(lemma) || rules_.plural_anaphors.contains(lower)) &&
       (pronoun || two)) {
     const Entities& ante = d_.subjects.size() >= 2 ? d_.subjects
@@ -450,9 +442,8 @@ std::vector<int> SentenceRoles::place_words(int p) const {
   std::vector<int> out;
   auto append = [&](const std::vector<int>& v) { out.insert(out.end(), v.begin(), v.end()); };
   if (rules_.venues.contains(w(p).lemma)) return out;
-  // The act's place, on the verb or (as parsers often attach it) somewhere down its object:
-  // "built a bridge in Laos", "fund a centre at the university in Dushanbe"; not the place
-  // of an embassy or an office.
+  // "built a bridge in Laos", "fund a centre at the university in Dushanbe"; not the place of an
+  // embassy or an office.
   // (A place right after an embassy or an office is its seat, however it was attached:
   // "by its embassy in Dakar".)
   auto seat = [&](int x) {
@@ -740,7 +731,7 @@ Entities SentenceRoles::act_instruments(int p) const {
         through_name = true;
       // (Nor one of the topics a plural names: "meetings on issues from trade to security" are
       // no trade.)
-      if (top != p && rules_.topic_nouns.contains(lower_form(w(top).form))) through_name = true;
+      if (top != p && rules_.topic_nouns.contains(ascii_lower(w(top).form))) through_name = true;
     }
     if (argument(top) && !through_name) add_unique(out, s.facts);
   }
@@ -748,7 +739,7 @@ Entities SentenceRoles::act_instruments(int p) const {
 }
 
 bool SentenceRoles::spent_on_channel(const Slot& s) const {
-  if (!rules_.spending_nouns.contains(lower_form(w(s.head).form))) return false;
+  if (!rules_.spending_nouns.contains(ascii_lower(w(s.head).form))) return false;
   for (int c : g_.children(s.head)) {
     const std::string_view prep = g_.preposition(c);
     if (!g_.rel_is(c, "nmod") || !(prep == "in" || prep == "into")) continue;
@@ -800,19 +791,16 @@ const RelationPattern* SentenceRoles::pattern_for(int p) const {
   // The form less "-ed" may name a trigger the lemma misses.)
   std::string bare;
   if (x.upos == "VERB" && x.form.size() > 4 && x.form.ends_with("ed")) {
-    bare = x.form.substr(0, x.form.size() - 2);
-    for (char& ch : bare)
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    bare = ascii_lower(std::string_view(x.form).substr(0, x.form.size() - 2));
     if (bare == x.lemma) bare.clear();
   }
+  // A verb of describing says what a policy consists of: "Japan's engagement is characterized by
+  // grants" (the any-lemma pattern leaves such verbs out otherwise). (Or an adjective that says
+  // where a policy shows: "Japan's engagement is most visible in its grants".)
+  const bool shows_in = x.upos == "ADJ" && rules_.showing_adjectives.contains(x.lemma) &&
+                        !g_.children_with(p, "cop").empty();
   for (const RelationPattern& pat : rules_.patterns) {
     if (pat.kind == "nominal") continue;
-    // A verb of describing says what a policy consists of: "Japan's engagement is
-    // characterized by grants" (the any-lemma pattern leaves such verbs out otherwise).
-    // (Or an adjective that says where a policy shows: "Japan's engagement is most visible in
-    // its grants".)
-    const bool shows_in = x.upos == "ADJ" && rules_.showing_adjectives.contains(x.lemma) &&
-                          !g_.children_with(p, "cop").empty();
     const bool describes_policy =
         pat.lemmas.empty() &&
         ((pat.inert.contains(x.lemma) && pat.upos.contains(x.upos)) || shows_in) &&

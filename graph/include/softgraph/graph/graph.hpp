@@ -94,6 +94,11 @@ struct NodeProps {
 // The channel an Instrument node stands for: its "channel" attribute, or else its id without
 // "instrument/" ("instrument/education" -> "education").
 std::string channel_of(const NodeProps& n);
+// The node type a role stands for ("actor" and "member" and "operator" -> Actor, "target" ->
+// TargetCountry), or "" for no type.
+std::string role_type(const std::string& role);
+// The roles a node's attributes list (attributes.roles), or none.
+std::vector<std::string> roles_of(const Attributes& attrs);
 
 // An edge type: a pointer to its name in the graph's Ontology (8 bytes instead of a string). It
 // converts to const std::string& and compares with strings.
