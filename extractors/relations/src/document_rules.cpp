@@ -40,6 +40,31 @@ bool organisation(const EntityFacts* f) {
                            (f->members_kind || f->multilateral)));
 }
 
+// Whether mention `m` names the source of a quote or a report: the words before it in its
+// sentence end with one of `cues` ("told", "according to"), an article between them allowed.
+bool news_source(const Document& doc, const Mention& m,
+                 const std::set<std::string, std::less<>>& cues) {
+  if (m.sentence < 0) return false;
+  const ByteRange& s = doc.sentences[static_cast<std::size_t>(m.sentence)].range;
+  if (m.range.begin < s.begin) return false;
+  std::string before =
+      ascii_lower(std::string_view(doc.text).substr(s.begin, m.range.begin - s.begin));
+  auto trim = [&] {
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) before.pop_back();
+  };
+  trim();
+  for (std::string_view article : {" the", " a"})
+    if (before.ends_with(article)) {
+      before.resize(before.size() - article.size());
+      trim();
+    }
+  for (const std::string& cue : cues)
+    if (before.ends_with(cue) &&
+        (before.size() == cue.size() || before[before.size() - cue.size() - 1] == ' '))
+      return true;
+  return false;
+}
+
 using Made = std::set<std::tuple<Symbol, Symbol, Symbol>>;
 
 void add(std::vector<Relation>& out, Made& made, const Document& doc, Symbol src, Symbol dst,
@@ -171,17 +196,21 @@ bool DocumentScope::membership_section(int section) const {
 
 void add_lexicon_relations(const Document& doc, const std::vector<Mention>& mentions,
                            const FactsOf& facts_of, const DocumentScope& scope,
-                           const EntityFacts* main, std::vector<Relation>& out) {
+                           const EntityFacts* main,
+                           const std::set<std::string, std::less<>>& source_cues,
+                           std::vector<Relation>& out) {
   Made made;
   for (const Relation& r : out) made.insert({r.source, r.target, r.type});
   // Sentences naming each entity, ascending; the first sentence naming each.
   std::map<Symbol, std::vector<int>> named_in;
   std::map<Symbol, const EntityFacts*> by_id;
-  std::vector<std::pair<int, const EntityFacts*>> first;  // in text order
+  std::vector<std::pair<int, const EntityFacts*>> first;      // in text order
+  std::map<Symbol, std::vector<const Mention*>> mentions_of;  // in text order
   for (const Mention& m : mentions) {
     const EntityFacts* f = facts_of(m);
     if (!f || m.sentence < 0) continue;
     auto& v = named_in[f->id];
+    mentions_of[f->id].push_back(&m);
     if (v.empty()) first.push_back({m.sentence, f});
     if (v.empty() || v.back() != m.sentence) v.push_back(m.sentence);
     by_id[f->id] = f;
@@ -201,6 +230,22 @@ void add_lexicon_relations(const Document& doc, const std::vector<Mention>& ment
       add(out, made, doc, owner, f->id, "OPERATES", both >= 0 ? both : sentence, "lexicon:owner",
           both >= 0 ? 0.95 : 0.85);
     }
+  }
+  // DELIVERS: an institution the lexicon gives one channel delivers it wherever the text names it
+  // other than as the source of a quote or a report ("told VOA"): a broadcaster, a university,
+  // an army. (One with several channels does several things; which of them the text is about
+  // only its sentences say.)
+  for (const auto& [sentence, f] : first) {
+    if (f->type != Type::kInstitution || f->channels.size() != 1) continue;
+    int where = -1;
+    for (const Mention* m : mentions_of[f->id])
+      if (!news_source(doc, *m, source_cues)) {
+        where = m->sentence;
+        break;
+      }
+    if (where < 0) continue;
+    add(out, made, doc, f->id, Symbol("instrument/" + f->channels.front()), "DELIVERS", where,
+        "lexicon:channel", 0.6);
   }
   // MEMBER_OF: a member the lexicon lists, named in a sentence with its organisation that says
   // nothing against the membership.

@@ -49,12 +49,16 @@ class DocumentScope {
   std::vector<const EntityFacts*> line_state_;     // by paragraph: the heading line's state
 };
 
-// Appends OPERATES from the lexicon's owners, MEMBER_OF from its member lists where a member is
-// named in a sentence with its organisation, and MEMBER_OF for the document's state from the
-// organisations listed under a membership heading.
+// Appends OPERATES from the lexicon's owners, DELIVERS from an institution's one channel in the
+// lexicon (not where it is named only as a news source: `source_cues` end the words before such a
+// name), MEMBER_OF from its member lists where a member is named in a sentence with its
+// organisation, and MEMBER_OF for the document's state from the organisations listed under a
+// membership heading.
 // `main`: the state the text is about as a recipient (see DocumentScope::main_country), or null.
 void add_lexicon_relations(const Document& doc, const std::vector<Mention>& mentions,
                            const FactsOf& facts_of, const DocumentScope& scope,
-                           const EntityFacts* main, std::vector<Relation>& out);
+                           const EntityFacts* main,
+                           const std::set<std::string, std::less<>>& source_cues,
+                           std::vector<Relation>& out);
 
 }  // namespace softgraph

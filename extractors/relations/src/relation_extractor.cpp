@@ -73,6 +73,7 @@ EntityFacts facts_of(const Entity& e) {
   f.provider = type == "Actor";
   f.multilateral = kind == "organization" || kind == "bank" || kind == "bloc";
   f.owners = list_attr(e, "owner");
+  f.channels = list_attr(e, "channels");
   f.members = list_attr(e, "members");
   f.members_kind =
       !f.members.empty() || !(kind == "agency" || kind == "bank" || kind == "fund" ||
@@ -371,7 +372,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     r.evidence.confidence = c.confidence;
     out.push_back(std::move(r));
   }
-  add_lexicon_relations(doc, mentions, facts_for, scope, main, out);
+  add_lexicon_relations(doc, mentions, facts_for, scope, main, rules.source_cues, out);
   auto drop_disabled = [&] {
     if (!options.disabled_rules.empty())
       std::erase_if(out, [&](const Relation& r) { return !enabled(r.evidence.rule); });

@@ -22,6 +22,7 @@ struct EntityFacts {
   bool provider = false;      // a state the lexicon types Actor: a provider of aid by default
   bool members_kind = false;  // an organisation states can be members of
   std::vector<std::string> owners, members;
+  std::vector<std::string> channels;  // the lexicon's: what the institution delivers
 };
 
 struct Word {
