@@ -828,10 +828,14 @@ const RelationPattern* SentenceRoles::pattern_for(int p) const {
     }
     if (!pat.objects.empty()) {
       bool found = false;
-      for (int o : g_.children(p))
-        if ((g_.rel_is(o, "obj") || w(o).deprel == "nsubj:pass") &&
-            pat.objects.contains(w(o).lemma))
-          found = true;
+      for (int o : g_.children(p)) {
+        if (!g_.rel_is(o, "obj") && w(o).deprel != "nsubj:pass") continue;
+        found |= pat.objects.contains(w(o).lemma);
+        // ("hosts thousands of students": what is counted is the object.)
+        if (rules_.amount_nouns.contains(w(o).lemma))
+          for (int c : g_.children_with(o, "nmod"))
+            found |= g_.preposition(c) == "of" && pat.objects.contains(w(c).lemma);
+      }
       if (!found) continue;
     }
     return &pat;
