@@ -232,6 +232,24 @@ static void add_operator_channels(const EntityFacts* main, std::vector<Relation>
   }
 }
 
+// A state the lexicon does not know as a provider of aid, using a channel with no recipient in
+// the same sentence, acts at home ("the Zambian government created a joint venture to digitize
+// its broadcasting", "Pakistani authorities are constructing a fence"): no projection of
+// influence. (A provider's act with no recipient named still goes somewhere: see scope rules.)
+static void drop_domestic_uses(const std::map<Symbol, EntityFacts>& facts,
+                               std::vector<std::pair<std::size_t, Claim>>& claims) {
+  std::set<std::pair<std::size_t, Symbol>> aims;  // (sentence, source) of each TARGETS
+  for (const auto& [si, c] : claims)
+    if (c.type == "TARGETS") aims.insert({si, c.source});
+  std::erase_if(claims, [&](const std::pair<std::size_t, Claim>& x) {
+    const Claim& c = x.second;
+    if (c.type != "USES_INSTRUMENT" || aims.contains({x.first, c.source})) return false;
+    const auto it = facts.find(c.source);
+    return it != facts.end() && it->second.type == EntityFacts::Type::kState &&
+           !it->second.provider && !it->second.bloc;
+  });
+}
+
 std::shared_ptr<const RelationRules> load_relation_rules(const std::string& path) {
   return std::make_shared<const RelationRules>(RelationRules::parse(read_file(path), path));
 }
@@ -352,6 +370,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         main = nullptr;
     }
   }
+  drop_domestic_uses(facts, claims);
   std::vector<Relation> out;
   std::size_t last = SIZE_MAX;
   Evidence where;
