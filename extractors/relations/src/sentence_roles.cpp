@@ -20,6 +20,23 @@ Entities SentenceRoles::resolve(int i, bool conjuncts) const {
   return out;
 }
 
+std::vector<int> SentenceRoles::colon_list(int i) const {
+  // The colon: the first one after i, with only words of i's phrase between them (the parser
+  // may hang the list itself anywhere).
+  int colon = i + 1;
+  while (colon < g_.size() && w(colon).form != ":" && g_.dominated_by(colon, i)) ++colon;
+  if (colon + 1 >= g_.size() || w(colon).form != ":") return {};
+  int first = colon + 1;
+  if (w(first).lemma == "the") ++first;
+  const Slot* s = g_.slot_of(first);
+  if (!s || s->first != first) return {};
+  const int k = static_cast<int>(s - g_.slots().data());
+  std::vector<int> out = g_.listed_after(k);
+  if (out.empty()) return {};
+  out.insert(out.begin(), k);
+  return out;
+}
+
 void SentenceRoles::places_through(int i, std::initializer_list<std::string_view> preps,
                                    Entities& out) const {
   for (std::string_view prep : preps)
@@ -84,6 +101,10 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
         for (int a : g_.with_conjuncts(c))
           if (const Slot* s = g_.slot_of(a)) add_unique(out, s->facts);
       }
+    // ("eight countries in Oceania: Australia, Fiji, ... and Vanuatu": the list after the
+    // colon that ends the group's phrase, which the parser rarely hangs on the group.)
+    if (out.size() == before && rules_.groups.contains(lemma))
+      for (int k : colon_list(i)) add_unique(out, g_.slots()[static_cast<std::size_t>(k)].facts);
     if (out.size() > before) return;
   }
   // "Philippine President Fidel Ramos", "Ramos, the Philippine president": a person named with

@@ -45,6 +45,9 @@ class SentenceRoles {
   void resolve_one(int i, Entities& out) const;
   void resolve_anaphor(int i, Entities& out) const;  // the anaphor part of resolve_one
   void owners(int i, Entities& out) const;           // who a proxy or policy noun belongs to
+  // The slots of the list after a colon that ends the phrase i heads ("eight countries in
+  // Oceania: A, B and C"), or none.
+  std::vector<int> colon_list(int i) const;
   // The places that the dependents of word i with each preposition of `preps` (in that order)
   // resolve to ("students from Mongolia", "the provinces of Afghanistan").
   void places_through(int i, std::initializer_list<std::string_view> preps, Entities& out) const;
