@@ -402,6 +402,15 @@ std::vector<int> SentenceRoles::subject_words(int p, std::string_view rel) const
         return {first};
       }
     }
+    // "Vietnam's ability to provide assistance", "China's decision to fund": the possessor of
+    // such a noun does what its infinitive names.
+    if (q == p && rel == "nsubj" && g_.rel_is(q, "acl") && w(q).head >= 0 &&
+        rules_.capacity_nouns.contains(w(w(q).head).lemma)) {
+      bool infinitive = false;
+      for (int c : g_.children_with(q, "mark")) infinitive |= w(c).lemma == "to";
+      const std::vector<int> poss = g_.children_with(w(q).head, "nmod:poss");
+      if (infinitive && !poss.empty()) return poss;
+    }
     // "charged with the mandate of promoting ...": who holds the duty does what it names.
     if (rel == "nsubj" && g_.rel_is(q, "acl") && w(q).head >= 0 &&
         rules_.duty_nouns.contains(w(w(q).head).lemma) && w(w(q).head).head >= 0) {
