@@ -52,6 +52,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   const auto& m = d["modality"];
   r.negators = words_of(m["negators"]);
   r.modals = words_of(m["modals"]);
+  r.announcing = words_of(m["announcing"]);
   r.plans = words_of(m["plans"]);
   r.plan_nouns = words_of(m["plan_nouns"]);
   r.plan_adjectives = words_of(m["plan_adjectives"]);

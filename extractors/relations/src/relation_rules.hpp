@@ -41,6 +41,7 @@ struct RelationPattern {
 
 struct RelationRules {
   WordSet negators, modals, plans, plan_nouns, plan_adjectives, positive_after_not;
+  WordSet announcing;  // "announced that it would provide": "would" under these is "will"
   // Verbs that end an act ("cut", "stopped"): negated, they assert it goes on ("never cut").
   WordSet discontinue;
   WordSet locative_nouns, venues, proxies, singular_anaphors, plural_anaphors;

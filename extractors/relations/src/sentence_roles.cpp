@@ -316,7 +316,12 @@ bool SentenceRoles::irrealis(int p) const {
   for (int q = p, steps = 0; q >= 0 && steps < 8; ++steps) {
     if (negated_word(q) && !kept_on(q)) return true;
     for (int c : g_.children(q)) {
-      if (g_.rel_is(c, "aux") && rules_.modals.contains(w(c).lemma)) return true;
+      // ("India announced that it would provide ...": "would" under a verb that announces is
+      // the past's "will".)
+      if (g_.rel_is(c, "aux") && rules_.modals.contains(w(c).lemma) &&
+          !(w(c).lemma == "would" && g_.rel_is(q, "ccomp") && w(q).head >= 0 &&
+            rules_.announcing.contains(w(w(q).head).lemma)))
+        return true;
       if (g_.rel_is(c, "mark") && (w(c).lemma == "if" || w(c).lemma == "unless")) return true;
     }
     if (q != p && rules_.plans.contains(w(q).lemma) && !kept_on(q)) return true;
