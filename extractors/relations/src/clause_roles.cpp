@@ -524,6 +524,11 @@ class ClauseReader : public SentenceRoles {
       Entities receivers;
       for (int x : g_.children_with(giver, "nmod:poss"))
         for (const EntityFacts* f : resolve(x)) add_unique(receivers, f);
+      // ("the largest trading partner of Laos".)
+      for (int x : g_.children_with(giver, "nmod"))
+        if (g_.preposition(x) == "of" && !g_.rel_is(x, "nmod:poss"))
+          for (const EntityFacts* f : resolve(x))
+            if (state_like(f)) add_unique(receivers, f);
       std::erase_if(agents, [&](const EntityFacts* a) {
         return std::find(receivers.begin(), receivers.end(), a) != receivers.end();
       });
@@ -532,6 +537,11 @@ class ClauseReader : public SentenceRoles {
       if (g_.rel_is(giver, "nsubj") && h >= 0 && !g_.children_with(h, "cop").empty()) {
         if (irrealis(h)) return;
         add_agent(h);
+      }
+      // ("China has become Zambia's biggest creditor": the subject of the copular verb.)
+      if (g_.rel_is(giver, "xcomp") && h >= 0 && rules_.copulas.contains(w(h).lemma)) {
+        if (irrealis(h)) return;
+        for (int x : g_.children_with(h, "nsubj")) add_agent(x);
       }
     }
     const int gov = governing_predicate(heads.back());
