@@ -103,6 +103,29 @@ void SentenceGraph::off_function_words() {
   }
 }
 
+// "Russia, along with China, remains ...", "Turkey, together with Qatar, funds ...": a party
+// named with the subject does what it does, as a conjunct would.
+void SentenceGraph::comitative_subject() {
+  for (int x = 0; x < size(); ++x) {
+    const int h = word(x).head;
+    if (h < 0) continue;
+    // On the subject, or on the verb between the subject and the verb.
+    int subject = -1;
+    if (word(x).deprel == "nmod" && rel_is(h, "nsubj")) subject = h;
+    if (word(x).deprel == "obl" && x < h)
+      for (int c : children_with(h, "nsubj"))
+        if (c < x) subject = c;
+    if (subject < 0) continue;
+    bool with = false, along = false;
+    for (int c : children(x)) {
+      with |= word(c).lemma == "with" && (rel_is(c, "case") || rel_is(c, "advmod"));
+      along |= (word(c).lemma == "along" || word(c).lemma == "together") &&
+               (rel_is(c, "case") || rel_is(c, "advmod"));
+    }
+    if (with && along) move(x, subject, "conj");
+  }
+}
+
 // A date is no subject: "... and on 2 February 2013 joined the WTO" with "2" as the subject of
 // "joined" (a day number with its year below it) would cut the verb off from its subject.
 void SentenceGraph::date_subject() {
@@ -263,6 +286,7 @@ void SentenceGraph::repair() {
   second_subject();
   verb_taken_for_participle();
   date_subject();
+  comitative_subject();
 }
 
 // A root noun whose "participle" right after it has an object of its own and no by-phrase is a

@@ -93,6 +93,7 @@ class SentenceGraph {
   void subject_inside_phrase();      // a subject read as the head of the phrase before it
   void off_function_words();         // words hung on an auxiliary or a copula
   void date_subject();               // a date read as a subject
+  void comitative_subject();         // "X, along with Y, ...": Y is a conjunct of the subject
   // Hangs word i on `head` with `deprel`, keeping every child list sorted.
   void move(int i, int head, std::string_view deprel);
 
