@@ -215,6 +215,20 @@ class ClauseReader : public SentenceRoles {
 
   // An acted-on noun's possessor receives: "Kenya's railway, built by China" (or through an
   // apposition: "Kenya's railway, a project built by China").
+  // Who asked for the act: "at Uzbekistan's request", "at the invitation of Laos" (on the
+  // predicate or on a clause it heads) is who it is done for.
+  Entities requesters(int p) const {
+    Entities out;
+    for (int x : g_.children(p)) {
+      if (!g_.rel_is(x, "obl") || !rules_.request_nouns.contains(w(x).lemma)) continue;
+      for (int c : g_.children(x))
+        if (g_.rel_is(c, "nmod:poss") || (g_.rel_is(c, "nmod") && g_.preposition(c) == "of"))
+          for (const EntityFacts* f : resolve(c))
+            if (state_like(f)) add_unique(out, f);
+    }
+    return out;
+  }
+
   Entities acted_on_possessors(int p) const {
     Entities out;
     int participle = p;  // (the first of "financed, built and managed by China")
@@ -314,6 +328,7 @@ class ClauseReader : public SentenceRoles {
             if (place_like(f)) add_unique(recipients, f);
     }
     for (const EntityFacts* f : acted_on_possessors(p)) add_unique(recipients, f);
+    for (const EntityFacts* f : requesters(p)) add_unique(recipients, f);
     std::erase_if(recipients, [&](const EntityFacts* r) {
       return std::find(agents.begin(), agents.end(), r) != agents.end();
     });
