@@ -423,10 +423,28 @@ class ClauseReader : public SentenceRoles {
   // (Not "diplomatic relations between ...": ties are the presence patterns'.)
   void between_sides(const std::vector<int>& heads, Entities& agents, Entities& recipients) const {
     for (int h : heads) {
-      Entities sides;
+      Entities sides, bodies;
       for (int b : with_prep(h, "between"))
-        for (const EntityFacts* f : resolve(b))
+        for (const EntityFacts* f : resolve(b)) {
           if (state_like(f) || f->type == Type::kRegion) add_unique(sides, f);
+          if (institution(f)) add_unique(bodies, f);
+        }
+      // "a loan agreement between the Asian Development Bank and Tajikistan": the body gives,
+      // and so does a provider of aid with a state that is none.
+      const EntityFacts* giver = nullptr;
+      if (bodies.size() == 1 && sides.size() == 1) {
+        giver = bodies[0];
+      } else if (bodies.empty() && sides.size() == 2 && sides[0]->type == Type::kState &&
+                 sides[1]->type == Type::kState && !sides[0]->bloc && !sides[1]->bloc &&
+                 sides[0]->provider != sides[1]->provider) {
+        giver = sides[0]->provider ? sides[0] : sides[1];
+      }
+      if (giver) {
+        agents.push_back(giver);
+        for (const EntityFacts* f : sides)
+          if (f != giver) add_unique(recipients, f);
+        continue;
+      }
       if (sides.size() < 2) continue;
       const EntityFacts* own = nullptr;
       if (const EntityFacts* sc = d_.section_country;
