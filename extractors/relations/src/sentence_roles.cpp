@@ -227,6 +227,13 @@ std::vector<int> SentenceRoles::place_words(int p) const {
     places_of(o);
     append(with_prep(o, "between"));  // "a bridge between Tajikistan and Afghanistan"
   }
+  // Where what the act gives stands: "funded a hospital built in Laos", "70% of a mosque to
+  // be built in Slovenia" (a participle or infinitive of siting on the object).
+  for (int o : down_objects(p, 2))
+    for (int c : g_.children(o))
+      if (g_.rel_is(c, "acl") && !g_.rel_is(c, "acl:relcl") && w(c).upos == "VERB" &&
+          rules_.siting_verbs.contains(w(c).lemma))
+        places_of(c);
   // A relative clause of place: "Djibouti, a country where China established a base", "Bosnia
   // is one of the countries where Russia has contributed troops".
   // (The parser hangs such a clause on the verb as often as on its noun: the noun is then the
