@@ -332,6 +332,29 @@ class ClauseReader : public SentenceRoles {
     std::erase_if(recipients, [&](const EntityFacts* r) {
       return std::find(agents.begin(), agents.end(), r) != agents.end();
     });
+    // "Kazakhstan signed a loan agreement with China": both sides sign; the provider of aid (or
+    // a body) gives, and a state that is none receives.
+    if (pat->kind == "act" && rules_.mutual_verbs.contains(w(p).lemma)) {
+      auto receiver = [](const EntityFacts* f) {
+        return f->type == Type::kState && !f->provider && !f->bloc;
+      };
+      auto giver = [](const EntityFacts* f) {
+        return (f->type == Type::kState && (f->provider || f->bloc)) || institution(f);
+      };
+      // (The sides may be the recipient and the agent, or both subjects: "Laos and Japan
+      // signed an agreement on grant aid".)
+      const bool mixed = std::any_of(agents.begin(), agents.end(), receiver) &&
+                         std::any_of(agents.begin(), agents.end(), giver);
+      if (!agents.empty() &&
+          (mixed || (std::all_of(agents.begin(), agents.end(), receiver) &&
+                     std::any_of(recipients.begin(), recipients.end(), giver)))) {
+        Entities givers, others;
+        for (const EntityFacts* f : agents) add_unique(giver(f) ? givers : others, f);
+        for (const EntityFacts* f : recipients) add_unique(giver(f) ? givers : others, f);
+        agents = std::move(givers);
+        recipients = std::move(others);
+      }
+    }
     if (pat->kind == "member") return member(p, pat, agents, recipients);
     if (pat->kind == "ties") return ties(p, pat, agents, recipients);
     if (pat->kind == "partner") return partner(p, pat, agents, recipients);
