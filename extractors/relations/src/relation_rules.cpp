@@ -80,6 +80,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   r.request_nouns = words_of(d["request_nouns"]);
   r.siting_verbs = words_of(d["siting_verbs"]);
   r.mutual_verbs = words_of(d["mutual_verbs"]);
+  r.license_nouns = words_of(d["license_nouns"]);
   r.research_words = words_of(d["research_words"]);
   r.spending_nouns = words_of(d["spending_nouns"]);
   r.spending_channels = words_of(d["spending_channels"]);

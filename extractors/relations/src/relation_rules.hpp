@@ -67,6 +67,7 @@ struct RelationRules {
   WordSet spending_channels;   // ... are spending on a channel of these, not trade
   WordSet research_words;      // "funds academic projects": money for research is a grant
   WordSet caption_words;       // "Note: compiled by ...": a short line that is no heading
+  WordSet license_nouns;       // "won contracts to build": the holder does what follows
   WordSet mutual_verbs;        // "signed a loan agreement with China": the provider gives
   WordSet siting_verbs;        // "a hospital built in Laos": the place of what an act gives
   WordSet request_nouns;       // "at X's request": X is who the act is done for

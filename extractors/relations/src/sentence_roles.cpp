@@ -136,6 +136,14 @@ std::vector<int> SentenceRoles::subject_words(int p, std::string_view rel) const
       const std::vector<int> poss = g_.children_with(w(q).head, "nmod:poss");
       if (infinitive && !poss.empty()) return poss;
     }
+    // "won contracts to build roads", "secured a concession to run the port": who holds the
+    // contract does what it names.
+    if (rel == "nsubj" && g_.rel_is(q, "acl") && !g_.rel_is(q, "acl:relcl") && w(q).head >= 0 &&
+        rules_.license_nouns.contains(w(w(q).head).lemma) && g_.rel_is(w(q).head, "obj") &&
+        w(w(q).head).head >= 0) {
+      q = w(w(q).head).head;
+      continue;
+    }
     // "charged with the mandate of promoting ...": who holds the duty does what it names.
     if (rel == "nsubj" && g_.rel_is(q, "acl") && w(q).head >= 0 &&
         rules_.duty_nouns.contains(w(w(q).head).lemma) && w(w(q).head).head >= 0) {
