@@ -58,6 +58,15 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
       places_through(i, {"from", "of"}, out);
       if (out.size() > before) return;
     }
+    // "Japanese volunteers teach ...", "Cuban doctors work ...": people a channel names stand
+    // for the state they come from where it is named on them.
+    // (Not an organisation: "Chinese news organizations are well-funded" funds nothing abroad.)
+    if (s->facts->type == roles::Type::kInstrument && rules_.proxies.contains(w(i).lemma) &&
+        !rules_.owner_nouns.contains(w(i).lemma)) {
+      const std::size_t before = out.size();
+      owners(i, out);
+      if (out.size() > before) return;
+    }
     add_unique(out, s->facts);
     return;
   }
