@@ -39,6 +39,14 @@ std::vector<int> SentenceRoles::colon_list(int i) const {
   return out;
 }
 
+void SentenceRoles::learners_origin(int i, Entities& out) const {
+  places_through(i, {"from", "of"}, out);
+  // ("Afghan students", "Kyrgyzstan's students".)
+  for (int c : g_.children(i))
+    if (g_.rel_is(c, "amod") || g_.rel_is(c, "compound") || g_.rel_is(c, "nmod:poss"))
+      if (const Slot* s = g_.slot_of(c); s && place_like(s->facts)) add_unique(out, s->facts);
+}
+
 void SentenceRoles::places_through(int i, std::initializer_list<std::string_view> preps,
                                    Entities& out) const {
   for (std::string_view prep : preps)
@@ -55,7 +63,7 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
     // "students from Mongolia" names an education channel and, as a recipient, a place.
     if (s->facts->type == roles::Type::kInstrument && rules_.learners.contains(w(i).lemma)) {
       const std::size_t before = out.size();
-      places_through(i, {"from", "of"}, out);
+      learners_origin(i, out);
       if (out.size() > before) return;
     }
     // "Japanese volunteers teach ...", "Cuban doctors work ...": people a channel names stand
@@ -72,6 +80,18 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
   }
   const Word& x = w(i);
   const std::string& lemma = x.lemma;
+  if (rules_.learners.contains(lemma)) {
+    const std::size_t before = out.size();
+    learners_origin(i, out);
+    if (out.size() > before) return;
+  }
+  // "a number of Bosnian students", "thousands of students from Kyrgyzstan": what is counted.
+  if (rules_.amount_nouns.contains(lemma) && !g_.slot_of(i)) {
+    const std::size_t before = out.size();
+    for (int c : g_.children_with(i, "nmod"))
+      if (g_.preposition(c) == "of") resolve_one(c, out);
+    if (out.size() > before) return;
+  }
   // Relative pronouns stand for the noun their clause modifies.
   if (lemma == "whose" && x.upos == "PRON") {  // "China, whose Export-Import Bank lent ..."
     int clause = w(x.head >= 0 ? x.head : i).head;

@@ -104,6 +104,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
     x.upos = words_of(p["upos"]);
     if (p.HasMember("inert")) x.inert = words_of(p["inert"]);
     if (p.HasMember("objects")) x.objects = words_of(p["objects"]);
+    if (p.HasMember("subjects")) x.subjects = words_of(p["subjects"]);
     if (p.HasMember("not_with")) x.not_with = words_of(p["not_with"]);
     if (p.HasMember("keep_instrument")) x.keep_instrument = words_of(p["keep_instrument"]);
     x.agent = list_of(p["agent"]);

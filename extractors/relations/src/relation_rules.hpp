@@ -22,6 +22,7 @@ struct RelationPattern {
   WordSet upos;
   WordSet inert;            // lemmas an any-lemma pattern does not take
   WordSet objects;          // when not empty: the predicate's object must be one of these lemmas
+  WordSet subjects;         // when not empty: the predicate's subject must be one of these
   WordSet keep_instrument;  // lemmas whose own channel holds beside the ones the clause names
   WordSet not_with;         // prepositions that, with no object, make the verb another ("build on")
   std::vector<std::string> agent, recipient;      // role names, tried in order

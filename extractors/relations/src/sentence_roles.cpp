@@ -596,6 +596,16 @@ const RelationPattern* SentenceRoles::pattern_for(int p) const {
         party |= state_like(f) || roles::institution(f);
       if (!party) continue;
     }
+    if (!pat.subjects.empty()) {
+      bool found = false;
+      for (int x : subject_words(p, "nsubj")) {
+        found |= pat.subjects.contains(w(x).lemma);
+        if (rules_.amount_nouns.contains(w(x).lemma))
+          for (int c : g_.children_with(x, "nmod"))
+            found |= g_.preposition(c) == "of" && pat.subjects.contains(w(c).lemma);
+      }
+      if (!found) continue;
+    }
     if (!pat.objects.empty()) {
       bool found = false;
       for (int o : g_.children(p)) {
