@@ -608,6 +608,17 @@ class ClauseReader : public SentenceRoles {
     if (gov >= 0)
       for (int x : role_words(gov, "place"))
         for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
+    // The means of a clause serve its subject: "With Chinese loans, Laos built a railway",
+    // "thanks to Japanese aid, Mongolia built hospitals".
+    if (gov >= 0 && g_.rel_is(heads.back(), "obl") && w(heads.back()).head == gov) {
+      const std::string_view prep = g_.preposition(heads.back());
+      bool thanks = false;
+      for (int c : g_.children_with(heads.back(), "case")) thanks |= w(c).lemma == "thanks";
+      if (prep == "with" || thanks)
+        for (int x : subject_words(gov, "nsubj"))
+          for (const EntityFacts* f : resolve(x))
+            if (state_like(f)) add_unique(recipients, f);
+    }
     if (agents.empty() && !rules_.tie_nouns.contains(w(s.head).lemma))
       between_sides(heads, agents, recipients);
     // (An instrument named with no owner is no one's here: an act that names it without an
