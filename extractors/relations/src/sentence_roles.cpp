@@ -334,7 +334,12 @@ std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
     return out;
   }
   if (role == "object-poss") {
-    for (int o : objects(p)) append(g_.children_with(o, "nmod:poss"));
+    for (int o : objects(p)) {
+      append(g_.children_with(o, "nmod:poss"));
+      // (On the amount before the noun: "Kyrgyzstan's $240 million debt".)
+      for (int c : g_.children_with(o, "compound"))
+        if (w(c).upos == "SYM" || w(c).upos == "NUM") append(g_.children_with(c, "nmod:poss"));
+    }
     return out;
   }
   if (role == "object-modifier" || role == "object-owner") {
