@@ -103,6 +103,37 @@ void SentenceGraph::off_function_words() {
   }
 }
 
+// "Uganda launches China-built dam": the name before a hyphen and a participle ("China-built",
+// "US-funded", "Russian-made") is who made the thing, never an argument of the clause (headline
+// capitals lead the model to take it for the object).
+void SentenceGraph::hyphenated_maker() {
+  for (int i = 0; i + 2 < size(); ++i) {
+    const Word& p = word(i + 2);
+    const bool participle =
+        p.upos == "VERB" ||
+        (p.form.size() > 3 && (p.form.ends_with("ed") || p.form.ends_with("lt") ||
+                               p.form.ends_with("de") || p.form.ends_with("wn")));
+    if (word(i + 1).form != "-" || !participle || word(i).head == i + 2) continue;
+    if (!(rel_is(i, "obj") || rel_is(i, "nsubj") || rel_is(i, "obl") || rel_is(i, "iobj")))
+      continue;
+    if (dominated_by(i + 2, i)) {
+      // ("Japan - Built Bridge" read as one name: the last word of it is the thing made, and
+      // takes the name's place in the clause.)
+      if (word(i + 2).head != i) continue;
+      int n = -1;
+      for (int c : children(i))
+        if (c > i + 2) n = c;
+      if (n < 0) continue;
+      move(n, word(i).head, word(i).deprel);
+      for (int c : std::vector<int>(children(i)))
+        if (c > i + 2 && c < n) move(c, n, "compound");
+      move(i + 2, n, "amod");
+    }
+    move(i, i + 2, "compound");
+    move(i + 1, i + 2, "punct");
+  }
+}
+
 // "Russia, along with China, remains ...", "Turkey, together with Qatar, funds ...": a party
 // named with the subject does what it does, as a conjunct would.
 void SentenceGraph::comitative_subject() {
@@ -287,6 +318,7 @@ void SentenceGraph::repair() {
   verb_taken_for_participle();
   date_subject();
   comitative_subject();
+  hyphenated_maker();
 }
 
 // A root noun whose "participle" right after it has an object of its own and no by-phrase is a

@@ -94,6 +94,7 @@ class SentenceGraph {
   void off_function_words();         // words hung on an auxiliary or a copula
   void date_subject();               // a date read as a subject
   void comitative_subject();         // "X, along with Y, ...": Y is a conjunct of the subject
+  void hyphenated_maker();           // "China-built dam": the name is no argument of the clause
   // Hangs word i on `head` with `deprel`, keeping every child list sorted.
   void move(int i, int head, std::string_view deprel);
 
