@@ -77,8 +77,13 @@ class ClauseReader : public SentenceRoles {
   // An instrument named with its owner: "Japan's aid", "Chinese loans to Laos", "a
   // Chinese-funded project".
   void nominal(const Slot& s);
-  // The means of a clause serve its subject: "With Chinese loans, Laos built a railway", "thanks
-  // to Japanese aid, Mongolia built hospitals" (`means`: the channel's phrase on `gov`).
+  // Who holds what the instrument's phrase names: "Russia has a military base in Tajikistan",
+  // "China maintains large investments in Laos" (the subjects of a verb of holding).
+  std::vector<int> holders(const std::vector<int>& heads) const;
+  // The means of a clause serve its subject, and so does what it depends on: "With Chinese loans,
+  // Laos built a railway", "thanks to Japanese aid, Mongolia built hospitals", "Kyrgyzstan is
+  // dependent on Chinese loans"
+  // (`means`: the channel's phrase on `gov`).
   void served_by_means(int gov, int means, Entities& recipients) const;
   // What an institution's own phrase says it does: "the Erasmus Mundus scholarship initiative",
   // "the Tempus program for modernizing higher education".

@@ -259,9 +259,10 @@ std::vector<std::string> ClauseReader::recipient_roles(int p, const RelationPatt
 void ClauseReader::predicate(int p) {
   const RelationPattern* pat = pattern_for(p);
   if (!pat || irrealis(p)) return;
-  // What is given or welcomed is a plan: "welcomes Saudi plans to invest", no act yet.
+  // What is given or welcomed is a plan: "welcomes Saudi plans to invest", no act yet; nor is
+  // an act whose object is denied ("maintains no troops in Fiji").
   for (int o : objects(p))
-    if (rules_.plan_nouns.contains(w(o).lemma)) return;
+    if (rules_.plan_nouns.contains(w(o).lemma) || negated_word(o)) return;
   // A phrasal use that is no act of the pattern: "builds on centuries-old bonds".
   if (!pat->not_with.empty() && objects(p).empty())
     for (int c : g_.children(p))

@@ -67,12 +67,24 @@ void ClauseReader::between_sides(const std::vector<int>& heads, Entities& agents
   }
 }
 
+std::vector<int> ClauseReader::holders(const std::vector<int>& heads) const {
+  std::vector<int> out;
+  for (int h : heads)
+    if (g_.rel_is(h, "obj") && w(h).head >= 0 &&
+        rules_.holding_verbs.contains(w(w(h).head).lemma) && !irrealis(w(h).head) &&
+        !negated_word(h) && !rules_.tie_nouns.contains(w(h).lemma))  // (ties: presence:ties)
+      for (int x : subject_words(w(h).head, "nsubj")) out.push_back(x);
+  return out;
+}
+
 void ClauseReader::served_by_means(int gov, int means, Entities& recipients) const {
   if (!g_.rel_is(means, "obl") || w(means).head != gov) return;
   const std::string_view prep = g_.preposition(means);
   bool thanks = false;
   for (int c : g_.children_with(means, "case")) thanks |= w(c).lemma == "thanks";
-  if (prep != "with" && !thanks) return;
+  // ("Kyrgyzstan is heavily dependent on Chinese loans".)
+  const bool relied_on = prep == "on" && rules_.dependence_words.contains(w(gov).lemma);
+  if (prep != "with" && !thanks && !relied_on) return;
   for (int x : subject_words(gov, "nsubj"))
     for (const EntityFacts* f : resolve(x))
       if (state_like(f)) add_unique(recipients, f);
@@ -160,6 +172,7 @@ void ClauseReader::nominal(const Slot& s) {
       if (irrealis(h)) return;
       for (int x : g_.children_with(h, "nsubj")) add_agent(x);
     }
+  for (int x : holders(heads)) add_agent(x);
   // A noun of a giver ("creditor", "donor"): its possessor is who receives, and the name it
   // is equated with is the giver ("Kyrgyzstan's largest creditor is China").
   const int giver = rules_.counterpart_nouns.contains(w(s.head).lemma)         ? s.head

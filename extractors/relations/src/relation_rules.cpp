@@ -81,6 +81,8 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   r.siting_verbs = words_of(d["siting_verbs"]);
   r.mutual_verbs = words_of(d["mutual_verbs"]);
   r.license_nouns = words_of(d["license_nouns"]);
+  r.holding_verbs = words_of(d["holding_verbs"]);
+  r.dependence_words = words_of(d["dependence_words"]);
   r.research_words = words_of(d["research_words"]);
   r.spending_nouns = words_of(d["spending_nouns"]);
   r.spending_channels = words_of(d["spending_channels"]);

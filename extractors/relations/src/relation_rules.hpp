@@ -68,6 +68,8 @@ struct RelationRules {
   WordSet spending_channels;   // ... are spending on a channel of these, not trade
   WordSet research_words;      // "funds academic projects": money for research is a grant
   WordSet caption_words;       // "Note: compiled by ...": a short line that is no heading
+  WordSet holding_verbs;       // "Russia has a military base in X": the subject owns the channel
+  WordSet dependence_words;    // "dependent on Chinese loans": the subject receives
   WordSet license_nouns;       // "won contracts to build": the holder does what follows
   WordSet mutual_verbs;        // "signed a loan agreement with China": the provider gives
   WordSet siting_verbs;        // "a hospital built in Laos": the place of what an act gives

@@ -213,7 +213,10 @@ std::vector<int> SentenceRoles::place_words(int p) const {
     int c = x;
     for (int k : g_.children(x))
       if (g_.rel_is(k, "case")) c = std::min(c, k);
-    return c > 0 && rules_.locative_nouns.contains(w(c - 1).lemma);
+    // (A channel's own site is where it works: "a military base in Tajikistan".)
+    const Slot* site = c > 0 ? g_.slot_of(c - 1) : nullptr;
+    return c > 0 && rules_.locative_nouns.contains(w(c - 1).lemma) &&
+           !(site && site->facts->type == roles::Type::kInstrument);
   };
   auto places_of = [&](int head) {
     for (std::string_view prep : {"in", "across", "throughout", "within", "into", "inside"})
