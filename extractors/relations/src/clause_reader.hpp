@@ -55,7 +55,8 @@ class ClauseReader : public SentenceRoles {
   // predicate or on a clause it heads) is who it is done for.
   Entities requesters(int p) const;
   // An acted-on noun's possessor receives: "Kenya's railway, built by China" (or through an
-  // apposition: "Kenya's railway, a project built by China").
+  // apposition: "Kenya's railway, a project built by China"), "Kenya's railway was financed by
+  // China".
   Entities acted_on_possessors(int p) const;
   // "Kazakhstan signed a loan agreement with China": of the two sides of an act both do, the
   // provider of aid (or a body) gives and a state that is none receives.

@@ -210,6 +210,11 @@ Entities ClauseReader::requesters(int p) const {
 
 Entities ClauseReader::acted_on_possessors(int p) const {
   Entities out;
+  // ("Kenya's railway was financed by China".)
+  for (int x : g_.children_with(p, "nsubj:pass"))
+    for (int c : g_.children_with(x, "nmod:poss"))
+      for (const EntityFacts* f : resolve(c))
+        if (place_like(f)) add_unique(out, f);
   int participle = p;  // (the first of "financed, built and managed by China")
   for (int steps = 0; steps < 8 && g_.rel_is(participle, "conj") && w(participle).head >= 0;
        ++steps)

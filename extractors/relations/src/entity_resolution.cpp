@@ -302,6 +302,13 @@ void SentenceRoles::resolve_anaphor(int i, Entities& out) const {
       }
     }
     if (named) return;
+    // "40 African countries", "Central Asian states": the region they are of.
+    for (int c : g_.children_with(i, "amod"))
+      if (const Slot* s = g_.slot_of(c); s && s->facts->type == roles::Type::kRegion) {
+        add_unique(out, s->facts);
+        named = true;
+      }
+    if (named) return;
   }
   if ((rules_.proxies.contains(lemma) || rules_.policy_nouns.contains(lemma)) && !pronoun)
     owners(i, out);
