@@ -82,9 +82,8 @@ class ClauseReader : public SentenceRoles {
   // "China maintains large investments in Laos" (the subjects of a verb of holding).
   std::vector<int> holders(const std::vector<int>& heads) const;
   // The means of a clause serve its subject, and so does what it depends on: "With Chinese loans,
-  // Laos built a railway", "thanks to Japanese aid, Mongolia built hospitals", "Kyrgyzstan is
-  // dependent on Chinese loans"
-  // (`means`: the channel's phrase on `gov`).
+  // Laos built a railway", "Kyrgyzstan is dependent on Chinese loans" (`means`: the channel's
+  // phrase on `gov`).
   void served_by_means(int gov, int means, Entities& recipients) const;
   // What an institution's own phrase says it does: "the Erasmus Mundus scholarship initiative",
   // "the Tempus program for modernizing higher education".

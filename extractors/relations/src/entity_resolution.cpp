@@ -88,8 +88,8 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
   // "a number of Bosnian students", "thousands of students from Kyrgyzstan": what is counted.
   if (rules_.amount_nouns.contains(lemma) && !g_.slot_of(i)) {
     const std::size_t before = out.size();
-    for (int c : g_.children_with(i, "nmod"))
-      if (g_.preposition(c) == "of") resolve_one(c, out);
+    for (int c : counted(i))
+      if (c != i) resolve_one(c, out);
     if (out.size() > before) return;
   }
   // Relative pronouns stand for the noun their clause modifies.

@@ -80,11 +80,9 @@ std::vector<int> ClauseReader::holders(const std::vector<int>& heads) const {
 void ClauseReader::served_by_means(int gov, int means, Entities& recipients) const {
   if (!g_.rel_is(means, "obl") || w(means).head != gov) return;
   const std::string_view prep = g_.preposition(means);
-  bool thanks = false;
-  for (int c : g_.children_with(means, "case")) thanks |= w(c).lemma == "thanks";
   // ("Kyrgyzstan is heavily dependent on Chinese loans".)
   const bool relied_on = prep == "on" && rules_.dependence_words.contains(w(gov).lemma);
-  if (prep != "with" && !thanks && !relied_on) return;
+  if (prep != "with" && !relied_on) return;
   for (int x : subject_words(gov, "nsubj"))
     for (const EntityFacts* f : resolve(x))
       if (state_like(f)) add_unique(recipients, f);

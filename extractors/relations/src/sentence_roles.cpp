@@ -6,6 +6,14 @@ namespace softgraph {
 
 using namespace roles;
 
+std::vector<int> SentenceRoles::counted(int i) const {
+  std::vector<int> out{i};
+  if (rules_.amount_nouns.contains(w(i).lemma))
+    for (int c : g_.children_with(i, "nmod"))
+      if (g_.preposition(c) == "of") out.push_back(c);
+  return out;
+}
+
 bool SentenceRoles::is_predicate(int i) const {
   if (w(i).upos == "VERB") return true;
   for (int c : g_.children(i))
@@ -606,23 +614,15 @@ const RelationPattern* SentenceRoles::pattern_for(int p) const {
     }
     if (!pat.subjects.empty()) {
       bool found = false;
-      for (int x : subject_words(p, "nsubj")) {
-        found |= pat.subjects.contains(w(x).lemma);
-        if (rules_.amount_nouns.contains(w(x).lemma))
-          for (int c : g_.children_with(x, "nmod"))
-            found |= g_.preposition(c) == "of" && pat.subjects.contains(w(c).lemma);
-      }
+      for (int x : subject_words(p, "nsubj"))
+        for (int c : counted(x)) found |= pat.subjects.contains(w(c).lemma);
       if (!found) continue;
     }
     if (!pat.objects.empty()) {
       bool found = false;
       for (int o : g_.children(p)) {
         if (!g_.rel_is(o, "obj") && w(o).deprel != "nsubj:pass") continue;
-        found |= pat.objects.contains(w(o).lemma);
-        // ("hosts thousands of students": what is counted is the object.)
-        if (rules_.amount_nouns.contains(w(o).lemma))
-          for (int c : g_.children_with(o, "nmod"))
-            found |= g_.preposition(c) == "of" && pat.objects.contains(w(c).lemma);
+        for (int c : counted(o)) found |= pat.objects.contains(w(c).lemma);
       }
       if (!found) continue;
     }

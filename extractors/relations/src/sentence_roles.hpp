@@ -48,6 +48,9 @@ class SentenceRoles {
   // The slots of the list after a colon that ends the phrase i heads ("eight countries in
   // Oceania: A, B and C"), or none.
   std::vector<int> colon_list(int i) const;
+  // Word i and, for an amount noun, what it counts: "thousands of students" -> thousands,
+  // students (`amount_nouns`).
+  std::vector<int> counted(int i) const;
   // Where the learners word i names come from: "students from Mongolia", "Afghan students".
   void learners_origin(int i, Entities& out) const;
   // The places that the dependents of word i with each preposition of `preps` (in that order)
