@@ -40,13 +40,27 @@ bool organisation(const EntityFacts* f) {
                            (f->members_kind || f->multilateral)));
 }
 
-// Whether mention `m` names the source of a quote or a report: the words before it in its
-// sentence end with one of `cues` ("told", "according to"), an article between them allowed.
+// Whether mention `m` names the source of a quote, a report or a citation: the words before it in
+// its sentence end with one of `cues` ("told", "according to"), an article between them allowed;
+// a comma and a date follow it ("Voice of America, 15 September 2015", "(Washington: Department
+// of Defense, 2013)"); or it stands in a list of references or notes.
 bool news_source(const Document& doc, const Mention& m,
                  const std::set<std::string, std::less<>>& cues) {
   if (m.sentence < 0) return false;
-  const ByteRange& s = doc.sentences[static_cast<std::size_t>(m.sentence)].range;
+  const Sentence& sentence = doc.sentences[static_cast<std::size_t>(m.sentence)];
+  if (sentence.section >= 0) {
+    const std::string& kind = doc.sections[static_cast<std::size_t>(sentence.section)].kind;
+    if (kind == "references" || kind == "notes") return true;
+  }
+  const ByteRange& s = sentence.range;
   if (m.range.begin < s.begin) return false;
+  // (A comma, then a date or a quoted title: "Agence France-Presse, “Vietnam PM ...”".)
+  const std::string_view after = std::string_view(doc.text).substr(
+      m.range.end, std::min<std::uint64_t>(5, s.end > m.range.end ? s.end - m.range.end : 0));
+  if (after.starts_with(", ") && after.size() >= 3 &&
+      (std::isdigit(static_cast<unsigned char>(after[2])) || after[2] == '"' ||
+       after.substr(2).starts_with("\u201C")))
+    return true;
   std::string before =
       ascii_lower(std::string_view(doc.text).substr(s.begin, m.range.begin - s.begin));
   auto trim = [&] {
