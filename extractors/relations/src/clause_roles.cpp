@@ -288,15 +288,13 @@ void ClauseReader::predicate(int p) {
   Entities agents = role_entities(p, pat->agent, !receive && !pat->all_agents);
   // (A by-phrase that names a channel is no agent: "was characterized by economic support".)
   std::erase_if(agents, [](const EntityFacts* f) { return !(state_like(f) || institution(f)); });
-  // "China lent X three times as much as Russia did": the party compared does the same act.
-  if (!receive && !agents.empty())
-    for (int x = 1; x + 1 < g_.size(); ++x) {
-      const std::string& before = w(x - 1).lemma;
-      if ((before == "as" || before == "than") && w(x + 1).lemma == "do" && g_.slot_of(x) &&
-          governing_predicate(x) == p)
-        for (const EntityFacts* f : resolve(x))
-          if (state_like(f) || institution(f)) add_unique(agents, f);
-    }
+  // "China lent X three times as much as Russia did", "gives more scholarships than Korea": the
+  // party compared does the same act (receives it, where the act is received).
+  // (Not for partners, ties or members: a comparison makes no pair of the parties compared.)
+  const Entities peers =
+      agents.empty() || !(pat->kind == "act" || receive) ? Entities{} : compared(p);
+  if (!receive)
+    for (const EntityFacts* f : peers) add_unique(agents, f);
   // An act with no agent named (a passive, a subject that names no one: "the programme
   // funds ...") in a state's part of the text is that state's: "Turkey. ... Scholarships are
   // offered to ...". (Not a participle on a noun: "shared development goals".)
@@ -336,6 +334,8 @@ void ClauseReader::predicate(int p) {
   }
   for (const EntityFacts* f : acted_on_possessors(p)) add_unique(recipients, f);
   for (const EntityFacts* f : requesters(p)) add_unique(recipients, f);
+  if (receive)
+    for (const EntityFacts* f : peers) add_unique(recipients, f);
   std::erase_if(recipients, [&](const EntityFacts* r) {
     return std::find(agents.begin(), agents.end(), r) != agents.end();
   });

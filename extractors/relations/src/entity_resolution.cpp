@@ -11,7 +11,8 @@ using namespace roles;
 Entities SentenceRoles::resolve(int i, bool conjuncts) const {
   Entities out;
   const std::vector<int> words = conjuncts ? g_.with_conjuncts(i) : std::vector<int>{i};
-  for (int w : words) resolve_one(w, out);
+  for (int w : words)
+    if (!denied(w)) resolve_one(w, out);
   // A list of organisations the parser did not coordinate ("member of A, B, C and D").
   if (const Slot* s = g_.slot_of(i); conjuncts && s && institution(s->facts)) {
     const int k = static_cast<int>(s - g_.slots().data());

@@ -164,12 +164,25 @@ void ClauseReader::nominal(const Slot& s) {
   }
   if (!recipients.empty())
     for (int x : sector_owners) add_agent(x);
-  // The instrument as a copula's predicate: "Canada is the largest investor in ...".
-  for (int h : heads)
+  // The instrument as a copula's predicate: "Canada is the largest investor in ...", or as what
+  // an as-phrase says its subject is ("emerged as the largest investor in ..."); with the
+  // parties it is compared with ("the second-largest investor after China").
+  const auto add_compared = [&](int clause) {
+    if (agents.empty()) return;
+    for (const EntityFacts* f : compared(clause)) add_unique(agents, f);
+  };
+  for (int h : heads) {
     if (!g_.children_with(h, "cop").empty()) {
       if (irrealis(h)) return;
       for (int x : g_.children_with(h, "nsubj")) add_agent(x);
+      add_compared(h);
     }
+    if (const int v = as_predicate(h); v >= 0) {
+      if (irrealis(v)) return;
+      for (int x : subject_words(v, "nsubj")) add_agent(x);
+      add_compared(v);
+    }
+  }
   for (int x : holders(heads)) add_agent(x);
   // A noun of a giver ("creditor", "donor"): its possessor is who receives, and the name it
   // is equated with is the giver ("Kyrgyzstan's largest creditor is China").

@@ -67,6 +67,11 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   r.owner_participles = words_of(d["operates"]["participles"]);
   r.owner_nouns = words_of(d["operates"]["nouns"]);
   r.groups = words_of(d["groups"]);
+  const auto& cmp = d["comparison"];
+  r.comparison = {words_of(cmp["markers"]),        words_of(cmp["equative_markers"]),
+                  words_of(cmp["ranked_markers"]), words_of(cmp["ranks"]),
+                  words_of(cmp["excluded"]),       words_of(cmp["denials"]),
+                  words_of(cmp["verbs"]),          words_of(cmp["as_predicate_verbs"])};
   r.learners = words_of(d["learners"]);
   r.collectives = words_of(d["collectives"]);
   r.duty_nouns = words_of(d["duty_nouns"]);

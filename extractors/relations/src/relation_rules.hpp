@@ -40,6 +40,13 @@ struct RelationPattern {
   std::string fixed_instrument(std::string_view lemma) const;
 };
 
+// Comparisons that presuppose the party compared does the same act ("than Russia", "the
+// second-largest investor after China"); schemas/relations.schema.json says what each list is.
+struct ComparisonWords {
+  WordSet markers, equative_markers, ranked_markers, ranks, excluded, denials, verbs,
+      as_predicate_verbs;
+};
+
 struct RelationRules {
   WordSet negators, modals, plans, plan_nouns, plan_adjectives, positive_after_not;
   WordSet announcing;  // "announced that it would provide": "would" under these is "will"
@@ -83,6 +90,7 @@ struct RelationRules {
   WordSet duty_nouns;          // "charged with the mandate of promoting X": its holder acts
   WordSet collectives;         // "a network of Confucius Institutes": the institutions named
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
+  ComparisonWords comparison;
   std::vector<RelationPattern> patterns;
 
   // The first pattern of `kind` that takes a predicate of this lemma and part of speech (its

@@ -109,6 +109,16 @@ class SentenceRoles {
   // The first pattern in the file's order that takes predicate p (the file's order is the
   // precedence: "establish relations" is a tie before "establish" is an act).
   const RelationPattern* pattern_for(int p) const;
+  // The parties compared with the subject of predicate p, who are said to do the same act:
+  // "than Russia", "as many ... as Japan", "the second-largest investor after China", the object
+  // of "has overtaken" (comparison.cpp).
+  Entities compared(int p) const;
+  // Whether the words before name i deny it the clause's act: "China, not India, funds ...",
+  // "China rather than India", "instead of India".
+  bool denied(int i) const;
+  // The verb whose as-phrase noun n is, saying what the verb's subject is ("emerged as
+  // Kazakhstan's largest trading partner"), or -1.
+  int as_predicate(int n) const;
   // Whether p's subject is a policy noun ("approach", "engagement").
   bool policy_subject(int p) const;
 
