@@ -212,7 +212,7 @@ void add_lexicon_relations(const Document& doc, const std::vector<Mention>& ment
                            const FactsOf& facts_of, const DocumentScope& scope,
                            const EntityFacts* main,
                            const std::set<std::string, std::less<>>& source_cues,
-                           std::vector<Relation>& out) {
+                           const std::vector<char>& furniture, std::vector<Relation>& out) {
   Made made;
   for (const Relation& r : out) made.insert({r.source, r.target, r.type});
   // Sentences naming each entity, ascending; the first sentence naming each.
@@ -222,7 +222,7 @@ void add_lexicon_relations(const Document& doc, const std::vector<Mention>& ment
   std::map<Symbol, std::vector<const Mention*>> mentions_of;  // in text order
   for (const Mention& m : mentions) {
     const EntityFacts* f = facts_of(m);
-    if (!f || m.sentence < 0) continue;
+    if (!f || m.sentence < 0 || furniture[static_cast<std::size_t>(m.sentence)]) continue;
     auto& v = named_in[f->id];
     mentions_of[f->id].push_back(&m);
     if (v.empty()) first.push_back({m.sentence, f});

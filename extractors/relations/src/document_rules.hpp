@@ -53,12 +53,12 @@ class DocumentScope {
 // lexicon (not where it is named only as a news source: `source_cues` end the words before such a
 // name), MEMBER_OF from its member lists where a member is named in a sentence with its
 // organisation, and MEMBER_OF for the document's state from the organisations listed under a
-// membership heading.
+// membership heading. The first three read no sentence `furniture` marks (page_furniture.hpp).
 // `main`: the state the text is about as a recipient (see DocumentScope::main_country), or null.
 void add_lexicon_relations(const Document& doc, const std::vector<Mention>& mentions,
                            const FactsOf& facts_of, const DocumentScope& scope,
                            const EntityFacts* main,
                            const std::set<std::string, std::less<>>& source_cues,
-                           std::vector<Relation>& out);
+                           const std::vector<char>& furniture, std::vector<Relation>& out);
 
 }  // namespace softgraph

@@ -16,6 +16,7 @@
 
 #include "clause_roles.hpp"
 #include "document_rules.hpp"
+#include "page_furniture.hpp"
 #include "relation_rules.hpp"
 #include "sentence_graph.hpp"
 #include "softgraph/core/json_io.hpp"
@@ -40,8 +41,8 @@ std::uint64_t thread_cpu_ns() {
 // prose: its mentions count, but it is not parsed.
 constexpr std::uint64_t kMaxSentenceBytes = 2048;
 
-bool english_body(const Document& doc, const Sentence& s) {
-  if (s.range.size() > kMaxSentenceBytes) return false;
+bool english_body(const Document& doc, const Sentence& s, bool furniture) {
+  if (s.range.size() > kMaxSentenceBytes || furniture) return false;
   if (s.section < 0) return true;
   const Section& section = doc.sections[static_cast<std::size_t>(s.section)];
   return section.kind != "references" && section.kind != "notes" &&
@@ -285,6 +286,12 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
         facts_for(m))
       by_sentence[static_cast<std::size_t>(m.sentence)].push_back(&m);
 
+  // Citations, credits, mastheads, acknowledgements: no relation is read from them.
+  std::vector<char> furniture(doc.sentences.size());
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si)
+    furniture[si] =
+        by_sentence[si].empty() ? 0 : page_furniture(doc, doc.sentences[si], rules.furniture);
+
   DocumentScope scope(doc, mentions, facts_for, rules.relations_titles, rules.caption_words);
   // The state a text names most is the place influence goes to in a text on its foreign
   // relations, and an actor in a text on its outreach: the text's own sentences decide, by
@@ -333,7 +340,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     // may stand for another ("it", "both", "the country"); clause by clause where semicolons
     // join clauses (a greedy parser loses its way past one, and such clauses rarely share roles).
     std::vector<SentenceGraph> clauses;
-    if (english_body(doc, sentence)) {
+    if (english_body(doc, sentence, furniture[si] != 0)) {
       g_sentences.fetch_add(1, std::memory_order_relaxed);
       if (pair_only || candidate(here, doc.slice(sentence.range), rules)) {
         clauses =
@@ -391,7 +398,7 @@ std::vector<Relation> extract_relations(const Document& doc, std::span<const Ent
     r.evidence.confidence = c.confidence;
     out.push_back(std::move(r));
   }
-  add_lexicon_relations(doc, mentions, facts_for, scope, main, rules.source_cues, out);
+  add_lexicon_relations(doc, mentions, facts_for, scope, main, rules.source_cues, furniture, out);
   auto drop_disabled = [&] {
     if (!options.disabled_rules.empty())
       std::erase_if(out, [&](const Relation& r) { return !enabled(r.evidence.rule); });

@@ -47,6 +47,12 @@ struct ComparisonWords {
       as_predicate_verbs;
 };
 
+// Page furniture (page_furniture.hpp): cues, section headings and the function words of names.
+struct FurnitureWords {
+  std::vector<std::string> cues;
+  WordSet sections, function_words;
+};
+
 struct RelationRules {
   WordSet negators, modals, plans, plan_nouns, plan_adjectives, positive_after_not;
   WordSet announcing;  // "announced that it would provide": "would" under these is "will"
@@ -91,6 +97,7 @@ struct RelationRules {
   WordSet collectives;         // "a network of Confucius Institutes": the institutions named
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   ComparisonWords comparison;
+  FurnitureWords furniture;
   std::vector<RelationPattern> patterns;
 
   // The first pattern of `kind` that takes a predicate of this lemma and part of speech (its
