@@ -103,6 +103,14 @@ void SentenceRoles::resolve_one(int i, Entities& out) const {
   }
   if ((lemma == "which" || lemma == "that" || lemma == "who") && x.upos == "PRON") {
     const int clause = x.head;
+    // (A clause set off by commas that the parser hung elsewhere: "The United States, which
+    // gives ..., would be" read as parataxis. The name just before the comma.)
+    if ((clause < 0 || !g_.rel_is(clause, "acl")) && lemma != "that" && i >= 2 &&
+        w(i - 1).form == ",")
+      if (const Slot* s = g_.slot_of(i - 2); s && s->last == i - 2) {
+        resolve_one(s->head, out);
+        return;
+      }
     if (clause < 0 || !g_.rel_is(clause, "acl") || w(clause).head < 0) return;
     const int noun = w(clause).head;
     const std::size_t before = out.size();

@@ -8,9 +8,11 @@ using namespace roles;
 
 std::vector<int> SentenceRoles::counted(int i) const {
   std::vector<int> out{i};
-  if (rules_.amount_nouns.contains(w(i).lemma))
-    for (int c : g_.children_with(i, "nmod"))
-      if (g_.preposition(c) == "of") out.push_back(c);
+  // (Down a chain of them: "hundreds of millions of dollars of aid".)
+  for (std::size_t k = 0; k < out.size() && k < 6; ++k)
+    if (rules_.amount_nouns.contains(w(out[k]).lemma))
+      for (int c : g_.children_with(out[k], "nmod"))
+        if (g_.preposition(c) == "of") out.push_back(c);
   return out;
 }
 
@@ -395,7 +397,8 @@ std::vector<int> SentenceRoles::role_words(int p, std::string_view role) const {
   if (role == "place") return place_words(p);
   if (role.starts_with("prep:")) return with_prep(p, role.substr(5));
   if (role.starts_with("object-prep:")) {
-    for (int o : objects(p)) append(with_prep(o, role.substr(12)));
+    for (int o : objects(p))
+      for (int c : counted(o)) append(with_prep(c, role.substr(12)));
     return out;
   }
   if (role.starts_with("clause-prep:")) {  // on the verb of the clause the word is in
