@@ -80,6 +80,12 @@ std::vector<int> ClauseReader::means(int p) const {
   auto take = [&](int head) {
     for (std::string_view prep : {"through", "via", "under"})
       for (int x : with_prep(head, prep)) out.push_back(x);
+    // ("within the framework of the TACIS programme", "as part of Erasmus+".)
+    for (std::string_view prep : {"within", "in", "under", "as"})
+      for (int x : with_prep(head, prep))
+        if (rules_.frame_nouns.contains(w(x).lemma))
+          for (int c : g_.children_with(x, "nmod"))
+            if (g_.preposition(c) == "of") out.push_back(c);
   };
   take(p);
   for (int c : g_.children(p))
@@ -393,8 +399,9 @@ void ClauseReader::predicate(int p) {
       if (!institution(inst)) continue;
       // (A state working through a multilateral body partners with it: "delivered through
       // the Commonwealth and the Asian Development Bank".)
+      // (Not another state's: "Japan gave aid as part of the EU's TACIS programme".)
       for (const EntityFacts* a : agents)
-        if (state_like(a) && !inst->multilateral)
+        if (state_like(a) && !inst->multilateral && (inst->owners.empty() || owns(a, inst)))
           emit(a, inst->id, "OPERATES", nullptr, Symbol("pattern:operates-through"),
                pat->confidence);
         else if (state_like(a) && !a->bloc && inst->owners.empty())

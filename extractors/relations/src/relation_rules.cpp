@@ -67,6 +67,7 @@ RelationRules RelationRules::parse(std::string_view json, const std::string& ori
   r.owner_participles = words_of(d["operates"]["participles"]);
   r.owner_nouns = words_of(d["operates"]["nouns"]);
   r.groups = words_of(d["groups"]);
+  r.frame_nouns = words_of(d["frame_nouns"]);
   r.furniture = {list_of(d["furniture"]["cues"]), words_of(d["furniture"]["sections"]),
                  words_of(d["furniture"]["function_words"])};
   const auto& cmp = d["comparison"];

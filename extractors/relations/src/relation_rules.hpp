@@ -95,6 +95,7 @@ struct RelationRules {
   WordSet quantifiers;         // "A, B and C, all contributing ...": the list is the subject
   WordSet duty_nouns;          // "charged with the mandate of promoting X": its holder acts
   WordSet collectives;         // "a network of Confucius Institutes": the institutions named
+  WordSet frame_nouns;         // "within the framework of X": X is the means, as with "through X"
   WordSet groups;  // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant
   ComparisonWords comparison;
   FurnitureWords furniture;
