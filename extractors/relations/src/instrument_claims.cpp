@@ -214,6 +214,12 @@ void ClauseReader::nominal(const Slot& s) {
     }
   }
   const int gov = governing_predicate(heads.back());
+  // What the authors do with it is research, no act of the owner: "we collect the tweets of
+  // Chinese news outlets", "I intend to gather coverage of Chinese aid".
+  if (gov >= 0)
+    for (int x : subject_words(gov, "nsubj"))
+      if (w(x).upos == "PRON" && (w(x).lemma == "we" || w(x).lemma == "I" || w(x).lemma == "i"))
+        return;
   // What the phrase presupposes holds whatever the clause's modality ("a Chinese-funded
   // project will bring ..."), but not under a negation, nor for a pronoun's possession.
   if (gov >= 0 && (negated_word(gov) || (pronoun_owner && irrealis(gov)))) return;
