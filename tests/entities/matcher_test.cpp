@@ -93,6 +93,21 @@ TEST_CASE("a name that prefixes a currency sign is the currency, not the state")
   for (const auto& m : found.mentions) CHECK(d.text[m.range.end] != '$');
 }
 
+TEST_CASE("a name before -like or -style names a kind; a name alone in brackets is a key") {
+  Lexicon lex = Lexicon::builtin();
+  EntityRecognizer rec(lex);
+  Document d = test::hand_document(
+      "Soviet-style planning and OECD-like aid differ. [OECD] Roe, J., Aid. The OECD and the "
+      "Soviet Union met; the US-led coalition stayed.");
+  auto found = rec.run(d);
+  std::vector<std::string> seen;
+  for (const auto& m : found.mentions)
+    if (m.entity == "actor/soviet_union" || m.entity == "institution/oecd" ||
+        m.entity == "actor/united_states")
+      seen.push_back(std::string(m.surface));
+  CHECK(seen == std::vector<std::string>{"OECD", "Soviet Union", "US"});
+}
+
 TEST_CASE(
     "a name broken across lines is one alias with one space; aliases stay sorted, each once") {
   Lexicon lex = Lexicon::builtin();

@@ -1,6 +1,7 @@
 #include "softgraph/entities/entity_recognizer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "softgraph/core/error.hpp"
@@ -58,6 +59,18 @@ inline void insert_sorted(std::vector<std::string>& list, std::string_view form)
   auto it = std::lower_bound(list.begin(), list.end(), form,
                              [](const std::string& a, std::string_view b) { return a < b; });
   if (it == list.end() || *it != form) list.emplace(it, form);
+}
+
+// Whether `after` (the text after a name) opens with a suffix that makes the name a kind's:
+// "-like", "-style", "-esque", "-type".
+bool kind_suffix(std::string_view after) {
+  if (after.empty() || after[0] != '-') return false;
+  for (std::string_view suffix : {"-like", "-style", "-esque", "-type"}) {
+    if (!after.starts_with(suffix)) continue;
+    const std::size_t n = suffix.size();
+    if (n == after.size() || !std::isalpha(static_cast<unsigned char>(after[n]))) return true;
+  }
+  return false;
 }
 
 bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -205,6 +218,14 @@ EntityExtraction EntityRecognizer::run(const Document& doc,
       const std::uint32_t end = tokens[m.last_token].end;
       // A name that prefixes a currency sign is the currency: "US$100,000", "NZ$5 million".
       if (end < doc.text.size() && doc.text[end] == '$') continue;
+      // A name before "-like", "-style" names a kind, not the entity: "ODA-like financing",
+      // "Soviet-style repression".
+      if (kind_suffix(std::string_view(doc.text).substr(end))) continue;
+      // A name alone in brackets is a reference's key: "[IRI] Duerst, M., ...".
+      const std::uint32_t begin = tokens[m.first_token].begin;
+      if (m.first_token == m.last_token && begin > 0 && doc.text[begin - 1] == '[' &&
+          end < doc.text.size() && doc.text[end] == ']')
+        continue;
       hits.push_back({static_cast<std::uint32_t>(s), tokens[m.first_token].begin, end, m.payload});
     }
   }
