@@ -227,6 +227,17 @@ void ClauseReader::nominal(const Slot& s) {
   if (gov >= 0)
     for (int x : role_words(gov, "place"))
       for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
+  // (A sector's owner acts where the clause sends it abroad: "Japanese films are popular in
+  // Mongolia".)
+  if (agents.empty() && !sector_owners.empty()) {
+    Entities owners;
+    for (int x : sector_owners)
+      for (const EntityFacts* f : resolve(x)) add_unique(owners, f);
+    if (std::any_of(recipients.begin(), recipients.end(), [&](const EntityFacts* r) {
+          return place_like(r) && std::find(owners.begin(), owners.end(), r) == owners.end();
+        }))
+      for (int x : sector_owners) add_agent(x);
+  }
   if (gov >= 0) served_by_means(gov, heads.back(), recipients);
   if (agents.empty() && !rules_.tie_nouns.contains(w(s.head).lemma))
     between_sides(heads, agents, recipients);
