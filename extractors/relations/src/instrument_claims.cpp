@@ -176,6 +176,14 @@ void ClauseReader::nominal(const Slot& s) {
       if (irrealis(h)) return;
       for (int x : g_.children_with(h, "nsubj")) add_agent(x);
       add_compared(h);
+    } else if (g_.rel_is(h, "conj")) {
+      // (A later conjunct of the copula's predicate, however low the parser hung it: "X is Laos'
+      // means of access to the sea and its primary trading partner".)
+      const int gov = governing_predicate(h);
+      if (gov >= 0 && !g_.children_with(gov, "cop").empty()) {
+        if (irrealis(gov)) return;
+        for (int x : g_.children_with(gov, "nsubj")) add_agent(x);
+      }
     }
     if (const int v = as_predicate(h); v >= 0) {
       if (irrealis(v)) return;
@@ -249,7 +257,9 @@ void ClauseReader::nominal(const Slot& s) {
   // Armenia's weapons, however the parser attached Armenia.
   if (gov >= 0)
     if (const RelationPattern* act_pat = pattern_for(gov); act_pat && act_pat->dative) {
-      const Entities own = role_entities(gov, act_pat->agent, true);
+      Entities own = role_entities(gov, act_pat->agent, true);
+      // (A channel as the act's subject owns nothing: "a Chinese-owned factory provides jobs".)
+      std::erase_if(own, [](const EntityFacts* f) { return !(state_like(f) || institution(f)); });
       if (!own.empty())
         std::erase_if(agents, [&](const EntityFacts* a) {
           return std::find(own.begin(), own.end(), a) == own.end();
