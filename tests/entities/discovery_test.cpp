@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 
@@ -200,4 +201,18 @@ TEST_CASE("an event after an organisation's name is not part of it") {
   Found f =
       discover("Ministers met at the Ostrell Convention Centre for the Summit of Coastal States.");
   CHECK(f.discovered == std::set<std::string>{"Ostrell Convention Centre"});
+}
+
+TEST_CASE("a country in the name of a body of its members makes no owner") {
+  static Lexicon lex = Lexicon::builtin();
+  static EntityRecognizer rec(lex);
+  Document d = test::hand_document(
+      "The Norwegian Lawyers Association and the Norwegian Fisheries Agency met in Oslo.");
+  EntityExtraction found = rec.run(d);
+  Discovery disc = discover_entities(d, rec, found, {});
+  std::map<std::string, bool> owned;
+  for (const auto& e : disc.entities)
+    if (e.attributes.count("discovered")) owned[e.label] = e.attributes.count("owner") > 0;
+  CHECK(owned == std::map<std::string, bool>{{"Norwegian Fisheries Agency", true},
+                                             {"Norwegian Lawyers Association", false}});
 }

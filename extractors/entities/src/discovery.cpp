@@ -166,7 +166,14 @@ void Resolver::add_institution(const Candidate& c) {
     e.label = name;
     e.attributes["kind"] = std::string("institution");
     e.attributes["discovered"] = true;
-    if (std::vector<std::string> owners = owners_inside(); !owners.empty()) {
+    // (Not a body of its members: "American Bar Association", "Rwandan League for ...".)
+    bool members_own = false;
+    for (std::size_t b = 0; b < name.size();) {
+      const std::size_t e = std::min(name.find(' ', b), name.size());
+      members_own |= discovery::rules().private_heads.contains(fold_case(name.substr(b, e - b)));
+      b = e + 1;
+    }
+    if (std::vector<std::string> owners = owners_inside(); !owners.empty() && !members_own) {
       e.attributes["owner"] = owners;
       e.attributes["attribution"] = std::string("name");
       e.attributes["attribution_confidence"] = 0.9;

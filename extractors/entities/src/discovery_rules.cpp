@@ -29,7 +29,8 @@ Rules load_rules() {
       {"not_organisation_starts", &out.not_organisation_starts},
       {"units_of", &out.units_of},
       {"unit_heads", &out.unit_heads},
-      {"person_titles", &out.person_titles}};
+      {"person_titles", &out.person_titles},
+      {"private_heads", &out.private_heads}};
   for (const auto& [key, into] : lists)
     for (const auto& w : doc[key].GetArray()) into->insert(fold_case(w.GetString()));
   for (const auto& w : doc["not_organisations"].GetArray())

@@ -17,7 +17,7 @@ namespace softgraph::discovery {
 struct Rules {
   std::set<std::string> heads, trailing_heads, connectors, acronym_connectors, stop_starts,
       leading_nouns, ordinals, generic_modifiers, generic_heads, not_organisation_starts, units_of,
-      unit_heads, person_titles;
+      unit_heads, person_titles, private_heads;
   // Names ending so are documents, events or places, not organisations.
   std::set<std::string, std::less<>> not_organisations;
   std::map<std::string, std::string, std::less<>> kinds;  // head -> kind of institution
