@@ -4,7 +4,7 @@ the Readability pages that yield relations, scored against one reader's verdict 
 earlier build made there (tests/data/eval/docs-edge-verdicts.json: correct, wrong or unclear, by
 the conventions of the roles challenge set). The build must keep the edges judged correct (at
 most MAX_LOST lost) and its precision over the judged edges it makes must stay at or above
-MIN_PRECISION (0.51 measured on 2026-12-08, 0.49 when page furniture stopped yielding relations,
+MIN_PRECISION (0.52 measured on 2026-12-08, 0.49 when page furniture stopped yielding relations,
 0.32 before).
 Edges the reader never saw (new ones) are listed, not scored.
 
@@ -21,7 +21,7 @@ BIN = os.environ["SOFTGRAPH_BIN"]
 SRC = Path(os.environ.get("SOFTGRAPH_SOURCE_DIR", Path(__file__).resolve().parents[2]))
 SHARED = Path(os.environ.get("SOFTGRAPH_SHARED_DIR", SRC.parent / "shared"))
 VERDICTS = SRC / "tests" / "data" / "eval" / "docs-edge-verdicts.json"
-MIN_PRECISION = 0.49
+MIN_PRECISION = 0.50
 MAX_LOST = 2
 RELATIONS = {"USES_INSTRUMENT", "TARGETS", "DELIVERS", "OPERATES", "MEMBER_OF", "PARTNERS_WITH"}
 
