@@ -235,10 +235,19 @@ void SentenceRoles::resolve_anaphor(int i, Entities& out) const {
       if (w(c).lemma == "two" || w(c).lemma == "both") return true;
     return false;
   }();
-  // ("Both countries": the plural form, as the lemma is the singular.)
+  // "the Lao government" names its state, even when the state is not recognised: no anaphor.
+  const bool proper_modifier = [&] {
+    for (int c : g_.children(i))
+      if ((g_.rel_is(c, "amod") || g_.rel_is(c, "compound") || g_.rel_is(c, "nmod:poss")) &&
+          !w(c).form.empty() && w(c).form[0] >= 'A' && w(c).form[0] <= 'Z')
+        return true;
+    return false;
+  }();
+  // ("Both countries": the plural form, as the lemma is the singular. Not "the 14 Pacific Island
+  // countries", "the African countries": named by their region.)
   const std::string lower = ascii_lower(x.form);
   if ((rules_.plural_anaphors.contains(lemma) || rules_.plural_anaphors.contains(lower)) &&
-      (pronoun || two)) {
+      (pronoun || two) && (pronoun || !proper_modifier)) {
     const Entities& ante = d_.subjects.size() >= 2 ? d_.subjects
                            : d_.states.size() >= 2 ? d_.states
                                                    : d_.subjects;
@@ -249,14 +258,6 @@ void SentenceRoles::resolve_anaphor(int i, Entities& out) const {
     }
     return;
   }
-  // "the Lao government" names its state, even when the state is not recognised: no anaphor.
-  const bool proper_modifier = [&] {
-    for (int c : g_.children(i))
-      if ((g_.rel_is(c, "amod") || g_.rel_is(c, "compound") || g_.rel_is(c, "nmod:poss")) &&
-          !w(c).form.empty() && w(c).form[0] >= 'A' && w(c).form[0] <= 'Z')
-        return true;
-    return false;
-  }();
   // "The institute", "these centres": the institution of that kind the text just named (by a
   // word of its name), or the only one it named.
   if (!pronoun && definite && !proper_modifier && rules_.owner_nouns.contains(lemma) &&
@@ -298,7 +299,8 @@ void SentenceRoles::resolve_anaphor(int i, Entities& out) const {
     return;
   }
   // "nations such as X and Y", "neighbours Japan and Fiji": the names are meant.
-  if (rules_.groups.contains(lemma) && !pronoun && !definite) {
+  // (Also with an article: "the 14 Pacific Island countries", "the countries including X".)
+  if (rules_.groups.contains(lemma) && !pronoun) {
     bool named = false;
     for (int c : g_.children(i)) {
       const std::string_view prep = g_.preposition(c);
@@ -312,8 +314,9 @@ void SentenceRoles::resolve_anaphor(int i, Entities& out) const {
     }
     if (named) return;
     // "40 African countries", "Central Asian states": the region they are of.
-    for (int c : g_.children_with(i, "amod"))
-      if (const Slot* s = g_.slot_of(c); s && s->facts->type == roles::Type::kRegion) {
+    for (int c : g_.children(i))
+      if (const Slot* s = g_.slot_of(c); s && s->facts->type == roles::Type::kRegion &&
+                                         (g_.rel_is(c, "amod") || g_.rel_is(c, "compound"))) {
         add_unique(out, s->facts);
         named = true;
       }
