@@ -183,6 +183,8 @@ void Resolver::add_institution(const Candidate& c) {
     const auto& kinds = discovery::rules().kinds;
     if (const auto kind = kinds.find(head); kind != kinds.end())
       e.attributes["kind"] = kind->second;
+    // (A body of its members is run by no state: an organisation.)
+    if (members_own) e.attributes["kind"] = std::string("organization");
   }
   e.aliases.push_back(name);
   out_.form_to_id[name] = id;

@@ -31,6 +31,9 @@ class ClauseReader : public SentenceRoles {
   // USES_INSTRUMENT or DELIVERS for each agent and instrument, TARGETS for each recipient.
   void act(const Entities& agents, const Entities& instruments, const std::vector<Symbol>& fixed,
            const Entities& recipients, const RelationPattern* pat, Symbol rule);
+  // Whether `inst`'s name begins with `state`'s ("the Vietnam Chamber of Commerce"): a body of a
+  // country's own, which does not target that country.
+  static bool named_for(const EntityFacts* inst, const EntityFacts* state);
   // Whether `state` runs `inst` or is one of its members, by the lexicon.
   static bool owns(const EntityFacts* state, const EntityFacts* inst);
   // The institutions an act goes through: "through its Maarif Foundation", "under its ITEC

@@ -64,9 +64,18 @@ void ClauseReader::act(const Entities& agents, const Entities& instruments,
     for (Symbol i : fixed) emit(a, i, use, pat, rule, pat->confidence);
     for (const EntityFacts* r : recipients)
       if (place_like(r) && std::find(agents.begin(), agents.end(), r) == agents.end() &&
-          !owns(r, a))  // an institution does not target its own state or members
+          !owns(r, a) && !named_for(a, r))  // nor its state, members or the state it is named for
         emit(a, r->id, "TARGETS", pat, rule, pat->confidence);
   }
+}
+
+bool ClauseReader::named_for(const EntityFacts* inst, const EntityFacts* state) {
+  if (inst->type != Type::kInstitution) return false;
+  const std::string_view i = inst->id.str(), st = state->id.str();
+  const std::string_view name = i.substr(i.find('/') + 1), country = st.substr(st.find('/') + 1);
+  // Its first word is the state's or the state's adjective: "vietnam_chamber_of_commerce",
+  // "rwandan_league_for_...".
+  return !country.empty() && name.starts_with(country);
 }
 
 bool ClauseReader::owns(const EntityFacts* state, const EntityFacts* inst) {
