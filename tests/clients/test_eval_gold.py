@@ -35,13 +35,13 @@ FLOORS = {
     "uzbekistan-soft-power-essay": (0.94, 0.75),
 }
 DEV_FLOORS = {
-    "09-voa-chinese-media-africa": (0.93, 0.78),
+    "09-voa-chinese-media-africa": (0.98, 0.86),
     "12-wiki-foreign-relations-kiribati": (0.98, 0.90),
     "13-wiki-foreign-relations-laos": (0.95, 0.86),
 }
 # The pool texts of ../shared/eval/dev/pool against our blind annotations (tests/gold/pool),
 # micro-averaged over the twenty: (entity F1, relation F1) measured, less 0.02.
-POOL_FLOORS = (0.86, 0.57)
+POOL_FLOORS = (0.86, 0.58)
 CHALLENGE_FOUND_FLOOR = 0.90
 CHALLENGE_NOT_CEILING = 0.05
 failures = []
