@@ -245,6 +245,8 @@ void ClauseReader::nominal(const Slot& s) {
           return place_like(r) && std::find(owners.begin(), owners.end(), r) == owners.end();
         }))
       for (int x : sector_owners) add_agent(x);
+    // (As above: a pronoun's possession under a plan is none: "intends to open its school".)
+    if (pronoun_owner && gov >= 0 && irrealis(gov)) return;
   }
   if (gov >= 0) served_by_means(gov, heads.back(), recipients);
   if (agents.empty() && !rules_.tie_nouns.contains(w(s.head).lemma))
