@@ -81,6 +81,24 @@ class ClauseReader : public SentenceRoles {
   // An instrument named with its owner: "Japan's aid", "Chinese loans to Laos", "a
   // Chinese-funded project".
   void nominal(const Slot& s);
+  // Who a channel noun is said of, as a predicate: the subject of its copula ("Canada is the
+  // largest investor in ..."), of the copula of the phrase it is a later conjunct of, or of the
+  // verb whose as-phrase it is ("emerged as the largest investor"); and the clauses whose
+  // compared parties share it. False when such a clause is not asserted.
+  bool predicate_subjects(const std::vector<int>& heads, std::vector<int>& subjects,
+                          std::vector<int>& clauses) const;
+  // A giver noun ("creditor", "donor"): who receives (its possessor or of-phrase: "Kyrgyzstan's
+  // largest creditor", "the largest trading partner of Laos") and who gives (the name it is
+  // equated with: "Kyrgyzstan's largest creditor is China", "China has become Zambia's biggest
+  // creditor"). False when that equation is not asserted.
+  bool giver_roles(int giver, Entities& receivers, std::vector<int>& givers) const;
+  // Whether clause `gov` has the authors for its subject ("we collect the tweets of Chinese news
+  // outlets", "I intend to gather coverage of Chinese aid"): what it names is their research,
+  // no act of the channel's owner.
+  bool authors_clause(int gov) const;
+  // Whether `places` holds a place that is not one of the owners `owner_words` name: where a
+  // sector of an owner's own goes abroad ("Japanese films are popular in Mongolia").
+  bool abroad(const std::vector<int>& owner_words, const Entities& places) const;
   // Who holds what the instrument's phrase names: "Russia has a military base in Tajikistan",
   // "China maintains large investments in Laos" (the subjects of a verb of holding).
   std::vector<int> holders(const std::vector<int>& heads) const;

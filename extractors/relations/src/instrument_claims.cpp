@@ -88,6 +88,69 @@ void ClauseReader::served_by_means(int gov, int means, Entities& recipients) con
       if (state_like(f)) add_unique(recipients, f);
 }
 
+bool ClauseReader::predicate_subjects(const std::vector<int>& heads, std::vector<int>& subjects,
+                                      std::vector<int>& clauses) const {
+  for (int h : heads) {
+    if (!g_.children_with(h, "cop").empty()) {
+      if (irrealis(h)) return false;
+      for (int x : g_.children_with(h, "nsubj")) subjects.push_back(x);
+      clauses.push_back(h);
+    } else if (g_.rel_is(h, "conj")) {
+      // (A later conjunct of the copula's predicate, however low the parser hung it: "X is Laos'
+      // means of access to the sea and its primary trading partner".)
+      const int gov = governing_predicate(h);
+      if (gov >= 0 && !g_.children_with(gov, "cop").empty()) {
+        if (irrealis(gov)) return false;
+        for (int x : g_.children_with(gov, "nsubj")) subjects.push_back(x);
+      }
+    }
+    if (const int v = as_predicate(h); v >= 0) {
+      if (irrealis(v)) return false;
+      for (int x : subject_words(v, "nsubj")) subjects.push_back(x);
+      clauses.push_back(v);
+    }
+  }
+  return true;
+}
+
+bool ClauseReader::giver_roles(int giver, Entities& receivers, std::vector<int>& givers) const {
+  for (int x : g_.children_with(giver, "nmod:poss"))
+    for (const EntityFacts* f : resolve(x)) add_unique(receivers, f);
+  // ("the largest trading partner of Laos".)
+  for (int x : g_.children_with(giver, "nmod"))
+    if (g_.preposition(x) == "of" && !g_.rel_is(x, "nmod:poss"))
+      for (const EntityFacts* f : resolve(x))
+        if (state_like(f)) add_unique(receivers, f);
+  const int h = w(giver).head;
+  if (g_.rel_is(giver, "nsubj") && h >= 0 && !g_.children_with(h, "cop").empty()) {
+    if (irrealis(h)) return false;
+    givers.push_back(h);
+  }
+  // ("China has become Zambia's biggest creditor": the subject of the copular verb.)
+  if (g_.rel_is(giver, "xcomp") && h >= 0 && rules_.copulas.contains(w(h).lemma)) {
+    if (irrealis(h)) return false;
+    for (int x : g_.children_with(h, "nsubj")) givers.push_back(x);
+  }
+  return true;
+}
+
+bool ClauseReader::authors_clause(int gov) const {
+  if (gov < 0) return false;
+  for (int x : subject_words(gov, "nsubj"))
+    if (w(x).upos == "PRON" && (w(x).lemma == "we" || w(x).lemma == "I" || w(x).lemma == "i"))
+      return true;
+  return false;
+}
+
+bool ClauseReader::abroad(const std::vector<int>& owner_words, const Entities& places) const {
+  Entities owners;
+  for (int x : owner_words)
+    for (const EntityFacts* f : resolve(x)) add_unique(owners, f);
+  return std::any_of(places.begin(), places.end(), [&](const EntityFacts* r) {
+    return place_like(r) && std::find(owners.begin(), owners.end(), r) == owners.end();
+  });
+}
+
 void ClauseReader::nominal(const Slot& s) {
   // (A word the tagger called a verb is a noun where the parse uses it as one: "most of
   // Turkey's exports to ...".)
@@ -164,33 +227,13 @@ void ClauseReader::nominal(const Slot& s) {
   }
   if (!recipients.empty())
     for (int x : sector_owners) add_agent(x);
-  // The instrument as a copula's predicate: "Canada is the largest investor in ...", or as what
-  // an as-phrase says its subject is ("emerged as the largest investor in ..."); with the
-  // parties it is compared with ("the second-largest investor after China").
-  const auto add_compared = [&](int clause) {
-    if (agents.empty()) return;
-    for (const EntityFacts* f : compared(clause)) add_unique(agents, f);
-  };
-  for (int h : heads) {
-    if (!g_.children_with(h, "cop").empty()) {
-      if (irrealis(h)) return;
-      for (int x : g_.children_with(h, "nsubj")) add_agent(x);
-      add_compared(h);
-    } else if (g_.rel_is(h, "conj")) {
-      // (A later conjunct of the copula's predicate, however low the parser hung it: "X is Laos'
-      // means of access to the sea and its primary trading partner".)
-      const int gov = governing_predicate(h);
-      if (gov >= 0 && !g_.children_with(gov, "cop").empty()) {
-        if (irrealis(gov)) return;
-        for (int x : g_.children_with(gov, "nsubj")) add_agent(x);
-      }
-    }
-    if (const int v = as_predicate(h); v >= 0) {
-      if (irrealis(v)) return;
-      for (int x : subject_words(v, "nsubj")) add_agent(x);
-      add_compared(v);
-    }
-  }
+  // The instrument as a predicate of its subject, with the parties it is compared with.
+  std::vector<int> subjects, compared_in;
+  if (!predicate_subjects(heads, subjects, compared_in)) return;
+  for (int x : subjects) add_agent(x);
+  if (!agents.empty())
+    for (int c : compared_in)
+      for (const EntityFacts* f : compared(c)) add_unique(agents, f);
   for (int x : holders(heads)) add_agent(x);
   // A noun of a giver ("creditor", "donor"): its possessor is who receives, and the name it
   // is equated with is the giver ("Kyrgyzstan's largest creditor is China").
@@ -199,35 +242,16 @@ void ClauseReader::nominal(const Slot& s) {
                                                                                : -1;
   if (giver >= 0) {
     Entities receivers;
-    for (int x : g_.children_with(giver, "nmod:poss"))
-      for (const EntityFacts* f : resolve(x)) add_unique(receivers, f);
-    // ("the largest trading partner of Laos".)
-    for (int x : g_.children_with(giver, "nmod"))
-      if (g_.preposition(x) == "of" && !g_.rel_is(x, "nmod:poss"))
-        for (const EntityFacts* f : resolve(x))
-          if (state_like(f)) add_unique(receivers, f);
+    std::vector<int> givers;
+    if (!giver_roles(giver, receivers, givers)) return;
     std::erase_if(agents, [&](const EntityFacts* a) {
       return std::find(receivers.begin(), receivers.end(), a) != receivers.end();
     });
     for (const EntityFacts* f : receivers) add_unique(recipients, f);
-    const int h = w(giver).head;
-    if (g_.rel_is(giver, "nsubj") && h >= 0 && !g_.children_with(h, "cop").empty()) {
-      if (irrealis(h)) return;
-      add_agent(h);
-    }
-    // ("China has become Zambia's biggest creditor": the subject of the copular verb.)
-    if (g_.rel_is(giver, "xcomp") && h >= 0 && rules_.copulas.contains(w(h).lemma)) {
-      if (irrealis(h)) return;
-      for (int x : g_.children_with(h, "nsubj")) add_agent(x);
-    }
+    for (int x : givers) add_agent(x);
   }
   const int gov = governing_predicate(heads.back());
-  // What the authors do with it is research, no act of the owner: "we collect the tweets of
-  // Chinese news outlets", "I intend to gather coverage of Chinese aid".
-  if (gov >= 0)
-    for (int x : subject_words(gov, "nsubj"))
-      if (w(x).upos == "PRON" && (w(x).lemma == "we" || w(x).lemma == "I" || w(x).lemma == "i"))
-        return;
+  if (authors_clause(gov)) return;
   // What the phrase presupposes holds whatever the clause's modality ("a Chinese-funded
   // project will bring ..."), but not under a negation, nor for a pronoun's possession.
   if (gov >= 0 && (negated_word(gov) || (pronoun_owner && irrealis(gov)))) return;
@@ -238,12 +262,7 @@ void ClauseReader::nominal(const Slot& s) {
   // (A sector's owner acts where the clause sends it abroad: "Japanese films are popular in
   // Mongolia".)
   if (agents.empty() && !sector_owners.empty()) {
-    Entities owners;
-    for (int x : sector_owners)
-      for (const EntityFacts* f : resolve(x)) add_unique(owners, f);
-    if (std::any_of(recipients.begin(), recipients.end(), [&](const EntityFacts* r) {
-          return place_like(r) && std::find(owners.begin(), owners.end(), r) == owners.end();
-        }))
+    if (abroad(sector_owners, recipients))
       for (int x : sector_owners) add_agent(x);
     // (As above: a pronoun's possession under a plan is none: "intends to open its school".)
     if (pronoun_owner && gov >= 0 && irrealis(gov)) return;
