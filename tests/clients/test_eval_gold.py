@@ -6,7 +6,8 @@ above its floor: the value last measured less 0.02, per text (the real texts are
 own texts are tests), and for the pool texts against our blind annotations (tests/gold/pool) the
 micro-average, so that a pattern or rule deleted, or a change that makes extraction worse, fails
 here. The challenge set must find
-at least its measured share of relations less 0.02 and produce at most 5 % of its traps.
+at least its measured share of relations less 0.02 and produce none of its traps (the issue's aim
+allows 5 %; the set is at 0 and one trap, 0.9 %, is a regression to look at).
 
 It also checks that eval reads the annotations made elsewhere as they are (../shared/eval/dev/gold:
 free-form ids, instruments named by codebook id, a `neutral` list), and the challenge scorer
@@ -43,7 +44,7 @@ DEV_FLOORS = {
 # micro-averaged over the twenty: (entity F1, relation F1) measured, less 0.02.
 POOL_FLOORS = (0.86, 0.58)
 CHALLENGE_FOUND_FLOOR = 0.90
-CHALLENGE_NOT_CEILING = 0.05
+CHALLENGE_NOT_CEILING = 0.005
 failures = []
 
 
@@ -144,7 +145,7 @@ if CHALLENGE.exists():
         check(float(m.group(1)) >= CHALLENGE_FOUND_FLOOR,
               "challenge: relations found %s >= %.2f" % (m.group(1), CHALLENGE_FOUND_FLOOR))
         check(float(m.group(2)) <= CHALLENGE_NOT_CEILING,
-              "challenge: traps produced %s <= %.2f" % (m.group(2), CHALLENGE_NOT_CEILING))
+              "challenge: traps produced %s <= %.3f" % (m.group(2), CHALLENGE_NOT_CEILING))
 elif os.environ.get("SOFTGRAPH_REQUIRE_SHARED") == "1":
     check(False, "challenge set %s" % CHALLENGE)
 
