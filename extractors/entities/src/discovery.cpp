@@ -34,6 +34,18 @@ bool same_first_word(std::string_view name, const LexiconEntry& e) {
   return false;
 }
 
+// Whether `name` is of a body that belongs to its members (a word of `private_heads`: "American
+// Bar Association", "Rwandan League for ..."): a country in it makes no owner.
+bool body_of_members(std::string_view name) {
+  for (std::size_t begin = 0; begin < name.size();) {
+    const std::size_t end = std::min(name.find(' ', begin), name.size());
+    if (discovery::rules().private_heads.contains(fold_case(name.substr(begin, end - begin))))
+      return true;
+    begin = end + 1;
+  }
+  return false;
+}
+
 using discovery::Candidate;
 using discovery::KnownIds;
 using discovery::MentionsBySentence;
@@ -167,12 +179,7 @@ void Resolver::add_institution(const Candidate& c) {
     e.attributes["kind"] = std::string("institution");
     e.attributes["discovered"] = true;
     // (Not a body of its members: "American Bar Association", "Rwandan League for ...".)
-    bool members_own = false;
-    for (std::size_t b = 0; b < name.size();) {
-      const std::size_t e = std::min(name.find(' ', b), name.size());
-      members_own |= discovery::rules().private_heads.contains(fold_case(name.substr(b, e - b)));
-      b = e + 1;
-    }
+    const bool members_own = body_of_members(name);
     if (std::vector<std::string> owners = owners_inside(); !owners.empty() && !members_own) {
       e.attributes["owner"] = owners;
       e.attributes["attribution"] = std::string("name");

@@ -73,9 +73,12 @@ bool ClauseReader::named_for(const EntityFacts* inst, const EntityFacts* state) 
   if (inst->type != Type::kInstitution) return false;
   const std::string_view i = inst->id.str(), st = state->id.str();
   const std::string_view name = i.substr(i.find('/') + 1), country = st.substr(st.find('/') + 1);
-  // Its first word is the state's or the state's adjective: "vietnam_chamber_of_commerce",
-  // "rwandan_league_for_...".
-  return !country.empty() && name.starts_with(country);
+  // Its first word is the state's or the state's adjective in -n, -an, -ian:
+  // "vietnam_chamber_of_commerce", "rwandan_league_for_..." (ids are the names' words).
+  const std::string_view first = name.substr(0, name.find('_'));
+  if (country.empty() || !first.starts_with(country)) return false;
+  const std::string_view rest = first.substr(country.size());
+  return rest.empty() || rest == "n" || rest == "an" || rest == "ian";
 }
 
 bool ClauseReader::owns(const EntityFacts* state, const EntityFacts* inst) {

@@ -42,17 +42,13 @@ bool organisation(const EntityFacts* f) {
 
 // Whether mention `m` names the source of a quote, a report or a citation: the words before it in
 // its sentence end with one of `cues` ("told", "according to"), an article between them allowed;
-// a comma and a date follow it ("Voice of America, 15 September 2015", "(Washington: Department
-// of Defense, 2013)"); or it stands in a list of references or notes.
+// or a comma and a date follow it ("Voice of America, 15 September 2015", "(Washington:
+// Department of Defense, 2013)"). (Lists of references and notes are page furniture, which the
+// lexicon's rules do not read at all.)
 bool news_source(const Document& doc, const Mention& m,
                  const std::set<std::string, std::less<>>& cues) {
   if (m.sentence < 0) return false;
-  const Sentence& sentence = doc.sentences[static_cast<std::size_t>(m.sentence)];
-  if (sentence.section >= 0) {
-    const std::string& kind = doc.sections[static_cast<std::size_t>(sentence.section)].kind;
-    if (kind == "references" || kind == "notes") return true;
-  }
-  const ByteRange& s = sentence.range;
+  const ByteRange& s = doc.sentences[static_cast<std::size_t>(m.sentence)].range;
   if (m.range.begin < s.begin) return false;
   // (A comma, then a date or a quoted title: "Agence France-Presse, “Vietnam PM ...”".)
   const std::string_view after = std::string_view(doc.text).substr(

@@ -225,8 +225,6 @@ void ClauseReader::nominal(const Slot& s) {
       for (int x : role_words(h, role))
         for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
   }
-  if (!recipients.empty())
-    for (int x : sector_owners) add_agent(x);
   // The instrument as a predicate of its subject, with the parties it is compared with.
   std::vector<int> subjects, compared_in;
   if (!predicate_subjects(heads, subjects, compared_in)) return;
@@ -259,12 +257,11 @@ void ClauseReader::nominal(const Slot& s) {
   if (gov >= 0)
     for (int x : role_words(gov, "place"))
       for (const EntityFacts* f : resolve(x)) add_unique(recipients, f);
-  // (A sector's owner acts where the clause sends it abroad: "Japanese films are popular in
-  // Mongolia".)
-  if (agents.empty() && !sector_owners.empty()) {
-    if (abroad(sector_owners, recipients))
-      for (int x : sector_owners) add_agent(x);
-    // (As above: a pronoun's possession under a plan is none: "intends to open its school".)
+  // A sector's owner acts where the phrase or its clause sends it abroad: "Turkey's schools in
+  // Mali", "Japanese films are popular in Mongolia". (As above: a pronoun's possession under a
+  // plan is none: "intends to open its first school in Ashgabat".)
+  if (!sector_owners.empty() && abroad(sector_owners, recipients)) {
+    for (int x : sector_owners) add_agent(x);
     if (pronoun_owner && gov >= 0 && irrealis(gov)) return;
   }
   if (gov >= 0) served_by_means(gov, heads.back(), recipients);
