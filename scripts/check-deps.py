@@ -117,20 +117,23 @@ def rel(p):
     return p.relative_to(ROOT).as_posix()
 
 
+def python_imports(path):
+    """The top-level modules one Python file imports."""
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            out.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            out.add(node.module.split(".")[0])
+    return out
+
+
 def imported_python_modules():
     """Top-level modules imported by the Python sources (and by Python embedded in shell)."""
     found = {}
     for path in sources(PY_SOURCES):
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names = [node.module]
-            else:
-                continue
-            for n in names:
-                found.setdefault(n.split(".")[0], set()).add(rel(path))
+        for n in python_imports(path):
+            found.setdefault(n, set()).add(rel(path))
     for path in sources(SH_SOURCES):
         for line in path.read_text(encoding="utf-8").splitlines():
             m = re.match(r"\s*import\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*)\s*(?:#.*)?$", line)
@@ -226,6 +229,52 @@ def cross_check():
             problems.append(f"Debian package {pkg} is not in scripts/setup-debian.sh's packages")
 
 
+# Standard-library modules Debian splits out of `python3` into packages of their own.
+STDLIB_SPLIT = {"tkinter": "python3-tk", "distutils": "python3-distutils",
+                "lib2to3": "python3-lib2to3", "ensurepip": "python3-venv", "venv": "python3-venv"}
+# The packages `python3` brings (python3 -> python3-minimal, python3.X -> python3.X-minimal,
+# libpython3.X-minimal, libpython3.X-stdlib): what the standard library's modules ship in.
+PYTHON3_OWN = re.compile(r"^(lib)?python3(\.\d+)?(-minimal|-stdlib)?(:\w+)?$")
+
+
+def check_stdlib(python, miss):
+    """Each standard-library module the sources import is in Debian's Python, and ships in a
+    package that `python3` (installed by name in setup-debian.sh) depends on, not in one Debian
+    splits off (tkinter, distutils, ...): e.g. `ast` comes in libpython3.11-minimal. (This
+    script's own imports count: ctest runs it as deps_check.)"""
+    imported = set(imported_python_modules()) | python_imports(Path(__file__).resolve())
+    mods = sorted(m for m in imported if m in set(sys.stdlib_module_names))
+    for mod in mods:
+        if mod in STDLIB_SPLIT and STDLIB_SPLIT[mod] not in setup_packages()[0]:
+            problems.append(f"python module '{mod}' ships in {STDLIB_SPLIT[mod]}, which "
+                            f"scripts/setup-debian.sh does not install")
+    probe = ("import importlib.util, sys\n"
+             "for m in sys.argv[1:]:\n"
+             "    spec = importlib.util.find_spec(m)\n"
+             "    print(m, spec.origin if spec else 'MISSING')\n")
+    r = subprocess.run([python, "-c", probe, *mods], capture_output=True, text=True,
+                       env={k: v for k, v in os.environ.items() if not k.startswith("PYTHON")})
+    files = {}
+    for line in r.stdout.splitlines():
+        mod, _, origin = line.partition(" ")
+        if origin == "MISSING":
+            miss(STDLIB_SPLIT.get(mod, "python3"), f"standard-library module {mod}")
+        elif origin.startswith("/"):  # (built-in and frozen modules are in the interpreter)
+            files[os.path.realpath(origin)] = mod
+    if not files or not shutil.which("dpkg"):
+        return
+    d = subprocess.run(["dpkg", "-S", *files], capture_output=True, text=True)
+    for line in d.stdout.splitlines():
+        pkgs, _, path = line.partition(": ")
+        if path in files and not any(PYTHON3_OWN.match(p.strip()) for p in pkgs.split(",")):
+            problems.append(f"standard-library module '{files[path]}' ships in {pkgs}, which "
+                            f"`python3` does not bring: name it in scripts/setup-debian.sh")
+    for path in files:
+        if path not in d.stdout:
+            problems.append(f"standard-library module '{files[path]}' ({path}) belongs to no "
+                            f"Debian package: Debian's Python should be /usr/bin/python3")
+
+
 def installed(pkg):
     r = subprocess.run(["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True, text=True)
     return r.returncode == 0 and "install ok installed" in r.stdout
@@ -277,6 +326,7 @@ def check_machine():
                 miss(pkg, f"{what} fails: {err}")
         if r.returncode != 0:
             problems.append(f"the import probe failed: {r.stderr.strip()[-400:]}")
+        check_stdlib(python, miss)
     node = shutil.which("node")
     if node:
         probe = ("const bad = [];\n"

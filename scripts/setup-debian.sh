@@ -15,7 +15,8 @@ packages=(
   # NetworkX's pagerank, hits and to_numpy_array need NumPy and SciPy, which its package only
   # recommends: name them, since this script installs with --no-install-recommends.
   # python3 brings the standard library (check-deps.py's ast, json, ... come in libpython3.11-minimal
-  # and libpython3.11-stdlib, which python3 depends on through python3.11).
+  # and libpython3.11-stdlib, which python3 depends on through python3.11; check-deps.py checks with
+  # dpkg that every standard-library module the tests import ships in one of those).
   python3 python3-networkx python3-numpy python3-scipy python3-igraph python3-rdflib python3-pyld
   python3-jsonschema python3-dask python3-distributed python3-cairo fonts-dejavu-core qpdf pandoc
   poppler-utils time mount
